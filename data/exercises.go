@@ -1,0 +1,173 @@
+package data
+
+import "time"
+
+// Exercise ids, for code that needs to name one.
+const (
+	KneeToChest = "knee-to-chest"
+	Rotation    = "lower-back-rotation"
+	Flexibility = "lower-back-flexibility"
+	Bridge      = "bridge"
+	CatStretch  = "cat-stretch"
+)
+
+// twiceDaily is the article's rhythm for the stretches: one morning and one
+// evening session.
+var twiceDaily = Frequency{TimesPerDay: 2, Text: "Twice a day: once in the morning, once in the evening."}
+
+const lyingStart = "Lie on your back on a mat or carpet, knees bent, feet flat on the floor."
+
+// DefaultCatalogue returns the five exercises of the source article. Every
+// number in it comes from the article except where Hold.Chosen is set.
+func DefaultCatalogue() Catalogue {
+	return Catalogue{
+		{
+			ID:        KneeToChest,
+			Name:      "Knee-to-chest stretch",
+			Summary:   "Hug one knee, then the other, then both, to ease the lower back and hips.",
+			StartPose: "supine",
+			Start:     lyingStart,
+			Steps: []string{
+				"Lie on your back with your knees bent and your feet flat.",
+				"Take hold of one knee with both hands and draw it gently toward your chest.",
+				"While you hold, tighten your stomach muscles and press your spine into the floor.",
+				"Keep the position for about 5 seconds.",
+				"Lower that leg back to the start and do the same with the other leg.",
+				"Once each leg has had its turn, bring both knees up to your chest together.",
+				"Do each of these stretches 2 to 3 times.",
+			},
+			Feel:        "A gentle stretch through the lower back, buttocks and hips.",
+			Hold:        Hold{Default: 5 * time.Second, Min: 5 * time.Second, Max: 5 * time.Second},
+			Reps:        Range{Min: 2, Max: 3},
+			DefaultReps: 2,
+			RepsText:    "times each: left knee, right knee, both knees",
+			Sides:       SidesEachThenBoth,
+			Phases: []Phase{{
+				Pose:     "knee-{side}",
+				Do:       "Pull your {side} knee to your chest. Tighten your stomach and press your back down.",
+				BothPose: "knees-both",
+				Both:     "Pull both knees to your chest. Tighten your stomach and press your back down.",
+				Release:  "Lower your leg back to the floor.",
+			}},
+			Frequency: twiceDaily,
+			Caution:   "Pull gently with your hands; never yank the knee. Stop if the pain sharpens.",
+		},
+		{
+			ID:        Rotation,
+			Name:      "Lower-back rotational stretch",
+			Summary:   "Let your bent knees roll to one side, then the other, to loosen the spine.",
+			StartPose: "supine",
+			Start:     lyingStart,
+			Steps: []string{
+				"Lie on your back with your knees bent and your feet flat.",
+				"Keep both shoulders flat on the floor the whole time.",
+				"Let your knees, held together, roll slowly to one side, only as far as feels comfortable.",
+				"Stay there for 5 to 10 seconds and feel the stretch in your lower back.",
+				"Bring your knees back up to the middle, feet flat again.",
+				"Roll your knees the other way and hold again.",
+				"Do the stretch 2 to 3 times on each side.",
+			},
+			Feel:        "A mild stretch across the lower back and the side of the hip.",
+			Hold:        Hold{Default: 10 * time.Second, Min: 5 * time.Second, Max: 10 * time.Second},
+			Reps:        Range{Min: 2, Max: 3},
+			DefaultReps: 2,
+			RepsText:    "times on each side",
+			Sides:       SidesEach,
+			Phases: []Phase{{
+				Pose:    "rotate-{side}",
+				Do:      "Roll your knees to the {side}. Keep your shoulders down.",
+				Release: "Bring your knees back to the middle.",
+			}},
+			Frequency: twiceDaily,
+			Caution:   "Move slowly and only as far as is comfortable; your shoulders stay on the floor.",
+		},
+		{
+			ID:        Flexibility,
+			Name:      "Lower-back flexibility exercise",
+			Summary:   "Tilt your lower back up a little, then press it flat, to build core control.",
+			StartPose: "supine",
+			Start:     lyingStart,
+			Steps: []string{
+				"Lie on your back with your knees bent and your feet flat.",
+				"Tense your stomach muscles so that your lower back rises a little off the floor.",
+				"Keep it there for about 5 seconds, then let go and let your back settle.",
+				"Now press your lower back flat by drawing your belly button down toward the floor.",
+				"Keep it there for about 5 seconds, then relax again.",
+				"Keep alternating: lift, relax, flatten, relax.",
+				"Begin with 5 repetitions a day and build up slowly toward 30.",
+			},
+			Feel:        "Your stomach muscles working and a small, easy movement in the lower back.",
+			Hold:        Hold{Default: 5 * time.Second, Min: 5 * time.Second, Max: 5 * time.Second},
+			Reps:        Range{Min: 5, Max: 30},
+			DefaultReps: 5,
+			RepsText:    "repetitions a day",
+			Sides:       SidesNone,
+			Phases: []Phase{
+				{Pose: "back-arch", Do: "Tighten your stomach and let your lower back lift slightly.", Release: "Relax and let your back settle."},
+				{Pose: "back-flat", Do: "Press your lower back flat. Belly button toward the floor.", Release: "Relax."},
+			},
+			Frequency:   Frequency{TimesPerDay: 1, Text: "Counted per day: one set a day, in the morning routine."},
+			Progression: &Progression{Start: 5, Target: 30, Text: "Start with 5 repetitions a day and work up to 30 over time."},
+			Caution:     "Small movements only; keep breathing throughout.",
+		},
+		{
+			ID:        Bridge,
+			Name:      "Bridge",
+			Summary:   "Lift your hips into a straight line and hold for three deep breaths.",
+			StartPose: "supine",
+			Start:     lyingStart,
+			Steps: []string{
+				"Lie on your back with your knees bent and your feet flat.",
+				"Let your head and shoulders rest on the floor and stay relaxed.",
+				"Tense your stomach and your buttocks.",
+				"Raise your hips until your knees, hips and shoulders make one straight line.",
+				"Stay up for three deep breaths: in, and out, three times.",
+				"Lower your hips slowly back down to the floor.",
+				"Begin with 5 repetitions a day and build up slowly toward 30.",
+			},
+			Feel:        "Your buttocks and the backs of your thighs working, not your neck.",
+			Hold:        Hold{Default: 18 * time.Second, Min: 18 * time.Second, Max: 18 * time.Second, Breaths: 3},
+			Reps:        Range{Min: 5, Max: 30},
+			DefaultReps: 5,
+			RepsText:    "repetitions a day",
+			Sides:       SidesNone,
+			Phases: []Phase{{
+				Pose:    "bridge",
+				Do:      "Lift your hips into a straight line.",
+				Release: "Lower your hips slowly to the floor.",
+			}},
+			Frequency:   Frequency{TimesPerDay: 1, Text: "Counted per day: one set a day, in the morning routine."},
+			Progression: &Progression{Start: 5, Target: 30, Text: "Start with 5 repetitions a day and work up to 30 over time."},
+			Note:        "The hold is three deep breaths; Unknot paces each one at 3 seconds in and 3 seconds out.",
+			Caution:     "Lift only as high as keeps the line straight; do not arch the lower back.",
+		},
+		{
+			ID:        CatStretch,
+			Name:      "Cat stretch",
+			Summary:   "On hands and knees, round your back up, then let it sag, to mobilise the spine.",
+			StartPose: "all-fours",
+			Start:     "Kneel on your hands and knees: hands under your shoulders, knees under your hips.",
+			Steps: []string{
+				"Get onto your hands and knees.",
+				"Line up your hands under your shoulders and your knees under your hips.",
+				"Slowly round your back up toward the ceiling, as if drawing your belly up, and hold it there.",
+				"Then let your back and belly sink gently toward the floor as you lift your head.",
+				"Come back to a flat, neutral back.",
+				"Do this 3 to 5 times.",
+			},
+			Feel:        "The whole spine moving, one way and then the other, without strain.",
+			Hold:        Hold{Default: 5 * time.Second, Min: 5 * time.Second, Max: 10 * time.Second, Chosen: true},
+			Reps:        Range{Min: 3, Max: 5},
+			DefaultReps: 3,
+			RepsText:    "times",
+			Sides:       SidesNone,
+			Phases: []Phase{
+				{Pose: "cat-arch", Do: "Round your back up toward the ceiling.", Release: "Come back to a flat back."},
+				{Pose: "cat-sag", Do: "Let your belly sink and lift your head.", Release: "Come back to a flat back."},
+			},
+			Frequency: twiceDaily,
+			Note:      "The article gives no hold time for the cat stretch; Unknot holds each position for 5 seconds, and you can choose up to 10.",
+			Caution:   "Move slowly and within a comfortable range; kneel on something soft.",
+		},
+	}
+}

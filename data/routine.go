@@ -1,0 +1,166 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// RoutineItem is one exercise of a routine with the dose chosen for it.
+type RoutineItem struct {
+	Exercise string `json:"exercise"`
+	// Reps is the number of repetitions; 0 means the exercise's default.
+	Reps int `json:"reps,omitempty"`
+	// Hold is the hold time; 0 means the exercise's default.
+	Hold time.Duration `json:"hold,omitempty"`
+}
+
+// Routine is an ordered list of exercises done in one session.
+type Routine struct {
+	ID      string        `json:"id"`
+	Name    string        `json:"name"`
+	Summary string        `json:"summary"`
+	Items   []RoutineItem `json:"items"`
+}
+
+// Routine ids of the built-in routines.
+const (
+	Morning = "morning"
+	Evening = "evening"
+)
+
+// BuiltinRoutines returns the routines that come with the app: the article's
+// twice-daily rhythm as a morning and an evening session. The exercises the
+// article counts per day (flexibility and bridge) are in the morning one.
+func BuiltinRoutines() []Routine {
+	return []Routine{
+		{
+			ID:      Morning,
+			Name:    "Morning routine",
+			Summary: "All five exercises, including the once-a-day flexibility exercise and bridge.",
+			Items: []RoutineItem{
+				{Exercise: KneeToChest}, {Exercise: Rotation}, {Exercise: Flexibility},
+				{Exercise: Bridge}, {Exercise: CatStretch},
+			},
+		},
+		{
+			ID:      Evening,
+			Name:    "Evening routine",
+			Summary: "The three stretches the article suggests twice a day.",
+			Items: []RoutineItem{
+				{Exercise: KneeToChest}, {Exercise: Rotation}, {Exercise: CatStretch},
+			},
+		},
+	}
+}
+
+// SingleRoutine returns a routine of one exercise at its default dose.
+func SingleRoutine(e Exercise) Routine {
+	return Routine{ID: e.ID, Name: e.Name, Summary: e.Summary, Items: []RoutineItem{{Exercise: e.ID}}}
+}
+
+// FindRoutine returns the routine with the given id among the built-in
+// routines and the single-exercise routines of c.
+func FindRoutine(c Catalogue, id string) (Routine, bool) {
+	for _, r := range BuiltinRoutines() {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	if e, ok := c.Exercise(id); ok {
+		return SingleRoutine(e), true
+	}
+	return Routine{}, false
+}
+
+// Resolve returns the exercise and the dose of the item, defaults filled in.
+func (it RoutineItem) Resolve(c Catalogue) (e Exercise, reps int, hold time.Duration, err error) {
+	e, ok := c.Exercise(it.Exercise)
+	if !ok {
+		return e, 0, 0, fmt.Errorf("unknown exercise %q", it.Exercise)
+	}
+	reps, hold = it.Reps, it.Hold
+	if reps == 0 {
+		reps = e.DefaultReps
+	}
+	if hold == 0 {
+		hold = e.Hold.Default
+	}
+	if !e.Reps.Contains(reps) {
+		return e, 0, 0, fmt.Errorf("%s: %d repetitions is outside the safe range of %d to %d", e.Name, reps, e.Reps.Min, e.Reps.Max)
+	}
+	if hold < e.Hold.Min || hold > e.Hold.Max {
+		return e, 0, 0, fmt.Errorf("%s: a %v hold is outside the range of %v to %v", e.Name, hold, e.Hold.Min, e.Hold.Max)
+	}
+	return e, reps, hold, nil
+}
+
+// Validate checks that r has a name and only names known exercises at safe
+// doses.
+func (r Routine) Validate(c Catalogue) error {
+	if r.ID == "" || r.Name == "" {
+		return errors.New("a routine needs an id and a name")
+	}
+	if len(r.Items) == 0 {
+		return fmt.Errorf("routine %q has no exercises", r.Name)
+	}
+	for _, it := range r.Items {
+		if _, _, _, err := it.Resolve(c); err != nil {
+			return fmt.Errorf("routine %q: %w", r.Name, err)
+		}
+	}
+	return nil
+}
+
+// Timing holds the lengths of the segments that are not holds. None of them
+// comes from the article; they are Unknot's pacing.
+type Timing struct {
+	// GetReady is the lead-in before the first exercise.
+	GetReady time.Duration `json:"getReady"`
+	// Position is the time to move into an exercise's starting position.
+	Position time.Duration `json:"position"`
+	// Release is the time to come out of a hold before the next one.
+	Release time.Duration `json:"release"`
+	// Switch is the time to change sides.
+	Switch time.Duration `json:"switch"`
+	// Rest is the pause between two exercises.
+	Rest time.Duration `json:"rest"`
+	// BreathIn and BreathOut pace holds counted in breaths.
+	BreathIn  time.Duration `json:"breathIn"`
+	BreathOut time.Duration `json:"breathOut"`
+}
+
+// DefaultTiming returns Unknot's default pacing.
+func DefaultTiming() Timing {
+	return Timing{
+		GetReady:  10 * time.Second,
+		Position:  10 * time.Second,
+		Release:   4 * time.Second,
+		Switch:    4 * time.Second,
+		Rest:      15 * time.Second,
+		BreathIn:  3 * time.Second,
+		BreathOut: 3 * time.Second,
+	}
+}
+
+// Validate reports a timing that cannot be followed safely.
+func (t Timing) Validate() error {
+	check := []struct {
+		name      string
+		d, lo, hi time.Duration
+	}{
+		{"get-ready time", t.GetReady, 3 * time.Second, 60 * time.Second},
+		{"time to get into position", t.Position, 3 * time.Second, 60 * time.Second},
+		{"release time", t.Release, 2 * time.Second, 30 * time.Second},
+		{"time to switch sides", t.Switch, 2 * time.Second, 30 * time.Second},
+		{"rest between exercises", t.Rest, 0, 5 * time.Minute},
+		{"breath in", t.BreathIn, 2 * time.Second, 10 * time.Second},
+		{"breath out", t.BreathOut, 2 * time.Second, 10 * time.Second},
+	}
+	for _, c := range check {
+		if c.d < c.lo || c.d > c.hi {
+			return fmt.Errorf("the %s must be between %v and %v, not %v", c.name, c.lo, c.hi, c.d)
+		}
+	}
+	return nil
+}
