@@ -1,0 +1,230 @@
+package components
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"unknot/data"
+)
+
+// Cues reaches a person who is not looking at the screen: tones, speech,
+// vibration, and keeping the screen awake. The session player talks to the
+// browser only through it, so tests can record what fired and when.
+type Cues interface {
+	// Unlock prepares audio; it must be called inside a click or key
+	// handler, where browsers allow sound to start.
+	Unlock()
+	// Beep sounds a tone.
+	Beep(t data.Tone)
+	// Say speaks text, cutting off anything still being said. It returns
+	// false when the device has no voice to speak with.
+	Say(text string) bool
+	// Vibrate buzzes a pattern of on and off milliseconds.
+	Vibrate(pattern []int)
+	// KeepAwake holds the screen on, or lets it sleep again.
+	KeepAwake(on bool)
+	// Close releases everything the cues hold.
+	Close()
+}
+
+// tone is the sound of one data.Tone: notes played one after another.
+type tone struct {
+	notes  []float64 // frequencies, Hz
+	length float64   // seconds per note
+	volume float64   // peak gain, 0–1
+}
+
+// tones gives every cue its own sound: rising for a hold, falling for a
+// release, a soft low note for breathing, a chord for the end.
+var tones = map[data.Tone]tone{
+	data.ToneTick:    {notes: []float64{880}, length: 0.08, volume: 0.25},
+	data.ToneHold:    {notes: []float64{660, 990}, length: 0.14, volume: 0.35},
+	data.ToneRelease: {notes: []float64{660, 440}, length: 0.16, volume: 0.35},
+	data.ToneBreath:  {notes: []float64{392}, length: 0.25, volume: 0.18},
+	data.ToneStep:    {notes: []float64{587}, length: 0.2, volume: 0.3},
+	data.ToneDone:    {notes: []float64{523, 659, 784, 1047}, length: 0.18, volume: 0.35},
+}
+
+// webCues implements Cues with the Web Audio, Web Speech, Vibration and
+// Screen Wake Lock APIs. Every call is guarded: a missing API or a browser
+// exception leaves the session running, silently for that cue alone.
+type webCues struct {
+	audio app.Value // the AudioContext, once unlocked
+	lock  app.Value // the WakeLockSentinel while held
+	// wantAwake is whether the screen should stay on; the lock is taken
+	// again when the page becomes visible.
+	wantAwake  bool
+	onLock     app.Func
+	onLockFail app.Func
+	stopListen func()
+}
+
+// newWebCues returns the browser's cues.
+func newWebCues() *webCues {
+	c := &webCues{}
+	c.onLock = app.FuncOf(func(this app.Value, args []app.Value) any {
+		if len(args) > 0 {
+			c.lock = args[0]
+			if !c.wantAwake {
+				c.releaseLock()
+			}
+		}
+		return nil
+	})
+	c.onLockFail = app.FuncOf(func(this app.Value, args []app.Value) any {
+		c.lock = nil
+		return nil
+	})
+	c.stopListen = app.Window().AddEventListener("visibilitychange", func(ctx app.Context, e app.Event) {
+		if c.wantAwake && app.Window().Get("document").Get("visibilityState").String() == "visible" {
+			c.requestLock()
+		}
+	})
+	return c
+}
+
+// guard turns a JavaScript exception into nothing: a cue is never worth
+// stopping a session for.
+func guard() { _ = recover() }
+
+func (c *webCues) Unlock() {
+	defer guard()
+	if c.audio == nil || !c.audio.Truthy() {
+		ctor := app.Window().Get("AudioContext")
+		if !ctor.Truthy() {
+			ctor = app.Window().Get("webkitAudioContext")
+		}
+		if !ctor.Truthy() {
+			return
+		}
+		c.audio = ctor.New()
+	}
+	if c.audio.Get("state").String() == "suspended" {
+		c.audio.Call("resume")
+	}
+	// Some browsers load their voices only once asked for them.
+	if synth := app.Window().Get("speechSynthesis"); synth.Truthy() {
+		synth.Call("getVoices")
+	}
+}
+
+func (c *webCues) Beep(t data.Tone) {
+	defer guard()
+	spec, ok := tones[t]
+	if !ok || c.audio == nil || !c.audio.Truthy() {
+		return
+	}
+	start := c.audio.Get("currentTime").Float() + 0.01
+	for i, f := range spec.notes {
+		at := start + float64(i)*spec.length
+		osc := c.audio.Call("createOscillator")
+		gain := c.audio.Call("createGain")
+		osc.Set("type", "sine")
+		osc.Get("frequency").Set("value", f)
+		g := gain.Get("gain")
+		g.Call("setValueAtTime", 0.0001, at)
+		g.Call("exponentialRampToValueAtTime", spec.volume, at+0.015)
+		g.Call("exponentialRampToValueAtTime", 0.0001, at+spec.length)
+		osc.Call("connect", gain)
+		gain.Call("connect", c.audio.Get("destination"))
+		osc.Call("start", at)
+		osc.Call("stop", at+spec.length+0.02)
+	}
+}
+
+func (c *webCues) Say(text string) (spoken bool) {
+	defer guard()
+	synth := app.Window().Get("speechSynthesis")
+	ctor := app.Window().Get("SpeechSynthesisUtterance")
+	if text == "" || !synth.Truthy() || !ctor.Truthy() {
+		return false
+	}
+	voice := englishVoice(synth.Call("getVoices"))
+	if voice == nil {
+		return false
+	}
+	synth.Call("cancel")
+	u := ctor.New(text)
+	u.Set("voice", voice)
+	u.Set("lang", voice.Get("lang"))
+	u.Set("rate", 0.95)
+	synth.Call("speak", u)
+	return true
+}
+
+// englishVoice picks a voice for speaking: a local English one when there is
+// one, else any English one, else nil.
+func englishVoice(voices app.Value) app.Value {
+	var any app.Value
+	for i := 0; i < voices.Length(); i++ {
+		v := voices.Index(i)
+		if !strings.HasPrefix(strings.ToLower(v.Get("lang").String()), "en") {
+			continue
+		}
+		if v.Get("localService").Bool() {
+			return v
+		}
+		if any == nil {
+			any = v
+		}
+	}
+	return any
+}
+
+func (c *webCues) Vibrate(pattern []int) {
+	defer guard()
+	nav := app.Window().Get("navigator")
+	if len(pattern) == 0 || !nav.Get("vibrate").Truthy() {
+		return
+	}
+	args := make([]any, len(pattern))
+	for i, ms := range pattern {
+		args[i] = ms
+	}
+	nav.Call("vibrate", args)
+}
+
+func (c *webCues) KeepAwake(on bool) {
+	c.wantAwake = on
+	if on {
+		c.requestLock()
+		return
+	}
+	c.releaseLock()
+}
+
+// requestLock asks for the screen wake lock unless it is held.
+func (c *webCues) requestLock() {
+	defer guard()
+	wl := app.Window().Get("navigator").Get("wakeLock")
+	if !wl.Truthy() || (c.lock != nil && c.lock.Truthy() && !c.lock.Get("released").Bool()) {
+		return
+	}
+	wl.Call("request", "screen").Call("then", c.onLock, c.onLockFail)
+}
+
+// releaseLock lets the screen sleep.
+func (c *webCues) releaseLock() {
+	defer guard()
+	if c.lock != nil && c.lock.Truthy() {
+		c.lock.Call("release").Call("catch", c.onLockFail)
+	}
+	c.lock = nil
+}
+
+func (c *webCues) Close() {
+	c.KeepAwake(false)
+	func() {
+		defer guard()
+		if s := app.Window().Get("speechSynthesis"); s.Truthy() {
+			s.Call("cancel")
+		}
+		if c.audio != nil && c.audio.Truthy() {
+			c.audio.Call("close")
+		}
+	}()
+	c.stopListen()
+	// The lock callbacks may still run once for a request in flight; they
+	// are kept alive rather than released under it.
+}

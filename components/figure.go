@@ -1,0 +1,276 @@
+package components
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// Figure draws the exercise figure in one position.
+//
+// The drawing is inline SVG whose shape is the same for every pose: the pose
+// only changes the class of the wrapper, and web/figure.css moves the joints
+// (CSS transforms driven by custom properties). Changing Pose on a mounted
+// Figure therefore animates the person from one position to the next.
+//
+// SVG children carry data-v / data-p / data-a attributes instead of classes:
+// go-app v9 sets classes through the className property, which is read-only
+// on SVG elements, so a class on an SVG child would never reach the browser.
+type Figure struct {
+	app.Compo
+
+	Pose  string // one of FigurePoses; an unknown pose is drawn as "supine"
+	Label string // accessible description; when empty FigureAlt(Pose) is used
+	Large bool   // the big version for the session player
+}
+
+// FigurePoses lists every pose id a Figure can draw.
+var FigurePoses = []string{
+	"supine",
+	"knee-left",
+	"knee-right",
+	"knees-both",
+	"rotate-left",
+	"rotate-right",
+	"back-arch",
+	"back-flat",
+	"bridge",
+	"all-fours",
+	"cat-arch",
+	"cat-sag",
+}
+
+var figureAlts = map[string]string{
+	"supine":       "Lying on the back, knees bent, feet flat on the floor",
+	"knee-left":    "Lying on the back, left knee pulled to the chest with both hands",
+	"knee-right":   "Lying on the back, right knee pulled to the chest with both hands",
+	"knees-both":   "Lying on the back, both knees pulled to the chest with both hands",
+	"rotate-left":  "Lying on the back, shoulders flat, both bent knees rolled to the left",
+	"rotate-right": "Lying on the back, shoulders flat, both bent knees rolled to the right",
+	"back-arch":    "Lying on the back, knees bent, lower back lifted slightly off the floor",
+	"back-flat":    "Lying on the back, knees bent, lower back pressed flat to the floor",
+	"bridge":       "Hips lifted so knees, hips and shoulders form a straight line, shoulders and head on the floor",
+	"all-fours":    "On hands and knees, hands under the shoulders, knees under the hips, back flat",
+	"cat-arch":     "On hands and knees, back rounded up toward the ceiling, head dropped",
+	"cat-sag":      "On hands and knees, back and belly sagging toward the floor, head lifted",
+}
+
+// FigureAlt returns a short description of a pose, for use as alt text.
+// An unknown pose is described as "supine", the pose it is drawn as.
+func FigureAlt(pose string) string {
+	return figureAlts[figurePose(pose)]
+}
+
+// figurePose maps an unknown pose id to the neutral start position.
+func figurePose(pose string) string {
+	if _, ok := figureAlts[pose]; ok {
+		return pose
+	}
+	return "supine"
+}
+
+// Render draws the wrapper; the SVG itself does not depend on the pose.
+func (f *Figure) Render() app.UI {
+	pose := figurePose(f.Pose)
+	label := f.Label
+	if label == "" {
+		label = FigureAlt(pose)
+	}
+	class := "figure figure--" + pose
+	if f.Large {
+		class += " figure--large"
+	}
+	return app.Div().
+		Class(class).
+		Attr("role", "img").
+		Aria("label", label).
+		Body(figureSVG())
+}
+
+const svgNS = "http://www.w3.org/2000/svg"
+
+// Sizes of the side-view skeleton, in SVG user units. The joint angles in
+// web/figure.css were computed for exactly these lengths.
+const (
+	figSpine1, figSpine2, figSpine3 = 22, 22, 26 // hip to shoulder
+	figUpperArm, figForearm         = 28, 27
+	figThigh, figShin, figFoot      = 44, 42, 13
+	figHipOffset                    = 7 // thigh root, belly side of the spine line
+	figFloor                        = 124
+)
+
+func svgEl(tag string) app.HTMLElem {
+	return app.Elem(tag).XMLNS(svgNS)
+}
+
+func num(v float64) string {
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+func svgLine(x1, y1, x2, y2, width float64) app.HTMLElem {
+	return svgEl("line").
+		Attr("x1", num(x1)).Attr("y1", num(y1)).
+		Attr("x2", num(x2)).Attr("y2", num(y2)).
+		Attr("stroke-width", num(width))
+}
+
+func svgCircle(cx, cy, r float64) app.HTMLElem {
+	return svgEl("circle").Attr("cx", num(cx)).Attr("cy", num(cy)).Attr("r", num(r))
+}
+
+func svgPath(d string) app.HTMLElem {
+	return svgEl("path").Attr("d", d)
+}
+
+// part is one moving piece of the skeleton, drawn in its own frame: from
+// its joint at (0,0) along +x. Its transform comes from the stylesheet.
+func part(key string, children ...app.UI) app.HTMLElem {
+	return svgEl("g").DataSet("p", key).Body(children...)
+}
+
+// bone is a part holding one limb segment from x0 to length, with an
+// optional round end (hand). A halo bone is the same shape drawn wider in
+// the background colour, under the near limbs, to separate them from the
+// body behind.
+func bone(key string, x0, length, width, end float64, halo bool) app.UI {
+	grow := 0.0
+	if halo {
+		grow = 2
+	}
+	g := part(key, svgLine(x0, 0, length, 0, width+2*grow))
+	if end > 0 {
+		g = part(key, svgLine(x0, 0, length, 0, width+2*grow), svgCircle(length, 0, end+grow))
+	}
+	if halo {
+		g = g.DataSet("h", "")
+	}
+	return g
+}
+
+// limbs draws the arm (upper arm, forearm and hand) or the leg (thigh,
+// shin, foot) of one side: "n" near, "f" far. Near limbs get halos first.
+func limbs(side string, arm bool) []app.UI {
+	var ui []app.UI
+	for _, halo := range []bool{true, false} {
+		if halo && side != "n" {
+			continue
+		}
+		if arm {
+			ui = append(ui,
+				bone("ua"+side, 0, figUpperArm, 9, 0, halo),
+				bone("fa"+side, 0, figForearm, 8, 4.5, halo),
+			)
+			continue
+		}
+		ui = append(ui,
+			bone("th"+side, 0, figThigh, 12.5, 0, halo),
+			bone("sh"+side, 0, figShin, 10, 0, halo),
+			bone("ft"+side, -3, figFoot, 7, 0, halo),
+		)
+	}
+	return ui
+}
+
+// sideView is the skeleton seen from the side, lying (data-v=lie) or on
+// hands and knees (data-v=kn, drawn facing right and mirrored).
+func sideView(view string) app.UI {
+	body := []app.UI{}
+	body = append(body, limbs("f", true)...)
+	body = append(body, limbs("f", false)...)
+	body = append(body,
+		bone("s1", 0, figSpine1, 22, 0, false),
+		bone("s2", 0, figSpine2, 22, 0, false),
+		bone("s3", 0, figSpine3, 23, 0, false),
+		part("hd",
+			svgLine(0, 0, 10, 0, 11),
+			svgCircle(20, 0, 13),
+			svgCircle(19.5, 11.5, 3.5), // nose: the face is on the belly side
+		),
+	)
+	body = append(body, limbs("n", false)...)
+	body = append(body, limbs("n", true)...)
+	g := svgEl("g").Body(body...)
+	if view == "kn" {
+		g = g.Attr("transform", "matrix(-1 0 0 1 240 0)")
+	}
+	return svgEl("g").DataSet("v", view).Body(g)
+}
+
+// rotationView is the lower-back rotation seen from behind the head, as the
+// person sees it when lifting the head: the person's left is on the left.
+func rotationView() app.UI {
+	leg := func(x1, x2 float64) app.UI {
+		return svgEl("g").Body(
+			svgLine(x1, 72, x2, 26, 19).DataSet("h", ""),
+			svgLine(x1, 72, x2, 26, 15),
+		)
+	}
+	return svgEl("g").DataSet("v", "rot").Body(
+		svgPath("M24 130H216L178 38H62Z").DataSet("p", "rmat"),
+		svgLine(97, 103, 44, 108, 9),
+		svgLine(143, 103, 196, 108, 9),
+		svgCircle(40, 108, 5),
+		svgCircle(200, 108, 5),
+		svgPath("M100 100H140L133 72H107Z").Attr("stroke-width", "8").Attr("stroke-linejoin", "round"),
+		svgLine(98, 101, 142, 101, 21),
+		svgEl("g").DataSet("p", "rpel").Body(svgLine(108, 72, 132, 72, 18)),
+		svgEl("g").DataSet("p", "rlegs").Body(leg(112, 113), leg(128, 127)),
+		svgCircle(120, 114, 14).DataSet("h", ""),
+		svgCircle(120, 114, 12),
+	)
+}
+
+// badge is the round "L" / "R" marker.
+func badge(key, letter string, x, y float64) app.UI {
+	return svgEl("g").DataSet("a", key).Body(
+		svgCircle(x, y, 9),
+		svgEl("text").
+			Attr("x", num(x)).Attr("y", num(y+4.5)).
+			Attr("text-anchor", "middle").
+			Attr("font-size", "13").
+			Attr("font-weight", "700").
+			Body(app.Text(letter)),
+	)
+}
+
+// arrow is a movement arrow: a path and its head.
+func arrow(key, d, head string) app.UI {
+	return svgEl("g").DataSet("a", key).Body(svgPath(d), svgPath(head))
+}
+
+// marks are the arrows and side markers; the stylesheet shows the ones
+// that belong to the current pose.
+func marks() app.UI {
+	return svgEl("g").DataSet("v", "marks").Body(
+		arrow("hug", "M150 52Q128 40 112 50", "M118 43L110 51L121 54"),
+		badge("l", "L", 86, 56),
+		badge("r", "R", 86, 56),
+		arrow("up", "M113 84V64", "M107 70L113 63L119 70"),
+		arrow("down", "M113 62V84", "M107 78L113 85L119 78"),
+		arrow("lift", "M128 84V62", "M122 68L128 61L134 68"),
+		arrow("hump", "M112 38V18", "M106 24L112 17L118 24"),
+		arrow("sag", "M110 94V114", "M104 108L110 115L116 108"),
+		arrow("rl", "M132 14Q92 6 70 38", "M67 29L69 40L79 36"),
+		arrow("rr", "M108 14Q148 6 170 38", "M173 29L171 40L161 36"),
+		badge("rotl", "L", 40, 40),
+		badge("rotr", "R", 200, 40),
+	)
+}
+
+// figureSVG builds the drawing shared by every pose.
+func figureSVG() app.UI {
+	return svgEl("svg").
+		Attr("viewBox", "0 0 240 136").
+		Attr("preserveAspectRatio", "xMidYMid meet").
+		Attr("focusable", "false").
+		Aria("hidden", "true").
+		Body(
+			svgEl("rect").DataSet("p", "mat").
+				Attr("x", "6").Attr("y", num(figFloor)).
+				Attr("width", "228").Attr("height", "7").Attr("rx", "3.5"),
+			sideView("lie"),
+			sideView("kn"),
+			rotationView(),
+			marks(),
+		)
+}

@@ -1,0 +1,56 @@
+package components
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// InstallPrompt offers to install the app: a button where the browser
+// offers installation, the manual steps on iPhone and iPad, nothing once
+// installed.
+type InstallPrompt struct {
+	app.Compo
+	installable bool
+	ios         bool
+}
+
+// OnMount reads the install state; the browser's install event may have
+// fired before the app could listen, so it is read here as well.
+func (i *InstallPrompt) OnMount(ctx app.Context) {
+	i.installable = ctx.IsAppInstallable()
+	i.ios = isIOSBrowser()
+}
+
+// OnAppInstallChange follows the browser's install state.
+func (i *InstallPrompt) OnAppInstallChange(ctx app.Context) {
+	i.installable = ctx.IsAppInstallable()
+}
+
+func (i *InstallPrompt) onInstall(ctx app.Context, e app.Event) { ctx.ShowAppInstallPrompt() }
+
+// Render shows the prompt that fits the browser.
+func (i *InstallPrompt) Render() app.UI {
+	switch {
+	case i.installable:
+		return app.Div().Class("install").Body(
+			app.Button().ID("install").Class("button").Text(text.Install).OnClick(i.onInstall),
+		)
+	case i.ios:
+		return app.P().ID("install-ios").Class("install muted small").Text(text.InstallIOS)
+	}
+	return app.Div().Class("install")
+}
+
+// isIOSBrowser reports an iPhone or iPad browser tab (not the installed
+// app), where installing is a manual step.
+func isIOSBrowser() (ios bool) {
+	defer guard()
+	nav := app.Window().Get("navigator")
+	if !nav.Truthy() || nav.Get("standalone").Bool() {
+		return false
+	}
+	ua := nav.Get("userAgent").String()
+	touchMac := strings.Contains(ua, "Macintosh") && nav.Get("maxTouchPoints").Int() > 1
+	return strings.Contains(ua, "iPhone") || strings.Contains(ua, "iPad") || touchMac
+}

@@ -1,0 +1,412 @@
+package components
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"unknot/data"
+)
+
+// tickEvery is how often the player looks at the clock. The time shown never
+// comes from counting ticks: every tick reads the session's deadline, so a
+// late or throttled tick only delays the display, never shifts it.
+const tickEvery = 100 * time.Millisecond
+
+// playerState is the screen the player shows.
+type playerState int
+
+const (
+	stateReady    playerState = iota // before Start
+	stateRunning                     // a session is on (running or paused)
+	stateFinished                    // the finished screen
+)
+
+// SessionPlayer runs a routine: a big countdown, one instruction, what comes
+// next, and cues (tones, speech, vibration) so the person can follow with the
+// phone out of reach. It owns the clock: a goroutine with a ticker that asks
+// the session where it stands at time.Now.
+type SessionPlayer struct {
+	app.Compo
+
+	plan     data.Plan
+	loadErr  string
+	settings data.Settings
+	// storeErr is the last failure to read or write settings.
+	storeErr string
+
+	state   playerState
+	session data.Session
+	pos     data.Position
+	// confirming is set while "End the session now?" is asked.
+	confirming bool
+	// noVoice is set once speech was asked for and no voice could speak.
+	noVoice bool
+	results []data.Result
+	took    time.Duration
+
+	cues      Cues
+	now       func() time.Time
+	stopClock chan struct{}
+	unlisten  []func()
+}
+
+// OnMount sets up the clock, the cues and the keyboard.
+func (p *SessionPlayer) OnMount(ctx app.Context) {
+	if p.now == nil {
+		p.now = time.Now
+	}
+	if p.cues == nil {
+		p.cues = newWebCues()
+	}
+	p.unlisten = append(p.unlisten,
+		app.Window().AddEventListener("keydown", p.onKey),
+		app.Window().AddEventListener("visibilitychange", func(ctx app.Context, e app.Event) { p.tick(ctx) }),
+	)
+}
+
+// OnNav loads the routine named in the address.
+func (p *SessionPlayer) OnNav(ctx app.Context) {
+	id := strings.TrimPrefix(ctx.Page().URL().Path, "/session/")
+	cat := data.DefaultCatalogue()
+	r, ok := data.FindRoutine(cat, id)
+	if !ok {
+		p.loadErr = text.NotFound
+		return
+	}
+	plan, err := data.Compile(r, cat, data.DefaultTiming())
+	if err != nil {
+		p.loadErr = fmt.Sprintf(text.LoadError, err)
+		return
+	}
+	p.plan, p.loadErr, p.state = plan, "", stateReady
+	p.settings, err = data.LoadSettings(ctx.LocalStorage())
+	p.storeErr = errText(err)
+}
+
+// OnDismount stops the clock and lets go of the cues.
+func (p *SessionPlayer) OnDismount() {
+	p.halt()
+	for _, f := range p.unlisten {
+		f()
+	}
+	p.unlisten = nil
+	if p.cues != nil {
+		p.cues.Close()
+	}
+}
+
+// startClock starts the ticker goroutine; any earlier one stops.
+func (p *SessionPlayer) startClock(ctx app.Context) {
+	p.halt()
+	stop := make(chan struct{})
+	p.stopClock = stop
+	go func() {
+		t := time.NewTicker(tickEvery)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-stop:
+				return
+			case <-t.C:
+				ctx.Dispatch(p.tick)
+			}
+		}
+	}()
+}
+
+// halt stops the ticker goroutine, if one runs.
+func (p *SessionPlayer) halt() {
+	if p.stopClock != nil {
+		close(p.stopClock)
+		p.stopClock = nil
+	}
+}
+
+// tick reads the clock, fires the cue that is due and redraws when what is
+// shown has changed.
+func (p *SessionPlayer) tick(ctx app.Context) {
+	if p.state != stateRunning || p.session.Paused() {
+		ctx.PreventUpdate()
+		return
+	}
+	cur := p.session.At(p.now())
+	if cue, ok := data.CueBetween(p.pos, cur); ok {
+		p.fire(cue)
+	}
+	changed := cur.Index != p.pos.Index || cur.SecondsLeft() != p.pos.SecondsLeft() || cur.Done != p.pos.Done
+	p.pos = cur
+	if cur.Done {
+		p.finish()
+		return
+	}
+	if !changed {
+		ctx.PreventUpdate()
+	}
+}
+
+// fire plays a cue through the channels the person has switched on.
+func (p *SessionPlayer) fire(c data.Cue) {
+	if p.settings.Beeps && c.Tone != data.ToneNone {
+		p.cues.Beep(c.Tone)
+	}
+	if p.settings.Voice && c.Say != "" && !p.cues.Say(c.Say) {
+		p.noVoice = true
+	}
+	if p.settings.Vibration && len(c.Vibrate) > 0 {
+		p.cues.Vibrate(c.Vibrate)
+	}
+}
+
+// onStart begins the session; it runs inside the click, so audio may start.
+func (p *SessionPlayer) onStart(ctx app.Context, e app.Event) {
+	p.cues.Unlock()
+	now := p.now()
+	p.session = data.NewSession(p.plan, now)
+	p.pos = p.session.At(now)
+	p.state, p.confirming, p.results = stateRunning, false, nil
+	p.fire(data.StartCue(p.pos))
+	p.cues.KeepAwake(p.settings.KeepAwake)
+	p.startClock(ctx)
+}
+
+// onPauseResume pauses a running session or resumes a paused one.
+func (p *SessionPlayer) onPauseResume(ctx app.Context, e app.Event) {
+	if p.state != stateRunning {
+		return
+	}
+	if p.session.Paused() {
+		p.resume(ctx)
+		return
+	}
+	p.pause()
+}
+
+func (p *SessionPlayer) pause() {
+	p.session = p.session.Pause(p.now())
+	p.halt()
+	p.cues.KeepAwake(false)
+}
+
+func (p *SessionPlayer) resume(ctx app.Context) {
+	p.cues.Unlock()
+	now := p.now()
+	p.session, p.confirming = p.session.Resume(now), false
+	p.pos = p.session.At(now)
+	p.fire(data.StartCue(p.pos))
+	p.cues.KeepAwake(p.settings.KeepAwake)
+	p.startClock(ctx)
+}
+
+// move applies back or skip and announces where it lands.
+func (p *SessionPlayer) move(op func(data.Session, time.Time) data.Session) {
+	if p.state != stateRunning {
+		return
+	}
+	now := p.now()
+	p.session = op(p.session, now)
+	p.pos = p.session.At(now)
+	if p.pos.Done {
+		p.finish()
+		return
+	}
+	p.fire(data.StartCue(p.pos))
+}
+
+func (p *SessionPlayer) onBack(ctx app.Context, e app.Event) { p.move(data.Session.Back) }
+func (p *SessionPlayer) onSkip(ctx app.Context, e app.Event) { p.move(data.Session.Skip) }
+
+// onEnd asks before ending, pausing meanwhile.
+func (p *SessionPlayer) onEnd(ctx app.Context, e app.Event) {
+	if !p.session.Paused() {
+		p.pause()
+	}
+	p.confirming = true
+}
+
+func (p *SessionPlayer) onConfirmEnd(ctx app.Context, e app.Event) { p.finish() }
+
+func (p *SessionPlayer) onKeepGoing(ctx app.Context, e app.Event) { p.resume(ctx) }
+
+// finish stops the session and shows what was done.
+func (p *SessionPlayer) finish() {
+	now := p.now()
+	p.halt()
+	p.session = p.session.Pause(now)
+	p.cues.KeepAwake(false)
+	p.results = p.session.Results(now)
+	p.took = p.session.Elapsed(now)
+	p.state, p.confirming = stateFinished, false
+}
+
+// onKey maps Space to pause, the arrows to back and skip.
+func (p *SessionPlayer) onKey(ctx app.Context, e app.Event) {
+	if p.state != stateRunning || e.Get("altKey").Bool() || e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() {
+		return
+	}
+	tag := strings.ToLower(e.Get("target").Get("tagName").String())
+	switch e.Get("key").String() {
+	case " ", "Spacebar":
+		if tag == "button" || tag == "input" {
+			return // the focused control handles its own Space
+		}
+		e.PreventDefault()
+		p.onPauseResume(ctx, e)
+	case "ArrowLeft":
+		p.onBack(ctx, e)
+	case "ArrowRight":
+		p.onSkip(ctx, e)
+	default:
+		return
+	}
+	p.Update()
+}
+
+// onToggle flips one cue setting and remembers it.
+func (p *SessionPlayer) onToggle(ctx app.Context, field *bool) {
+	*field = !*field
+	p.storeErr = errText(data.SaveSettings(ctx.LocalStorage(), p.settings))
+	if field == &p.settings.KeepAwake && p.state == stateRunning && !p.session.Paused() {
+		p.cues.KeepAwake(p.settings.KeepAwake)
+	}
+}
+
+// Render shows the screen for the player's state.
+func (p *SessionPlayer) Render() app.UI {
+	switch {
+	case p.loadErr != "":
+		return page("player", app.P().Class("error").Text(p.loadErr), homeLink())
+	case p.state == stateFinished:
+		return &Finished{Routine: p.plan.Routine.Name, Results: p.results, Took: p.took, Again: p.plan.Routine.ID}
+	case p.state == stateRunning:
+		return p.renderRunning()
+	}
+	return p.renderReady()
+}
+
+// renderReady is the screen before Start: what the routine holds, the cue
+// switches and one big Start button.
+func (p *SessionPlayer) renderReady() app.UI {
+	r := p.plan.Routine
+	return page("player",
+		homeLink(),
+		app.H1().Text(r.Name),
+		app.P().Class("lead").Text(r.Summary),
+		app.P().Class("meta").Text(fmt.Sprintf(text.Minutes, data.DurationText(p.plan.Total))),
+		app.Ol().Class("plan-list").Body(app.Range(r.Items).Slice(func(i int) app.UI {
+			e, reps, hold, _ := r.Items[i].Resolve(data.DefaultCatalogue())
+			return app.Li().Body(
+				app.Strong().Text(e.Name),
+				app.Span().Class("muted").Text(" — "+doseText(e, reps, hold)),
+			)
+		})),
+		p.renderToggles(),
+		app.Button().ID("start").Class("button primary huge").Text(text.Start).OnClick(p.onStart),
+		app.P().Class("muted small").Text(text.KeysHint),
+		app.P().Class("muted small").Text(data.Disclaimer),
+	)
+}
+
+// renderToggles shows the cue switches.
+func (p *SessionPlayer) renderToggles() app.UI {
+	s := &p.settings
+	return app.FieldSet().Class("toggles").Body(
+		app.Legend().Text(text.CuesTitle),
+		toggle("cue-voice", text.Voice, s.Voice, func(ctx app.Context, e app.Event) { p.onToggle(ctx, &s.Voice) }),
+		toggle("cue-beeps", text.Beeps, s.Beeps, func(ctx app.Context, e app.Event) { p.onToggle(ctx, &s.Beeps) }),
+		toggle("cue-vibration", text.Vibration, s.Vibration, func(ctx app.Context, e app.Event) { p.onToggle(ctx, &s.Vibration) }),
+		toggle("cue-awake", text.KeepAwake, s.KeepAwake, func(ctx app.Context, e app.Event) { p.onToggle(ctx, &s.KeepAwake) }),
+		app.If(p.noVoice, app.P().Class("notice").Text(text.NoVoice)),
+		app.If(p.storeErr != "", app.P().Class("error").Text(p.storeErr)),
+	)
+}
+
+// renderRunning is the screen during a session, readable from two metres.
+func (p *SessionPlayer) renderRunning() app.UI {
+	seg, paused := p.pos.Segment, p.session.Paused()
+	label := kindLabel(seg)
+	return app.Main().ID("player").Class("player running kind-"+string(seg.Kind)).Body(
+		app.Header().Class("player-top").Body(
+			app.Div().Class("player-title").Text(seg.Title),
+			app.If(seg.Item >= 0, app.Div().Class("muted").Text(
+				fmt.Sprintf(text.ExerciseOf, seg.Item+1, len(p.plan.Routine.Items)))),
+			app.Progress().Class("progress").Max(int(p.plan.Total/time.Second)).Value(int(p.pos.Elapsed/time.Second)).
+				Aria("label", fmt.Sprintf(text.Remaining, data.DurationText(p.plan.Total-p.pos.Elapsed))),
+		),
+		&Figure{Pose: seg.Pose, Large: true},
+		app.Div().Class("countdown").Body(
+			app.Div().ID("count").Class("count").Aria("hidden", "true").Text(p.pos.SecondsLeft()),
+			app.Div().ID("phase").Class("phase").Text(label),
+		),
+		app.P().ID("instruction").Class("instruction").Text(seg.Text),
+		app.P().ID("where").Class("where").Text(whereText(seg)),
+		app.If(seg.Next != "", app.P().ID("next").Class("next").Text(fmt.Sprintf(text.Next, seg.Next))),
+		// One announcement per segment, never per second, so a screen
+		// reader is told what to do without being flooded.
+		app.Div().Class("sr-only").Aria("live", "polite").Text(label+". "+seg.Text),
+		app.If(paused, app.P().ID("paused").Class("paused-badge").Text(text.Paused)),
+		app.If(p.confirming, p.renderConfirm()).Else(p.renderControls(paused)),
+		app.If(p.noVoice && p.settings.Voice, app.P().Class("notice").Text(text.NoVoice)),
+	)
+}
+
+func (p *SessionPlayer) renderControls(paused bool) app.UI {
+	playLabel := text.Pause
+	if paused {
+		playLabel = text.Resume
+	}
+	return app.Nav().Class("controls").Body(
+		app.Button().ID("back").Class("button").Aria("label", text.Back).Text("⏮ "+text.Back).OnClick(p.onBack),
+		app.Button().ID("pause").Class("button primary").Text(playLabel).OnClick(p.onPauseResume),
+		app.Button().ID("skip").Class("button").Aria("label", text.Skip).Text(text.Skip+" ⏭").OnClick(p.onSkip),
+		app.Button().ID("end").Class("button quiet").Text(text.Stop).OnClick(p.onEnd),
+	)
+}
+
+func (p *SessionPlayer) renderConfirm() app.UI {
+	return app.Div().Class("confirm").Aria("role", "alertdialog").Body(
+		app.P().Text(text.EndSession),
+		app.Div().Class("controls").Body(
+			app.Button().ID("keep-going").Class("button primary").Text(text.KeepGoing).OnClick(p.onKeepGoing),
+			app.Button().ID("confirm-end").Class("button").Text(text.ConfirmEnd).OnClick(p.onConfirmEnd),
+		),
+	)
+}
+
+// kindLabel names what the segment asks for, in a word or two.
+func kindLabel(s data.Segment) string {
+	switch {
+	case s.Breaths > 0 && s.Inhale:
+		return text.KindLabel["in"]
+	case s.Breaths > 0:
+		return text.KindLabel["out"]
+	}
+	return text.KindLabel[string(s.Kind)]
+}
+
+// whereText says the round, side and breath of a segment.
+func whereText(s data.Segment) string {
+	var parts []string
+	if s.Rep > 0 {
+		parts = append(parts, fmt.Sprintf(text.RoundOf, s.Rep, s.Reps))
+	}
+	if l, ok := text.SideLabel[string(s.Side)]; ok {
+		parts = append(parts, l)
+	}
+	if s.Breaths > 0 {
+		parts = append(parts, fmt.Sprintf("Breath %d of %d", s.Breath, s.Breaths))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// errText is err's message, or "" for nil.
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}

@@ -1,0 +1,287 @@
+package components
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"unknot/data"
+)
+
+// recordedCues is a Cues that writes down what fired, at which plan time.
+type recordedCues struct {
+	mu      sync.Mutex
+	events  []string
+	awake   bool
+	noVoice bool
+	clock   *fakeClock
+}
+
+func (r *recordedCues) log(format string, a ...any) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.events = append(r.events, fmt.Sprintf(format, a...))
+}
+
+func (r *recordedCues) Unlock()           { r.log("unlock") }
+func (r *recordedCues) Beep(t data.Tone)  { r.log("beep %s", t) }
+func (r *recordedCues) Vibrate(p []int)   { r.log("vibrate %v", p) }
+func (r *recordedCues) Close()            { r.log("close") }
+func (r *recordedCues) KeepAwake(on bool) { r.awake = on; r.log("awake %v", on) }
+func (r *recordedCues) Say(s string) bool {
+	if r.noVoice {
+		return false
+	}
+	r.log("say %s", s)
+	return true
+}
+
+// said returns the spoken texts in order.
+func (r *recordedCues) said() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var out []string
+	for _, e := range r.events {
+		if s, ok := strings.CutPrefix(e, "say "); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// count returns how many events start with prefix.
+func (r *recordedCues) count(prefix string) int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	n := 0
+	for _, e := range r.events {
+		if strings.HasPrefix(e, prefix) {
+			n++
+		}
+	}
+	return n
+}
+
+// fakeClock is a clock the test moves by hand.
+type fakeClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *fakeClock) now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *fakeClock) advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
+// playerRig mounts a SessionPlayer on a routine with a fake clock and
+// recorded cues.
+type playerRig struct {
+	tb    testing.TB
+	disp  app.ClientDispatcher
+	p     *SessionPlayer
+	cues  *recordedCues
+	clock *fakeClock
+}
+
+func newPlayerRig(tb testing.TB, routine string) *playerRig {
+	tb.Helper()
+	clock := &fakeClock{t: time.Date(2026, 11, 25, 7, 30, 0, 0, time.UTC)}
+	cues := &recordedCues{clock: clock}
+	p := &SessionPlayer{cues: cues, now: clock.now}
+	disp := app.NewClientTester(p)
+	disp.Nav(&url.URL{Path: "/session/" + routine})
+	disp.Consume()
+	tb.Cleanup(disp.Close)
+	if p.loadErr != "" {
+		tb.Fatalf("loading %q: %s", routine, p.loadErr)
+	}
+	return &playerRig{tb: tb, disp: disp, p: p, cues: cues, clock: clock}
+}
+
+// do runs fn on the UI goroutine with a real context.
+func (r *playerRig) do(fn func(ctx app.Context)) {
+	r.disp.Dispatch(app.Dispatch{Mode: app.Update, Source: r.p, Function: fn})
+	r.disp.Consume()
+}
+
+func (r *playerRig) click(h app.EventHandler) { r.do(func(ctx app.Context) { h(ctx, app.Event{}) }) }
+
+// run advances the clock by d in steps of tickEvery, ticking at each.
+func (r *playerRig) run(d time.Duration) {
+	for end := r.clock.now().Add(d); r.clock.now().Before(end); {
+		r.clock.advance(tickEvery)
+		r.do(r.p.tick)
+	}
+}
+
+func TestSessionPlayerRunsRoutineToFinish(t *testing.T) {
+	r := newPlayerRig(t, data.Evening)
+	if r.p.state != stateReady {
+		t.Fatalf("state before Start = %v, want ready", r.p.state)
+	}
+	r.click(r.p.onStart)
+	if !r.cues.awake {
+		t.Error("screen not kept awake after Start")
+	}
+	r.run(r.p.plan.Total + time.Second)
+
+	if r.p.state != stateFinished {
+		t.Fatalf("state after the whole plan = %v, want finished", r.p.state)
+	}
+	var want []string
+	for _, s := range r.p.plan.Segments {
+		want = append(want, s.Say)
+	}
+	got := r.cues.said()
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("spoken cues differ from the plan:\ngot  %d: %q\nwant %d: %q", len(got), got, len(want), want)
+	}
+	if r.cues.awake {
+		t.Error("screen still kept awake after the end")
+	}
+	for _, res := range r.p.results {
+		if res.RepsDone != res.Reps {
+			t.Errorf("%s: %d of %d reps done after a full run", res.Name, res.RepsDone, res.Reps)
+		}
+	}
+	if r.cues.count("beep tick") == 0 || r.cues.count("beep done") != 1 {
+		t.Errorf("ticks = %d, done tones = %d; want some ticks and one done tone", r.cues.count("beep tick"), r.cues.count("beep done"))
+	}
+}
+
+func TestSessionPlayerPauseFreezesTimeAndCues(t *testing.T) {
+	r := newPlayerRig(t, data.Evening)
+	r.click(r.p.onStart)
+	r.run(3 * time.Second)
+	r.click(r.p.onPauseResume)
+	before, events := r.p.session.Elapsed(r.clock.now()), len(r.cues.events)
+	if r.cues.awake {
+		t.Error("wake lock held while paused")
+	}
+	r.clock.advance(10 * time.Minute)
+	r.do(r.p.tick)
+	if got := r.p.session.Elapsed(r.clock.now()); got != before {
+		t.Errorf("elapsed moved while paused: got %v, want %v", got, before)
+	}
+	if len(r.cues.events) != events {
+		t.Errorf("cues fired while paused: %q", r.cues.events[events:])
+	}
+	r.click(r.p.onPauseResume)
+	r.run(time.Second)
+	if got := r.p.session.Elapsed(r.clock.now()); got != before+time.Second {
+		t.Errorf("elapsed after resuming for 1s: got %v, want %v", got, before+time.Second)
+	}
+}
+
+func TestSessionPlayerHiddenTabDoesNotReplayCues(t *testing.T) {
+	r := newPlayerRig(t, data.Morning)
+	r.click(r.p.onStart)
+	r.run(time.Second)
+	said := len(r.cues.said())
+	// The tab was hidden for five minutes: no tick ran meanwhile.
+	r.clock.advance(5 * time.Minute)
+	r.do(r.p.tick)
+	want := r.p.plan.At(5*time.Minute + time.Second)
+	if r.p.pos.Index != want.Index || r.p.pos.Left != want.Left {
+		t.Errorf("after 5 min hidden at segment %d with %v left, want %d with %v", r.p.pos.Index, r.p.pos.Left, want.Index, want.Left)
+	}
+	if got := len(r.cues.said()) - said; got != 1 {
+		t.Errorf("cues spoken on return = %d, want exactly 1 (the current step)", got)
+	}
+}
+
+func TestSessionPlayerSkipBackAndEnd(t *testing.T) {
+	r := newPlayerRig(t, data.KneeToChest)
+	r.click(r.p.onStart)
+	r.click(r.p.onSkip) // past get ready
+	r.click(r.p.onSkip) // past position
+	if k := r.p.pos.Segment.Kind; k != data.KindHold {
+		t.Fatalf("after two skips at %s, want hold", k)
+	}
+	if got, want := r.cues.said()[len(r.cues.said())-1], r.p.pos.Segment.Say; got != want {
+		t.Errorf("skip announced %q, want %q", got, want)
+	}
+	r.click(r.p.onBack)
+	if k := r.p.pos.Segment.Kind; k != data.KindPosition {
+		t.Errorf("back right after a skip landed on %s, want position", k)
+	}
+	r.click(r.p.onEnd)
+	if !r.p.confirming || !r.p.session.Paused() {
+		t.Fatal("End did not ask for confirmation with the session paused")
+	}
+	r.click(r.p.onConfirmEnd)
+	if r.p.state != stateFinished {
+		t.Fatalf("state after confirming End = %v, want finished", r.p.state)
+	}
+	if r.p.session.Complete(r.clock.now()) {
+		t.Error("a session ended early reports complete")
+	}
+}
+
+func TestSessionPlayerCueSettings(t *testing.T) {
+	r := newPlayerRig(t, data.Bridge)
+	r.p.settings.Voice, r.p.settings.Vibration = false, false
+	r.click(r.p.onStart)
+	r.run(30 * time.Second)
+	if n := len(r.cues.said()); n != 0 {
+		t.Errorf("voice off but %d texts spoken", n)
+	}
+	if n := r.cues.count("vibrate"); n != 0 {
+		t.Errorf("vibration off but %d vibrations", n)
+	}
+	if n := r.cues.count("beep"); n == 0 {
+		t.Error("beeps on but none sounded")
+	}
+}
+
+func TestSessionPlayerNoVoiceFallsBackToBeeps(t *testing.T) {
+	r := newPlayerRig(t, data.Bridge)
+	r.cues.noVoice = true
+	r.click(r.p.onStart)
+	r.run(5 * time.Second)
+	if !r.p.noVoice {
+		t.Error("player did not notice the missing voice")
+	}
+	if r.cues.count("beep") == 0 {
+		t.Error("no beeps without a voice")
+	}
+}
+
+func TestSessionPlayerToggleIsRemembered(t *testing.T) {
+	r := newPlayerRig(t, data.Evening)
+	r.do(func(ctx app.Context) { r.p.onToggle(ctx, &r.p.settings.Voice) })
+	var got data.Settings
+	r.do(func(ctx app.Context) {
+		var err error
+		got, err = data.LoadSettings(ctx.LocalStorage())
+		if err != nil {
+			t.Errorf("loading settings: %v", err)
+		}
+	})
+	if got.Voice {
+		t.Error("voice switched off but stored settings still say on")
+	}
+}
+
+func TestSessionPlayerUnknownRoutine(t *testing.T) {
+	p := &SessionPlayer{cues: &recordedCues{}, now: time.Now}
+	disp := app.NewClientTester(p)
+	defer disp.Close()
+	disp.Nav(&url.URL{Path: "/session/nope"})
+	disp.Consume()
+	if p.loadErr != text.NotFound {
+		t.Errorf("loadErr = %q, want %q", p.loadErr, text.NotFound)
+	}
+}

@@ -1,0 +1,78 @@
+package components
+
+// text holds the words of the interface in one place, so the app can be
+// translated. Exercise texts live in package data.
+var text = struct {
+	AppName, Tagline, Routines, Exercises, Start, StartRoutine, Home   string
+	Minutes, ExerciseCount, OpenExercise, StartExercise, StartPosition string
+	Steps, Feel, Hold, Reps, HowOften, Progression, Caution, Positions string
+	Pause, Resume, Back, Skip, Stop, EndSession, KeepGoing, ConfirmEnd string
+	Voice, Beeps, Vibration, KeepAwake, CuesTitle, NoVoice             string
+	Paused, RoundOf, ExerciseOf, Next, Remaining, KeysHint             string
+	WellDone, StoppedEarly, DoneOf, Again, Finished, Symptoms, Advice  string
+	UpdateReady, Reload, Install, InstallIOS, NotFound, LoadError      string
+	SideLabel                                                          map[string]string
+	KindLabel                                                          map[string]string
+}{
+	AppName:       "Unknot",
+	Tagline:       "Guided stretches for lower-back spasms. Put the phone down and follow the voice.",
+	Routines:      "Routines",
+	Exercises:     "The five exercises",
+	Start:         "Start",
+	StartRoutine:  "Start %s",
+	Home:          "Home",
+	Minutes:       "About %s",
+	ExerciseCount: "%d exercises",
+	OpenExercise:  "How to do it",
+	StartExercise: "Do this exercise now",
+	StartPosition: "Starting position",
+	Steps:         "Step by step",
+	Feel:          "What you should feel",
+	Hold:          "Hold",
+	Reps:          "Repetitions",
+	HowOften:      "How often",
+	Progression:   "Building up",
+	Caution:       "Take care",
+	Positions:     "The positions",
+	Pause:         "Pause",
+	Resume:        "Resume",
+	Back:          "Back",
+	Skip:          "Skip",
+	Stop:          "End",
+	EndSession:    "End the session now?",
+	KeepGoing:     "Keep going",
+	ConfirmEnd:    "End session",
+	Voice:         "Voice",
+	Beeps:         "Beeps",
+	Vibration:     "Vibration",
+	KeepAwake:     "Keep screen on",
+	CuesTitle:     "Guidance",
+	NoVoice:       "This device has no voice for speech, so Unknot will guide you with beeps.",
+	Paused:        "Paused",
+	RoundOf:       "Round %d of %d",
+	ExerciseOf:    "Exercise %d of %d",
+	Next:          "Next: %s",
+	Remaining:     "%s left",
+	KeysHint:      "Keys: Space pauses, ← goes back, → skips.",
+	WellDone:      "Well done",
+	StoppedEarly:  "Session ended early",
+	DoneOf:        "%d of %d rounds",
+	Again:         "Do it again",
+	Finished:      "You finished %s in %s.",
+	Symptoms:      "Signs of a lower-back spasm",
+	Advice:        "Good to know",
+	UpdateReady:   "A new version of Unknot is ready.",
+	Reload:        "Update now",
+	Install:       "Install Unknot",
+	InstallIOS:    "To install on iPhone or iPad: tap the Share button, then “Add to Home Screen”.",
+	NotFound:      "There is nothing here. It may have been renamed.",
+	LoadError:     "This routine cannot be started: %v",
+	SideLabel: map[string]string{
+		"left": "Left side", "right": "Right side", "both": "Both knees",
+	},
+	KindLabel: map[string]string{
+		"get-ready": "Get ready", "position": "Get into position", "hold": "Hold",
+		"release": "Release", "switch": "Switch sides", "rest": "Rest", "done": "Done",
+		"in": "Breathe in", "out": "Breathe out",
+	},
+}

@@ -1,0 +1,25 @@
+package data
+
+// Symptoms are the signs of lower-back spasm the article lists, in our
+// words.
+var Symptoms = []string{
+	"A tight, tense feeling in the lower back.",
+	"Finding it hard to move after bending over or lifting something.",
+	"Sudden, sharp pain in the lower back.",
+	"Lower-back pain that keeps coming back or never quite goes.",
+	"Weakness in the lower back or the muscles around it, such as the hips.",
+	"Cramping in the back that comes and goes.",
+	"Pain that gets worse with some activities, such as sitting or standing for a long time.",
+}
+
+// Advice is the general guidance that goes with the exercises.
+var Advice = []string{
+	"Most back spasms come from a minor strain of a muscle or ligament and are not a sign of anything serious.",
+	"Keep up your normal daily activities as far as you can. Moving will not make the pain worse, even if it is uncomfortable at first, and it helps you recover.",
+	"Start each exercise with a few repetitions and add more only as it gets easier.",
+	"Stop an exercise if the pain becomes sharply worse.",
+	"For advice on your own back, whether the spasms are new or keep coming back, talk to a healthcare professional. They can work out what will help you most.",
+}
+
+// Disclaimer is shown wherever the exercises are.
+const Disclaimer = "Unknot offers general exercises, not medical advice, and does not replace a healthcare professional."

@@ -1,0 +1,47 @@
+package data
+
+import (
+	"fmt"
+	"time"
+)
+
+// HoldText says how long a hold lasts, as the app shows it.
+func (e Exercise) HoldText() string {
+	h := e.Hold
+	switch {
+	case h.Breaths > 0:
+		return fmt.Sprintf("%d deep breaths", h.Breaths)
+	case h.Min == h.Max:
+		return fmt.Sprintf("%d seconds", h.Default/time.Second)
+	default:
+		return fmt.Sprintf("%d to %d seconds", h.Min/time.Second, h.Max/time.Second)
+	}
+}
+
+// RepsRangeText says how many repetitions the article allows.
+func (e Exercise) RepsRangeText() string {
+	return fmt.Sprintf("%d to %d %s", e.Reps.Min, e.Reps.Max, e.RepsText)
+}
+
+// Poses lists every position the exercise shows, in order: the start, then
+// each held position of one repetition across its sides.
+func (e Exercise) Poses() []string {
+	poses := []string{e.StartPose}
+	for _, side := range e.Sides.Sides() {
+		for _, ph := range e.Phases {
+			pose, _ := ph.For(side)
+			poses = append(poses, pose)
+		}
+	}
+	return poses
+}
+
+// DurationText formats a length of time for people: "8 min", "45 s".
+func DurationText(d time.Duration) string {
+	d = d.Round(time.Second)
+	if d < time.Minute {
+		return fmt.Sprintf("%d s", d/time.Second)
+	}
+	m := (d + 30*time.Second) / time.Minute
+	return fmt.Sprintf("%d min", m)
+}
