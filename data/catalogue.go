@@ -81,10 +81,19 @@ type Phase struct {
 	// Do is the instruction to show and speak as the hold starts; "{side}"
 	// is replaced by "left", "right" or "both".
 	Do string
-	// BothPose and Both replace Pose and Do when both sides work together.
-	BothPose, Both string
+	// BothPose, Both and BothRelease replace Pose, Do and Release when both
+	// sides work together.
+	BothPose, Both, BothRelease string
 	// Release is what to do once the hold ends.
 	Release string
+}
+
+// ReleaseFor returns what to do once a hold on the given side ends.
+func (p Phase) ReleaseFor(s Side) string {
+	if s == SideBoth && p.BothRelease != "" {
+		return p.BothRelease
+	}
+	return p.Release
 }
 
 // For returns the pose and instruction of p on the given side.
@@ -183,7 +192,7 @@ func (e Exercise) Validate() error {
 		if p.Pose == "" || p.Do == "" || p.Release == "" {
 			return fail("phase %d needs a pose, an instruction and a release", i+1)
 		}
-		if e.Sides == SidesEachThenBoth && (p.Both == "" || p.BothPose == "") {
+		if e.Sides == SidesEachThenBoth && (p.Both == "" || p.BothPose == "" || p.BothRelease == "") {
 			return fail("phase %d needs a pose and an instruction for both sides together", i+1)
 		}
 	}

@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -44,4 +45,10 @@ func DurationText(d time.Duration) string {
 	}
 	m := (d + 30*time.Second) / time.Minute
 	return fmt.Sprintf("%d min", m)
+}
+
+// SecondsText formats a length of time exactly, in seconds: "90 s", "2.5 s".
+// Messages about limits use it, where rounding would hide the problem.
+func SecondsText(d time.Duration) string {
+	return strconv.FormatFloat(d.Seconds(), 'f', -1, 64) + " s"
 }

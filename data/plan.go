@@ -138,8 +138,8 @@ func (b *builder) exercise(item int, e Exercise, reps int, hold time.Duration) {
 				last := rep == reps && si == len(sides)-1 && pi == len(e.Phases)-1
 				tr := base
 				tr.Rep, tr.Side, tr.Pose = rep, side, e.StartPose
-				tr.Kind, tr.Text, tr.Duration = KindRelease, ph.Release, t.Release
-				tr.Say = ph.Release
+				tr.Kind, tr.Text, tr.Duration = KindRelease, ph.ReleaseFor(side), t.Release
+				tr.Say = tr.Text
 				if !last && pi == len(e.Phases)-1 && si+1 < len(sides) && sides[si+1] != SideBoth {
 					tr.Kind, tr.Duration = KindSwitch, t.Switch
 					tr.Text = ph.Release + " " + fmt.Sprintf(words.SwitchTo, sides[si+1])
@@ -187,7 +187,9 @@ func (b *builder) linkNext() {
 			switch {
 			case n.Kind == KindDone:
 				b.segs[i].Next = words.NextDone
-			case n.Item != b.segs[i].Item:
+			case n.Item != b.segs[i].Item || n.Kind == KindPosition:
+				// A new exercise is previewed by its name, also from
+				// the rest before it, which already carries its item.
 				b.segs[i].Next = n.Title
 			default:
 				b.segs[i].Next = n.Text

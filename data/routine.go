@@ -89,8 +89,11 @@ func (it RoutineItem) Resolve(c Catalogue) (e Exercise, reps int, hold time.Dura
 	if !e.Reps.Contains(reps) {
 		return e, 0, 0, fmt.Errorf("%s: %d repetitions is outside the safe range of %d to %d", e.Name, reps, e.Reps.Min, e.Reps.Max)
 	}
+	if e.Hold.Min == e.Hold.Max && hold != e.Hold.Min {
+		return e, 0, 0, fmt.Errorf("%s: the hold is always %s, not %s", e.Name, SecondsText(e.Hold.Min), SecondsText(hold))
+	}
 	if hold < e.Hold.Min || hold > e.Hold.Max {
-		return e, 0, 0, fmt.Errorf("%s: a %v hold is outside the range of %v to %v", e.Name, hold, e.Hold.Min, e.Hold.Max)
+		return e, 0, 0, fmt.Errorf("%s: a hold of %s is outside the range of %s to %s", e.Name, SecondsText(hold), SecondsText(e.Hold.Min), SecondsText(e.Hold.Max))
 	}
 	return e, reps, hold, nil
 }
@@ -159,7 +162,7 @@ func (t Timing) Validate() error {
 	}
 	for _, c := range check {
 		if c.d < c.lo || c.d > c.hi {
-			return fmt.Errorf("the %s must be between %v and %v, not %v", c.name, c.lo, c.hi, c.d)
+			return fmt.Errorf("the %s must be between %s and %s, not %s", c.name, SecondsText(c.lo), SecondsText(c.hi), SecondsText(c.d))
 		}
 	}
 	return nil

@@ -32,7 +32,7 @@ func DefaultSettings() Settings {
 func LoadSettings(st Storage) (Settings, error) {
 	s := DefaultSettings()
 	if err := st.Get(SettingsKey, &s); err != nil {
-		return DefaultSettings(), fmt.Errorf("your saved settings could not be read (%v); the defaults are in use", err)
+		return DefaultSettings(), fmt.Errorf("your saved settings could not be read (%w); the defaults are in use", err)
 	}
 	if s.Schema > settingsSchema {
 		return s, fmt.Errorf("your settings were saved by a newer version of Unknot (schema %d)", s.Schema)
@@ -41,11 +41,18 @@ func LoadSettings(st Storage) (Settings, error) {
 	return s, nil
 }
 
-// SaveSettings writes s to st.
+// SaveSettings writes s to st. It never overwrites settings saved by a newer
+// version of the app.
 func SaveSettings(st Storage, s Settings) error {
+	var stored struct {
+		Schema int `json:"schema"`
+	}
+	if err := st.Get(SettingsKey, &stored); err == nil && stored.Schema > settingsSchema {
+		return fmt.Errorf("your settings were saved by a newer version of Unknot (schema %d) and are left as they are", stored.Schema)
+	}
 	s.Schema = settingsSchema
 	if err := st.Set(SettingsKey, s); err != nil {
-		return fmt.Errorf("your settings could not be saved: %v", err)
+		return fmt.Errorf("your settings could not be saved: %w", err)
 	}
 	return nil
 }

@@ -2,7 +2,7 @@ package data
 
 import (
 	"encoding/json"
-	"fmt"
+	"errors"
 	"sync"
 )
 
@@ -32,7 +32,7 @@ type MemoryStorage struct {
 }
 
 // ErrQuota is returned by MemoryStorage.Set when its Limit would be passed.
-var ErrQuota = fmt.Errorf("storage is full")
+var ErrQuota = errors.New("storage is full")
 
 // Set implements Storage.
 func (m *MemoryStorage) Set(k string, v any) error {

@@ -1,0 +1,617 @@
+package data_test
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"unknot/data"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// compile compiles the routine with the given id, failing the test on error.
+func compile(tb testing.TB, id string, tm data.Timing) data.Plan {
+	tb.Helper()
+	p, err := data.Compile(routine(tb, id), data.DefaultCatalogue(), tm)
+	if err != nil {
+		tb.Fatalf("compile %s: got %v, want nil", id, err)
+	}
+	return p
+}
+
+// noRest is the default timing without rests between exercises.
+func noRest() data.Timing {
+	tm := data.DefaultTiming()
+	tm.Rest = 0
+	return tm
+}
+
+// exerciseSegments returns the segments of the exercise with the given id,
+// the rest before it left out.
+func exerciseSegments(p data.Plan, id string) []data.Segment {
+	var out []data.Segment
+	for _, s := range p.Segments {
+		if s.Exercise == id && s.Kind != data.KindRest {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// stepGroups splits segs into runs sharing a step.
+func stepGroups(segs []data.Segment) [][]data.Segment {
+	var out [][]data.Segment
+	for i, s := range segs {
+		if i == 0 || s.Step != segs[i-1].Step {
+			out = append(out, nil)
+		}
+		out[len(out)-1] = append(out[len(out)-1], s)
+	}
+	return out
+}
+
+func TestPlanShape(t *testing.T) {
+	tests := []struct {
+		scenario string
+		id       string
+		timing   data.Timing
+		total    time.Duration
+		items    int
+	}{
+		// 10 get ready + knee 64 + rotation 66 + flexibility 100 + bridge
+		// 120 + cat 64, and four rests of 15.
+		{"morning", data.Morning, data.DefaultTiming(), 8*time.Minute + 4*time.Second, 5},
+		{"evening", data.Evening, data.DefaultTiming(), 3*time.Minute + 54*time.Second, 3},
+		{"morning without rests", data.Morning, noRest(), 7*time.Minute + 4*time.Second, 5},
+		{"single bridge", data.Bridge, data.DefaultTiming(), 2*time.Minute + 10*time.Second, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			p := compile(t, tt.id, tt.timing)
+			segs := p.Segments
+			if p.Routine.ID != tt.id {
+				t.Errorf("routine: got %v, want %v", p.Routine.ID, tt.id)
+			}
+			if p.Total != tt.total {
+				t.Errorf("total: got %v, want %v", p.Total, tt.total)
+			}
+			if first := segs[0]; first.Kind != data.KindGetReady || first.Start != 0 || first.Step != 0 || first.Item != -1 {
+				t.Errorf("first: got %v at %v, step %d, item %d, want get-ready at 0, step 0, item -1", first.Kind, first.Start, first.Step, first.Item)
+			}
+			last := segs[len(segs)-1]
+			if last.Kind != data.KindDone || last.Duration != 0 || last.Start != p.Total || last.Item != -1 {
+				t.Errorf("last: got %v of %v at %v, item %d, want done of 0s at %v, item -1", last.Kind, last.Duration, last.Start, last.Item, p.Total)
+			}
+			if last.Step != p.Steps-1 {
+				t.Errorf("last step: got %v, want %v", last.Step, p.Steps-1)
+			}
+			var sum time.Duration
+			positions, rests := 0, 0
+			for i, s := range segs {
+				sum += s.Duration
+				if i > 0 {
+					prev := segs[i-1]
+					if s.Start != prev.End() {
+						t.Errorf("segment %d starts at %v, want %v (end of %d)", i, s.Start, prev.End(), i-1)
+					}
+					if d := s.Step - prev.Step; d != 0 && d != 1 {
+						t.Errorf("segment %d: step goes from %d to %d, want +0 or +1", i, prev.Step, s.Step)
+					}
+					if s.Step == prev.Step && (s.Kind != data.KindHold || s.Breath == 0) {
+						t.Errorf("segment %d: %v shares step %d, want only breaths to share a step", i, s.Kind, s.Step)
+					}
+				}
+				if s.Duration <= 0 && s.Kind != data.KindDone {
+					t.Errorf("segment %d: got %v of %v, want a positive duration", i, s.Kind, s.Duration)
+				}
+				if s.Title == "" || s.Text == "" || s.Say == "" || s.Pose == "" {
+					t.Errorf("segment %d: got title %q, text %q, say %q, pose %q, want all set", i, s.Title, s.Text, s.Say, s.Pose)
+				}
+				switch s.Kind {
+				case data.KindPosition:
+					positions++
+				case data.KindRest:
+					rests++
+				}
+			}
+			if sum != p.Total {
+				t.Errorf("sum of durations: got %v, want %v", sum, p.Total)
+			}
+			if positions != tt.items {
+				t.Errorf("positions: got %v, want %v", positions, tt.items)
+			}
+			wantRests := tt.items - 1
+			if tt.timing.Rest == 0 {
+				wantRests = 0
+			}
+			if rests != wantRests {
+				t.Errorf("rests: got %v, want %v", rests, wantRests)
+			}
+		})
+	}
+}
+
+func TestPlanKneeToChestOrder(t *testing.T) {
+	type seg struct {
+		kind data.Kind
+		side data.Side
+		rep  int
+		pose string
+	}
+	hold := func(side data.Side, rep int, pose string) seg { return seg{data.KindHold, side, rep, pose} }
+	want := []seg{
+		{data.KindPosition, data.SideNone, 0, "supine"},
+		hold(data.SideLeft, 1, "knee-left"),
+		{data.KindSwitch, data.SideLeft, 1, "supine"},
+		hold(data.SideRight, 1, "knee-right"),
+		{data.KindRelease, data.SideRight, 1, "supine"},
+		hold(data.SideBoth, 1, "knees-both"),
+		{data.KindRelease, data.SideBoth, 1, "supine"},
+		hold(data.SideLeft, 2, "knee-left"),
+		{data.KindSwitch, data.SideLeft, 2, "supine"},
+		hold(data.SideRight, 2, "knee-right"),
+		{data.KindRelease, data.SideRight, 2, "supine"},
+		hold(data.SideBoth, 2, "knees-both"),
+		{data.KindRelease, data.SideBoth, 2, "supine"},
+	}
+	segs := exerciseSegments(compile(t, data.Morning, data.DefaultTiming()), data.KneeToChest)
+	if len(segs) != len(want) {
+		t.Fatalf("got %d segments, want %d", len(segs), len(want))
+	}
+	durations := map[data.Kind]time.Duration{data.KindPosition: 10 * time.Second, data.KindHold: 5 * time.Second,
+		data.KindSwitch: 4 * time.Second, data.KindRelease: 4 * time.Second}
+	for i, s := range segs {
+		got := seg{s.Kind, s.Side, s.Rep, s.Pose}
+		if got != want[i] {
+			t.Errorf("segment %d: got %+v, want %+v", i, got, want[i])
+		}
+		if s.Duration != durations[s.Kind] {
+			t.Errorf("segment %d: got %v, want %v", i, s.Duration, durations[s.Kind])
+		}
+		if s.Reps != 2 || s.Item != 0 || s.Title != "Knee-to-chest stretch" {
+			t.Errorf("segment %d: got reps %d, item %d, title %q, want 2, 0, Knee-to-chest stretch", i, s.Reps, s.Item, s.Title)
+		}
+		if s.Countdown != (s.Kind == data.KindHold || s.Kind == data.KindPosition) {
+			t.Errorf("segment %d: got countdown %v for %v", i, s.Countdown, s.Kind)
+		}
+		if i > 0 && s.Step != segs[i-1].Step+1 {
+			t.Errorf("segment %d: got step %d, want %d", i, s.Step, segs[i-1].Step+1)
+		}
+	}
+	// What is spoken as the holds start.
+	says := []struct {
+		i    int
+		want string
+	}{
+		{1, "Round 1 of 2. Pull your left knee to your chest. Tighten your stomach and press your back down. Hold for 5 seconds."},
+		{2, "Lower your leg back to the floor. Switch to the right side."},
+		{3, "Pull your right knee to your chest. Tighten your stomach and press your back down. Hold for 5 seconds."},
+		{5, "Pull both knees to your chest. Tighten your stomach and press your back down. Hold for 5 seconds."},
+		{7, "Round 2 of 2. Pull your left knee to your chest. Tighten your stomach and press your back down. Hold for 5 seconds."},
+	}
+	for _, tt := range says {
+		if got := segs[tt.i].Say; got != tt.want {
+			t.Errorf("segment %d says: got %q, want %q", tt.i, got, tt.want)
+		}
+	}
+}
+
+func TestPlanRotationSides(t *testing.T) {
+	segs := exerciseSegments(compile(t, data.Evening, data.DefaultTiming()), data.Rotation)
+	type seg struct {
+		kind data.Kind
+		side data.Side
+		rep  int
+		pose string
+		dur  time.Duration
+	}
+	const s = time.Second
+	var want []seg
+	want = append(want, seg{data.KindPosition, data.SideNone, 0, "supine", 10 * s})
+	for rep := 1; rep <= 2; rep++ {
+		want = append(want,
+			seg{data.KindHold, data.SideLeft, rep, "rotate-left", 10 * s},
+			seg{data.KindSwitch, data.SideLeft, rep, "supine", 4 * s},
+			seg{data.KindHold, data.SideRight, rep, "rotate-right", 10 * s},
+			seg{data.KindRelease, data.SideRight, rep, "supine", 4 * s},
+		)
+	}
+	if len(segs) != len(want) {
+		t.Fatalf("got %d segments, want %d", len(segs), len(want))
+	}
+	for i, sg := range segs {
+		if got := (seg{sg.Kind, sg.Side, sg.Rep, sg.Pose, sg.Duration}); got != want[i] {
+			t.Errorf("segment %d: got %+v, want %+v", i, got, want[i])
+		}
+		if sg.Kind == data.KindSwitch && !strings.HasSuffix(sg.Text, "Switch to the right side.") {
+			t.Errorf("segment %d: got %q, want it to say to switch to the right", i, sg.Text)
+		}
+	}
+	if got, want := segs[1].Text, "Roll your knees to the left. Keep your shoulders down."; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestPlanTwoPhaseExercises(t *testing.T) {
+	tests := []struct {
+		scenario string
+		id       string
+		reps     int
+		poses    [2]string
+	}{
+		{"flexibility arches then flattens", data.Flexibility, 5, [2]string{"back-arch", "back-flat"}},
+		{"cat rounds then sags", data.CatStretch, 3, [2]string{"cat-arch", "cat-sag"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			segs := exerciseSegments(compile(t, data.Morning, data.DefaultTiming()), tt.id)
+			if got, want := len(segs), 1+4*tt.reps; got != want {
+				t.Fatalf("got %d segments, want %d", got, want)
+			}
+			for rep := 1; rep <= tt.reps; rep++ {
+				four := segs[1+4*(rep-1) : 1+4*rep]
+				kinds := []data.Kind{four[0].Kind, four[1].Kind, four[2].Kind, four[3].Kind}
+				wantKinds := []data.Kind{data.KindHold, data.KindRelease, data.KindHold, data.KindRelease}
+				if fmt.Sprint(kinds) != fmt.Sprint(wantKinds) {
+					t.Errorf("rep %d: got %v, want %v", rep, kinds, wantKinds)
+				}
+				if four[0].Pose != tt.poses[0] || four[2].Pose != tt.poses[1] {
+					t.Errorf("rep %d: got poses %q, %q, want %q, %q", rep, four[0].Pose, four[2].Pose, tt.poses[0], tt.poses[1])
+				}
+				for _, s := range four {
+					if s.Rep != rep || s.Side != data.SideNone {
+						t.Errorf("rep %d: got rep %d, side %q, want %d, none", rep, s.Rep, s.Side, rep)
+					}
+				}
+				if four[0].Duration != 5*time.Second || four[2].Duration != 5*time.Second {
+					t.Errorf("rep %d: got holds of %v and %v, want 5s", rep, four[0].Duration, four[2].Duration)
+				}
+				wantSay := fmt.Sprintf("Round %d of %d. ", rep, tt.reps)
+				if !strings.HasPrefix(four[0].Say, wantSay) || strings.HasPrefix(four[2].Say, "Round") {
+					t.Errorf("rep %d: got %q and %q, want only the first to start %q", rep, four[0].Say, four[2].Say, wantSay)
+				}
+			}
+		})
+	}
+}
+
+func TestPlanBridgeBreaths(t *testing.T) {
+	segs := exerciseSegments(compile(t, data.Morning, data.DefaultTiming()), data.Bridge)
+	groups := stepGroups(segs)
+	// position, then for each of 5 reps: one hold step and one release.
+	if got, want := len(groups), 1+5*2; got != want {
+		t.Fatalf("got %d steps, want %d", got, want)
+	}
+	for rep := 1; rep <= 5; rep++ {
+		hold, release := groups[1+2*(rep-1)], groups[2*rep]
+		if len(hold) != 6 {
+			t.Fatalf("rep %d: got %d segments in the hold, want 6 (3 breaths in and out)", rep, len(hold))
+		}
+		var total time.Duration
+		for i, s := range hold {
+			breath, inhale := i/2+1, i%2 == 0
+			if s.Kind != data.KindHold || s.Breath != breath || s.Inhale != inhale || s.Breaths != 3 || s.Rep != rep {
+				t.Errorf("rep %d, segment %d: got %v breath %d/%d inhale %v rep %d, want hold breath %d/3 inhale %v rep %d",
+					rep, i, s.Kind, s.Breath, s.Breaths, s.Inhale, s.Rep, breath, inhale, rep)
+			}
+			if s.Duration != 3*time.Second || s.Countdown || s.Pose != "bridge" || s.Text != "Lift your hips into a straight line." {
+				t.Errorf("rep %d, segment %d: got %v, countdown %v, pose %q, text %q", rep, i, s.Duration, s.Countdown, s.Pose, s.Text)
+			}
+			total += s.Duration
+			var want string
+			switch {
+			case i == 0:
+				want = fmt.Sprintf("Round %d of 5. Lift your hips into a straight line. Breathe in, 1 of 3.", rep)
+			case inhale:
+				want = fmt.Sprintf("Breathe in, %d of 3.", breath)
+			default:
+				want = "And out."
+			}
+			if s.Say != want {
+				t.Errorf("rep %d, segment %d: got %q, want %q", rep, i, s.Say, want)
+			}
+		}
+		if total != exercise(t, data.Bridge).Hold.Default {
+			t.Errorf("rep %d: got a hold of %v, want %v", rep, total, exercise(t, data.Bridge).Hold.Default)
+		}
+		if len(release) != 1 || release[0].Kind != data.KindRelease || release[0].Rep != rep {
+			t.Errorf("rep %d: got %+v after the hold, want one release", rep, release)
+		}
+	}
+}
+
+// TestPlanBreathTiming checks that breaths follow the timing, not the
+// catalogue's default hold.
+func TestPlanBreathTiming(t *testing.T) {
+	tm := data.DefaultTiming()
+	tm.BreathIn, tm.BreathOut = 4*time.Second, 6*time.Second
+	segs := exerciseSegments(compile(t, data.Bridge, tm), data.Bridge)
+	hold := stepGroups(segs)[1]
+	var total time.Duration
+	for _, s := range hold {
+		total += s.Duration
+	}
+	if total != 30*time.Second {
+		t.Errorf("got %v, want 30s", total)
+	}
+}
+
+func TestPlanCustomDose(t *testing.T) {
+	r := data.Routine{ID: "mine", Name: "Mine", Items: []data.RoutineItem{
+		{Exercise: data.KneeToChest, Reps: 3},
+		{Exercise: data.Rotation, Hold: 5 * time.Second},
+	}}
+	p, err := data.Compile(r, data.DefaultCatalogue(), data.DefaultTiming())
+	if err != nil {
+		t.Fatalf("got %v, want nil", err)
+	}
+	holds := map[string]int{}
+	for _, s := range p.Segments {
+		if s.Kind != data.KindHold {
+			continue
+		}
+		holds[s.Exercise]++
+		if s.Exercise == data.Rotation && (s.Duration != 5*time.Second || !strings.HasSuffix(s.Say, "Hold for 5 seconds.")) {
+			t.Errorf("rotation hold: got %v saying %q, want 5s", s.Duration, s.Say)
+		}
+	}
+	if holds[data.KneeToChest] != 9 || holds[data.Rotation] != 4 {
+		t.Errorf("got %v holds, want 9 knee-to-chest and 4 rotation", holds)
+	}
+}
+
+func TestPlanAt(t *testing.T) {
+	p := compile(t, data.Morning, data.DefaultTiming())
+	last := len(p.Segments) - 1
+	type atCase struct {
+		scenario string
+		at       time.Duration
+		index    int
+		elapsed  time.Duration
+		left     time.Duration
+		done     bool
+	}
+	tests := []atCase{
+		{"start", 0, 0, 0, 10 * time.Second, false},
+		{"1 ns in", 1, 0, 1, 10*time.Second - 1, false},
+		{"negative time counts as zero", -time.Minute, 0, 0, 10 * time.Second, false},
+		{"1 ns before the end", p.Total - 1, last - 1, p.Total - 1, 1, false},
+		{"at the end", p.Total, last, p.Total, 0, true},
+		{"1 ns past the end", p.Total + 1, last, p.Total, 0, true},
+		{"long past the end", p.Total + time.Hour, last, p.Total, 0, true},
+	}
+	// Every boundary between two segments, and a nanosecond either side.
+	for i := 1; i < last; i++ {
+		s := p.Segments[i]
+		name := fmt.Sprintf("segment %d (%v) ", i, s.Kind)
+		tests = append(tests,
+			atCase{name + "1 ns before", s.Start - 1, i - 1, s.Start - 1, 1, false},
+			atCase{name + "at start", s.Start, i, s.Start, s.Duration, false},
+			atCase{name + "1 ns after", s.Start + 1, i, s.Start + 1, s.Duration - 1, false},
+		)
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			got := p.At(tt.at)
+			if got.Index != tt.index || got.Elapsed != tt.elapsed || got.Left != tt.left || got.Done != tt.done {
+				t.Errorf("got index %d, elapsed %v, left %v, done %v, want %d, %v, %v, %v",
+					got.Index, got.Elapsed, got.Left, got.Done, tt.index, tt.elapsed, tt.left, tt.done)
+			}
+			if want := p.Segments[tt.index]; got.Segment.Start != want.Start || got.Segment.Kind != want.Kind {
+				t.Errorf("got segment %v at %v, want %v at %v", got.Segment.Kind, got.Segment.Start, want.Kind, want.Start)
+			}
+		})
+	}
+}
+
+func TestSecondsLeft(t *testing.T) {
+	p := compile(t, data.Morning, data.DefaultTiming())
+	var hold data.Segment // the first 5 s hold
+	for _, s := range p.Segments {
+		if s.Kind == data.KindHold && s.Duration == 5*time.Second {
+			hold = s
+			break
+		}
+	}
+	tests := []struct {
+		scenario string
+		at       time.Duration
+		want     int
+	}{
+		{"at the start of a 5 s hold", hold.Start, 5},
+		{"1 ns into it", hold.Start + 1, 5},
+		{"1 ns before 1 s in", hold.Start + time.Second - 1, 5},
+		{"1 s in", hold.Start + time.Second, 4},
+		{"halfway", hold.Start + 2500*time.Millisecond, 3},
+		{"1 s before the end", hold.End() - time.Second, 1},
+		{"in its last ns", hold.End() - 1, 1},
+		{"at the end of the plan", p.Total, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			if got := p.At(tt.at).SecondsLeft(); got != tt.want {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+	if got := (data.Position{}).SecondsLeft(); got != 0 {
+		t.Errorf("zero position: got %v, want 0", got)
+	}
+}
+
+func TestStepStart(t *testing.T) {
+	p := compile(t, data.Morning, data.DefaultTiming())
+	first := map[int]time.Duration{}
+	for _, s := range p.Segments {
+		if _, ok := first[s.Step]; !ok {
+			first[s.Step] = s.Start
+		}
+	}
+	if len(first) != p.Steps {
+		t.Fatalf("got %d distinct steps, want %d", len(first), p.Steps)
+	}
+	for step := range p.Steps {
+		if got := p.StepStart(step); got != first[step] {
+			t.Errorf("step %d: got %v, want %v", step, got, first[step])
+		}
+	}
+	tests := []struct {
+		scenario string
+		step     int
+		want     time.Duration
+	}{
+		{"before the first step", -1, 0},
+		{"the done step", p.Steps - 1, p.Total},
+		{"past the last step", p.Steps, p.Total},
+		{"far past the last step", p.Steps + 100, p.Total},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			if got := p.StepStart(tt.step); got != tt.want {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestPlanNext(t *testing.T) {
+	for _, tm := range []struct {
+		scenario string
+		timing   data.Timing
+	}{{"with rests", data.DefaultTiming()}, {"without rests", noRest()}} {
+		t.Run(tm.scenario, func(t *testing.T) {
+			p := compile(t, data.Morning, tm.timing)
+			segs := p.Segments
+			last := len(segs) - 1
+			for i, s := range segs {
+				switch {
+				case s.Kind == data.KindPosition:
+					// Whatever comes before a new exercise names it.
+					if got := segs[i-1].Next; got != s.Title {
+						t.Errorf("segment %d (%v) before %s: got next %q, want %q", i-1, segs[i-1].Kind, s.Title, got, s.Title)
+					}
+				case s.Kind == data.KindRest:
+					if got := segs[i-1].Next; got != "Rest" {
+						t.Errorf("segment %d before a rest: got next %q, want %q", i-1, got, "Rest")
+					}
+				}
+			}
+			if got := segs[last-1].Next; got != "Finish" {
+				t.Errorf("last segment before done: got next %q, want %q", got, "Finish")
+			}
+			if got := segs[last].Next; got != "" {
+				t.Errorf("done: got next %q, want none", got)
+			}
+			if got := segs[0].Next; got != "Knee-to-chest stretch" {
+				t.Errorf("get ready: got next %q, want %q", got, "Knee-to-chest stretch")
+			}
+			// Within an exercise the preview is the next instruction, and
+			// the breaths of a hold all preview what follows the hold.
+			for i, s := range segs[:last] {
+				n := segs[i+1]
+				if n.Step == s.Step || n.Kind == data.KindPosition || n.Kind == data.KindRest || n.Kind == data.KindDone {
+					continue
+				}
+				if s.Next != n.Text {
+					t.Errorf("segment %d: got next %q, want %q", i, s.Next, n.Text)
+				}
+			}
+			for _, g := range stepGroups(exerciseSegments(p, data.Bridge)) {
+				for _, s := range g {
+					if s.Next != g[len(g)-1].Next {
+						t.Errorf("breath %d: got next %q, want %q", s.Breath, s.Next, g[len(g)-1].Next)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestCompileRejects(t *testing.T) {
+	item := func(id string, reps int, hold time.Duration) data.Routine {
+		return data.Routine{ID: "mine", Name: "Mine", Items: []data.RoutineItem{{Exercise: id, Reps: reps, Hold: hold}}}
+	}
+	badTiming := data.DefaultTiming()
+	badTiming.BreathIn = time.Second
+	tests := []struct {
+		scenario string
+		r        data.Routine
+		timing   data.Timing
+		want     string
+	}{
+		{"unknown exercise", item("plank", 0, 0), data.DefaultTiming(), `routine "Mine": unknown exercise "plank"`},
+		{"too many reps", item(data.KneeToChest, 4, 0), data.DefaultTiming(), `routine "Mine": Knee-to-chest stretch: 4 repetitions is outside the safe range of 2 to 3`},
+		{"too few reps", item(data.Flexibility, 4, 0), data.DefaultTiming(), `routine "Mine": Lower-back flexibility exercise: 4 repetitions is outside the safe range of 5 to 30`},
+		{"hold too long", item(data.Rotation, 0, 11*time.Second), data.DefaultTiming(), `routine "Mine": Lower-back rotational stretch: a hold of 11 s is outside the range of 5 s to 10 s`},
+		{"no items", data.Routine{ID: "mine", Name: "Mine"}, data.DefaultTiming(), `routine "Mine" has no exercises`},
+		{"bad timing", routine(t, data.Morning), badTiming, "the breath in must be between 2 s and 10 s, not 1 s"},
+		{"zero timing", routine(t, data.Evening), data.Timing{}, "the get-ready time must be between 3 s and 60 s, not 0 s"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			p, err := data.Compile(tt.r, data.DefaultCatalogue(), tt.timing)
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("got %v, want %v", err, tt.want)
+			}
+			if p.Segments != nil || p.Total != 0 {
+				t.Errorf("got a plan of %d segments, want none", len(p.Segments))
+			}
+		})
+	}
+}
+
+// formatPlan writes p as a readable script: one block per segment.
+func formatPlan(p data.Plan) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s: %d segments, %d steps, %v\n", p.Routine.Name, len(p.Segments), p.Steps, p.Total)
+	for i, s := range p.Segments {
+		fmt.Fprintf(&b, "\n%3d %8v +%-4v %-9s step %d, item %d", i, s.Start, s.Duration, s.Kind, s.Step, s.Item)
+		if s.Rep > 0 {
+			fmt.Fprintf(&b, ", rep %d/%d", s.Rep, s.Reps)
+		}
+		if s.Side != data.SideNone {
+			fmt.Fprintf(&b, ", %s", s.Side)
+		}
+		if s.Breath > 0 {
+			dir := "out"
+			if s.Inhale {
+				dir = "in"
+			}
+			fmt.Fprintf(&b, ", breath %d/%d %s", s.Breath, s.Breaths, dir)
+		}
+		if s.Countdown {
+			b.WriteString(", countdown")
+		}
+		fmt.Fprintf(&b, "\n    pose:  %s\n    title: %s\n    text:  %s\n    say:   %s\n    next:  %s\n", s.Pose, s.Title, s.Text, s.Say, s.Next)
+	}
+	return b.String()
+}
+
+// TestPlanGolden keeps the full script of each built-in routine in
+// testdata/, so a change in what Unknot shows or says is seen in review.
+// Run `go test ./data/ -run Golden -update` to rewrite them.
+func TestPlanGolden(t *testing.T) {
+	for _, id := range []string{data.Morning, data.Evening} {
+		t.Run(id, func(t *testing.T) {
+			got := formatPlan(compile(t, id, data.DefaultTiming()))
+			path := filepath.Join("testdata", id+".golden")
+			if *update {
+				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("got %v, want the golden file (run with -update to create it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("the plan differs from %s; run with -update and review the diff.\ngot:\n%s", path, got)
+			}
+		})
+	}
+}

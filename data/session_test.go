@@ -1,0 +1,354 @@
+package data_test
+
+import (
+	"reflect"
+	"testing"
+	"time"
+
+	"unknot/data"
+)
+
+// t0 is the instant every session test starts at.
+var t0 = time.Date(2025, 4, 24, 7, 30, 0, 0, time.UTC)
+
+const (
+	ms     = time.Millisecond
+	sec    = time.Second
+	minute = time.Minute
+)
+
+// In the morning plan with the default timing (see testdata/morning.golden):
+// get ready 0–10 s, knee-to-chest position 10–20 s, left hold 20–25 s,
+// switch 25–29 s, right hold 29–34 s, release 34–38 s, both hold 38–43 s,
+// release 43–47 s, … knee-to-chest ends at 74 s; the first bridge hold is breaths from 4m55s to 5m13s;
+// the last release 8m0s–8m4s, and the plan ends at 8m4s.
+const (
+	kneeLeftStart  = 20 * sec
+	kneeLeftEnd    = 25 * sec
+	kneeBothEnd    = 43 * sec
+	kneeEnd        = 74 * sec
+	bridgeHold     = 4*minute + 55*sec
+	bridgeHoldEnd  = 5*minute + 13*sec
+	lastStepStart  = 8 * minute
+	morningTotal   = 8*minute + 4*sec
+	kneeLeftStep   = 2
+	bridgeHoldStep = 48
+)
+
+// op is something done to a session at a time after t0.
+type op struct {
+	at time.Duration
+	do string // pause, resume, skip or back
+}
+
+// run starts a morning session at t0 and applies ops in order.
+func run(tb testing.TB, ops ...op) data.Session {
+	tb.Helper()
+	s := data.NewSession(compile(tb, data.Morning, data.DefaultTiming()), t0)
+	for _, o := range ops {
+		now := t0.Add(o.at)
+		switch o.do {
+		case "pause":
+			s = s.Pause(now)
+		case "resume":
+			s = s.Resume(now)
+		case "skip":
+			s = s.Skip(now)
+		case "back":
+			s = s.Back(now)
+		default:
+			tb.Fatalf("unknown op %q", o.do)
+		}
+	}
+	return s
+}
+
+func TestSessionPlanLayout(t *testing.T) {
+	// Guards the constants above, which the other tests rely on.
+	p := compile(t, data.Morning, data.DefaultTiming())
+	checks := []struct {
+		name      string
+		got, want time.Duration
+	}{
+		{"left hold start", p.StepStart(kneeLeftStep), kneeLeftStart},
+		{"left hold end", p.StepStart(kneeLeftStep + 1), kneeLeftEnd},
+		{"bridge hold start", p.StepStart(bridgeHoldStep), bridgeHold},
+		{"bridge hold end", p.StepStart(bridgeHoldStep + 1), bridgeHoldEnd},
+		{"last step", p.StepStart(p.Steps - 2), lastStepStart},
+		{"total", p.Total, morningTotal},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("%s: got %v, want %v", c.name, c.got, c.want)
+		}
+	}
+	if s := p.At(kneeLeftStart).Segment; s.Kind != data.KindHold || s.Side != data.SideLeft || s.Exercise != data.KneeToChest {
+		t.Errorf("got %v %v %v at %v, want the left knee hold", s.Kind, s.Side, s.Exercise, kneeLeftStart)
+	}
+	if s := p.At(bridgeHold).Segment; s.Exercise != data.Bridge || s.Breath != 1 || !s.Inhale {
+		t.Errorf("got %v breath %d at %v, want the first bridge breath", s.Exercise, s.Breath, bridgeHold)
+	}
+}
+
+func TestSessionTimeline(t *testing.T) {
+	tests := []struct {
+		scenario string
+		ops      []op
+		at       time.Duration // when to look, after t0
+		want     time.Duration // the elapsed plan time then
+		paused   bool
+	}{
+		{"at the start", nil, 0, 0, false},
+		{"elapsed grows with time", nil, 3 * sec, 3 * sec, false},
+		{"before the start counts as zero", nil, -5 * sec, 0, false},
+		{"a long gap lands exactly", nil, 3*minute + 30*sec + 250*ms, 3*minute + 30*sec + 250*ms, false},
+		{"hidden for 10 minutes ends at the total", nil, 10 * minute, morningTotal, false},
+		{"never past the total", nil, 24 * time.Hour, morningTotal, false},
+
+		{"pause freezes", []op{{3 * sec, "pause"}}, 10 * sec, 3 * sec, true},
+		{"pausing twice is harmless", []op{{3 * sec, "pause"}, {5 * sec, "pause"}}, 10 * sec, 3 * sec, true},
+		{"resume continues exactly", []op{{3 * sec, "pause"}, {30 * sec, "resume"}}, 31 * sec, 4 * sec, false},
+		{"resuming twice is harmless", []op{{3 * sec, "pause"}, {30 * sec, "resume"}, {40 * sec, "resume"}}, 41 * sec, 14 * sec, false},
+		{"resume while running changes nothing", []op{{5 * sec, "resume"}}, 6 * sec, 6 * sec, false},
+		{"paused through a long gap", []op{{30 * sec, "pause"}, {10*minute + 30*sec, "resume"}}, 10*minute + 35*sec, 35 * sec, false},
+		{"paused at the end", []op{{20 * minute, "pause"}}, 30 * minute, morningTotal, true},
+		{"resumed after the end", []op{{20 * minute, "pause"}, {25 * minute, "resume"}}, 30 * minute, morningTotal, false},
+
+		{"skip mid-hold goes to the next step", []op{{22 * sec, "skip"}}, 22 * sec, kneeLeftEnd, false},
+		{"and runs on from there", []op{{22 * sec, "skip"}}, 23 * sec, kneeLeftEnd + sec, false},
+		{"skip while paused stays paused", []op{{22 * sec, "pause"}, {30 * sec, "skip"}}, 60 * sec, kneeLeftEnd, true},
+		{"skip at a step's start", []op{{kneeLeftStart, "skip"}}, kneeLeftStart, kneeLeftEnd, false},
+		{"skip mid-breath skips the whole hold", []op{{5*minute + 5*sec, "skip"}}, 5*minute + 5*sec, bridgeHoldEnd, false},
+		{"skip the last step ends", []op{{lastStepStart + sec, "skip"}}, lastStepStart + sec, morningTotal, false},
+		{"skip at the end changes nothing", []op{{20 * minute, "skip"}}, 20 * minute, morningTotal, false},
+
+		{"back at 0 stays at 0", []op{{0, "back"}}, 0, 0, false},
+		{"back in the first step returns to 0", []op{{sec, "back"}}, sec, 0, false},
+		{"back late in the first step returns to 0", []op{{5 * sec, "back"}}, 5 * sec, 0, false},
+		{"back at a step's start goes to the previous step", []op{{kneeLeftStart, "back"}}, kneeLeftStart, 10 * sec, false},
+		{"back within 2 s goes to the previous step", []op{{kneeLeftStart + 2*sec - 1, "back"}}, kneeLeftStart + 2*sec - 1, 10 * sec, false},
+		{"back at 2 s goes to the current step's start", []op{{kneeLeftStart + 2*sec, "back"}}, kneeLeftStart + 2*sec, kneeLeftStart, false},
+		{"back later goes to the current step's start", []op{{kneeLeftStart + 4*sec, "back"}}, kneeLeftStart + 4*sec, kneeLeftStart, false},
+		{"back twice quickly goes two steps", []op{{kneeLeftStart + 4*sec, "back"}, {kneeLeftStart + 5*sec, "back"}}, kneeLeftStart + 5*sec, 10 * sec, false},
+		{"back mid-breath goes to the hold's start", []op{{5*minute + 5*sec, "back"}}, 5*minute + 5*sec, bridgeHold, false},
+		{"back while paused stays paused", []op{{24 * sec, "pause"}, {30 * sec, "back"}}, 60 * sec, kneeLeftStart, true},
+		{"back from the end goes to the last step", []op{{20 * minute, "back"}}, 20 * minute, lastStepStart, false},
+		{"skip then back returns to the skipped step", []op{{22 * sec, "skip"}, {23 * sec, "back"}}, 23 * sec, kneeLeftStart, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			s := run(t, tt.ops...)
+			now := t0.Add(tt.at)
+			if got := s.Elapsed(now); got != tt.want {
+				t.Errorf("elapsed: got %v, want %v", got, tt.want)
+			}
+			if got := s.Paused(); got != tt.paused {
+				t.Errorf("paused: got %v, want %v", got, tt.paused)
+			}
+			if got, want := s.At(now), s.Plan.At(tt.want); got.Index != want.Index || got.Elapsed != want.Elapsed || got.Done != want.Done {
+				t.Errorf("position: got %d at %v, want %d at %v", got.Index, got.Elapsed, want.Index, want.Elapsed)
+			}
+		})
+	}
+}
+
+// TestSessionMonotonicClock checks a session driven by time.Now, whose
+// readings carry the monotonic clock.
+func TestSessionMonotonicClock(t *testing.T) {
+	start := time.Now()
+	s := data.NewSession(compile(t, data.Evening, data.DefaultTiming()), start)
+	if got := s.Elapsed(start.Add(90 * sec)); got != 90*sec {
+		t.Errorf("got %v, want %v", got, 90*sec)
+	}
+}
+
+func TestSessionElapsedNeverExceedsTotal(t *testing.T) {
+	sessions := map[string]data.Session{
+		"running":             run(t),
+		"skipped to the end":  run(t, op{lastStepStart, "skip"}),
+		"paused after skips":  run(t, op{lastStepStart, "skip"}, op{lastStepStart, "skip"}, op{lastStepStart, "pause"}),
+		"back then long wait": run(t, op{20 * minute, "back"}),
+	}
+	for name, s := range sessions {
+		t.Run(name, func(t *testing.T) {
+			for d := time.Duration(0); d <= 2*time.Hour; d += 7 * sec {
+				if got := s.Elapsed(t0.Add(d)); got > s.Plan.Total || got < 0 {
+					t.Fatalf("at %v: got %v, want 0 to %v", d, got, s.Plan.Total)
+				}
+			}
+		})
+	}
+}
+
+func TestSessionSkipAtEndChangesNothing(t *testing.T) {
+	tests := []struct {
+		scenario string
+		s        data.Session
+	}{
+		{"running past the end", run(t)},
+		{"paused at the end", run(t, op{lastStepStart + sec, "skip"}, op{lastStepStart + sec, "pause"})},
+		{"skipped to the end", run(t, op{lastStepStart + sec, "skip"})},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			now := t0.Add(time.Hour)
+			if got := tt.s.Skip(now); !reflect.DeepEqual(got, tt.s) {
+				t.Errorf("got %+v, want %+v", got, tt.s)
+			}
+		})
+	}
+}
+
+// result returns the result for the exercise with the given id.
+func result(tb testing.TB, rs []data.Result, id string) data.Result {
+	tb.Helper()
+	for _, r := range rs {
+		if r.Exercise == id {
+			return r
+		}
+	}
+	tb.Fatalf("no result for %s in %v", id, rs)
+	return data.Result{}
+}
+
+func TestResultsAfterFullRun(t *testing.T) {
+	s := run(t)
+	end := t0.Add(s.Plan.Total)
+	tests := []struct {
+		id          string
+		name        string
+		reps, holds int
+		hold        time.Duration
+	}{
+		{data.KneeToChest, "Knee-to-chest stretch", 2, 6, 5 * sec},
+		{data.Rotation, "Lower-back rotational stretch", 2, 4, 10 * sec},
+		{data.Flexibility, "Lower-back flexibility exercise", 5, 10, 5 * sec},
+		{data.Bridge, "Bridge", 5, 5, 18 * sec},
+		{data.CatStretch, "Cat stretch", 3, 6, 5 * sec},
+	}
+	rs := s.Results(end)
+	if len(rs) != len(tests) {
+		t.Fatalf("got %d results, want %d", len(rs), len(tests))
+	}
+	for i, tt := range tests {
+		t.Run(tt.id, func(t *testing.T) {
+			want := data.Result{Exercise: tt.id, Name: tt.name, Reps: tt.reps, RepsDone: tt.reps, Holds: tt.holds, HoldsDone: tt.holds, Hold: tt.hold}
+			if rs[i] != want {
+				t.Errorf("got %+v, want %+v", rs[i], want)
+			}
+		})
+	}
+	if !s.Complete(end) {
+		t.Errorf("complete: got false, want true")
+	}
+	// The plan ends with a release, so the last hold is done before it.
+	lastHold := s.Plan.Segments[len(s.Plan.Segments)-3]
+	if lastHold.Kind != data.KindHold {
+		t.Fatalf("got %v, want the last hold", lastHold.Kind)
+	}
+	if !s.Complete(t0.Add(lastHold.End())) {
+		t.Errorf("complete as the last hold ends: got false, want true")
+	}
+	if s.Complete(t0.Add(lastHold.End() - 1)) {
+		t.Errorf("complete 1 ns before the last hold ends: got true, want false")
+	}
+}
+
+func TestResultsPartway(t *testing.T) {
+	tests := []struct {
+		scenario        string
+		ops             []op
+		at              time.Duration
+		id              string
+		holds, reps     int // done
+		othersUntouched bool
+		complete        bool
+	}{
+		{"at the start", nil, 0, data.KneeToChest, 0, 0, true, false},
+		{"1 ns before the first hold ends", nil, kneeLeftEnd - 1, data.KneeToChest, 0, 0, true, false},
+		{"as the first hold ends", nil, kneeLeftEnd, data.KneeToChest, 1, 0, true, false},
+		{"1 ns before a repetition is done", nil, kneeBothEnd - 1, data.KneeToChest, 2, 0, true, false},
+		{"a repetition is done with its last hold", nil, kneeBothEnd, data.KneeToChest, 3, 1, true, false},
+		{"knee-to-chest finished", nil, kneeEnd, data.KneeToChest, 6, 2, true, false},
+		{"a breath hold counts once it ends", nil, bridgeHoldEnd - 1, data.Bridge, 0, 0, false, false},
+		{"a breath hold ends with its last breath", nil, bridgeHoldEnd, data.Bridge, 1, 1, false, false},
+		{"a skipped hold is not counted", []op{{22 * sec, "skip"}}, 2 * time.Hour, data.KneeToChest, 5, 1, false, false},
+		{"a skipped breath hold is not counted", []op{{5*minute + 12*sec, "skip"}}, 2 * time.Hour, data.Bridge, 4, 4, false, false},
+		{"a step skipped from its start is not counted", []op{{kneeLeftStart, "skip"}}, 2 * time.Hour, data.KneeToChest, 5, 1, false, false},
+		{"skipping a release costs nothing", []op{{26 * sec, "skip"}}, 2 * time.Hour, data.KneeToChest, 6, 2, false, true},
+		{"back onto a skipped step un-skips it", []op{{22 * sec, "skip"}, {23 * sec, "back"}}, 2 * time.Hour, data.KneeToChest, 6, 2, false, true},
+		{"back to the current step keeps the skip", []op{{22 * sec, "skip"}, {28 * sec, "back"}}, 2 * time.Hour, data.KneeToChest, 5, 1, false, false},
+		{"back to a completed hold un-counts it until redone", []op{{kneeLeftEnd + sec, "back"}}, kneeLeftEnd + sec, data.KneeToChest, 0, 0, true, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			s := run(t, tt.ops...)
+			rs := s.Results(t0.Add(tt.at))
+			r := result(t, rs, tt.id)
+			if r.HoldsDone != tt.holds || r.RepsDone != tt.reps {
+				t.Errorf("got %d holds, %d reps done, want %d, %d", r.HoldsDone, r.RepsDone, tt.holds, tt.reps)
+			}
+			if got := s.Complete(t0.Add(tt.at)); got != tt.complete {
+				t.Errorf("complete: got %v, want %v", got, tt.complete)
+			}
+			if !tt.othersUntouched {
+				return
+			}
+			for _, o := range rs {
+				if o.Exercise != tt.id && (o.HoldsDone != 0 || o.RepsDone != 0) {
+					t.Errorf("%s: got %d holds, %d reps done, want none", o.Exercise, o.HoldsDone, o.RepsDone)
+				}
+			}
+		})
+	}
+}
+
+// TestSessionValueSemantics checks that operations return a new session and
+// leave the old one as it was, the record of skipped steps included.
+func TestSessionValueSemantics(t *testing.T) {
+	end := t0.Add(2 * time.Hour)
+	s0 := run(t)
+
+	paused := s0.Pause(t0.Add(5 * sec))
+	if s0.Paused() || !paused.Paused() {
+		t.Errorf("pause: got old paused %v, new paused %v, want false, true", s0.Paused(), paused.Paused())
+	}
+	if got := s0.Elapsed(t0.Add(10 * sec)); got != 10*sec {
+		t.Errorf("pause moved the old session: got %v, want %v", got, 10*sec)
+	}
+	resumed := paused.Resume(t0.Add(20 * sec))
+	if !paused.Paused() || resumed.Paused() {
+		t.Errorf("resume: got old paused %v, new paused %v, want true, false", paused.Paused(), resumed.Paused())
+	}
+
+	skipped := s0.Skip(t0.Add(22 * sec))
+	if got := s0.Elapsed(t0.Add(22 * sec)); got != 22*sec {
+		t.Errorf("skip moved the old session: got %v, want %v", got, 22*sec)
+	}
+	if !s0.Complete(end) {
+		t.Errorf("skip marked a step in the old session: got incomplete, want complete")
+	}
+	if skipped.Complete(end) {
+		t.Errorf("skip: got complete, want the skipped hold missing")
+	}
+
+	// Two sessions skipping different steps from one ancestor share nothing.
+	other := s0.Skip(t0.Add(30 * sec))
+	if got := result(t, skipped.Results(end), data.KneeToChest).HoldsDone; got != 5 {
+		t.Errorf("a sibling's skip leaked: got %d holds done, want 5", got)
+	}
+	if got := result(t, other.Results(end), data.KneeToChest).HoldsDone; got != 5 {
+		t.Errorf("got %d holds done, want 5", got)
+	}
+
+	back := skipped.Back(t0.Add(23 * sec))
+	if !back.Complete(end) {
+		t.Errorf("back: got incomplete, want the un-skipped hold counted")
+	}
+	if skipped.Complete(end) {
+		t.Errorf("back un-skipped the step in the old session")
+	}
+	if got := skipped.Elapsed(t0.Add(23 * sec)); got != kneeLeftEnd+sec {
+		t.Errorf("back moved the old session: got %v, want %v", got, kneeLeftEnd+sec)
+	}
+}
