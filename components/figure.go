@@ -137,10 +137,11 @@ func bone(key string, x0, length, width, end float64, halo bool) app.UI {
 	if halo {
 		grow = 2
 	}
-	g := part(key, svgLine(x0, 0, length, 0, width+2*grow))
+	body := []app.UI{svgLine(x0, 0, length, 0, width+2*grow)}
 	if end > 0 {
-		g = part(key, svgLine(x0, 0, length, 0, width+2*grow), svgCircle(length, 0, end+grow))
+		body = append(body, svgCircle(length, 0, end+grow))
 	}
+	g := part(key, body...)
 	if halo {
 		g = g.DataSet("h", "")
 	}
@@ -173,6 +174,11 @@ func limbs(side string, arm bool) []app.UI {
 
 // sideView is the skeleton seen from the side, lying (data-v=lie) or on
 // hands and knees (data-v=kn, drawn facing right and mirrored).
+//
+// Lying, the head is on the left, so the viewer sees the person's right
+// side: the right limbs are "near" (body colour, in front, with a halo) and
+// the left limbs "far" (lighter, behind, shifted up and right). The leg that
+// moves is drawn in the accent colour and marked with an L or R badge.
 func sideView(view string) app.UI {
 	body := []app.UI{}
 	body = append(body, limbs("f", true)...)
@@ -198,12 +204,21 @@ func sideView(view string) app.UI {
 
 // rotationView is the lower-back rotation seen from behind the head, as the
 // person sees it when lifting the head: the person's left is on the left.
+// The knees point up (rup) and cross-fade while turning into the legs
+// rolled to the left (rsl) or right (rsr, the mirror image).
 func rotationView() app.UI {
-	leg := func(x1, x2 float64) app.UI {
-		return svgEl("g").Body(
-			svgLine(x1, 72, x2, 26, 19).DataSet("h", ""),
-			svgLine(x1, 72, x2, 26, 15),
-		)
+	// leg draws a thigh and a shin (x1,y1 hip, x2,y2 knee, x3,y3 foot)
+	// over a halo in the background colour.
+	leg := func(x1, y1, x2, y2, x3, y3 float64) []app.UI {
+		return []app.UI{
+			svgEl("g").DataSet("h", "").Body(
+				svgLine(x2, y2, x3, y3, 16), svgLine(x1, y1, x2, y2, 19)),
+			svgLine(x2, y2, x3, y3, 12),
+			svgLine(x1, y1, x2, y2, 15),
+		}
+	}
+	rolled := func() []app.UI {
+		return append(leg(112, 72, 72, 62, 96, 38), leg(127, 67, 84, 50, 107, 28)...)
 	}
 	return svgEl("g").DataSet("v", "rot").Body(
 		svgPath("M24 130H216L178 38H62Z").DataSet("p", "rmat"),
@@ -214,7 +229,10 @@ func rotationView() app.UI {
 		svgPath("M100 100H140L133 72H107Z").Attr("stroke-width", "8").Attr("stroke-linejoin", "round"),
 		svgLine(98, 101, 142, 101, 21),
 		svgEl("g").DataSet("p", "rpel").Body(svgLine(108, 72, 132, 72, 18)),
-		svgEl("g").DataSet("p", "rlegs").Body(leg(112, 113), leg(128, 127)),
+		svgEl("g").DataSet("p", "rup").Body(append(leg(112, 72, 113, 26, 113, 30), leg(128, 72, 127, 26, 127, 30)...)...),
+		svgEl("g").DataSet("p", "rsl").Body(rolled()...),
+		svgEl("g").DataSet("p", "rsr").Body(
+			svgEl("g").Attr("transform", "matrix(-1 0 0 1 240 0)").Body(rolled()...)),
 		svgCircle(120, 114, 14).DataSet("h", ""),
 		svgCircle(120, 114, 12),
 	)
@@ -241,19 +259,20 @@ func arrow(key, d, head string) app.UI {
 // marks are the arrows and side markers; the stylesheet shows the ones
 // that belong to the current pose.
 func marks() app.UI {
-	return svgEl("g").DataSet("v", "marks").Body(
+	return svgEl("g").Body(
 		arrow("hug", "M150 52Q128 40 112 50", "M118 43L110 51L121 54"),
 		badge("l", "L", 86, 56),
 		badge("r", "R", 86, 56),
-		arrow("up", "M113 84V64", "M107 70L113 63L119 70"),
+		arrow("up", "M113 80V60", "M107 66L113 59L119 66"),
+		svgPath("M74 124Q101 111 129 124Z").DataSet("a", "gap"),
 		arrow("down", "M113 62V84", "M107 78L113 85L119 78"),
-		arrow("lift", "M128 84V62", "M122 68L128 61L134 68"),
+		arrow("lift", "M124 80V58", "M118 64L124 57L130 64"),
 		arrow("hump", "M112 38V18", "M106 24L112 17L118 24"),
 		arrow("sag", "M110 94V114", "M104 108L110 115L116 108"),
-		arrow("rl", "M132 14Q92 6 70 38", "M67 29L69 40L79 36"),
-		arrow("rr", "M108 14Q148 6 170 38", "M173 29L171 40L161 36"),
-		badge("rotl", "L", 40, 40),
-		badge("rotr", "R", 200, 40),
+		arrow("rl", "M150 14Q100 -2 58 34", "M55 23L57 35L68 31"),
+		arrow("rr", "M90 14Q140 -2 182 34", "M185 23L183 35L172 31"),
+		badge("rotl", "L", 36, 62),
+		badge("rotr", "R", 204, 62),
 	)
 }
 
