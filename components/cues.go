@@ -15,6 +15,8 @@ type Cues interface {
 	// Unlock prepares audio; it must be called inside a click or key
 	// handler, where browsers allow sound to start.
 	Unlock()
+	// Configure applies the voice, speed and volume the person chose.
+	Configure(s data.Settings)
 	// Beep sounds a tone.
 	Beep(t data.Tone)
 	// Say speaks text, cutting off anything still being said. It returns
@@ -54,7 +56,11 @@ type webCues struct {
 	lock  app.Value // the WakeLockSentinel while held
 	// wantAwake is whether the screen should stay on; the lock is taken
 	// again when the page becomes visible.
-	wantAwake  bool
+	wantAwake bool
+	// voice, rate and volume come from the settings.
+	voice      string
+	rate       float64
+	volume     float64
 	onLock     app.Func
 	onLockFail app.Func
 	stopListen func()
@@ -62,7 +68,7 @@ type webCues struct {
 
 // newWebCues returns the browser's cues.
 func newWebCues() *webCues {
-	c := &webCues{}
+	c := &webCues{rate: 1, volume: 1}
 	c.onLock = app.FuncOf(func(this app.Value, args []app.Value) any {
 		if len(args) > 0 {
 			c.lock = args[0]
@@ -109,6 +115,10 @@ func (c *webCues) Unlock() {
 	}
 }
 
+func (c *webCues) Configure(s data.Settings) {
+	c.voice, c.rate, c.volume = s.VoiceName, s.VoiceRate, float64(s.BeepVolume)/100
+}
+
 func (c *webCues) Beep(t data.Tone) {
 	defer guard()
 	spec, ok := tones[t]
@@ -124,7 +134,7 @@ func (c *webCues) Beep(t data.Tone) {
 		osc.Get("frequency").Set("value", f)
 		g := gain.Get("gain")
 		g.Call("setValueAtTime", 0.0001, at)
-		g.Call("exponentialRampToValueAtTime", spec.volume, at+0.015)
+		g.Call("exponentialRampToValueAtTime", max(spec.volume*c.volume, 0.0002), at+0.015)
 		g.Call("exponentialRampToValueAtTime", 0.0001, at+spec.length)
 		osc.Call("connect", gain)
 		gain.Call("connect", c.audio.Get("destination"))
@@ -140,7 +150,7 @@ func (c *webCues) Say(text string) (spoken bool) {
 	if text == "" || !synth.Truthy() || !ctor.Truthy() {
 		return false
 	}
-	voice := englishVoice(synth.Call("getVoices"))
+	voice := pickVoice(synth.Call("getVoices"), c.voice)
 	if voice == nil {
 		return false
 	}
@@ -148,15 +158,21 @@ func (c *webCues) Say(text string) (spoken bool) {
 	u := ctor.New(text)
 	u.Set("voice", voice)
 	u.Set("lang", voice.Get("lang"))
-	u.Set("rate", 0.95)
+	u.Set("rate", c.rate)
 	synth.Call("speak", u)
 	return true
 }
 
-// englishVoice picks a voice for speaking: a local English one when there is
-// one, else any English one, else nil.
-func englishVoice(voices app.Value) app.Value {
+// pickVoice picks a voice for speaking: the chosen one (by voiceURI) when the
+// device has it, else a local English one, else any English one, else nil.
+func pickVoice(voices app.Value, chosen string) app.Value {
 	var any app.Value
+	for i := 0; i < voices.Length(); i++ {
+		v := voices.Index(i)
+		if chosen != "" && v.Get("voiceURI").String() == chosen {
+			return v
+		}
+	}
 	for i := 0; i < voices.Length(); i++ {
 		v := voices.Index(i)
 		if !strings.HasPrefix(strings.ToLower(v.Get("lang").String()), "en") {

@@ -76,14 +76,14 @@ func (p *SessionPlayer) OnNav(ctx app.Context) {
 		p.loadErr = text.NotFound
 		return
 	}
-	plan, err := data.Compile(r, cat, data.DefaultTiming())
+	settings, err := data.LoadSettings(ctx.LocalStorage())
+	p.settings, p.storeErr = settings, errText(err)
+	plan, err := data.Compile(r, cat, settings.Timing())
 	if err != nil {
 		p.loadErr = fmt.Sprintf(text.LoadError, err)
 		return
 	}
 	p.plan, p.loadErr, p.state = plan, "", stateReady
-	p.settings, err = data.LoadSettings(ctx.LocalStorage())
-	p.storeErr = errText(err)
 }
 
 // OnDismount stops the clock and lets go of the cues.
@@ -164,6 +164,7 @@ func (p *SessionPlayer) fire(c data.Cue) {
 
 // onStart begins the session; it runs inside the click, so audio may start.
 func (p *SessionPlayer) onStart(ctx app.Context, e app.Event) {
+	p.cues.Configure(p.settings)
 	p.cues.Unlock()
 	now := p.now()
 	p.session = data.NewSession(p.plan, now)

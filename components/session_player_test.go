@@ -28,7 +28,10 @@ func (r *recordedCues) log(format string, a ...any) {
 	r.events = append(r.events, fmt.Sprintf(format, a...))
 }
 
-func (r *recordedCues) Unlock()           { r.log("unlock") }
+func (r *recordedCues) Unlock() { r.log("unlock") }
+func (r *recordedCues) Configure(s data.Settings) {
+	r.log("configure rate %g volume %d", s.VoiceRate, s.BeepVolume)
+}
 func (r *recordedCues) Beep(t data.Tone)  { r.log("beep %s", t) }
 func (r *recordedCues) Vibrate(p []int)   { r.log("vibrate %v", p) }
 func (r *recordedCues) Close()            { r.log("close") }

@@ -1,16 +1,29 @@
 package data
 
 import (
+	"errors"
 	"fmt"
+	"regexp"
+	"time"
 )
 
 // SettingsKey is the storage key of the settings.
 const SettingsKey = "unknot.settings"
 
-// settingsSchema is the version of the stored settings' shape.
-const settingsSchema = 1
+// settingsSchema is the version of the stored settings' shape. Schema 1 had
+// only the four cue switches; schema 2 added everything else, and a schema 1
+// value loads with the new fields at their defaults.
+const settingsSchema = 2
 
-// Settings are the person's choices for how sessions guide them.
+// Themes the person can choose.
+const (
+	ThemeSystem = "system"
+	ThemeLight  = "light"
+	ThemeDark   = "dark"
+)
+
+// Settings are the person's choices for how the app looks and how sessions
+// guide them.
 type Settings struct {
 	Schema int `json:"schema"`
 	// Voice speaks each instruction; Beeps sounds tones; Vibration buzzes
@@ -19,36 +32,114 @@ type Settings struct {
 	Beeps     bool `json:"beeps"`
 	Vibration bool `json:"vibration"`
 	KeepAwake bool `json:"keepAwake"`
+	// VoiceName is the chosen voice (its voiceURI); "" picks one.
+	VoiceName string `json:"voiceName"`
+	// VoiceRate is the speaking speed, 1 being normal.
+	VoiceRate float64 `json:"voiceRate"`
+	// BeepVolume is the loudness of the tones, in percent.
+	BeepVolume int `json:"beepVolume"`
+	// GetReadySeconds is the lead-in before the first exercise; RestSeconds
+	// the pause between exercises.
+	GetReadySeconds int `json:"getReadySeconds"`
+	RestSeconds     int `json:"restSeconds"`
+	// Theme is ThemeSystem, ThemeLight or ThemeDark.
+	Theme string `json:"theme"`
+	// LargeText makes all text bigger; ReduceMotion stops animations even
+	// where the system does not ask for it.
+	LargeText    bool `json:"largeText"`
+	ReduceMotion bool `json:"reduceMotion"`
+	// SafetyAccepted is set once the person has read the safety advice,
+	// which is shown before the first session.
+	SafetyAccepted bool `json:"safetyAccepted"`
+	// Reminders are the times chosen for the calendar reminders.
+	MorningReminder string `json:"morningReminder"`
+	EveningReminder string `json:"eveningReminder"`
 }
 
-// DefaultSettings turns every cue on.
+// Limits of the adjustable settings.
+const (
+	MinVoiceRate, MaxVoiceRate             = 0.5, 1.5
+	MinBeepVolume, MaxBeepVolume           = 10, 100
+	MinGetReadySeconds, MaxGetReadySeconds = 3, 60
+	MinRestSeconds, MaxRestSeconds         = 0, 120
+)
+
+// DefaultSettings turns every cue on, with Unknot's pacing.
 func DefaultSettings() Settings {
-	return Settings{Schema: settingsSchema, Voice: true, Beeps: true, Vibration: true, KeepAwake: true}
+	t := DefaultTiming()
+	return Settings{
+		Schema: settingsSchema, Voice: true, Beeps: true, Vibration: true, KeepAwake: true,
+		VoiceRate: 0.95, BeepVolume: 70,
+		GetReadySeconds: int(t.GetReady / time.Second), RestSeconds: int(t.Rest / time.Second),
+		Theme: ThemeSystem, MorningReminder: "07:30", EveningReminder: "19:30",
+	}
 }
+
+var clockPattern = regexp.MustCompile(`^([01][0-9]|2[0-3]):[0-5][0-9]$`)
+
+// Validate reports the first setting out of its range, in words.
+func (s Settings) Validate() error {
+	switch {
+	case s.VoiceRate < MinVoiceRate || s.VoiceRate > MaxVoiceRate:
+		return fmt.Errorf("the speaking speed must be between %g and %g, not %g", MinVoiceRate, MaxVoiceRate, s.VoiceRate)
+	case s.BeepVolume < MinBeepVolume || s.BeepVolume > MaxBeepVolume:
+		return fmt.Errorf("the beep volume must be between %d%% and %d%%, not %d%%", MinBeepVolume, MaxBeepVolume, s.BeepVolume)
+	case s.GetReadySeconds < MinGetReadySeconds || s.GetReadySeconds > MaxGetReadySeconds:
+		return fmt.Errorf("the get-ready time must be between %d and %d seconds, not %d", MinGetReadySeconds, MaxGetReadySeconds, s.GetReadySeconds)
+	case s.RestSeconds < MinRestSeconds || s.RestSeconds > MaxRestSeconds:
+		return fmt.Errorf("the rest between exercises must be between %d and %d seconds, not %d", MinRestSeconds, MaxRestSeconds, s.RestSeconds)
+	case s.Theme != ThemeSystem && s.Theme != ThemeLight && s.Theme != ThemeDark:
+		return fmt.Errorf("the theme must be system, light or dark, not %q", s.Theme)
+	case s.MorningReminder != "" && !clockPattern.MatchString(s.MorningReminder):
+		return fmt.Errorf("the morning reminder %q is not a time like 07:30", s.MorningReminder)
+	case s.EveningReminder != "" && !clockPattern.MatchString(s.EveningReminder):
+		return fmt.Errorf("the evening reminder %q is not a time like 19:30", s.EveningReminder)
+	}
+	return nil
+}
+
+// Timing is the session pacing these settings ask for.
+func (s Settings) Timing() Timing {
+	t := DefaultTiming()
+	t.GetReady = time.Duration(s.GetReadySeconds) * time.Second
+	t.Rest = time.Duration(s.RestSeconds) * time.Second
+	return t
+}
+
+// ErrNewerSettings is wrapped by the errors about settings saved by a newer
+// version of the app; such settings are never overwritten.
+var ErrNewerSettings = errors.New("saved by a newer version of Unknot")
 
 // LoadSettings reads the settings from st. Missing settings give the
-// defaults; settings that cannot be read give the defaults and an error that
-// says so, and the stored value is left as it is.
+// defaults. Settings that cannot be read, or are out of range, give the
+// defaults and an error that says so; the stored value is left as it is.
+// Fields a older schema lacked take their defaults.
 func LoadSettings(st Storage) (Settings, error) {
 	s := DefaultSettings()
 	if err := st.Get(SettingsKey, &s); err != nil {
 		return DefaultSettings(), fmt.Errorf("your saved settings could not be read (%w); the defaults are in use", err)
 	}
 	if s.Schema > settingsSchema {
-		return s, fmt.Errorf("your settings were saved by a newer version of Unknot (schema %d)", s.Schema)
+		return DefaultSettings(), fmt.Errorf("your settings were %w (schema %d); the defaults are in use and your settings are left as they are", ErrNewerSettings, s.Schema)
 	}
 	s.Schema = settingsSchema
+	if err := s.Validate(); err != nil {
+		return DefaultSettings(), fmt.Errorf("your saved settings were not used: %w", err)
+	}
 	return s, nil
 }
 
 // SaveSettings writes s to st. It never overwrites settings saved by a newer
-// version of the app.
+// version of the app, and refuses settings out of range.
 func SaveSettings(st Storage, s Settings) error {
+	if err := s.Validate(); err != nil {
+		return err
+	}
 	var stored struct {
 		Schema int `json:"schema"`
 	}
 	if err := st.Get(SettingsKey, &stored); err == nil && stored.Schema > settingsSchema {
-		return fmt.Errorf("your settings were saved by a newer version of Unknot (schema %d) and are left as they are", stored.Schema)
+		return fmt.Errorf("your settings were %w (schema %d) and are left as they are", ErrNewerSettings, stored.Schema)
 	}
 	s.Schema = settingsSchema
 	if err := st.Set(SettingsKey, s); err != nil {

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"unknot/data"
 )
@@ -33,7 +34,9 @@ func stored(tb testing.TB, st data.Storage) string {
 }
 
 func TestDefaultSettings(t *testing.T) {
-	want := data.Settings{Schema: 1, Voice: true, Beeps: true, Vibration: true, KeepAwake: true}
+	want := data.Settings{Schema: 2, Voice: true, Beeps: true, Vibration: true, KeepAwake: true,
+		VoiceRate: 0.95, BeepVolume: 70, GetReadySeconds: 10, RestSeconds: 15, Theme: data.ThemeSystem,
+		MorningReminder: "07:30", EveningReminder: "19:30"}
 	if got := data.DefaultSettings(); got != want {
 		t.Errorf("got %+v, want %+v", got, want)
 	}
@@ -52,10 +55,15 @@ func TestSettingsRoundTrip(t *testing.T) {
 		s        data.Settings
 	}{
 		{"defaults", data.DefaultSettings()},
-		{"everything off", data.Settings{Schema: 1}},
-		{"silent with vibration", data.Settings{Schema: 1, Vibration: true, KeepAwake: true}},
-		{"voice only", data.Settings{Schema: 1, Voice: true}},
-		{"no schema given is saved as current", data.Settings{Beeps: true}},
+		{"everything off", with(func(s *data.Settings) { s.Voice, s.Beeps, s.Vibration, s.KeepAwake = false, false, false, false })},
+		{"silent with vibration", with(func(s *data.Settings) { s.Voice, s.Beeps = false, false })},
+		{"voice only, slow, chosen voice", with(func(s *data.Settings) {
+			s.Beeps, s.Vibration, s.VoiceRate, s.VoiceName = false, false, 0.5, "urn:voice:en-GB"
+		})},
+		{"dark, large text, no motion", with(func(s *data.Settings) { s.Theme, s.LargeText, s.ReduceMotion = data.ThemeDark, true, true })},
+		{"longest lead-in, no rest", with(func(s *data.Settings) { s.GetReadySeconds, s.RestSeconds = 60, 0 })},
+		{"no reminders", with(func(s *data.Settings) { s.MorningReminder, s.EveningReminder = "", "" })},
+		{"no schema given is saved as current", with(func(s *data.Settings) { s.Schema = 0 })},
 	}
 	for _, tt := range tests {
 		t.Run(tt.scenario, func(t *testing.T) {
@@ -81,15 +89,17 @@ func TestLoadSettingsStoredShapes(t *testing.T) {
 		err      []string // the error must contain all of these; nil: none
 	}{
 		{"no schema: fields read, the rest default", `{"voice":false}`,
-			data.Settings{Schema: 1, Beeps: true, Vibration: true, KeepAwake: true}, nil},
-		{"unknown fields are ignored", `{"schema":1,"voice":true,"theme":"dark"}`,
-			data.Settings{Schema: 1, Voice: true, Beeps: true, Vibration: true, KeepAwake: true}, nil},
+			with(func(s *data.Settings) { s.Voice = false }), nil},
+		{"unknown fields are ignored", `{"schema":2,"voice":true,"colour":"plum"}`, data.DefaultSettings(), nil},
+		{"out of range is not used", `{"schema":2,"beepVolume":900}`, data.DefaultSettings(),
+			[]string{"not used", "beep volume", "not 900%"}},
+		{"unknown theme is not used", `{"schema":2,"theme":"neon"}`, data.DefaultSettings(), []string{"theme", "neon"}},
 		{"null gives the defaults", `null`, data.DefaultSettings(), nil},
 		{"a string where settings belong", `"voice off"`, data.DefaultSettings(), []string{"could not be read", "defaults are in use"}},
 		{"a field of the wrong type", `{"schema":1,"voice":"no","beeps":false}`, data.DefaultSettings(), []string{"could not be read"}},
 		{"a list where settings belong", `[true,false]`, data.DefaultSettings(), []string{"could not be read"}},
-		{"newer schema", `{"schema":2,"voice":false,"beeps":true,"vibration":true,"keepAwake":true}`,
-			data.Settings{Schema: 2, Beeps: true, Vibration: true, KeepAwake: true}, []string{"newer version", "schema 2"}},
+		{"newer schema", `{"schema":3,"voice":false,"beeps":true,"vibration":true,"keepAwake":true}`,
+			data.DefaultSettings(), []string{"newer version", "schema 3", "left as they are"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.scenario, func(t *testing.T) {
@@ -135,7 +145,13 @@ func TestSaveSettingsFull(t *testing.T) {
 // version still writes its sample exactly.
 func TestSettingsSamples(t *testing.T) {
 	samples := map[int]data.Settings{
-		1: {Schema: 1, Voice: false, Beeps: true, Vibration: false, KeepAwake: true},
+		// Schema 1 had only the cue switches: the rest loads as defaults.
+		1: with(func(s *data.Settings) { s.Voice, s.Vibration = false, false }),
+		2: with(func(s *data.Settings) {
+			s.Voice, s.Vibration, s.VoiceName, s.VoiceRate, s.BeepVolume = false, false, "urn:voice:en-GB", 1.2, 40
+			s.GetReadySeconds, s.RestSeconds, s.Theme, s.LargeText, s.SafetyAccepted = 20, 30, data.ThemeDark, true, true
+			s.MorningReminder, s.EveningReminder = "06:45", ""
+		}),
 	}
 	current := data.DefaultSettings().Schema
 	if _, ok := samples[current]; !ok {
@@ -170,5 +186,56 @@ func TestSettingsSamples(t *testing.T) {
 				t.Errorf("saved: got %s, want %s; a new shape needs a new schema and sample", got, want)
 			}
 		})
+	}
+}
+
+// with returns the default settings changed by f.
+func with(f func(*data.Settings)) data.Settings {
+	s := data.DefaultSettings()
+	f(&s)
+	return s
+}
+
+func TestSettingsValidate(t *testing.T) {
+	tests := []struct {
+		scenario string
+		change   func(*data.Settings)
+		err      string
+	}{
+		{"defaults", func(*data.Settings) {}, ""},
+		{"speech too slow", func(s *data.Settings) { s.VoiceRate = 0.4 }, "speaking speed must be between 0.5 and 1.5, not 0.4"},
+		{"speech too fast", func(s *data.Settings) { s.VoiceRate = 2 }, "not 2"},
+		{"silent beeps", func(s *data.Settings) { s.BeepVolume = 0 }, "beep volume must be between 10% and 100%, not 0%"},
+		{"get ready too short", func(s *data.Settings) { s.GetReadySeconds = 2 }, "get-ready time must be between 3 and 60 seconds, not 2"},
+		{"rest too long", func(s *data.Settings) { s.RestSeconds = 121 }, "rest between exercises must be between 0 and 120 seconds, not 121"},
+		{"unknown theme", func(s *data.Settings) { s.Theme = "" }, `theme must be system, light or dark, not ""`},
+		{"bad morning time", func(s *data.Settings) { s.MorningReminder = "7:30" }, `morning reminder "7:30" is not a time`},
+		{"bad evening time", func(s *data.Settings) { s.EveningReminder = "24:00" }, `evening reminder "24:00" is not a time`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			s := data.DefaultSettings()
+			tt.change(&s)
+			err := s.Validate()
+			if (err == nil) != (tt.err == "") || (err != nil && !strings.Contains(err.Error(), tt.err)) {
+				t.Errorf("got %v, want %q", err, tt.err)
+			}
+			if err != nil {
+				if serr := data.SaveSettings(&data.MemoryStorage{}, s); serr == nil {
+					t.Error("SaveSettings accepted settings that do not validate")
+				}
+			}
+		})
+	}
+}
+
+func TestSettingsTiming(t *testing.T) {
+	s := with(func(s *data.Settings) { s.GetReadySeconds, s.RestSeconds = 20, 0 })
+	tm := s.Timing()
+	if tm.GetReady != 20*time.Second || tm.Rest != 0 {
+		t.Errorf("got get ready %v, rest %v, want 20s, 0s", tm.GetReady, tm.Rest)
+	}
+	if err := tm.Validate(); err != nil {
+		t.Errorf("got %v, want nil", err)
 	}
 }

@@ -1,0 +1,214 @@
+package data
+
+import (
+	"fmt"
+	"time"
+)
+
+// The progression rule, from an NHS physiotherapy leaflet (see
+// shared/notes/peers.md): start at an amount that does not increase pain; if
+// pain rises afterwards, drop back; stay at a level for at least a week, then
+// add a small amount.
+const (
+	// PainRiseThreshold is the rise in the 0 to 10 pain score, from before
+	// a session to after it, that counts as the pain rising. A rise of one
+	// point is within the noise of a self-rating from one moment to the
+	// next; two is a change the person feels.
+	PainRiseThreshold = 2
+	// DaysAtLevel is the number of local dates with the whole dose done
+	// at one level, without the pain rising, before adding more: the
+	// leaflet's week.
+	DaysAtLevel = 7
+	// BreakDays is the longest gap, in days, between sessions with an
+	// exercise that still counts as keeping at it. After a longer break the
+	// level is held, not raised, and the week at it starts again.
+	BreakDays = 14
+)
+
+// Suggestion is the dose Unknot suggests for the next session of an
+// exercise.
+type Suggestion struct {
+	// Reps is the repetitions per session (on each side, where the
+	// exercise has sides).
+	Reps int
+	// Hold is the length of one hold.
+	Hold time.Duration
+	// Why says in one plain line why this dose.
+	Why string
+}
+
+// level is a dose of an exercise.
+type level struct {
+	reps int
+	hold time.Duration
+}
+
+// exposure is one session that included an exercise.
+type exposure struct {
+	day      int
+	lvl      level
+	full     bool // every hold was done
+	rose     bool // the pain rose by PainRiseThreshold or more
+	from, to int  // the pain scores, when rose
+}
+
+// Suggest returns the dose for the next session of ex, given the history
+// and today, the person's local date (DateLayout). The dose never leaves the
+// catalogue's ranges. The flexibility exercise and the bridge start at 5
+// and rise by 2 towards 30; the others rise by 1 within their ranges; the
+// rotational stretch first lengthens its hold by a second at a time up to 10
+// seconds, then adds a repetition. The cat stretch keeps the hold the person
+// chose: the article gives it none to build on. Only sessions in which some
+// of ex was done count, and pain counts from the latest of them.
+func Suggest(ex Exercise, history []Record, today string) Suggestion {
+	p := progressionOf(ex)
+	var seen []exposure
+	for _, r := range inOrder(history) {
+		l, ok := r.Log(ex.ID)
+		if !ok || l.HoldsDone == 0 {
+			continue
+		}
+		d, _ := dayNumber(r.LocalDate)
+		e := exposure{day: d, lvl: p.normalise(l), full: l.Done()}
+		if rise, ok := r.PainRise(); ok && rise >= PainRiseThreshold {
+			e.rose, e.from, e.to = true, *r.PainBefore, *r.PainAfter
+		}
+		seen = append(seen, e)
+	}
+	if len(seen) == 0 {
+		start := p.start()
+		return p.suggest(start, fmt.Sprintf("Start with %s: an amount that should not make your pain worse.", p.text(start)))
+	}
+	last := seen[len(seen)-1]
+	cur := last.lvl
+	if last.rose {
+		back, ok := level{}, false
+		for i := len(seen) - 1; i >= 0; i-- {
+			if p.key(seen[i].lvl) < p.key(cur) {
+				back, ok = seen[i].lvl, true
+				break
+			}
+		}
+		if !ok {
+			back = p.down(cur)
+		}
+		if p.key(back) >= p.key(cur) {
+			return p.suggest(cur, fmt.Sprintf("Your pain went from %d to %d after your last session: stay at %s, the least there is, and stop if it sharpens; if this keeps happening, talk to a healthcare professional.", last.from, last.to, p.text(cur)))
+		}
+		return p.suggest(back, fmt.Sprintf("Your pain went from %d to %d after your last session: go back to %s.", last.from, last.to, p.text(back)))
+	}
+	if t, ok := dayNumber(today); ok && t-last.day > BreakDays {
+		return p.suggest(cur, fmt.Sprintf("It's been %d days since you last did this: stay at %s for a week before adding more.", t-last.day, p.text(cur)))
+	}
+	days := map[int]bool{}
+	for i := len(seen) - 1; i >= 0; i-- {
+		e := seen[i]
+		if p.key(e.lvl) != p.key(cur) || e.rose || (i < len(seen)-1 && seen[i+1].day-e.day > BreakDays) {
+			break
+		}
+		if e.full {
+			days[e.day] = true
+		}
+	}
+	if len(days) < DaysAtLevel {
+		return p.suggest(cur, fmt.Sprintf("Stay at %s for now: %d of %d days done without more pain.", p.text(cur), len(days), DaysAtLevel))
+	}
+	next := p.up(cur)
+	if p.key(next) == p.key(cur) {
+		return p.suggest(cur, fmt.Sprintf("You're at %s, the most the article suggests: keep it there.", p.text(cur)))
+	}
+	return p.suggest(next, fmt.Sprintf("You've done %s for a week without more pain: try %s.", p.text(cur), p.text(next)))
+}
+
+// progression holds how one exercise's dose moves.
+type progression struct {
+	ex Exercise
+	// step is the repetitions added at a time; top the most repetitions.
+	step, top int
+	// holdRises is true when the hold lengthens before repetitions are
+	// added (the rotational stretch); fixedHold when the hold never
+	// changes (one length, or paced in breaths).
+	holdRises, fixedHold bool
+}
+
+// progressionOf returns the rules for ex.
+func progressionOf(ex Exercise) progression {
+	p := progression{ex: ex, step: 1, top: ex.Reps.Max}
+	if ex.Progression != nil {
+		p.step, p.top = 2, min(ex.Progression.Target, ex.Reps.Max)
+	}
+	h := ex.Hold
+	p.fixedHold = h.Min == h.Max || h.Breaths > 0
+	p.holdRises = !p.fixedHold && !h.Chosen
+	return p
+}
+
+// start is the first dose.
+func (p progression) start() level {
+	reps := p.ex.DefaultReps
+	if p.ex.Progression != nil {
+		reps = p.ex.Progression.Start
+	}
+	return p.clamp(level{reps, p.ex.Hold.Default})
+}
+
+// normalise turns what a log records into a level within the ranges.
+func (p progression) normalise(l ExerciseLog) level {
+	hold := l.Hold().Round(time.Second)
+	if p.fixedHold {
+		hold = p.ex.Hold.Default
+	}
+	return p.clamp(level{l.Reps, hold})
+}
+
+// clamp keeps l within the catalogue's ranges.
+func (p progression) clamp(l level) level {
+	l.reps = min(max(l.reps, p.ex.Reps.Min), p.top)
+	l.hold = min(max(l.hold, p.ex.Hold.Min), p.ex.Hold.Max)
+	return l
+}
+
+// key orders levels: by repetitions, then by hold where the hold is part
+// of the progression. Levels with equal keys are the same level.
+func (p progression) key(l level) int64 {
+	k := int64(l.reps) << 32
+	if p.holdRises {
+		k += int64(l.hold / time.Millisecond)
+	}
+	return k
+}
+
+// up is one small step up from l, or l at the top.
+func (p progression) up(l level) level {
+	if p.holdRises && l.hold < p.ex.Hold.Max {
+		l.hold += time.Second
+	} else {
+		l.reps += p.step
+	}
+	return p.clamp(l)
+}
+
+// down is one small step down from l, or l at the bottom.
+func (p progression) down(l level) level {
+	if p.holdRises && l.hold > p.ex.Hold.Min {
+		l.hold -= time.Second
+	} else {
+		l.reps -= p.step
+	}
+	return p.clamp(l)
+}
+
+// suggest makes the suggestion of level l.
+func (p progression) suggest(l level, why string) Suggestion {
+	l = p.clamp(l)
+	return Suggestion{Reps: l.reps, Hold: l.hold, Why: why}
+}
+
+// text says a level in words: "7", or "2 with 8 s holds" where the hold is
+// part of the progression.
+func (p progression) text(l level) string {
+	if p.holdRises {
+		return fmt.Sprintf("%d with %d s holds", l.reps, l.hold/time.Second)
+	}
+	return fmt.Sprintf("%d", l.reps)
+}
