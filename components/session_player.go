@@ -331,6 +331,7 @@ func (p *SessionPlayer) renderRunning() app.UI {
 	seg, paused := p.pos.Segment, p.session.Paused()
 	label := kindLabel(seg)
 	return app.Main().ID("player").Class("player running kind-"+string(seg.Kind)).Body(
+		&Prefs{},
 		app.Header().Class("player-top").Body(
 			app.Div().Class("player-title").Text(seg.Title),
 			app.If(seg.Item >= 0, app.Div().Class("muted").Text(

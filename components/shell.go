@@ -14,6 +14,7 @@ import (
 // is never offered in the middle of a session.
 func page(id string, body ...app.UI) app.UI {
 	return app.Div().Class("shell").Body(
+		&Prefs{},
 		&UpdateBanner{},
 		app.Main().ID(id).Class("page").Body(body...),
 	)

@@ -1,0 +1,56 @@
+package components
+
+import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"unknot/data"
+)
+
+// prefsChanged is the action fired when the settings that shape every page
+// (theme, text size, motion) change.
+const prefsChanged = "prefs-changed"
+
+// Prefs applies the look the person chose to the whole document: theme,
+// larger text and reduced motion, as attributes on the html element that the
+// stylesheets read. It renders nothing visible. web/prefs.js applies the same
+// attributes before the app loads, so the page does not flash.
+type Prefs struct {
+	app.Compo
+}
+
+// OnMount applies the stored settings and follows later changes.
+func (p *Prefs) OnMount(ctx app.Context) {
+	s, _ := data.LoadSettings(ctx.LocalStorage())
+	applyPrefs(s)
+	ctx.Handle(prefsChanged, func(ctx app.Context, a app.Action) {
+		if s, ok := a.Value.(data.Settings); ok {
+			applyPrefs(s)
+		}
+	})
+}
+
+// Render draws nothing.
+func (p *Prefs) Render() app.UI { return app.Span().Class("prefs").Hidden(true) }
+
+// applyPrefs sets the html element's data-theme, data-text and data-motion.
+func applyPrefs(s data.Settings) {
+	defer guard()
+	root := app.Window().Get("document").Get("documentElement")
+	if !root.Truthy() {
+		return
+	}
+	set := func(name, value string) {
+		if value == "" {
+			root.Call("removeAttribute", name)
+			return
+		}
+		root.Call("setAttribute", name, value)
+	}
+	theme := s.Theme
+	if theme == data.ThemeSystem {
+		theme = ""
+	}
+	set("data-theme", theme)
+	set("data-text", map[bool]string{true: "large"}[s.LargeText])
+	set("data-motion", map[bool]string{true: "reduce"}[s.ReduceMotion])
+}
