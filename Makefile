@@ -1,0 +1,40 @@
+# Unknot: the targets are the project's vocabulary (see README.md).
+ADDR ?= localhost:8000
+WASM_FLAGS = -trimpath -ldflags='-s -w'
+
+.PHONY: build wasm server run static test check e2e chromium clean
+
+build: wasm server ## the app (web/app.wasm, precompressed) and the server (bin/unknot)
+	bin/unknot compress
+
+wasm:
+	GOOS=js GOARCH=wasm go build $(WASM_FLAGS) -o web/app.wasm ./app
+
+server:
+	go build -trimpath -o bin/unknot ./app
+
+run: build ## serve on $(ADDR) from the repo root, which holds web/
+	bin/unknot serve -addr $(ADDR)
+
+static: build ## write a static site into dist/
+	rm -rf dist && bin/unknot static -out dist
+
+check: ## vet and native tests
+	go vet ./... && GOOS=js GOARCH=wasm go vet ./app ./components
+	go test ./...
+
+test: ## everything: vet, race tests, the wasm build and the browser tests
+	go vet ./... && GOOS=js GOARCH=wasm go vet ./app ./components
+	go test -race ./...
+	$(MAKE) wasm
+	$(MAKE) e2e
+
+e2e: chromium
+	UNKNOT_E2E=1 go test ./e2e/ -count=1 -v -timeout 15m
+
+chromium:
+	@test -x /usr/bin/chromium || { if [ "$$(id -u)" = 0 ]; then S=; else S=sudo; fi; \
+		$$S apt-get update && $$S env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
+
+clean:
+	rm -rf bin dist e2e/screenshots web/app.wasm web/app.wasm.br web/app.wasm.gz

@@ -1,0 +1,299 @@
+//go:build !wasm
+
+package main
+
+import (
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"unknot/components"
+)
+
+// The app's identity, shared by the go-app handler and the manifest.
+const (
+	appName         = "Unknot"
+	appDescription  = "Guided lower-back stretches that work offline."
+	backgroundColor = "#f7f5f0"
+	themeColor      = "#2f6f62"
+
+	iconDefault    = "/web/icons/icon-192.png"
+	iconLarge      = "/web/icons/icon-512.png"
+	iconSVG        = "/web/icons/icon.svg"
+	iconAppleTouch = "/web/icons/apple-touch-icon.png"
+	iconMaskable   = "/web/icons/maskable-512.png"
+	iconFavicon    = "/web/icons/favicon-32.png"
+
+	// wasmLengthHeader carries the uncompressed size of app.wasm. go-app's
+	// loader reads it to show progress, because Content-Length is the
+	// compressed size when app.wasm is served compressed.
+	wasmLengthHeader = "X-Wasm-Content-Length"
+)
+
+// styles are the app's stylesheets, in the order they apply.
+var styles = []string{"/web/app.css", "/web/figure.css"}
+
+// headScripts run in the page head before the body shows, when they exist:
+// prefs.js applies the saved theme and text size so nothing flashes.
+var headScripts = []string{"/web/prefs.js"}
+
+//go:embed app-worker.js
+var serviceWorkerJS string
+
+// newHandler returns the go-app handler for the app whose web/ folder is in
+// root. It lists the files under web/ so the service worker caches them all,
+// and sets Version from the content of web/ (app.wasm included) and of these
+// settings, so the same build always has the same version and any change
+// makes a new one.
+func newHandler(root string) (*app.Handler, error) {
+	assets, err := webAssets(root)
+	if err != nil {
+		return nil, err
+	}
+	sw, err := serviceWorkerTemplate(components.Pages())
+	if err != nil {
+		return nil, err
+	}
+	h := &app.Handler{
+		Name:            appName,
+		ShortName:       appName,
+		Title:           appName,
+		Description:     appDescription,
+		BackgroundColor: backgroundColor,
+		ThemeColor:      themeColor,
+		Lang:            "en",
+		LoadingLabel:    "Loading Unknot… {progress}%",
+		// Every default Icon field points at a remote host: set them all.
+		Icon: app.Icon{
+			Default:    iconDefault,
+			Large:      iconLarge,
+			SVG:        iconSVG,
+			AppleTouch: iconAppleTouch,
+		},
+		Styles:  slices.Clone(styles),
+		Scripts: existing(root, headScripts),
+		RawHeaders: []string{
+			`<link rel="icon" type="image/png" sizes="32x32" href="` + iconFavicon + `">`,
+			`<meta name="mobile-web-app-capable" content="yes">`,
+			`<meta name="apple-mobile-web-app-capable" content="yes">`,
+			`<meta name="apple-mobile-web-app-title" content="` + appName + `">`,
+		},
+		CacheableResources:      assets,
+		Resources:               webDir{http.FileServer(http.Dir(root))},
+		WasmContentLengthHeader: wasmLengthHeader,
+		ServiceWorkerTemplate:   sw,
+	}
+	h.Version, err = contentVersion(root, settingsFingerprint(h))
+	if err != nil {
+		return nil, err
+	}
+	return h, nil
+}
+
+// webDir serves root/web at /web/ like app.LocalDir(""), for any root:
+// LocalDir uses its argument as a URL prefix too, so it only works from the
+// current directory.
+type webDir struct{ http.Handler }
+
+func (webDir) Package() string { return "" }
+func (webDir) Static() string  { return "" }
+func (webDir) AppWASM() string { return "/web/app.wasm" }
+
+// webAssets returns the URL path of every file under root/web that the
+// service worker must cache besides app.wasm, which go-app adds itself.
+// Precompressed copies and dot files are left out.
+func webAssets(root string) ([]string, error) {
+	var assets []string
+	err := walkWeb(root, func(rel string) error {
+		if rel != "app.wasm" {
+			assets = append(assets, "/web/"+rel)
+		}
+		return nil
+	})
+	return assets, err
+}
+
+// walkWeb calls fn with the slash-separated path, relative to root/web, of
+// every regular file under it in lexical order, except dot files and the
+// precompressed copies (x.br, x.gz) of a file x that exists.
+func walkWeb(root string, fn func(rel string) error) error {
+	dir := filepath.Join(root, "web")
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if os.IsNotExist(err) && p == dir {
+				return nil
+			}
+			return err
+		}
+		if strings.HasPrefix(d.Name(), ".") && p != dir {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		if ext := path.Ext(p); ext == ".br" || ext == ".gz" {
+			if _, err := os.Stat(strings.TrimSuffix(p, ext)); err == nil {
+				return nil
+			}
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		return fn(filepath.ToSlash(rel))
+	})
+}
+
+// contentVersion hashes every file walkWeb lists (name and content) and
+// extra. The hex digest is stable across restarts and changes with any byte.
+func contentVersion(root string, extra []byte) (string, error) {
+	sum := sha256.New()
+	err := walkWeb(root, func(rel string) error {
+		f, err := os.Open(filepath.Join(root, "web", filepath.FromSlash(rel)))
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		fmt.Fprintf(sum, "%s\x00", rel)
+		n, err := io.Copy(sum, f)
+		fmt.Fprintf(sum, "\x00%d\x00", n)
+		return err
+	})
+	if err != nil {
+		return "", fmt.Errorf("computing the version: %w", err)
+	}
+	sum.Write(extra)
+	return hex.EncodeToString(sum.Sum(nil))[:20], nil
+}
+
+// settingsFingerprint describes everything in h that shapes what the server
+// sends besides web/, so a change in it (a colour, a page) changes Version.
+func settingsFingerprint(h *app.Handler) []byte {
+	b, err := json.Marshal(struct {
+		Name, ShortName, Title, Description string
+		BackgroundColor, ThemeColor, Lang   string
+		LoadingLabel, WasmHeader, Worker    string
+		Icon                                app.Icon
+		Styles, Scripts, RawHeaders         []string
+		Cacheable                           []string
+		Manifest                            json.RawMessage
+	}{
+		h.Name, h.ShortName, h.Title, h.Description,
+		h.BackgroundColor, h.ThemeColor, h.Lang,
+		h.LoadingLabel, h.WasmContentLengthHeader, h.ServiceWorkerTemplate,
+		h.Icon, h.Styles, h.Scripts, h.RawHeaders,
+		h.CacheableResources,
+		manifestJSON(h),
+	})
+	if err != nil {
+		panic(err) // only strings: cannot fail
+	}
+	return b
+}
+
+// serviceWorkerTemplate returns app-worker.js with the pages to cache filled
+// in. "/" is left out: go-app always caches it with the resources.
+func serviceWorkerTemplate(pages []string) (string, error) {
+	list := []string{}
+	for _, p := range pages {
+		if p != "/" && p != "" {
+			list = append(list, p)
+		}
+	}
+	b, err := json.Marshal(list)
+	if err != nil {
+		return "", err
+	}
+	if strings.Contains(string(b), "{{") {
+		return "", fmt.Errorf("page path breaks the worker template: %s", b)
+	}
+	return strings.ReplaceAll(serviceWorkerJS, "PAGES_TO_CACHE", string(b)), nil
+}
+
+// existing returns the URL paths in paths whose file exists under root.
+func existing(root string, paths []string) []string {
+	var out []string
+	for _, p := range paths {
+		if _, err := os.Stat(filepath.Join(root, filepath.FromSlash(p))); err == nil {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// missingAssets lists the files the handler names that do not exist under
+// root. The service worker cannot install while any is missing.
+func missingAssets(root string) []string {
+	var missing []string
+	want := append([]string{iconDefault, iconLarge, iconSVG, iconAppleTouch, iconMaskable, iconFavicon}, styles...)
+	for _, p := range want {
+		if _, err := os.Stat(filepath.Join(root, filepath.FromSlash(p))); err != nil {
+			missing = append(missing, strings.TrimPrefix(p, "/"))
+		}
+	}
+	return missing
+}
+
+// manifestIcon is one entry of a web manifest's icons.
+type manifestIcon struct {
+	Src     string `json:"src"`
+	Sizes   string `json:"sizes"`
+	Type    string `json:"type"`
+	Purpose string `json:"purpose,omitempty"`
+}
+
+// manifestJSON returns the web app manifest served at /manifest.webmanifest,
+// by the server and in the static site. go-app's own has no maskable icon.
+func manifestJSON(h *app.Handler) []byte {
+	b, err := json.MarshalIndent(struct {
+		ID              string         `json:"id"`
+		Name            string         `json:"name"`
+		ShortName       string         `json:"short_name"`
+		Description     string         `json:"description"`
+		Lang            string         `json:"lang"`
+		StartURL        string         `json:"start_url"`
+		Scope           string         `json:"scope"`
+		Display         string         `json:"display"`
+		BackgroundColor string         `json:"background_color"`
+		ThemeColor      string         `json:"theme_color"`
+		Categories      []string       `json:"categories"`
+		Icons           []manifestIcon `json:"icons"`
+	}{
+		ID:              "/",
+		Name:            h.Name,
+		ShortName:       h.ShortName,
+		Description:     h.Description,
+		Lang:            h.Lang,
+		StartURL:        "/",
+		Scope:           "/",
+		Display:         "standalone",
+		BackgroundColor: h.BackgroundColor,
+		ThemeColor:      h.ThemeColor,
+		Categories:      []string{"health", "fitness", "medical"},
+		Icons: []manifestIcon{
+			{Src: h.Icon.Default, Sizes: "192x192", Type: "image/png"},
+			{Src: h.Icon.Large, Sizes: "512x512", Type: "image/png"},
+			{Src: iconMaskable, Sizes: "512x512", Type: "image/png", Purpose: "maskable"},
+			{Src: h.Icon.SVG, Sizes: "any", Type: "image/svg+xml"},
+		},
+	}, "", "  ")
+	if err != nil {
+		panic(err) // only strings: cannot fail
+	}
+	return append(b, '\n')
+}

@@ -1,0 +1,518 @@
+package e2e
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+)
+
+// Timeouts. A cold page load with app.wasm takes about 2 s here; these leave
+// room for a slow CI machine without letting a stuck test hang the run.
+const (
+	buildTimeout  = 5 * time.Minute
+	actionTimeout = 45 * time.Second
+	serverTimeout = 15 * time.Second
+	// The worker registers as app.js starts and installs in about a
+	// second here (app.wasm comes from a local server).
+	noWorkerTimeout = 10 * time.Second
+)
+
+// env is the running harness, or nil when the browser tests are off.
+var env *harness
+
+// harness is the server and the browser shared by every test.
+type harness struct {
+	tmp  string // everything the run writes; removed at the end
+	bin  string // the server binary
+	work string // the server's working folder, which holds web/
+	addr string // the server's host:port, the same across restarts
+	base string // "http://" + addr
+
+	server    *exec.Cmd
+	serverErr syncBuffer
+	serverMu  sync.Mutex
+
+	browser       context.Context // a chromedp context whose browser is started
+	cancelBrowser context.CancelFunc
+	cancelAlloc   context.CancelFunc
+}
+
+func TestMain(m *testing.M) {
+	if os.Getenv("UNKNOT_E2E") != "1" {
+		os.Exit(m.Run()) // each test skips itself
+	}
+	os.Exit(runSuite(m))
+}
+
+func runSuite(m *testing.M) int {
+	h, err := startHarness()
+	if h != nil {
+		defer h.close()
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "e2e setup:", err)
+		return 1
+	}
+	env = h
+	return m.Run()
+}
+
+// setup returns the harness, or skips the test when the browser tests are off.
+func setup(t *testing.T) *harness {
+	t.Helper()
+	if env == nil {
+		t.Skip("browser tests run with UNKNOT_E2E=1 (make test)")
+	}
+	return env
+}
+
+// startHarness builds the app into a temporary folder, starts the server on
+// a free loopback port and starts Chromium with a fresh profile.
+func startHarness() (*harness, error) {
+	root, err := filepath.Abs("..")
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(filepath.Join(root, "go.mod")); err != nil {
+		return nil, fmt.Errorf("run from the e2e folder of the repository: %w", err)
+	}
+	tmp, err := os.MkdirTemp("", "unknot-e2e-")
+	if err != nil {
+		return nil, err
+	}
+	h := &harness{tmp: tmp, bin: filepath.Join(tmp, "unknot"), work: filepath.Join(tmp, "work")}
+
+	start := time.Now()
+	if err := copyWeb(filepath.Join(root, "web"), filepath.Join(h.work, "web")); err != nil {
+		return h, err
+	}
+	if err := command(root, nil, "go", "build", "-trimpath", "-o", h.bin, "./app"); err != nil {
+		return h, err
+	}
+	wasm := filepath.Join(h.work, "web", "app.wasm")
+	if err := command(root, []string{"GOOS=js", "GOARCH=wasm"}, "go", "build", "-trimpath", "-ldflags=-s -w", "-o", wasm, "./app"); err != nil {
+		return h, err
+	}
+	if err := command(h.work, nil, h.bin, "compress"); err != nil {
+		return h, err
+	}
+	fmt.Fprintf(os.Stderr, "e2e: built in %v\n", time.Since(start).Round(time.Millisecond))
+
+	port, err := freePort()
+	if err != nil {
+		return h, err
+	}
+	h.addr = fmt.Sprintf("127.0.0.1:%d", port)
+	h.base = "http://" + h.addr
+	if err := h.startServer(); err != nil {
+		return h, err
+	}
+	return h, h.startBrowser()
+}
+
+// close stops the browser and the server and removes every file of the run.
+func (h *harness) close() {
+	if h.cancelBrowser != nil {
+		h.cancelBrowser()
+	}
+	if h.cancelAlloc != nil {
+		h.cancelAlloc()
+	}
+	if err := h.stopServer(); err != nil {
+		fmt.Fprintln(os.Stderr, "e2e: stopping the server:", err)
+	}
+	if err := os.RemoveAll(h.tmp); err != nil {
+		fmt.Fprintln(os.Stderr, "e2e: removing", h.tmp, err)
+	}
+}
+
+// command runs name with args in dir, with extra environment variables, and
+// returns its output in the error when it fails.
+func command(dir string, extraEnv []string, name string, args ...string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), buildTimeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), extraEnv...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("%s %s: %w\n%s", name, strings.Join(args, " "), err, out)
+	}
+	return nil
+}
+
+// copyWeb copies the repository's web/ into dst, without any app.wasm: the
+// harness builds its own.
+func copyWeb(src, dst string) error {
+	if err := os.MkdirAll(dst, 0o755); err != nil {
+		return err
+	}
+	return filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(src, p)
+		if err != nil {
+			return err
+		}
+		if strings.HasPrefix(rel, "app.wasm") {
+			return nil
+		}
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
+}
+
+// freePort asks the kernel for a free loopback port.
+func freePort() (int, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, err
+	}
+	defer ln.Close()
+	return ln.Addr().(*net.TCPAddr).Port, nil
+}
+
+// startServer starts the server binary in the work folder and waits until it
+// says it listens.
+func (h *harness) startServer() error {
+	h.serverMu.Lock()
+	defer h.serverMu.Unlock()
+	if h.server != nil {
+		return errors.New("the server runs already")
+	}
+	cmd := exec.Command(h.bin, "serve", "-addr", h.addr)
+	cmd.Dir = h.work
+	cmd.Stderr = &h.serverErr
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return err
+	}
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	ready := make(chan error, 1)
+	go func() {
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			if strings.Contains(sc.Text(), "listening on") {
+				ready <- nil
+				io.Copy(io.Discard, stdout)
+				return
+			}
+		}
+		ready <- errors.New("the server ended before it listened")
+	}()
+	select {
+	case err = <-ready:
+	case <-time.After(serverTimeout):
+		err = errors.New("the server did not start in time")
+	}
+	if err != nil {
+		cmd.Process.Kill()
+		cmd.Wait()
+		return fmt.Errorf("%w: %s", err, h.serverLog())
+	}
+	h.server = cmd
+	return nil
+}
+
+// stopServer stops the server, if it runs, and waits until it has ended.
+func (h *harness) stopServer() error {
+	h.serverMu.Lock()
+	defer h.serverMu.Unlock()
+	cmd := h.server
+	if cmd == nil {
+		return nil
+	}
+	h.server = nil
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(serverTimeout):
+		cmd.Process.Kill()
+		<-done
+		return errors.New("the server ignored SIGTERM and was killed")
+	}
+}
+
+// serverLog returns what the server wrote to stderr so far.
+func (h *harness) serverLog() string { return h.serverErr.String() }
+
+// syncBuffer is a buffer the server process writes to while tests read it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// chromiumPath is Debian's Chromium unless UNKNOT_CHROMIUM names another.
+func chromiumPath() string {
+	if p := os.Getenv("UNKNOT_CHROMIUM"); p != "" {
+		return p
+	}
+	return "/usr/bin/chromium"
+}
+
+// startBrowser starts headless Chromium with a profile inside h.tmp.
+func (h *harness) startBrowser() error {
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromiumPath()),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(filepath.Join(h.tmp, "profile")),
+		chromedp.Env("TMPDIR="+h.tmp),
+		chromedp.WindowSize(390, 844),
+	)
+	var allocCtx context.Context
+	allocCtx, h.cancelAlloc = chromedp.NewExecAllocator(context.Background(), opts...)
+	h.browser, h.cancelBrowser = chromedp.NewContext(allocCtx)
+	// The first Do starts the browser and ties it to h.browser, which has
+	// no deadline; a slow start fails through the allocator's own timeout.
+	if err := chromedp.Do(h.browser); err != nil {
+		return fmt.Errorf("starting %s: %w", chromiumPath(), err)
+	}
+	return nil
+}
+
+// tab is one browser tab with what it logged and requested.
+type tab struct {
+	ctx context.Context
+
+	mu       sync.Mutex
+	console  []chromedp.ConsoleMessage
+	requests []string
+}
+
+// newTab opens a tab in a new browser context, so each test starts with no
+// service worker, cache or storage; it closes when the test ends.
+func newTab(t *testing.T) *tab {
+	t.Helper()
+	h := setup(t)
+	ctx, cancel := chromedp.NewContext(h.browser, chromedp.WithNewBrowserContext())
+	t.Cleanup(cancel)
+	return watch(t, ctx)
+}
+
+// sibling opens another tab in the same browser context as tb: it shares the
+// service worker and caches, as a relaunch of an installed app would.
+func (tb *tab) sibling(t *testing.T) *tab {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(tb.ctx)
+	t.Cleanup(cancel)
+	return watch(t, ctx)
+}
+
+// watch opens the tab of ctx and records its console and its requests.
+func watch(t *testing.T, ctx context.Context) *tab {
+	t.Helper()
+	// The first Do ties the tab to ctx, which has no deadline; later
+	// actions get their own timeouts.
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("opening a tab: %v", err)
+	}
+	tb := &tab{ctx: ctx}
+	messages := chromedp.Console(ctx)
+	go func() {
+		for m, err := range messages {
+			if err != nil {
+				return
+			}
+			tb.mu.Lock()
+			tb.console = append(tb.console, m)
+			tb.mu.Unlock()
+		}
+	}()
+	err := chromedp.Listen(ctx, func(ev any) {
+		if e, ok := ev.(*network.EventRequestWillBeSent); ok {
+			tb.mu.Lock()
+			tb.requests = append(tb.requests, e.Request.URL)
+			tb.mu.Unlock()
+		}
+	})
+	if err != nil {
+		t.Fatalf("listening to the tab: %v", err)
+	}
+	return tb
+}
+
+// do runs actions in the tab with actionTimeout, failing the test on error.
+func (tb *tab) do(t *testing.T, what string, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(tb.ctx, actionTimeout)
+	defer cancel()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+}
+
+// eval evaluates a JavaScript expression in the tab, awaiting a promise.
+func eval[T any](t *testing.T, tb *tab, js string) T {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(tb.ctx, actionTimeout)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("evaluating %s: %v", js, err)
+	}
+	return v
+}
+
+// open navigates the tab to path and waits until the app is ready.
+func (tb *tab) open(t *testing.T, base, path string) {
+	t.Helper()
+	tb.do(t, "navigating to "+path, chromedp.Navigate(base+path))
+	ctx, cancel := context.WithTimeout(tb.ctx, actionTimeout)
+	defer cancel()
+	if err := waitReady(ctx); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+}
+
+// waitReady waits until go-app has removed its loader, which it does once
+// app.wasm runs. Before that the page is only the server's pre-rendering.
+func waitReady(ctx context.Context) error {
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](
+		`document.readyState !== "loading" && document.getElementById("app-wasm-loader") === null`,
+		chromedp.WithPollingInterval(100*time.Millisecond),
+		chromedp.WithPollingTimeout(0), // ctx bounds the wait
+	))
+	if err != nil {
+		label, _ := chromedp.Run(context.WithoutCancel(ctx), chromedp.Evaluate[string](
+			`(document.getElementById("app-wasm-loader-label") || {}).innerText || ""`))
+		return fmt.Errorf("the app did not start (loader label %q): %w", label, err)
+	}
+	return nil
+}
+
+// swState reports the page's service worker: "controlled" once an active
+// worker controls the page, else the state of its registration.
+const swState = `(async () => {
+	const c = navigator.serviceWorker.controller;
+	if (c && c.state === "activated") return "controlled";
+	const r = await navigator.serviceWorker.getRegistration();
+	if (!r) return "none";
+	return r.installing ? "installing" : r.waiting ? "waiting" : r.active ? "active" : "empty";
+})()`
+
+// waitControlled waits until an active service worker controls the page,
+// which means its install, and so its precache, succeeded. A failed first
+// install drops the registration, so a page that stays without one for
+// noWorkerTimeout fails early.
+func (tb *tab) waitControlled(t *testing.T) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(tb.ctx, actionTimeout)
+	defer cancel()
+	var seen []string
+	lastRegistered := time.Now()
+	for {
+		state, err := chromedp.Run(ctx, chromedp.Evaluate[string](swState, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatalf("no active service worker controls the page (states %v): %v; console: %v", seen, err, tb.errors())
+		}
+		if state == "controlled" {
+			return
+		}
+		if len(seen) == 0 || seen[len(seen)-1] != state {
+			seen = append(seen, state)
+		}
+		if state != "none" {
+			lastRegistered = time.Now()
+		} else if time.Since(lastRegistered) > noWorkerTimeout {
+			t.Fatalf("no service worker registration for %v: its install failed? (states %v); console: %v", noWorkerTimeout, seen, tb.errors())
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// messages returns everything the tab logged so far.
+func (tb *tab) messages() []chromedp.ConsoleMessage {
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	return append([]chromedp.ConsoleMessage(nil), tb.console...)
+}
+
+// errors returns the console errors and uncaught exceptions so far.
+func (tb *tab) errors() []string {
+	var errs []string
+	for _, m := range tb.messages() {
+		if m.Type == chromedp.ConsoleError || m.IsException() {
+			errs = append(errs, fmt.Sprintf("%s (%s:%d)", m, m.URL, m.Line+1))
+		}
+	}
+	return errs
+}
+
+// exceptions returns the uncaught exceptions so far.
+func (tb *tab) exceptions() []string {
+	var errs []string
+	for _, m := range tb.messages() {
+		if m.IsException() {
+			errs = append(errs, m.String())
+		}
+	}
+	return errs
+}
+
+// foreignRequests returns the requested URLs that leave base's origin.
+// data: and blob: URLs never leave the page.
+func (tb *tab) foreignRequests(base string) []string {
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	origin, _ := url.Parse(base)
+	var out []string
+	for _, r := range tb.requests {
+		u, err := url.Parse(r)
+		if err != nil || (u.Scheme != "data" && u.Scheme != "blob" && (u.Scheme != origin.Scheme || u.Host != origin.Host)) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// requestCount returns how many requests the tab made.
+func (tb *tab) requestCount() int {
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	return len(tb.requests)
+}
