@@ -16,6 +16,10 @@ type ExercisePage struct {
 	found bool
 }
 
+// OnPreRender loads the exercise for the server's pre-rendered page, which
+// is what shows before the app starts (and offline, from the cache).
+func (p *ExercisePage) OnPreRender(ctx app.Context) { p.OnNav(ctx) }
+
 // OnNav reads the exercise id from the address.
 func (p *ExercisePage) OnNav(ctx app.Context) {
 	id := strings.TrimPrefix(ctx.Page().URL().Path, "/exercise/")

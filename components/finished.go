@@ -43,7 +43,7 @@ func (f *Finished) Render() app.UI {
 			return app.Li().Class(class).Body(
 				app.Span().Class("mark").Aria("hidden", "true").Text(mark),
 				app.Span().Class("name").Text(r.Name),
-				app.Span().Class("count").Text(fmt.Sprintf(text.DoneOf, r.RepsDone, r.Reps)),
+				app.Span().Class("result-count").Text(fmt.Sprintf(text.DoneOf, r.RepsDone, r.Reps)),
 			)
 		})),
 		app.Div().Class("controls").Body(

@@ -47,14 +47,19 @@ type SessionPlayer struct {
 	results []data.Result
 	took    time.Duration
 
-	cues      Cues
-	now       func() time.Time
+	cues Cues
+	now  func() time.Time
+	// mounted is the player's own context, alive until it dismounts. The
+	// clock runs on it, not on the context of the button that started it,
+	// which ends as soon as the button leaves the screen.
+	mounted   app.Context
 	stopClock chan struct{}
 	unlisten  []func()
 }
 
 // OnMount sets up the clock, the cues and the keyboard.
 func (p *SessionPlayer) OnMount(ctx app.Context) {
+	p.mounted = ctx
 	if p.now == nil {
 		p.now = time.Now
 	}
@@ -66,6 +71,9 @@ func (p *SessionPlayer) OnMount(ctx app.Context) {
 		app.Window().AddEventListener("visibilitychange", func(ctx app.Context, e app.Event) { p.tick(ctx) }),
 	)
 }
+
+// OnPreRender loads the routine for the server's pre-rendered page.
+func (p *SessionPlayer) OnPreRender(ctx app.Context) { p.OnNav(ctx) }
 
 // OnNav loads the routine named in the address.
 func (p *SessionPlayer) OnNav(ctx app.Context) {
@@ -98,9 +106,11 @@ func (p *SessionPlayer) OnDismount() {
 	}
 }
 
-// startClock starts the ticker goroutine; any earlier one stops.
-func (p *SessionPlayer) startClock(ctx app.Context) {
+// startClock starts the ticker goroutine on the player's own context; any
+// earlier one stops.
+func (p *SessionPlayer) startClock() {
 	p.halt()
+	ctx := p.mounted
 	stop := make(chan struct{})
 	p.stopClock = stop
 	go func() {
@@ -172,7 +182,7 @@ func (p *SessionPlayer) onStart(ctx app.Context, e app.Event) {
 	p.state, p.confirming, p.results = stateRunning, false, nil
 	p.fire(data.StartCue(p.pos))
 	p.cues.KeepAwake(p.settings.KeepAwake)
-	p.startClock(ctx)
+	p.startClock()
 }
 
 // onPauseResume pauses a running session or resumes a paused one.
@@ -200,7 +210,7 @@ func (p *SessionPlayer) resume(ctx app.Context) {
 	p.pos = p.session.At(now)
 	p.fire(data.StartCue(p.pos))
 	p.cues.KeepAwake(p.settings.KeepAwake)
-	p.startClock(ctx)
+	p.startClock()
 }
 
 // move applies back or skip and announces where it lands.
@@ -362,9 +372,9 @@ func (p *SessionPlayer) renderControls(paused bool) app.UI {
 		playLabel = text.Resume
 	}
 	return app.Nav().Class("controls").Body(
-		app.Button().ID("back").Class("button").Aria("label", text.Back).Text("⏮ "+text.Back).OnClick(p.onBack),
+		app.Button().ID("back").Class("button").Aria("label", text.Back).Text("← "+text.Back).OnClick(p.onBack),
 		app.Button().ID("pause").Class("button primary").Text(playLabel).OnClick(p.onPauseResume),
-		app.Button().ID("skip").Class("button").Aria("label", text.Skip).Text(text.Skip+" ⏭").OnClick(p.onSkip),
+		app.Button().ID("skip").Class("button").Aria("label", text.Skip).Text(text.Skip+" →").OnClick(p.onSkip),
 		app.Button().ID("end").Class("button quiet").Text(text.Stop).OnClick(p.onEnd),
 	)
 }

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // HistoryKey is the storage key of the history.
@@ -42,6 +43,9 @@ var (
 	// ErrStorageFull: the device's storage is full. What was being saved
 	// is not, and the caller keeps it to save later.
 	ErrStorageFull = errors.New("storage is full")
+	// ErrInvalidRecord: a record given to save or import is not valid, so
+	// trying again will not help.
+	ErrInvalidRecord = errors.New("the session is not valid")
 )
 
 // Status says in what state the stored history was found.
@@ -143,13 +147,16 @@ func SaveRecord(st Storage, rec Record) (History, error) { return SaveRecords(st
 // reads the stored history again first and writes the union by id, so two
 // tabs saving at once keep each other's sessions; a record whose id is
 // already stored replaces it. It writes nothing when a record is not valid
-// or the stored history is damaged or newer. On any error none of recs is
-// saved: the caller keeps them in memory and tries again later; when the
-// storage is full the error wraps ErrStorageFull.
+// (the error wraps ErrInvalidRecord) or the stored history is damaged or
+// newer (ErrCorrupt, ErrNewer). On any error none of recs is saved: the
+// caller keeps them in memory and tries again later, except for
+// ErrInvalidRecord; when the storage is full the error wraps
+// ErrStorageFull.
 func SaveRecords(st Storage, recs ...Record) (History, error) {
 	for i, r := range recs {
 		if err := r.Validate(); err != nil {
-			return History{}, fmt.Errorf("session %d of %d could not be saved because it is not valid: %v", i+1, len(recs), err)
+			return History{}, &storeError{kind: ErrInvalidRecord, cause: err, msg: fmt.Sprintf(
+				"session %d of %d could not be saved because it is not valid: %v", i+1, len(recs), err)}
 		}
 	}
 	l := readHistory(st)
@@ -263,8 +270,10 @@ type storeError struct {
 	kind, cause error
 }
 
+// Error is the message for people.
 func (e *storeError) Error() string { return e.msg }
 
+// Unwrap gives the sentinel error and the cause, for errors.Is and As.
 func (e *storeError) Unwrap() []error {
 	var out []error
 	for _, err := range []error{e.kind, e.cause} {
@@ -346,19 +355,46 @@ func decodeHistory(raw []byte) loaded {
 	if !ok {
 		return corrupt("it has no records")
 	}
+	records, err := decodeRecords(recs)
+	if err != nil {
+		return corrupt("%v", err)
+	}
+	return loaded{status: StatusOK, schema: schema, records: unionByID(records, nil)}
+}
+
+// decodeRecords decodes and validates a JSON list of records. It decodes
+// the list in one pass, and only when that fails goes record by record to
+// say which one is wrong and why.
+func decodeRecords(raw json.RawMessage) ([]Record, error) {
+	var wires []recordWire
+	if decodeStrict(raw, &wires) == nil {
+		records := make([]Record, len(wires))
+		ok := true
+		for i, w := range wires {
+			r, err := w.record()
+			if err != nil {
+				ok = false
+				break
+			}
+			records[i] = r
+		}
+		if ok {
+			return records, nil
+		}
+	}
 	var items []json.RawMessage
-	if err := json.Unmarshal(recs, &items); err != nil {
-		return corrupt("its records are not a list")
+	if err := json.Unmarshal(raw, &items); err != nil {
+		return nil, errors.New("its records are not a list")
 	}
 	records := make([]Record, 0, len(items))
 	for i, item := range items {
 		r, err := decodeRecord(item)
 		if err != nil {
-			return corrupt("record %d: %v", i+1, err)
+			return nil, fmt.Errorf("record %d: %w", i+1, err)
 		}
 		records = append(records, r)
 	}
-	return loaded{status: StatusOK, schema: schema, records: unionByID(records, nil)}
+	return records, nil
 }
 
 // readNewer reads, as far as it can, the records of a history of a newer
@@ -396,6 +432,11 @@ func decodeRecord(raw []byte) (Record, error) {
 	if err := decodeStrict(raw, &w); err != nil {
 		return Record{}, errors.New(describeJSONError(err))
 	}
+	return w.record()
+}
+
+// record turns w into a valid Record.
+func (w recordWire) record() (Record, error) {
 	r := Record(w.recordFields)
 	var err error
 	if r.Start, err = parseInstant("start", w.Start); err != nil {
@@ -445,9 +486,12 @@ func describeJSONError(err error) string {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
+		if strings.Contains(syn.Error(), "unexpected end") {
+			return "it is cut short"
+		}
 		return fmt.Sprintf("it is not valid JSON (at byte %d)", syn.Offset)
 	case errors.As(err, &typ):
-		field := typ.Field
+		field := humanField(typ.Field)
 		if field == "" {
 			field = "the value"
 		}
@@ -464,6 +508,28 @@ func describeJSONError(err error) string {
 		return "it is cut short"
 	}
 	return msg
+}
+
+// humanField turns a JSON field path such as "exercises.repsDone" into
+// words: "exercises reps done".
+func humanField(path string) string {
+	// encoding/json names the embedded types of the wire structs too.
+	for _, embedded := range []string{"recordFields.", "checkpointFields."} {
+		path = strings.TrimPrefix(path, embedded)
+	}
+	var b strings.Builder
+	for i, r := range path {
+		switch {
+		case r == '.':
+			b.WriteByte(' ')
+		case unicode.IsUpper(r) && i > 0:
+			b.WriteByte(' ')
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // jsonKind names a JSON value kind as encoding/json reports it.

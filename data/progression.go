@@ -188,12 +188,13 @@ func (p progression) up(l level) level {
 	return p.clamp(l)
 }
 
-// down is one small step down from l, or l at the bottom.
+// down is one small step down from l, or l at the bottom: the reverse of
+// up, so a repetition goes before the hold shortens.
 func (p progression) down(l level) level {
-	if p.holdRises && l.hold > p.ex.Hold.Min {
-		l.hold -= time.Second
-	} else {
+	if !p.holdRises || l.reps > p.ex.Reps.Min {
 		l.reps -= p.step
+	} else {
+		l.hold -= time.Second
 	}
 	return p.clamp(l)
 }

@@ -49,10 +49,14 @@ type WeekCount struct {
 	Sessions, Complete, Minutes int
 }
 
+// MaxWeeks is the most weeks SessionsPerWeek returns: a hundred years.
+const MaxWeeks = 100 * 53
+
 // SessionsPerWeek counts sessions by the ISO week of their local date, for
 // the weeks weeks up to and including the week of today (DateLayout), oldest
 // first, with a zero for a week without sessions. weeks ≤ 0 means every week
-// from the first session's. It takes O(n + weeks) time.
+// from the first session's; either way at most MaxWeeks. It takes
+// O(n + weeks) time.
 func SessionsPerWeek(records []Record, today string, weeks int) []WeekCount {
 	t, ok := dayNumber(today)
 	if !ok {
@@ -83,10 +87,11 @@ func SessionsPerWeek(records []Record, today string, weeks int) []WeekCount {
 		}
 		s.active += r.Active()
 	}
-	start := end - 7*(weeks-1)
 	if weeks <= 0 {
-		start = first
+		weeks = (end-first)/7 + 1
 	}
+	weeks = min(weeks, MaxWeeks)
+	start := end - 7*(weeks-1)
 	out := make([]WeekCount, 0, (end-start)/7+1)
 	for w := start; w <= end; w += 7 {
 		day := time.Unix(int64(w)*86400, 0).UTC()

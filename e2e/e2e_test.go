@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"unknot/components"
+	"unknot/data"
 )
 
 // securityHeaders must match app/server.go (reliability notes).
@@ -66,6 +67,12 @@ func TestHomeLoads(t *testing.T) {
 
 	if !eval[bool](t, tb, `document.querySelector("main") !== null`) {
 		t.Error("no main element after the app started")
+	}
+	list := text(t, tb, "#exercise-list")
+	for _, e := range data.DefaultCatalogue() {
+		if !strings.Contains(list, e.Name) {
+			t.Errorf("home page does not name %q", e.Name)
+		}
 	}
 	if lang := eval[string](t, tb, `document.documentElement.lang`); lang != "en" {
 		t.Errorf("lang %q, want en", lang)

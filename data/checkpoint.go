@@ -1,0 +1,226 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// CheckpointKey is the storage key of the checkpoint of an unfinished
+// session.
+const CheckpointKey = "unknot.checkpoint"
+
+// checkpointSchema is the version of the stored checkpoint's shape.
+const checkpointSchema = 1
+
+// Checkpoint is a running session as saved to survive the tab being closed
+// or killed. Save one at the start, at every step and when the page is
+// hidden (visibilitychange, pagehide); on the next launch offer to resume
+// it, save it as a partial session, or discard it.
+type Checkpoint struct {
+	Schema int `json:"schema"`
+	// Routine is the routine run, with its doses, so that the same plan
+	// can be compiled again.
+	Routine Routine `json:"routine"`
+	// PlanTotalMS (milliseconds) and PlanSteps describe the plan that was
+	// running; Fits compares them with a plan compiled again.
+	PlanTotalMS int64 `json:"planTotalMs"`
+	PlanSteps   int   `json:"planSteps"`
+	// ElapsedMS is the plan time reached, in milliseconds.
+	ElapsedMS int64 `json:"elapsedMs"`
+	// Skipped lists the steps skipped, by index.
+	Skipped []int `json:"skipped,omitempty"`
+	// Started is the instant the session started, in UTC; LocalDate,
+	// LocalTime and Zone place it on the person's calendar (see Stamp).
+	Started   time.Time `json:"started"`
+	LocalDate string    `json:"localDate"`
+	LocalTime string    `json:"localTime"`
+	Zone      string    `json:"zone"`
+	// PainBefore is the pain score given before the session, 0 to 10.
+	PainBefore *int `json:"painBefore,omitempty"`
+	// SavedAt is the instant of the checkpoint, in UTC.
+	SavedAt time.Time `json:"savedAt"`
+}
+
+// Checkpoint saves the state of s at now. start is when and where the
+// session started; painBefore the score given before it, or nil.
+func (s Session) Checkpoint(start Stamp, painBefore *int, now time.Time) Checkpoint {
+	c := Checkpoint{
+		Schema:      checkpointSchema,
+		Routine:     s.Plan.Routine,
+		PlanTotalMS: s.Plan.Total.Milliseconds(),
+		PlanSteps:   s.Plan.Steps,
+		ElapsedMS:   s.Elapsed(now).Milliseconds(),
+		Started:     start.At.Round(0).UTC().Truncate(time.Millisecond),
+		LocalDate:   start.LocalDate,
+		LocalTime:   start.LocalTime,
+		Zone:        start.Zone,
+		SavedAt:     now.Round(0).UTC().Truncate(time.Millisecond),
+	}
+	if painBefore != nil {
+		c.PainBefore = PainScore(*painBefore)
+	}
+	for i, skipped := range s.skipped {
+		if skipped {
+			c.Skipped = append(c.Skipped, i)
+		}
+	}
+	return c
+}
+
+// Elapsed is the plan time c reached.
+func (c Checkpoint) Elapsed() time.Duration { return time.Duration(c.ElapsedMS) * time.Millisecond }
+
+// Stamp is when and where the session of c started.
+func (c Checkpoint) Stamp() Stamp {
+	return Stamp{At: c.Started, LocalDate: c.LocalDate, LocalTime: c.LocalTime, Zone: c.Zone}
+}
+
+// Fits reports whether p is the plan c was taken from: the same routine,
+// length and number of steps. When it is not (the app or its pacing
+// changed), resuming would start at another place: offer to save the
+// session as partial instead.
+func (c Checkpoint) Fits(p Plan) bool {
+	return c.Routine.ID == p.Routine.ID && c.PlanTotalMS == p.Total.Milliseconds() && c.PlanSteps == p.Steps
+}
+
+// RestoreSession rebuilds the session of c on plan p, paused at the plan time
+// c reached, with its skipped steps; Resume carries on from there. A time
+// past the end of p is the end; skipped steps that p does not have are
+// dropped.
+func RestoreSession(p Plan, c Checkpoint, now time.Time) Session {
+	s := Session{Plan: p, since: now, skipped: make([]bool, p.Steps)}
+	s.base = min(max(c.Elapsed(), 0), p.Total)
+	for _, i := range c.Skipped {
+		if i >= 0 && i < p.Steps {
+			s.skipped[i] = true
+		}
+	}
+	return s
+}
+
+// Record is the session of c saved as it stood, ended when c was saved:
+// the "save as partial" choice. p is the plan of c.
+func (c Checkpoint) Record(p Plan) Record {
+	r := NewRecord(RestoreSession(p, c, c.SavedAt), c.Stamp(), c.SavedAt)
+	if c.PainBefore != nil {
+		r.PainBefore = PainScore(*c.PainBefore)
+	}
+	return r
+}
+
+// Validate reports the first thing wrong with c, or nil.
+func (c Checkpoint) Validate() error {
+	if c.Schema != checkpointSchema {
+		return fmt.Errorf("schema is %d, this version reads %d", c.Schema, checkpointSchema)
+	}
+	if err := checkRoutine(c.Routine); err != nil {
+		return err
+	}
+	switch {
+	case c.PlanTotalMS <= 0 || c.PlanTotalMS > MaxActiveMS:
+		return fmt.Errorf("plan length is %d ms, must be 1 to %d", c.PlanTotalMS, MaxActiveMS)
+	case c.PlanSteps < 1 || c.PlanSteps > MaxCount*MaxLogs:
+		return fmt.Errorf("plan steps are %d, must be 1 to %d", c.PlanSteps, MaxCount*MaxLogs)
+	case c.ElapsedMS < 0 || c.ElapsedMS > c.PlanTotalMS:
+		return fmt.Errorf("time reached is %d ms, must be 0 to the plan's %d", c.ElapsedMS, c.PlanTotalMS)
+	case len(c.Skipped) > c.PlanSteps:
+		return fmt.Errorf("%d steps skipped of %d", len(c.Skipped), c.PlanSteps)
+	}
+	for _, i := range c.Skipped {
+		if i < 0 || i >= c.PlanSteps {
+			return fmt.Errorf("skipped step %d is not one of the plan's %d", i, c.PlanSteps)
+		}
+	}
+	if err := checkStamp("start", c.Started, c.LocalDate, c.LocalTime, c.Zone); err != nil {
+		return err
+	}
+	if err := checkPain("pain before", c.PainBefore); err != nil {
+		return err
+	}
+	return checkInstant("time saved", c.SavedAt)
+}
+
+// SaveCheckpoint stores c, replacing the one before.
+func SaveCheckpoint(st Storage, c Checkpoint) error {
+	if err := c.Validate(); err != nil {
+		return fmt.Errorf("the session's progress could not be saved: %v", err)
+	}
+	if err := st.Set(CheckpointKey, c); err != nil {
+		if IsQuota(err) {
+			return &storeError{kind: ErrStorageFull, cause: err, msg: "Storage on this device is full, so the session's progress was not saved."}
+		}
+		return fmt.Errorf("the session's progress could not be saved: %v", err)
+	}
+	return nil
+}
+
+// LoadCheckpoint reads the checkpoint, and false when there is none. A
+// checkpoint that cannot be read gives false and an error that says so; it
+// is left in place for ClearCheckpoint.
+func LoadCheckpoint(st Storage) (Checkpoint, bool, error) {
+	raw, ok, err := getRaw(st, CheckpointKey)
+	if err != nil {
+		return Checkpoint{}, false, unreadable(describeJSONError(err))
+	}
+	if !ok {
+		return Checkpoint{}, false, nil
+	}
+	var w struct {
+		checkpointFields
+		Started string `json:"started"`
+		SavedAt string `json:"savedAt"`
+	}
+	if err := decodeStrict([]byte(raw), &w); err != nil {
+		return Checkpoint{}, false, unreadable(describeJSONError(err))
+	}
+	c := Checkpoint(w.checkpointFields)
+	if c.Started, err = parseInstant("start", w.Started); err != nil {
+		return Checkpoint{}, false, unreadable(err.Error())
+	}
+	if c.SavedAt, err = parseInstant("time saved", w.SavedAt); err != nil {
+		return Checkpoint{}, false, unreadable(err.Error())
+	}
+	if err := c.Validate(); err != nil {
+		return Checkpoint{}, false, unreadable(err.Error())
+	}
+	return c, true, nil
+}
+
+// checkpointFields is Checkpoint without its methods, for decoding.
+type checkpointFields Checkpoint
+
+// ErrCheckpoint is wrapped by the error of a checkpoint that cannot be read.
+var ErrCheckpoint = errors.New("the unfinished session could not be read")
+
+// unreadable is the error of a checkpoint that cannot be read.
+func unreadable(why string) error {
+	return &storeError{kind: ErrCheckpoint, msg: fmt.Sprintf("An unfinished session was found but could not be read (%s), so it cannot be resumed.", why)}
+}
+
+// ClearCheckpoint removes the checkpoint, once the session is saved or
+// discarded.
+func ClearCheckpoint(st Storage) { st.Del(CheckpointKey) }
+
+// checkRoutine checks a routine kept in storage or a backup: its id, the
+// lengths of its texts and its doses.
+func checkRoutine(r Routine) error {
+	if err := checkID("routine", r.ID); err != nil {
+		return err
+	}
+	if err := checkText("routine name", r.Name, MaxNameRunes, true, false); err != nil {
+		return err
+	}
+	if err := checkText("routine summary", r.Summary, MaxNoteRunes, false, false); err != nil {
+		return err
+	}
+	if len(r.Items) > MaxLogs {
+		return fmt.Errorf("routine has %d exercises, at most %d", len(r.Items), MaxLogs)
+	}
+	for i, it := range r.Items {
+		if !knownExercises[it.Exercise] {
+			return fmt.Errorf("routine exercise %d: %q is not an exercise Unknot knows", i+1, clip(it.Exercise))
+		}
+	}
+	return r.Validate(DefaultCatalogue())
+}

@@ -1,0 +1,586 @@
+package data_test
+
+import (
+	"errors"
+	"maps"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"unknot/data"
+)
+
+// histNow is the instant the history tests load at; copies of damaged
+// history are named after it.
+var histNow = time.Date(2025, 4, 24, 7, 30, 0, 0, time.UTC)
+
+// histCopyKey is the key damaged history is copied to at histNow.
+const histCopyKey = data.CorruptPrefix + "1745479800000"
+
+// storeSnapshot returns every key and raw value of st.
+func storeSnapshot(tb testing.TB, st *data.MemoryStorage) map[string]string {
+	tb.Helper()
+	out := map[string]string{}
+	for _, k := range st.Keys() {
+		v, _ := st.GetRaw(k)
+		out[k] = v
+	}
+	return out
+}
+
+// seededStore returns a MemoryStorage with raw text under the history key.
+func seededStore(tb testing.TB, raw string) *data.MemoryStorage {
+	tb.Helper()
+	st := &data.MemoryStorage{}
+	if err := st.SetRaw(data.HistoryKey, raw); err != nil {
+		tb.Fatal(err)
+	}
+	return st
+}
+
+// loadWritable loads the history of st and fails unless it is OK or empty.
+func loadWritable(tb testing.TB, st data.Storage) []data.Record {
+	tb.Helper()
+	h, status, err := data.LoadHistory(st, histNow)
+	if err != nil || !status.Writable() {
+		tb.Fatalf("LoadHistory: got %v, %v, want a writable history", status, err)
+	}
+	return h.Records
+}
+
+// recordIDs lists the ids of records in order.
+func recordIDs(rs []data.Record) []string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r.ID
+	}
+	return out
+}
+
+// onlyStorage hides every method but those of Storage, as a store that
+// cannot give raw text would.
+type onlyStorage struct{ data.Storage }
+
+func TestLoadHistory(t *testing.T) {
+	valid := `{"schema":1,"records":[` + mustJSON(t, histRecord(t, london, "2025-04-20 08:00")) + `]}`
+	cases := []struct {
+		scenario string
+		raw      *string // nil: nothing stored
+		status   data.Status
+		records  int
+		err      string // in the error; "" for none
+	}{
+		{"nothing stored", nil, data.StatusEmpty, 0, ""},
+		{"empty history", strPtr(`{"schema":1,"records":[]}`), data.StatusOK, 0, ""},
+		{"null records", strPtr(`{"schema":1,"records":null}`), data.StatusOK, 0, ""},
+		{"one record", &valid, data.StatusOK, 1, ""},
+		{"cut short", strPtr(valid[:len(valid)/2]), data.StatusCorrupt, 0, "it is cut short"},
+		{"not JSON", strPtr(`schema=1`), data.StatusCorrupt, 0, "it is not valid JSON (at byte 1)"},
+		{"empty text", strPtr(``), data.StatusCorrupt, 0, "could not be read"},
+		{"null", strPtr(`null`), data.StatusCorrupt, 0, "it is empty"},
+		{"a bare list", strPtr(`[]`), data.StatusCorrupt, 0, "the value is a list, must be an object"},
+		{"no schema", strPtr(`{"records":[]}`), data.StatusCorrupt, 0, "it has no schema number"},
+		{"schema as text", strPtr(`{"schema":"1","records":[]}`), data.StatusCorrupt, 0, `its schema "1" is not a whole number`},
+		{"schema 0 has no migration", strPtr(`{"schema":0,"records":[]}`), data.StatusCorrupt, 0, "its schema 0 is not one Unknot knows"},
+		{"unknown field", strPtr(`{"schema":1,"records":[],"extra":true}`), data.StatusCorrupt, 0, `it has an unknown field "extra"`},
+		{"no records", strPtr(`{"schema":1}`), data.StatusCorrupt, 0, "it has no records"},
+		{"records not a list", strPtr(`{"schema":1,"records":{}}`), data.StatusCorrupt, 0, "its records are not a list"},
+		{"hand-edited pain", strPtr(strings.Replace(valid, `"complete":true`, `"complete":true,"painAfter":14`, 1)), data.StatusCorrupt, 0, "record 1: pain after is 14, must be 0 to 10"},
+		{"unknown record field", strPtr(strings.Replace(valid, `"complete":true`, `"complete":true,"mood":"ok"`, 1)), data.StatusCorrupt, 0, `record 1: unknown field "mood"`},
+		{"bad instant", strPtr(strings.Replace(valid, `"start":"2025-04-20T07:00:00Z"`, `"start":"Sunday"`, 1)), data.StatusCorrupt, 0, `record 1: start "Sunday" is not a date and time`},
+		{"wrong type", strPtr(strings.Replace(valid, `"reps":2`, `"reps":"2"`, 1)), data.StatusCorrupt, 0, "record 1: exercises reps is text, must be a whole number"},
+		{"newer schema", strPtr(`{"schema":2,"records":[],"moods":[]}`), data.StatusNewer, 0, "saved by a newer version of Unknot (schema 2; this version reads up to 1)"},
+		{"newer schema shows what it can", strPtr(strings.Replace(valid, `"schema":1`, `"schema":7`, 1)), data.StatusNewer, 1, "read-only"},
+		{"newer schema unreadable records", strPtr(`{"schema":2,"records":"elsewhere"}`), data.StatusNewer, 0, "schema 2"},
+	}
+	for _, c := range cases {
+		t.Run(c.scenario, func(t *testing.T) {
+			st := &data.MemoryStorage{}
+			if c.raw != nil {
+				st = seededStore(t, *c.raw)
+			}
+			before := storeSnapshot(t, st)
+			h, status, err := data.LoadHistory(st, histNow)
+			if status != c.status {
+				t.Errorf("status: got %v, want %v", status, c.status)
+			}
+			if len(h.Records) != c.records {
+				t.Errorf("records: got %d, want %d", len(h.Records), c.records)
+			}
+			switch {
+			case c.err == "" && err != nil:
+				t.Errorf("error: got %v, want nil", err)
+			case c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)):
+				t.Errorf("error: got %v, want one containing %q", err, c.err)
+			}
+			after := storeSnapshot(t, st)
+			if c.raw != nil && after[data.HistoryKey] != *c.raw {
+				t.Errorf("the history key changed: got %q, want %q", after[data.HistoryKey], *c.raw)
+			}
+			if c.status != data.StatusCorrupt {
+				if !maps.Equal(after, before) {
+					t.Errorf("storage changed: got %v, want %v", after, before)
+				}
+				return
+			}
+			if !errors.Is(err, data.ErrCorrupt) {
+				t.Errorf("errors.Is(err, ErrCorrupt): got false, want true")
+			}
+			if h.CopyKey != histCopyKey {
+				t.Errorf("CopyKey: got %q, want %q", h.CopyKey, histCopyKey)
+			}
+			if got := after[histCopyKey]; got != *c.raw {
+				t.Errorf("the copy: got %q, want %q byte for byte", got, *c.raw)
+			}
+			if len(after) != 2 {
+				t.Errorf("keys after loading: got %v, want the history and its copy", after)
+			}
+			// Loading again, later, reuses the copy.
+			h2, _, _ := data.LoadHistory(st, histNow.Add(time.Hour))
+			if h2.CopyKey != histCopyKey || len(st.Keys()) != 2 {
+				t.Errorf("second load: got copy %q and keys %v, want %q and no new key", h2.CopyKey, st.Keys(), histCopyKey)
+			}
+		})
+	}
+}
+
+// strPtr returns a pointer to s.
+func strPtr(s string) *string { return &s }
+
+func TestLoadHistoryNewerIsReadOnly(t *testing.T) {
+	raw := `{"schema":2,"records":[],"moods":[]}`
+	st := seededStore(t, raw)
+	_, status, err := data.LoadHistory(st, histNow)
+	if status != data.StatusNewer || !errors.Is(err, data.ErrNewer) {
+		t.Fatalf("LoadHistory: got %v, %v, want newer", status, err)
+	}
+	before := storeSnapshot(t, st)
+	_, err = data.SaveRecord(st, histRecord(t, london, "2025-04-24 08:00"))
+	if !errors.Is(err, data.ErrNewer) {
+		t.Errorf("SaveRecord: got %v, want an error wrapping ErrNewer", err)
+	}
+	if _, err := data.DeleteRecord(st, "x"); !errors.Is(err, data.ErrNewer) {
+		t.Errorf("DeleteRecord: got %v, want an error wrapping ErrNewer", err)
+	}
+	if _, _, err := data.ImportRecords(st, []data.Record{histRecord(t, london, "2025-04-24 09:00")}); !errors.Is(err, data.ErrNewer) {
+		t.Errorf("ImportRecords: got %v, want an error wrapping ErrNewer", err)
+	}
+	if after := storeSnapshot(t, st); !maps.Equal(after, before) {
+		t.Errorf("storage changed: got %v, want %v", after, before)
+	}
+}
+
+func TestSaveRecordRefusesCorrupt(t *testing.T) {
+	raw := `{"schema":1,"records":[{"id":`
+	st := seededStore(t, raw)
+	if _, status, _ := data.LoadHistory(st, histNow); status != data.StatusCorrupt {
+		t.Fatalf("status: got %v, want corrupt", status)
+	}
+	before := storeSnapshot(t, st)
+	_, err := data.SaveRecord(st, histRecord(t, london, "2025-04-24 08:00"))
+	if !errors.Is(err, data.ErrCorrupt) || !strings.Contains(err.Error(), "kept in memory") {
+		t.Errorf("SaveRecord: got %v, want an error wrapping ErrCorrupt that says the session is kept", err)
+	}
+	if after := storeSnapshot(t, st); !maps.Equal(after, before) {
+		t.Errorf("storage changed: got %v, want %v", after, before)
+	}
+}
+
+func TestLoadHistoryWithoutRawStorage(t *testing.T) {
+	// A store that cannot give raw text still never overwrites damaged
+	// history; it just cannot copy it aside.
+	mem := seededStore(t, `{"schema":1,"records":[`)
+	st := onlyStorage{mem}
+	h, status, err := data.LoadHistory(st, histNow)
+	if status != data.StatusCorrupt || h.CopyKey != "" {
+		t.Errorf("got %v with copy %q, want corrupt with no copy", status, h.CopyKey)
+	}
+	if err == nil || !strings.Contains(err.Error(), "could not be copied aside") {
+		t.Errorf("error: got %v, want one saying it could not be copied", err)
+	}
+	if _, err := data.SaveRecord(st, histRecord(t, london, "2025-04-24 08:00")); !errors.Is(err, data.ErrCorrupt) {
+		t.Errorf("SaveRecord: got %v, want ErrCorrupt", err)
+	}
+	if got, _ := mem.GetRaw(data.HistoryKey); got != `{"schema":1,"records":[` {
+		t.Errorf("history: got %q, want it untouched", got)
+	}
+	// Valid history reads the same through Get.
+	good := &data.MemoryStorage{}
+	if _, err := data.SaveRecord(onlyStorage{good}, histRecord(t, london, "2025-04-24 08:00")); err != nil {
+		t.Fatal(err)
+	}
+	if got := loadWritable(t, onlyStorage{good}); len(got) != 1 {
+		t.Errorf("records: got %d, want 1", len(got))
+	}
+}
+
+func TestSaveRecordsQuota(t *testing.T) {
+	st := &data.MemoryStorage{}
+	first := histRecord(t, london, "2025-04-20 08:00")
+	if _, err := data.SaveRecord(st, first); err != nil {
+		t.Fatal(err)
+	}
+	stored, _ := st.GetRaw(data.HistoryKey)
+	st.Limit = len(stored) + 100 // room for less than one more record
+
+	pending := []data.Record{histRecord(t, london, "2025-04-21 08:00")}
+	_, err := data.SaveRecords(st, pending...)
+	if !errors.Is(err, data.ErrStorageFull) {
+		t.Fatalf("SaveRecords: got %v, want an error wrapping ErrStorageFull", err)
+	}
+	for _, want := range []string{"full", "kept in memory", "saved again later"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q: want it to say %q", err, want)
+		}
+	}
+	if got, _ := st.GetRaw(data.HistoryKey); got != stored {
+		t.Errorf("history after a failed save: got %q, want %q", got, stored)
+	}
+
+	// The person frees space; the caller retries with everything pending.
+	st.Limit = 0
+	pending = append(pending, histRecord(t, london, "2025-04-22 08:00"))
+	h, err := data.SaveRecords(st, pending...)
+	if err != nil {
+		t.Fatalf("retry: %v", err)
+	}
+	want := []string{first.ID, pending[0].ID, pending[1].ID}
+	if got := recordIDs(loadWritable(t, st)); !sameStrings(got, want) {
+		t.Errorf("stored: got %v, want %v", got, want)
+	}
+	if got := recordIDs(h.Records); !sameStrings(got, want) {
+		t.Errorf("returned: got %v, want %v", got, want)
+	}
+}
+
+func TestIsQuota(t *testing.T) {
+	cases := []struct {
+		scenario string
+		err      error
+		want     bool
+	}{
+		{"nil", nil, false},
+		{"memory storage", data.ErrQuota, true},
+		{"chromium", errors.New("setting storage value failed: QuotaExceededError: Failed to execute 'setItem'"), true},
+		{"firefox", errors.New("NS_ERROR_DOM_QUOTA_REACHED"), true},
+		{"other", errors.New("SecurityError: access denied"), false},
+	}
+	for _, c := range cases {
+		if got := data.IsQuota(c.err); got != c.want {
+			t.Errorf("%s: got %v, want %v", c.scenario, got, c.want)
+		}
+	}
+}
+
+func TestSaveRecordsTwoTabs(t *testing.T) {
+	st := &data.MemoryStorage{}
+	old := histRecord(t, london, "2025-04-20 08:00")
+	if _, err := data.SaveRecord(st, old); err != nil {
+		t.Fatal(err)
+	}
+	// Both tabs load, then each finishes a session and saves it.
+	tabA, tabB := loadWritable(t, st), loadWritable(t, st)
+	a := histRecord(t, london, "2025-04-21 08:00")
+	b := histRecord(t, london, "2025-04-21 08:05")
+	if _, err := data.SaveRecord(st, a); err != nil {
+		t.Fatal(err)
+	}
+	hb, err := data.SaveRecord(st, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{old.ID, a.ID, b.ID}
+	if got := recordIDs(loadWritable(t, st)); !sameStrings(got, want) {
+		t.Errorf("stored: got %v, want %v", got, want)
+	}
+	if got := recordIDs(hb.Records); !sameStrings(got, want) {
+		t.Errorf("tab B sees: got %v, want %v", got, want)
+	}
+	if len(tabA) != 1 || len(tabB) != 1 {
+		t.Errorf("the tabs' loaded copies changed: got %d and %d records, want 1 and 1", len(tabA), len(tabB))
+	}
+	// Tab A deletes the old session while tab B saves another.
+	if _, err := data.DeleteRecord(st, old.ID); err != nil {
+		t.Fatal(err)
+	}
+	c := histRecord(t, london, "2025-04-22 08:00")
+	if _, err := data.SaveRecord(st, c); err != nil {
+		t.Fatal(err)
+	}
+	want = []string{a.ID, b.ID, c.ID}
+	if got := recordIDs(loadWritable(t, st)); !sameStrings(got, want) {
+		t.Errorf("after delete and save: got %v, want %v", got, want)
+	}
+}
+
+func TestSaveRecordsOrderAndReplace(t *testing.T) {
+	st := &data.MemoryStorage{}
+	late := histRecord(t, london, "2025-04-22 08:00")
+	early := histRecord(t, "America/New_York", "2025-04-21 22:00") // 02:00 UTC on the 22nd
+	mid := histRecord(t, london, "2025-04-21 20:00")
+	if _, err := data.SaveRecords(st, late, early, mid); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := recordIDs(loadWritable(t, st)), []string{mid.ID, early.ID, late.ID}; !sameStrings(got, want) {
+		t.Errorf("order: got %v, want %v (by start instant)", got, want)
+	}
+	// Saving a record again, now with the pain after, replaces it.
+	late.PainAfter = data.PainScore(2)
+	if _, err := data.SaveRecord(st, late); err != nil {
+		t.Fatal(err)
+	}
+	got := loadWritable(t, st)
+	if len(got) != 3 || got[2].PainAfter == nil || *got[2].PainAfter != 2 {
+		t.Errorf("after saving again: got %d records, last %+v, want 3 with the pain after", len(got), got[len(got)-1])
+	}
+}
+
+func TestSaveRecordsRefusesInvalid(t *testing.T) {
+	st := &data.MemoryStorage{}
+	good := histRecord(t, london, "2025-04-21 08:00")
+	bad := histRecord(t, london, "2025-04-22 08:00", func(r *data.Record) { r.PainBefore = data.PainScore(12) })
+	_, err := data.SaveRecords(st, good, bad)
+	if !errors.Is(err, data.ErrInvalidRecord) || !strings.Contains(err.Error(), "session 2 of 2") || !strings.Contains(err.Error(), "pain before is 12") {
+		t.Errorf("got %v, want an error wrapping ErrInvalidRecord naming session 2 and its pain", err)
+	}
+	if len(st.Keys()) != 0 {
+		t.Errorf("keys: got %v, want none written", st.Keys())
+	}
+}
+
+func TestDeleteRecord(t *testing.T) {
+	st := &data.MemoryStorage{}
+	a, b := histRecord(t, london, "2025-04-21 08:00"), histRecord(t, london, "2025-04-22 08:00")
+	if _, err := data.SaveRecords(st, a, b); err != nil {
+		t.Fatal(err)
+	}
+	h, err := data.DeleteRecord(st, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := recordIDs(h.Records), []string{b.ID}; !sameStrings(got, want) {
+		t.Errorf("returned: got %v, want %v", got, want)
+	}
+	before := storeSnapshot(t, st)
+	if _, err := data.DeleteRecord(st, "not-there"); err != nil {
+		t.Errorf("deleting an unknown id: got %v, want nil", err)
+	}
+	if after := storeSnapshot(t, st); !maps.Equal(after, before) {
+		t.Errorf("deleting an unknown id wrote: got %v, want %v", after, before)
+	}
+}
+
+func TestStartAfresh(t *testing.T) {
+	cases := []struct {
+		scenario, raw, prefix string
+	}{
+		{"corrupt", `{"schema":1,"records":[{]}`, data.CorruptPrefix},
+		{"newer", `{"schema":3,"records":[]}`, data.NewerPrefix},
+	}
+	for _, c := range cases {
+		t.Run(c.scenario, func(t *testing.T) {
+			st := seededStore(t, c.raw)
+			data.LoadHistory(st, histNow)
+			key, err := data.StartAfresh(st, histNow.Add(time.Minute))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.HasPrefix(key, c.prefix) {
+				t.Errorf("key: got %q, want one starting %q", key, c.prefix)
+			}
+			if got, _ := st.GetRaw(key); got != c.raw {
+				t.Errorf("copy: got %q, want %q", got, c.raw)
+			}
+			if got := loadWritable(t, st); len(got) != 0 {
+				t.Errorf("records: got %d, want 0", len(got))
+			}
+			if len(data.KeysWithPrefix(st, data.HistoryKey+".")) != 1 {
+				t.Errorf("copies: got %v, want exactly one", st.Keys())
+			}
+			if _, err := data.SaveRecord(st, histRecord(t, london, "2025-04-24 08:00")); err != nil {
+				t.Errorf("saving after starting afresh: %v", err)
+			}
+		})
+	}
+	t.Run("fine history is left alone", func(t *testing.T) {
+		st := &data.MemoryStorage{}
+		data.SaveRecord(st, histRecord(t, london, "2025-04-24 08:00"))
+		before := storeSnapshot(t, st)
+		if key, err := data.StartAfresh(st, histNow); key != "" || err != nil {
+			t.Errorf("got %q, %v, want nothing done", key, err)
+		}
+		if after := storeSnapshot(t, st); !maps.Equal(after, before) {
+			t.Errorf("storage changed: got %v, want %v", after, before)
+		}
+	})
+	t.Run("cannot copy, does not write", func(t *testing.T) {
+		mem := seededStore(t, `nonsense`)
+		if _, err := data.StartAfresh(onlyStorage{mem}, histNow); err == nil {
+			t.Errorf("got nil, want an error")
+		}
+		if got, _ := mem.GetRaw(data.HistoryKey); got != `nonsense` {
+			t.Errorf("history: got %q, want it untouched", got)
+		}
+	})
+	t.Run("storage full, does not write", func(t *testing.T) {
+		st := seededStore(t, `nonsense`)
+		st.Limit = len(`nonsense`) + 3
+		if _, err := data.StartAfresh(st, histNow); err == nil {
+			t.Errorf("got nil, want an error")
+		}
+		if got, _ := st.GetRaw(data.HistoryKey); got != `nonsense` {
+			t.Errorf("history: got %q, want it untouched", got)
+		}
+	})
+}
+
+func TestCorruptCopyNamesDoNotClash(t *testing.T) {
+	// Two different damaged texts met at the same millisecond keep both.
+	st := seededStore(t, `first damage`)
+	h1, _, _ := data.LoadHistory(st, histNow)
+	st.SetRaw(data.HistoryKey, `second damage`)
+	h2, _, _ := data.LoadHistory(st, histNow)
+	if h1.CopyKey == h2.CopyKey {
+		t.Fatalf("both copies under %q", h1.CopyKey)
+	}
+	for key, want := range map[string]string{h1.CopyKey: `first damage`, h2.CopyKey: `second damage`} {
+		if got, _ := st.GetRaw(key); got != want {
+			t.Errorf("%s: got %q, want %q", key, got, want)
+		}
+	}
+}
+
+func TestHistoryGoldenV1(t *testing.T) {
+	// testdata/history-v1.json was written by schema 1. It must always
+	// load, whatever the current schema.
+	raw, err := os.ReadFile("testdata/history-v1.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := seededStore(t, string(raw))
+	got := loadWritable(t, st)
+	if len(got) != 3 {
+		t.Fatalf("records: got %d, want 3", len(got))
+	}
+	checks := []struct {
+		scenario  string
+		got, want any
+	}{
+		{"first id", got[0].ID, "6f1c2a9e-3b4d-4e5f-8a7b-1c2d3e4f5a6b"},
+		{"first start", got[0].Start, time.Date(2025, 3, 29, 7, 30, 0, 0, time.UTC)},
+		{"first pain before", *got[0].PainBefore, 5},
+		{"first bridge hold", got[0].Exercises[3].Hold(), 18 * time.Second},
+		{"second start keeps milliseconds", got[1].Start, time.Date(2025, 3, 29, 19, 5, 12, 345000000, time.UTC)},
+		{"second is partial", got[1].Complete, false},
+		{"second has no pain after", got[1].PainAfter == nil, true},
+		{"second part of day", got[1].PartOfDay(), data.PartEvening},
+		{"note with line break and accents", got[1].Note, "Stopped early: phone rang.\nBack felt looser – «mieux»."},
+		{"third zone unknown", got[2].Zone, ""},
+		{"third local time is summer time", got[2].LocalTime, "07:45"},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("%s: got %v, want %v", c.scenario, c.got, c.want)
+		}
+	}
+	// Saving over it keeps every record as it was.
+	extra := histRecord(t, london, "2025-04-24 08:00")
+	if _, err := data.SaveRecord(st, extra); err != nil {
+		t.Fatal(err)
+	}
+	again := loadWritable(t, st)
+	if len(again) != 4 {
+		t.Fatalf("after saving: got %d records, want 4", len(again))
+	}
+	for i := range got {
+		if !again[i].Equal(got[i]) {
+			t.Errorf("record %d after saving: got %+v, want %+v", i+1, again[i], got[i])
+		}
+	}
+}
+
+func TestStatusString(t *testing.T) {
+	cases := []struct {
+		s        data.Status
+		want     string
+		writable bool
+	}{
+		{data.StatusOK, "ok", true},
+		{data.StatusEmpty, "empty", true},
+		{data.StatusCorrupt, "corrupt", false},
+		{data.StatusNewer, "newer", false},
+		{data.Status(9), "status(9)", false},
+	}
+	for _, c := range cases {
+		if got := c.s.String(); got != c.want {
+			t.Errorf("String(): got %q, want %q", got, c.want)
+		}
+		if got := c.s.Writable(); got != c.writable {
+			t.Errorf("%s Writable(): got %v, want %v", c.want, got, c.writable)
+		}
+	}
+}
+
+// sameStrings compares two string slices.
+func sameStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func FuzzLoadHistory(f *testing.F) {
+	raw, err := os.ReadFile("testdata/history-v1.json")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(raw))
+	f.Add(`{"schema":1,"records":[]}`)
+	f.Add(`{"schema":2,"records":[]}`)
+	f.Add(`{"schema":1,"records":[{}]}`)
+	f.Add(`nonsense`)
+	f.Fuzz(func(t *testing.T, raw string) {
+		st := seededStore(t, raw)
+		h, status, err := data.LoadHistory(st, histNow)
+		if got, _ := st.GetRaw(data.HistoryKey); got != raw {
+			t.Fatalf("loading changed the history: got %q, want %q", got, raw)
+		}
+		switch status {
+		case data.StatusOK:
+			for i, r := range h.Records {
+				if err := r.Validate(); err != nil {
+					t.Fatalf("record %d is not valid: %v", i+1, err)
+				}
+			}
+		case data.StatusCorrupt:
+			if got, _ := st.GetRaw(h.CopyKey); got != raw || err == nil {
+				t.Fatalf("corrupt: copy %q, error %v, want the raw text and an error", got, err)
+			}
+		case data.StatusNewer:
+			if err == nil {
+				t.Fatalf("newer with no error")
+			}
+		default:
+			t.Fatalf("status %v for stored text", status)
+		}
+		rec := histRecord(t, london, "2025-04-24 08:00")
+		_, err = data.SaveRecord(st, rec)
+		got, _ := st.GetRaw(data.HistoryKey)
+		if status.Writable() {
+			if err != nil {
+				t.Fatalf("saving into a %v history: %v", status, err)
+			}
+			if after := loadWritable(t, st); len(after) < len(h.Records) {
+				t.Fatalf("saving lost records: got %d, had %d", len(after), len(h.Records))
+			}
+		} else if err == nil || got != raw {
+			t.Fatalf("saving into a %v history: got %v and %q, want a refusal and no change", status, err, got)
+		}
+	})
+}

@@ -1,0 +1,203 @@
+package data_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+
+	"unknot/data"
+)
+
+// progDay0 is day 0 of the progression tests.
+var progDay0 = time.Date(2025, 4, 1, 8, 0, 0, 0, time.UTC)
+
+// progDate is the local date of day n.
+func progDate(n int) string { return progDay0.AddDate(0, 0, n).Format(data.DateLayout) }
+
+// sess is a session on day n doing reps of exercise ex with holds of hold,
+// all done, then edited.
+func progSession(n int, ex string, reps int, hold time.Duration, edits ...func(*data.Record)) data.Record {
+	start := progDay0.AddDate(0, 0, n)
+	r := data.Record{
+		ID: uuidFor(fmt.Sprint(n, ex, reps, hold, len(edits))), Routine: ex, RoutineName: ex,
+		Exercises: []data.ExerciseLog{{Exercise: ex, Name: ex, Reps: reps, RepsDone: reps, Holds: reps, HoldsDone: reps, HoldMS: hold.Milliseconds()}},
+		Start:     start, End: start.Add(5 * time.Minute), LocalDate: progDate(n), LocalTime: "08:00", Complete: true,
+	}
+	for _, e := range edits {
+		e(&r)
+	}
+	return r
+}
+
+// daily is a session a day from day from to day to, inclusive.
+func daily(from, to int, ex string, reps int, hold time.Duration) []data.Record {
+	var out []data.Record
+	for n := from; n <= to; n++ {
+		out = append(out, progSession(n, ex, reps, hold))
+	}
+	return out
+}
+
+// withPain sets the pain before and after.
+func withPain(before, after int) func(*data.Record) {
+	return func(r *data.Record) { r.PainBefore, r.PainAfter = data.PainScore(before), data.PainScore(after) }
+}
+
+// leftPartial leaves the last hold undone.
+func leftPartial(r *data.Record) {
+	r.Exercises[0].HoldsDone--
+	r.Exercises[0].RepsDone--
+	r.Complete = false
+}
+
+// leftSkipped leaves the whole exercise undone.
+func leftSkipped(r *data.Record) {
+	r.Exercises[0].HoldsDone, r.Exercises[0].RepsDone = 0, 0
+	r.Complete = false
+}
+
+// asOtherExercise makes the session one of another exercise only.
+func asOtherExercise(ex string) func(*data.Record) {
+	return func(r *data.Record) { r.Exercises[0].Exercise, r.Exercises[0].Name = ex, ex }
+}
+
+// joinRecs concatenates histories.
+func joinRecs(parts ...[]data.Record) []data.Record {
+	var out []data.Record
+	for _, p := range parts {
+		out = append(out, p...)
+	}
+	return out
+}
+
+func TestSuggest(t *testing.T) {
+	const s = time.Second
+	flex, bridge, knee, rot, cat := data.Flexibility, data.Bridge, data.KneeToChest, data.Rotation, data.CatStretch
+	cases := []struct {
+		scenario string
+		ex       string
+		history  []data.Record
+		today    int // day number
+		reps     int
+		hold     time.Duration
+		why      string
+	}{
+		// Starting.
+		{"flexibility, first time", flex, nil, 0, 5, 5 * s, "Start with 5: an amount that should not make your pain worse."},
+		{"bridge, first time", bridge, nil, 0, 5, 18 * s, "Start with 5: an amount that should not make your pain worse."},
+		{"knee-to-chest, first time", knee, nil, 0, 2, 5 * s, "Start with 2: an amount that should not make your pain worse."},
+		{"rotation, first time", rot, nil, 0, 2, 10 * s, "Start with 2 with 10 s holds: an amount that should not make your pain worse."},
+		{"cat, first time", cat, nil, 0, 3, 5 * s, "Start with 3: an amount that should not make your pain worse."},
+		{"other exercises do not count", flex, daily(0, 9, knee, 2, 5*s), 10, 5, 5 * s, "Start with 5: an amount that should not make your pain worse."},
+		{"a skipped exercise does not count", flex, []data.Record{progSession(0, flex, 5, 5*s, leftSkipped)}, 1, 5, 5 * s, "Start with 5: an amount that should not make your pain worse."},
+
+		// Staying a week.
+		{"three days at 5", flex, daily(0, 2, flex, 5, 5*s), 3, 5, 5 * s, "Stay at 5 for now: 3 of 7 days done without more pain."},
+		{"a week at 5", flex, daily(0, 6, flex, 5, 5*s), 7, 7, 5 * s, "You've done 5 for a week without more pain: try 7."},
+		{"a week at 5, asked on the seventh day", flex, daily(0, 6, flex, 5, 5*s), 6, 7, 5 * s, "You've done 5 for a week without more pain: try 7."},
+		{"twice a day for four days is four days", flex, joinRecs(daily(0, 3, flex, 5, 5*s), daily(0, 3, flex, 5, 5*s)), 4, 5, 5 * s, "Stay at 5 for now: 4 of 7 days done without more pain."},
+		{"a partial session does not count", flex, joinRecs(daily(0, 2, flex, 5, 5*s), []data.Record{progSession(3, flex, 5, 5*s, leftPartial)}, daily(4, 6, flex, 5, 5*s)), 7, 5, 5 * s, "Stay at 5 for now: 6 of 7 days done without more pain."},
+		{"another level between breaks the week", flex, joinRecs(daily(0, 3, flex, 5, 5*s), daily(4, 4, flex, 7, 5*s), daily(5, 7, flex, 5, 5*s)), 8, 5, 5 * s, "Stay at 5 for now: 3 of 7 days done without more pain."},
+		{"a long gap between breaks the week", flex, joinRecs(daily(0, 3, flex, 5, 5*s), daily(20, 22, flex, 5, 5*s)), 22, 5, 5 * s, "Stay at 5 for now: 3 of 7 days done without more pain."},
+		{"pain rising by 1 is not a rise", flex, joinRecs(daily(0, 5, flex, 5, 5*s), []data.Record{progSession(6, flex, 5, 5*s, withPain(3, 4))}), 7, 7, 5 * s, "You've done 5 for a week without more pain: try 7."},
+		{"pain falling is fine", flex, joinRecs(daily(0, 5, flex, 5, 5*s), []data.Record{progSession(6, flex, 5, 5*s, withPain(6, 2))}), 7, 7, 5 * s, "You've done 5 for a week without more pain: try 7."},
+		{"a rise earlier at this level restarts the week", flex, joinRecs(daily(0, 2, flex, 5, 5*s), []data.Record{progSession(3, flex, 5, 5*s, withPain(2, 5))}, daily(4, 8, flex, 5, 5*s)), 9, 5, 5 * s, "Stay at 5 for now: 5 of 7 days done without more pain."},
+		{"pain after a session without this exercise is not counted", flex, joinRecs(daily(0, 6, flex, 5, 5*s), []data.Record{progSession(7, flex, 2, 5*s, asOtherExercise(knee), withPain(1, 8))}), 8, 7, 5 * s, "You've done 5 for a week without more pain: try 7."},
+		{"pain after skipping this exercise is not counted", flex, joinRecs(daily(0, 6, flex, 5, 5*s), []data.Record{progSession(7, flex, 5, 5*s, leftSkipped, withPain(1, 8))}), 8, 7, 5 * s, "You've done 5 for a week without more pain: try 7."},
+
+		// Dropping back.
+		{"pain rose at a new level: back to the last", flex, joinRecs(daily(0, 6, flex, 5, 5*s), daily(7, 8, flex, 7, 5*s), []data.Record{progSession(9, flex, 7, 5*s, withPain(3, 5))}), 10, 5, 5 * s, "Your pain went from 3 to 5 after your last session: go back to 5."},
+		{"pain rose after a partial session", flex, joinRecs(daily(0, 6, flex, 5, 5*s), []data.Record{progSession(7, flex, 7, 5*s, leftPartial, withPain(3, 6))}), 8, 5, 5 * s, "Your pain went from 3 to 6 after your last session: go back to 5."},
+		{"pain rose twice: back again", flex, joinRecs(daily(0, 6, flex, 5, 5*s), daily(7, 13, flex, 7, 5*s), []data.Record{progSession(14, flex, 9, 5*s, withPain(2, 4)), progSession(15, flex, 7, 5*s, withPain(2, 5))}), 16, 5, 5 * s, "Your pain went from 2 to 5 after your last session: go back to 5."},
+		{"pain rose at the start", flex, []data.Record{progSession(0, flex, 5, 5*s, withPain(2, 6))}, 1, 5, 5 * s, "Your pain went from 2 to 6 after your last session: stay at 5, the least there is, and stop if it sharpens; if this keeps happening, talk to a healthcare professional."},
+		{"pain rose at a chosen 9, nothing lower done", flex, []data.Record{progSession(0, flex, 9, 5*s, withPain(1, 3))}, 1, 7, 5 * s, "Your pain went from 1 to 3 after your last session: go back to 7."},
+		{"pain rose, then fine at the lower level", flex, joinRecs(daily(0, 6, flex, 5, 5*s), []data.Record{progSession(7, flex, 7, 5*s, withPain(3, 5))}, daily(8, 9, flex, 5, 5*s)), 10, 5, 5 * s, "Stay at 5 for now: 2 of 7 days done without more pain."},
+
+		// The top of the range.
+		{"a week at 29", flex, daily(0, 6, flex, 29, 5*s), 7, 30, 5 * s, "You've done 29 for a week without more pain: try 30."},
+		{"a week at 30", bridge, daily(0, 6, bridge, 30, 18*s), 7, 30, 18 * s, "You're at 30, the most the article suggests: keep it there."},
+		{"a logged 40 counts as 30", bridge, daily(0, 6, bridge, 40, 18*s), 7, 30, 18 * s, "You're at 30, the most the article suggests: keep it there."},
+		{"a logged 3 counts as 5", bridge, daily(0, 6, bridge, 3, 18*s), 7, 7, 18 * s, "You've done 5 for a week without more pain: try 7."},
+		{"bridge keeps its breath-paced hold", bridge, daily(0, 6, bridge, 5, 24*s), 7, 7, 18 * s, "You've done 5 for a week without more pain: try 7."},
+		{"knee-to-chest, a week at 2", knee, daily(0, 6, knee, 2, 5*s), 7, 3, 5 * s, "You've done 2 for a week without more pain: try 3."},
+		{"knee-to-chest, a week at 3", knee, daily(0, 6, knee, 3, 5*s), 7, 3, 5 * s, "You're at 3, the most the article suggests: keep it there."},
+
+		// The rotational stretch: the hold first, then a repetition.
+		{"rotation, a week at 7 s", rot, daily(0, 6, rot, 2, 7*s), 7, 2, 8 * s, "You've done 2 with 7 s holds for a week without more pain: try 2 with 8 s holds."},
+		{"rotation, a week at 10 s", rot, daily(0, 6, rot, 2, 10*s), 7, 3, 10 * s, "You've done 2 with 10 s holds for a week without more pain: try 3 with 10 s holds."},
+		{"rotation, at the top", rot, daily(0, 6, rot, 3, 10*s), 7, 3, 10 * s, "You're at 3 with 10 s holds, the most the article suggests: keep it there."},
+		{"rotation, a longer hold is a new level", rot, joinRecs(daily(0, 3, rot, 2, 7*s), daily(4, 5, rot, 2, 8*s)), 6, 2, 8 * s, "Stay at 2 with 8 s holds for now: 2 of 7 days done without more pain."},
+		{"rotation, pain rose: back to the shorter hold", rot, joinRecs(daily(0, 6, rot, 2, 7*s), []data.Record{progSession(7, rot, 2, 8*s, withPain(3, 5))}), 8, 2, 7 * s, "Your pain went from 3 to 5 after your last session: go back to 2 with 7 s holds."},
+		{"rotation, pain rose at the start: a second shorter", rot, []data.Record{progSession(0, rot, 2, 10*s, withPain(3, 5))}, 1, 2, 9 * s, "Your pain went from 3 to 5 after your last session: go back to 2 with 9 s holds."},
+		{"rotation, pain rose at 3: a repetition fewer", rot, []data.Record{progSession(0, rot, 3, 10*s, withPain(3, 5))}, 1, 2, 10 * s, "Your pain went from 3 to 5 after your last session: go back to 2 with 10 s holds."},
+		{"rotation, pain rose at the least", rot, []data.Record{progSession(0, rot, 2, 5*s, withPain(3, 5))}, 1, 2, 5 * s, "Your pain went from 3 to 5 after your last session: stay at 2 with 5 s holds, the least there is, and stop if it sharpens; if this keeps happening, talk to a healthcare professional."},
+
+		// The cat stretch keeps the hold the person chose.
+		{"cat, a week at 3 with 8 s holds", cat, daily(0, 6, cat, 3, 8*s), 7, 4, 8 * s, "You've done 3 for a week without more pain: try 4."},
+		{"cat, a changed hold is the same level", cat, joinRecs(daily(0, 3, cat, 3, 5*s), daily(4, 6, cat, 3, 8*s)), 7, 4, 8 * s, "You've done 3 for a week without more pain: try 4."},
+		{"cat, a week at 5", cat, daily(0, 6, cat, 5, 5*s), 7, 5, 5 * s, "You're at 5, the most the article suggests: keep it there."},
+
+		// After a break.
+		{"three weeks off", flex, daily(0, 6, flex, 9, 5*s), 30, 9, 5 * s, "It's been 24 days since you last did this: stay at 9 for a week before adding more."},
+		{"two weeks off is no break", flex, daily(0, 6, flex, 9, 5*s), 20, 11, 5 * s, "You've done 9 for a week without more pain: try 11."},
+		{"back after the break, counting again", flex, joinRecs(daily(0, 6, flex, 9, 5*s), daily(30, 31, flex, 9, 5*s)), 32, 9, 5 * s, "Stay at 9 for now: 2 of 7 days done without more pain."},
+	}
+	cat0 := data.DefaultCatalogue()
+	for _, c := range cases {
+		t.Run(c.scenario, func(t *testing.T) {
+			ex, ok := cat0.Exercise(c.ex)
+			if !ok {
+				t.Fatalf("no exercise %q", c.ex)
+			}
+			got := data.Suggest(ex, c.history, progDate(c.today))
+			if got.Reps != c.reps || got.Hold != c.hold {
+				t.Errorf("dose: got %d × %v, want %d × %v", got.Reps, got.Hold, c.reps, c.hold)
+			}
+			if got.Why != c.why {
+				t.Errorf("why: got %q, want %q", got.Why, c.why)
+			}
+		})
+	}
+}
+
+func TestSuggestOrderOfHistory(t *testing.T) {
+	// The history need not come sorted.
+	ex, _ := data.DefaultCatalogue().Exercise(data.Flexibility)
+	h := joinRecs(daily(0, 6, data.Flexibility, 5, 5*time.Second), []data.Record{progSession(7, data.Flexibility, 7, 5*time.Second, withPain(3, 5))})
+	for i, j := 0, len(h)-1; i < j; i, j = i+1, j-1 {
+		h[i], h[j] = h[j], h[i]
+	}
+	if got := data.Suggest(ex, h, progDate(8)); got.Reps != 5 {
+		t.Errorf("got %d, want 5", got.Reps)
+	}
+}
+
+func TestSuggestStaysInRange(t *testing.T) {
+	// Whatever the history, the dose is one the catalogue allows and the
+	// reason is one line.
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, ex := range data.DefaultCatalogue() {
+		for trial := range 300 {
+			var h []data.Record
+			for n := range rng.IntN(40) {
+				r := progSession(n+rng.IntN(3), ex.ID, rng.IntN(50)-5, time.Duration(rng.IntN(30000))*time.Millisecond)
+				if rng.IntN(4) == 0 {
+					withPain(rng.IntN(11), rng.IntN(11))(&r)
+				}
+				if rng.IntN(6) == 0 {
+					leftPartial(&r)
+				}
+				h = append(h, r)
+			}
+			got := data.Suggest(ex, h, progDate(rng.IntN(60)))
+			if !ex.Reps.Contains(got.Reps) || got.Hold < ex.Hold.Min || got.Hold > ex.Hold.Max {
+				t.Fatalf("%s, trial %d: got %d × %v, outside %d–%d × %v–%v", ex.ID, trial, got.Reps, got.Hold, ex.Reps.Min, ex.Reps.Max, ex.Hold.Min, ex.Hold.Max)
+			}
+			if got.Why == "" || strings.Contains(got.Why, "\n") {
+				t.Fatalf("%s, trial %d: why %q, want one line", ex.ID, trial, got.Why)
+			}
+		}
+	}
+}

@@ -1,0 +1,253 @@
+package data_test
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"unknot/data"
+)
+
+func TestComputeStats(t *testing.T) {
+	recs := []data.Record{
+		histRecord(t, london, "2025-04-22 08:00", func(r *data.Record) { r.ActiveMS = 90_000 }),
+		histRecord(t, london, "2025-04-22 19:00", func(r *data.Record) { r.ActiveMS = 29_000; r.Complete = false }),
+		histRecord(t, london, "2025-04-24 08:00", func(r *data.Record) { r.ActiveMS = 480_000 }),
+	}
+	got := data.ComputeStats(recs, "2025-04-24")
+	want := data.Stats{
+		Sessions: 3, Complete: 2, Days: 2,
+		Active:        599 * time.Second,
+		Minutes:       10, // 9 min 59 s, to the nearest minute
+		CurrentStreak: 1, BestStreak: 1,
+	}
+	if got != want {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+	if got := data.ComputeStats(nil, "2025-04-24"); got != (data.Stats{}) {
+		t.Errorf("no records: got %+v, want zero", got)
+	}
+}
+
+func TestSessionsPerWeek(t *testing.T) {
+	recs := []data.Record{
+		histRecord(t, london, "2024-12-23 08:00"),                                                // 2024-W52
+		histRecord(t, london, "2024-12-30 08:00", func(r *data.Record) { r.ActiveMS = 300_000 }), // 2025-W01, though in 2024
+		histRecord(t, london, "2025-01-05 19:00", func(r *data.Record) { r.Complete = false }),   // Sunday of 2025-W01
+		histRecord(t, london, "2025-01-20 08:00"),                                                // 2025-W04
+	}
+	cases := []struct {
+		scenario, today string
+		weeks           int
+		want            []string // "label monday sessions/complete minutes"
+	}{
+		{"the last four weeks, with gaps", "2025-01-22", 4, []string{
+			"2025-W01 2024-12-30 2/1 13",
+			"2025-W02 2025-01-06 0/0 0",
+			"2025-W03 2025-01-13 0/0 0",
+			"2025-W04 2025-01-20 1/1 8",
+		}},
+		{"every week from the first", "2025-01-20", 0, []string{
+			"2024-W52 2024-12-23 1/1 8",
+			"2025-W01 2024-12-30 2/1 13",
+			"2025-W02 2025-01-06 0/0 0",
+			"2025-W03 2025-01-13 0/0 0",
+			"2025-W04 2025-01-20 1/1 8",
+		}},
+		{"one week", "2025-01-26", 1, []string{"2025-W04 2025-01-20 1/1 8"}},
+		{"unreadable today", "soon", 4, nil},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, w := range data.SessionsPerWeek(recs, c.today, c.weeks) {
+			got = append(got, fmt.Sprintf("%s %s %d/%d %d", w.Label, w.Monday, w.Sessions, w.Complete, w.Minutes))
+		}
+		if !sameStrings(got, c.want) {
+			t.Errorf("%s: got %q, want %q", c.scenario, got, c.want)
+		}
+	}
+}
+
+func TestSessionsPerWeekISOYear(t *testing.T) {
+	got := data.SessionsPerWeek(nil, "2026-01-01", 2)
+	if len(got) != 2 || got[1].Year != 2026 || got[1].Week != 1 || got[0].Year != 2025 || got[0].Week != 52 {
+		t.Errorf("got %+v, want 2025-W52 and 2026-W01", got)
+	}
+}
+
+func TestPainSeries(t *testing.T) {
+	a := histRecord(t, london, "2025-04-22 08:00", func(r *data.Record) { r.PainBefore, r.PainAfter = data.PainScore(6), data.PainScore(4) })
+	b := histRecord(t, london, "2025-04-22 19:00")
+	c := histRecord(t, london, "2025-04-23 08:00", func(r *data.Record) { r.PainBefore = data.PainScore(3) })
+	got := data.PainSeries([]data.Record{c, b, a})
+	if len(got) != 2 {
+		t.Fatalf("points: got %d, want 2", len(got))
+	}
+	checks := []struct {
+		scenario  string
+		got, want any
+	}{
+		{"first date", got[0].Date, "2025-04-22"},
+		{"first before", *got[0].Before, 6},
+		{"first after", *got[0].After, 4},
+		{"first start", got[0].Start, a.Start},
+		{"second date", got[1].Date, "2025-04-23"},
+		{"second after missing", got[1].After == nil, true},
+	}
+	for _, ch := range checks {
+		if ch.got != ch.want {
+			t.Errorf("%s: got %v, want %v", ch.scenario, ch.got, ch.want)
+		}
+	}
+}
+
+func TestMonthCalendar(t *testing.T) {
+	recs := []data.Record{
+		histRecord(t, london, "2024-02-01 14:59"),
+		histRecord(t, london, "2024-02-01 15:00"),
+		histRecord(t, london, "2024-02-29 07:00"),
+		histRecord(t, london, "2024-02-29 08:00"),
+		histRecord(t, london, "2024-03-01 08:00"), // another month
+		histRecord(t, london, "2023-02-01 08:00"), // another year
+	}
+	got := data.MonthCalendar(recs, 2024, time.February)
+	if len(got) != 29 {
+		t.Fatalf("days: got %d, want 29 (a leap year)", len(got))
+	}
+	cases := []struct {
+		scenario string
+		day      data.CalendarDay
+		want     data.CalendarDay
+	}{
+		{"1st: morning until 14:59, evening from 15:00", got[0],
+			data.CalendarDay{Date: "2024-02-01", Day: 1, Weekday: time.Thursday, Morning: true, Evening: true, Sessions: 2}},
+		{"2nd: nothing", got[1], data.CalendarDay{Date: "2024-02-02", Day: 2, Weekday: time.Friday}},
+		{"29th: two mornings", got[28],
+			data.CalendarDay{Date: "2024-02-29", Day: 29, Weekday: time.Thursday, Morning: true, Sessions: 2}},
+	}
+	for _, c := range cases {
+		if c.day != c.want {
+			t.Errorf("%s: got %+v, want %+v", c.scenario, c.day, c.want)
+		}
+	}
+	if got := data.MonthCalendar(recs, 2024, 13); got != nil {
+		t.Errorf("month 13: got %v, want nil", got)
+	}
+}
+
+// tenYears returns n records of twice-daily sessions in London, morning and
+// evening, each with pain scores, going back from 2025-04-24.
+func tenYears(tb testing.TB, n int) []data.Record {
+	tb.Helper()
+	loc := histLoc(tb, london)
+	morning := []data.ExerciseLog{
+		{Exercise: data.KneeToChest, Name: "Knee-to-chest stretch", Reps: 2, RepsDone: 2, Holds: 6, HoldsDone: 6, HoldMS: 5000},
+		{Exercise: data.Rotation, Name: "Lower-back rotational stretch", Reps: 2, RepsDone: 2, Holds: 4, HoldsDone: 4, HoldMS: 10000},
+		{Exercise: data.Flexibility, Name: "Lower-back flexibility exercise", Reps: 5, RepsDone: 5, Holds: 10, HoldsDone: 10, HoldMS: 5000},
+		{Exercise: data.Bridge, Name: "Bridge", Reps: 5, RepsDone: 5, Holds: 5, HoldsDone: 5, HoldMS: 18000},
+		{Exercise: data.CatStretch, Name: "Cat stretch", Reps: 3, RepsDone: 3, Holds: 6, HoldsDone: 6, HoldMS: 5000},
+	}
+	evening := []data.ExerciseLog{morning[0], morning[1], morning[4]}
+	first := time.Date(2025, 4, 24, 0, 0, 0, 0, loc).AddDate(0, 0, -(n+1)/2)
+	recs := make([]data.Record, 0, n)
+	for i := 0; len(recs) < n; i++ {
+		day := first.AddDate(0, 0, i)
+		for _, s := range []struct {
+			hour int
+			r    string
+			logs []data.ExerciseLog
+		}{{7, data.Morning, morning}, {20, data.Evening, evening}} {
+			if len(recs) == n {
+				break
+			}
+			start := time.Date(day.Year(), day.Month(), day.Day(), s.hour, 30, 0, 0, loc)
+			st := data.NewStamp(start, london)
+			logs := append([]data.ExerciseLog(nil), s.logs...)
+			recs = append(recs, data.Record{
+				ID: uuidFor(start.String()), Routine: s.r, RoutineName: s.r,
+				Exercises: logs, Start: start.UTC(), End: start.UTC().Add(9 * time.Minute),
+				ActiveMS: 484_000, LocalDate: st.LocalDate, LocalTime: st.LocalTime, Zone: london,
+				Complete: true, PainBefore: data.PainScore(i % 7), PainAfter: data.PainScore(i % 5),
+			})
+		}
+	}
+	return recs
+}
+
+func TestTenYearsAreValid(t *testing.T) {
+	recs := tenYears(t, 7300)
+	for i, r := range recs {
+		if err := r.Validate(); err != nil {
+			t.Fatalf("record %d: %v", i+1, err)
+		}
+	}
+	s := data.ComputeStats(recs, "2025-04-24")
+	if s.Sessions != 7300 || s.Days != 3650 || s.BestStreak != 3650 || s.CurrentStreak != 3650 {
+		t.Errorf("got %+v, want 7300 sessions on 3650 days in a row", s)
+	}
+}
+
+// BenchmarkStats is everything the history page computes, over ten years of
+// twice-daily sessions (7,300 records) and over ten and a hundred times
+// fewer and more, to show it grows as n log n at most.
+func BenchmarkStats(b *testing.B) {
+	cat := data.DefaultCatalogue()
+	for _, n := range []int{730, 7300, 73000} {
+		recs := tenYears(b, n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for b.Loop() {
+				data.ComputeStats(recs, "2025-04-24")
+				data.SessionsPerWeek(recs, "2025-04-24", 52)
+				data.MonthCalendar(recs, 2025, time.April)
+				data.PainSeries(recs)
+				for _, e := range cat {
+					data.Suggest(e, recs, "2025-04-24")
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkHistory loads ten years of history, and saves one more session
+// on top of it, as every finished session does.
+func BenchmarkHistory(b *testing.B) {
+	recs := tenYears(b, 7300)
+	st := &data.MemoryStorage{}
+	if _, err := data.SaveRecords(st, recs...); err != nil {
+		b.Fatal(err)
+	}
+	raw, _ := st.GetRaw(data.HistoryKey)
+	b.Logf("ten years of history: %d bytes, %d per session", len(raw), len(raw)/len(recs))
+	now := time.Date(2025, 4, 24, 7, 0, 0, 0, time.UTC)
+	b.Run("load", func(b *testing.B) {
+		for b.Loop() {
+			if _, _, err := data.LoadHistory(st, now); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("save", func(b *testing.B) {
+		extra := histRecord(b, london, "2025-04-25 08:00")
+		for b.Loop() {
+			if _, err := data.SaveRecord(st, extra); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+func TestSessionsPerWeekCapped(t *testing.T) {
+	old := []data.Record{{LocalDate: "1900-01-01"}}
+	cases := []struct {
+		scenario string
+		weeks    int
+	}{
+		{"from a record a century and more ago", 0},
+		{"asked for too many", 1 << 40},
+	}
+	for _, c := range cases {
+		if got := len(data.SessionsPerWeek(old, "2025-04-24", c.weeks)); got != data.MaxWeeks {
+			t.Errorf("%s: got %d weeks, want %d", c.scenario, got, data.MaxWeeks)
+		}
+	}
+}

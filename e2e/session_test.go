@@ -1,0 +1,277 @@
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"unknot/data"
+)
+
+// cueRecorder replaces the browser's speech, vibration, wake lock and audio
+// entry points with recorders, before any of the page's scripts run. Speech
+// gets a fake English voice, since headless Chromium has none. Every call
+// lands in window.__cues as {k: kind, v: value, t: page time in ms}.
+const cueRecorder = `(() => {
+	const cues = window.__cues = [];
+	const log = (k, v) => cues.push({k, v: v === undefined ? "" : String(v), t: Math.round(performance.now())});
+	const voice = {name: "Test voice", lang: "en-GB", voiceURI: "test-voice", localService: true, default: true};
+	window.SpeechSynthesisUtterance = function (text) { this.text = text; };
+	Object.defineProperty(window, "speechSynthesis", {configurable: true, value: {
+		getVoices: () => [voice],
+		speak: (u) => log("say", u.text),
+		cancel: () => {},
+		addEventListener: () => {},
+	}});
+	Object.defineProperty(navigator, "vibrate", {configurable: true, value: (p) => { log("vibrate", JSON.stringify(p)); return true; }});
+	Object.defineProperty(navigator, "wakeLock", {configurable: true, value: {
+		request: (type) => {
+			log("wakelock", type);
+			const s = {released: false, type, addEventListener: () => {},
+				release() { this.released = true; log("release"); return Promise.resolve(); }};
+			return Promise.resolve(s);
+		},
+	}});
+	const start = OscillatorNode.prototype.start;
+	OscillatorNode.prototype.start = function (...a) { log("tone", this.frequency.value); return start.apply(this, a); };
+})();`
+
+// cue is one entry of window.__cues.
+type cue struct {
+	K string  `json:"k"`
+	V string  `json:"v"`
+	T float64 `json:"t"`
+}
+
+// recordCues installs cueRecorder in tb for every page it loads from now.
+func recordCues(t *testing.T, tb *tab) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(tb.ctx, actionTimeout)
+	defer cancel()
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument,
+		page.AddScriptToEvaluateOnNewDocumentParams{Source: cueRecorder}); err != nil {
+		t.Fatalf("installing the cue recorder: %v", err)
+	}
+}
+
+// cues returns what the recorder has logged so far.
+func cues(t *testing.T, tb *tab) []cue {
+	t.Helper()
+	var out []cue
+	if err := json.Unmarshal([]byte(eval[string](t, tb, `JSON.stringify(window.__cues || [])`)), &out); err != nil {
+		t.Fatalf("reading the cues: %v", err)
+	}
+	return out
+}
+
+// kinds returns the values of the cues of kind k, in order.
+func kinds(cs []cue, k string) []string {
+	var out []string
+	for _, c := range cs {
+		if c.K == k {
+			out = append(out, c.V)
+		}
+	}
+	return out
+}
+
+// advance lets the tab's virtual time run for d and waits until it has, so
+// Go's timers and clock in the page move without waiting in real time.
+func advance(t *testing.T, tb *tab, d time.Duration) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(tb.ctx, 2*time.Minute)
+	defer cancel()
+	expired := chromedp.Events(ctx, emulation.VirtualTimeBudgetExpired)
+	budget := float64(d.Milliseconds())
+	if _, err := chromedp.Call(ctx, emulation.SetVirtualTimePolicy, emulation.SetVirtualTimePolicyParams{
+		Policy: emulation.VirtualTimePolicyAdvance, Budget: &budget,
+	}); err != nil {
+		t.Fatalf("starting virtual time: %v", err)
+	}
+	for _, err := range expired {
+		if err != nil {
+			t.Fatalf("waiting for %v of virtual time: %v", d, err)
+		}
+		return
+	}
+}
+
+// waitText waits until the first element matching selector has the text
+// want, and fails with what it shows instead.
+func waitText(t *testing.T, tb *tab, selector, want string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		got := text(t, tb, selector)
+		if got == want {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Errorf("%s shows %q, want %q", selector, got, want)
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// act performs a user action, then lets virtual time run briefly so the app
+// handles it: once a budget has expired the page's clock stands still, and
+// Go in the page needs its timers to process an event.
+func act(t *testing.T, tb *tab, what string, a chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	tb.do(t, what, a)
+	advance(t, tb, 300*time.Millisecond)
+}
+
+// text returns the trimmed text of the first element matching the CSS
+// selector, or "" when there is none.
+func text(t *testing.T, tb *tab, selector string) string {
+	t.Helper()
+	js, _ := json.Marshal(selector)
+	return eval[string](t, tb, `((e) => e ? e.textContent.trim() : "")(document.querySelector(`+string(js)+`))`)
+}
+
+func TestRoutineRunsToTheEndOnVirtualTime(t *testing.T) {
+	h := setup(t)
+	tb := newTab(t)
+	tb.do(t, "emulating a phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateTouch))
+	recordCues(t, tb)
+	tb.open(t, h.base, "/session/evening")
+
+	routine, _ := data.FindRoutine(data.DefaultCatalogue(), data.Evening)
+	plan, err := data.Compile(routine, data.DefaultCatalogue(), data.DefaultSettings().Timing())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := text(t, tb, "h1"); got != routine.Name {
+		t.Fatalf("player heading %q, want %q", got, routine.Name)
+	}
+	screenshot(t, tb, "player-ready-390x844")
+	tb.do(t, "pressing Start", chromedp.Click(chromedp.CSS("#start")))
+
+	// A few seconds in: the get-ready lead-in with its countdown.
+	advance(t, tb, 3*time.Second)
+	if got := text(t, tb, "#phase"); got != "Get ready" {
+		t.Errorf("3 s in, phase %q, want Get ready", got)
+	}
+	if got := text(t, tb, "#count"); got != "7" {
+		t.Errorf("3 s into a 10 s lead-in the countdown shows %q, want 7", got)
+	}
+	// Into the first hold: left knee to chest.
+	advance(t, tb, plan.Segments[2].Start+2*time.Second-3*time.Second)
+	if got := text(t, tb, "#instruction"); !strings.Contains(got, "left knee") {
+		t.Errorf("first hold shows %q, want the left knee", got)
+	}
+	if got := text(t, tb, "#where"); !strings.Contains(got, "Round 1 of 2") || !strings.Contains(got, "Left side") {
+		t.Errorf("first hold says %q, want round 1 of 2, left side", got)
+	}
+	if !eval[bool](t, tb, `document.querySelector("#player .figure--knee-left") !== null`) {
+		t.Error("the first hold does not show the left-knee figure")
+	}
+	screenshot(t, tb, "player-hold-390x844")
+
+	advance(t, tb, plan.Total)
+	if got := text(t, tb, "#finished-title"); got != "Well done" {
+		t.Fatalf("after the whole routine the title is %q, want Well done", got)
+	}
+	results := text(t, tb, "#results")
+	for _, name := range []string{"Knee-to-chest stretch", "Lower-back rotational stretch", "Cat stretch"} {
+		if !strings.Contains(results, name) {
+			t.Errorf("finished screen lacks %q: %q", name, results)
+		}
+	}
+	for _, c := range []string{"2 of 2 rounds", "3 of 3 rounds"} {
+		if !strings.Contains(results, c) {
+			t.Errorf("finished screen lacks %q: %q", c, results)
+		}
+	}
+	screenshot(t, tb, "finished-390x844")
+
+	got := cues(t, tb)
+	var want []string
+	for _, s := range plan.Segments {
+		want = append(want, s.Say)
+	}
+	if said := kinds(got, "say"); strings.Join(said, "\n") != strings.Join(want, "\n") {
+		t.Errorf("spoken steps are not the plan in order:\ngot  %d %q\nwant %d %q", len(said), said, len(want), want)
+	}
+	if n := len(kinds(got, "tone")); n < len(plan.Segments) {
+		t.Errorf("%d tones for %d steps: beeps missing", n, len(plan.Segments))
+	}
+	if n := len(kinds(got, "vibrate")); n == 0 {
+		t.Error("no vibration at any change")
+	}
+	locks, releases := kinds(got, "wakelock"), kinds(got, "release")
+	if len(locks) == 0 || len(releases) != len(locks) {
+		t.Errorf("wake lock taken %d times, released %d times; want taken and released at the end", len(locks), len(releases))
+	}
+	if errs := tb.errors(); len(errs) > 0 {
+		t.Errorf("console errors:\n%s", strings.Join(errs, "\n"))
+	}
+	if foreign := tb.foreignRequests(h.base); len(foreign) > 0 {
+		t.Errorf("requests to another origin: %v", foreign)
+	}
+}
+
+// TestScreens walks through every screen in light and dark, on a phone and a
+// desktop, and saves screenshots to look at. It also checks that each screen
+// rendered (not the error page) and that the player shows a figure.
+func TestScreens(t *testing.T) {
+	h := setup(t)
+	sizes := []struct {
+		name          string
+		width, height int64
+		mobile        bool
+	}{{"390x844", 390, 844, true}, {"1280x800", 1280, 800, false}}
+	for _, theme := range []string{"light", "dark"} {
+		for _, size := range sizes {
+			t.Run(theme+"-"+size.name, func(t *testing.T) {
+				tb := newTab(t)
+				opts := []chromedp.EmulateViewportOption{}
+				if size.mobile {
+					opts = append(opts, chromedp.EmulateMobile, chromedp.EmulateTouch)
+				}
+				tb.do(t, "emulating the screen", chromedp.EmulateViewport(size.width, size.height, opts...))
+				ctx, cancel := context.WithTimeout(tb.ctx, actionTimeout)
+				defer cancel()
+				if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+					Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: theme}},
+				}); err != nil {
+					t.Fatal(err)
+				}
+				recordCues(t, tb)
+				shot := func(screen string) { screenshot(t, tb, screen+"-"+theme+"-"+size.name) }
+
+				tb.open(t, h.base, "/")
+				shot("home")
+				tb.open(t, h.base, "/exercise/"+data.KneeToChest)
+				waitText(t, tb, "h1", "Knee-to-chest stretch")
+				shot("exercise")
+				tb.open(t, h.base, "/session/"+data.Bridge)
+				tb.do(t, "pressing Start", chromedp.Click(chromedp.CSS("#start")))
+				advance(t, tb, 21*time.Second) // get ready, position, into the first breath
+				if !eval[bool](t, tb, `document.querySelector("#player .figure--bridge") !== null`) {
+					t.Error("the bridge hold does not show the bridge figure")
+				}
+				shot("player")
+				act(t, tb, "pausing with Space", chromedp.KeyEvent(" "))
+				if got := text(t, tb, "#paused"); got != "Paused" {
+					t.Errorf("after Space the player shows %q, want Paused", got)
+				}
+				shot("player-paused")
+				act(t, tb, "ending", chromedp.Click(chromedp.CSS("#end")))
+				act(t, tb, "confirming", chromedp.Click(chromedp.CSS("#confirm-end")))
+				if got := text(t, tb, "#finished-title"); got != "Session ended early" {
+					t.Errorf("after ending early the title is %q", got)
+				}
+				shot("finished")
+			})
+		}
+	}
+}
