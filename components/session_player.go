@@ -31,8 +31,15 @@ const (
 type SessionPlayer struct {
 	app.Compo
 
+	// routine is the routine as it will run: the doses suggested from the
+	// history, or as the person changed them.
+	routine  data.Routine
 	plan     data.Plan
 	loadErr  string
+	// history is the stored history, read once when the routine loads;
+	// why says per routine item why its dose was suggested.
+	history []data.Record
+	why     []string
 	settings data.Settings
 	// storeErr is the last failure to read or write settings.
 	storeErr string
@@ -46,6 +53,18 @@ type SessionPlayer struct {
 	noVoice bool
 	results []data.Result
 	took    time.Duration
+	// stamp is when and where the session started; painBefore the score
+	// given before it; step the last step checkpointed.
+	stamp      data.Stamp
+	painBefore *int
+	step       int
+	// notice is a one-off message on the player, such as after resuming.
+	notice string
+	// rec is the finished session as recorded; saveErr the last failure
+	// to store it (it stays in memory until a save succeeds).
+	rec       data.Record
+	saveErr   string
+	persisted string
 
 	cues Cues
 	now  func() time.Time
@@ -68,30 +87,116 @@ func (p *SessionPlayer) OnMount(ctx app.Context) {
 	}
 	p.unlisten = append(p.unlisten,
 		app.Window().AddEventListener("keydown", p.onKey),
-		app.Window().AddEventListener("visibilitychange", func(ctx app.Context, e app.Event) { p.tick(ctx) }),
+		app.Window().AddEventListener("visibilitychange", p.onVisibility),
+		app.Window().AddEventListener("pagehide", func(ctx app.Context, e app.Event) { p.checkpoint() }),
 	)
+}
+
+// clock is the current instant.
+func (p *SessionPlayer) clock() time.Time {
+	if p.now == nil {
+		return time.Now()
+	}
+	return p.now()
+}
+
+// onVisibility saves a checkpoint as the page is hidden (the tab may never
+// come back) and brings the screen up to date as it shows again.
+func (p *SessionPlayer) onVisibility(ctx app.Context, e app.Event) {
+	if app.Window().Get("document").Get("visibilityState").String() == "hidden" {
+		p.checkpoint()
+		return
+	}
+	p.tick(ctx)
 }
 
 // OnPreRender loads the routine for the server's pre-rendered page.
 func (p *SessionPlayer) OnPreRender(ctx app.Context) { p.OnNav(ctx) }
 
-// OnNav loads the routine named in the address.
+// OnNav loads the routine named in the address, with today's suggested
+// doses, or the unfinished session when the address asks to resume it.
 func (p *SessionPlayer) OnNav(ctx app.Context) {
+	p.halt()
+	p.state, p.confirming, p.notice, p.loadErr = stateReady, false, "", ""
+	p.painBefore, p.rec, p.saveErr = nil, data.Record{}, ""
+	st := ctx.LocalStorage()
+	settings, err := data.LoadSettings(st)
+	p.settings, p.storeErr = settings, errText(err)
+	if ctx.Page().URL().Query().Get("resume") != "" && p.restore(ctx) {
+		return
+	}
 	id := strings.TrimPrefix(ctx.Page().URL().Path, "/session/")
-	cat := data.DefaultCatalogue()
-	r, ok := data.FindRoutine(cat, id)
+	r, ok := data.FindRoutine(data.DefaultCatalogue(), id)
 	if !ok {
 		p.loadErr = text.NotFound
 		return
 	}
-	settings, err := data.LoadSettings(ctx.LocalStorage())
-	p.settings, p.storeErr = settings, errText(err)
-	plan, err := data.Compile(r, cat, settings.Timing())
+	hist, _, _ := data.LoadHistory(st, p.clock())
+	p.history = hist.Records
+	p.routine, p.why = suggestDoses(r, p.history, localStamp(p.clock()).LocalDate)
+	p.compile()
+}
+
+// suggestDoses fills in today's suggested dose for every item of r that has
+// none of its own, and says why for each.
+func suggestDoses(r data.Routine, history []data.Record, today string) (data.Routine, []string) {
+	cat := data.DefaultCatalogue()
+	items := append([]data.RoutineItem(nil), r.Items...)
+	why := make([]string, len(items))
+	for i, it := range items {
+		e, ok := cat.Exercise(it.Exercise)
+		if !ok || it.Reps != 0 || it.Hold != 0 {
+			continue
+		}
+		s := data.Suggest(e, history, today)
+		items[i].Reps, items[i].Hold, why[i] = s.Reps, s.Hold, s.Why
+	}
+	r.Items = items
+	return r, why
+}
+
+// compile turns the routine into the plan to run.
+func (p *SessionPlayer) compile() {
+	plan, err := data.Compile(p.routine, data.DefaultCatalogue(), p.settings.Timing())
 	if err != nil {
 		p.loadErr = fmt.Sprintf(text.LoadError, err)
 		return
 	}
-	p.plan, p.loadErr, p.state = plan, "", stateReady
+	p.plan = plan
+}
+
+// restore picks up the unfinished session from its checkpoint, paused where
+// it stopped. It reports false when there is none to resume here.
+func (p *SessionPlayer) restore(ctx app.Context) bool {
+	c, ok, err := data.LoadCheckpoint(ctx.LocalStorage())
+	if err != nil || !ok {
+		p.notice = errText(err)
+		return false
+	}
+	plan, err := data.Compile(c.Routine, data.DefaultCatalogue(), p.settings.Timing())
+	if err != nil || !c.Fits(plan) {
+		p.notice = text.CannotResume
+		return false
+	}
+	now := p.clock()
+	p.routine, p.plan, p.why = c.Routine, plan, nil
+	p.session = data.RestoreSession(plan, c, now)
+	p.pos = p.session.At(now)
+	p.stamp, p.painBefore, p.step = c.Stamp(), c.PainBefore, p.pos.Segment.Step
+	p.state, p.notice = stateRunning, text.ResumeHint
+	return true
+}
+
+// checkpoint saves the running session so a closed or killed tab loses
+// nothing; the next launch offers to resume it.
+func (p *SessionPlayer) checkpoint() {
+	if p.state != stateRunning || p.mounted == nil {
+		return
+	}
+	err := data.SaveCheckpoint(p.mounted.LocalStorage(), p.session.Checkpoint(p.stamp, p.painBefore, p.clock()))
+	if err != nil {
+		p.storeErr = err.Error()
+	}
 }
 
 // OnDismount stops the clock and lets go of the cues.
@@ -144,9 +249,13 @@ func (p *SessionPlayer) tick(ctx app.Context) {
 		ctx.PreventUpdate()
 		return
 	}
-	cur := p.session.At(p.now())
+	cur := p.session.At(p.clock())
 	if cue, ok := data.CueBetween(p.pos, cur); ok {
 		p.fire(cue)
+	}
+	if cur.Segment.Step != p.step && !cur.Done {
+		p.step = cur.Segment.Step
+		p.checkpoint()
 	}
 	changed := cur.Index != p.pos.Index || cur.SecondsLeft() != p.pos.SecondsLeft() || cur.Done != p.pos.Done
 	p.pos = cur
@@ -176,10 +285,12 @@ func (p *SessionPlayer) fire(c data.Cue) {
 func (p *SessionPlayer) onStart(ctx app.Context, e app.Event) {
 	p.cues.Configure(p.settings)
 	p.cues.Unlock()
-	now := p.now()
+	now := p.clock()
 	p.session = data.NewSession(p.plan, now)
 	p.pos = p.session.At(now)
-	p.state, p.confirming, p.results = stateRunning, false, nil
+	p.stamp, p.step = localStamp(now), p.pos.Segment.Step
+	p.state, p.confirming, p.results, p.notice = stateRunning, false, nil, ""
+	p.checkpoint()
 	p.fire(data.StartCue(p.pos))
 	p.cues.KeepAwake(p.settings.KeepAwake)
 	p.startClock()
@@ -198,15 +309,17 @@ func (p *SessionPlayer) onPauseResume(ctx app.Context, e app.Event) {
 }
 
 func (p *SessionPlayer) pause() {
-	p.session = p.session.Pause(p.now())
+	p.session = p.session.Pause(p.clock())
 	p.halt()
 	p.cues.KeepAwake(false)
+	p.checkpoint()
 }
 
 func (p *SessionPlayer) resume(ctx app.Context) {
+	p.cues.Configure(p.settings)
 	p.cues.Unlock()
-	now := p.now()
-	p.session, p.confirming = p.session.Resume(now), false
+	now := p.clock()
+	p.session, p.confirming, p.notice = p.session.Resume(now), false, ""
 	p.pos = p.session.At(now)
 	p.fire(data.StartCue(p.pos))
 	p.cues.KeepAwake(p.settings.KeepAwake)
@@ -218,7 +331,7 @@ func (p *SessionPlayer) move(op func(data.Session, time.Time) data.Session) {
 	if p.state != stateRunning {
 		return
 	}
-	now := p.now()
+	now := p.clock()
 	p.session = op(p.session, now)
 	p.pos = p.session.At(now)
 	if p.pos.Done {
@@ -243,15 +356,95 @@ func (p *SessionPlayer) onConfirmEnd(ctx app.Context, e app.Event) { p.finish() 
 
 func (p *SessionPlayer) onKeepGoing(ctx app.Context, e app.Event) { p.resume(ctx) }
 
-// finish stops the session and shows what was done.
+// finish stops the session, records it and shows what was done.
 func (p *SessionPlayer) finish() {
-	now := p.now()
+	now := p.clock()
 	p.halt()
 	p.session = p.session.Pause(now)
 	p.cues.KeepAwake(false)
 	p.results = p.session.Results(now)
 	p.took = p.session.Elapsed(now)
 	p.state, p.confirming = stateFinished, false
+	p.rec = data.NewRecord(p.session, p.stamp, now)
+	p.rec.PainBefore = p.painBefore
+	p.save()
+	if p.saveErr == "" && p.mounted != nil {
+		data.ClearCheckpoint(p.mounted.LocalStorage())
+	}
+}
+
+// save stores the finished session; on failure it stays in p.rec and the
+// finished screen offers to try again.
+func (p *SessionPlayer) save() {
+	if p.mounted == nil {
+		return
+	}
+	_, err := data.SaveRecord(p.mounted.LocalStorage(), p.rec)
+	p.saveErr = errText(err)
+	if err == nil && p.persisted == "" {
+		p.askPersist()
+	}
+}
+
+// askPersist asks the browser to keep the app's storage even under space
+// pressure, once a session has been saved, and remembers its answer.
+func (p *SessionPlayer) askPersist() {
+	defer guard()
+	sm := app.Window().Get("navigator").Get("storage")
+	if !sm.Truthy() || !sm.Get("persist").Truthy() {
+		p.persisted = text.NotPersisted
+		return
+	}
+	ctx := p.mounted
+	var done app.Func
+	done = app.FuncOf(func(this app.Value, args []app.Value) any {
+		granted := len(args) > 0 && args[0].Truthy()
+		ctx.Dispatch(func(ctx app.Context) {
+			p.persisted = text.NotPersisted
+			if granted {
+				p.persisted = text.Persisted
+			}
+		})
+		done.Release()
+		return nil
+	})
+	sm.Call("persist").Call("then", done, done)
+}
+
+func (p *SessionPlayer) onPainBefore(ctx app.Context, v *int) { p.painBefore = v }
+
+func (p *SessionPlayer) onPainAfter(ctx app.Context, v *int) {
+	p.rec.PainAfter = v
+	p.save()
+}
+
+func (p *SessionPlayer) onNote(ctx app.Context, note string) {
+	p.rec.Note = data.TrimNote(note)
+	p.save()
+}
+
+func (p *SessionPlayer) onRetry(ctx app.Context, e app.Event) {
+	p.save()
+	if p.saveErr == "" {
+		data.ClearCheckpoint(ctx.LocalStorage())
+	}
+}
+
+// onDose changes the repetitions of routine item i by delta, within the
+// exercise's range.
+func (p *SessionPlayer) onDose(i, delta int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		it := &p.routine.Items[i]
+		ex, reps, _, err := it.Resolve(data.DefaultCatalogue())
+		if err != nil {
+			return
+		}
+		if n := reps + delta; ex.Reps.Contains(n) {
+			it.Reps = n
+			p.why[i] = ""
+			p.compile()
+		}
+	}
 }
 
 // onKey maps Space to pause, the arrows to back and skip.
@@ -292,7 +485,11 @@ func (p *SessionPlayer) Render() app.UI {
 	case p.loadErr != "":
 		return page("player", app.P().Class("error").Text(p.loadErr), homeLink())
 	case p.state == stateFinished:
-		return &Finished{Routine: p.plan.Routine.Name, Results: p.results, Took: p.took, Again: p.plan.Routine.ID}
+		return &Finished{
+			Routine: p.plan.Routine.Name, Results: p.results, Took: p.took, Again: p.plan.Routine.ID,
+			Record: p.rec, SaveErr: p.saveErr, Persisted: p.persisted,
+			OnPainAfter: p.onPainAfter, OnNote: p.onNote, OnRetry: p.onRetry,
+		}
 	case p.state == stateRunning:
 		return p.renderRunning()
 	}
@@ -302,19 +499,34 @@ func (p *SessionPlayer) Render() app.UI {
 // renderReady is the screen before Start: what the routine holds, the cue
 // switches and one big Start button.
 func (p *SessionPlayer) renderReady() app.UI {
-	r := p.plan.Routine
+	r := p.routine
 	return page("player",
 		homeLink(),
 		app.H1().Text(r.Name),
 		app.P().Class("lead").Text(r.Summary),
+		app.If(p.notice != "", app.P().Class("notice").Text(p.notice)),
 		app.P().Class("meta").Text(fmt.Sprintf(text.Minutes, data.DurationText(p.plan.Total))),
 		app.Ol().Class("plan-list").Body(app.Range(r.Items).Slice(func(i int) app.UI {
 			e, reps, hold, _ := r.Items[i].Resolve(data.DefaultCatalogue())
-			return app.Li().Body(
-				app.Strong().Text(e.Name),
-				app.Span().Class("muted").Text(" — "+doseText(e, reps, hold)),
+			why := ""
+			if i < len(p.why) {
+				why = p.why[i]
+			}
+			return app.Li().Class("dose").Body(
+				app.Div().Class("dose-text").Body(
+					app.Strong().Text(e.Name),
+					app.Span().ID(fmt.Sprintf("dose-%d", i)).Class("muted").Text(" — "+doseText(e, reps, hold)),
+					app.If(why != "", app.Span().Class("why small").Text(why)),
+				),
+				app.Div().Class("stepper").Body(
+					app.Button().Class("button small-button").Aria("label", text.Fewer+": "+e.Name).
+						Disabled(reps <= e.Reps.Min).Text("−").OnClick(p.onDose(i, -1)),
+					app.Button().Class("button small-button").Aria("label", text.More+": "+e.Name).
+						Disabled(reps >= e.Reps.Max).Text("+").OnClick(p.onDose(i, 1)),
+				),
 			)
 		})),
+		painScale("pain-before", text.PainBefore, p.painBefore, p.onPainBefore),
 		p.renderToggles(),
 		app.Button().ID("start").Class("button primary huge").Text(text.Start).OnClick(p.onStart),
 		app.P().Class("muted small").Text(text.KeysHint),
@@ -361,6 +573,7 @@ func (p *SessionPlayer) renderRunning() app.UI {
 		// reader is told what to do without being flooded.
 		app.Div().Class("sr-only").Aria("live", "polite").Text(label+". "+seg.Text),
 		app.If(paused, app.P().ID("paused").Class("paused-badge").Text(text.Paused)),
+		app.If(p.notice != "", app.P().Class("notice").Text(p.notice)),
 		app.If(p.confirming, p.renderConfirm()).Else(p.renderControls(paused)),
 		app.If(p.noVoice && p.settings.Voice, app.P().Class("notice").Text(text.NoVoice)),
 	)

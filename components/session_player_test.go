@@ -288,3 +288,122 @@ func TestSessionPlayerUnknownRoutine(t *testing.T) {
 		t.Errorf("loadErr = %q, want %q", p.loadErr, text.NotFound)
 	}
 }
+
+// storedHistory reads the history the player saved.
+func (r *playerRig) storedHistory() []data.Record {
+	var recs []data.Record
+	r.do(func(ctx app.Context) {
+		h, _, err := data.LoadHistory(ctx.LocalStorage(), r.clock.now())
+		if err != nil {
+			r.tb.Errorf("loading history: %v", err)
+		}
+		recs = h.Records
+	})
+	return recs
+}
+
+// storedCheckpoint reads the checkpoint the player saved.
+func (r *playerRig) storedCheckpoint() (data.Checkpoint, bool) {
+	var c data.Checkpoint
+	var ok bool
+	r.do(func(ctx app.Context) {
+		var err error
+		c, ok, err = data.LoadCheckpoint(ctx.LocalStorage())
+		if err != nil {
+			r.tb.Errorf("loading checkpoint: %v", err)
+		}
+	})
+	return c, ok
+}
+
+func TestSessionPlayerRecordsSessionWithPain(t *testing.T) {
+	r := newPlayerRig(t, data.Evening)
+	r.do(func(ctx app.Context) { r.p.onPainBefore(ctx, data.PainScore(3)) })
+	r.click(r.p.onStart)
+	if _, ok := r.storedCheckpoint(); !ok {
+		t.Error("no checkpoint saved at the start")
+	}
+	r.run(r.p.plan.Total + time.Second)
+	r.do(func(ctx app.Context) { r.p.onPainAfter(ctx, data.PainScore(6)) })
+	r.do(func(ctx app.Context) { r.p.onNote(ctx, "  tight on the left  ") })
+
+	recs := r.storedHistory()
+	if len(recs) != 1 {
+		t.Fatalf("stored %d sessions, want 1", len(recs))
+	}
+	got := recs[0]
+	if !got.Complete || got.Routine != data.Evening || got.PainBefore == nil || *got.PainBefore != 3 ||
+		got.PainAfter == nil || *got.PainAfter != 6 || got.Note != "tight on the left" {
+		t.Errorf("stored %+v, want a complete evening session, pain 3 → 6, note trimmed", got)
+	}
+	if _, ok := r.storedCheckpoint(); ok {
+		t.Error("checkpoint still there after the session was saved")
+	}
+	html := app.HTMLString(r.p)
+	mustContain(t, html, text.Saved, `id="ease-off"`)
+}
+
+func TestSessionPlayerPartialSessionIsRecorded(t *testing.T) {
+	r := newPlayerRig(t, data.Evening)
+	r.click(r.p.onStart)
+	r.run(40 * time.Second)
+	r.click(r.p.onEnd)
+	r.click(r.p.onConfirmEnd)
+	recs := r.storedHistory()
+	if len(recs) != 1 || recs[0].Complete {
+		t.Fatalf("stored %+v, want one partial session", recs)
+	}
+	if recs[0].ActiveMS != (40 * time.Second).Milliseconds() {
+		t.Errorf("active time %d ms, want 40000", recs[0].ActiveMS)
+	}
+}
+
+func TestSessionPlayerResumesFromCheckpoint(t *testing.T) {
+	r := newPlayerRig(t, data.Evening)
+	r.click(r.p.onStart)
+	r.run(50 * time.Second)
+	r.do(func(ctx app.Context) { r.p.onVisibility(ctx, app.Event{}) }) // no document natively: a tick
+	r.p.checkpoint()                                                  // as pagehide would
+	c, ok := r.storedCheckpoint()
+	if !ok || c.Elapsed() != 50*time.Second {
+		t.Fatalf("checkpoint at %v (found %v), want 50s", c.Elapsed(), ok)
+	}
+	// The tab is killed; a new player opens the resume address on the same
+	// storage.
+	r.clock.advance(time.Hour)
+	p2 := &SessionPlayer{cues: &recordedCues{}, now: r.clock.now}
+	r.disp.Mount(app.Div()) // a player mounted over a player would be updated in place
+	r.disp.Consume()
+	r.disp.Mount(p2)
+	r.disp.Nav(&url.URL{Path: "/session/" + data.Evening, RawQuery: "resume=1"})
+	r.disp.Consume()
+	if p2.state != stateRunning || !p2.session.Paused() {
+		t.Fatalf("resumed player state %v paused %v (notice %q), want running and paused", p2.state, p2.session.Paused(), p2.notice)
+	}
+	if got := p2.session.Elapsed(r.clock.now()); got != 50*time.Second {
+		t.Errorf("resumed at %v, want 50s", got)
+	}
+}
+
+func TestSessionPlayerDoseCanBeChanged(t *testing.T) {
+	r := newPlayerRig(t, data.Morning)
+	total := r.p.plan.Total
+	bridge := -1
+	for i, it := range r.p.routine.Items {
+		if it.Exercise == data.Bridge {
+			bridge = i
+		}
+	}
+	if r.p.routine.Items[bridge].Reps != 5 {
+		t.Fatalf("first-day bridge dose %d, want the article's 5", r.p.routine.Items[bridge].Reps)
+	}
+	r.click(r.p.onDose(bridge, 1))
+	if r.p.routine.Items[bridge].Reps != 6 || r.p.plan.Total <= total {
+		t.Errorf("after More: %d reps, plan %v (was %v); want 6 and a longer plan", r.p.routine.Items[bridge].Reps, r.p.plan.Total, total)
+	}
+	r.click(r.p.onDose(bridge, -1))
+	r.click(r.p.onDose(bridge, -1))
+	if r.p.routine.Items[bridge].Reps != 5 {
+		t.Errorf("dose went below the article's start of 5: %d", r.p.routine.Items[bridge].Reps)
+	}
+}

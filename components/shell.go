@@ -15,9 +15,30 @@ import (
 func page(id string, body ...app.UI) app.UI {
 	return app.Div().Class("shell").Body(
 		&Prefs{},
+		siteNav(id),
 		&UpdateBanner{},
 		app.Main().ID(id).Class("page").Body(body...),
 	)
+}
+
+// navLinks are the app's main screens, in the order the nav shows them.
+var navLinks = []struct{ id, href, label string }{
+	{"home", "/", "Home"},
+	{"history", "/history", "History"},
+	{"settings", "/settings", "Settings"},
+	{"safety", "/safety", "Safety"},
+}
+
+// siteNav links the main screens, marking the current one.
+func siteNav(current string) app.UI {
+	return app.Nav().Class("site-nav").Aria("label", "Main").Body(app.Range(navLinks).Slice(func(i int) app.UI {
+		l := navLinks[i]
+		a := app.A().Href(l.href).Text(l.label)
+		if l.id == current {
+			a = a.Aria("current", "page")
+		}
+		return a
+	}))
 }
 
 // homeLink leads back to the home screen.

@@ -1,0 +1,32 @@
+package components
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"unknot/data"
+)
+
+// painScale is the one-tap 0–10 pain question: eleven buttons in a group,
+// the chosen one pressed. Tapping the chosen one again clears the answer,
+// since the question is optional.
+func painScale(id, question string, chosen *int, pick func(ctx app.Context, v *int)) app.UI {
+	return app.Div().ID(id).Class("pain").Aria("role", "group").Aria("labelledby", id+"-q").Body(
+		app.P().ID(id+"-q").Class("pain-question").Text(question),
+		app.Div().Class("pain-scale").Body(app.Range(make([]struct{}, data.MaxPain+1)).Slice(func(n int) app.UI {
+			on := chosen != nil && *chosen == n
+			return app.Button().ID(id+"-"+strconv.Itoa(n)).Class("pain-button").
+				Aria("pressed", on).Aria("label", fmt.Sprintf(text.PainLabel, n)).
+				Text(n).OnClick(func(ctx app.Context, e app.Event) {
+				if on {
+					pick(ctx, nil)
+					return
+				}
+				pick(ctx, data.PainScore(n))
+			})
+		})),
+		app.P().Class("pain-ends muted small").Body(app.Span().Text(text.PainNone), app.Span().Text(text.PainWorst)),
+	)
+}

@@ -1,0 +1,69 @@
+package components
+
+import (
+	"fmt"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"unknot/data"
+)
+
+// ResumeOffer shows an unfinished session, if the last one was interrupted
+// (the tab was closed or killed), and offers to resume it, save it as a
+// partial session, or discard it.
+type ResumeOffer struct {
+	app.Compo
+	c       data.Checkpoint
+	plan    data.Plan
+	fits    bool
+	found   bool
+	message string
+}
+
+// OnMount looks for a checkpoint.
+func (o *ResumeOffer) OnMount(ctx app.Context) {
+	c, ok, err := data.LoadCheckpoint(ctx.LocalStorage())
+	o.message = errText(err)
+	if !ok {
+		return
+	}
+	settings, _ := data.LoadSettings(ctx.LocalStorage())
+	plan, err := data.Compile(c.Routine, data.DefaultCatalogue(), settings.Timing())
+	o.c, o.plan, o.found = c, plan, err == nil
+	o.fits = err == nil && c.Fits(plan)
+}
+
+func (o *ResumeOffer) onSave(ctx app.Context, e app.Event) {
+	if _, err := data.SaveRecord(ctx.LocalStorage(), o.c.Record(o.plan)); err != nil {
+		o.message = fmt.Sprintf(text.SaveFailed, err)
+		return
+	}
+	o.message, o.found = text.Saved, false
+	data.ClearCheckpoint(ctx.LocalStorage())
+}
+
+func (o *ResumeOffer) onDiscard(ctx app.Context, e app.Event) {
+	data.ClearCheckpoint(ctx.LocalStorage())
+	o.found, o.message = false, ""
+}
+
+// Render shows the offer, or nothing.
+func (o *ResumeOffer) Render() app.UI {
+	if !o.found {
+		return app.Div().Class("resume-slot").Body(
+			app.If(o.message != "", app.P().ID("resume-message").Class("notice").Text(o.message)),
+		)
+	}
+	c := o.c
+	return app.Section().ID("resume").Class("resume-slot card").Aria("labelledby", "resume-title").Body(
+		app.H2().ID("resume-title").Text(text.Unfinished),
+		app.P().Text(fmt.Sprintf(text.UnfinishedText, c.Routine.Name, c.LocalDate, c.LocalTime,
+			data.DurationText(c.Elapsed()), data.DurationText(o.plan.Total))),
+		app.If(!o.fits, app.P().Class("muted").Text(text.CannotResume)),
+		app.Div().Class("controls").Body(
+			app.If(o.fits, app.A().ID("resume-go").Class("button primary").Href("/session/"+c.Routine.ID+"?resume=1").Text(text.ResumeIt)),
+			app.Button().ID("resume-save").Class("button").Text(text.SaveAsPartial).OnClick(o.onSave),
+			app.Button().ID("resume-discard").Class("button quiet").Text(text.Discard).OnClick(o.onDiscard),
+		),
+	)
+}
