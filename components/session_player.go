@@ -33,13 +33,13 @@ type SessionPlayer struct {
 
 	// routine is the routine as it will run: the doses suggested from the
 	// history, or as the person changed them.
-	routine  data.Routine
-	plan     data.Plan
-	loadErr  string
+	routine data.Routine
+	plan    data.Plan
+	loadErr string
 	// history is the stored history, read once when the routine loads;
 	// why says per routine item why its dose was suggested.
-	history []data.Record
-	why     []string
+	history  []data.Record
+	why      []string
 	settings data.Settings
 	// storeErr is the last failure to read or write settings.
 	storeErr string

@@ -363,7 +363,7 @@ func TestSessionPlayerResumesFromCheckpoint(t *testing.T) {
 	r.click(r.p.onStart)
 	r.run(50 * time.Second)
 	r.do(func(ctx app.Context) { r.p.onVisibility(ctx, app.Event{}) }) // no document natively: a tick
-	r.p.checkpoint()                                                  // as pagehide would
+	r.p.checkpoint()                                                   // as pagehide would
 	c, ok := r.storedCheckpoint()
 	if !ok || c.Elapsed() != 50*time.Second {
 		t.Fatalf("checkpoint at %v (found %v), want 50s", c.Elapsed(), ok)

@@ -27,11 +27,15 @@ type Routine struct {
 const (
 	Morning = "morning"
 	Evening = "evening"
+	Short   = "short"
 )
 
 // BuiltinRoutines returns the routines that come with the app: the article's
-// twice-daily rhythm as a morning and an evening session. The exercises the
-// article counts per day (flexibility and bridge) are in the morning one.
+// twice-daily rhythm as a morning and an evening session, and a short one.
+// The exercises the article counts per day (flexibility and bridge) are in
+// the morning one. The short routine is the evening's three stretches at the
+// lowest dose the article allows, for a day when little time or a sore back
+// allows no more; it stands in for a session, it is not a third one.
 func BuiltinRoutines() []Routine {
 	return []Routine{
 		{
@@ -49,6 +53,16 @@ func BuiltinRoutines() []Routine {
 			Summary: "The three stretches the article suggests twice a day.",
 			Items: []RoutineItem{
 				{Exercise: KneeToChest}, {Exercise: Rotation}, {Exercise: CatStretch},
+			},
+		},
+		{
+			ID:      Short,
+			Name:    "Short routine",
+			Summary: "Three stretches at the fewest rounds and shortest holds, for a busy or tender day.",
+			Items: []RoutineItem{
+				{Exercise: KneeToChest, Reps: 2, Hold: 5 * time.Second},
+				{Exercise: Rotation, Reps: 2, Hold: 5 * time.Second},
+				{Exercise: CatStretch, Reps: 3, Hold: 5 * time.Second},
 			},
 		},
 	}
