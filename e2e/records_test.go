@@ -1,0 +1,166 @@
+package e2e
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"unknot/data"
+)
+
+// storedRecords decodes the history the page keeps in localStorage.
+func storedRecords(t *testing.T, tb *tab) []data.Record {
+	t.Helper()
+	raw := eval[string](t, tb, `localStorage.getItem("unknot.history") || ""`)
+	if raw == "" {
+		return nil
+	}
+	st := &data.MemoryStorage{}
+	if err := st.SetRaw(data.HistoryKey, raw); err != nil {
+		t.Fatal(err)
+	}
+	h, status, err := data.LoadHistory(st, time.Now())
+	if err != nil || !status.Writable() {
+		t.Fatalf("the stored history does not load (%v): %v\n%s", status, err, raw)
+	}
+	return h.Records
+}
+
+// runSingle opens the single-exercise routine id in tb, starts it and runs
+// it to the end on virtual time.
+func runSingle(t *testing.T, tb *tab, base, id string) {
+	t.Helper()
+	tb.open(t, base, "/session/"+id)
+	r, _ := data.FindRoutine(data.DefaultCatalogue(), id)
+	plan, err := data.Compile(r, data.DefaultCatalogue(), data.DefaultSettings().Timing())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb.do(t, "pressing Start", chromedp.Click(chromedp.CSS("#start")))
+	advance(t, tb, plan.Total+2*time.Second)
+}
+
+func TestFinishedSessionIsSavedWithPain(t *testing.T) {
+	h := setup(t)
+	tb := newTab(t)
+	recordCues(t, tb)
+	tb.open(t, h.base, "/session/"+data.KneeToChest)
+	tb.do(t, "pain before", chromedp.Click(chromedp.CSS("#pain-before-4")))
+	tb.do(t, "pressing Start", chromedp.Click(chromedp.CSS("#start")))
+	advance(t, tb, 2*time.Minute)
+	waitText(t, tb, "#finished-title", "Well done")
+	act(t, tb, "pain after", chromedp.Click(chromedp.CSS("#pain-after-7")))
+	if got := text(t, tb, "#ease-off"); !strings.Contains(got, "Ease off") {
+		t.Errorf("pain 4 → 7 but no ease-off advice: %q", got)
+	}
+	recs := storedRecords(t, tb)
+	if len(recs) != 1 {
+		t.Fatalf("stored %d sessions, want 1", len(recs))
+	}
+	r := recs[0]
+	if !r.Complete || r.PainBefore == nil || *r.PainBefore != 4 || r.PainAfter == nil || *r.PainAfter != 7 || r.Zone == "" {
+		t.Errorf("stored %+v, want complete, pain 4 → 7, a time zone", r)
+	}
+	if got := eval[string](t, tb, `localStorage.getItem("unknot.checkpoint") || ""`); got != "" {
+		t.Errorf("checkpoint left after a saved session: %s", got)
+	}
+	screenshot(t, tb, "finished-pain-390x844")
+}
+
+func TestFullStorageKeepsSessionAndRetries(t *testing.T) {
+	h := setup(t)
+	tb := newTab(t)
+	recordCues(t, tb)
+	tb.open(t, h.base, "/session/"+data.KneeToChest)
+	tb.do(t, "pressing Start", chromedp.Click(chromedp.CSS("#start")))
+	// Fill the origin's storage to the last character.
+	filled := eval[int](t, tb, `(() => {
+		let chunk = "x".repeat(1 << 20), n = 0;
+		for (;;) {
+			try { localStorage.setItem("filler" + n, chunk); n++; }
+			catch (e) { if (chunk.length <= 1) break; chunk = chunk.slice(0, chunk.length >> 1); }
+		}
+		return n;
+	})()`)
+	if filled == 0 {
+		t.Fatal("could not fill localStorage")
+	}
+	advance(t, tb, 2*time.Minute)
+	waitText(t, tb, "#finished-title", "Well done")
+	if got := text(t, tb, "#save-error"); !strings.Contains(got, "not saved yet") || !strings.Contains(strings.ToLower(got), "full") {
+		t.Errorf("with storage full the finished screen says %q, want a clear not-saved, storage-full error", got)
+	}
+	// The person frees space (here: the filler) and tries again.
+	eval[bool](t, tb, `(() => { for (const k of Object.keys(localStorage)) if (k.startsWith("filler")) localStorage.removeItem(k); return true; })()`)
+	act(t, tb, "retrying", chromedp.Click(chromedp.CSS("#retry")))
+	waitText(t, tb, "#saved", "Saved to your history on this device.")
+	if recs := storedRecords(t, tb); len(recs) != 1 || !recs[0].Complete {
+		t.Errorf("after retrying, stored %+v, want the one complete session", recs)
+	}
+}
+
+func TestTwoTabsKeepBothSessions(t *testing.T) {
+	h := setup(t)
+	a := newTab(t)
+	b := a.sibling(t)
+	for _, tb := range []*tab{a, b} {
+		recordCues(t, tb)
+		tb.open(t, h.base, "/session/"+data.KneeToChest)
+	}
+	// Both tabs are on the ready screen with the same (empty) history
+	// loaded; both run and save.
+	for _, tb := range []*tab{a, b} {
+		tb.do(t, "pressing Start", chromedp.Click(chromedp.CSS("#start")))
+	}
+	advance(t, a, 2*time.Minute)
+	advance(t, b, 2*time.Minute)
+	waitText(t, a, "#finished-title", "Well done")
+	waitText(t, b, "#finished-title", "Well done")
+	recs := storedRecords(t, a)
+	if len(recs) != 2 || recs[0].ID == recs[1].ID {
+		t.Errorf("two tabs saved, storage holds %d sessions, want both", len(recs))
+	}
+}
+
+func TestClosedTabOffersResume(t *testing.T) {
+	h := setup(t)
+	tb := newTab(t)
+	recordCues(t, tb)
+	tb.open(t, h.base, "/session/"+data.Evening)
+	tb.do(t, "pressing Start", chromedp.Click(chromedp.CSS("#start")))
+	advance(t, tb, 45*time.Second)
+	raw := eval[string](t, tb, `localStorage.getItem("unknot.checkpoint") || ""`)
+	var c data.Checkpoint
+	if err := json.Unmarshal([]byte(raw), &c); err != nil {
+		t.Fatalf("no readable checkpoint mid-session: %v (%q)", err, raw)
+	}
+	if c.Routine.ID != data.Evening || c.Elapsed() < 30*time.Second {
+		t.Errorf("checkpoint %+v, want the evening routine at least 30 s in", c)
+	}
+
+	// The tab dies without warning: its clock stands still from here (the
+	// virtual time budget is spent) and it never runs again. The app is
+	// opened again in another tab.
+	again := tb.sibling(t)
+	again.open(t, h.base, "/")
+	waitText(t, again, "#resume-title", "An unfinished session")
+	again.do(t, "resuming", chromedp.Click(chromedp.CSS("#resume-go")))
+	waitText(t, again, "#paused", "Paused")
+	if got := text(t, again, "#player .player-title"); got == "" {
+		t.Error("resumed player shows no exercise")
+	}
+	screenshot(t, again, "resumed-390x844")
+
+	// Or saved as partial: the offer turns into a saved session.
+	third := tb.sibling(t)
+	third.open(t, h.base, "/")
+	waitText(t, third, "#resume-title", "An unfinished session")
+	act(t, third, "saving as partial", chromedp.Click(chromedp.CSS("#resume-save")))
+	waitText(t, third, "#resume-message", "Saved to your history on this device.")
+	if recs := storedRecords(t, third); len(recs) != 1 || recs[0].Complete {
+		t.Errorf("saved as partial: stored %+v, want one partial session", recs)
+	}
+}
