@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -273,5 +274,53 @@ func TestScreens(t *testing.T) {
 				shot("finished")
 			})
 		}
+	}
+}
+
+// TestFrozenPageKeepsTime freezes the page mid-session in real time, as a
+// phone does when it locks, and checks that on waking the session is where
+// the wall clock says, and that the steps passed while frozen are not
+// spoken in a burst: only the current one is.
+func TestFrozenPageKeepsTime(t *testing.T) {
+	h := setup(t)
+	tb := newTab(t)
+	recordCues(t, tb)
+	tb.open(t, h.base, "/session/"+data.Evening)
+	routine, _ := data.FindRoutine(data.DefaultCatalogue(), data.Evening)
+	plan, err := data.Compile(routine, data.DefaultCatalogue(), data.DefaultSettings().Timing())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb.do(t, "pressing Start", chromedp.Click(chromedp.CSS("#start")))
+	started := time.Now()
+	time.Sleep(500 * time.Millisecond)
+	before := len(kinds(cues(t, tb), "say"))
+
+	setState := func(s page.SetWebLifecycleStateState) {
+		ctx, cancel := context.WithTimeout(tb.ctx, actionTimeout)
+		defer cancel()
+		if _, err := chromedp.Call(ctx, page.SetWebLifecycleState, page.SetWebLifecycleStateParams{State: s}); err != nil {
+			t.Fatalf("setting the page %s: %v", s, err)
+		}
+	}
+	// 22 s frozen: past get ready (10 s) and position (10 s), into the
+	// first 5 s hold.
+	setState(page.SetWebLifecycleStateStateFrozen)
+	time.Sleep(22 * time.Second)
+	setState(page.SetWebLifecycleStateStateActive)
+	time.Sleep(700 * time.Millisecond)
+
+	elapsed := time.Since(started)
+	want := plan.At(elapsed)
+	if got := text(t, tb, "#instruction"); got != want.Segment.Text {
+		t.Errorf("after %v (22 s frozen) the player shows %q, want %q", elapsed.Round(time.Millisecond), got, want.Segment.Text)
+	}
+	count := text(t, tb, "#count")
+	if secs := want.SecondsLeft(); count != fmt.Sprint(secs) && count != fmt.Sprint(secs+1) {
+		t.Errorf("countdown shows %s, want %d (±1 s of page lag)", count, secs)
+	}
+	said := kinds(cues(t, tb), "say")[before:]
+	if len(said) != 1 || said[0] != want.Segment.Say {
+		t.Errorf("on waking the player said %q, want only the current step %q", said, want.Segment.Say)
 	}
 }
