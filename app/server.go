@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -80,8 +81,82 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	default:
 		cw := &compressWriter{ResponseWriter: w, enc: negotiate(r.Header.Get("Accept-Encoding")), head: r.Method == http.MethodHead}
 		defer cw.Close()
-		s.app.ServeHTTP(cw, r)
+		hw := &pageWriter{ResponseWriter: cw}
+		defer hw.Close()
+		s.app.ServeHTTP(hw, r)
 	}
+}
+
+// go-app writes a viewport meta element into every page whose maximum-scale=1
+// and user-scalable=0 stop people from zooming, which many need to read
+// (WCAG 1.4.4, axe's meta-viewport rule). The server and the static build
+// replace it with viewport.
+const viewport = `<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">`
+
+// viewportMeta matches a viewport meta element; go-app writes attributes in
+// no fixed order.
+var viewportMeta = regexp.MustCompile(`<meta\s[^>]*\bname="viewport"[^>]*>`)
+
+// fixViewport returns page with its first viewport meta element, the one
+// go-app writes in the head, replaced by viewport.
+func fixViewport(page []byte) []byte {
+	loc := viewportMeta.FindIndex(page)
+	if loc == nil {
+		return page
+	}
+	out := make([]byte, 0, len(page)-(loc[1]-loc[0])+len(viewport))
+	out = append(out, page[:loc[0]]...)
+	out = append(out, viewport...)
+	return append(out, page[loc[1]:]...)
+}
+
+// pageWriter holds back an HTML response until Close, to fix its viewport;
+// anything else passes straight through.
+type pageWriter struct {
+	http.ResponseWriter
+	decided, html bool
+	code          int
+	body          bytes.Buffer
+}
+
+func (p *pageWriter) WriteHeader(code int) {
+	if p.decided {
+		return
+	}
+	p.decided, p.code = true, code
+	ctype := strings.ToLower(p.Header().Get("Content-Type"))
+	p.html = strings.HasPrefix(ctype, "text/html")
+	if !p.html {
+		p.ResponseWriter.WriteHeader(code)
+	}
+}
+
+func (p *pageWriter) Write(b []byte) (int, error) {
+	if !p.decided {
+		if p.Header().Get("Content-Type") == "" {
+			p.Header().Set("Content-Type", http.DetectContentType(b))
+		}
+		p.WriteHeader(http.StatusOK)
+	}
+	if p.html {
+		return p.body.Write(b)
+	}
+	return p.ResponseWriter.Write(b)
+}
+
+// Close sends the held-back page, fixed.
+func (p *pageWriter) Close() error {
+	if !p.html {
+		return nil
+	}
+	p.html = false
+	page := fixViewport(p.body.Bytes())
+	if p.Header().Get("Content-Length") != "" {
+		p.Header().Set("Content-Length", strconv.Itoa(len(page)))
+	}
+	p.ResponseWriter.WriteHeader(p.code)
+	_, err := p.ResponseWriter.Write(page)
+	return err
 }
 
 // serveWasm serves web/app.wasm as application/wasm, compressed when the

@@ -496,3 +496,64 @@ func TestHeadScripts(t *testing.T) {
 		t.Error("the service worker does not cache prefs.js")
 	}
 }
+
+// TestViewportAllowsZoom checks that no page, served or static, stops people
+// from zooming: go-app's own viewport has maximum-scale=1, user-scalable=0.
+func TestViewportAllowsZoom(t *testing.T) {
+	root := newTestRoot(t)
+	s := newTestServer(t, root)
+	check := func(where string, page []byte) {
+		t.Helper()
+		if !bytes.Contains(page, []byte(viewport)) {
+			t.Errorf("%s: no zoomable viewport", where)
+		}
+		if bytes.Contains(page, []byte("user-scalable")) || bytes.Contains(page, []byte("maximum-scale")) {
+			t.Errorf("%s: viewport still stops zooming", where)
+		}
+	}
+	for _, p := range []string{"/", "/settings", "/routines", "/session/morning"} {
+		for _, enc := range []string{"", "gzip", "br"} {
+			res, body := get(t, s, http.MethodGet, p, enc)
+			body = decode(t, res.Header.Get("Content-Encoding"), body)
+			check(p+" "+enc, body)
+			if res.StatusCode != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") {
+				t.Errorf("%s %s: status %d, type %q", p, enc, res.StatusCode, res.Header.Get("Content-Type"))
+			}
+			if cl := res.Header.Get("Content-Length"); cl != "" && cl != strconv.Itoa(len(body)) {
+				t.Errorf("%s %s: Content-Length %s for %d bytes", p, enc, cl, len(body))
+			}
+		}
+	}
+	// Other responses pass through untouched.
+	res, body := get(t, s, http.MethodGet, "/web/figure.css", "")
+	if string(body) != ".figure { stroke: #2f6f62; }\n" || res.StatusCode != http.StatusOK {
+		t.Errorf("figure.css: %d %q", res.StatusCode, body)
+	}
+	if res, _ := get(t, s, http.MethodHead, "/", ""); res.StatusCode != http.StatusOK {
+		t.Errorf("HEAD /: status %d", res.StatusCode)
+	}
+
+	out := filepath.Join(t.TempDir(), "dist")
+	if err := writeStaticSite(root, out); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"index.html", "404.html", "settings.html", "routines.html"} {
+		b, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		check("static "+name, b)
+	}
+}
+
+func TestFixViewport(t *testing.T) {
+	const goApp = `<meta content="width=device-width, initial-scale=1, maximum-scale=1, user-scalable=0, viewport-fit=cover" name="viewport">`
+	page := []byte("<head><meta charset=\"UTF-8\">" + goApp + "</head><body>" + goApp + "</body>")
+	want := "<head><meta charset=\"UTF-8\">" + viewport + "</head><body>" + goApp + "</body>"
+	if got := string(fixViewport(page)); got != want {
+		t.Errorf("got %s, want only the head's viewport replaced", got)
+	}
+	if got := string(fixViewport([]byte("<p>no head</p>"))); got != "<p>no head</p>" {
+		t.Errorf("a page without the viewport changed: %s", got)
+	}
+}

@@ -43,6 +43,9 @@ func writeStaticSite(root, out string) error {
 	if err := app.GenerateStaticWebsite(out, h, components.Pages()...); err != nil {
 		return fmt.Errorf("generating pages: %w", err)
 	}
+	if err := fixPages(out); err != nil {
+		return fmt.Errorf("fixing the pages' viewport: %w", err)
+	}
 	if err := copyDir(filepath.Join(root, "web"), filepath.Join(out, "web")); err != nil {
 		return fmt.Errorf("copying web/: %w", err)
 	}
@@ -53,6 +56,20 @@ func writeStaticSite(root, out string) error {
 		return err
 	}
 	return copyFile(filepath.Join(out, "index.html"), filepath.Join(out, "404.html"))
+}
+
+// fixPages applies fixViewport to every .html file go-app wrote under out.
+func fixPages(out string) error {
+	return filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(p, fixViewport(b), 0o644)
+	})
 }
 
 // headersFile returns securityHeaders for every path, in the _headers format

@@ -90,13 +90,25 @@ func (f *Figure) Render() app.UI {
 const svgNS = "http://www.w3.org/2000/svg"
 
 // Sizes of the side-view skeleton, in SVG user units. The joint angles in
-// web/figure.css were computed for exactly these lengths.
+// web/figure.css are computed for exactly these lengths by
+// docs/figures/poses.go (run it again after changing one), and
+// figure_test.go checks the poses they give against the article.
 const (
-	figSpine1, figSpine2, figSpine3 = 22, 22, 26 // hip to shoulder
-	figUpperArm, figForearm         = 28, 27
-	figThigh, figShin, figFoot      = 44, 42, 13
+	figSpine1, figSpine2, figSpine3 = 16, 18, 20 // hip to shoulder
+	figUpperArm, figForearm         = 26, 25
+	figThigh, figShin, figFoot      = 46, 45, 13
 	figHipOffset                    = 7 // thigh root, belly side of the spine line
 	figFloor                        = 124
+	figTrunkWidth                   = 22 // stroke of the pelvis and waist
+	figHeadRadius                   = 12
+)
+
+// The picture's frame: every pose fits in it, lying poses nearly filling
+// its width. Kneeling is drawn at figKneelScale so that the tallest cat
+// pose fits the same frame.
+const (
+	figViewBox    = "32 42 176 90"
+	figKneelScale = 0.84
 )
 
 func svgEl(tag string) app.HTMLElem {
@@ -184,20 +196,22 @@ func sideView(view string) app.UI {
 	body = append(body, limbs("f", true)...)
 	body = append(body, limbs("f", false)...)
 	body = append(body,
-		bone("s1", 0, figSpine1, 22, 0, false),
-		bone("s2", 0, figSpine2, 22, 0, false),
+		bone("s1", 0, figSpine1, figTrunkWidth, 0, false),
+		bone("s2", 0, figSpine2, figTrunkWidth, 0, false),
 		bone("s3", 0, figSpine3, 23, 0, false),
 		part("hd",
-			svgLine(0, 0, 10, 0, 11),
-			svgCircle(20, 0, 13),
-			svgCircle(19.5, 11.5, 3.5), // nose: the face is on the belly side
+			svgLine(0, 0, 9, 0, 11),
+			svgCircle(19, 0, figHeadRadius),
+			svgCircle(18.5, 10.5, 3.2), // nose: the face is on the belly side
 		),
 	)
 	body = append(body, limbs("n", false)...)
 	body = append(body, limbs("n", true)...)
 	g := svgEl("g").Body(body...)
 	if view == "kn" {
-		g = g.Attr("transform", "matrix(-1 0 0 1 240 0)")
+		// mirrored about x=120 and scaled about the floor below it
+		k := figKneelScale
+		g = g.Attr("transform", "matrix("+num(-k)+" 0 0 "+num(k)+" "+num(120*(1+k))+" "+num(figFloor*(1-k))+")")
 	}
 	return svgEl("g").DataSet("v", view).Body(g)
 }
@@ -212,29 +226,29 @@ func rotationView() app.UI {
 	leg := func(x1, y1, x2, y2, x3, y3 float64) []app.UI {
 		return []app.UI{
 			svgEl("g").DataSet("h", "").Body(
-				svgLine(x2, y2, x3, y3, 16), svgLine(x1, y1, x2, y2, 19)),
-			svgLine(x2, y2, x3, y3, 12),
-			svgLine(x1, y1, x2, y2, 15),
+				svgLine(x2, y2, x3, y3, 15), svgLine(x1, y1, x2, y2, 18)),
+			svgLine(x2, y2, x3, y3, 11),
+			svgLine(x1, y1, x2, y2, 14),
 		}
 	}
 	rolled := func() []app.UI {
-		return append(leg(112, 72, 72, 62, 96, 38), leg(127, 67, 84, 50, 107, 28)...)
+		return append(leg(113, 88, 76, 84, 96, 68), leg(127, 85, 86, 73, 106, 58)...)
 	}
 	return svgEl("g").DataSet("v", "rot").Body(
-		svgPath("M24 130H216L178 38H62Z").DataSet("p", "rmat"),
-		svgLine(97, 103, 44, 108, 9),
-		svgLine(143, 103, 196, 108, 9),
-		svgCircle(40, 108, 5),
-		svgCircle(200, 108, 5),
-		svgPath("M100 100H140L133 72H107Z").Attr("stroke-width", "8").Attr("stroke-linejoin", "round"),
-		svgLine(98, 101, 142, 101, 21),
-		svgEl("g").DataSet("p", "rpel").Body(svgLine(108, 72, 132, 72, 18)),
-		svgEl("g").DataSet("p", "rup").Body(append(leg(112, 72, 113, 26, 113, 30), leg(128, 72, 127, 26, 127, 30)...)...),
+		svgPath("M40 131H200L174 54H66Z").DataSet("p", "rmat"),
+		svgLine(98, 108, 54, 112, 8),
+		svgLine(142, 108, 186, 112, 8),
+		svgCircle(50, 112, 4.5),
+		svgCircle(190, 112, 4.5),
+		svgPath("M101 106H139L133 88H107Z").Attr("stroke-width", "8").Attr("stroke-linejoin", "round"),
+		svgLine(99, 106, 141, 106, 18),
+		svgEl("g").DataSet("p", "rpel").Body(svgLine(109, 88, 131, 88, 16)),
+		svgEl("g").DataSet("p", "rup").Body(append(leg(113, 88, 114, 56, 114, 59), leg(127, 88, 126, 56, 126, 59)...)...),
 		svgEl("g").DataSet("p", "rsl").Body(rolled()...),
 		svgEl("g").DataSet("p", "rsr").Body(
 			svgEl("g").Attr("transform", "matrix(-1 0 0 1 240 0)").Body(rolled()...)),
-		svgCircle(120, 114, 14).DataSet("h", ""),
-		svgCircle(120, 114, 12),
+		svgCircle(120, 118, 13).DataSet("h", ""),
+		svgCircle(120, 118, 11),
 	)
 }
 
@@ -260,33 +274,35 @@ func arrow(key, d, head string) app.UI {
 // that belong to the current pose.
 func marks() app.UI {
 	return svgEl("g").Body(
-		arrow("hug", "M150 52Q128 40 112 50", "M118 43L110 51L121 54"),
-		badge("l", "L", 86, 56),
-		badge("r", "R", 86, 56),
-		arrow("up", "M113 80V60", "M107 66L113 59L119 66"),
-		svgPath("M74 124Q101 111 129 124Z").DataSet("a", "gap"),
-		arrow("down", "M113 62V84", "M107 78L113 85L119 78"),
-		arrow("lift", "M124 80V58", "M118 64L124 57L130 64"),
-		arrow("hump", "M112 38V18", "M106 24L112 17L118 24"),
-		arrow("sag", "M110 94V114", "M104 108L110 115L116 108"),
-		arrow("rl", "M150 14Q100 -2 58 34", "M55 23L57 35L68 31"),
-		arrow("rr", "M90 14Q140 -2 182 34", "M185 23L183 35L172 31"),
-		badge("rotl", "L", 36, 62),
-		badge("rotr", "R", 204, 62),
+		arrow("hug", "M138 56Q120 44 102 54", "M108 47L100 55L111 58"),
+		badge("l", "L", 79, 57),
+		badge("r", "R", 79, 57),
+		arrow("up", "M104 90V72", "M98 78L104 71L110 78"),
+		// the space under the arched back, traced from the pose by
+		// docs/figures/poses.go; drawn over the near arm so it shows
+		svgPath("M75.8 123.8L78.8 123.4L81.8 122.5L84.8 121.6L87.8 120.7L90.8 119.8L93.8 118.8L96.8 117.9L99.8 118L102.8 118.4L105.8 118.7L108.8 119L111.8 119.6L114.8 120.6L117.8 121.5L120.8 122.5L123.8 123.5L126.8 124Z").DataSet("a", "gap"),
+		arrow("down", "M104 72V90", "M98 84L104 91L110 84"),
+		arrow("lift", "M132 80V60", "M126 66L132 59L138 66"),
+		arrow("hump", "M116 57V44", "M110 50L116 43L122 50"),
+		arrow("sag", "M111 95V113", "M105 107L111 114L117 107"),
+		arrow("rl", "M136 52Q96 36 62 64", "M59 53L61 65L72 61"),
+		arrow("rr", "M104 52Q144 36 178 64", "M181 53L179 65L168 61"),
+		badge("rotl", "L", 48, 76),
+		badge("rotr", "R", 192, 76),
 	)
 }
 
 // figureSVG builds the drawing shared by every pose.
 func figureSVG() app.UI {
 	return svgEl("svg").
-		Attr("viewBox", "0 0 240 136").
+		Attr("viewBox", figViewBox).
 		Attr("preserveAspectRatio", "xMidYMid meet").
 		Attr("focusable", "false").
 		Aria("hidden", "true").
 		Body(
 			svgEl("rect").DataSet("p", "mat").
-				Attr("x", "6").Attr("y", num(figFloor)).
-				Attr("width", "228").Attr("height", "7").Attr("rx", "3.5"),
+				Attr("x", "36").Attr("y", num(figFloor)).
+				Attr("width", "168").Attr("height", "7").Attr("rx", "3.5"),
 			sideView("lie"),
 			sideView("kn"),
 			rotationView(),

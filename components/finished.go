@@ -70,7 +70,7 @@ func (f *Finished) Render() app.UI {
 			)
 		})),
 		painScale("pain-after", text.PainAfter, f.Record.PainAfter, f.onPain),
-		app.If(risen && rise >= data.PainRiseThreshold, app.Div().ID("ease-off").Class("notice").Aria("role", "status").Body(
+		app.If(risen && rise >= data.PainRiseThreshold, app.Div().ID("ease-off").Class("notice").Attr("role", "status").Body(
 			app.P().Text(text.EaseOff),
 			app.A().Href("/safety").Text(text.SeeSafety),
 		)),
@@ -80,7 +80,7 @@ func (f *Finished) Render() app.UI {
 				Text(f.Record.Note).OnChange(f.onNote),
 		),
 		app.If(f.SaveErr == "", app.P().ID("saved").Class("muted small").Text(text.Saved)).
-			Else(app.Div().ID("save-error").Class("error").Aria("role", "alert").Body(
+			Else(app.Div().ID("save-error").Class("error").Attr("role", "alert").Body(
 				app.P().Text(fmt.Sprintf(text.SaveFailed, f.SaveErr)),
 				app.Button().ID("retry").Class("button").Text(text.Retry).OnClick(f.OnRetry),
 			)),

@@ -2,33 +2,61 @@ package components
 
 import (
 	"fmt"
+	"strings"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"unknot/data"
 )
 
-// Home is the start screen: the routines, the five exercises, and what the
-// article says about back spasms.
+// Home is the start screen: what is left to do today, the routines (built-in
+// and the person's own), the five exercises, and links to the signs of a
+// spasm and the safety advice.
 type Home struct {
 	app.Compo
+
+	st  data.Storage
+	now func() time.Time
+	// custom are the person's routines; today says what is done today,
+	// "" before it is known (the server's pre-rendering).
+	custom []data.Routine
+	today  string
+}
+
+// OnMount reads the person's routines and today's sessions.
+func (h *Home) OnMount(ctx app.Context) {
+	if h.st == nil {
+		h.st = appStorage(ctx)
+	}
+	if h.now == nil {
+		h.now = time.Now
+	}
+	h.custom, _ = data.LoadCustomRoutines(h.st)
+	now := h.now()
+	if hist, _, err := data.LoadHistory(h.st, now); err == nil {
+		h.today = todayText(hist.Records, localStamp(now).LocalDate)
+	}
 }
 
 // Render shows the home screen.
 func (h *Home) Render() app.UI {
 	cat := data.DefaultCatalogue()
-	routines := data.BuiltinRoutines()
+	routines := append(data.BuiltinRoutines(), h.custom...)
 	return page("home",
 		app.Header().Class("brand").Body(
 			app.H1().Text(text.AppName),
 			app.P().Class("lead").Text(text.Tagline),
 		),
 		&InstallPrompt{},
+		&ResumeOffer{},
+		app.If(h.today != "", app.P().ID("today").Class("today").Text(h.today)),
 		app.Section().Aria("labelledby", "routines-title").Body(
 			app.H2().ID("routines-title").Text(text.Routines),
-			app.Div().Class("cards").Body(app.Range(routines).Slice(func(i int) app.UI {
+			app.Div().ID("home-routines").Class("cards").Body(app.Range(routines).Slice(func(i int) app.UI {
 				return routineCard(routines[i], cat)
 			})),
+			app.P().Body(app.A().ID("to-routines").Class("text-link").Href("/routines").Text(pageText.ManageRoutines)),
 		),
 		app.Section().Aria("labelledby", "exercises-title").Body(
 			app.H2().ID("exercises-title").Text(text.Exercises),
@@ -36,28 +64,70 @@ func (h *Home) Render() app.UI {
 				return exerciseItem(cat[i])
 			})),
 		),
-		app.Section().Class("about").Aria("labelledby", "symptoms-title").Body(
-			app.H2().ID("symptoms-title").Text(text.Symptoms),
-			app.Ul().Body(app.Range(data.Symptoms).Slice(func(i int) app.UI { return app.Li().Text(data.Symptoms[i]) })),
-			app.H2().Text(text.Advice),
-			app.Ul().Body(app.Range(data.Advice).Slice(func(i int) app.UI { return app.Li().Text(data.Advice[i]) })),
-			app.P().Class("muted small").Text(data.Disclaimer),
+		app.Nav().Class("more-links").Aria("label", "More").Body(
+			app.A().ID("to-symptoms").Class("text-link").Href("/symptoms").Text(pageText.SymptomsLink),
+			app.A().ID("to-safety").Class("text-link").Href("/safety").Text(pageText.SafetyLink),
 		),
+		app.P().Class("muted small").Text(data.Disclaimer),
 	)
 }
 
-// routineCard shows one routine with its length and a Start button.
-func routineCard(r data.Routine, cat data.Catalogue) app.UI {
-	length := ""
-	if plan, err := data.Compile(r, cat, data.DefaultTiming()); err == nil {
-		length = fmt.Sprintf(text.Minutes, data.DurationText(plan.Total))
+// todayText says which of today's two sessions are done: "Today: morning ✓
+// · evening to do". A session counts as done when every hold was done, and
+// as partly done when it ended early. Spaces inside a part do not break.
+func todayText(records []data.Record, today string) string {
+	state := map[data.PartOfDay]string{}
+	for _, r := range records {
+		if r.LocalDate != today {
+			continue
+		}
+		part := r.PartOfDay()
+		switch {
+		case r.Complete:
+			state[part] = "done"
+		case state[part] == "":
+			state[part] = "partly"
+		}
 	}
+	parts := make([]string, 0, 2)
+	for _, part := range []data.PartOfDay{data.PartMorning, data.PartEvening} {
+		name := pageText.PartName[string(part)]
+		switch state[part] {
+		case "done":
+			parts = append(parts, fmt.Sprintf(pageText.TodayDone, name))
+		case "partly":
+			parts = append(parts, fmt.Sprintf(pageText.TodayPartly, name))
+		default:
+			parts = append(parts, fmt.Sprintf(pageText.TodayToDo, name))
+		}
+	}
+	// Each part stays on one line: "evening to" / "do" reads badly.
+	for i, part := range parts {
+		parts[i] = strings.ReplaceAll(part, " ", "\u00a0")
+	}
+	return pageText.Today + ": " + strings.Join(parts, " · ")
+}
+
+// routineCard shows one routine with its length and a Start button. A
+// routine without a summary (the person's own) lists its exercises.
+func routineCard(r data.Routine, cat data.Catalogue) app.UI {
 	return app.Article().Class("card routine").ID("routine-"+r.ID).Body(
 		app.H3().Text(r.Name),
-		app.P().Text(r.Summary),
-		app.P().Class("meta").Text(fmt.Sprintf(text.ExerciseCount, len(r.Items))+" · "+length),
+		app.If(r.Summary != "", app.P().Text(r.Summary)).Else(app.P().Text(exerciseNames(r, cat))),
+		app.P().Class("meta").Text(routineMeta(r, cat)),
 		app.A().Class("button primary").Href("/session/"+r.ID).Text(fmt.Sprintf(text.StartRoutine, r.Name)),
 	)
+}
+
+// exerciseNames lists a routine's exercises in one line.
+func exerciseNames(r data.Routine, cat data.Catalogue) string {
+	names := make([]string, 0, len(r.Items))
+	for _, it := range r.Items {
+		if e, ok := cat.Exercise(it.Exercise); ok {
+			names = append(names, e.Name)
+		}
+	}
+	return strings.Join(names, ", ")
 }
 
 // exerciseItem shows one exercise with its picture and dose, linking to its

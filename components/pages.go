@@ -8,6 +8,8 @@ import "unknot/data"
 // them, the service worker can cache them and the static build can write them.
 func Pages() []string {
 	pages := []string{"/"}
+	pages = append(pages, "/history")
+	pages = append(pages, "/settings", "/safety", "/symptoms", "/routines")
 	for _, r := range data.BuiltinRoutines() {
 		pages = append(pages, "/session/"+r.ID)
 	}

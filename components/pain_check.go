@@ -13,7 +13,7 @@ import (
 // the chosen one pressed. Tapping the chosen one again clears the answer,
 // since the question is optional.
 func painScale(id, question string, chosen *int, pick func(ctx app.Context, v *int)) app.UI {
-	return app.Div().ID(id).Class("pain").Aria("role", "group").Aria("labelledby", id+"-q").Body(
+	return app.Div().ID(id).Class("pain").Attr("role", "group").Aria("labelledby", id+"-q").Body(
 		app.P().ID(id+"-q").Class("pain-question").Text(question),
 		app.Div().Class("pain-scale").Body(app.Range(make([]struct{}, data.MaxPain+1)).Slice(func(n int) app.UI {
 			on := chosen != nil && *chosen == n

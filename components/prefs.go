@@ -20,7 +20,7 @@ type Prefs struct {
 
 // OnMount applies the stored settings and follows later changes.
 func (p *Prefs) OnMount(ctx app.Context) {
-	s, _ := data.LoadSettings(ctx.LocalStorage())
+	s, _ := data.LoadSettings(appStorage(ctx))
 	applyPrefs(s)
 	ctx.Handle(prefsChanged, func(ctx app.Context, a app.Action) {
 		if s, ok := a.Value.(data.Settings); ok {

@@ -22,28 +22,28 @@ type ResumeOffer struct {
 
 // OnMount looks for a checkpoint.
 func (o *ResumeOffer) OnMount(ctx app.Context) {
-	c, ok, err := data.LoadCheckpoint(ctx.LocalStorage())
+	c, ok, err := data.LoadCheckpoint(appStorage(ctx))
 	o.message = errText(err)
 	if !ok {
 		return
 	}
-	settings, _ := data.LoadSettings(ctx.LocalStorage())
+	settings, _ := data.LoadSettings(appStorage(ctx))
 	plan, err := data.Compile(c.Routine, data.DefaultCatalogue(), settings.Timing())
 	o.c, o.plan, o.found = c, plan, err == nil
 	o.fits = err == nil && c.Fits(plan)
 }
 
 func (o *ResumeOffer) onSave(ctx app.Context, e app.Event) {
-	if _, err := data.SaveRecord(ctx.LocalStorage(), o.c.Record(o.plan)); err != nil {
+	if _, err := data.SaveRecord(appStorage(ctx), o.c.Record(o.plan)); err != nil {
 		o.message = fmt.Sprintf(text.SaveFailed, err)
 		return
 	}
 	o.message, o.found = text.Saved, false
-	data.ClearCheckpoint(ctx.LocalStorage())
+	data.ClearCheckpoint(appStorage(ctx))
 }
 
 func (o *ResumeOffer) onDiscard(ctx app.Context, e app.Event) {
-	data.ClearCheckpoint(ctx.LocalStorage())
+	data.ClearCheckpoint(appStorage(ctx))
 	o.found, o.message = false, ""
 }
 

@@ -85,6 +85,10 @@ func (p *SessionPlayer) OnMount(ctx app.Context) {
 	if p.cues == nil {
 		p.cues = newWebCues()
 	}
+	ctx.Handle(safetyAcceptedAction, func(ctx app.Context, a app.Action) {
+		p.settings.SafetyAccepted = true
+		p.Update()
+	})
 	p.unlisten = append(p.unlisten,
 		app.Window().AddEventListener("keydown", p.onKey),
 		app.Window().AddEventListener("visibilitychange", p.onVisibility),
@@ -107,7 +111,10 @@ func (p *SessionPlayer) onVisibility(ctx app.Context, e app.Event) {
 		p.checkpoint()
 		return
 	}
-	p.tick(ctx)
+	// Tick on the player's own context: this ctx comes from a window
+	// listener and has no component, so tick's PreventUpdate would queue a
+	// nil component and go-app would panic on its next frame.
+	p.mounted.Dispatch(p.tick)
 }
 
 // OnPreRender loads the routine for the server's pre-rendered page.
@@ -119,14 +126,18 @@ func (p *SessionPlayer) OnNav(ctx app.Context) {
 	p.halt()
 	p.state, p.confirming, p.notice, p.loadErr = stateReady, false, "", ""
 	p.painBefore, p.rec, p.saveErr = nil, data.Record{}, ""
-	st := ctx.LocalStorage()
+	st := appStorage(ctx)
 	settings, err := data.LoadSettings(st)
 	p.settings, p.storeErr = settings, errText(err)
 	if ctx.Page().URL().Query().Get("resume") != "" && p.restore(ctx) {
 		return
 	}
 	id := strings.TrimPrefix(ctx.Page().URL().Path, "/session/")
-	r, ok := data.FindRoutine(data.DefaultCatalogue(), id)
+	custom, err := data.LoadCustomRoutines(st)
+	if err != nil {
+		p.notice = err.Error()
+	}
+	r, ok := data.FindRoutineIn(data.DefaultCatalogue(), custom, id)
 	if !ok {
 		p.loadErr = text.NotFound
 		return
@@ -168,7 +179,7 @@ func (p *SessionPlayer) compile() {
 // restore picks up the unfinished session from its checkpoint, paused where
 // it stopped. It reports false when there is none to resume here.
 func (p *SessionPlayer) restore(ctx app.Context) bool {
-	c, ok, err := data.LoadCheckpoint(ctx.LocalStorage())
+	c, ok, err := data.LoadCheckpoint(appStorage(ctx))
 	if err != nil || !ok {
 		p.notice = errText(err)
 		return false
@@ -193,7 +204,7 @@ func (p *SessionPlayer) checkpoint() {
 	if p.state != stateRunning || p.mounted == nil {
 		return
 	}
-	err := data.SaveCheckpoint(p.mounted.LocalStorage(), p.session.Checkpoint(p.stamp, p.painBefore, p.clock()))
+	err := data.SaveCheckpoint(appStorage(p.mounted), p.session.Checkpoint(p.stamp, p.painBefore, p.clock()))
 	if err != nil {
 		p.storeErr = err.Error()
 	}
@@ -369,7 +380,7 @@ func (p *SessionPlayer) finish() {
 	p.rec.PainBefore = p.painBefore
 	p.save()
 	if p.saveErr == "" && p.mounted != nil {
-		data.ClearCheckpoint(p.mounted.LocalStorage())
+		data.ClearCheckpoint(appStorage(p.mounted))
 	}
 }
 
@@ -379,7 +390,7 @@ func (p *SessionPlayer) save() {
 	if p.mounted == nil {
 		return
 	}
-	_, err := data.SaveRecord(p.mounted.LocalStorage(), p.rec)
+	_, err := data.SaveRecord(appStorage(p.mounted), p.rec)
 	p.saveErr = errText(err)
 	if err == nil && p.persisted == "" {
 		p.askPersist()
@@ -426,7 +437,7 @@ func (p *SessionPlayer) onNote(ctx app.Context, note string) {
 func (p *SessionPlayer) onRetry(ctx app.Context, e app.Event) {
 	p.save()
 	if p.saveErr == "" {
-		data.ClearCheckpoint(ctx.LocalStorage())
+		data.ClearCheckpoint(appStorage(ctx))
 	}
 }
 
@@ -473,7 +484,7 @@ func (p *SessionPlayer) onKey(ctx app.Context, e app.Event) {
 // onToggle flips one cue setting and remembers it.
 func (p *SessionPlayer) onToggle(ctx app.Context, field *bool) {
 	*field = !*field
-	p.storeErr = errText(data.SaveSettings(ctx.LocalStorage(), p.settings))
+	p.storeErr = errText(data.SaveSettings(appStorage(ctx), p.settings))
 	if field == &p.settings.KeepAwake && p.state == stateRunning && !p.session.Paused() {
 		p.cues.KeepAwake(p.settings.KeepAwake)
 	}
@@ -528,7 +539,10 @@ func (p *SessionPlayer) renderReady() app.UI {
 		})),
 		painScale("pain-before", text.PainBefore, p.painBefore, p.onPainBefore),
 		p.renderToggles(),
-		app.Button().ID("start").Class("button primary huge").Text(text.Start).OnClick(p.onStart),
+		// Before the very first session the safety advice must be read;
+		// the gate takes the Start button's place until it is.
+		app.If(!p.settings.SafetyAccepted, &SafetyGate{}).
+			Else(app.Button().ID("start").Class("button primary huge").Text(text.Start).OnClick(p.onStart)),
 		app.P().Class("muted small").Text(text.KeysHint),
 		app.P().Class("muted small").Text(data.Disclaimer),
 	)
@@ -555,7 +569,7 @@ func (p *SessionPlayer) renderRunning() app.UI {
 	return app.Main().ID("player").Class("player running kind-"+string(seg.Kind)).Body(
 		&Prefs{},
 		app.Header().Class("player-top").Body(
-			app.Div().Class("player-title").Text(seg.Title),
+			app.H1().Class("player-title").Text(seg.Title),
 			app.If(seg.Item >= 0, app.Div().Class("muted").Text(
 				fmt.Sprintf(text.ExerciseOf, seg.Item+1, len(p.plan.Routine.Items)))),
 			app.Progress().Class("progress").Max(int(p.plan.Total/time.Second)).Value(int(p.pos.Elapsed/time.Second)).
@@ -593,8 +607,8 @@ func (p *SessionPlayer) renderControls(paused bool) app.UI {
 }
 
 func (p *SessionPlayer) renderConfirm() app.UI {
-	return app.Div().Class("confirm").Aria("role", "alertdialog").Body(
-		app.P().Text(text.EndSession),
+	return app.Div().Class("confirm").Attr("role", "alertdialog").Aria("labelledby", "confirm-end-text").Body(
+		app.P().ID("confirm-end-text").Text(text.EndSession),
 		app.Div().Class("controls").Body(
 			app.Button().ID("keep-going").Class("button primary").Text(text.KeepGoing).OnClick(p.onKeepGoing),
 			app.Button().ID("confirm-end").Class("button").Text(text.ConfirmEnd).OnClick(p.onConfirmEnd),

@@ -100,6 +100,7 @@ type playerRig struct {
 
 func newPlayerRig(tb testing.TB, routine string) *playerRig {
 	tb.Helper()
+	freshStorage(tb)
 	clock := &fakeClock{t: time.Date(2026, 11, 25, 7, 30, 0, 0, time.UTC)}
 	cues := &recordedCues{clock: clock}
 	p := &SessionPlayer{cues: cues, now: clock.now}
@@ -268,7 +269,7 @@ func TestSessionPlayerToggleIsRemembered(t *testing.T) {
 	var got data.Settings
 	r.do(func(ctx app.Context) {
 		var err error
-		got, err = data.LoadSettings(ctx.LocalStorage())
+		got, err = data.LoadSettings(appStorage(ctx))
 		if err != nil {
 			t.Errorf("loading settings: %v", err)
 		}
@@ -293,7 +294,7 @@ func TestSessionPlayerUnknownRoutine(t *testing.T) {
 func (r *playerRig) storedHistory() []data.Record {
 	var recs []data.Record
 	r.do(func(ctx app.Context) {
-		h, _, err := data.LoadHistory(ctx.LocalStorage(), r.clock.now())
+		h, _, err := data.LoadHistory(appStorage(ctx), r.clock.now())
 		if err != nil {
 			r.tb.Errorf("loading history: %v", err)
 		}
@@ -308,7 +309,7 @@ func (r *playerRig) storedCheckpoint() (data.Checkpoint, bool) {
 	var ok bool
 	r.do(func(ctx app.Context) {
 		var err error
-		c, ok, err = data.LoadCheckpoint(ctx.LocalStorage())
+		c, ok, err = data.LoadCheckpoint(appStorage(ctx))
 		if err != nil {
 			r.tb.Errorf("loading checkpoint: %v", err)
 		}
@@ -405,5 +406,21 @@ func TestSessionPlayerDoseCanBeChanged(t *testing.T) {
 	r.click(r.p.onDose(bridge, -1))
 	if r.p.routine.Items[bridge].Reps != 5 {
 		t.Errorf("dose went below the article's start of 5: %d", r.p.routine.Items[bridge].Reps)
+	}
+}
+
+func TestSessionPlayerAsksForSafetyFirst(t *testing.T) {
+	r := newPlayerRig(t, data.Evening)
+	html := app.HTMLString(r.p)
+	mustContain(t, html, `id="safety-gate"`)
+	if strings.Contains(html, `id="start"`) {
+		t.Error("Start offered before the safety advice was accepted")
+	}
+	r.do(func(ctx app.Context) { ctx.NewAction(safetyAcceptedAction) })
+	r.disp.Consume()
+	html = app.HTMLString(r.p)
+	mustContain(t, html, `id="start"`)
+	if strings.Contains(html, `id="safety-gate"`) {
+		t.Error("safety gate still shown after it was accepted")
 	}
 }

@@ -23,7 +23,7 @@ func (b *UpdateBanner) Render() app.UI {
 	if !b.available {
 		return app.Div().Class("update-slot")
 	}
-	return app.Div().ID("update-banner").Class("update-slot banner").Aria("role", "status").Body(
+	return app.Div().ID("update-banner").Class("update-slot banner").Attr("role", "status").Body(
 		app.Span().Text(text.UpdateReady),
 		app.Button().ID("reload").Class("button primary").Text(text.Reload).OnClick(b.onReload),
 	)

@@ -1,9 +1,13 @@
 package data_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"maps"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -62,8 +66,36 @@ func recordIDs(rs []data.Record) []string {
 // cannot give raw text would.
 type onlyStorage struct{ data.Storage }
 
+// historyText saves recs into an empty store and returns the text stored.
+func historyText(tb testing.TB, recs ...data.Record) string {
+	tb.Helper()
+	st := &data.MemoryStorage{}
+	if _, err := data.SaveRecords(st, recs...); err != nil {
+		tb.Fatal(err)
+	}
+	raw, _ := st.GetRaw(data.HistoryKey)
+	return raw
+}
+
 func TestLoadHistory(t *testing.T) {
 	valid := `{"schema":1,"records":[` + mustJSON(t, histRecord(t, london, "2025-04-20 08:00")) + `]}`
+	// valid2 is the same history as schema 2 writes it: one record, with
+	// its id, routine 0, start, end 600000 ms after it, exercise time,
+	// UTC offset 60 minutes, zone 0, complete and log 0.
+	valid2 := historyText(t, histRecord(t, london, "2025-04-20 08:00"))
+	const tail2 = `,1745132400000,600000,480000,60,0,1,[0]]]}`
+	if !strings.HasSuffix(valid2, tail2) {
+		t.Fatalf("schema 2: got %s, want it to end %s", valid2, tail2)
+	}
+	id := strings.ReplaceAll(histRecord(t, london, "2025-04-20 08:00").ID, "-", "")
+	v2 := func(old, new string) *string {
+		t.Helper()
+		if !strings.Contains(valid2, old) {
+			t.Fatalf("%s is not in %s", old, valid2)
+		}
+		return strPtr(strings.Replace(valid2, old, new, 1))
+	}
+	empty2 := `{"schema":2,"routines":[],"exercises":[],"logs":[],"zones":[],"records":%s}`
 	cases := []struct {
 		scenario string
 		raw      *string // nil: nothing stored
@@ -90,9 +122,49 @@ func TestLoadHistory(t *testing.T) {
 		{"unknown record field", strPtr(strings.Replace(valid, `"complete":true`, `"complete":true,"mood":"ok"`, 1)), data.StatusCorrupt, 0, `record 1: unknown field "mood"`},
 		{"bad instant", strPtr(strings.Replace(valid, `"start":"2025-04-20T07:00:00Z"`, `"start":"Sunday"`, 1)), data.StatusCorrupt, 0, `record 1: start "Sunday" is not a date and time`},
 		{"wrong type", strPtr(strings.Replace(valid, `"reps":2`, `"reps":"2"`, 1)), data.StatusCorrupt, 0, "record 1: exercises reps is text, must be a whole number"},
-		{"newer schema", strPtr(`{"schema":2,"records":[],"moods":[]}`), data.StatusNewer, 0, "saved by a newer version of Unknot (schema 2; this version reads up to 1)"},
+		{"schema 2", &valid2, data.StatusOK, 1, ""},
+		{"schema 2, empty", strPtr(fmt.Sprintf(empty2, `[]`)), data.StatusOK, 0, ""},
+		{"schema 2, spaced out", strPtr(strings.NewReplacer(",", ",\n ", ":", ": ").Replace(valid2)), data.StatusOK, 1, ""},
+		{"schema 2, one id twice", v2(`]]}`, `],`+strings.TrimSuffix(valid2[strings.Index(valid2, `"records":[`)+11:], `]}`)+`]}`), data.StatusOK, 1, ""},
+		{"schema 2, cut short", strPtr(valid2[:len(valid2)-3]), data.StatusCorrupt, 0, "it is cut short"},
+		{"schema 2, record too short", v2(`,0,1,[0]]`, `,0,1]`), data.StatusCorrupt, 0, "record 1: it has 8 fields, must have 9 to 12"},
+		{"schema 2, record too long", v2(`[0]]]}`, `[0],1,2,"x",4]]}`), data.StatusCorrupt, 0, "record 1: it has 13 fields, must have 9 to 12"},
+		{"schema 2, record not a list", strPtr(fmt.Sprintf(empty2, `[5]`)), data.StatusCorrupt, 0, "record 1: it is the number 5, must be a list"},
+		{"schema 2, records not a list", strPtr(fmt.Sprintf(empty2, `{}`)), data.StatusCorrupt, 0, "its records are an object, must be a list"},
+		{"schema 2, routine out of range", v2(id+`",0,`, id+`",3,`), data.StatusCorrupt, 0, "record 1: routine 3 is not one of its 1 routines"},
+		{"schema 2, log out of range", v2(`[0]]]}`, `[0,4]]]}`), data.StatusCorrupt, 0, "record 1: exercise 2: log 4 is not one of its 1 logs"},
+		{"schema 2, no exercises", v2(`[0]]]}`, `[]]]}`), data.StatusCorrupt, 0, "record 1: it lists no exercises"},
+		{"schema 2, too many exercises", v2(`[0]]]}`, `[`+strings.Repeat("0,", data.MaxLogs)+`0]]]}`), data.StatusCorrupt, 0, "record 1: it lists 51 exercises, at most 50"},
+		{"schema 2, zone out of range", v2(`,60,0,1,`, `,60,1,1,`), data.StatusCorrupt, 0, "record 1: zone 1 is not one of its 1 zones"},
+		{"schema 2, negative index", v2(`,60,0,1,`, `,60,-1,1,`), data.StatusCorrupt, 0, "record 1: zone -1 is not one of its 1 zones"},
+		{"schema 2, start as words", v2(`,1745132400000,`, `,"Sunday",`), data.StatusCorrupt, 0, `record 1: start "Sunday" is not a date and time`},
+		{"schema 2, start as true", v2(`,1745132400000,`, `,true,`), data.StatusCorrupt, 0, "record 1: start is true or false, must be a whole number"},
+		{"schema 2, start too large", v2(`,1745132400000,`, `,99999999999999999999,`), data.StatusCorrupt, 0, "record 1: start is a number too large"},
+		{"schema 2, fraction", v2(`,480000,`, `,480000.5,`), data.StatusCorrupt, 0, "record 1: exercise time is the number 480000.5, must be a whole number"},
+		{"schema 2, end before start", v2(`,600000,`, `,-1000,`), data.StatusCorrupt, 0, "record 1: end 2025-04-20T06:59:59Z is before start 2025-04-20T07:00:00Z"},
+		{"schema 2, id not hex", v2(id, "zz"+id[2:]), data.StatusCorrupt, 0, `record 1: id "zz` + id[2:] + `" is not the 32 hex digits of a uuid`},
+		{"schema 2, id as a number", v2(`"`+id+`"`, `7`), data.StatusCorrupt, 0, "record 1: id is the number 7, must be text"},
+		{"schema 2, local time too far", v2(`,60,0,1,`, `,99999,0,1,`), data.StatusCorrupt, 0, "record 1: local time is 99999 minutes from the start, at most 10080"},
+		{"schema 2, local date too far", v2(`,60,0,1,`, `,6000,0,1,`), data.StatusCorrupt, 0, "record 1: local date 2025-04-24 is more than a day from the start instant"},
+		{"schema 2, complete 2", v2(`,60,0,1,`, `,60,0,2,`), data.StatusCorrupt, 0, "record 1: complete is 2, must be 1 or 0"},
+		{"schema 2, pain out of range", v2(`[0]]]}`, `[0],null,14]]}`), data.StatusCorrupt, 0, "record 1: pain after is 14, must be 0 to 10"},
+		{"schema 2, note not text", v2(`[0]]]}`, `[0],null,null,5]]}`), data.StatusCorrupt, 0, "record 1: note is the number 5, must be text"},
+		{"schema 2, note with a control character", v2(`[0]]]}`, `[0],null,null,"a\u001bb"]]}`), data.StatusCorrupt, 0, "record 1: note contains a control character"},
+		{"schema 2, routine name missing", v2(`["knee-to-chest","Knee-to-chest stretch"]],"exercises"`, `["knee-to-chest"," "]],"exercises"`), data.StatusCorrupt, 0, "record 1: routine name is missing"},
+		{"schema 2, routine not a pair", v2(`"routines":[["knee-to-chest","Knee-to-chest stretch"]]`, `"routines":[["knee-to-chest"]]`), data.StatusCorrupt, 0, "its routines, entry 1: it has 1 field, must have 2"},
+		{"schema 2, log too short", v2(`"logs":[[0,2,2,6,6,5000]]`, `"logs":[[0,2,2,6]]`), data.StatusCorrupt, 0, "its logs, entry 1: it has 4 fields, must have 6"},
+		{"schema 2, log of an unknown exercise", v2(`"logs":[[0,`, `"logs":[[1,`), data.StatusCorrupt, 0, "its logs, entry 1: exercise 1 is not one of its 1 exercises"},
+		{"schema 2, log with a bad hold", v2(`"logs":[[0,2,2,6,6,5000]]`, `"logs":[[0,2,2,6,6,0]]`), data.StatusCorrupt, 0, "record 1: exercise 1: hold is 0 ms"},
+		{"schema 2, zone not text", v2(`"zones":["Europe/London"]`, `"zones":[1]`), data.StatusCorrupt, 0, "its zones, entry 1: it is the number 1, must be text"},
+		{"schema 2, zones not a list", v2(`"zones":["Europe/London"]`, `"zones":"Europe/London"`), data.StatusCorrupt, 0, "its zones are text, must be a list"},
+		{"schema 2, unknown field", v2(`"zones"`, `"moods":[],"zones"`), data.StatusCorrupt, 0, `it has an unknown field "moods"`},
+		{"schema 2, no zones", v2(`"zones":["Europe/London"],`, ``), data.StatusCorrupt, 0, "it has no zones"},
+		{"newer schema", strPtr(`{"schema":3,"records":[],"moods":[]}`), data.StatusNewer, 0, "saved by a newer version of Unknot (schema 3; this version reads up to 2)"},
 		{"newer schema shows what it can", strPtr(strings.Replace(valid, `"schema":1`, `"schema":7`, 1)), data.StatusNewer, 1, "read-only"},
-		{"newer schema unreadable records", strPtr(`{"schema":2,"records":"elsewhere"}`), data.StatusNewer, 0, "schema 2"},
+		{"newer schema unreadable records", strPtr(`{"schema":3,"records":"elsewhere"}`), data.StatusNewer, 0, "schema 3"},
+		{"newer compact schema shows what it can", v2(`"schema":2,`, `"schema":3,"moods":[],`), data.StatusNewer, 1, "schema 3"},
+		{"newer compact schema skips extra fields", strPtr(strings.Replace(*v2(`[0]]]}`, `[0],null,null,"",{"mood":1}]]}`), `"schema":2`, `"schema":3`, 1)), data.StatusNewer, 1, "schema 3"},
+		{"newer compact schema leaves out what it cannot read", strPtr(strings.Replace(*v2(`]]}`, `],[5],["x"],{"id":7}]}`), `"schema":2`, `"schema":3`, 1)), data.StatusNewer, 1, "schema 3"},
 	}
 	for _, c := range cases {
 		t.Run(c.scenario, func(t *testing.T) {
@@ -149,7 +221,7 @@ func TestLoadHistory(t *testing.T) {
 func strPtr(s string) *string { return &s }
 
 func TestLoadHistoryNewerIsReadOnly(t *testing.T) {
-	raw := `{"schema":2,"records":[],"moods":[]}`
+	raw := `{"schema":3,"records":[],"moods":[]}`
 	st := seededStore(t, raw)
 	_, status, err := data.LoadHistory(st, histNow)
 	if status != data.StatusNewer || !errors.Is(err, data.ErrNewer) {
@@ -222,7 +294,7 @@ func TestSaveRecordsQuota(t *testing.T) {
 		t.Fatal(err)
 	}
 	stored, _ := st.GetRaw(data.HistoryKey)
-	st.Limit = len(stored) + 100 // room for less than one more record
+	st.Limit = len(stored) + 20 // room for less than one more record
 
 	pending := []data.Record{histRecord(t, london, "2025-04-21 08:00")}
 	_, err := data.SaveRecords(st, pending...)
@@ -451,52 +523,90 @@ func TestCorruptCopyNamesDoNotClash(t *testing.T) {
 	}
 }
 
-func TestHistoryGoldenV1(t *testing.T) {
-	// testdata/history-v1.json was written by schema 1. It must always
-	// load, whatever the current schema.
-	raw, err := os.ReadFile("testdata/history-v1.json")
+// goldenHistory loads the stored history kept in testdata/name into a
+// store and returns both.
+func goldenHistory(tb testing.TB, name string) (*data.MemoryStorage, []data.Record) {
+	tb.Helper()
+	raw, err := os.ReadFile("testdata/" + name)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	st := seededStore(tb, string(raw))
+	return st, loadWritable(tb, st)
+}
+
+func TestHistoryGolden(t *testing.T) {
+	// Every schema ever written is kept in testdata/ and must always load,
+	// whatever the current schema. The samples hold the same records.
+	for _, name := range []string{"history-v1.json", "history-v2.json"} {
+		t.Run(name, func(t *testing.T) {
+			st, got := goldenHistory(t, name)
+			if len(got) != 3 {
+				t.Fatalf("records: got %d, want 3", len(got))
+			}
+			checks := []struct {
+				scenario  string
+				got, want any
+			}{
+				{"first id", got[0].ID, "6f1c2a9e-3b4d-4e5f-8a7b-1c2d3e4f5a6b"},
+				{"first start", got[0].Start, time.Date(2025, 3, 29, 7, 30, 0, 0, time.UTC)},
+				{"first pain before", *got[0].PainBefore, 5},
+				{"first bridge hold", got[0].Exercises[3].Hold(), 18 * time.Second},
+				{"second start keeps milliseconds", got[1].Start, time.Date(2025, 3, 29, 19, 5, 12, 345000000, time.UTC)},
+				{"second end", got[1].End, time.Date(2025, 3, 29, 19, 9, 40, 0, time.UTC)},
+				{"second is partial", got[1].Complete, false},
+				{"second has no pain after", got[1].PainAfter == nil, true},
+				{"second part of day", got[1].PartOfDay(), data.PartEvening},
+				{"note with line break and accents", got[1].Note, "Stopped early: phone rang.\nBack felt looser – «mieux»."},
+				{"third zone unknown", got[2].Zone, ""},
+				{"third local date", got[2].LocalDate, "2025-03-30"},
+				{"third local time is summer time", got[2].LocalTime, "07:45"},
+			}
+			for _, c := range checks {
+				if c.got != c.want {
+					t.Errorf("%s: got %v, want %v", c.scenario, c.got, c.want)
+				}
+			}
+			// Saving over it writes the current schema and keeps every
+			// record as it was.
+			extra := histRecord(t, london, "2025-04-24 08:00")
+			if _, err := data.SaveRecord(st, extra); err != nil {
+				t.Fatal(err)
+			}
+			if raw, _ := st.GetRaw(data.HistoryKey); !strings.HasPrefix(raw, `{"schema":2,`) {
+				t.Errorf("saved: got %.40s…, want schema 2", raw)
+			}
+			again := loadWritable(t, st)
+			if len(again) != 4 {
+				t.Fatalf("after saving: got %d records, want 4", len(again))
+			}
+			for i := range got {
+				if !reflect.DeepEqual(again[i], got[i]) {
+					t.Errorf("record %d after saving: got %+v, want %+v", i+1, again[i], got[i])
+				}
+			}
+		})
+	}
+}
+
+func TestHistoryGoldensAgree(t *testing.T) {
+	_, v1 := goldenHistory(t, "history-v1.json")
+	_, v2 := goldenHistory(t, "history-v2.json")
+	if !reflect.DeepEqual(v1, v2) {
+		t.Errorf("schema 2 sample: got %+v, want the records of schema 1 %+v", v2, v1)
+	}
+	// Schema 2 is written exactly as the sample, but on one line: a change
+	// to the writer shows here first.
+	raw, err := os.ReadFile("testdata/history-v2.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	st := seededStore(t, string(raw))
-	got := loadWritable(t, st)
-	if len(got) != 3 {
-		t.Fatalf("records: got %d, want 3", len(got))
-	}
-	checks := []struct {
-		scenario  string
-		got, want any
-	}{
-		{"first id", got[0].ID, "6f1c2a9e-3b4d-4e5f-8a7b-1c2d3e4f5a6b"},
-		{"first start", got[0].Start, time.Date(2025, 3, 29, 7, 30, 0, 0, time.UTC)},
-		{"first pain before", *got[0].PainBefore, 5},
-		{"first bridge hold", got[0].Exercises[3].Hold(), 18 * time.Second},
-		{"second start keeps milliseconds", got[1].Start, time.Date(2025, 3, 29, 19, 5, 12, 345000000, time.UTC)},
-		{"second is partial", got[1].Complete, false},
-		{"second has no pain after", got[1].PainAfter == nil, true},
-		{"second part of day", got[1].PartOfDay(), data.PartEvening},
-		{"note with line break and accents", got[1].Note, "Stopped early: phone rang.\nBack felt looser – «mieux»."},
-		{"third zone unknown", got[2].Zone, ""},
-		{"third local time is summer time", got[2].LocalTime, "07:45"},
-	}
-	for _, c := range checks {
-		if c.got != c.want {
-			t.Errorf("%s: got %v, want %v", c.scenario, c.got, c.want)
-		}
-	}
-	// Saving over it keeps every record as it was.
-	extra := histRecord(t, london, "2025-04-24 08:00")
-	if _, err := data.SaveRecord(st, extra); err != nil {
+	var want bytes.Buffer
+	if err := json.Compact(&want, raw); err != nil {
 		t.Fatal(err)
 	}
-	again := loadWritable(t, st)
-	if len(again) != 4 {
-		t.Fatalf("after saving: got %d records, want 4", len(again))
-	}
-	for i := range got {
-		if !again[i].Equal(got[i]) {
-			t.Errorf("record %d after saving: got %+v, want %+v", i+1, again[i], got[i])
-		}
+	if got := historyText(t, v1...); got != want.String() {
+		t.Errorf("written:\ngot  %s\nwant %s", got, want.String())
 	}
 }
 
@@ -540,9 +650,19 @@ func FuzzLoadHistory(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
+	raw2, err := os.ReadFile("testdata/history-v2.json")
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Add(string(raw))
+	f.Add(string(raw2))
+	f.Add(historyText(f, histRecord(f, london, "2025-04-20 08:00", func(r *data.Record) {
+		r.PainAfter, r.Note = data.PainScore(0), "a \"note\" <b>\u2028"
+	})))
 	f.Add(`{"schema":1,"records":[]}`)
 	f.Add(`{"schema":2,"records":[]}`)
+	f.Add(`{"schema":2,"routines":[],"exercises":[],"logs":[],"zones":[],"records":[]}`)
+	f.Add(strings.Replace(string(raw2), `"schema":2`, `"schema":3`, 1))
 	f.Add(`{"schema":1,"records":[{}]}`)
 	f.Add(`nonsense`)
 	f.Fuzz(func(t *testing.T, raw string) {
@@ -576,8 +696,20 @@ func FuzzLoadHistory(f *testing.F) {
 			if err != nil {
 				t.Fatalf("saving into a %v history: %v", status, err)
 			}
-			if after := loadWritable(t, st); len(after) < len(h.Records) {
+			after := loadWritable(t, st)
+			if len(after) < len(h.Records) {
 				t.Fatalf("saving lost records: got %d, had %d", len(after), len(h.Records))
+			}
+			// Every record comes back as it was, written in the current
+			// schema.
+			byID := map[string]data.Record{}
+			for _, r := range after {
+				byID[r.ID] = r
+			}
+			for i, r := range h.Records {
+				if got, ok := byID[r.ID]; r.ID != rec.ID && (!ok || !got.Equal(r)) {
+					t.Fatalf("record %d after saving: got %+v, want %+v", i+1, got, r)
+				}
 			}
 		} else if err == nil || got != raw {
 			t.Fatalf("saving into a %v history: got %v and %q, want a refusal and no change", status, err, got)

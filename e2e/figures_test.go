@@ -43,7 +43,7 @@ func TestEveryPositionHasAPicture(t *testing.T) {
 				t.Fatal(err)
 			}
 			tb.open(t, h.base, "/session/"+e.ID)
-			tb.do(t, "pressing Start", chromedp.Click(chromedp.CSS("#start")))
+			pressStart(t, tb)
 			act(t, tb, "pausing", chromedp.KeyEvent(" "))
 			seen := 0
 			for step := 0; step < plan.Steps-1; step++ {

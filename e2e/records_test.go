@@ -39,7 +39,7 @@ func runSingle(t *testing.T, tb *tab, base, id string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tb.do(t, "pressing Start", chromedp.Click(chromedp.CSS("#start")))
+	pressStart(t, tb)
 	advance(t, tb, plan.Total+2*time.Second)
 }
 
@@ -49,7 +49,7 @@ func TestFinishedSessionIsSavedWithPain(t *testing.T) {
 	recordCues(t, tb)
 	tb.open(t, h.base, "/session/"+data.KneeToChest)
 	tb.do(t, "pain before", chromedp.Click(chromedp.CSS("#pain-before-4")))
-	tb.do(t, "pressing Start", chromedp.Click(chromedp.CSS("#start")))
+	pressStart(t, tb)
 	advance(t, tb, 2*time.Minute)
 	waitText(t, tb, "#finished-title", "Well done")
 	act(t, tb, "pain after", chromedp.Click(chromedp.CSS("#pain-after-7")))
@@ -75,7 +75,7 @@ func TestFullStorageKeepsSessionAndRetries(t *testing.T) {
 	tb := newTab(t)
 	recordCues(t, tb)
 	tb.open(t, h.base, "/session/"+data.KneeToChest)
-	tb.do(t, "pressing Start", chromedp.Click(chromedp.CSS("#start")))
+	pressStart(t, tb)
 	// Fill the origin's storage to the last character.
 	filled := eval[int](t, tb, `(() => {
 		let chunk = "x".repeat(1 << 20), n = 0;
@@ -113,7 +113,7 @@ func TestTwoTabsKeepBothSessions(t *testing.T) {
 	// Both tabs are on the ready screen with the same (empty) history
 	// loaded; both run and save.
 	for _, tb := range []*tab{a, b} {
-		tb.do(t, "pressing Start", chromedp.Click(chromedp.CSS("#start")))
+		pressStart(t, tb)
 	}
 	advance(t, a, 2*time.Minute)
 	advance(t, b, 2*time.Minute)
@@ -130,7 +130,7 @@ func TestClosedTabOffersResume(t *testing.T) {
 	tb := newTab(t)
 	recordCues(t, tb)
 	tb.open(t, h.base, "/session/"+data.Evening)
-	tb.do(t, "pressing Start", chromedp.Click(chromedp.CSS("#start")))
+	pressStart(t, tb)
 	advance(t, tb, 45*time.Second)
 	raw := eval[string](t, tb, `localStorage.getItem("unknot.checkpoint") || ""`)
 	var c data.Checkpoint

@@ -154,7 +154,7 @@ func TestRoutineRunsToTheEndOnVirtualTime(t *testing.T) {
 		t.Fatalf("player heading %q, want %q", got, routine.Name)
 	}
 	screenshot(t, tb, "player-ready-390x844")
-	tb.do(t, "pressing Start", chromedp.Click(chromedp.CSS("#start")))
+	pressStart(t, tb)
 
 	// A few seconds in: the get-ready lead-in with its countdown.
 	advance(t, tb, 3*time.Second)
@@ -255,7 +255,7 @@ func TestScreens(t *testing.T) {
 				waitText(t, tb, "h1", "Knee-to-chest stretch")
 				shot("exercise")
 				tb.open(t, h.base, "/session/"+data.Bridge)
-				tb.do(t, "pressing Start", chromedp.Click(chromedp.CSS("#start")))
+				pressStart(t, tb)
 				advance(t, tb, 21*time.Second) // get ready, position, into the first breath
 				if !eval[bool](t, tb, `document.querySelector("#player .figure--bridge") !== null`) {
 					t.Error("the bridge hold does not show the bridge figure")
@@ -291,7 +291,7 @@ func TestFrozenPageKeepsTime(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tb.do(t, "pressing Start", chromedp.Click(chromedp.CSS("#start")))
+	pressStart(t, tb)
 	started := time.Now()
 	time.Sleep(500 * time.Millisecond)
 	before := len(kinds(cues(t, tb), "say"))
@@ -322,5 +322,47 @@ func TestFrozenPageKeepsTime(t *testing.T) {
 	said := kinds(cues(t, tb), "say")[before:]
 	if len(said) != 1 || said[0] != want.Segment.Say {
 		t.Errorf("on waking the player said %q, want only the current step %q", said, want.Segment.Say)
+	}
+}
+
+// pressStart starts the session on the player's ready screen, first
+// accepting the safety advice when the app asks for it, as a person would
+// before their first session.
+func pressStart(t *testing.T, tb *tab) {
+	t.Helper()
+	if eval[bool](t, tb, `document.getElementById("safety-accept") !== null`) {
+		tb.do(t, "accepting the safety advice", chromedp.Click(chromedp.CSS("#safety-accept")))
+		for i := 0; !eval[bool](t, tb, `document.getElementById("start") !== null`); i++ {
+			if i == 50 {
+				t.Fatal("no Start button after accepting the safety advice")
+			}
+			// Virtual time may stand still in this tab: let it run a
+			// little so the app handles the click.
+			advance(t, tb, 100*time.Millisecond)
+		}
+	}
+	tb.do(t, "pressing Start", chromedp.Click(chromedp.CSS("#start")))
+}
+
+func TestSafetyAdviceComesBeforeTheFirstSession(t *testing.T) {
+	h := setup(t)
+	tb := newTab(t)
+	tb.open(t, h.base, "/session/"+data.Evening)
+	if eval[bool](t, tb, `document.getElementById("start") !== null`) {
+		t.Fatal("Start offered before the safety advice was read")
+	}
+	gate := text(t, tb, "#safety-gate")
+	for _, want := range []string{"not medical advice", "emergency"} {
+		if !strings.Contains(strings.ToLower(gate), want) {
+			t.Errorf("the safety gate does not mention %q: %q", want, gate)
+		}
+	}
+	screenshot(t, tb, "safety-gate-390x844")
+	pressStart(t, tb)
+	// Once accepted, the next session starts straight away.
+	again := tb.sibling(t)
+	again.open(t, h.base, "/session/"+data.Morning)
+	if eval[bool](t, again, `document.getElementById("safety-gate") !== null`) {
+		t.Error("the safety gate came back after it was accepted")
 	}
 }

@@ -1,0 +1,414 @@
+package components
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"unknot/data"
+)
+
+// BackupPanel keeps the person's data safe: it exports everything as a
+// backup file and the history as CSV, remembers when the last backup was
+// made and suggests another when it is due, imports a backup after showing
+// what it would add, and says whether the browser keeps the data when space
+// runs low.
+//
+// An imported file is checked for size before it is read and decoded
+// strictly (data.DecodeBackup); a file that is rejected changes nothing and
+// the decoder's own words say why. Imported sessions are merged by id and
+// never replace the ones on this device.
+type BackupPanel struct {
+	app.Compo
+
+	// Records are the sessions on this device, as the page read them.
+	Records []data.Record
+	// Writable is false when the stored history may not be written
+	// (damaged, or saved by a newer version): nothing is imported then.
+	Writable bool
+	// OnImported is called after sessions were imported.
+	OnImported func(ctx app.Context)
+
+	now func() time.Time
+	st  data.RawStorage
+
+	last    data.LastBackup
+	lastErr string
+	// saved says which file was just made; exportErr why it was not.
+	saved, exportErr string
+
+	// reading is set while a chosen file is read and decoded.
+	reading bool
+	// rejectedName and rejected say which file was refused and why.
+	rejectedName, rejected string
+	preview                *importPreview
+	// imported sums up the last import; importErr says why it failed.
+	imported, importErr string
+
+	// persisted is "" until the browser has said whether it keeps the
+	// data, then "yes" or "no".
+	persisted string
+	// mounted is the panel's own context: promises report through it,
+	// not through the context of the control that started them.
+	mounted  app.Context
+	unlisten func()
+}
+
+// importPreview is what a chosen backup would change.
+type importPreview struct {
+	name                       string
+	records                    []data.Record
+	added, unchanged, conflict int
+	from, to                   string
+}
+
+// persistAsked is set once navigator.storage.persist() was called in this
+// run of the app: some browsers ask the person, so it is asked only once.
+var persistAsked bool
+
+// OnMount reads the last backup's details and asks for lasting storage.
+func (b *BackupPanel) OnMount(ctx app.Context) {
+	if b.now == nil {
+		b.now = time.Now
+	}
+	b.mounted, b.st = ctx, appStorage(ctx)
+	b.loadLast()
+	b.unlisten = app.Window().AddEventListener("storage", b.onStorage)
+	b.checkPersisted(ctx)
+}
+
+// OnUpdate asks for lasting storage once the first session is there.
+func (b *BackupPanel) OnUpdate(ctx app.Context) { b.checkPersisted(ctx) }
+
+// OnDismount stops listening to other tabs.
+func (b *BackupPanel) OnDismount() {
+	if b.unlisten != nil {
+		b.unlisten()
+		b.unlisten = nil
+	}
+}
+
+// loadLast reads the last backup's details.
+func (b *BackupPanel) loadLast() {
+	last, err := data.LoadLastBackup(b.st)
+	b.last, b.lastErr = last, errText(err)
+}
+
+// onStorage follows a backup made in another tab.
+func (b *BackupPanel) onStorage(ctx app.Context, e app.Event) {
+	if k := e.Get("key"); k.IsNull() || k.IsUndefined() || k.String() == data.LastBackupKey {
+		b.loadLast()
+		b.Update()
+	}
+}
+
+// checkPersisted asks the browser whether it keeps the data when space runs
+// low and, when it does not yet, asks it to (navigator.storage.persist),
+// once there is a session worth keeping.
+func (b *BackupPanel) checkPersisted(ctx app.Context) {
+	if b.persisted != "" || len(b.Records) == 0 || app.IsServer || b.mounted == nil {
+		return
+	}
+	b.persisted = "asking"
+	storage := app.Window().Get("navigator").Get("storage")
+	if !storage.Truthy() || !storage.Get("persisted").Truthy() {
+		b.persisted = "no"
+		return
+	}
+	set := func(ctx app.Context, yes bool) {
+		b.persisted = map[bool]string{true: "yes", false: "no"}[yes]
+		b.Update()
+	}
+	no := func(ctx app.Context, reason string) { set(ctx, false) }
+	await(b.mounted, func() app.Value { return storage.Call("persisted") }, func(ctx app.Context, v app.Value) {
+		if v.Truthy() || persistAsked || !storage.Get("persist").Truthy() {
+			set(ctx, v.Truthy())
+			return
+		}
+		persistAsked = true
+		await(b.mounted, func() app.Value { return storage.Call("persist") }, func(ctx app.Context, v app.Value) {
+			set(ctx, v.Truthy())
+		}, no)
+	}, no)
+}
+
+// onExportAll saves a backup file of everything and remembers that it was
+// made.
+func (b *BackupPanel) onExportAll(ctx app.Context, e app.Event) {
+	now := b.now()
+	settings, _ := data.LoadSettings(b.st) // unreadable settings: the defaults in use are saved
+	// Routines that cannot be read are left out, and the person is told.
+	routines, routinesErr := data.LoadCustomRoutines(b.st)
+	raw, err := data.EncodeBackup(data.NewBackup(b.Records, settings, routines, now))
+	if err != nil && len(routines) > 0 {
+		routinesErr = err
+		raw, err = data.EncodeBackup(data.NewBackup(b.Records, settings, nil, now))
+	}
+	if err != nil {
+		b.saved, b.exportErr = "", err.Error()
+		return
+	}
+	name := data.BackupFileName(browserDate(now))
+	if err := saveFile(name, "application/json", raw); err != nil {
+		b.saved, b.exportErr = "", fmt.Sprintf(historyText.DownloadFailed, err)
+		return
+	}
+	b.saved, b.exportErr = fmt.Sprintf(historyText.BackupSaved, name), ""
+	if routinesErr != nil {
+		b.exportErr = fmt.Sprintf(historyText.RoutinesLeftOut, routinesErr)
+	}
+	if err := data.SaveLastBackup(b.st, data.LastBackup{At: now, Sessions: len(b.Records)}); err != nil {
+		b.exportErr = strings.TrimSpace(b.exportErr + " " + err.Error())
+		return
+	}
+	b.loadLast()
+}
+
+// onExportCSV saves the history as CSV, with a byte order mark so that
+// spreadsheets read it as UTF-8.
+func (b *BackupPanel) onExportCSV(ctx app.Context, e app.Event) {
+	name := data.HistoryCSVFileName(browserDate(b.now()))
+	raw := append([]byte("\uFEFF"), data.HistoryCSV(b.Records)...)
+	if err := saveFile(name, "text/csv;charset=utf-8", raw); err != nil {
+		b.saved, b.exportErr = "", fmt.Sprintf(historyText.DownloadFailed, err)
+		return
+	}
+	b.saved, b.exportErr = fmt.Sprintf(historyText.CSVSaved, name), ""
+}
+
+// onFile reads the chosen backup file: its size first, then its text.
+func (b *BackupPanel) onFile(ctx app.Context, e app.Event) {
+	input := e.Get("target")
+	files := input.Get("files")
+	if !files.Truthy() || files.Length() == 0 {
+		return
+	}
+	f := files.Index(0)
+	name, size := f.Get("name").String(), int64(f.Get("size").Float())
+	// Cleared, so that choosing the same file again reads it again.
+	input.Set("value", "")
+	b.preview, b.imported, b.importErr, b.rejected, b.rejectedName = nil, "", "", "", ""
+	if err := data.CheckBackupSize(size); err != nil {
+		b.reject(name, err)
+		return
+	}
+	b.reading = true
+	await(b.mounted, func() app.Value { return f.Call("text") }, func(ctx app.Context, v app.Value) {
+		b.decode(name, v.String())
+		b.Update()
+	}, func(ctx app.Context, reason string) {
+		b.reject(name, fmt.Errorf("the file could not be read: %s", reason))
+		b.Update()
+	})
+}
+
+// decode checks the text of a backup file and shows what importing it
+// would do.
+func (b *BackupPanel) decode(name, text string) {
+	b.reading = false
+	bk, err := data.DecodeBackup(strings.NewReader(text))
+	if err != nil {
+		b.reject(name, err)
+		return
+	}
+	_, added, unchanged, conflict := data.Merge(b.Records, bk.Records)
+	p := &importPreview{name: name, records: bk.Records, added: added, unchanged: unchanged, conflict: conflict}
+	if n := len(bk.Records); n > 0 {
+		p.from, p.to = bk.Records[0].LocalDate, bk.Records[n-1].LocalDate
+	}
+	b.preview = p
+}
+
+// reject shows why a file was refused; nothing else changes.
+func (b *BackupPanel) reject(name string, err error) {
+	b.reading, b.preview = false, nil
+	b.rejectedName, b.rejected = name, err.Error()
+}
+
+// onImport merges the previewed sessions into the stored history.
+func (b *BackupPanel) onImport(ctx app.Context, e app.Event) {
+	p := b.preview
+	if p == nil || !b.Writable {
+		return
+	}
+	_, sum, err := data.ImportRecords(b.st, p.records)
+	if err != nil {
+		b.importErr = err.Error()
+		return
+	}
+	b.preview = nil
+	b.imported = fmt.Sprintf(historyText.Imported, sum.Added, sum.Unchanged, sum.Conflicts)
+	if b.OnImported != nil {
+		b.OnImported(ctx)
+	}
+}
+
+// onCancel forgets the previewed file.
+func (b *BackupPanel) onCancel(ctx app.Context, e app.Event) { b.preview, b.importErr = nil, "" }
+
+// Render shows the panel.
+func (b *BackupPanel) Render() app.UI {
+	return app.Section().ID("backup").Class("backup-panel card").Aria("labelledby", "backup-title").Body(
+		app.H2().ID("backup-title").Text(historyText.BackupTitle),
+		app.P().Text(historyText.BackupIntro),
+		b.renderPersist(),
+		b.renderLast(),
+		app.Div().Class("history-actions").Body(
+			app.Button().ID("export-all").Class("button primary").Text(historyText.ExportAll).OnClick(b.onExportAll),
+			app.Button().ID("export-csv").Class("button").Text(historyText.ExportCSV).OnClick(b.onExportCSV),
+		),
+		app.If(b.saved != "", app.P().ID("export-done").Class("muted small").Attr("role", "status").Text(b.saved)),
+		app.If(b.exportErr != "", app.P().ID("export-error").Class("error").Attr("role", "alert").Text(b.exportErr)),
+		app.H3().ID("import-title").Text(historyText.ImportTitle),
+		app.P().Class("muted small").Text(historyText.ImportIntro),
+		app.Label().For("backup-file").Class("backup-file-label").Text(historyText.ChooseFile),
+		app.Input().ID("backup-file").Class("backup-file-input").Type("file").Accept(".json,application/json").OnChange(b.onFile),
+		app.If(b.reading, app.P().ID("import-reading").Class("muted").Attr("role", "status").Text(historyText.Reading)),
+		app.If(b.rejected != "", app.Div().Class("error").Attr("role", "alert").Body(
+			app.P().ID("import-rejected").Text(fmt.Sprintf(historyText.RejectedFile, b.rejectedName)),
+			app.P().ID("import-error").Class("import-reason").Text(b.rejected),
+		)),
+		b.renderPreview(),
+		app.If(b.imported != "", app.P().ID("import-done").Class("notice").Attr("role", "status").Text(b.imported)),
+		app.If(b.importErr != "", app.P().ID("import-failed").Class("error").Attr("role", "alert").Text(b.importErr)),
+	)
+}
+
+// renderPersist says whether the browser keeps the data when space runs low.
+func (b *BackupPanel) renderPersist() app.UI {
+	switch b.persisted {
+	case "yes":
+		return app.P().ID("persist").Class("muted small").DataSet("persisted", "yes").Text(historyText.Persistent)
+	case "no":
+		return app.P().ID("persist").Class("notice small").DataSet("persisted", "no").Text(historyText.NotPersistent)
+	}
+	return app.P().ID("persist").Class("sr-only")
+}
+
+// renderLast shows the date of the last backup and, when one is due, says
+// so gently.
+func (b *BackupPanel) renderLast() app.UI {
+	last := historyText.NoBackup
+	if !b.last.At.IsZero() {
+		last = fmt.Sprintf(historyText.LastBackup, historyDate(browserDate(b.last.At)), sessionsText(b.last.Sessions))
+	}
+	if b.lastErr != "" {
+		last = b.lastErr
+	}
+	due := b.now != nil && data.BackupDue(b.last, b.now(), len(b.Records))
+	return app.Div().Body(
+		app.P().ID("last-backup").Class("muted small").Text(last),
+		app.If(due, app.P().ID("backup-due").Class("notice").Text(
+			fmt.Sprintf(historyText.BackupDue, sessionsText(max(len(b.Records)-b.last.Sessions, 0))))),
+	)
+}
+
+// renderPreview shows what importing the chosen file would do.
+func (b *BackupPanel) renderPreview() app.UI {
+	p := b.preview
+	if p == nil {
+		return app.Div().Class("import-slot")
+	}
+	rng := historyText.PreviewEmpty
+	if p.from != "" {
+		rng = fmt.Sprintf(historyText.PreviewRange, historyDate(p.from), historyDate(p.to))
+	}
+	return app.Div().ID("import-preview").Class("import-slot import-preview").Attr("role", "region").Aria("labelledby", "import-preview-title").Body(
+		app.H4().ID("import-preview-title").Text(fmt.Sprintf(historyText.PreviewTitle, p.name)),
+		app.P().ID("import-counts").Text(fmt.Sprintf(historyText.PreviewCounts, p.added, p.unchanged, p.conflict)),
+		app.P().ID("import-range").Text(rng),
+		app.P().Class("muted small").Text(historyText.PreviewOnly),
+		app.If(!b.Writable, app.P().Class("error").Text(historyText.ImportBlocked)),
+		app.Div().Class("history-actions").Body(
+			app.Button().ID("import-confirm").Class("button primary").Disabled(!b.Writable).Text(historyText.Import).OnClick(b.onImport),
+			app.Button().ID("import-cancel").Class("button").Text(historyText.Cancel).OnClick(b.onCancel),
+		),
+	)
+}
+
+// saveFile offers content as a file download: a Blob, an object URL and a
+// temporary <a download>, clicked then removed. The URL is released a
+// little later, once the browser has started the download.
+func saveFile(name, mime string, content []byte) (err error) {
+	if app.IsServer {
+		return errors.New("files can only be saved in a browser")
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = jsError(r)
+		}
+	}()
+	w := app.Window()
+	bytes := w.Get("Uint8Array").New(len(content))
+	app.CopyBytesToJS(bytes, content)
+	parts := w.Get("Array").New()
+	parts.Call("push", bytes)
+	blob := w.Get("Blob").New(parts, map[string]any{"type": mime})
+	url := w.Get("URL").Call("createObjectURL", blob).String()
+	doc := w.Get("document")
+	a := doc.Call("createElement", "a")
+	a.Set("href", url)
+	a.Set("download", name)
+	a.Set("rel", "noopener")
+	a.Set("hidden", true)
+	doc.Get("body").Call("appendChild", a)
+	a.Call("click")
+	a.Call("remove")
+	time.AfterFunc(time.Minute, func() {
+		defer guard()
+		app.Window().Get("URL").Call("revokeObjectURL", url)
+	})
+	return nil
+}
+
+// await calls start, which returns a promise, then ok with what the promise
+// resolves to or fail with why it was rejected (or why start threw). The
+// handlers are attached together (then with two functions), so exactly one
+// runs; both are released then, and the result reaches the component on its
+// UI goroutine through ctx.
+func await(ctx app.Context, start func() app.Value, ok func(app.Context, app.Value), fail func(app.Context, string)) {
+	var onOK, onFail app.Func
+	release := func() {
+		onOK.Release()
+		onFail.Release()
+	}
+	onOK = app.FuncOf(func(this app.Value, args []app.Value) any {
+		v := app.Undefined()
+		if len(args) > 0 {
+			v = args[0]
+		}
+		release()
+		ctx.Dispatch(func(ctx app.Context) { ok(ctx, v) })
+		return nil
+	})
+	onFail = app.FuncOf(func(this app.Value, args []app.Value) any {
+		reason := "unknown reason"
+		if len(args) > 0 {
+			reason = jsReason(args[0])
+		}
+		release()
+		ctx.Dispatch(func(ctx app.Context) { fail(ctx, reason) })
+		return nil
+	})
+	defer func() {
+		if r := recover(); r != nil {
+			release()
+			reason := jsError(r).Error()
+			ctx.Dispatch(func(ctx app.Context) { fail(ctx, reason) })
+		}
+	}()
+	start().Call("then", onOK, onFail)
+}
+
+// jsReason says why a promise was rejected: the error's message, or the
+// value as text.
+func jsReason(v app.Value) string {
+	defer guard()
+	if v.Truthy() && v.Get("message").Truthy() {
+		return v.Get("message").String()
+	}
+	return v.String()
+}

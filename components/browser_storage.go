@@ -1,0 +1,119 @@
+package components
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"unknot/data"
+)
+
+// appStorage is where Unknot keeps the person's data: the browser's
+// localStorage in the browser, and outside it (native tests, the server) one
+// data.MemoryStorage per process, so components can be tested without a
+// browser.
+//
+// In the browser it reads and writes the exact text stored, unlike go-app's
+// BrowserStorage, which takes an empty string for a missing key and lets a
+// JavaScript exception (storage disabled, quota) escape as a panic. History
+// needs the exact text to copy damaged data aside byte for byte.
+func appStorage(ctx app.Context) data.RawStorage {
+	if app.IsServer {
+		return memoryStorage
+	}
+	return localStore{}
+}
+
+// memoryStorage stands in for localStorage outside the browser. Native tests
+// replace it with a fresh one to start from a known state.
+var memoryStorage = &data.MemoryStorage{}
+
+// localStore is data.RawStorage over window.localStorage. Every call recovers
+// the exceptions the browser throws (a full store, storage switched off) and
+// turns them into errors, or into a missing value for reads.
+type localStore struct{}
+
+// store returns window.localStorage; reading it throws when the person has
+// switched storage off.
+func (localStore) store() app.Value { return app.Window().Get("localStorage") }
+
+// Set implements data.Storage: v as JSON.
+func (s localStore) Set(k string, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return s.SetRaw(k, string(b))
+}
+
+// Get implements data.Storage. A missing key leaves v untouched; anything
+// stored that is not JSON for v, an empty string included, is an error.
+func (s localStore) Get(k string, v any) error {
+	raw, ok := s.GetRaw(k)
+	if !ok {
+		return nil
+	}
+	return json.Unmarshal([]byte(raw), v)
+}
+
+// Del implements data.Storage.
+func (s localStore) Del(k string) {
+	defer guard()
+	s.store().Call("removeItem", k)
+}
+
+// GetRaw implements data.RawStorage. Only null (or undefined) means missing:
+// an empty string is a value, and a damaged one for Unknot.
+func (s localStore) GetRaw(k string) (raw string, ok bool) {
+	defer func() {
+		if recover() != nil {
+			raw, ok = "", false
+		}
+	}()
+	v := s.store().Call("getItem", k)
+	if v.IsNull() || v.IsUndefined() {
+		return "", false
+	}
+	return v.String(), true
+}
+
+// SetRaw implements data.RawStorage. The browser's exception becomes the
+// error, so a QuotaExceededError is still recognised by data.IsQuota.
+func (s localStore) SetRaw(k, v string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = jsError(r)
+		}
+	}()
+	s.store().Call("setItem", k, v)
+	return nil
+}
+
+// Keys implements data.RawStorage.
+func (s localStore) Keys() (keys []string) {
+	defer func() {
+		if recover() != nil {
+			keys = nil
+		}
+	}()
+	st := s.store()
+	n := st.Get("length").Int()
+	keys = make([]string, 0, n)
+	for i := 0; i < n; i++ {
+		if k := st.Call("key", i); !k.IsNull() && !k.IsUndefined() {
+			keys = append(keys, k.String())
+		}
+	}
+	return keys
+}
+
+// jsError turns what a failed JavaScript call panicked with into an error
+// that keeps the browser's words (such as "QuotaExceededError").
+func jsError(r any) error {
+	if err, ok := r.(error); ok {
+		return err
+	}
+	return errors.New(fmt.Sprint(r))
+}

@@ -1,0 +1,240 @@
+package components
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"unknot/data"
+)
+
+// The charts are inline SVG drawn by the app, in a viewBox of chartW by
+// chartH units that scales to the page's width. go-app cannot set classes
+// on SVG children, so each part carries a data-c attribute that
+// web/app.css colours from the theme. Neither chart relies on colour alone:
+// the partial part of a bar is hatched lighter, pain before is dashed and
+// hollow, pain after solid and filled. Each chart has a written summary and
+// its numbers as a table.
+const (
+	chartW               = 320
+	chartH               = 150
+	plotL, plotR         = 28.0, 314.0 // left and right edges of the plot
+	plotT, plotB         = 10.0, 120.0 // top and bottom edges of the plot
+	chartLabelY          = 136.0       // baseline of the labels under the plot
+	chartFont            = "10"
+	chartEveryNthWeekTag = 4 // one date under every so many bars
+)
+
+// chartSVG starts an SVG chart; the figure's caption and table speak for it.
+func chartSVG(id string, parts ...app.UI) app.UI {
+	return svgEl("svg").ID(id).Attr("viewBox", fmt.Sprintf("0 0 %d %d", chartW, chartH)).
+		Attr("preserveAspectRatio", "xMidYMid meet").Attr("focusable", "false").
+		Aria("hidden", "true").Body(parts...)
+}
+
+// chartText is a label in a chart; anchor is start, middle or end.
+func chartText(x, y float64, anchor, s string) app.UI {
+	return svgEl("text").DataSet("c", "label").
+		Attr("x", num(x)).Attr("y", num(y)).Attr("text-anchor", anchor).Attr("font-size", chartFont).Text(s)
+}
+
+// chartGrid draws a horizontal grid line at y with its value on the left.
+func chartGrid(y float64, label string) []app.UI {
+	return []app.UI{
+		svgLine(plotL, y, plotR, y, 1).DataSet("c", "grid"),
+		chartText(plotL-5, y+3.5, "end", label),
+	}
+}
+
+// round1 rounds v to one decimal, for the SVG's numbers.
+func round1(v float64) float64 { return float64(int(v*10+0.5)) / 10 }
+
+// weeksChart draws sessions per week as bars, complete sessions at the
+// bottom of each bar and those ended early above them.
+func weeksChart(weeks []data.WeekCount) app.UI {
+	n := len(weeks)
+	total, most := 0, 0
+	for _, w := range weeks {
+		total += w.Sessions
+		most = max(most, w.Sessions)
+	}
+	summary := fmt.Sprintf(historyText.WeeksNone, n)
+	if total > 0 && n > 0 {
+		summary = fmt.Sprintf(historyText.WeeksSummary, n, weeks[n-1].Sessions, float64(total)/float64(n), most)
+	}
+	top := max(most, 2)
+	top += top % 2 // an even top gives a whole middle line
+	scale := (plotB - plotT) / float64(top)
+	var parts []app.UI
+	parts = append(parts, chartGrid(plotB, "0")...)
+	parts = append(parts, chartGrid(plotB-float64(top/2)*scale, fmt.Sprint(top/2))...)
+	parts = append(parts, chartGrid(plotT, fmt.Sprint(top))...)
+	if n > 0 {
+		slot := (plotR - plotL) / float64(n)
+		barW := round1(slot * 0.7)
+		for i, w := range weeks {
+			x := round1(plotL + float64(i)*slot + (slot-barW)/2)
+			done := round1(float64(w.Complete) * scale)
+			part := round1(float64(w.Sessions-w.Complete) * scale)
+			if done > 0 {
+				parts = append(parts, chartRect(x, plotB-done, barW, done, "done"))
+			}
+			if part > 0 {
+				parts = append(parts, chartRect(x, plotB-done-part, barW, part, "part"))
+			}
+			if (n-1-i)%chartEveryNthWeekTag == 0 {
+				parts = append(parts, chartText(x+barW/2, chartLabelY, "middle", historyShortDate(w.Monday)))
+			}
+		}
+	}
+	return app.Figure().ID("weeks-chart").Class("chart").Body(
+		app.H3().Text(historyText.WeeksTitle),
+		chartSVG("weeks-svg", parts...),
+		app.Ul().Class("chart-legend").Body(
+			app.Li().Body(app.Span().Class("chart-key done").Aria("hidden", "true"), app.Text(historyText.Complete)),
+			app.Li().Body(app.Span().Class("chart-key part").Aria("hidden", "true"), app.Text(historyText.Partial)),
+		),
+		app.FigCaption().ID("weeks-summary").Class("muted small").Text(summary),
+		app.Details().Class("chart-table").Body(
+			app.Summary().Text(historyText.ShowTable),
+			app.Table().Body(
+				app.Caption().Class("sr-only").Text(historyText.WeeksTitle),
+				app.THead().Body(app.Tr().Body(
+					app.Th().Scope("col").Text(historyText.WeekCol),
+					app.Th().Scope("col").Text(historyText.SessionsCol),
+					app.Th().Scope("col").Text(historyText.CompleteCol),
+				)),
+				app.TBody().Body(app.Range(weeks).Slice(func(i int) app.UI {
+					w := weeks[len(weeks)-1-i] // newest first
+					return app.Tr().Body(
+						app.Th().Scope("row").Text(historyDate(w.Monday)),
+						app.Td().Text(w.Sessions),
+						app.Td().Text(w.Complete),
+					)
+				})),
+			),
+		),
+	)
+}
+
+// chartRect draws a bar part, c naming its colour.
+func chartRect(x, y, w, h float64, c string) app.UI {
+	return svgEl("rect").DataSet("c", c).
+		Attr("x", num(x)).Attr("y", num(round1(y))).Attr("width", num(w)).Attr("height", num(h)).Attr("rx", "2")
+}
+
+// painChart draws pain before and after each session with a score, in
+// order, on a 0–10 scale.
+func painChart(points []data.PainPoint) app.UI {
+	n := len(points)
+	fig := app.Figure().ID("pain-chart").Class("chart")
+	if n == 0 {
+		return fig.Body(
+			app.H3().Text(historyText.PainTitle),
+			app.P().ID("pain-summary").Class("muted small").Text(historyText.PainNone),
+		)
+	}
+	x := func(i int) float64 {
+		if n == 1 {
+			return round1((plotL + plotR) / 2)
+		}
+		return round1(plotL + 6 + float64(i)*(plotR-plotL-12)/float64(n-1))
+	}
+	y := func(v int) float64 { return round1(plotB - float64(v)*(plotB-plotT)/data.MaxPain) }
+	var parts []app.UI
+	for _, v := range []int{0, 5, 10} {
+		parts = append(parts, chartGrid(y(v), fmt.Sprint(v))...)
+	}
+	parts = append(parts, painLine(points, x, y, func(p data.PainPoint) *int { return p.Before }, "before")...)
+	parts = append(parts, painLine(points, x, y, func(p data.PainPoint) *int { return p.After }, "after")...)
+	parts = append(parts, chartText(x(0), chartLabelY, "start", historyShortDate(points[0].Date)))
+	if n > 1 {
+		parts = append(parts, chartText(x(n-1), chartLabelY, "end", historyShortDate(points[n-1].Date)))
+	}
+	before, after := painMean(points, true), painMean(points, false)
+	return fig.Body(
+		app.H3().Text(historyText.PainTitle),
+		chartSVG("pain-svg", parts...),
+		app.Ul().Class("chart-legend").Body(
+			app.Li().Body(app.Span().Class("chart-key before").Aria("hidden", "true"), app.Text(historyText.PainBefore)),
+			app.Li().Body(app.Span().Class("chart-key after").Aria("hidden", "true"), app.Text(historyText.PainAfter)),
+			app.Li().Class("muted").Text(historyText.PainScale),
+		),
+		app.FigCaption().ID("pain-summary").Class("muted small").Text(fmt.Sprintf(historyText.PainSummary, n, before, after)),
+		app.Details().Class("chart-table").Body(
+			app.Summary().Text(historyText.ShowTable),
+			app.Table().Body(
+				app.Caption().Class("sr-only").Text(historyText.PainTitle),
+				app.THead().Body(app.Tr().Body(
+					app.Th().Scope("col").Text(historyText.DateCol),
+					app.Th().Scope("col").Text(historyText.PainBefore),
+					app.Th().Scope("col").Text(historyText.PainAfter),
+				)),
+				app.TBody().Body(app.Range(points).Slice(func(i int) app.UI {
+					p := points[n-1-i] // newest first
+					return app.Tr().Body(
+						app.Th().Scope("row").Text(historyDate(p.Date)),
+						app.Td().Text(scoreText(p.Before)),
+						app.Td().Text(scoreText(p.After)),
+					)
+				})),
+			),
+		),
+	)
+}
+
+// painLine draws one series: a line through each run of sessions that have
+// the score, and a dot for each score.
+func painLine(points []data.PainPoint, x func(int) float64, y func(int) float64, score func(data.PainPoint) *int, c string) []app.UI {
+	var parts, dots []app.UI
+	var run []string
+	flush := func() {
+		if len(run) > 1 {
+			line := svgEl("polyline").DataSet("c", c).Attr("points", strings.Join(run, " ")).Attr("fill", "none").Attr("stroke-width", "2")
+			if c == "before" {
+				line = line.Attr("stroke-dasharray", "5 4")
+			}
+			parts = append(parts, line)
+		}
+		run = run[:0]
+	}
+	for i, p := range points {
+		v := score(p)
+		if v == nil {
+			flush()
+			continue
+		}
+		run = append(run, num(x(i))+","+num(y(*v)))
+		dots = append(dots, svgCircle(x(i), y(*v), 3.2).DataSet("c", c+"-dot").Attr("stroke-width", "2"))
+	}
+	flush()
+	return append(parts, dots...)
+}
+
+// painMean is the mean score before (or after) over points, as text.
+func painMean(points []data.PainPoint, before bool) string {
+	sum, n := 0, 0
+	for _, p := range points {
+		v := p.After
+		if before {
+			v = p.Before
+		}
+		if v != nil {
+			sum += *v
+			n++
+		}
+	}
+	if n == 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%.1f", float64(sum)/float64(n))
+}
+
+// scoreText writes an optional pain score.
+func scoreText(v *int) string {
+	if v == nil {
+		return "–"
+	}
+	return fmt.Sprint(*v)
+}

@@ -1,0 +1,394 @@
+package components
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"unknot/data"
+)
+
+// How much of a long history the screen draws. Everything is summed up once
+// when the history is read; the screen itself only ever holds a month, the
+// charts' weeks and points and the most recent sessions, so ten years of
+// twice-daily sessions draw as fast as a week's.
+const (
+	// chartWeeks is the number of weeks the sessions chart shows.
+	chartWeeks = 16
+	// painPoints is the number of sessions the pain chart shows.
+	painPoints = 30
+	// recentCount is the number of sessions listed.
+	recentCount = 20
+)
+
+// HistoryPage shows the sessions kept on this device: streaks and totals, a
+// month calendar, charts of sessions per week and of pain before and after,
+// the most recent sessions, and the backup panel. It reads the history once
+// when it opens, again after an import, a fresh start or a change made in
+// another tab, and never while drawing.
+//
+// Damaged history, or history saved by a newer version, is never written
+// over: a banner says what happened, offers the stored text as a file and,
+// for damaged history, a fresh start once the person confirms.
+type HistoryPage struct {
+	app.Compo
+
+	// now is the clock; time.Now unless a test sets it.
+	now func() time.Time
+	st  data.RawStorage
+
+	loaded  bool
+	hist    data.History
+	status  data.Status
+	loadErr string
+	// today is the person's date when the history was read (DateLayout).
+	today string
+
+	stats  data.Stats
+	weeks  []data.WeekCount
+	pain   []data.PainPoint
+	recent []data.Record
+
+	// month is the first day of the month the calendar shows; monthDays
+	// its days; first is the first day of the earliest month with a
+	// session.
+	month, first time.Time
+	monthDays    []data.CalendarDay
+
+	// otherTab is set when another tab changed the history.
+	otherTab bool
+	// confirming is set while a fresh start is being confirmed.
+	confirming bool
+	// afreshKey is where the damaged data went after a fresh start.
+	afreshKey string
+	// actionErr is the last failure of an action on this screen.
+	actionErr string
+
+	unlisten func()
+}
+
+// OnMount reads the history and starts listening to other tabs.
+func (p *HistoryPage) OnMount(ctx app.Context) {
+	if p.now == nil {
+		p.now = time.Now
+	}
+	p.st = appStorage(ctx)
+	p.unlisten = app.Window().AddEventListener("storage", p.onStorage)
+	if !p.loaded {
+		p.load()
+	}
+}
+
+// OnNav reads the history when the page is reached without being mounted
+// again.
+func (p *HistoryPage) OnNav(ctx app.Context) {
+	if p.st != nil && !p.loaded {
+		p.load()
+	}
+}
+
+// OnDismount stops listening to other tabs.
+func (p *HistoryPage) OnDismount() {
+	if p.unlisten != nil {
+		p.unlisten()
+		p.unlisten = nil
+	}
+}
+
+// load reads the history from storage and sums it up for the screen.
+func (p *HistoryPage) load() {
+	now := p.now()
+	h, status, err := data.LoadHistory(p.st, now)
+	p.hist, p.status, p.loadErr, p.loaded = h, status, errText(err), true
+	p.today = browserDate(now)
+	recs := h.Records
+	p.stats = data.ComputeStats(recs, p.today)
+	p.weeks = data.SessionsPerWeek(recs, p.today, chartWeeks)
+	p.pain = data.PainSeries(recs)
+	if n := len(p.pain); n > painPoints {
+		p.pain = p.pain[n-painPoints:]
+	}
+	p.recent = make([]data.Record, 0, min(recentCount, len(recs)))
+	for i := len(recs) - 1; i >= 0 && len(p.recent) < recentCount; i-- {
+		p.recent = append(p.recent, recs[i])
+	}
+	today, _ := time.Parse(data.DateLayout, p.today)
+	thisMonth := monthStart(today)
+	p.first = thisMonth
+	if len(recs) > 0 {
+		if d, err := time.Parse(data.DateLayout, recs[0].LocalDate); err == nil {
+			p.first = monthStart(d)
+		}
+	}
+	if p.month.IsZero() || p.month.After(thisMonth) {
+		p.month = thisMonth
+	}
+	if p.month.Before(p.first) {
+		p.month = p.first
+	}
+	p.monthDays = data.MonthCalendar(recs, p.month.Year(), p.month.Month())
+}
+
+// onStorage reloads the history when another tab changed it. The browser
+// fires the storage event only in the other tabs of the origin; a null key
+// means that tab cleared the whole store.
+func (p *HistoryPage) onStorage(ctx app.Context, e app.Event) {
+	if k := e.Get("key"); !k.IsNull() && !k.IsUndefined() && k.String() != data.HistoryKey {
+		return
+	}
+	p.load()
+	p.otherTab, p.confirming = true, false
+	p.Update()
+}
+
+// onMonth moves the calendar by delta months, within the months that hold
+// sessions up to this one.
+func (p *HistoryPage) onMonth(ctx app.Context, delta int) {
+	m := p.month.AddDate(0, delta, 0)
+	today, _ := time.Parse(data.DateLayout, p.today)
+	if m.Before(p.first) || m.After(monthStart(today)) {
+		return
+	}
+	p.month = m
+	p.monthDays = data.MonthCalendar(p.hist.Records, m.Year(), m.Month())
+}
+
+// onImported reads the history again after the backup panel imported
+// sessions.
+func (p *HistoryPage) onImported(ctx app.Context) {
+	p.load()
+	p.otherTab = false
+}
+
+// onExportRaw offers the stored text of a damaged or newer history as a
+// file, exactly as it was found.
+func (p *HistoryPage) onExportRaw(ctx app.Context, e app.Event) {
+	key := p.hist.CopyKey
+	if key == "" {
+		key = data.HistoryKey
+	}
+	raw, ok := p.st.GetRaw(key)
+	if !ok {
+		p.actionErr = fmt.Sprintf(historyText.DownloadFailed, "nothing is stored under "+key)
+		return
+	}
+	name := "unknot-history-damaged-" + p.today + ".txt"
+	mime := "text/plain;charset=utf-8"
+	if p.status == data.StatusNewer {
+		name, mime = "unknot-history-newer-"+p.today+".json", "application/json"
+	}
+	p.actionErr = ""
+	if err := saveFile(name, mime, []byte(raw)); err != nil {
+		p.actionErr = fmt.Sprintf(historyText.DownloadFailed, err)
+	}
+}
+
+func (p *HistoryPage) onAskAfresh(ctx app.Context, e app.Event) { p.confirming = true }
+func (p *HistoryPage) onKeepAsIs(ctx app.Context, e app.Event)  { p.confirming = false }
+
+// onStartAfresh sets the damaged history aside and starts an empty one.
+func (p *HistoryPage) onStartAfresh(ctx app.Context, e app.Event) {
+	p.confirming = false
+	key, err := data.StartAfresh(p.st, p.now())
+	if err != nil {
+		p.actionErr = err.Error()
+		return
+	}
+	p.afreshKey, p.actionErr, p.otherTab = key, "", false
+	p.load()
+}
+
+// Render shows the screen for what was read.
+func (p *HistoryPage) Render() app.UI {
+	body := []app.UI{app.H1().Text(historyText.Title)}
+	if !p.loaded {
+		return page("history", append(body, app.P().Class("muted").Text(historyText.Loading))...)
+	}
+	body = append(body, p.renderBanners()...)
+	if len(p.hist.Records) == 0 && p.status != data.StatusCorrupt {
+		body = append(body, app.P().ID("history-empty").Class("lead").Body(
+			app.Text(historyText.Empty+" "),
+			app.A().Href("/").Text(historyText.EmptyLink),
+		))
+	}
+	if len(p.hist.Records) > 0 {
+		body = append(body,
+			p.renderStats(),
+			&MonthCalendar{
+				Month: p.month, Days: p.monthDays, Today: p.today,
+				CanPrev: p.month.After(p.first), CanNext: p.month.Before(p.thisMonth()),
+				OnMove: p.onMonth,
+			},
+			app.Section().Aria("labelledby", "charts-title").Body(
+				app.H2().ID("charts-title").Text(historyText.ChartsTitle),
+				weeksChart(p.weeks),
+				painChart(p.pain),
+			),
+			p.renderRecent(),
+		)
+	}
+	return page("history", append(body, p.backupPanel())...)
+}
+
+// backupPanel is the backup panel for what was read: it imports only into a
+// history that may be written.
+func (p *HistoryPage) backupPanel() *BackupPanel {
+	return &BackupPanel{Records: p.hist.Records, Writable: p.status.Writable(), OnImported: p.onImported}
+}
+
+// thisMonth is the first day of today's month.
+func (p *HistoryPage) thisMonth() time.Time {
+	today, _ := time.Parse(data.DateLayout, p.today)
+	return monthStart(today)
+}
+
+// renderBanners says what happened to damaged or newer history, and what
+// changed by itself.
+func (p *HistoryPage) renderBanners() []app.UI {
+	var out []app.UI
+	switch p.status {
+	case data.StatusCorrupt:
+		box := app.Div().ID("history-banner").Class("error history-banner").Attr("role", "alert").Body(
+			app.H2().Text(historyText.CorruptTitle),
+			app.P().ID("history-banner-text").Text(p.loadErr),
+			app.Div().Class("history-actions").Body(
+				app.Button().ID("export-damaged").Class("button").Text(historyText.ExportDamaged).OnClick(p.onExportRaw),
+				app.If(!p.confirming, app.Button().ID("start-afresh").Class("button").Text(historyText.StartAfresh).OnClick(p.onAskAfresh)),
+			),
+			app.If(p.confirming, app.Div().ID("confirm-afresh").Class("confirm-afresh").Attr("role", "alertdialog").Aria("labelledby", "confirm-afresh-text").Body(
+				app.P().ID("confirm-afresh-text").Text(fmt.Sprintf(historyText.ConfirmAfresh, p.hist.CopyKey)),
+				app.Div().Class("history-actions").Body(
+					app.Button().ID("confirm-afresh-yes").Class("button primary").Text(historyText.ConfirmAfreshYes).OnClick(p.onStartAfresh),
+					app.Button().ID("confirm-afresh-no").Class("button").Text(historyText.KeepAsIs).OnClick(p.onKeepAsIs),
+				),
+			)),
+		)
+		out = append(out, box)
+	case data.StatusNewer:
+		out = append(out, app.Div().ID("history-banner").Class("notice history-banner").Attr("role", "status").Body(
+			app.H2().Text(historyText.NewerTitle),
+			app.P().ID("history-banner-text").Text(p.loadErr),
+			app.Div().Class("history-actions").Body(
+				app.Button().ID("export-damaged").Class("button").Text(historyText.ExportNewer).OnClick(p.onExportRaw),
+			),
+		))
+	}
+	if p.afreshKey != "" {
+		out = append(out, app.P().ID("afresh-done").Class("notice").Attr("role", "status").Text(fmt.Sprintf(historyText.AfreshDone, p.afreshKey)))
+	}
+	if p.otherTab {
+		out = append(out, app.P().ID("other-tab").Class("notice").Attr("role", "status").Text(historyText.OtherTab))
+	}
+	if p.actionErr != "" {
+		out = append(out, app.P().ID("history-error").Class("error").Attr("role", "alert").Text(p.actionErr))
+	}
+	return out
+}
+
+// renderStats shows the streaks and totals.
+func (p *HistoryPage) renderStats() app.UI {
+	s := p.stats
+	fact := func(id, label, value string) app.UI {
+		return app.Div().Class("fact").Body(app.Dt().Text(label), app.Dd().ID(id).Text(value))
+	}
+	return app.Section().Aria("labelledby", "stats-title").Body(
+		app.H2().ID("stats-title").Class("sr-only").Text(historyText.StatsTitle),
+		app.Dl().ID("stats").Class("facts history-stats").Body(
+			fact("streak-current", historyText.CurrentStreak, dayCount(s.CurrentStreak)),
+			fact("streak-best", historyText.BestStreak, dayCount(s.BestStreak)),
+			app.Div().Class("fact").Body(app.Dt().Text(historyText.Sessions), app.Dd().ID("total-sessions").Body(
+				app.Text(fmt.Sprint(s.Sessions)+" "),
+				app.Span().Class("fact-note").Text(fmt.Sprintf(historyText.CompleteOf, s.Complete)),
+			)),
+			fact("total-minutes", historyText.Minutes, fmt.Sprint(s.Minutes)),
+		),
+	)
+}
+
+// renderRecent lists the most recent sessions, newest first. Names and
+// notes are the person's own words, or a backup file's: always text nodes.
+func (p *HistoryPage) renderRecent() app.UI {
+	return app.Section().Aria("labelledby", "recent-title").Body(
+		app.H2().ID("recent-title").Text(historyText.RecentTitle),
+		app.P().ID("recent-count").Class("muted small").Text(fmt.Sprintf(historyText.RecentCount, len(p.recent), sessionsText(len(p.hist.Records)))),
+		app.Ol().ID("recent").Class("recent-list").Body(app.Range(p.recent).Slice(func(i int) app.UI {
+			return recentItem(p.recent[i])
+		})),
+	)
+}
+
+// recentItem shows one session.
+func recentItem(r data.Record) app.UI {
+	badge, badgeClass := historyText.Partial, "session-badge partial"
+	if r.Complete {
+		badge, badgeClass = historyText.Complete, "session-badge complete"
+	}
+	return app.Li().Class("hist-session").DataSet("id", r.ID).Body(
+		app.P().Class("session-when").Text(historyDate(r.LocalDate)+" · "+r.LocalTime),
+		app.P().Class("session-what").Body(
+			app.Strong().Class("session-routine").Text(r.RoutineName),
+			app.Span().Class(badgeClass).Text(badge),
+			app.If(recordPainText(r) != "", app.Span().Class("session-pain").Text(recordPainText(r))),
+		),
+		app.If(r.Note != "", app.P().Class("session-note").Text(r.Note)),
+	)
+}
+
+// recordPainText says the pain scores of r, or "" when it has none.
+func recordPainText(r data.Record) string {
+	switch {
+	case r.PainBefore != nil && r.PainAfter != nil:
+		return fmt.Sprintf(historyText.PainChange, *r.PainBefore, *r.PainAfter)
+	case r.PainBefore != nil:
+		return fmt.Sprintf(historyText.PainOnlyBefore, *r.PainBefore)
+	case r.PainAfter != nil:
+		return fmt.Sprintf(historyText.PainOnlyAfter, *r.PainAfter)
+	}
+	return ""
+}
+
+// dayCount says a number of days.
+func dayCount(n int) string {
+	if n == 1 {
+		return historyText.DayOne
+	}
+	return fmt.Sprintf(historyText.Days, n)
+}
+
+// historyDate writes a date (DateLayout) for people: "Tue 14 Apr 2026". A date
+// that cannot be read is shown as it is.
+func historyDate(date string) string {
+	d, err := time.Parse(data.DateLayout, date)
+	if err != nil {
+		return date
+	}
+	return d.Format("Mon 2 Jan 2006")
+}
+
+// historyShortDate writes a date (DateLayout) as "14 Apr".
+func historyShortDate(date string) string {
+	d, err := time.Parse(data.DateLayout, date)
+	if err != nil {
+		return date
+	}
+	return d.Format("2 Jan")
+}
+
+// monthStart is the first day of t's month, in UTC.
+func monthStart(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+}
+
+// browserDate is the person's calendar date at t (DateLayout). In the
+// browser it asks JavaScript's Date: Go's local zone there is a fixed offset
+// taken when the app started, without daylight-saving rules.
+func browserDate(t time.Time) (date string) {
+	date = t.Format(data.DateLayout)
+	if app.IsServer {
+		return date
+	}
+	defer guard()
+	d := app.Window().Get("Date").New(float64(t.UnixMilli()))
+	return fmt.Sprintf("%04d-%02d-%02d", d.Call("getFullYear").Int(), d.Call("getMonth").Int()+1, d.Call("getDate").Int())
+}

@@ -1,0 +1,142 @@
+package components
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"unknot/data"
+)
+
+// MonthCalendar shows one month as a table, Monday first, with a mark for
+// each day's morning and evening session and today outlined. Its owner
+// computes the days (data.MonthCalendar) and moves between months through
+// OnMove, so the calendar never walks the whole history itself.
+type MonthCalendar struct {
+	app.Compo
+
+	// Month is the first day of the month shown.
+	Month time.Time
+	// Days are the month's days, from data.MonthCalendar.
+	Days []data.CalendarDay
+	// Today is the person's date (DateLayout), marked when in the month.
+	Today string
+	// CanPrev and CanNext say whether the buttons lead anywhere.
+	CanPrev, CanNext bool
+	// OnMove is called with -1 or +1 when the person moves a month.
+	OnMove func(ctx app.Context, delta int)
+}
+
+func (c *MonthCalendar) onPrev(ctx app.Context, e app.Event) { c.move(ctx, -1, c.CanPrev) }
+func (c *MonthCalendar) onNext(ctx app.Context, e app.Event) { c.move(ctx, 1, c.CanNext) }
+
+// move asks the owner to show another month. A button that leads nowhere
+// stays focusable (aria-disabled rather than disabled, so focus is not lost
+// when it stops leading anywhere) and does nothing.
+func (c *MonthCalendar) move(ctx app.Context, delta int, ok bool) {
+	if ok && c.OnMove != nil {
+		c.OnMove(ctx, delta)
+	}
+}
+
+// Render draws the month.
+func (c *MonthCalendar) Render() app.UI {
+	title := c.Month.Format("January 2006")
+	sessions, days := 0, 0
+	for _, d := range c.Days {
+		sessions += d.Sessions
+		if d.Sessions > 0 {
+			days++
+		}
+	}
+	summary := fmt.Sprintf(historyText.MonthSummary, sessionsText(sessions), dayCount(days), title)
+	if sessions == 0 {
+		summary = fmt.Sprintf(historyText.MonthEmpty, title)
+	}
+	rows := c.weeks()
+	return app.Section().ID("calendar").Class("calendar").Aria("labelledby", "cal-title").Body(
+		app.Div().Class("cal-head").Body(
+			app.Button().ID("cal-prev").Class("button cal-move").
+				Aria("label", fmt.Sprintf(historyText.PrevMonth, c.Month.AddDate(0, -1, 0).Format("January 2006"))).
+				Aria("disabled", !c.CanPrev).Text("‹").OnClick(c.onPrev),
+			app.H2().ID("cal-title").Aria("live", "polite").Text(title),
+			app.Button().ID("cal-next").Class("button cal-move").
+				Aria("label", fmt.Sprintf(historyText.NextMonth, c.Month.AddDate(0, 1, 0).Format("January 2006"))).
+				Aria("disabled", !c.CanNext).Text("›").OnClick(c.onNext),
+		),
+		app.Table().Class("cal").Aria("labelledby", "cal-title").Body(
+			app.THead().Body(app.Tr().Body(app.Range(historyText.Weekdays[:]).Slice(func(i int) app.UI {
+				return app.Th().Scope("col").Text(historyText.Weekdays[i])
+			}))),
+			app.TBody().Body(app.Range(rows).Slice(func(i int) app.UI {
+				return app.Tr().Body(app.Range(rows[i]).Slice(func(j int) app.UI {
+					return c.cell(rows[i][j])
+				}))
+			})),
+		),
+		app.P().Class("cal-legend muted small").Body(
+			app.Span().Class("cal-mark am").Aria("hidden", "true"),
+			app.Text(" "+historyText.Morning+"  "),
+			app.Span().Class("cal-mark pm").Aria("hidden", "true"),
+			app.Text(" "+historyText.Evening),
+		),
+		app.P().ID("cal-summary").Class("muted small").Text(summary),
+	)
+}
+
+// weeks splits the days into rows of seven, Monday first; nil stands for a
+// blank before the first or after the last day.
+func (c *MonthCalendar) weeks() [][]*data.CalendarDay {
+	if len(c.Days) == 0 {
+		return nil
+	}
+	lead := (int(c.Days[0].Weekday) + 6) % 7 // Monday is 0
+	var rows [][]*data.CalendarDay
+	row := make([]*data.CalendarDay, lead, 7)
+	for i := range c.Days {
+		row = append(row, &c.Days[i])
+		if len(row) == 7 {
+			rows = append(rows, row)
+			row = make([]*data.CalendarDay, 0, 7)
+		}
+	}
+	if len(row) > 0 {
+		rows = append(rows, append(row, make([]*data.CalendarDay, 7-len(row))...))
+	}
+	return rows
+}
+
+// cell draws one day, or a blank.
+func (c *MonthCalendar) cell(d *data.CalendarDay) app.UI {
+	if d == nil {
+		return app.Td().Class("cal-blank")
+	}
+	var said []string
+	if d.Date == c.Today {
+		said = append(said, historyText.Today)
+	}
+	if d.Morning {
+		said = append(said, historyText.Morning)
+	}
+	if d.Evening {
+		said = append(said, historyText.Evening)
+	}
+	class := "cal-day"
+	if d.Sessions > 0 {
+		class += " done"
+	}
+	td := app.Td().Class(class).DataSet("date", d.Date)
+	if d.Date == c.Today {
+		td = td.Class("cal-today").Aria("current", "date")
+	}
+	return td.Body(
+		app.Span().Class("cal-num").Text(d.Day),
+		app.Span().Class("cal-marks").Aria("hidden", "true").Body(
+			app.If(d.Morning, app.Span().Class("cal-mark am")),
+			app.If(d.Evening, app.Span().Class("cal-mark pm")),
+		),
+		app.If(len(said) > 0, app.Span().Class("sr-only").Text(", "+strings.Join(said, ", "))),
+	)
+}

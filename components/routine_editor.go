@@ -1,0 +1,291 @@
+package components
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"unknot/data"
+)
+
+// The routine editor of RoutinesPage: a draft of one routine, changed by
+// buttons and fields and saved only by "Save routine".
+
+// edit opens the editor on r; isNew is true for a routine not saved yet.
+func (p *RoutinesPage) edit(ctx app.Context, r data.Routine, isNew bool) {
+	p.draft, p.isNew, p.draftErr, p.deleting, p.shownName = &r, isNew, "", "", r.Name
+	p.doseErr = map[string]string{}
+	if p.addPick == "" {
+		p.addPick = data.DefaultCatalogue()[0].ID
+	}
+	p.focus(ctx, "editor-title")
+}
+
+// change replaces the draft with r and forgets typing errors, whose fields
+// may now belong to another exercise.
+func (p *RoutinesPage) change(r data.Routine) {
+	p.draft, p.draftErr = &r, ""
+	p.doseErr = map[string]string{}
+}
+
+func (p *RoutinesPage) onRename(ctx app.Context, e app.Event) {
+	p.draft.Name = inputValue(ctx)
+}
+
+func (p *RoutinesPage) onPick(ctx app.Context, e app.Event) {
+	p.addPick = inputValue(ctx)
+}
+
+// onAdd adds the chosen exercise at the end.
+func (p *RoutinesPage) onAdd(ctx app.Context, e app.Event) {
+	e2, ok := data.DefaultCatalogue().Exercise(p.addPick)
+	if !ok {
+		return
+	}
+	p.change(p.draft.AddItem(e2.ID))
+	n := len(p.draft.Items)
+	p.announce = fmt.Sprintf(pageText.Added, e2.Name, n)
+	p.focus(ctx, fmt.Sprintf("item-%d-reps", n-1))
+}
+
+// onMove moves item i to position to, keeping the focus on the button
+// pressed, or on its partner once the item reaches an end.
+func (p *RoutinesPage) onMove(i, to int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		n := len(p.draft.Items)
+		if to < 0 || to >= n {
+			return
+		}
+		name := exerciseName(p.draft.Items[i].Exercise)
+		p.change(p.draft.MoveItem(i, to))
+		p.announce = fmt.Sprintf(pageText.Moved, name, to+1, n)
+		dir := "up"
+		if to > i {
+			dir = "down"
+		}
+		if (dir == "up" && to == 0) || (dir == "down" && to == n-1) {
+			dir = map[string]string{"up": "down", "down": "up"}[dir]
+		}
+		if n == 1 {
+			dir = "remove"
+		}
+		p.focus(ctx, fmt.Sprintf("item-%d-%s", to, dir))
+	}
+}
+
+// onRemove takes item i out, moving the focus to the next item or to the
+// exercise picker.
+func (p *RoutinesPage) onRemove(i int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		name := exerciseName(p.draft.Items[i].Exercise)
+		p.change(p.draft.RemoveItem(i))
+		p.announce = fmt.Sprintf(pageText.Removed, name)
+		switch n := len(p.draft.Items); {
+		case n == 0:
+			p.focus(ctx, "add-pick")
+		case i < n:
+			p.focus(ctx, fmt.Sprintf("item-%d-remove", i))
+		default:
+			p.focus(ctx, fmt.Sprintf("item-%d-remove", n-1))
+		}
+	}
+}
+
+// onDose returns the handler of item i's repetitions (hold false) or hold
+// time in seconds (hold true).
+func (p *RoutinesPage) onDose(i int, hold bool) app.EventHandler {
+	return func(ctx app.Context, e app.Event) { p.setDose(i, hold, inputValue(ctx)) }
+}
+
+// setDose applies what was typed in item i's repetitions or hold field.
+func (p *RoutinesPage) setDose(i int, hold bool, typed string) {
+	id := doseFieldID(i, hold)
+	n, err := strconv.Atoi(strings.TrimSpace(typed))
+	if err != nil {
+		p.doseErr[id] = "Enter a whole number."
+		return
+	}
+	delete(p.doseErr, id)
+	it := p.draft.Items[i]
+	if hold {
+		it.Hold = time.Duration(n) * time.Second
+	} else {
+		it.Reps = n
+	}
+	r := p.draft.SetDose(i, it.Reps, it.Hold)
+	p.draft, p.draftErr = &r, ""
+}
+
+// onSave checks the draft and saves it among the person's routines.
+func (p *RoutinesPage) onSave(ctx app.Context, e app.Event) {
+	r := p.draft.Clone()
+	r.Name = strings.TrimSpace(r.Name)
+	if err := p.draftError(r); err != "" {
+		p.draftErr = err
+		p.focus(ctx, "draft-error")
+		return
+	}
+	if !p.store(data.PutRoutine(p.custom, r)) {
+		p.focus(ctx, "routines-error")
+		return
+	}
+	p.draft, p.draftErr = nil, ""
+	p.announce = fmt.Sprintf(pageText.SavedRoutine, quoted(r.Name))
+	p.focus(ctx, "edit-"+r.ID)
+}
+
+// draftError is what stops r from being saved, in words, or "".
+func (p *RoutinesPage) draftError(r data.Routine) string {
+	for id := range p.doseErr {
+		return fmt.Sprintf("Exercise %s: enter a whole number.", strings.Split(id, "-")[1])
+	}
+	if err := data.ValidateCustomRoutine(r); err != nil {
+		return capitalise(err.Error()) + "."
+	}
+	return ""
+}
+
+func (p *RoutinesPage) onCancel(ctx app.Context, e app.Event) {
+	id := p.draft.ID
+	p.draft, p.draftErr = nil, ""
+	if p.isNew {
+		p.focus(ctx, "new-routine-name")
+		return
+	}
+	p.focus(ctx, "edit-"+id)
+}
+
+// renderEditor shows the draft with its fields and buttons.
+func (p *RoutinesPage) renderEditor() app.UI {
+	r := *p.draft
+	title := fmt.Sprintf(pageText.EditTitle, quoted(r.Name))
+	if p.isNew {
+		title = pageText.NewTitle
+	}
+	return app.Section().ID("editor").Class("editor").Aria("labelledby", "editor-title").Body(
+		app.H2().ID("editor-title").TabIndex(-1).Text(title),
+		app.Div().Class("field").Body(
+			app.Label().For("routine-name").Text(pageText.Name),
+			app.Input().ID("routine-name").Class("input").Type("text").MaxLength(data.MaxNameRunes).
+				Attr("autocomplete", "off").Value(p.shownName).OnInput(p.onRename),
+		),
+		app.H3().ID("items-title").Text(pageText.Exercises),
+		app.If(len(r.Items) == 0, app.P().ID("no-items").Class("muted").Text(pageText.NoItems)),
+		app.Ol().ID("editor-items").Class("editor-items").Aria("labelledby", "items-title").Body(
+			app.Range(r.Items).Slice(func(i int) app.UI { return p.renderItem(i, len(r.Items)) }),
+		),
+		p.renderAdd(),
+		app.P().Class("muted small").Body(
+			app.Text(fmt.Sprintf(pageText.RestNote, p.restSeconds)),
+			app.A().Href("/settings").Text(pageText.SettingsTitle),
+			app.Text("."),
+		),
+		app.If(p.draftErr != "", app.P().ID("draft-error").Class("error").TabIndex(-1).Attr("role", "alert").Text(p.draftErr)),
+		app.Div().Class("card-actions").Body(
+			app.Button().ID("save-routine").Class("button primary").Text(pageText.Save).OnClick(p.onSave),
+			app.Button().ID("cancel-edit").Class("button").Text(pageText.Cancel).OnClick(p.onCancel),
+		),
+	)
+}
+
+// renderItem shows item i of n: its dose fields and its buttons.
+func (p *RoutinesPage) renderItem(i, n int) app.UI {
+	it := p.draft.Items[i]
+	e, _ := data.DefaultCatalogue().Exercise(it.Exercise)
+	_, _, _, err := it.Resolve(data.DefaultCatalogue())
+	msg := errText(err)
+	errID := fmt.Sprintf("item-%d-error", i)
+	// Resolve checks the repetitions first, so a bad count is the reason
+	// whenever there is one.
+	repsBad := msg != "" && !e.Reps.Contains(orDefault(it.Reps, e.DefaultReps))
+	return app.Li().ID(fmt.Sprintf("item-%d", i)).Class("editor-item").Body(
+		app.Div().Class("item-head").Body(
+			app.Span().Class("item-pos").Aria("hidden", "true").Text(fmt.Sprintf(pageText.Position, i+1)),
+			app.Strong().Class("item-name").Text(e.Name),
+		),
+		app.Div().Class("dose-fields").Body(
+			p.doseField(i, false, fmt.Sprintf(pageText.RepsOf, e.Reps.Min, e.Reps.Max), e.Reps.Min, e.Reps.Max, orDefault(it.Reps, e.DefaultReps), errID, repsBad),
+			p.holdField(i, e, it, errID, msg != "" && !repsBad),
+		),
+		app.If(msg != "", app.P().ID(errID).Class("error field-error").Text(msg)),
+		app.Div().Class("item-actions").Body(
+			app.Button().ID(fmt.Sprintf("item-%d-up", i)).Class("button item-button").Disabled(i == 0).
+				Aria("label", fmt.Sprintf(pageText.MoveUp, e.Name)).Text("↑ Up").OnClick(p.onMove(i, i-1)),
+			app.Button().ID(fmt.Sprintf("item-%d-down", i)).Class("button item-button").Disabled(i == n-1).
+				Aria("label", fmt.Sprintf(pageText.MoveDown, e.Name)).Text("↓ Down").OnClick(p.onMove(i, i+1)),
+			app.Button().ID(fmt.Sprintf("item-%d-remove", i)).Class("button item-button quiet").
+				Aria("label", fmt.Sprintf(pageText.Remove, e.Name)).Text("Remove").OnClick(p.onRemove(i)),
+		),
+	)
+}
+
+// holdField is the hold-time field, or the fixed hold in words when the
+// exercise allows only one.
+func (p *RoutinesPage) holdField(i int, e data.Exercise, it data.RoutineItem, errID string, bad bool) app.UI {
+	if e.Hold.Breaths > 0 || e.Hold.Min == e.Hold.Max {
+		return app.P().Class("fixed-hold").Text(fmt.Sprintf(pageText.HoldFixed, e.HoldText()))
+	}
+	lo, hi := int(e.Hold.Min/time.Second), int(e.Hold.Max/time.Second)
+	hold := it.Hold
+	if hold == 0 {
+		hold = e.Hold.Default
+	}
+	return p.doseField(i, true, fmt.Sprintf(pageText.HoldOf, lo, hi), lo, hi, int(hold/time.Second), errID, bad)
+}
+
+// doseField is one labelled number input of item i.
+func (p *RoutinesPage) doseField(i int, hold bool, label string, lo, hi, value int, errID string, bad bool) app.UI {
+	id := doseFieldID(i, hold)
+	typed := p.doseErr[id]
+	input := app.Input().ID(id).Class("input number").Type("number").Attr("inputmode", "numeric").
+		Min(lo).Max(hi).Step(1).Value(value).Aria("invalid", bad || typed != "").OnChange(p.onDose(i, hold))
+	if bad {
+		input = input.Aria("describedby", errID)
+	}
+	return app.Div().Class("field dose-field").Body(
+		app.Label().For(id).Text(label),
+		input,
+		app.If(typed != "", app.P().Class("error field-error").Text(typed)),
+	)
+}
+
+// renderAdd is the exercise picker and its Add button.
+func (p *RoutinesPage) renderAdd() app.UI {
+	cat := data.DefaultCatalogue()
+	return app.Div().Class("field add-item").Body(
+		app.Label().For("add-pick").Text(pageText.AddWhich),
+		app.Div().Class("inline-row").Body(
+			app.Select().ID("add-pick").Class("input").OnChange(p.onPick).Body(app.Range(cat).Slice(func(i int) app.UI {
+				return app.Option().Value(cat[i].ID).Selected(cat[i].ID == p.addPick).Text(cat[i].Name)
+			})),
+			app.Button().ID("add-item").Class("button").Text(pageText.AddExercise).OnClick(p.onAdd),
+		),
+	)
+}
+
+// doseFieldID is the id of item i's repetitions or hold field.
+func doseFieldID(i int, hold bool) string {
+	if hold {
+		return fmt.Sprintf("item-%d-hold", i)
+	}
+	return fmt.Sprintf("item-%d-reps", i)
+}
+
+// exerciseName is the name of the exercise with the given id.
+func exerciseName(id string) string {
+	if e, ok := data.DefaultCatalogue().Exercise(id); ok {
+		return e.Name
+	}
+	return id
+}
+
+// orDefault is n, or def when n is 0.
+func orDefault(n, def int) int {
+	if n == 0 {
+		return def
+	}
+	return n
+}

@@ -1,0 +1,295 @@
+package components
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"unknot/data"
+)
+
+// RoutinesPage lists the built-in routines and the person's own, and lets
+// them create, rename, edit, duplicate and delete their own. The editor is
+// in routine_editor.go.
+type RoutinesPage struct {
+	app.Compo
+
+	st  data.Storage
+	now func() time.Time
+
+	custom []data.Routine
+	// loadErr says why the stored routines could not all be read; while
+	// it is set nothing is saved, and setAside offers a fresh start.
+	loadErr  string
+	setAside bool
+	// actionErr is the last failure to save; notice the last result of
+	// setting old routines aside.
+	actionErr, notice string
+	// announce is read out politely after each action.
+	announce string
+	// newName is the name typed for a new routine; createErr why it was
+	// refused.
+	newName, createErr string
+	// deleting is the id of the routine whose deletion is being confirmed.
+	deleting string
+	// restSeconds is the rest between exercises, from the settings.
+	restSeconds int
+
+	// The editor: draft is the routine being edited, nil when none.
+	draft    *data.Routine
+	isNew    bool
+	draftErr string
+	// shownName is the name the name field starts with. The field is not
+	// written back as the person types: go-app trims attribute values,
+	// which would eat a space at the end of what is typed.
+	shownName string
+	// doseErr holds what was typed in a dose field that is not a number,
+	// by field id.
+	doseErr map[string]string
+	addPick string
+}
+
+// OnMount reads the routines and the rest setting.
+func (p *RoutinesPage) OnMount(ctx app.Context) {
+	if p.st == nil {
+		p.st = appStorage(ctx)
+	}
+	if p.now == nil {
+		p.now = time.Now
+	}
+	p.load()
+}
+
+// load reads the person's routines.
+func (p *RoutinesPage) load() {
+	custom, err := data.LoadCustomRoutines(p.st)
+	p.custom, p.loadErr = custom, errText(err)
+	p.setAside = errors.Is(err, data.ErrRoutinesDamaged) || errors.Is(err, data.ErrRoutinesNewer)
+	s, _ := data.LoadSettings(p.st)
+	p.restSeconds = s.RestSeconds
+}
+
+// store saves list as the person's routines and reports whether it could.
+func (p *RoutinesPage) store(list []data.Routine) bool {
+	if err := data.SaveCustomRoutines(p.st, list); err != nil {
+		p.actionErr = err.Error()
+		return false
+	}
+	p.custom, p.actionErr = list, ""
+	return true
+}
+
+// focus moves the keyboard focus to the element with the given id once the
+// screen has been redrawn. The page, not the element that fired the event,
+// is the source: that element may be gone by then, and go-app drops a
+// deferred call whose source is no longer mounted.
+func (p *RoutinesPage) focus(ctx app.Context, id string) {
+	ctx.Dispatcher().Dispatch(app.Dispatch{Mode: app.Defer, Source: p, Function: func(app.Context) {
+		defer guard()
+		if el := app.Window().GetElementByID(id); el.Truthy() {
+			el.Call("focus")
+		}
+	}})
+}
+
+func (p *RoutinesPage) onNewName(ctx app.Context, e app.Event) {
+	p.newName = inputValue(ctx)
+}
+
+// onCreate handles the form's submission, which must not leave the page.
+func (p *RoutinesPage) onCreate(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	p.create(ctx)
+}
+
+// create opens the editor on a new routine with the typed name.
+func (p *RoutinesPage) create(ctx app.Context) {
+	name := strings.TrimSpace(p.newName)
+	if name == "" {
+		p.createErr = "Give the routine a name."
+		p.focus(ctx, "new-routine-name")
+		return
+	}
+	p.createErr, p.newName = "", ""
+	p.edit(ctx, data.NewCustomRoutine(name), true)
+	p.announce = fmt.Sprintf(pageText.Created, quoted(name))
+}
+
+func (p *RoutinesPage) onEdit(r data.Routine) app.EventHandler {
+	return func(ctx app.Context, e app.Event) { p.edit(ctx, r.Clone(), false) }
+}
+
+// onDuplicate saves a copy of r, built-in or not, among the person's own.
+func (p *RoutinesPage) onDuplicate(r data.Routine) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		d := data.DuplicateRoutine(r)
+		if p.store(data.PutRoutine(p.custom, d)) {
+			p.announce = fmt.Sprintf(pageText.Duplicated, quoted(d.Name))
+			p.focus(ctx, "edit-"+d.ID)
+		}
+	}
+}
+
+func (p *RoutinesPage) onAskDelete(id string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		p.deleting = id
+		p.focus(ctx, "keep-"+id)
+	}
+}
+
+func (p *RoutinesPage) onKeep(ctx app.Context, e app.Event) {
+	id := p.deleting
+	p.deleting = ""
+	p.focus(ctx, "delete-"+id)
+}
+
+func (p *RoutinesPage) onDelete(r data.Routine) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		p.deleting = ""
+		if p.store(data.DeleteRoutine(p.custom, r.ID)) {
+			p.announce = fmt.Sprintf(pageText.Deleted, quoted(r.Name))
+			p.focus(ctx, "yours-title")
+		}
+	}
+}
+
+// onSetAside copies damaged or newer routines aside so new ones can be
+// saved.
+func (p *RoutinesPage) onSetAside(ctx app.Context, e app.Event) {
+	key, err := data.SetAsideCustomRoutines(p.st, p.now())
+	if err != nil {
+		p.actionErr = err.Error()
+		return
+	}
+	p.load()
+	p.actionErr, p.notice = "", ""
+	if key != "" {
+		p.notice = fmt.Sprintf(pageText.SetAsideDone, key)
+	}
+}
+
+// Render shows the editor while a routine is being edited, else the lists.
+func (p *RoutinesPage) Render() app.UI {
+	// app.If builds both branches, so the editor is only built with a draft.
+	var main app.UI
+	if p.draft != nil {
+		main = p.renderEditor()
+	} else {
+		main = p.renderLists()
+	}
+	return page("routines",
+		app.H1().Text(pageText.RoutinesTitle),
+		app.If(p.loadErr != "", p.renderLoadErr()),
+		app.If(p.notice != "", app.P().ID("routines-notice").Class("notice").Text(p.notice)),
+		app.If(p.actionErr != "", app.P().ID("routines-error").Class("error").Attr("role", "alert").Text(p.actionErr)),
+		main,
+		app.P().ID("routines-status").Class("sr-only").Aria("live", "polite").Text(p.announce),
+	)
+}
+
+func (p *RoutinesPage) renderLoadErr() app.UI {
+	return app.Div().ID("routines-load-error").Class("error").Body(
+		app.P().Text(p.loadErr),
+		app.If(p.setAside, app.Button().ID("set-aside").Class("button").Text(pageText.SetAside).OnClick(p.onSetAside)),
+	)
+}
+
+func (p *RoutinesPage) renderLists() app.UI {
+	builtin := data.BuiltinRoutines()
+	return app.Div().Class("routine-lists").Body(
+		app.P().Class("lead").Text(pageText.RoutinesLead),
+		app.Section().Aria("labelledby", "yours-title").Body(
+			app.H2().ID("yours-title").TabIndex(-1).Text(pageText.YoursTitle),
+			app.If(len(p.custom) == 0, app.P().ID("no-routines").Class("muted").Text(pageText.NoneYet)),
+			app.Div().ID("custom-routines").Class("cards").Body(app.Range(p.custom).Slice(func(i int) app.UI {
+				return p.renderCard(p.custom[i], true)
+			})),
+			p.renderCreate(),
+		),
+		app.Section().Aria("labelledby", "builtin-title").Body(
+			app.H2().ID("builtin-title").Text(pageText.BuiltinTitle),
+			app.Div().ID("builtin-routines").Class("cards").Body(app.Range(builtin).Slice(func(i int) app.UI {
+				return p.renderCard(builtin[i], false)
+			})),
+		),
+	)
+}
+
+// renderCreate is the form that names a new routine. Submitting it never
+// leaves the page (the security policy forbids form actions anyway).
+func (p *RoutinesPage) renderCreate() app.UI {
+	return app.Form().ID("create-routine").Class("create-routine").OnSubmit(p.onCreate).Body(
+		app.Label().For("new-routine-name").Text(pageText.NewName),
+		app.Div().Class("inline-row").Body(
+			// No Value: go-app trims attribute values, so writing back
+			// what is typed would eat a space at the end of it.
+			app.Input().ID("new-routine-name").Class("input").Type("text").MaxLength(data.MaxNameRunes).
+				Attr("autocomplete", "off").Aria("invalid", p.createErr != "").OnInput(p.onNewName),
+			app.Button().ID("create").Type("submit").Class("button primary").Text(pageText.Create),
+		),
+		app.If(p.createErr != "", app.P().ID("create-error").Class("error field-error").Attr("role", "alert").Text(p.createErr)),
+	)
+}
+
+// renderCard shows one routine with what it holds and its actions; mine is
+// true for the person's own routines, which can be edited and deleted.
+func (p *RoutinesPage) renderCard(r data.Routine, mine bool) app.UI {
+	cat := data.DefaultCatalogue()
+	return app.Article().ID("routine-"+r.ID).Class("card routine").Aria("labelledby", "name-"+r.ID).Body(
+		app.H3().ID("name-"+r.ID).Text(r.Name),
+		app.If(r.Summary != "", app.P().Text(r.Summary)),
+		app.P().Class("meta").Text(routineMeta(r, cat)),
+		itemList(r, cat),
+		app.Div().Class("card-actions").Attr("role", "group").Aria("label", fmt.Sprintf(pageText.RoutineActions, r.Name)).Body(
+			app.A().ID("start-"+r.ID).Class("button primary").Href("/session/"+r.ID).
+				Aria("label", fmt.Sprintf(text.StartRoutine, r.Name)).Text(text.Start),
+			app.If(mine, app.Button().ID("edit-"+r.ID).Class("button").Aria("label", pageText.Edit+" "+r.Name).
+				Text(pageText.Edit).OnClick(p.onEdit(r))),
+			app.Button().ID("duplicate-"+r.ID).Class("button").Aria("label", pageText.Duplicate+" "+r.Name).
+				Text(pageText.Duplicate).OnClick(p.onDuplicate(r)),
+			app.If(mine, app.Button().ID("delete-"+r.ID).Class("button quiet").Aria("label", pageText.Delete+" "+r.Name).
+				Text(pageText.Delete).OnClick(p.onAskDelete(r.ID))),
+		),
+		app.If(mine && p.deleting == r.ID, p.renderConfirmDelete(r)),
+	)
+}
+
+func (p *RoutinesPage) renderConfirmDelete(r data.Routine) app.UI {
+	return app.Div().ID("confirm-delete-"+r.ID).Class("confirm-box").Attr("role", "group").
+		Aria("labelledby", "confirm-text-"+r.ID).Body(
+		app.P().ID("confirm-text-"+r.ID).Text(fmt.Sprintf(pageText.ConfirmDelete, quoted(r.Name))),
+		app.Div().Class("card-actions").Body(
+			app.Button().ID("confirm-delete").Class("button danger").Text(pageText.Delete).OnClick(p.onDelete(r)),
+			app.Button().ID("keep-"+r.ID).Class("button").Text(pageText.KeepIt).OnClick(p.onKeep),
+		),
+	)
+}
+
+// routineMeta says how many exercises a routine has and how long it takes.
+func routineMeta(r data.Routine, cat data.Catalogue) string {
+	meta := fmt.Sprintf(text.ExerciseCount, len(r.Items))
+	if len(r.Items) == 1 {
+		meta = "1 exercise"
+	}
+	if plan, err := data.Compile(r, cat, data.DefaultTiming()); err == nil {
+		meta += " · " + fmt.Sprintf(text.Minutes, data.DurationText(plan.Total))
+	}
+	return meta
+}
+
+// itemList names the exercises of a routine with their doses.
+func itemList(r data.Routine, cat data.Catalogue) app.UI {
+	return app.Ul().Class("item-names").Body(app.Range(r.Items).Slice(func(i int) app.UI {
+		e, reps, hold, err := r.Items[i].Resolve(cat)
+		if err != nil {
+			return app.Li().Class("error").Text(err.Error())
+		}
+		return app.Li().Body(app.Span().Text(e.Name), app.Span().Class("muted").Text(" — "+doseText(e, reps, hold)))
+	}))
+}
+
+// quoted puts a name in curly quotes for a sentence.
+func quoted(name string) string { return "“" + name + "”" }

@@ -1,0 +1,237 @@
+package components
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"unknot/data"
+)
+
+// routinesRig mounts a RoutinesPage on st.
+func routinesRig(tb testing.TB, st data.Storage) (*compoRig, *RoutinesPage) {
+	tb.Helper()
+	p := &RoutinesPage{st: st, now: func() time.Time { return time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC) }}
+	return newCompoRig(tb, p, "/routines"), p
+}
+
+// savedRoutines reads the stored custom routines, failing on an error.
+func savedRoutines(tb testing.TB, st data.Storage) []data.Routine {
+	tb.Helper()
+	rs, err := data.LoadCustomRoutines(st)
+	if err != nil {
+		tb.Fatalf("loading the routines: %v", err)
+	}
+	return rs
+}
+
+func TestRoutinesPageListsBuiltinRoutines(t *testing.T) {
+	r, _ := routinesRig(t, &data.MemoryStorage{})
+	html := r.html()
+	mustContain(t, html, pageText.NoneYet, `for="new-routine-name"`, `id="create"`)
+	for _, b := range data.BuiltinRoutines() {
+		mustContain(t, html, b.Name, `href="/session/`+b.ID+`"`, `id="duplicate-`+b.ID+`"`)
+		for _, no := range []string{`id="edit-` + b.ID + `"`, `id="delete-` + b.ID + `"`} {
+			if strings.Contains(html, no) {
+				t.Errorf("built-in %s has %s", b.ID, no)
+			}
+		}
+	}
+}
+
+func TestRoutinesPageCreatesEditsAndSaves(t *testing.T) {
+	st := &data.MemoryStorage{}
+	r, p := routinesRig(t, st)
+	p.newName = "  Desk break "
+	r.do(p.create)
+	if p.draft == nil || p.draft.Name != "Desk break" || !p.isNew {
+		t.Fatalf("draft %+v, want a new routine named Desk break", p.draft)
+	}
+	mustContain(t, r.html(), pageText.NewTitle, pageText.NoItems, `for="routine-name"`, `for="add-pick"`)
+
+	// An empty routine cannot be saved.
+	r.click(p.onSave)
+	mustContain(t, r.html(), `id="draft-error"`, "Add at least one exercise to “Desk break”.")
+	if len(savedRoutines(t, st)) != 0 {
+		t.Fatal("an empty routine was saved")
+	}
+
+	for _, id := range []string{data.CatStretch, data.Bridge, data.Rotation} {
+		p.addPick = id
+		r.click(p.onAdd)
+	}
+	html := r.html()
+	mustContain(t, html, `id="item-0-reps"`, `for="item-0-reps"`, "Rounds (3 to 5)", `id="item-0-hold"`, "Hold, in seconds (5 to 10)",
+		"Hold: 3 deep breaths", `aria-label="Move Cat stretch up"`, `aria-label="Remove Bridge"`)
+	if !disabledButton(html, "item-0-up") || !disabledButton(html, "item-2-down") || disabledButton(html, "item-1-up") {
+		t.Error("the first item's Up and the last item's Down should be disabled, the others not")
+	}
+
+	r.do(func(ctx app.Context) {
+		p.setDose(0, false, "4")
+		p.setDose(0, true, "8")
+		p.setDose(2, false, "3")
+	})
+	r.click(p.onMove(2, 1)) // rotation above bridge
+	r.click(p.onRemove(2))  // bridge out
+	r.click(p.onMove(1, 0)) // rotation first
+	mustContain(t, p.announce, "Lower-back rotational stretch moved to position 1 of 2.")
+	r.do(func(ctx app.Context) { p.draft.Name = "Desk stretch " })
+	r.click(p.onSave)
+	if p.draft != nil {
+		t.Fatalf("still editing: %s", p.draftErr)
+	}
+	got := savedRoutines(t, st)
+	if len(got) != 1 {
+		t.Fatalf("saved %d routines, want 1", len(got))
+	}
+	want := []data.RoutineItem{{Exercise: data.Rotation, Reps: 3}, {Exercise: data.CatStretch, Reps: 4, Hold: 8 * time.Second}}
+	if g := got[0]; g.Name != "Desk stretch" || len(g.Items) != 2 || g.Items[0] != want[0] || g.Items[1] != want[1] {
+		t.Errorf("saved %+v, want Desk stretch with %+v", g, want)
+	}
+	mustContain(t, r.html(), "Desk stretch", `href="/session/`+got[0].ID+`"`, `id="edit-`+got[0].ID+`"`)
+}
+
+// disabledButton reports whether the button with the given id is disabled.
+// go-app writes Disabled(false) as disabled="false" in static HTML; in the
+// browser it sets the property.
+func disabledButton(html, id string) bool {
+	i := strings.Index(html, `id="`+id+`"`)
+	if i < 0 {
+		return false
+	}
+	start := strings.LastIndex(html[:i], "<button")
+	end := i + strings.Index(html[i:], ">")
+	tag := strings.ReplaceAll(html[start:end], `disabled="false"`, "")
+	return strings.Contains(tag, "disabled")
+}
+
+func TestRoutinesPageRefusesDosesOutOfRange(t *testing.T) {
+	st := &data.MemoryStorage{}
+	r, p := routinesRig(t, st)
+	p.newName = "Too much"
+	r.do(p.create)
+	p.addPick = data.CatStretch
+	r.click(p.onAdd)
+	r.do(func(ctx app.Context) { p.setDose(0, false, "9") })
+	mustContain(t, r.html(), `id="item-0-error"`, "Cat stretch: 9 repetitions is outside the safe range of 3 to 5", `aria-describedby="item-0-error"`)
+	r.click(p.onSave)
+	mustContain(t, p.draftErr, "Cat stretch: 9 repetitions is outside the safe range of 3 to 5")
+	r.do(func(ctx app.Context) { p.setDose(0, true, "five") })
+	mustContain(t, r.html(), "Enter a whole number.")
+	r.click(p.onSave)
+	mustContain(t, p.draftErr, "Exercise 0: enter a whole number.")
+	if len(savedRoutines(t, st)) != 0 {
+		t.Error("a routine out of range was saved")
+	}
+}
+
+func TestRoutinesPageDuplicatesRenamesAndDeletes(t *testing.T) {
+	st := &data.MemoryStorage{}
+	r, p := routinesRig(t, st)
+	r.click(p.onDuplicate(routine(t, data.Morning)))
+	got := savedRoutines(t, st)
+	if len(got) != 1 || got[0].Name != "Morning routine (copy)" || len(got[0].Items) != 5 {
+		t.Fatalf("after duplicating: %+v", got)
+	}
+	id := got[0].ID
+	mustContain(t, r.html(), `id="routine-`+id+`"`, p.announce)
+
+	r.click(p.onEdit(got[0]))
+	r.do(func(ctx app.Context) { p.draft.Name = "Long morning" })
+	r.click(p.onCancel)
+	if savedRoutines(t, st)[0].Name != "Morning routine (copy)" {
+		t.Error("Cancel saved the change")
+	}
+	r.click(p.onEdit(p.custom[0]))
+	r.do(func(ctx app.Context) { p.draft.Name = "Long morning" })
+	r.click(p.onSave)
+	if got := savedRoutines(t, st); len(got) != 1 || got[0].Name != "Long morning" || got[0].ID != id {
+		t.Fatalf("after renaming: %+v", got)
+	}
+
+	r.click(p.onAskDelete(id))
+	mustContain(t, r.html(), `id="confirm-delete-`+id+`"`, "Delete “Long morning”? This cannot be undone.")
+	r.click(p.onKeep)
+	if len(savedRoutines(t, st)) != 1 || strings.Contains(r.html(), "confirm-delete-") {
+		t.Fatal("Keep it deleted the routine or left the question")
+	}
+	r.click(p.onAskDelete(id))
+	r.click(p.onDelete(p.custom[0]))
+	if len(savedRoutines(t, st)) != 0 {
+		t.Error("the routine is still saved")
+	}
+	mustContain(t, r.html(), pageText.NoneYet)
+}
+
+// routine returns the built-in routine id.
+func routine(tb testing.TB, id string) data.Routine {
+	tb.Helper()
+	r, ok := data.FindRoutine(data.DefaultCatalogue(), id)
+	if !ok {
+		tb.Fatalf("no routine %q", id)
+	}
+	return r
+}
+
+func TestRoutinesPageKeepsDamagedRoutines(t *testing.T) {
+	st := &data.MemoryStorage{}
+	const damaged = `{"schema":1,"routines":[{"id":"custom-1","name":"Fine","items":[{"exercise":"bridge"}]},{"id":"custom-2"`
+	st.SetRaw(data.RoutinesKey, damaged)
+	r, p := routinesRig(t, st)
+	mustContain(t, r.html(), `id="routines-load-error"`, "could not be read", `id="set-aside"`)
+	r.click(p.onDuplicate(routine(t, data.Evening)))
+	mustContain(t, r.html(), `id="routines-error"`)
+	if raw, _ := st.GetRaw(data.RoutinesKey); raw != damaged {
+		t.Fatalf("damaged routines overwritten: %s", raw)
+	}
+	r.click(p.onSetAside)
+	keys := data.KeysWithPrefix(st, data.RoutinesAsidePrefix)
+	if len(keys) != 1 {
+		t.Fatalf("copies: %v", keys)
+	}
+	if raw, _ := st.GetRaw(keys[0]); raw != damaged {
+		t.Errorf("copy %q, want the damaged text", raw)
+	}
+	html := r.html()
+	mustContain(t, html, keys[0], pageText.NoneYet)
+	if strings.Contains(html, "routines-load-error") {
+		t.Error("the error is still shown after a fresh start")
+	}
+	r.click(p.onDuplicate(routine(t, data.Evening)))
+	if len(savedRoutines(t, st)) != 1 {
+		t.Error("could not save after setting aside")
+	}
+}
+
+func TestRoutinesPageNewerRoutinesAreReadOnly(t *testing.T) {
+	st := &data.MemoryStorage{}
+	st.SetRaw(data.RoutinesKey, `{"schema":5,"routines":[]}`)
+	_, p := routinesRig(t, st)
+	if !strings.Contains(p.loadErr, "newer version") || !p.setAside {
+		t.Errorf("load error %q, set aside offered %v", p.loadErr, p.setAside)
+	}
+	err := data.SaveCustomRoutines(st, nil)
+	if !errors.Is(err, data.ErrRoutinesNewer) {
+		t.Errorf("got %v", err)
+	}
+}
+
+func TestRoutinesPageCreateNeedsAName(t *testing.T) {
+	r, p := routinesRig(t, &data.MemoryStorage{})
+	p.newName = "   "
+	r.do(p.create)
+	if p.draft != nil {
+		t.Fatal("a routine without a name was opened")
+	}
+	mustContain(t, r.html(), `id="create-error"`, "Give the routine a name.")
+	p.newName = "Later"
+	r.do(p.create)
+	r.click(p.onCancel)
+	if p.draft != nil || len(p.custom) != 0 {
+		t.Error("Cancel kept the new routine")
+	}
+}

@@ -1,0 +1,366 @@
+package components
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"unknot/data"
+)
+
+// SettingsPage lets the person choose how sessions guide them, how the app
+// looks, and when to be reminded. Every change is checked and saved at once;
+// theme, text size and motion apply at once through the prefsChanged action.
+type SettingsPage struct {
+	app.Compo
+
+	st       data.Storage
+	settings data.Settings
+	// loadErr is why the stored settings were not used; saveErr the last
+	// failure to save; fieldErr the last refused value, by control id.
+	loadErr, saveErr string
+	fieldErr         map[string]string
+	// status is announced politely after each change.
+	status string
+	// voices are the device's voices, English ones first.
+	voices []voiceOption
+	// noVoice is set when Test voice found no voice to speak with.
+	noVoice bool
+	// icsErr is why no calendar file could be made; icsDone is set once
+	// one was offered.
+	icsErr  string
+	icsDone bool
+
+	cues           Cues
+	now            func() time.Time
+	stopVoiceWatch func()
+}
+
+// OnMount reads the settings, lists the voices and follows the device's
+// voice list, which browsers fill in late.
+func (p *SettingsPage) OnMount(ctx app.Context) {
+	if p.st == nil {
+		p.st = appStorage(ctx)
+	}
+	if p.cues == nil {
+		p.cues = newWebCues()
+	}
+	if p.now == nil {
+		p.now = time.Now
+	}
+	s, err := data.LoadSettings(p.st)
+	p.settings, p.loadErr, p.fieldErr = s, errText(err), map[string]string{}
+	p.voices = deviceVoices()
+	p.stopVoiceWatch = watchVoices(ctx, func(ctx app.Context) { p.voices = deviceVoices() })
+}
+
+// OnPreRender shows the defaults in the server's pre-rendered page, which
+// is what shows until the app starts.
+func (p *SettingsPage) OnPreRender(ctx app.Context) {
+	p.settings, p.fieldErr = data.DefaultSettings(), map[string]string{}
+}
+
+// OnDismount stops any test sound and lets go of the voice listener.
+func (p *SettingsPage) OnDismount() {
+	if p.stopVoiceWatch != nil {
+		p.stopVoiceWatch()
+		p.stopVoiceWatch = nil
+	}
+	if p.cues != nil {
+		p.cues.Close()
+		p.cues = nil
+	}
+}
+
+// save checks next, saves it and applies the look at once. A refused value
+// is reported next to the control with id field; the settings stay as they
+// were.
+func (p *SettingsPage) save(ctx app.Context, field string, next data.Settings) {
+	delete(p.fieldErr, field)
+	if err := next.Validate(); err != nil {
+		p.fieldErr[field], p.status = capitalise(err.Error())+".", ""
+		return
+	}
+	if err := data.SaveSettings(p.st, next); err != nil {
+		p.saveErr, p.status = capitalise(err.Error())+".", ""
+		return
+	}
+	p.settings, p.saveErr, p.status = next, "", pageText.Saved
+	ctx.NewActionWithValue(prefsChanged, next)
+}
+
+// flip returns an event handler that turns one switch over and saves.
+func (p *SettingsPage) flip(id string, field func(*data.Settings) *bool) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		next := p.settings
+		b := field(&next)
+		*b = !*b
+		p.save(ctx, id, next)
+	}
+}
+
+// seconds returns an event handler for a number input of whole seconds
+// between lo and hi.
+func (p *SettingsPage) seconds(id string, lo, hi int, field func(*data.Settings) *int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) { p.setSeconds(ctx, id, lo, hi, field, inputValue(ctx)) }
+}
+
+// setSeconds saves the whole number of seconds typed in the field id.
+func (p *SettingsPage) setSeconds(ctx app.Context, id string, lo, hi int, field func(*data.Settings) *int, typed string) {
+	n, err := strconv.Atoi(strings.TrimSpace(typed))
+	if err != nil || n < lo || n > hi {
+		p.fieldErr[id], p.status = fmt.Sprintf(pageText.NumberRange, lo, hi), ""
+		return
+	}
+	next := p.settings
+	*field(&next) = n
+	p.save(ctx, id, next)
+}
+
+func (p *SettingsPage) onVoice(ctx app.Context, e app.Event) { p.setVoice(ctx, inputValue(ctx)) }
+
+// setVoice saves the chosen voice, "" for automatic.
+func (p *SettingsPage) setVoice(ctx app.Context, uri string) {
+	next := p.settings
+	next.VoiceName = uri
+	p.save(ctx, "voice-name", next)
+}
+
+func (p *SettingsPage) onRate(ctx app.Context, e app.Event) { p.setRate(ctx, inputValue(ctx)) }
+
+// setRate saves the speaking speed the slider gives.
+func (p *SettingsPage) setRate(ctx app.Context, typed string) {
+	v, err := strconv.ParseFloat(typed, 64)
+	if err != nil {
+		return
+	}
+	next := p.settings
+	next.VoiceRate = math.Round(v*100) / 100
+	p.save(ctx, "voice-rate", next)
+}
+
+func (p *SettingsPage) onVolume(ctx app.Context, e app.Event) { p.setVolume(ctx, inputValue(ctx)) }
+
+// setVolume saves the beep volume the slider gives, in percent.
+func (p *SettingsPage) setVolume(ctx app.Context, typed string) {
+	n, err := strconv.Atoi(typed)
+	if err != nil {
+		return
+	}
+	next := p.settings
+	next.BeepVolume = n
+	p.save(ctx, "beep-volume", next)
+}
+
+func (p *SettingsPage) onTheme(theme string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		next := p.settings
+		next.Theme = theme
+		p.save(ctx, "theme", next)
+	}
+}
+
+func (p *SettingsPage) onReminder(id string, field func(*data.Settings) *string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) { p.setReminder(ctx, id, field, inputValue(ctx)) }
+}
+
+// setReminder saves a reminder time, "" for none.
+func (p *SettingsPage) setReminder(ctx app.Context, id string, field func(*data.Settings) *string, typed string) {
+	next := p.settings
+	*field(&next) = typed
+	p.icsDone = false
+	p.save(ctx, id, next)
+}
+
+// onTestVoice speaks a sample with the chosen voice and speed. It runs in
+// the click, where browsers allow speech and sound to start.
+func (p *SettingsPage) onTestVoice(ctx app.Context, e app.Event) {
+	p.cues.Configure(p.settings)
+	p.cues.Unlock()
+	p.noVoice = !p.cues.Say(pageText.VoiceSample)
+}
+
+// onTestBeep sounds the hold tone at the chosen volume.
+func (p *SettingsPage) onTestBeep(ctx app.Context, e app.Event) {
+	p.cues.Configure(p.settings)
+	p.cues.Unlock()
+	p.cues.Beep(data.ToneHold)
+}
+
+// onDownload offers the reminders as a calendar file.
+func (p *SettingsPage) onDownload(ctx app.Context, e app.Event) {
+	r := data.Reminders{Morning: p.settings.MorningReminder, Evening: p.settings.EveningReminder}
+	appURL := appOrigin()
+	if appURL != "" {
+		appURL += "/"
+	}
+	ics, err := data.ReminderICS(r, p.now(), appURL)
+	if err == nil {
+		err = offerDownload(pageText.ICSName, "text/calendar", ics)
+	}
+	p.icsErr, p.icsDone = "", err == nil
+	if err != nil {
+		p.icsErr = capitalise(err.Error()) + "."
+	}
+}
+
+// Render shows the settings in four groups.
+func (p *SettingsPage) Render() app.UI {
+	return page("settings",
+		app.H1().Text(pageText.SettingsTitle),
+		app.P().Class("lead").Text(pageText.SettingsLead),
+		app.If(p.loadErr != "", app.P().ID("settings-load-error").Class("error").Text(p.loadErr)),
+		app.If(p.saveErr != "", app.P().ID("settings-save-error").Class("error").Attr("role", "alert").Text(p.saveErr)),
+		p.renderGuidance(),
+		p.renderPacing(),
+		p.renderAppearance(),
+		p.renderReminders(),
+		app.P().ID("settings-status").Class("sr-only").Aria("live", "polite").Text(p.status),
+	)
+}
+
+func (p *SettingsPage) renderGuidance() app.UI {
+	s := p.settings
+	return app.Section().Class("settings-group").Aria("labelledby", "guidance-title").Body(
+		app.H2().ID("guidance-title").Text(pageText.GuidanceTitle),
+		toggle("set-voice", pageText.VoiceOn, s.Voice, p.flip("set-voice", func(s *data.Settings) *bool { return &s.Voice })),
+		p.renderVoiceChoice(),
+		p.rangeField("voice-rate", pageText.VoiceSpeed, data.MinVoiceRate, data.MaxVoiceRate, 0.05, s.VoiceRate,
+			fmt.Sprintf("%.2f×", s.VoiceRate), p.onRate),
+		app.Button().ID("test-voice").Class("button").Text(pageText.TestVoice).OnClick(p.onTestVoice),
+		app.If(p.noVoice, app.P().ID("no-voice").Class("notice").Attr("role", "status").Text(pageText.NoVoiceToTest)),
+		toggle("set-beeps", pageText.BeepsOn, s.Beeps, p.flip("set-beeps", func(s *data.Settings) *bool { return &s.Beeps })),
+		p.rangeField("beep-volume", pageText.BeepVolume, data.MinBeepVolume, data.MaxBeepVolume, 10, float64(s.BeepVolume),
+			fmt.Sprintf("%d%%", s.BeepVolume), p.onVolume),
+		app.Button().ID("test-beep").Class("button").Text(pageText.TestBeep).OnClick(p.onTestBeep),
+		toggle("set-vibration", pageText.VibrationOn, s.Vibration, p.flip("set-vibration", func(s *data.Settings) *bool { return &s.Vibration })),
+		toggle("set-awake", pageText.KeepAwakeOn, s.KeepAwake, p.flip("set-awake", func(s *data.Settings) *bool { return &s.KeepAwake })),
+	)
+}
+
+// renderVoiceChoice is the list of the device's voices.
+func (p *SettingsPage) renderVoiceChoice() app.UI {
+	chosen := p.settings.VoiceName
+	known := chosen == ""
+	for _, v := range p.voices {
+		known = known || v.URI == chosen
+	}
+	return app.Div().Class("field").Body(
+		app.Label().For("voice-name").Text(pageText.WhichVoice),
+		app.Select().ID("voice-name").Class("input").Disabled(!p.settings.Voice).OnChange(p.onVoice).Body(
+			app.Option().Value("").Selected(chosen == "").Text(pageText.AutoVoice),
+			// A voice chosen on another device stays chosen until
+			// the person picks another.
+			app.If(!known, app.Option().Value(chosen).Selected(true).Text(chosen)),
+			app.Range(p.voices).Slice(func(i int) app.UI {
+				v := p.voices[i]
+				return app.Option().Value(v.URI).Selected(v.URI == chosen).Text(v.Label)
+			}),
+		),
+		app.If(len(p.voices) == 0, app.P().ID("no-voices").Class("muted small").Text(pageText.NoVoices)),
+	)
+}
+
+func (p *SettingsPage) renderPacing() app.UI {
+	s := p.settings
+	return app.Section().Class("settings-group").Aria("labelledby", "pacing-title").Body(
+		app.H2().ID("pacing-title").Text(pageText.PacingTitle),
+		p.secondsField("get-ready", pageText.GetReady, data.MinGetReadySeconds, data.MaxGetReadySeconds, s.GetReadySeconds,
+			func(s *data.Settings) *int { return &s.GetReadySeconds }),
+		p.secondsField("rest", pageText.RestBetween, data.MinRestSeconds, data.MaxRestSeconds, s.RestSeconds,
+			func(s *data.Settings) *int { return &s.RestSeconds }),
+	)
+}
+
+// secondsField is a labelled number input of whole seconds, with its error.
+func (p *SettingsPage) secondsField(id, label string, lo, hi, value int, field func(*data.Settings) *int) app.UI {
+	msg := p.fieldErr[id]
+	hint := id + "-hint"
+	return app.Div().Class("field").Body(
+		app.Label().For(id).Text(label),
+		app.Div().Class("number-row").Body(
+			app.Input().ID(id).Class("input number").Type("number").Attr("inputmode", "numeric").
+				Min(lo).Max(hi).Step(1).Value(value).Aria("describedby", hint).Aria("invalid", msg != "").
+				OnChange(p.seconds(id, lo, hi, field)),
+			app.Span().Class("unit").Text(pageText.SecondsUnit),
+		),
+		app.P().ID(hint).Class("muted small hint").Text(fmt.Sprintf("%d–%d", lo, hi)),
+		app.If(msg != "", app.P().ID(id+"-error").Class("error field-error").Attr("role", "alert").Text(msg)),
+	)
+}
+
+func (p *SettingsPage) renderAppearance() app.UI {
+	s := p.settings
+	themes := []string{data.ThemeSystem, data.ThemeLight, data.ThemeDark}
+	return app.Section().Class("settings-group").Aria("labelledby", "appearance-title").Body(
+		app.H2().ID("appearance-title").Text(pageText.AppearanceTitle),
+		app.FieldSet().Class("choices").Body(
+			app.Legend().Text(pageText.Theme),
+			app.Range(themes).Slice(func(i int) app.UI {
+				id := "theme-" + themes[i]
+				return app.Label().Class("toggle").For(id).Body(
+					app.Input().ID(id).Type("radio").Name("theme").Value(themes[i]).
+						Checked(s.Theme == themes[i]).OnChange(p.onTheme(themes[i])),
+					app.Span().Text(pageText.ThemeLabel[themes[i]]),
+				)
+			}),
+		),
+		toggle("set-large-text", pageText.LargerText, s.LargeText, p.flip("set-large-text", func(s *data.Settings) *bool { return &s.LargeText })),
+		toggle("set-reduce-motion", pageText.ReduceMotion, s.ReduceMotion, p.flip("set-reduce-motion", func(s *data.Settings) *bool { return &s.ReduceMotion })),
+	)
+}
+
+func (p *SettingsPage) renderReminders() app.UI {
+	s := p.settings
+	return app.Section().Class("settings-group").Aria("labelledby", "reminders-title").Body(
+		app.H2().ID("reminders-title").Text(pageText.RemindersTitle),
+		app.P().Class("muted").Text(pageText.RemindersLead),
+		p.timeField("morning-reminder", pageText.MorningAt, s.MorningReminder, func(s *data.Settings) *string { return &s.MorningReminder }),
+		p.timeField("evening-reminder", pageText.EveningAt, s.EveningReminder, func(s *data.Settings) *string { return &s.EveningReminder }),
+		app.Button().ID("download-ics").Class("button primary").Text(pageText.DownloadICS).OnClick(p.onDownload),
+		app.If(p.icsErr != "", app.P().ID("ics-error").Class("error").Attr("role", "alert").Text(p.icsErr)),
+		app.If(p.icsDone, app.P().ID("ics-done").Class("notice").Attr("role", "status").Text(pageText.ICSReady)),
+		app.P().ID("import-help").Class("small").Text(pageText.ImportHelp),
+	)
+}
+
+// timeField is a labelled time input with its error.
+func (p *SettingsPage) timeField(id, label, value string, field func(*data.Settings) *string) app.UI {
+	msg := p.fieldErr[id]
+	return app.Div().Class("field").Body(
+		app.Label().For(id).Text(label),
+		app.Input().ID(id).Class("input time").Type("time").Value(value).Aria("invalid", msg != "").
+			OnChange(p.onReminder(id, field)),
+		app.If(msg != "", app.P().ID(id+"-error").Class("error field-error").Attr("role", "alert").Text(msg)),
+	)
+}
+
+// rangeField is a labelled slider that shows its value and saves when let
+// go.
+func (p *SettingsPage) rangeField(id, label string, lo, hi, step, value float64, shown string, h app.EventHandler) app.UI {
+	msg := p.fieldErr[id]
+	return app.Div().Class("field").Body(
+		app.Label().For(id).Body(
+			app.Text(label+" "),
+			app.Span().ID(id+"-value").Class("range-value").Text(shown),
+		),
+		app.Input().ID(id).Class("range").Type("range").Min(lo).Max(hi).Step(step).Value(value).
+			Aria("valuetext", shown).Aria("invalid", msg != "").OnChange(h),
+		app.If(msg != "", app.P().ID(id+"-error").Class("error field-error").Attr("role", "alert").Text(msg)),
+	)
+}
+
+// inputValue is the value of the element an event came from.
+func inputValue(ctx app.Context) string { return ctx.JSSrc().Get("value").String() }
+
+// capitalise makes the first letter of s upper case.
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

@@ -1,0 +1,268 @@
+package components
+
+import (
+	"net/url"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"unknot/data"
+)
+
+// compoRig mounts one component at a path and runs code on its UI
+// goroutine.
+type compoRig struct {
+	tb   testing.TB
+	disp app.ClientDispatcher
+	c    app.Composer
+}
+
+func newCompoRig(tb testing.TB, c app.Composer, path string) *compoRig {
+	tb.Helper()
+	disp := app.NewClientTester(c)
+	disp.Nav(&url.URL{Path: path})
+	disp.Consume()
+	tb.Cleanup(disp.Close)
+	return &compoRig{tb: tb, disp: disp, c: c}
+}
+
+// do runs fn with a real context of the component and lets it redraw.
+func (r *compoRig) do(fn func(ctx app.Context)) {
+	r.disp.Dispatch(app.Dispatch{Mode: app.Update, Source: r.c, Function: fn})
+	r.disp.Consume()
+}
+
+// click runs an event handler as a click would.
+func (r *compoRig) click(h app.EventHandler) { r.do(func(ctx app.Context) { h(ctx, app.Event{}) }) }
+
+// html is the component's markup as it stands.
+func (r *compoRig) html() string { return app.HTMLString(r.c) }
+
+// caught records the values of one action.
+type caught struct{ values []any }
+
+// catch records every action name fired from now on.
+func (r *compoRig) catch(name string) *caught {
+	c := &caught{}
+	r.do(func(ctx app.Context) {
+		ctx.Handle(name, func(ctx app.Context, a app.Action) { c.values = append(c.values, a.Value) })
+	})
+	return c
+}
+
+// settingsRig mounts a SettingsPage on st with recorded cues.
+func settingsRig(tb testing.TB, st data.Storage) (*compoRig, *SettingsPage, *recordedCues) {
+	tb.Helper()
+	cues := &recordedCues{}
+	p := &SettingsPage{st: st, cues: cues, now: func() time.Time { return time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC) }}
+	return newCompoRig(tb, p, "/settings"), p, cues
+}
+
+// stored reads the saved settings, failing on an error.
+func stored(tb testing.TB, st data.Storage) data.Settings {
+	tb.Helper()
+	s, err := data.LoadSettings(st)
+	if err != nil {
+		tb.Fatalf("loading the saved settings: %v", err)
+	}
+	return s
+}
+
+func TestSettingsPageLabelsEveryControl(t *testing.T) {
+	r, _, _ := settingsRig(t, &data.MemoryStorage{})
+	html := r.html()
+	for _, id := range []string{
+		"set-voice", "voice-name", "voice-rate", "set-beeps", "beep-volume", "set-vibration", "set-awake",
+		"get-ready", "rest", "theme-system", "theme-light", "theme-dark", "set-large-text", "set-reduce-motion",
+		"morning-reminder", "evening-reminder",
+	} {
+		mustContain(t, html, `id="`+id+`"`, `for="`+id+`"`)
+	}
+	mustContain(t, html, `id="test-voice"`, `id="test-beep"`, `id="download-ics"`, pageText.ImportHelp,
+		`type="time"`, `type="range"`, `min="3"`, `max="60"`, `max="120"`, `value="07:30"`, `value="19:30"`)
+	for _, where := range []string{"Android", "iPhone", "computer"} {
+		mustContain(t, pageText.ImportHelp, where)
+	}
+}
+
+func TestSettingsPageSavesEveryChangeAtOnce(t *testing.T) {
+	tests := []struct {
+		scenario string
+		change   func(p *SettingsPage, ctx app.Context)
+		want     func(*data.Settings)
+	}{
+		{"voice off", func(p *SettingsPage, ctx app.Context) {
+			p.flip("set-voice", func(s *data.Settings) *bool { return &s.Voice })(ctx, app.Event{})
+		}, func(s *data.Settings) { s.Voice = false }},
+		{"which voice", func(p *SettingsPage, ctx app.Context) { p.setVoice(ctx, "test-voice") },
+			func(s *data.Settings) { s.VoiceName = "test-voice" }},
+		{"speed", func(p *SettingsPage, ctx app.Context) { p.setRate(ctx, "1.2500001") },
+			func(s *data.Settings) { s.VoiceRate = 1.25 }},
+		{"beeps off", func(p *SettingsPage, ctx app.Context) {
+			p.flip("set-beeps", func(s *data.Settings) *bool { return &s.Beeps })(ctx, app.Event{})
+		}, func(s *data.Settings) { s.Beeps = false }},
+		{"volume", func(p *SettingsPage, ctx app.Context) { p.setVolume(ctx, "40") },
+			func(s *data.Settings) { s.BeepVolume = 40 }},
+		{"get ready", func(p *SettingsPage, ctx app.Context) {
+			p.setSeconds(ctx, "get-ready", 3, 60, func(s *data.Settings) *int { return &s.GetReadySeconds }, " 20 ")
+		}, func(s *data.Settings) { s.GetReadySeconds = 20 }},
+		{"no rest", func(p *SettingsPage, ctx app.Context) {
+			p.setSeconds(ctx, "rest", 0, 120, func(s *data.Settings) *int { return &s.RestSeconds }, "0")
+		}, func(s *data.Settings) { s.RestSeconds = 0 }},
+		{"dark theme", func(p *SettingsPage, ctx app.Context) { p.onTheme(data.ThemeDark)(ctx, app.Event{}) },
+			func(s *data.Settings) { s.Theme = data.ThemeDark }},
+		{"larger text", func(p *SettingsPage, ctx app.Context) {
+			p.flip("set-large-text", func(s *data.Settings) *bool { return &s.LargeText })(ctx, app.Event{})
+		}, func(s *data.Settings) { s.LargeText = true }},
+		{"morning reminder", func(p *SettingsPage, ctx app.Context) {
+			p.setReminder(ctx, "morning-reminder", func(s *data.Settings) *string { return &s.MorningReminder }, "06:45")
+		}, func(s *data.Settings) { s.MorningReminder = "06:45" }},
+		{"no evening reminder", func(p *SettingsPage, ctx app.Context) {
+			p.setReminder(ctx, "evening-reminder", func(s *data.Settings) *string { return &s.EveningReminder }, "")
+		}, func(s *data.Settings) { s.EveningReminder = "" }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			st := &data.MemoryStorage{}
+			r, p, _ := settingsRig(t, st)
+			looks := r.catch(prefsChanged)
+			r.do(func(ctx app.Context) { tt.change(p, ctx) })
+			want := data.DefaultSettings()
+			tt.want(&want)
+			if got := stored(t, st); !reflect.DeepEqual(got, want) {
+				t.Errorf("saved %+v, want %+v", got, want)
+			}
+			if len(looks.values) != 1 || !reflect.DeepEqual(looks.values[0], want) {
+				t.Errorf("prefs-changed fired with %v, want once with the new settings", looks.values)
+			}
+			mustContain(t, r.html(), pageText.Saved)
+		})
+	}
+}
+
+func TestSettingsPageRefusesValuesOutOfRange(t *testing.T) {
+	getReady := func(s *data.Settings) *int { return &s.GetReadySeconds }
+	rest := func(s *data.Settings) *int { return &s.RestSeconds }
+	tests := []struct {
+		scenario, id string
+		change       func(p *SettingsPage, ctx app.Context)
+		want         string
+	}{
+		{"get ready too short", "get-ready", func(p *SettingsPage, ctx app.Context) { p.setSeconds(ctx, "get-ready", 3, 60, getReady, "2") },
+			"Enter a whole number of seconds from 3 to 60."},
+		{"get ready too long", "get-ready", func(p *SettingsPage, ctx app.Context) { p.setSeconds(ctx, "get-ready", 3, 60, getReady, "61") },
+			"Enter a whole number of seconds from 3 to 60."},
+		{"rest not a number", "rest", func(p *SettingsPage, ctx app.Context) { p.setSeconds(ctx, "rest", 0, 120, rest, "1.5") },
+			"Enter a whole number of seconds from 0 to 120."},
+		{"rest too long", "rest", func(p *SettingsPage, ctx app.Context) { p.setSeconds(ctx, "rest", 0, 120, rest, "121") },
+			"Enter a whole number of seconds from 0 to 120."},
+		{"volume too low", "beep-volume", func(p *SettingsPage, ctx app.Context) { p.setVolume(ctx, "5") },
+			"The beep volume must be between 10% and 100%, not 5%."},
+		{"bad time", "morning-reminder", func(p *SettingsPage, ctx app.Context) {
+			p.setReminder(ctx, "morning-reminder", func(s *data.Settings) *string { return &s.MorningReminder }, "25:00")
+		}, `The morning reminder "25:00" is not a time like 07:30.`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			st := &data.MemoryStorage{}
+			r, p, _ := settingsRig(t, st)
+			r.do(func(ctx app.Context) { tt.change(p, ctx) })
+			if got := p.fieldErr[tt.id]; got != tt.want {
+				t.Errorf("message %q, want %q", got, tt.want)
+			}
+			html := r.html()
+			mustContain(t, html, `id="`+tt.id+`-error"`)
+			if !strings.Contains(html, "aria-invalid ") && !strings.Contains(html, "aria-invalid>") {
+				t.Error("no field is marked aria-invalid")
+			}
+			if _, ok := st.GetRaw(data.SettingsKey); ok {
+				t.Error("a refused value was saved")
+			}
+		})
+	}
+}
+
+func TestSettingsPageReportsSettingsItCannotSave(t *testing.T) {
+	st := &data.MemoryStorage{}
+	if err := st.SetRaw(data.SettingsKey, `{"schema":9,"theme":"dark"}`); err != nil {
+		t.Fatal(err)
+	}
+	r, p, _ := settingsRig(t, st)
+	mustContain(t, r.html(), `id="settings-load-error"`, "newer version of Unknot")
+	r.do(func(ctx app.Context) { p.onTheme(data.ThemeLight)(ctx, app.Event{}) })
+	mustContain(t, r.html(), `id="settings-save-error"`, "left as they are")
+	if raw, _ := st.GetRaw(data.SettingsKey); raw != `{"schema":9,"theme":"dark"}` {
+		t.Errorf("newer settings overwritten with %s", raw)
+	}
+}
+
+func TestSettingsPageTestsVoiceAndBeep(t *testing.T) {
+	st := &data.MemoryStorage{}
+	r, p, cues := settingsRig(t, st)
+	r.do(func(ctx app.Context) { p.setRate(ctx, "1.5") })
+	r.click(p.onTestVoice)
+	if got := cues.said(); len(got) != 1 || got[0] != pageText.VoiceSample {
+		t.Errorf("said %q, want the sample", got)
+	}
+	if cues.count("configure rate 1.5") == 0 || cues.count("unlock") == 0 {
+		t.Errorf("events %q: want the chosen rate configured and audio unlocked", cues.events)
+	}
+	r.click(p.onTestBeep)
+	if cues.count("beep") != 1 {
+		t.Errorf("events %q: want one beep", cues.events)
+	}
+	cues.noVoice = true
+	r.click(p.onTestVoice)
+	mustContain(t, r.html(), `id="no-voice"`, pageText.NoVoiceToTest)
+}
+
+func TestSettingsPageCalendarFileErrors(t *testing.T) {
+	st := &data.MemoryStorage{}
+	r, p, _ := settingsRig(t, st)
+	for _, f := range []func(*data.Settings) *string{
+		func(s *data.Settings) *string { return &s.MorningReminder },
+		func(s *data.Settings) *string { return &s.EveningReminder },
+	} {
+		r.do(func(ctx app.Context) { p.setReminder(ctx, "r", f, "") })
+	}
+	r.click(p.onDownload)
+	mustContain(t, r.html(), `id="ics-error"`, "Choose at least one time.")
+	// Outside a browser there is no download to offer.
+	r.do(func(ctx app.Context) {
+		p.setReminder(ctx, "r", func(s *data.Settings) *string { return &s.MorningReminder }, "07:00")
+	})
+	r.click(p.onDownload)
+	mustContain(t, r.html(), "Downloads work only in the browser.")
+}
+
+func TestSortVoicesPutsEnglishFirst(t *testing.T) {
+	in := []voiceOption{
+		{URI: "fr", Label: "Amélie (fr-FR)"},
+		{URI: "gb", Label: "Daniel (en-GB)", English: true},
+		{URI: "de", Label: "Anna (de-DE)"},
+		{URI: "us", Label: "Samantha (en-US)", English: true},
+		{URI: "gb", Label: "Daniel (en-GB)", English: true},
+		{URI: "", Label: "nameless"},
+	}
+	var got []string
+	for _, v := range sortVoices(in) {
+		got = append(got, v.URI)
+	}
+	if want := "gb us fr de"; strings.Join(got, " ") != want {
+		t.Errorf("got %v, want %s", got, want)
+	}
+}
+
+func TestSettingsPageKeepsAVoiceFromAnotherDevice(t *testing.T) {
+	st := &data.MemoryStorage{}
+	s := data.DefaultSettings()
+	s.VoiceName = "com.apple.voice.Daniel"
+	if err := data.SaveSettings(st, s); err != nil {
+		t.Fatal(err)
+	}
+	r, _, _ := settingsRig(t, st)
+	mustContain(t, r.html(), `value="com.apple.voice.Daniel"`, pageText.AutoVoice, `id="no-voices"`)
+}

@@ -1,0 +1,367 @@
+package data
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+)
+
+// RoutinesKey is the storage key of the person's own routines.
+const RoutinesKey = "unknot.routines"
+
+// RoutinesSchema is the version of the stored routines' shape that this code
+// writes: {"schema":1,"routines":[...]}.
+const RoutinesSchema = 1
+
+// RoutinesAsidePrefix starts the keys that stored routines are copied to
+// when the person sets damaged or newer routines aside; the rest of the key
+// is the copy's time in Unix milliseconds.
+const RoutinesAsidePrefix = RoutinesKey + ".aside."
+
+// CustomIDPrefix starts the id of every routine the person makes.
+const CustomIDPrefix = "custom-"
+
+// The errors that custom routine operations wrap, to test for with
+// errors.Is. The messages of the errors returned say the same for people.
+var (
+	// ErrRoutinesDamaged: the stored routines, or some of them, could not
+	// be read. They are kept as they are and nothing is written over them
+	// until the person sets them aside.
+	ErrRoutinesDamaged = errors.New("the saved routines are damaged")
+	// ErrRoutinesNewer: the stored routines were saved by a newer version
+	// of Unknot. They are never written over.
+	ErrRoutinesNewer = errors.New("the saved routines are from a newer version of Unknot")
+)
+
+// routinesFile is the stored shape of the custom routines.
+type routinesFile struct {
+	Schema   int       `json:"schema"`
+	Routines []Routine `json:"routines"`
+}
+
+// storedRoutines is what readRoutines found.
+type storedRoutines struct {
+	routines []Routine // the readable, valid ones
+	raw      string
+	hasRaw   bool
+	err      error // nil, or wraps ErrRoutinesDamaged or ErrRoutinesNewer
+}
+
+// LoadCustomRoutines reads the person's routines from st. Nothing stored
+// gives none and no error. When the stored routines cannot all be read, it
+// returns those that can and an error, wrapping ErrRoutinesDamaged or
+// ErrRoutinesNewer, that says what is wrong; the stored text is left as it
+// is and SaveCustomRoutines refuses to write over it.
+func LoadCustomRoutines(st Storage) ([]Routine, error) {
+	s := readRoutines(st)
+	return s.routines, s.err
+}
+
+// SaveCustomRoutines replaces the stored routines with routines. Each must
+// pass ValidateCustomRoutine and ids must be unique; at most MaxRoutines.
+// It writes nothing when one is not valid, or when the stored routines are
+// damaged or from a newer version (the error then wraps ErrRoutinesDamaged
+// or ErrRoutinesNewer).
+func SaveCustomRoutines(st Storage, routines []Routine) error {
+	if len(routines) > MaxRoutines {
+		return fmt.Errorf("you can keep at most %d routines of your own; delete one first", MaxRoutines)
+	}
+	seen := map[string]int{}
+	for i, r := range routines {
+		if err := ValidateCustomRoutine(r); err != nil {
+			return err
+		}
+		if j, ok := seen[r.ID]; ok {
+			return fmt.Errorf("routines %d and %d have the same id %q", j+1, i+1, r.ID)
+		}
+		seen[r.ID] = i
+	}
+	if s := readRoutines(st); s.err != nil {
+		return s.err
+	}
+	out := routinesFile{Schema: RoutinesSchema, Routines: routines}
+	if out.Routines == nil {
+		out.Routines = []Routine{}
+	}
+	if err := st.Set(RoutinesKey, out); err != nil {
+		if IsQuota(err) {
+			return fmt.Errorf("your routines could not be saved: %w", ErrStorageFull)
+		}
+		return fmt.Errorf("your routines could not be saved: %w", err)
+	}
+	return nil
+}
+
+// SetAsideCustomRoutines copies the stored routines, as their exact text, to
+// a new key starting RoutinesAsidePrefix (an identical copy already there is
+// reused) and then removes them, so new routines can be saved. It returns the
+// copy's key, or "" when nothing was stored. It removes nothing when the copy
+// cannot be made: a text that is not JSON can only be copied when st is a
+// RawStorage.
+func SetAsideCustomRoutines(st Storage, now time.Time) (string, error) {
+	s := readRoutines(st)
+	if !s.hasRaw {
+		if s.err == nil {
+			return "", nil
+		}
+		return "", fmt.Errorf("your saved routines could not be copied aside, so they are kept as they are: %w", s.err)
+	}
+	key, err := copyRoutinesAside(st, s.raw, now)
+	if err != nil {
+		return "", fmt.Errorf("your saved routines could not be copied aside (%v), so they are kept as they are", err)
+	}
+	st.Del(RoutinesKey)
+	return key, nil
+}
+
+// copyRoutinesAside copies raw to a new key under RoutinesAsidePrefix. A
+// RawStorage keeps it byte for byte; any other Storage keeps it as JSON
+// through Set, which raw, read through Get, always is.
+func copyRoutinesAside(st Storage, raw string, now time.Time) (string, error) {
+	if _, ok := st.(RawStorage); ok {
+		return copyAside(st, loaded{raw: raw, hasRaw: true}, RoutinesAsidePrefix, now)
+	}
+	key := RoutinesAsidePrefix + strconv.FormatInt(now.UnixMilli(), 10)
+	for i := 2; ; i++ {
+		var taken json.RawMessage
+		if err := st.Get(key, &taken); err == nil && taken == nil {
+			break
+		}
+		key = RoutinesAsidePrefix + strconv.FormatInt(now.UnixMilli(), 10) + "-" + strconv.Itoa(i)
+	}
+	if err := st.Set(key, json.RawMessage(raw)); err != nil {
+		return "", err
+	}
+	return key, nil
+}
+
+// readRoutines reads the stored routines without writing anything.
+func readRoutines(st Storage) storedRoutines {
+	raw, ok, err := getRaw(st, RoutinesKey)
+	if err != nil {
+		// The text is not JSON; only a RawStorage could have handed it
+		// over, and it is not one.
+		return storedRoutines{err: damagedRoutines(describeJSONError(err))}
+	}
+	if !ok {
+		return storedRoutines{}
+	}
+	s := decodeRoutines([]byte(raw))
+	s.raw, s.hasRaw = raw, true
+	return s
+}
+
+// decodeRoutines reads the stored text of the routines.
+func decodeRoutines(raw []byte) storedRoutines {
+	damaged := func(format string, a ...any) storedRoutines {
+		return storedRoutines{err: damagedRoutines(fmt.Sprintf(format, a...))}
+	}
+	var env map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &env); err != nil {
+		return damaged("%s", describeJSONError(err))
+	}
+	if env == nil {
+		return damaged("it is empty")
+	}
+	var schema int
+	if s, ok := env["schema"]; !ok {
+		return damaged("it has no schema number")
+	} else if err := json.Unmarshal(s, &schema); err != nil {
+		return damaged("its schema %s is not a whole number", clip(string(s)))
+	}
+	var items []json.RawMessage
+	if err := json.Unmarshal(env["routines"], &items); err != nil || env["routines"] == nil {
+		if schema > RoutinesSchema {
+			return storedRoutines{err: newerRoutines(schema)}
+		}
+		return damaged("its routines are not a list")
+	}
+	if schema > RoutinesSchema {
+		// Show what this version can read; never write.
+		var out []Routine
+		seen := map[string]int{}
+		for i, item := range items {
+			var r Routine
+			if json.Unmarshal(item, &r) == nil && checkCustomRoutine(r, seen, i) == nil {
+				out = append(out, r)
+			}
+		}
+		return storedRoutines{routines: out, err: newerRoutines(schema)}
+	}
+	if schema != RoutinesSchema {
+		return damaged("its schema %d is not one Unknot knows", schema)
+	}
+	for k := range env {
+		if k != "schema" && k != "routines" {
+			return damaged("it has an unknown field %q", clip(k))
+		}
+	}
+	var out []Routine
+	var problems []string
+	seen := map[string]int{}
+	for i, item := range items {
+		var r Routine
+		if err := decodeStrict(item, &r); err != nil {
+			problems = append(problems, fmt.Sprintf("routine %d: %s", i+1, describeJSONError(err)))
+			continue
+		}
+		if err := checkCustomRoutine(r, seen, i); err != nil {
+			why := strings.TrimPrefix(err.Error(), fmt.Sprintf("routine %q: ", r.Name))
+			problems = append(problems, fmt.Sprintf("routine %d (%s): %s", i+1, quoteName(r.Name), why))
+			continue
+		}
+		out = append(out, r)
+	}
+	if len(problems) > 0 {
+		return storedRoutines{routines: out, err: damagedRoutines(strings.Join(problems, "; "))}
+	}
+	return storedRoutines{routines: out}
+}
+
+// damagedRoutines is the error about stored routines that cannot be read.
+func damagedRoutines(reason string) error {
+	return &storeError{kind: ErrRoutinesDamaged, msg: "Some of your saved routines could not be read: " + reason +
+		". They are kept as they are, and no change to your routines will be saved until you set them aside."}
+}
+
+// newerRoutines is the error about routines saved by a newer version.
+func newerRoutines(schema int) error {
+	return &storeError{kind: ErrRoutinesNewer, msg: fmt.Sprintf(
+		"Your routines were saved by a newer version of Unknot (schema %d). They are shown as far as this version can read them and nothing will be saved over them: update Unknot to change them.", schema)}
+}
+
+// quoteName quotes a routine name for a message, shortened.
+func quoteName(name string) string { return "“" + clip(name) + "”" }
+
+// ValidateCustomRoutine checks a routine of the person's own: an id no
+// built-in routine or exercise uses, a name of at most MaxNameRunes
+// characters, one to MaxLogs exercises, each known and at a dose within its
+// range. The message says what to change.
+func ValidateCustomRoutine(r Routine) error {
+	if strings.TrimSpace(r.Name) == "" {
+		return errors.New("give the routine a name")
+	}
+	if len(r.Items) == 0 {
+		return fmt.Errorf("add at least one exercise to %s", quoteName(r.Name))
+	}
+	return checkCustomRoutine(r, map[string]int{}, 0)
+}
+
+// FindRoutineIn returns the routine with the given id among the built-in
+// routines, the single-exercise routines of c and custom.
+func FindRoutineIn(c Catalogue, custom []Routine, id string) (Routine, bool) {
+	if r, ok := FindRoutine(c, id); ok {
+		return r, true
+	}
+	for _, r := range custom {
+		if r.ID == id {
+			return r.Clone(), true
+		}
+	}
+	return Routine{}, false
+}
+
+// NewCustomRoutine returns a new routine of the person's own with a fresh
+// id (CustomIDPrefix and a uuid), the given name trimmed, and no exercises
+// yet.
+func NewCustomRoutine(name string) Routine {
+	return Routine{ID: CustomIDPrefix + uuid.NewString(), Name: strings.TrimSpace(name), Items: []RoutineItem{}}
+}
+
+// IsCustom reports whether id names a routine the person made.
+func IsCustom(id string) bool { return strings.HasPrefix(id, CustomIDPrefix) }
+
+// DuplicateRoutine returns a copy of r, built-in or not, as a new routine of
+// the person's own: a fresh id, the name followed by " (copy)", the same
+// exercises and doses.
+func DuplicateRoutine(r Routine) Routine {
+	d := NewCustomRoutine(copyName(r.Name))
+	d.Items = r.Clone().Items
+	return d
+}
+
+// copyName is name with " (copy)" added, cut to fit MaxNameRunes.
+func copyName(name string) string {
+	const suffix = " (copy)"
+	name = strings.TrimSpace(name)
+	if room := MaxNameRunes - utf8.RuneCountInString(suffix); utf8.RuneCountInString(name) > room {
+		name = strings.TrimSpace(string([]rune(name)[:room]))
+	}
+	return name + suffix
+}
+
+// Clone returns a copy of r that shares no memory with it.
+func (r Routine) Clone() Routine {
+	r.Items = slices.Clone(r.Items)
+	if r.Items == nil {
+		r.Items = []RoutineItem{}
+	}
+	return r
+}
+
+// AddItem returns r with the exercise added at the end, with no dose of its
+// own: it runs at the exercise's default, or at the dose the session player
+// suggests as the person builds up, until a dose is set with SetDose.
+func (r Routine) AddItem(exercise string) Routine {
+	r = r.Clone()
+	r.Items = append(r.Items, RoutineItem{Exercise: exercise})
+	return r
+}
+
+// RemoveItem returns r without its item i; an i out of range changes
+// nothing.
+func (r Routine) RemoveItem(i int) Routine {
+	r = r.Clone()
+	if i >= 0 && i < len(r.Items) {
+		r.Items = slices.Delete(r.Items, i, i+1)
+	}
+	return r
+}
+
+// MoveItem returns r with its item i moved to position to (both counted
+// from 0). Positions out of range change nothing.
+func (r Routine) MoveItem(i, to int) Routine {
+	r = r.Clone()
+	if i < 0 || i >= len(r.Items) || to < 0 || to >= len(r.Items) || i == to {
+		return r
+	}
+	it := r.Items[i]
+	r.Items = slices.Insert(slices.Delete(r.Items, i, i+1), to, it)
+	return r
+}
+
+// SetDose returns r with the repetitions and hold of item i set; 0 keeps the
+// exercise's default. It does not check the dose: see RoutineItem.Resolve.
+func (r Routine) SetDose(i, reps int, hold time.Duration) Routine {
+	r = r.Clone()
+	if i >= 0 && i < len(r.Items) {
+		r.Items[i].Reps, r.Items[i].Hold = reps, hold
+	}
+	return r
+}
+
+// PutRoutine returns routines with r in place of the routine of the same id,
+// or added at the end when there is none. routines is not changed.
+func PutRoutine(routines []Routine, r Routine) []Routine {
+	out := slices.Clone(routines)
+	for i := range out {
+		if out[i].ID == r.ID {
+			out[i] = r.Clone()
+			return out
+		}
+	}
+	return append(out, r.Clone())
+}
+
+// DeleteRoutine returns routines without the routine of the given id.
+// routines is not changed.
+func DeleteRoutine(routines []Routine, id string) []Routine {
+	return slices.DeleteFunc(slices.Clone(routines), func(r Routine) bool { return r.ID == id })
+}
