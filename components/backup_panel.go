@@ -61,6 +61,7 @@ type BackupPanel struct {
 type importPreview struct {
 	name                       string
 	records                    []data.Record
+	routines                   []data.Routine
 	added, unchanged, conflict int
 	from, to                   string
 }
@@ -215,7 +216,7 @@ func (b *BackupPanel) decode(name, text string) {
 		return
 	}
 	_, added, unchanged, conflict := data.Merge(b.Records, bk.Records)
-	p := &importPreview{name: name, records: bk.Records, added: added, unchanged: unchanged, conflict: conflict}
+	p := &importPreview{name: name, records: bk.Records, routines: bk.Routines, added: added, unchanged: unchanged, conflict: conflict}
 	if n := len(bk.Records); n > 0 {
 		p.from, p.to = bk.Records[0].LocalDate, bk.Records[n-1].LocalDate
 	}
@@ -241,6 +242,11 @@ func (b *BackupPanel) onImport(ctx app.Context, e app.Event) {
 	}
 	b.preview = nil
 	b.imported = fmt.Sprintf(historyText.Imported, sum.Added, sum.Unchanged, sum.Conflicts)
+	if n, err := importRoutines(b.st, p.routines); err != nil {
+		b.importErr = err.Error()
+	} else if n > 0 {
+		b.imported += " " + fmt.Sprintf(historyText.RoutinesImported, n)
+	}
 	if b.OnImported != nil {
 		b.OnImported(ctx)
 	}
@@ -411,4 +417,30 @@ func jsReason(v app.Value) string {
 		return v.Get("message").String()
 	}
 	return v.String()
+}
+
+// importRoutines adds the backup's own routines that are not here yet; a
+// routine already here (same id) stays as it is. It returns how many were
+// added.
+func importRoutines(st data.Storage, incoming []data.Routine) (int, error) {
+	if len(incoming) == 0 {
+		return 0, nil
+	}
+	have, err := data.LoadCustomRoutines(st)
+	if err != nil {
+		return 0, fmt.Errorf(historyText.RoutinesNotImported, err)
+	}
+	merged, added := have, 0
+	for _, r := range incoming {
+		if _, ok := data.FindRoutineIn(nil, have, r.ID); !ok {
+			merged, added = append(merged, r), added+1
+		}
+	}
+	if added == 0 {
+		return 0, nil
+	}
+	if err := data.SaveCustomRoutines(st, merged); err != nil {
+		return 0, fmt.Errorf(historyText.RoutinesNotImported, err)
+	}
+	return added, nil
 }

@@ -164,28 +164,23 @@ func (c *webCues) Say(text string) (spoken bool) {
 }
 
 // pickVoice picks a voice for speaking: the chosen one (by voiceURI) when the
-// device has it, else a local English one, else any English one, else nil.
+// device has it, else an English voice on the device, else nil.
 func pickVoice(voices app.Value, chosen string) app.Value {
-	var any app.Value
 	for i := 0; i < voices.Length(); i++ {
 		v := voices.Index(i)
 		if chosen != "" && v.Get("voiceURI").String() == chosen {
 			return v
 		}
 	}
+	// Only voices on the device are picked unasked: a network voice
+	// would send the instructions to its vendor and falls silent offline.
 	for i := 0; i < voices.Length(); i++ {
 		v := voices.Index(i)
-		if !strings.HasPrefix(strings.ToLower(v.Get("lang").String()), "en") {
-			continue
-		}
-		if v.Get("localService").Bool() {
+		if strings.HasPrefix(strings.ToLower(v.Get("lang").String()), "en") && v.Get("localService").Bool() {
 			return v
 		}
-		if any == nil {
-			any = v
-		}
 	}
-	return any
+	return nil
 }
 
 func (c *webCues) Vibrate(pattern []int) {

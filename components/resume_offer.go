@@ -13,11 +13,12 @@ import (
 // partial session, or discard it.
 type ResumeOffer struct {
 	app.Compo
-	c       data.Checkpoint
-	plan    data.Plan
-	fits    bool
-	found   bool
-	message string
+	c        data.Checkpoint
+	plan     data.Plan
+	fits     bool
+	compiles bool
+	found    bool
+	message  string
 }
 
 // OnMount looks for a checkpoint.
@@ -29,7 +30,8 @@ func (o *ResumeOffer) OnMount(ctx app.Context) {
 	}
 	settings, _ := data.LoadSettings(appStorage(ctx))
 	plan, err := data.Compile(c.Routine, data.DefaultCatalogue(), settings.Timing())
-	o.c, o.plan, o.found = c, plan, err == nil
+	// Shown even when it no longer compiles, so it can be discarded.
+	o.c, o.plan, o.found, o.compiles = c, plan, true, err == nil
 	o.fits = err == nil && c.Fits(plan)
 }
 
@@ -62,7 +64,7 @@ func (o *ResumeOffer) Render() app.UI {
 		app.If(!o.fits, app.P().Class("muted").Text(text.CannotResume)),
 		app.Div().Class("controls").Body(
 			app.If(o.fits, app.A().ID("resume-go").Class("button primary").Href("/session/"+c.Routine.ID+"?resume=1").Text(text.ResumeIt)),
-			app.Button().ID("resume-save").Class("button").Text(text.SaveAsPartial).OnClick(o.onSave),
+			app.If(o.compiles, app.Button().ID("resume-save").Class("button").Text(text.SaveAsPartial).OnClick(o.onSave)),
 			app.Button().ID("resume-discard").Class("button quiet").Text(text.Discard).OnClick(o.onDiscard),
 		),
 	)

@@ -194,6 +194,10 @@ func (p *SessionPlayer) restore(ctx app.Context) bool {
 	p.session = data.RestoreSession(plan, c, now)
 	p.pos = p.session.At(now)
 	p.stamp, p.painBefore, p.step = c.Stamp(), c.PainBefore, p.pos.Segment.Step
+	p.rec = data.Record{ID: c.RecordID}
+	if p.rec.ID == "" {
+		p.rec.ID = data.NewRecordID()
+	}
 	p.state, p.notice = stateRunning, text.ResumeHint
 	return true
 }
@@ -204,7 +208,9 @@ func (p *SessionPlayer) checkpoint() {
 	if p.state != stateRunning || p.mounted == nil {
 		return
 	}
-	err := data.SaveCheckpoint(appStorage(p.mounted), p.session.Checkpoint(p.stamp, p.painBefore, p.clock()))
+	c := p.session.Checkpoint(p.stamp, p.painBefore, p.clock())
+	c.RecordID = p.rec.ID
+	err := data.SaveCheckpoint(appStorage(p.mounted), c)
 	if err != nil {
 		p.storeErr = err.Error()
 	}
@@ -212,6 +218,7 @@ func (p *SessionPlayer) checkpoint() {
 
 // OnDismount stops the clock and lets go of the cues.
 func (p *SessionPlayer) OnDismount() {
+	p.checkpoint() // leaving mid-session (a back gesture) keeps its place
 	p.halt()
 	for _, f := range p.unlisten {
 		f()
@@ -284,8 +291,10 @@ func (p *SessionPlayer) fire(c data.Cue) {
 	if p.settings.Beeps && c.Tone != data.ToneNone {
 		p.cues.Beep(c.Tone)
 	}
-	if p.settings.Voice && c.Say != "" && !p.cues.Say(c.Say) {
-		p.noVoice = true
+	if p.settings.Voice && c.Say != "" {
+		// Voices can arrive late (Chrome loads them after the first
+		// ask): the notice follows the latest attempt.
+		p.noVoice = !p.cues.Say(c.Say)
 	}
 	if p.settings.Vibration && len(c.Vibrate) > 0 {
 		p.cues.Vibrate(c.Vibrate)
@@ -300,11 +309,13 @@ func (p *SessionPlayer) onStart(ctx app.Context, e app.Event) {
 	p.session = data.NewSession(p.plan, now)
 	p.pos = p.session.At(now)
 	p.stamp, p.step = localStamp(now), p.pos.Segment.Step
+	p.rec = data.Record{ID: data.NewRecordID()}
 	p.state, p.confirming, p.results, p.notice = stateRunning, false, nil, ""
 	p.checkpoint()
 	p.fire(data.StartCue(p.pos))
 	p.cues.KeepAwake(p.settings.KeepAwake)
 	p.startClock()
+	p.focusSoon("pause")
 }
 
 // onPauseResume pauses a running session or resumes a paused one.
@@ -361,11 +372,15 @@ func (p *SessionPlayer) onEnd(ctx app.Context, e app.Event) {
 		p.pause()
 	}
 	p.confirming = true
+	p.focusSoon("keep-going")
 }
 
 func (p *SessionPlayer) onConfirmEnd(ctx app.Context, e app.Event) { p.finish() }
 
-func (p *SessionPlayer) onKeepGoing(ctx app.Context, e app.Event) { p.resume(ctx) }
+func (p *SessionPlayer) onKeepGoing(ctx app.Context, e app.Event) {
+	p.resume(ctx)
+	p.focusSoon("pause")
+}
 
 // finish stops the session, records it and shows what was done.
 func (p *SessionPlayer) finish() {
@@ -376,12 +391,12 @@ func (p *SessionPlayer) finish() {
 	p.results = p.session.Results(now)
 	p.took = p.session.Elapsed(now)
 	p.state, p.confirming = stateFinished, false
+	id := p.rec.ID
 	p.rec = data.NewRecord(p.session, p.stamp, now)
-	p.rec.PainBefore = p.painBefore
+	// The id chosen at Start, which the checkpoint carries: a copy saved
+	// from the checkpoint elsewhere merges with this one.
+	p.rec.ID, p.rec.PainBefore = id, p.painBefore
 	p.save()
-	if p.saveErr == "" && p.mounted != nil {
-		data.ClearCheckpoint(appStorage(p.mounted))
-	}
 }
 
 // save stores the finished session; on failure it stays in p.rec and the
@@ -392,7 +407,12 @@ func (p *SessionPlayer) save() {
 	}
 	_, err := data.SaveRecord(appStorage(p.mounted), p.rec)
 	p.saveErr = errText(err)
-	if err == nil && p.persisted == "" {
+	if err != nil {
+		return
+	}
+	// Saved: the checkpoint has done its job.
+	data.ClearCheckpoint(appStorage(p.mounted))
+	if p.persisted == "" {
 		p.askPersist()
 	}
 }
@@ -407,19 +427,28 @@ func (p *SessionPlayer) askPersist() {
 		return
 	}
 	ctx := p.mounted
-	var done app.Func
-	done = app.FuncOf(func(this app.Value, args []app.Value) any {
-		granted := len(args) > 0 && args[0].Truthy()
+	var ok, failed app.Func
+	answer := func(granted bool) {
 		ctx.Dispatch(func(ctx app.Context) {
 			p.persisted = text.NotPersisted
 			if granted {
 				p.persisted = text.Persisted
 			}
 		})
-		done.Release()
+		ok.Release()
+		failed.Release()
+	}
+	ok = app.FuncOf(func(this app.Value, args []app.Value) any {
+		answer(len(args) > 0 && args[0].Bool())
 		return nil
 	})
-	sm.Call("persist").Call("then", done, done)
+	// A refusal rejects the promise with an Error, which is truthy: it
+	// needs its own handler.
+	failed = app.FuncOf(func(this app.Value, args []app.Value) any {
+		answer(false)
+		return nil
+	})
+	sm.Call("persist").Call("then", ok, failed)
 }
 
 func (p *SessionPlayer) onPainBefore(ctx app.Context, v *int) { p.painBefore = v }
@@ -434,12 +463,7 @@ func (p *SessionPlayer) onNote(ctx app.Context, note string) {
 	p.save()
 }
 
-func (p *SessionPlayer) onRetry(ctx app.Context, e app.Event) {
-	p.save()
-	if p.saveErr == "" {
-		data.ClearCheckpoint(appStorage(ctx))
-	}
-}
+func (p *SessionPlayer) onRetry(ctx app.Context, e app.Event) { p.save() }
 
 // onDose changes the repetitions of routine item i by delta, within the
 // exercise's range.
@@ -585,9 +609,10 @@ func (p *SessionPlayer) renderRunning() app.UI {
 		app.If(seg.Next != "", app.P().ID("next").Class("next").Text(fmt.Sprintf(text.Next, seg.Next))),
 		// One announcement per segment, never per second, so a screen
 		// reader is told what to do without being flooded.
-		app.Div().Class("sr-only").Aria("live", "polite").Text(label+". "+seg.Text),
+		app.Div().Class("sr-only").Aria("live", "polite").Text(announcement(label, seg, paused)),
 		app.If(paused, app.P().ID("paused").Class("paused-badge").Text(text.Paused)),
 		app.If(p.notice != "", app.P().Class("notice").Text(p.notice)),
+		app.If(p.storeErr != "", app.P().Class("error").Attr("role", "alert").Text(p.storeErr)),
 		app.If(p.confirming, p.renderConfirm()).Else(p.renderControls(paused)),
 		app.If(p.noVoice && p.settings.Voice, app.P().Class("notice").Text(text.NoVoice)),
 	)
@@ -614,6 +639,33 @@ func (p *SessionPlayer) renderConfirm() app.UI {
 			app.Button().ID("confirm-end").Class("button").Text(text.ConfirmEnd).OnClick(p.onConfirmEnd),
 		),
 	)
+}
+
+// announcement is what the live region says for a segment: once per
+// segment (and on pause), never per second.
+func announcement(label string, s data.Segment, paused bool) string {
+	a := label + ". " + s.Text
+	if w := whereText(s); w != "" {
+		a += " " + w + "."
+	}
+	if paused {
+		a = text.Paused + ". " + a
+	}
+	return a
+}
+
+// focusSoon moves the keyboard focus to the element with the given id once
+// the screen has been redrawn: the button that had it may be gone.
+func (p *SessionPlayer) focusSoon(id string) {
+	if p.mounted == nil {
+		return
+	}
+	p.mounted.Defer(func(ctx app.Context) {
+		defer guard()
+		if el := app.Window().GetElementByID(id); el.Truthy() {
+			el.Call("focus")
+		}
+	})
 }
 
 // kindLabel names what the segment asks for, in a word or two.

@@ -371,10 +371,12 @@ func TestSessionPlayerResumesFromCheckpoint(t *testing.T) {
 	}
 	// The tab is killed; a new player opens the resume address on the same
 	// storage.
+	// (A player mounted over a player would be updated in place: mount
+	// something else first. Its dismount checkpoints at the same 50 s.)
+	r.disp.Mount(app.Div())
+	r.disp.Consume()
 	r.clock.advance(time.Hour)
 	p2 := &SessionPlayer{cues: &recordedCues{}, now: r.clock.now}
-	r.disp.Mount(app.Div()) // a player mounted over a player would be updated in place
-	r.disp.Consume()
 	r.disp.Mount(p2)
 	r.disp.Nav(&url.URL{Path: "/session/" + data.Evening, RawQuery: "resume=1"})
 	r.disp.Consume()
@@ -422,5 +424,27 @@ func TestSessionPlayerAsksForSafetyFirst(t *testing.T) {
 	mustContain(t, html, `id="start"`)
 	if strings.Contains(html, `id="safety-gate"`) {
 		t.Error("safety gate still shown after it was accepted")
+	}
+}
+
+func TestSessionSavedFromCheckpointAndAtTheEndIsOneRecord(t *testing.T) {
+	r := newPlayerRig(t, data.KneeToChest)
+	r.click(r.p.onStart)
+	r.run(20 * time.Second)
+	// Another tab's home screen saves the live checkpoint as partial.
+	c, ok := r.storedCheckpoint()
+	if !ok {
+		t.Fatal("no checkpoint")
+	}
+	r.do(func(ctx app.Context) {
+		if _, err := data.SaveRecord(appStorage(ctx), c.Record(r.p.plan)); err != nil {
+			t.Fatal(err)
+		}
+	})
+	// This tab carries on to the end and saves the whole session.
+	r.run(r.p.plan.Total)
+	recs := r.storedHistory()
+	if len(recs) != 1 || !recs[0].Complete {
+		t.Errorf("stored %d sessions (%+v), want one complete session", len(recs), recs)
 	}
 }

@@ -12,7 +12,7 @@ var text = struct {
 	WellDone, StoppedEarly, DoneOf, Again, Finished, Symptoms, Advice  string
 	UpdateReady, Reload, Install, InstallIOS, NotFound, LoadError      string
 	PainBefore, PainAfter, PainLabel, PainNone, PainWorst, EaseOff     string
-	Note, NoteHint, Saved, SaveFailed, Retry, Suggested, Persisted     string
+	Note, NoteHint, Saved, SaveFailed, Retry, Persisted                string
 	NotPersisted, Unfinished, ResumeIt, SaveAsPartial, Discard         string
 	UnfinishedText, CannotResume, ResumeHint, SeeSafety, Fewer, More   string
 	SideLabel                                                          map[string]string
@@ -82,7 +82,6 @@ var text = struct {
 	Saved:          "Saved to your history on this device.",
 	SaveFailed:     "This session is not saved yet: %v",
 	Retry:          "Try saving again",
-	Suggested:      "Today: %s",
 	Persisted:      "Your browser will keep this data even when space runs low.",
 	NotPersisted:   "Your browser may clear this data if space runs low: back up from the History page now and then.",
 	Unfinished:     "An unfinished session",
@@ -90,7 +89,7 @@ var text = struct {
 	ResumeIt:       "Resume",
 	SaveAsPartial:  "Save as partial",
 	Discard:        "Discard",
-	CannotResume:   "The app changed since this session started, so it cannot carry on where it stopped; you can save what you did.",
+	CannotResume:   "Your pacing settings or the app changed since this session started, so it cannot carry on where it stopped; you can save what you did.",
 	ResumeHint:     "Resumed where you stopped. Press Resume when you are ready.",
 	SeeSafety:      "Warning signs and when to get help",
 	Fewer:          "Fewer",

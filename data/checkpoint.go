@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"fmt"
+	"github.com/google/uuid"
 	"time"
 )
 
@@ -40,6 +41,10 @@ type Checkpoint struct {
 	PainBefore *int `json:"painBefore,omitempty"`
 	// SavedAt is the instant of the checkpoint, in UTC.
 	SavedAt time.Time `json:"savedAt"`
+	// RecordID is the id the session's record will have, so that saving it
+	// from the checkpoint ("save as partial", another tab) and saving it
+	// at its end merge into one record instead of two.
+	RecordID string `json:"recordId,omitempty"`
 }
 
 // Checkpoint saves the state of s at now. start is when and where the
@@ -103,6 +108,9 @@ func RestoreSession(p Plan, c Checkpoint, now time.Time) Session {
 // the "save as partial" choice. p is the plan of c.
 func (c Checkpoint) Record(p Plan) Record {
 	r := NewRecord(RestoreSession(p, c, c.SavedAt), c.Stamp(), c.SavedAt)
+	if c.RecordID != "" {
+		r.ID = c.RecordID
+	}
 	if c.PainBefore != nil {
 		r.PainBefore = PainScore(*c.PainBefore)
 	}
@@ -134,6 +142,9 @@ func (c Checkpoint) Validate() error {
 	}
 	if err := checkStamp("start", c.Started, c.LocalDate, c.LocalTime, c.Zone); err != nil {
 		return err
+	}
+	if c.RecordID != "" && uuid.Validate(c.RecordID) != nil {
+		return fmt.Errorf("record id %q is not a uuid", clip(c.RecordID))
 	}
 	if err := checkPain("pain before", c.PainBefore); err != nil {
 		return err

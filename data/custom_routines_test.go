@@ -424,15 +424,23 @@ func TestPutAndDeleteRoutine(t *testing.T) {
 	}
 }
 
-func TestShortRoutineIsAtTheLowestDose(t *testing.T) {
+func TestShortRoutineTakesTodaysDosesAndIsShort(t *testing.T) {
 	c := data.DefaultCatalogue()
-	for _, it := range routine(t, data.Short).Items {
-		e, reps, hold, err := it.Resolve(c)
-		if err != nil {
-			t.Fatal(err)
+	short := routine(t, data.Short)
+	for _, it := range short.Items {
+		if it.Reps != 0 || it.Hold != 0 {
+			t.Errorf("%s has a dose of its own (%d × %v); it should take today's suggested dose", it.Exercise, it.Reps, it.Hold)
 		}
-		if reps != e.Reps.Min || hold != e.Hold.Min {
-			t.Errorf("%s: %d × %v, want the minimum %d × %v", e.ID, reps, hold, e.Reps.Min, e.Hold.Min)
-		}
+	}
+	s, err := data.Compile(short, c, data.DefaultTiming())
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := data.Compile(routine(t, data.Evening), c, data.DefaultTiming())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Total >= e.Total {
+		t.Errorf("short routine lasts %v, evening %v: want it shorter", s.Total, e.Total)
 	}
 }

@@ -143,13 +143,18 @@ func progressionOf(ex Exercise) progression {
 	return p
 }
 
-// start is the first dose.
+// start is the first dose: the article's starting repetitions, and for a
+// hold that rises the short end of its range, so there is room to build up.
 func (p progression) start() level {
 	reps := p.ex.DefaultReps
 	if p.ex.Progression != nil {
 		reps = p.ex.Progression.Start
 	}
-	return p.clamp(level{reps, p.ex.Hold.Default})
+	hold := p.ex.Hold.Default
+	if p.holdRises {
+		hold = p.ex.Hold.Min
+	}
+	return p.clamp(level{reps, hold})
 }
 
 // normalise turns what a log records into a level within the ranges.
@@ -209,7 +214,7 @@ func (p progression) suggest(l level, why string) Suggestion {
 // part of the progression.
 func (p progression) text(l level) string {
 	if p.holdRises {
-		return fmt.Sprintf("%d with %d s holds", l.reps, l.hold/time.Second)
+		return fmt.Sprintf("%d × %d s", l.reps, l.hold/time.Second)
 	}
 	return fmt.Sprintf("%d", l.reps)
 }

@@ -88,7 +88,7 @@ func TestSuggest(t *testing.T) {
 		{"flexibility, first time", flex, nil, 0, 5, 5 * s, "Start with 5: an amount that should not make your pain worse."},
 		{"bridge, first time", bridge, nil, 0, 5, 18 * s, "Start with 5: an amount that should not make your pain worse."},
 		{"knee-to-chest, first time", knee, nil, 0, 2, 5 * s, "Start with 2: an amount that should not make your pain worse."},
-		{"rotation, first time", rot, nil, 0, 2, 10 * s, "Start with 2 with 10 s holds: an amount that should not make your pain worse."},
+		{"rotation, first time", rot, nil, 0, 2, 5 * s, "Start with 2 × 5 s: an amount that should not make your pain worse."},
 		{"cat, first time", cat, nil, 0, 3, 5 * s, "Start with 3: an amount that should not make your pain worse."},
 		{"other exercises do not count", flex, daily(0, 9, knee, 2, 5*s), 10, 5, 5 * s, "Start with 5: an amount that should not make your pain worse."},
 		{"a skipped exercise does not count", flex, []data.Record{progSession(0, flex, 5, 5*s, leftSkipped)}, 1, 5, 5 * s, "Start with 5: an amount that should not make your pain worse."},
@@ -125,17 +125,17 @@ func TestSuggest(t *testing.T) {
 		{"knee-to-chest, a week at 3", knee, daily(0, 6, knee, 3, 5*s), 7, 3, 5 * s, "You're at 3, the most the article suggests: keep it there."},
 
 		// The rotational stretch: the hold first, then a repetition.
-		{"rotation, a week at 7 s", rot, daily(0, 6, rot, 2, 7*s), 7, 2, 8 * s, "You've done 2 with 7 s holds for a week without more pain: try 2 with 8 s holds."},
-		{"rotation, a week at 10 s", rot, daily(0, 6, rot, 2, 10*s), 7, 3, 10 * s, "You've done 2 with 10 s holds for a week without more pain: try 3 with 10 s holds."},
-		{"rotation, at the top", rot, daily(0, 6, rot, 3, 10*s), 7, 3, 10 * s, "You're at 3 with 10 s holds, the most the article suggests: keep it there."},
-		{"rotation, a longer hold is a new level", rot, joinRecs(daily(0, 3, rot, 2, 7*s), daily(4, 5, rot, 2, 8*s)), 6, 2, 8 * s, "Stay at 2 with 8 s holds for now: 2 of 7 days done without more pain."},
-		{"rotation, pain rose: back to the shorter hold", rot, joinRecs(daily(0, 6, rot, 2, 7*s), []data.Record{progSession(7, rot, 2, 8*s, withPain(3, 5))}), 8, 2, 7 * s, "Your pain went from 3 to 5 after your last session: go back to 2 with 7 s holds."},
-		{"rotation, pain rose at the start: a second shorter", rot, []data.Record{progSession(0, rot, 2, 10*s, withPain(3, 5))}, 1, 2, 9 * s, "Your pain went from 3 to 5 after your last session: go back to 2 with 9 s holds."},
-		{"rotation, pain rose at 3: a repetition fewer", rot, []data.Record{progSession(0, rot, 3, 10*s, withPain(3, 5))}, 1, 2, 10 * s, "Your pain went from 3 to 5 after your last session: go back to 2 with 10 s holds."},
-		{"rotation, pain rose at the least", rot, []data.Record{progSession(0, rot, 2, 5*s, withPain(3, 5))}, 1, 2, 5 * s, "Your pain went from 3 to 5 after your last session: stay at 2 with 5 s holds, the least there is, and stop if it sharpens; if this keeps happening, talk to a healthcare professional."},
+		{"rotation, a week at 7 s", rot, daily(0, 6, rot, 2, 7*s), 7, 2, 8 * s, "You've done 2 × 7 s for a week without more pain: try 2 × 8 s."},
+		{"rotation, a week at 10 s", rot, daily(0, 6, rot, 2, 10*s), 7, 3, 10 * s, "You've done 2 × 10 s for a week without more pain: try 3 × 10 s."},
+		{"rotation, at the top", rot, daily(0, 6, rot, 3, 10*s), 7, 3, 10 * s, "You're at 3 × 10 s, the most the article suggests: keep it there."},
+		{"rotation, a longer hold is a new level", rot, joinRecs(daily(0, 3, rot, 2, 7*s), daily(4, 5, rot, 2, 8*s)), 6, 2, 8 * s, "Stay at 2 × 8 s for now: 2 of 7 days done without more pain."},
+		{"rotation, pain rose: back to the shorter hold", rot, joinRecs(daily(0, 6, rot, 2, 7*s), []data.Record{progSession(7, rot, 2, 8*s, withPain(3, 5))}), 8, 2, 7 * s, "Your pain went from 3 to 5 after your last session: go back to 2 × 7 s."},
+		{"rotation, pain rose at the start: a second shorter", rot, []data.Record{progSession(0, rot, 2, 10*s, withPain(3, 5))}, 1, 2, 9 * s, "Your pain went from 3 to 5 after your last session: go back to 2 × 9 s."},
+		{"rotation, pain rose at 3: a repetition fewer", rot, []data.Record{progSession(0, rot, 3, 10*s, withPain(3, 5))}, 1, 2, 10 * s, "Your pain went from 3 to 5 after your last session: go back to 2 × 10 s."},
+		{"rotation, pain rose at the least", rot, []data.Record{progSession(0, rot, 2, 5*s, withPain(3, 5))}, 1, 2, 5 * s, "Your pain went from 3 to 5 after your last session: stay at 2 × 5 s, the least there is, and stop if it sharpens; if this keeps happening, talk to a healthcare professional."},
 
 		// The cat stretch keeps the hold the person chose.
-		{"cat, a week at 3 with 8 s holds", cat, daily(0, 6, cat, 3, 8*s), 7, 4, 8 * s, "You've done 3 for a week without more pain: try 4."},
+		{"cat, a week at 3 × 8 s", cat, daily(0, 6, cat, 3, 8*s), 7, 4, 8 * s, "You've done 3 for a week without more pain: try 4."},
 		{"cat, a changed hold is the same level", cat, joinRecs(daily(0, 3, cat, 3, 5*s), daily(4, 6, cat, 3, 8*s)), 7, 4, 8 * s, "You've done 3 for a week without more pain: try 4."},
 		{"cat, a week at 5", cat, daily(0, 6, cat, 5, 5*s), 7, 5, 5 * s, "You're at 5, the most the article suggests: keep it there."},
 

@@ -177,6 +177,10 @@ func NewRecord(s Session, start Stamp, end time.Time) Record {
 	return r
 }
 
+// NewRecordID returns a new record id, for a session that will be recorded
+// later (its checkpoint carries it).
+func NewRecordID() string { return uuid.NewString() }
+
 // PainScore returns a pointer to n, for the optional pain fields.
 func PainScore(n int) *int { return &n }
 

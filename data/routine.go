@@ -58,12 +58,10 @@ func BuiltinRoutines() []Routine {
 		{
 			ID:      Short,
 			Name:    "Short routine",
-			Summary: "Three stretches at the fewest rounds and shortest holds, for a busy or tender day.",
-			Items: []RoutineItem{
-				{Exercise: KneeToChest, Reps: 2, Hold: 5 * time.Second},
-				{Exercise: Rotation, Reps: 2, Hold: 5 * time.Second},
-				{Exercise: CatStretch, Reps: 3, Hold: 5 * time.Second},
-			},
+			Summary: "Two stretches at today's doses, for when time is tight.",
+			// No doses of its own: like the others it takes today's
+			// suggested doses, so a short day never resets progress.
+			Items: []RoutineItem{{Exercise: KneeToChest}, {Exercise: Rotation}},
 		},
 	}
 }

@@ -141,9 +141,34 @@ func SaveSettings(st Storage, s Settings) error {
 	if err := st.Get(SettingsKey, &stored); err == nil && stored.Schema > settingsSchema {
 		return fmt.Errorf("your settings were %w (schema %d) and are left as they are", ErrNewerSettings, stored.Schema)
 	}
+	keepDamagedSettings(st)
 	s.Schema = settingsSchema
 	if err := st.Set(SettingsKey, s); err != nil {
 		return fmt.Errorf("your settings could not be saved: %w", err)
 	}
 	return nil
+}
+
+// SettingsCorruptKey holds a copy of saved settings that could not be read,
+// kept before new settings replace them.
+const SettingsCorruptKey = SettingsKey + ".corrupt"
+
+// keepDamagedSettings copies stored settings that cannot be read aside, byte
+// for byte, before they are overwritten; an earlier copy is never replaced.
+// It needs a store that gives the raw text.
+func keepDamagedSettings(st Storage) {
+	rs, ok := st.(RawStorage)
+	if !ok {
+		return
+	}
+	raw, found := rs.GetRaw(SettingsKey)
+	if !found {
+		return
+	}
+	if _, err := LoadSettings(st); err == nil {
+		return
+	}
+	if _, exists := rs.GetRaw(SettingsCorruptKey); !exists {
+		_ = rs.SetRaw(SettingsCorruptKey, raw)
+	}
 }

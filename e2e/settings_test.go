@@ -1,10 +1,12 @@
 package e2e
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -37,7 +39,20 @@ func setField(t *testing.T, tb *tab, selector, value string) {
 // click clicks the element matching selector.
 func click(t *testing.T, tb *tab, selector string) {
 	t.Helper()
-	tb.do(t, "clicking "+selector, chromedp.Click(chromedp.CSS(selector)))
+	// The app may redraw the element between finding it and clicking it
+	// ("Could not find node"): find it again, a few times.
+	for try := 1; ; try++ {
+		ctx, cancel := context.WithTimeout(tb.ctx, actionTimeout)
+		err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(selector)))
+		cancel()
+		if err == nil {
+			return
+		}
+		if try == 5 || !strings.Contains(err.Error(), "Could not find node") {
+			t.Fatalf("clicking %s: %v", selector, err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
 }
 
 // jsString quotes s for JavaScript.
