@@ -37,11 +37,7 @@ func TestEveryPositionHasAPicture(t *testing.T) {
 
 			// The player, step by step: skip through every step and
 			// check the picture each shows.
-			r := data.SingleRoutine(e)
-			plan, err := data.Compile(r, cat, data.DefaultSettings().Timing())
-			if err != nil {
-				t.Fatal(err)
-			}
+			plan := firstDayPlan(t, e.ID)
 			tb.open(t, h.base, "/session/"+e.ID)
 			pressStart(t, tb)
 			act(t, tb, "pausing", chromedp.KeyEvent(" "))

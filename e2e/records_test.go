@@ -29,20 +29,6 @@ func storedRecords(t *testing.T, tb *tab) []data.Record {
 	return h.Records
 }
 
-// runSingle opens the single-exercise routine id in tb, starts it and runs
-// it to the end on virtual time.
-func runSingle(t *testing.T, tb *tab, base, id string) {
-	t.Helper()
-	tb.open(t, base, "/session/"+id)
-	r, _ := data.FindRoutine(data.DefaultCatalogue(), id)
-	plan, err := data.Compile(r, data.DefaultCatalogue(), data.DefaultSettings().Timing())
-	if err != nil {
-		t.Fatal(err)
-	}
-	pressStart(t, tb)
-	advance(t, tb, plan.Total+2*time.Second)
-}
-
 func TestFinishedSessionIsSavedWithPain(t *testing.T) {
 	h := setup(t)
 	tb := newTab(t)

@@ -145,11 +145,8 @@ func TestRoutineRunsToTheEndOnVirtualTime(t *testing.T) {
 	recordCues(t, tb)
 	tb.open(t, h.base, "/session/evening")
 
-	routine, _ := data.FindRoutine(data.DefaultCatalogue(), data.Evening)
-	plan, err := data.Compile(routine, data.DefaultCatalogue(), data.DefaultSettings().Timing())
-	if err != nil {
-		t.Fatal(err)
-	}
+	plan := firstDayPlan(t, data.Evening)
+	routine := plan.Routine
 	if got := text(t, tb, "h1"); got != routine.Name {
 		t.Fatalf("player heading %q, want %q", got, routine.Name)
 	}
@@ -286,11 +283,7 @@ func TestFrozenPageKeepsTime(t *testing.T) {
 	tb := newTab(t)
 	recordCues(t, tb)
 	tb.open(t, h.base, "/session/"+data.Evening)
-	routine, _ := data.FindRoutine(data.DefaultCatalogue(), data.Evening)
-	plan, err := data.Compile(routine, data.DefaultCatalogue(), data.DefaultSettings().Timing())
-	if err != nil {
-		t.Fatal(err)
-	}
+	plan := firstDayPlan(t, data.Evening)
 	pressStart(t, tb)
 	started := time.Now()
 	time.Sleep(500 * time.Millisecond)
@@ -371,4 +364,26 @@ func TestSafetyAdviceComesBeforeTheFirstSession(t *testing.T) {
 	if eval[bool](t, again, `document.getElementById("safety-gate") !== null`) {
 		t.Error("the safety gate came back after it was accepted")
 	}
+}
+
+// firstDayPlan is the plan the player runs for routine id on a first visit:
+// default settings, and the doses suggested for an empty history.
+func firstDayPlan(t *testing.T, id string) data.Plan {
+	t.Helper()
+	cat := data.DefaultCatalogue()
+	r, ok := data.FindRoutine(cat, id)
+	if !ok {
+		t.Fatalf("no routine %q", id)
+	}
+	r.Items = append([]data.RoutineItem(nil), r.Items...)
+	for i, it := range r.Items {
+		e, _ := cat.Exercise(it.Exercise)
+		s := data.Suggest(e, nil, time.Now().Format(data.DateLayout))
+		r.Items[i].Reps, r.Items[i].Hold = s.Reps, s.Hold
+	}
+	plan, err := data.Compile(r, cat, data.DefaultSettings().Timing())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return plan
 }
