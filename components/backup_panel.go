@@ -1,7 +1,6 @@
 package components
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -152,7 +151,7 @@ func (b *BackupPanel) onExportAll(ctx app.Context, e app.Event) {
 		b.saved, b.exportErr = "", err.Error()
 		return
 	}
-	name := data.BackupFileName(browserDate(now))
+	name := data.BackupFileName(localStamp(now).LocalDate)
 	if err := saveFile(name, "application/json", raw); err != nil {
 		b.saved, b.exportErr = "", fmt.Sprintf(historyText.DownloadFailed, err)
 		return
@@ -171,7 +170,7 @@ func (b *BackupPanel) onExportAll(ctx app.Context, e app.Event) {
 // onExportCSV saves the history as CSV, with a byte order mark so that
 // spreadsheets read it as UTF-8.
 func (b *BackupPanel) onExportCSV(ctx app.Context, e app.Event) {
-	name := data.HistoryCSVFileName(browserDate(b.now()))
+	name := data.HistoryCSVFileName(localStamp(b.now()).LocalDate)
 	raw := append([]byte("\uFEFF"), data.HistoryCSV(b.Records)...)
 	if err := saveFile(name, "text/csv;charset=utf-8", raw); err != nil {
 		b.saved, b.exportErr = "", fmt.Sprintf(historyText.DownloadFailed, err)
@@ -299,7 +298,7 @@ func (b *BackupPanel) renderPersist() app.UI {
 func (b *BackupPanel) renderLast() app.UI {
 	last := historyText.NoBackup
 	if !b.last.At.IsZero() {
-		last = fmt.Sprintf(historyText.LastBackup, historyDate(browserDate(b.last.At)), sessionsText(b.last.Sessions))
+		last = fmt.Sprintf(historyText.LastBackup, historyDate(localStamp(b.last.At).LocalDate), sessionsText(b.last.Sessions))
 	}
 	if b.lastErr != "" {
 		last = b.lastErr
@@ -333,41 +332,6 @@ func (b *BackupPanel) renderPreview() app.UI {
 			app.Button().ID("import-cancel").Class("button").Text(historyText.Cancel).OnClick(b.onCancel),
 		),
 	)
-}
-
-// saveFile offers content as a file download: a Blob, an object URL and a
-// temporary <a download>, clicked then removed. The URL is released a
-// little later, once the browser has started the download.
-func saveFile(name, mime string, content []byte) (err error) {
-	if app.IsServer {
-		return errors.New("files can only be saved in a browser")
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = jsError(r)
-		}
-	}()
-	w := app.Window()
-	bytes := w.Get("Uint8Array").New(len(content))
-	app.CopyBytesToJS(bytes, content)
-	parts := w.Get("Array").New()
-	parts.Call("push", bytes)
-	blob := w.Get("Blob").New(parts, map[string]any{"type": mime})
-	url := w.Get("URL").Call("createObjectURL", blob).String()
-	doc := w.Get("document")
-	a := doc.Call("createElement", "a")
-	a.Set("href", url)
-	a.Set("download", name)
-	a.Set("rel", "noopener")
-	a.Set("hidden", true)
-	doc.Get("body").Call("appendChild", a)
-	a.Call("click")
-	a.Call("remove")
-	time.AfterFunc(time.Minute, func() {
-		defer guard()
-		app.Window().Get("URL").Call("revokeObjectURL", url)
-	})
-	return nil
 }
 
 // await calls start, which returns a promise, then ok with what the promise

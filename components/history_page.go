@@ -101,7 +101,7 @@ func (p *HistoryPage) load() {
 	now := p.now()
 	h, status, err := data.LoadHistory(p.st, now)
 	p.hist, p.status, p.loadErr, p.loaded = h, status, errText(err), true
-	p.today = browserDate(now)
+	p.today = localStamp(now).LocalDate
 	recs := h.Records
 	p.stats = data.ComputeStats(recs, p.today)
 	p.weeks = data.SessionsPerWeek(recs, p.today, chartWeeks)
@@ -378,17 +378,4 @@ func historyShortDate(date string) string {
 // monthStart is the first day of t's month, in UTC.
 func monthStart(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
-}
-
-// browserDate is the person's calendar date at t (DateLayout). In the
-// browser it asks JavaScript's Date: Go's local zone there is a fixed offset
-// taken when the app started, without daylight-saving rules.
-func browserDate(t time.Time) (date string) {
-	date = t.Format(data.DateLayout)
-	if app.IsServer {
-		return date
-	}
-	defer guard()
-	d := app.Window().Get("Date").New(float64(t.UnixMilli()))
-	return fmt.Sprintf("%04d-%02d-%02d", d.Call("getFullYear").Int(), d.Call("getMonth").Int()+1, d.Call("getDate").Int())
 }

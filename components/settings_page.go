@@ -200,7 +200,7 @@ func (p *SettingsPage) onDownload(ctx app.Context, e app.Event) {
 	}
 	ics, err := data.ReminderICS(r, p.now(), appURL)
 	if err == nil {
-		err = offerDownload(pageText.ICSName, "text/calendar", ics)
+		err = saveFile(pageText.ICSName, "text/calendar", ics)
 	}
 	p.icsErr, p.icsDone = "", err == nil
 	if err != nil {

@@ -1,7 +1,6 @@
 package components
 
 import (
-	"errors"
 	"sort"
 	"strings"
 
@@ -88,48 +87,4 @@ func appOrigin() (origin string) {
 		return ""
 	}
 	return app.Window().Get("location").Get("origin").String()
-}
-
-// offerDownload hands body to the browser as a file download named name,
-// through a Blob URL: nothing leaves the device.
-func offerDownload(name, mime string, body []byte) (err error) {
-	if !app.IsClient {
-		return errors.New("downloads work only in the browser")
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = jsError(r)
-		}
-	}()
-	win := app.Window()
-	parts := win.Get("Array").New()
-	bytes := win.Get("Uint8Array").New(len(body))
-	app.CopyBytesToJS(bytes, body)
-	parts.Call("push", bytes)
-	blob := win.Get("Blob").New(parts, map[string]any{"type": mime})
-	url := win.Get("URL").Call("createObjectURL", blob)
-	doc := win.Get("document")
-	a := doc.Call("createElement", "a")
-	a.Set("href", url)
-	a.Set("download", name)
-	a.Set("hidden", true)
-	doc.Get("body").Call("appendChild", a)
-	a.Call("click")
-	a.Call("remove")
-	// Revoking at once can cancel the download in some browsers.
-	win.Call("setTimeout", revokeLater(url), 60_000)
-	return nil
-}
-
-// revokeLater returns a one-shot function that revokes url and releases
-// itself.
-func revokeLater(url app.Value) app.Func {
-	var fn app.Func
-	fn = app.FuncOf(func(this app.Value, args []app.Value) any {
-		defer fn.Release()
-		defer guard()
-		app.Window().Get("URL").Call("revokeObjectURL", url)
-		return nil
-	})
-	return fn
 }
