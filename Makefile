@@ -2,7 +2,7 @@
 ADDR ?= localhost:8000
 WASM_FLAGS = -trimpath -ldflags='-s -w'
 
-.PHONY: build wasm server run static test check e2e chromium clean
+.PHONY: build wasm server run static test check e2e bench chromium clean
 
 build: wasm server ## the app (web/app.wasm, precompressed) and the server (bin/unknot)
 	bin/unknot compress
@@ -28,9 +28,13 @@ test: ## everything: vet, race tests, the wasm build and the browser tests
 	go test -race ./...
 	$(MAKE) wasm
 	$(MAKE) e2e
+	go run ./bench -quick -smoke
 
 e2e: chromium
 	UNKNOT_E2E=1 go test ./e2e/ -count=1 -v -timeout 15m
+
+bench: chromium ## sizes, launch times, update cost, memory, history and timer against the budgets (~25 min)
+	go run ./bench -strict
 
 chromium:
 	@test -x /usr/bin/chromium || { if [ "$$(id -u)" = 0 ]; then S=; else S=sudo; fi; \

@@ -1,0 +1,413 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+const actionTimeout = 2 * time.Minute
+
+// chrome is one running Chromium.
+type chrome struct {
+	ctx         context.Context
+	cancel      context.CancelFunc
+	cancelAlloc context.CancelFunc
+}
+
+// startChrome starts headless Chromium with a fresh profile under tmp, with
+// the e2e harness's flags. throttled drops chromedp's default flags that
+// keep hidden pages at full speed, so a hidden page's timers are throttled
+// as on a phone.
+func startChrome(path, tmp, name string, throttled bool) (*chrome, error) {
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(filepath.Join(tmp, "profile-"+name)),
+		chromedp.Env("TMPDIR="+tmp),
+		chromedp.WindowSize(390, 844),
+	)
+	if throttled {
+		opts = append(opts,
+			chromedp.Flag("disable-background-timer-throttling", false),
+			chromedp.Flag("disable-renderer-backgrounding", false),
+			chromedp.Flag("disable-backgrounding-occluded-windows", false),
+		)
+	}
+	c := &chrome{}
+	var alloc context.Context
+	alloc, c.cancelAlloc = chromedp.NewExecAllocator(context.Background(), opts...)
+	c.ctx, c.cancel = chromedp.NewContext(alloc)
+	if err := chromedp.Do(c.ctx); err != nil {
+		c.close()
+		return nil, fmt.Errorf("starting %s: %w", path, err)
+	}
+	return c, nil
+}
+
+func (c *chrome) close() {
+	c.cancel()
+	c.cancelAlloc()
+}
+
+// tab is one browser tab.
+type tab struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+
+	mu     sync.Mutex
+	errors []string // console errors and uncaught exceptions
+}
+
+// consoleErrors returns the page's console errors and uncaught exceptions so
+// far, for the message of a measurement that failed.
+func (t *tab) consoleErrors() string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if len(t.errors) == 0 {
+		return "no console errors"
+	}
+	return "console: " + strings.Join(t.errors, " | ")
+}
+
+// newTab opens a tab in a new browser context: no service worker, cache or
+// storage, as on a first visit.
+func (c *chrome) newTab() (*tab, error) {
+	ctx, cancel := chromedp.NewContext(c.ctx, chromedp.WithNewBrowserContext())
+	return openTab(ctx, cancel)
+}
+
+// sibling opens a tab in the same browser context as t, sharing its service
+// worker, caches and storage, as a relaunch of an installed app does.
+func (t *tab) sibling() (*tab, error) {
+	ctx, cancel := chromedp.NewContext(t.ctx)
+	return openTab(ctx, cancel)
+}
+
+func openTab(ctx context.Context, cancel context.CancelFunc) (*tab, error) {
+	// The first Do ties the tab to ctx, which has no deadline.
+	if err := chromedp.Do(ctx); err != nil {
+		cancel()
+		return nil, fmt.Errorf("opening a tab: %w", err)
+	}
+	t := &tab{ctx: ctx, cancel: cancel}
+	messages := chromedp.Console(ctx)
+	go func() {
+		for m, err := range messages {
+			if err != nil {
+				return
+			}
+			// A Go panic in wasm is logged line by line: keep the first.
+			if m.Type == chromedp.ConsoleError || m.IsException() || strings.HasPrefix(m.Text, "panic:") {
+				t.mu.Lock()
+				if len(t.errors) < 5 {
+					t.errors = append(t.errors, m.String())
+				}
+				t.mu.Unlock()
+			}
+		}
+	}()
+	return t, nil
+}
+
+func (t *tab) close() { t.cancel() }
+
+// do runs actions with actionTimeout.
+func (t *tab) do(what string, actions ...chromedp.Action[chromedp.Void]) error {
+	ctx, cancel := context.WithTimeout(t.ctx, actionTimeout)
+	defer cancel()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	return nil
+}
+
+// eval evaluates a JavaScript expression, awaiting a promise.
+func eval[T any](t *tab, js string) (T, error) {
+	ctx, cancel := context.WithTimeout(t.ctx, actionTimeout)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
+	if err != nil {
+		return v, fmt.Errorf("evaluating %.80s: %w", js, err)
+	}
+	return v, nil
+}
+
+// instrument makes every page t loads from now record what the benchmark
+// reads (window.__bench). watch is a CSS selector whose first appearance
+// after the app has started is timed ("" for none).
+func (t *tab) instrument(watch string) error {
+	w, _ := json.Marshal(watch)
+	src := strings.Replace(instrumentJS, "WATCH", string(w), 1)
+	ctx, cancel := context.WithTimeout(t.ctx, actionTimeout)
+	defer cancel()
+	_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: src})
+	return err
+}
+
+// instrumentJS runs before any script of the page. All times are
+// performance.now(): milliseconds since the navigation started.
+//
+//   - loaderGone: when go-app removed its loader (#app-wasm-loader), which it
+//     does once app.wasm runs and has drawn the page: the app is interactive.
+//   - watchAt: when the watched selector first matched once the loader was
+//     gone.
+//   - preRendered: at the first frame after the HTML is parsed, whether the
+//     pre-rendered content can be seen or the loader covers it
+//     (document.elementFromPoint in the middle of <main>).
+//   - go: the page's Go instance. wasm_exec.js assigns globalThis.Go; the
+//     setter below wraps that class, so the instance is reachable (go-app
+//     keeps it in a local) and every entry into Go (go._resume: timers,
+//     event handlers) can be timed when trace is set: resumes are
+//     [start, duration, 1 if #count changed, #count's new number].
+//   - instStart, instEnd: WebAssembly.instantiateStreaming (fetching and
+//     compiling app.wasm); runStart, runEnd: Go's start (the runtime, package
+//     initialisation and main until it first waits, which includes go-app
+//     mounting the page).
+//   - counts: every change of #count's text, with #phase and the visibility.
+//   - startAt: the click on #start; finishedAt: when #finished-title appeared.
+//   - vis: visibility changes.
+const instrumentJS = `(() => {
+	if (window.__bench) return;
+	const B = window.__bench = {loaderSeen: false, loaderGone: null, watch: WATCH, watchAt: null,
+		preRendered: null, trace: false, resumes: [], counts: [], vis: [], startAt: null, finishedAt: null};
+	const countText = () => { const c = document.getElementById("count"); return c ? c.textContent : null; };
+	let G;
+	Object.defineProperty(globalThis, "Go", {configurable: true, get() { return G; }, set(cls) {
+		G = class extends cls {
+			constructor(...a) { super(...a); B.go = this; }
+			run(inst) { B.runStart = performance.now(); const p = super.run(inst); B.runEnd = performance.now(); return p; }
+			_resume() {
+				if (!B.trace) return super._resume();
+				const before = countText();
+				const t0 = performance.now();
+				try { super._resume(); } finally {
+					const after = countText();
+					B.resumes.push([t0, performance.now() - t0, after !== before ? 1 : 0, after !== before ? Number(after) : 0]);
+				}
+			}
+		};
+	}});
+	const inst = WebAssembly.instantiateStreaming;
+	if (inst) WebAssembly.instantiateStreaming = function (...a) {
+		B.instStart = performance.now();
+		return inst.apply(this, a).then((r) => { B.instEnd = performance.now(); return r; });
+	};
+	let last = null;
+	const seen = () => {
+		const now = performance.now();
+		if (B.loaderGone === null) {
+			if (document.getElementById("app-wasm-loader")) B.loaderSeen = true;
+			else if (B.loaderSeen) B.loaderGone = now;
+		}
+		if (B.loaderGone !== null && B.watch && B.watchAt === null && document.querySelector(B.watch)) B.watchAt = now;
+		const c = countText();
+		if (c !== last) {
+			last = c;
+			if (c !== null) {
+				const p = document.getElementById("phase");
+				B.counts.push([now, c, p ? p.textContent : "", document.visibilityState]);
+			}
+		}
+		if (B.finishedAt === null && document.getElementById("finished-title")) B.finishedAt = now;
+	};
+	new MutationObserver(seen).observe(document, {childList: true, subtree: true, characterData: true});
+	document.addEventListener("visibilitychange", () => B.vis.push([performance.now(), document.visibilityState]));
+	document.addEventListener("click", (e) => {
+		if (e.target && e.target.closest && e.target.closest("#start")) B.startAt = performance.now();
+	}, true);
+	document.addEventListener("DOMContentLoaded", () => requestAnimationFrame(() => {
+		const l = document.getElementById("app-wasm-loader");
+		const m = document.querySelector("main");
+		if (!l || !m) { B.preRendered = {loader: !!l, visible: !l}; return; }
+		const r = m.getBoundingClientRect();
+		const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
+		const y = Math.min(Math.max(r.top + Math.min(r.height / 2, 40), 0), innerHeight - 1);
+		const hit = document.elementFromPoint(x, y);
+		// A loader that lets the page show through (a transparent layer)
+		// does not hide it.
+		const bg = getComputedStyle(l).backgroundColor.match(/[\d.]+/g) || [];
+		const clear = bg.length === 4 && Number(bg[3]) < 0.1;
+		B.preRendered = {loader: true, visible: !!hit && (!hit.closest("#app-wasm-loader") || (hit === l && clear))};
+	}));
+})();`
+
+// pageTimes is what instrumentJS recorded about a page load.
+type pageTimes struct {
+	LoaderGone  *float64 `json:"loaderGone"`
+	WatchAt     *float64 `json:"watchAt"`
+	FCP         *float64 `json:"fcp"`
+	PreRendered *struct {
+		Loader  bool `json:"loader"`
+		Visible bool `json:"visible"`
+	} `json:"preRendered"`
+	Label     string   `json:"label"`
+	InstStart *float64 `json:"instStart"`
+	InstEnd   *float64 `json:"instEnd"`
+	RunStart  *float64 `json:"runStart"`
+	RunEnd    *float64 `json:"runEnd"`
+}
+
+const readTimes = `JSON.stringify({
+	loaderGone: window.__bench ? window.__bench.loaderGone : null,
+	watchAt: window.__bench ? window.__bench.watchAt : null,
+	preRendered: window.__bench ? window.__bench.preRendered : null,
+	fcp: ((performance.getEntriesByName("first-contentful-paint")[0]) || {}).startTime ?? null,
+	label: (document.getElementById("app-wasm-loader-label") || {}).innerText || "",
+	instStart: window.__bench ? window.__bench.instStart ?? null : null,
+	instEnd: window.__bench ? window.__bench.instEnd ?? null : null,
+	runStart: window.__bench ? window.__bench.runStart ?? null : null,
+	runEnd: window.__bench ? window.__bench.runEnd ?? null : null,
+})`
+
+// times reads what instrumentJS recorded so far.
+func (t *tab) times() (pageTimes, error) {
+	var pt pageTimes
+	s, err := eval[string](t, readTimes)
+	if err != nil {
+		return pt, err
+	}
+	return pt, json.Unmarshal([]byte(s), &pt)
+}
+
+// waitTimes polls until done says the recorded times are complete, or
+// timeout passes.
+func (t *tab) waitTimes(timeout time.Duration, done func(pageTimes) bool) (pageTimes, error) {
+	deadline := time.Now().Add(timeout)
+	for {
+		pt, err := t.times()
+		if err == nil && done(pt) {
+			return pt, nil
+		}
+		if time.Now().After(deadline) {
+			if err == nil {
+				err = fmt.Errorf("timed out after %v (loader label %q)", timeout, pt.Label)
+			}
+			return pt, err
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// open navigates to url and waits until the app is interactive.
+func (t *tab) open(url string, timeout time.Duration) (pageTimes, error) {
+	if err := t.do("navigating to "+url, chromedp.Navigate(url)); err != nil {
+		return pageTimes{}, err
+	}
+	pt, err := t.waitTimes(timeout, func(pt pageTimes) bool { return pt.LoaderGone != nil })
+	if err != nil {
+		return pt, fmt.Errorf("%s: the app did not start: %w", url, err)
+	}
+	return pt, nil
+}
+
+// swState reports the page's service worker: "controlled" once an active
+// worker controls the page.
+const swState = `(async () => {
+	const c = navigator.serviceWorker.controller;
+	if (c && c.state === "activated") return "controlled";
+	const r = await navigator.serviceWorker.getRegistration();
+	if (!r) return "none";
+	return r.installing ? "installing" : r.waiting ? "waiting" : r.active ? "active" : "empty";
+})()`
+
+// waitControlled waits until an active service worker controls the page,
+// which means it has installed and cached the app. go-app's own worker does
+// not claim open pages, so the page is reloaded once it is active.
+func (t *tab) waitControlled() error {
+	deadline := time.Now().Add(actionTimeout)
+	reloaded := false
+	for {
+		state, err := eval[string](t, swState)
+		if err != nil {
+			return err
+		}
+		switch {
+		case state == "controlled":
+			return nil
+		case state == "active" && !reloaded:
+			reloaded = true
+			if err := t.do("reloading", chromedp.Reload()); err != nil {
+				return err
+			}
+		case time.Now().After(deadline):
+			return fmt.Errorf("no service worker controls the page (last state %q)", state)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// setStorage sets (value != nil) or removes localStorage keys of the page's
+// origin. A full store fails with the browser's error.
+func (t *tab) setStorage(kv map[string]*string) error {
+	var js strings.Builder
+	js.WriteString("(() => {")
+	for k, v := range kv {
+		kq, _ := json.Marshal(k)
+		if v == nil {
+			fmt.Fprintf(&js, "localStorage.removeItem(%s);", kq)
+			continue
+		}
+		vq, _ := json.Marshal(*v)
+		fmt.Fprintf(&js, "localStorage.setItem(%s, %s);", kq, vq)
+	}
+	js.WriteString("return true; })()")
+	_, err := eval[bool](t, js.String())
+	return err
+}
+
+// advance lets the tab's virtual time run for d and waits until it has, so
+// Go's timers and clock in the page move without waiting in real time.
+func (t *tab) advance(d time.Duration) error {
+	ctx, cancel := context.WithTimeout(t.ctx, 5*time.Minute)
+	defer cancel()
+	expired := chromedp.Events(ctx, emulation.VirtualTimeBudgetExpired)
+	budget := float64(d.Milliseconds())
+	if _, err := chromedp.Call(ctx, emulation.SetVirtualTimePolicy, emulation.SetVirtualTimePolicyParams{
+		Policy: emulation.VirtualTimePolicyAdvance, Budget: &budget,
+	}); err != nil {
+		return fmt.Errorf("starting virtual time: %w", err)
+	}
+	for _, err := range expired {
+		return err
+	}
+	return errors.New("virtual time: no budget expiry")
+}
+
+// setWindowState minimizes or restores the tab's window. In headless
+// Chromium a minimized window's page is hidden: document.visibilityState is
+// "hidden" and, without chromedp's flags against it, its timers are
+// throttled to one wake-up a second (checked with Chromium 156).
+func (t *tab) setWindowState(state browser.WindowState) error {
+	ctx, cancel := context.WithTimeout(t.ctx, actionTimeout)
+	defer cancel()
+	w, err := chromedp.CallBrowser(ctx, browser.GetWindowForTarget, browser.GetWindowForTargetParams{
+		TargetID: chromedp.FromContext(t.ctx).Target.TargetID,
+	})
+	if err != nil {
+		return err
+	}
+	_, err = chromedp.CallBrowser(ctx, browser.SetWindowBounds, browser.SetWindowBoundsParams{
+		WindowID: w.WindowID, Bounds: &browser.Bounds{WindowState: state},
+	})
+	return err
+}
+
+// tempDir makes the run's temporary folder.
+func tempDir() (string, error) { return os.MkdirTemp("", "unknot-bench-") }

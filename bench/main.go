@@ -1,0 +1,495 @@
+// Command bench measures Unknot against its speed budgets, side by side with
+// a minimal go-app v9 app (bench/baseline) built and served the same way.
+//
+//	go run ./bench                 every measurement, full length (~25 min)
+//	go run ./bench -strict         the same; exit 1 when a budget fails (make bench)
+//	go run ./bench -quick -smoke   a short run that proves the benchmark works (make test)
+//
+// It builds both apps into a temporary folder with the Makefile's flags,
+// serves each with Unknot's own server code, drives headless Chromium
+// (/usr/bin/chromium, or $UNKNOT_CHROMIUM) and prints a Markdown table with
+// PASS or FAIL for every budget. README.md's "Performance" section explains
+// the figures.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"unknot/data"
+)
+
+// The budgets, as README.md's Performance section states them.
+const (
+	budgetBrotliRatio  = 1.15  // app.wasm brotli ≤ 1.15× the baseline's
+	budgetWarmRatio    = 1.2   // warm offline launch ≤ 1.2× the baseline's
+	budgetUpdateShare  = 0.10  // one countdown update ≤ 10% of a frame at p95
+	budgetHistoryBytes = 1.5e6 // ten years of history ≤ 1.5 MB stored
+	budgetHistoryRatio = 3.0   // its screen ≤ 3× an empty one
+	budgetTimerError   = 50.0  // ms at the end of a routine, 5 min hidden
+	fullRoutineLength  = 20 * time.Minute
+	fullHidden         = 5 * time.Minute
+)
+
+// config is the command line.
+type config struct {
+	quick, smoke, strict, keep bool
+	chromium                   string
+	only                       map[string]bool // measurements to take; nil for all
+}
+
+// measurements names what -only can pick.
+var measurements = []string{"size", "first", "warm", "updates", "memory", "history", "timer"}
+
+// wants reports whether the measurement name is to be taken.
+func (c config) wants(name string) bool { return c.only == nil || c.only[name] }
+
+// mode is the length of each measurement.
+type mode struct {
+	link        link
+	warmRuns    int
+	updateFor   time.Duration
+	historyRuns int
+}
+
+func main() {
+	var cfg config
+	flag.BoolVar(&cfg.quick, "quick", false, "short runs: a faster link, fewer launches, a short hidden spell instead of a whole routine")
+	flag.BoolVar(&cfg.smoke, "smoke", false, "prove the benchmark works: fail only when a measurement cannot be taken, never on a budget")
+	flag.BoolVar(&cfg.strict, "strict", false, "exit 1 when a budget fails")
+	flag.BoolVar(&cfg.keep, "keep", false, "keep the temporary folder (builds, profiles) and print its path")
+	flag.StringVar(&cfg.chromium, "chromium", chromiumPath(), "the Chromium binary")
+	only := flag.String("only", "", "take only these measurements, comma-separated: "+strings.Join(measurements, ","))
+	flag.Parse()
+	if *only != "" {
+		cfg.only = map[string]bool{}
+		for _, name := range strings.Split(*only, ",") {
+			if !slices.Contains(measurements, name) {
+				fmt.Fprintf(os.Stderr, "bench: -only: unknown measurement %q (want %s)\n", name, strings.Join(measurements, ","))
+				os.Exit(2)
+			}
+			cfg.only[name] = true
+		}
+	}
+	os.Exit(run(cfg, os.Stdout))
+}
+
+func chromiumPath() string {
+	if p := os.Getenv("UNKNOT_CHROMIUM"); p != "" {
+		return p
+	}
+	return "/usr/bin/chromium"
+}
+
+// logf reports progress on stderr, so stdout is the table alone.
+func logf(format string, a ...any) { fmt.Fprintf(os.Stderr, "bench: "+format+"\n", a...) }
+
+// run measures everything and prints the table; it returns the exit code.
+func run(cfg config, out io.Writer) int {
+	began := time.Now()
+	root, err := filepath.Abs(".")
+	if err == nil {
+		_, err = os.Stat(filepath.Join(root, "go.mod"))
+	}
+	if err != nil {
+		logf("run from the repository root (go run ./bench): %v", err)
+		return 2
+	}
+	checkMakefile(root)
+	m := mode{link: slowLink, warmRuns: 5, updateFor: time.Minute, historyRuns: 3}
+	if cfg.quick {
+		m = mode{link: link{"quick: 16 Mbit/s down, 7.5 Mbit/s up, 15 ms RTT", 16e6, 7.5e6, 15}, warmRuns: 2, updateFor: 4 * time.Second, historyRuns: 1}
+	}
+
+	tmp, err := tempDir()
+	if err != nil {
+		logf("%v", err)
+		return 1
+	}
+	if cfg.keep {
+		logf("keeping %s", tmp)
+	} else {
+		defer os.RemoveAll(tmp)
+	}
+
+	b := &bench{cfg: cfg, m: m}
+	code := b.measure(root, tmp)
+	b.print(out, time.Since(began))
+	if code != 0 {
+		return code
+	}
+	if len(b.failed) > 0 {
+		logf("%d budget(s) failed: %s", len(b.failed), strings.Join(b.failed, "; "))
+		if cfg.strict && !cfg.smoke {
+			return 1
+		}
+	}
+	return 0
+}
+
+// bench holds the results as they come.
+type bench struct {
+	cfg config
+	m   mode
+
+	app, base           *site
+	appSize, baseSize   sizes
+	appFirst, baseFirst *firstVisit
+	appWarm, baseWarm   []pageTimes
+	updates             *updateCost
+	appMem, baseMem     *memory
+	history             *historyResult
+	timer               *timerResult
+
+	errs   []string // measurements that could not be taken
+	failed []string // budgets that failed
+}
+
+// fail records a measurement that could not be taken.
+func (b *bench) fail(what string, err error) {
+	logf("%s: %v", what, err)
+	b.errs = append(b.errs, what+": "+err.Error())
+}
+
+// measure builds, serves and measures. It returns 1 when the apps could not
+// be built or served, or a measurement failed.
+func (b *bench) measure(root, tmp string) int {
+	t0 := time.Now()
+	var err error
+	if b.app, err = buildApp(root, tmp); err != nil {
+		b.fail("building Unknot", err)
+		return 1
+	}
+	if b.base, err = buildBaseline(root, tmp); err != nil {
+		b.fail("building the baseline", err)
+		return 1
+	}
+	logf("built both apps in %v", time.Since(t0).Round(time.Millisecond))
+	for _, s := range []*site{b.app, b.base} {
+		if err := s.start(); err != nil {
+			b.fail("serving "+s.name, err)
+			return 1
+		}
+		defer s.stop()
+	}
+	if b.cfg.wants("size") {
+		if b.appSize, err = measureSizes(b.app); err != nil {
+			b.fail("sizes", err)
+		}
+		if b.baseSize, err = measureSizes(b.base); err != nil {
+			b.fail("sizes", err)
+		}
+	}
+
+	c, err := startChrome(b.cfg.chromium, tmp, "main", false)
+	if err != nil {
+		b.fail("browser", err)
+		return 1
+	}
+	defer c.close()
+
+	step := func(name, what string, f func() error) {
+		if !b.cfg.wants(name) {
+			return
+		}
+		t := time.Now()
+		if err := f(); err != nil {
+			b.fail(what, err)
+			return
+		}
+		logf("%s: %v", what, time.Since(t).Round(time.Millisecond))
+	}
+	for _, s := range []*site{b.app, b.base} {
+		step("first", "first visit, "+s.name, func() error {
+			fv, err := measureFirstVisit(c, s, b.m.link)
+			if err == nil {
+				if s == b.app {
+					b.appFirst = &fv
+				} else {
+					b.baseFirst = &fv
+				}
+			}
+			return err
+		})
+	}
+	for _, s := range []*site{b.app, b.base} {
+		step("warm", "warm launch, "+s.name, func() error {
+			w, err := measureWarmLaunch(c, s, b.m.warmRuns)
+			if s == b.app {
+				b.appWarm = w
+			} else {
+				b.baseWarm = w
+			}
+			return err
+		})
+	}
+	step("updates", "countdown updates", func() error {
+		u, err := measureUpdates(c, b.app, b.m.updateFor)
+		if err == nil {
+			b.updates = &u
+		}
+		return err
+	})
+	for _, s := range []*site{b.app, b.base} {
+		step("memory", "memory, "+s.name, func() error {
+			mem, err := measureMemory(c, s, s == b.app)
+			if err == nil {
+				if s == b.app {
+					b.appMem = &mem
+				} else {
+					b.baseMem = &mem
+				}
+			}
+			return err
+		})
+	}
+	step("history", "history", func() error {
+		hist, err := makeHistory(time.Now())
+		if err != nil {
+			return fmt.Errorf("generating it: %w", err)
+		}
+		h, err := measureHistory(c, b.app, hist, b.m.historyRuns)
+		b.history = &h
+		return err
+	})
+	c.close()
+
+	if b.cfg.wants("timer") {
+		tc, err := startChrome(b.cfg.chromium, tmp, "throttled", true)
+		if err != nil {
+			b.fail("timer", err)
+		} else {
+			defer tc.close()
+			step("timer", "timer", func() error {
+				r, err := b.measureTimer(tc)
+				if err == nil {
+					b.timer = &r
+				}
+				return err
+			})
+		}
+	}
+	if len(b.errs) > 0 {
+		return 1
+	}
+	return 0
+}
+
+// measureTimer picks the routine and the hidden spell for the mode and
+// measures the timer. Quick: the evening routine, hidden from 2 s to 5 s,
+// errors read until 8 s. Full: a 20-minute routine of the person's own
+// when the player can play one, else the longest built-in routine the
+// player can be made to play (the morning one with the longest get-ready
+// and rests the settings allow, 15m54s), hidden for 5 minutes ending
+// 5 minutes before its end, run to its end.
+func (b *bench) measureTimer(c *chrome) (timerResult, error) {
+	if b.cfg.quick {
+		settings, err := settingsJSON(nil)
+		if err != nil {
+			return timerResult{}, err
+		}
+		p, err := compile(data.Evening, nil)
+		if err != nil {
+			return timerResult{}, err
+		}
+		tp := timerPlan{id: data.Evening, name: "the evening routine", plan: p, storage: map[string]*string{data.SettingsKey: &settings},
+			note: "quick: 3 s hidden, no routine end"}
+		return measureTimer(c, b.app, tp, 2*time.Second, 3*time.Second, 8*time.Second, false)
+	}
+	tp, err := customTimerPlan()
+	if err == nil {
+		r, err := measureTimer(c, b.app, tp, tp.plan.Total-2*fullHidden, fullHidden, 0, true)
+		if !errors.Is(err, errNoPlayer) {
+			return r, err
+		}
+		logf("the player does not play routines of the person's own yet: timing the morning routine")
+	}
+	stretch := func(s *data.Settings) {
+		s.GetReadySeconds, s.RestSeconds = data.MaxGetReadySeconds, data.MaxRestSeconds
+	}
+	settings, err := settingsJSON(stretch)
+	if err != nil {
+		return timerResult{}, err
+	}
+	p, err := compile(data.Morning, stretch)
+	if err != nil {
+		return timerResult{}, err
+	}
+	tp = timerPlan{id: data.Morning, name: "the morning routine", plan: p, storage: map[string]*string{data.SettingsKey: &settings},
+		note: fmt.Sprintf("the morning routine with %d s get-ready and %d s rests (%v): the player cannot play a 20-minute routine of the person's own yet",
+			data.MaxGetReadySeconds, data.MaxRestSeconds, p.Total)}
+	return measureTimer(c, b.app, tp, p.Total-2*fullHidden, fullHidden, 0, true)
+}
+
+// customTimerPlan is a routine of the person's own at least 20 minutes
+// long: the morning routine's exercises over and over.
+func customTimerPlan() (timerPlan, error) {
+	cat := data.DefaultCatalogue()
+	morning, _ := data.FindRoutine(cat, data.Morning)
+	r := data.NewCustomRoutine("Benchmark")
+	var p data.Plan
+	for i := 0; p.Total < fullRoutineLength; i++ {
+		if i > 4*len(morning.Items) {
+			return timerPlan{}, errors.New("could not make a 20-minute routine")
+		}
+		r = r.AddItem(morning.Items[i%len(morning.Items)].Exercise)
+		var err error
+		if p, err = data.Compile(r, cat, data.DefaultSettings().Timing()); err != nil {
+			return timerPlan{}, err
+		}
+	}
+	st := &data.MemoryStorage{}
+	if err := data.SaveCustomRoutines(st, []data.Routine{r}); err != nil {
+		return timerPlan{}, err
+	}
+	routines, _ := st.GetRaw(data.RoutinesKey)
+	settings, err := settingsJSON(nil)
+	if err != nil {
+		return timerPlan{}, err
+	}
+	return timerPlan{id: r.ID, name: "a routine of one's own", plan: p, storage: map[string]*string{data.SettingsKey: &settings, data.RoutinesKey: &routines},
+		note: "the morning routine's exercises over and over, saved as the person's own"}, nil
+}
+
+// print writes the table and what it measured.
+func (b *bench) print(w io.Writer, took time.Duration) {
+	kind := "full"
+	if b.cfg.quick {
+		kind = "quick"
+	}
+	fmt.Fprintf(w, "\nUnknot benchmark (%s run, %v, %s)\n\n", kind, took.Round(time.Second), time.Now().Format("2006-01-02"))
+	fmt.Fprintln(w, "| Measure | Unknot | Baseline | Ratio | Budget | Result |")
+	fmt.Fprintln(w, "| --- | --- | --- | --- | --- | --- |")
+	row := func(measure, app, base, ratio, budget, result string) {
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s |\n", measure, app, base, ratio, budget, result)
+	}
+	check := func(name string, ok bool) string {
+		if ok {
+			return "PASS"
+		}
+		b.failed = append(b.failed, name)
+		return "**FAIL**"
+	}
+
+	if b.appSize.raw > 0 && b.baseSize.raw > 0 {
+		a, z := b.appSize, b.baseSize
+		row("app.wasm, raw", mb(a.raw), mb(z.raw), ratio(float64(a.raw), float64(z.raw)), "", "")
+		row("app.wasm, gzip", mb(a.gzip), mb(z.gzip), ratio(float64(a.gzip), float64(z.gzip)), "", "")
+		r := float64(a.brotli) / float64(z.brotli)
+		row("app.wasm, brotli", mb(a.brotli), mb(z.brotli), ratio(float64(a.brotli), float64(z.brotli)),
+			fmt.Sprintf("≤ %.2f×", budgetBrotliRatio), check("app.wasm brotli", r <= budgetBrotliRatio))
+	}
+	if b.appFirst != nil && b.baseFirst != nil {
+		a, z := b.appFirst, b.baseFirst
+		row("first visit ("+b.m.link.name+"): first contentful paint", secs(a.fcp), secs(z.fcp), ratio(a.fcp, z.fcp), "", "")
+		row("first visit: pre-rendered content visible while app.wasm loads", yesNo(a.visible), yesNo(z.visible), "", "", "")
+		row("first visit: content visible", secs(a.content), secs(z.content), ratio(a.content, z.content), "", "")
+		row("first visit: interactive (loader gone)", secs(a.interactive), secs(z.interactive), ratio(a.interactive, z.interactive), "", "")
+	}
+	if len(b.appWarm) > 0 && len(b.baseWarm) > 0 {
+		a, z := launchPhases(b.appWarm), launchPhases(b.baseWarm)
+		row(fmt.Sprintf("warm launch offline, to interactive (median of %d)", len(b.appWarm)), secs(a.total), secs(z.total), ratio(a.total, z.total),
+			fmt.Sprintf("≤ %.1f×", budgetWarmRatio), check("warm launch", a.total/z.total <= budgetWarmRatio))
+		row("warm launch: page until app.wasm is requested", secs(a.page), secs(z.page), ratio(a.page, z.page), "", "")
+		row("warm launch: app.wasm fetched and compiled", secs(a.compile), secs(z.compile), ratio(a.compile, z.compile), "", "")
+		row("warm launch: Go starts and go-app draws the page", secs(a.start), secs(z.start), ratio(a.start, z.start), "", "")
+	}
+	if u := b.updates; u != nil {
+		p95 := percentile(u.script, 95)
+		row(fmt.Sprintf("countdown update, Go and DOM (median / p95 of %d)", u.updates), medP95(u.script), "–", "", "", "")
+		row("countdown update at p95, share of a 16.7 ms frame", pct(p95/frame), "–", "",
+			fmt.Sprintf("≤ %.0f%%", budgetUpdateShare*100), check("countdown update", p95/frame <= budgetUpdateShare))
+		row(fmt.Sprintf("countdown: next second (median / p95 of %d)", len(u.seconds)), medP95(u.seconds), "–", "", "", "")
+		row(fmt.Sprintf("countdown: next segment, with its cues (median / p95 of %d)", len(u.segments)), medP95(u.segments), "–", "", "", "")
+		row("session: Go's share of the main thread", pct(u.busy), "–", "", "", "")
+		row("session: style and layout, per second (animations included)", fmt.Sprintf("%.1f ms", u.render), "–", "", "", "")
+	}
+	if b.appMem != nil && b.baseMem != nil {
+		row("JS heap ("+b.appMem.what+" / baseline "+b.baseMem.what+")", mb(int64(b.appMem.jsHeap)), mb(int64(b.baseMem.jsHeap)), ratio(b.appMem.jsHeap, b.baseMem.jsHeap), "", "")
+		row("wasm memory (same moments)", mb(int64(b.appMem.wasm)), mb(int64(b.baseMem.wasm)), ratio(b.appMem.wasm, b.baseMem.wasm), "", "")
+	}
+	if h := b.history; h != nil && h.bytes > 0 {
+		row(fmt.Sprintf("history, %d years twice daily (%d sessions), stored", historyYears, h.records),
+			fmt.Sprintf("%s (%d B a session)", mb(int64(h.bytes)), h.bytes/max(h.records, 1)), "–", "",
+			fmt.Sprintf("≤ %.1f MB", budgetHistoryBytes/1e6), check("history size", float64(h.bytes) <= budgetHistoryBytes))
+		if len(h.full) > 0 && len(h.empty) > 0 {
+			f, e := median(h.full), median(h.empty)
+			name := fmt.Sprintf("%s drawn, long / empty history (median of %d)", h.path, len(h.full))
+			if h.note != "" {
+				name += " — " + h.note
+			}
+			row(name, secs(f)+" / "+secs(e), "–", ratio(f, e),
+				fmt.Sprintf("≤ %.0f×", budgetHistoryRatio), check("history screen", f/e <= budgetHistoryRatio))
+			pf, pe := launchPhases(h.fullRuns), launchPhases(h.emptyRuns)
+			row("history screen: Go starts and draws it, long / empty history", secs(pf.start)+" / "+secs(pe.start), "–", ratio(pf.start, pe.start), "", "")
+		}
+		row("history load and stats in Go, natively (for comparison)", fmt.Sprintf("%.0f ms", float64(h.native.Microseconds())/1000), "–", "", "", "")
+	}
+	if t := b.timer; t != nil {
+		name := fmt.Sprintf("timer error, %s (%v), %v hidden (largest error)", t.routine, t.total, t.hidden.Round(time.Second))
+		// The budget is for the end of a whole routine: a quick run only
+		// shows that the measurement works.
+		budget, result := "(full run only)", ""
+		if !b.cfg.quick {
+			budget = fmt.Sprintf("≤ %.0f ms", budgetTimerError)
+			result = check("timer error", t.maxAbs() <= budgetTimerError)
+		}
+		row(name, fmt.Sprintf("%.0f ms", t.maxAbs()), "–", "", budget, result)
+		detail := fmt.Sprintf("errors from the click on Start: %+.0f ms median before hiding (%d changes), %+.0f ms after showing again (%d)",
+			median(t.before), len(t.before), median(t.after), len(t.after))
+		if t.end != nil {
+			detail += fmt.Sprintf(", %+.0f ms at the end", *t.end)
+		}
+		row("timer: "+detail, "", "", "", "", "")
+		row("timer: click on Start to the running screen", fmt.Sprintf("%.0f ms", t.startScreen), "", "", "", "")
+		row(fmt.Sprintf("timer: Go wake-ups while hidden / visible (throttling on); latest change while hidden %.0f ms", t.hiddenLatest),
+			fmt.Sprintf("%.1f/s / %.1f/s", t.hiddenWakeup, t.visibleWake), "", "", "", "")
+		if t.note != "" {
+			row("timer: "+t.note, "", "", "", "", "")
+		}
+	}
+	for _, e := range b.errs {
+		fmt.Fprintf(w, "\nERROR: %s\n", strings.TrimSpace(e))
+	}
+	if len(b.failed) > 0 {
+		fmt.Fprintf(w, "\n%d budget(s) failed: %s\n", len(b.failed), strings.Join(b.failed, ", "))
+	} else if len(b.errs) == 0 {
+		fmt.Fprintln(w, "\nEvery budget measured holds.")
+	}
+}
+
+// medP95 is "median / p95 ms" of xs, or "–" when it is empty.
+func medP95(xs []float64) string {
+	if len(xs) == 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%.2f / %.2f ms", median(xs), percentile(xs, 95))
+}
+
+func mb(n int64) string { return fmt.Sprintf("%.2f MB", float64(n)/1e6) }
+
+func secs(ms float64) string { return fmt.Sprintf("%.2f s", ms/1000) }
+
+func pct(x float64) string { return fmt.Sprintf("%.1f%%", x*100) }
+
+func ratio(a, b float64) string {
+	if b == 0 || math.IsNaN(a) || math.IsNaN(b) {
+		return "–"
+	}
+	return fmt.Sprintf("%.2f×", a/b)
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no (behind the loader)"
+}
