@@ -10,10 +10,12 @@ import (
 	"unknot/data"
 )
 
-// tickEvery is how often the player looks at the clock. The time shown never
-// comes from counting ticks: every tick reads the session's deadline, so a
-// late or throttled tick only delays the display, never shifts it.
-const tickEvery = 100 * time.Millisecond
+// maxWait bounds the sleep between two looks at the clock. The clock wakes
+// just after the countdown's next whole second, so what is shown changes on
+// time, and at least this often, so a late or throttled timer is caught up
+// soon. The time shown never comes from counting wake-ups: each one asks
+// the session where it stands at time.Now.
+const maxWait = time.Second
 
 // playerState is the screen the player shows.
 type playerState int
@@ -73,12 +75,17 @@ type SessionPlayer struct {
 	// which ends as soon as the button leaves the screen.
 	mounted   app.Context
 	stopClock chan struct{}
-	unlisten  []func()
+	// counter is the big countdown, redrawn alone each second.
+	counter  *Countdown
+	unlisten []func()
 }
 
 // OnMount sets up the clock, the cues and the keyboard.
 func (p *SessionPlayer) OnMount(ctx app.Context) {
 	p.mounted = ctx
+	if p.counter == nil {
+		p.counter = &Countdown{}
+	}
 	if p.now == nil {
 		p.now = time.Now
 	}
@@ -192,7 +199,7 @@ func (p *SessionPlayer) restore(ctx app.Context) bool {
 	now := p.clock()
 	p.routine, p.plan, p.why = c.Routine, plan, nil
 	p.session = data.RestoreSession(plan, c, now)
-	p.pos = p.session.At(now)
+	p.setPos(p.session.At(now))
 	p.stamp, p.painBefore, p.step = c.Stamp(), c.PainBefore, p.pos.Segment.Step
 	p.rec = data.Record{ID: c.RecordID}
 	if p.rec.ID == "" {
@@ -236,20 +243,56 @@ func (p *SessionPlayer) startClock() {
 	ctx := p.mounted
 	stop := make(chan struct{})
 	p.stopClock = stop
+	// wake carries the next sleep, worked out on the UI goroutine after
+	// each look at the clock.
+	wake := make(chan time.Duration, 1)
+	first := p.untilNextChange()
 	go func() {
-		t := time.NewTicker(tickEvery)
-		defer t.Stop()
+		timer := time.NewTimer(first)
+		defer timer.Stop()
 		for {
 			select {
 			case <-ctx.Done():
 				return
 			case <-stop:
 				return
-			case <-t.C:
-				ctx.Dispatch(p.tick)
+			case <-timer.C:
+			}
+			ctx.Dispatch(func(ctx app.Context) {
+				p.tick(ctx)
+				select {
+				case wake <- p.untilNextChange():
+				default:
+				}
+			})
+			select {
+			case <-ctx.Done():
+				return
+			case <-stop:
+				return
+			case d := <-wake:
+				timer.Reset(d)
 			}
 		}
 	}()
+}
+
+// untilNextChange is how long until the countdown shows its next whole
+// second, plus a millisecond so the clock is past it when read.
+func (p *SessionPlayer) untilNextChange() time.Duration {
+	d := p.pos.Left % time.Second
+	if d <= 0 {
+		d = time.Second
+	}
+	return min(d+time.Millisecond, maxWait)
+}
+
+// setPos moves the player to position cur and the countdown with it.
+func (p *SessionPlayer) setPos(cur data.Position) {
+	p.pos = cur
+	if p.counter != nil {
+		p.counter.Seconds = cur.SecondsLeft()
+	}
 }
 
 // halt stops the ticker goroutine, if one runs.
@@ -275,13 +318,20 @@ func (p *SessionPlayer) tick(ctx app.Context) {
 		p.step = cur.Segment.Step
 		p.checkpoint()
 	}
-	changed := cur.Index != p.pos.Index || cur.SecondsLeft() != p.pos.SecondsLeft() || cur.Done != p.pos.Done
-	p.pos = cur
-	if cur.Done {
+	step := cur.Index != p.pos.Index || cur.Done != p.pos.Done
+	second := cur.SecondsLeft() != p.pos.SecondsLeft()
+	p.setPos(cur)
+	switch {
+	case cur.Done:
 		p.finish()
-		return
-	}
-	if !changed {
+	case step:
+		// A new step: the whole screen changes.
+	case second && p.counter != nil && p.counter.Mounted():
+		// Only the number changes: redraw it alone.
+		p.counter.Update()
+		ctx.PreventUpdate()
+	case second:
+	default:
 		ctx.PreventUpdate()
 	}
 }
@@ -303,11 +353,12 @@ func (p *SessionPlayer) fire(c data.Cue) {
 
 // onStart begins the session; it runs inside the click, so audio may start.
 func (p *SessionPlayer) onStart(ctx app.Context, e app.Event) {
+	// The session starts at the tap, before audio is set up.
+	now := p.clock()
 	p.cues.Configure(p.settings)
 	p.cues.Unlock()
-	now := p.clock()
 	p.session = data.NewSession(p.plan, now)
-	p.pos = p.session.At(now)
+	p.setPos(p.session.At(now))
 	p.stamp, p.step = localStamp(now), p.pos.Segment.Step
 	p.rec = data.Record{ID: data.NewRecordID()}
 	p.state, p.confirming, p.results, p.notice = stateRunning, false, nil, ""
@@ -338,11 +389,11 @@ func (p *SessionPlayer) pause() {
 }
 
 func (p *SessionPlayer) resume(ctx app.Context) {
+	now := p.clock()
 	p.cues.Configure(p.settings)
 	p.cues.Unlock()
-	now := p.clock()
 	p.session, p.confirming, p.notice = p.session.Resume(now), false, ""
-	p.pos = p.session.At(now)
+	p.setPos(p.session.At(now))
 	p.fire(data.StartCue(p.pos))
 	p.cues.KeepAwake(p.settings.KeepAwake)
 	p.startClock()
@@ -355,7 +406,7 @@ func (p *SessionPlayer) move(op func(data.Session, time.Time) data.Session) {
 	}
 	now := p.clock()
 	p.session = op(p.session, now)
-	p.pos = p.session.At(now)
+	p.setPos(p.session.At(now))
 	if p.pos.Done {
 		p.finish()
 		return
@@ -601,7 +652,7 @@ func (p *SessionPlayer) renderRunning() app.UI {
 		),
 		&Figure{Pose: seg.Pose, Large: true},
 		app.Div().Class("countdown").Body(
-			app.Div().ID("count").Class("count").Aria("hidden", "true").Text(p.pos.SecondsLeft()),
+			p.counter,
 			app.Div().ID("phase").Class("phase").Text(label),
 		),
 		app.P().ID("instruction").Class("instruction").Text(seg.Text),

@@ -122,6 +122,9 @@ func (r *playerRig) do(fn func(ctx app.Context)) {
 
 func (r *playerRig) click(h app.EventHandler) { r.do(func(ctx app.Context) { h(ctx, app.Event{}) }) }
 
+// tickEvery is the step of the test clock between two looks at it.
+const tickEvery = 100 * time.Millisecond
+
 // run advances the clock by d in steps of tickEvery, ticking at each.
 func (r *playerRig) run(d time.Duration) {
 	for end := r.clock.now().Add(d); r.clock.now().Before(end); {
@@ -446,5 +449,19 @@ func TestSessionSavedFromCheckpointAndAtTheEndIsOneRecord(t *testing.T) {
 	recs := r.storedHistory()
 	if len(recs) != 1 || !recs[0].Complete {
 		t.Errorf("stored %d sessions (%+v), want one complete session", len(recs), recs)
+	}
+}
+
+func TestSessionPlayerCountdownFollowsTheClock(t *testing.T) {
+	r := newPlayerRig(t, data.Evening)
+	r.click(r.p.onStart)
+	r.run(3*time.Second + 50*time.Millisecond)
+	want := r.p.plan.At(3*time.Second + 50*time.Millisecond).SecondsLeft()
+	if r.p.counter.Seconds != want {
+		t.Errorf("countdown %d, want %d", r.p.counter.Seconds, want)
+	}
+	mustContain(t, app.HTMLString(r.p), fmt.Sprintf(`>%d</div>`, want))
+	if got := r.p.untilNextChange(); got <= 0 || got > time.Second+time.Millisecond {
+		t.Errorf("next wake in %v, want within the next second", got)
 	}
 }
