@@ -341,8 +341,10 @@ func customTimerPlan() (timerPlan, error) {
 			return timerPlan{}, errors.New("could not make a 20-minute routine")
 		}
 		r = r.AddItem(morning.Items[i%len(morning.Items)].Exercise)
+		// The player fills in the doses suggested for an empty history.
+		today, _ := data.WithSuggestedDoses(r, cat, nil, time.Now().Format(data.DateLayout))
 		var err error
-		if p, err = data.Compile(r, cat, data.DefaultSettings().Timing()); err != nil {
+		if p, err = data.Compile(today, cat, data.DefaultSettings().Timing()); err != nil {
 			return timerPlan{}, err
 		}
 	}

@@ -396,13 +396,15 @@ func measureMemory(c *chrome, s *site, routine bool) (memory, error) {
 }
 
 // compile compiles a built-in routine with the default settings changed by
-// change, as the player does.
+// change, as the player does on a first visit: with the doses suggested for
+// an empty history.
 func compile(id string, change func(*data.Settings)) (data.Plan, error) {
 	cat := data.DefaultCatalogue()
 	r, ok := data.FindRoutine(cat, id)
 	if !ok {
 		return data.Plan{}, fmt.Errorf("no routine %q", id)
 	}
+	r, _ = data.WithSuggestedDoses(r, cat, nil, time.Now().Format(data.DateLayout))
 	s := data.DefaultSettings()
 	if change != nil {
 		change(&s)

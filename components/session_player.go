@@ -151,26 +151,8 @@ func (p *SessionPlayer) OnNav(ctx app.Context) {
 	}
 	hist, _, _ := data.LoadHistory(st, p.clock())
 	p.history = hist.Records
-	p.routine, p.why = suggestDoses(r, p.history, localStamp(p.clock()).LocalDate)
+	p.routine, p.why = data.WithSuggestedDoses(r, data.DefaultCatalogue(), p.history, localStamp(p.clock()).LocalDate)
 	p.compile()
-}
-
-// suggestDoses fills in today's suggested dose for every item of r that has
-// none of its own, and says why for each.
-func suggestDoses(r data.Routine, history []data.Record, today string) (data.Routine, []string) {
-	cat := data.DefaultCatalogue()
-	items := append([]data.RoutineItem(nil), r.Items...)
-	why := make([]string, len(items))
-	for i, it := range items {
-		e, ok := cat.Exercise(it.Exercise)
-		if !ok || it.Reps != 0 || it.Hold != 0 {
-			continue
-		}
-		s := data.Suggest(e, history, today)
-		items[i].Reps, items[i].Hold, why[i] = s.Reps, s.Hold, s.Why
-	}
-	r.Items = items
-	return r, why
 }
 
 // compile turns the routine into the plan to run.

@@ -201,3 +201,21 @@ func TestSuggestStaysInRange(t *testing.T) {
 		}
 	}
 }
+
+func TestWithSuggestedDoses(t *testing.T) {
+	c := data.DefaultCatalogue()
+	r := data.Routine{ID: "custom-x", Name: "Mine", Items: []data.RoutineItem{
+		{Exercise: data.Rotation},
+		{Exercise: data.CatStretch, Reps: 5, Hold: 7 * time.Second},
+	}}
+	got, why := data.WithSuggestedDoses(r, c, nil, "2026-11-25")
+	if it := got.Items[0]; it.Reps != 2 || it.Hold != 5*time.Second || why[0] == "" {
+		t.Errorf("rotation on a first day: got %d × %v (%q), want 2 × 5s with a reason", it.Reps, it.Hold, why[0])
+	}
+	if it := got.Items[1]; it.Reps != 5 || it.Hold != 7*time.Second || why[1] != "" {
+		t.Errorf("an item with its own dose: got %d × %v (%q), want it kept, 5 × 7s", it.Reps, it.Hold, why[1])
+	}
+	if r.Items[0].Reps != 0 {
+		t.Error("the routine passed in was changed")
+	}
+}

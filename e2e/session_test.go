@@ -375,12 +375,7 @@ func firstDayPlan(t *testing.T, id string) data.Plan {
 	if !ok {
 		t.Fatalf("no routine %q", id)
 	}
-	r.Items = append([]data.RoutineItem(nil), r.Items...)
-	for i, it := range r.Items {
-		e, _ := cat.Exercise(it.Exercise)
-		s := data.Suggest(e, nil, time.Now().Format(data.DateLayout))
-		r.Items[i].Reps, r.Items[i].Hold = s.Reps, s.Hold
-	}
+	r, _ = data.WithSuggestedDoses(r, cat, nil, time.Now().Format(data.DateLayout))
 	plan, err := data.Compile(r, cat, data.DefaultSettings().Timing())
 	if err != nil {
 		t.Fatal(err)
