@@ -206,6 +206,10 @@ func TestCustomRoutineFromTheRoutinesScreen(t *testing.T) {
 	click(t, tb, "#save-routine")
 	waitFor(t, tb, `document.getElementById("draft-error") !== null`, "saving is refused")
 	setField(t, tb, "#item-1-hold", "7")
+	// The error goes and the layout moves up: tap Save once it has
+	// settled, as a person would, not where it was a moment ago.
+	waitFor(t, tb, `!/outside the range/.test((document.getElementById("item-1-error") || {}).textContent || "")`, "the hold error goes")
+	waitFor(t, tb, `document.getElementById("draft-error") === null`, "the refusal goes")
 	click(t, tb, "#save-routine")
 	waitFor(t, tb, `document.querySelector("#custom-routines article") !== null`, "the routine is listed")
 
