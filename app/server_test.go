@@ -557,3 +557,24 @@ func TestFixViewport(t *testing.T) {
 		t.Errorf("a page without the viewport changed: %s", got)
 	}
 }
+
+// TestPreRenderedPlayerWaitsForSettings checks that the player's page as
+// the server draws it (shown while app.wasm loads) names the routine but
+// offers neither Start nor the safety gate: the server cannot know which
+// of the two this person should see.
+func TestPreRenderedPlayerWaitsForSettings(t *testing.T) {
+	s := newTestServer(t, newTestRoot(t))
+	res, body := get(t, s, http.MethodGet, "/session/evening", "")
+	page := string(decode(t, res.Header.Get("Content-Encoding"), body))
+	if !strings.Contains(page, "Evening") {
+		t.Errorf("the pre-rendered player does not name the routine")
+	}
+	for _, id := range []string{`id="start"`, `id="safety-gate"`} {
+		if strings.Contains(page, id) {
+			t.Errorf("the pre-rendered player shows %s before the settings are read", id)
+		}
+	}
+	if !strings.Contains(page, "start-slot") {
+		t.Errorf("the pre-rendered player keeps no room for Start")
+	}
+}

@@ -190,7 +190,8 @@ func settingsJSON(change func(*data.Settings)) (string, error) {
 }
 
 // openPlayer opens the player of routine id in t, seeding storage first,
-// and waits for its Start button.
+// and waits for its Start button. The player draws Start once it has read
+// the settings, a frame or so after go-app removed its loader.
 func openPlayer(t *tab, s *site, id string, storage map[string]*string) error {
 	if _, err := t.open(s.base+"/", actionTimeout); err != nil {
 		return err
@@ -201,14 +202,23 @@ func openPlayer(t *tab, s *site, id string, storage map[string]*string) error {
 	if _, err := t.open(s.base+"/session/"+id, actionTimeout); err != nil {
 		return err
 	}
-	ok, err := eval[bool](t, `document.getElementById("start") !== null`)
-	if err != nil {
-		return err
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		// An error on the page (an unknown routine) is final.
+		state, err := eval[string](t, `document.getElementById("start") ? "start" :
+			document.querySelector("main .error") ? "error" : ""`)
+		if err != nil {
+			return err
+		}
+		if state == "start" {
+			return nil
+		}
+		if state == "error" || time.Now().After(deadline) {
+			shown, _ := eval[string](t, `(document.querySelector("main") || document.body).innerText.slice(0, 300)`)
+			return fmt.Errorf("%w: %q", errNoPlayer, shown)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
-	if !ok {
-		return errNoPlayer
-	}
-	return nil
 }
 
 var errNoPlayer = fmt.Errorf("the player shows no Start button")

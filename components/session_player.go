@@ -78,6 +78,11 @@ type SessionPlayer struct {
 	// counter is the big countdown, redrawn alone each second.
 	counter  *Countdown
 	unlisten []func()
+	// loaded is set once the person's settings have been read in the
+	// browser. Until then (the server's pre-rendered page, the first frame
+	// of the app) neither Start nor the safety gate is shown: either could
+	// be the wrong one for this person.
+	loaded bool
 }
 
 // OnMount sets up the clock, the cues and the keyboard.
@@ -125,7 +130,10 @@ func (p *SessionPlayer) onVisibility(ctx app.Context, e app.Event) {
 }
 
 // OnPreRender loads the routine for the server's pre-rendered page.
-func (p *SessionPlayer) OnPreRender(ctx app.Context) { p.OnNav(ctx) }
+func (p *SessionPlayer) OnPreRender(ctx app.Context) {
+	p.OnNav(ctx)
+	p.loaded = false
+}
 
 // OnNav loads the routine named in the address, with today's suggested
 // doses, or the unfinished session when the address asks to resume it.
@@ -135,7 +143,7 @@ func (p *SessionPlayer) OnNav(ctx app.Context) {
 	p.painBefore, p.rec, p.saveErr = nil, data.Record{}, ""
 	st := appStorage(ctx)
 	settings, err := data.LoadSettings(st)
-	p.settings, p.storeErr = settings, errText(err)
+	p.settings, p.storeErr, p.loaded = settings, errText(err), true
 	if ctx.Page().URL().Query().Get("resume") != "" && p.restore(ctx) {
 		return
 	}
@@ -598,7 +606,8 @@ func (p *SessionPlayer) renderReady() app.UI {
 		p.renderToggles(),
 		// Before the very first session the safety advice must be read;
 		// the gate takes the Start button's place until it is.
-		app.If(!p.settings.SafetyAccepted, &SafetyGate{}).
+		app.If(!p.loaded, app.Div().Class("start-slot").Aria("hidden", "true")).
+			ElseIf(!p.settings.SafetyAccepted, &SafetyGate{}).
 			Else(app.Button().ID("start").Class("button primary huge").Text(text.Start).OnClick(p.onStart)),
 		app.P().Class("muted small").Text(text.KeysHint),
 		app.P().Class("muted small").Text(data.Disclaimer),

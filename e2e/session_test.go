@@ -323,30 +323,40 @@ func TestFrozenPageKeepsTime(t *testing.T) {
 // before their first session.
 func pressStart(t *testing.T, tb *tab) {
 	t.Helper()
+	untilShown(t, tb, `document.getElementById("start") || document.getElementById("safety-accept")`,
+		"the player shows neither Start nor the safety advice")
 	if eval[bool](t, tb, `document.getElementById("safety-accept") !== null`) {
 		tb.do(t, "accepting the safety advice", chromedp.Click(chromedp.CSS("#safety-accept")))
-		for i := 0; !eval[bool](t, tb, `document.getElementById("start") !== null`); i++ {
-			switch {
-			case i == 80:
-				t.Fatal("no Start button after accepting the safety advice")
-			case i < 30:
-				// Real time first: tests that follow the wall clock
-				// must not switch the tab to virtual time.
-				time.Sleep(100 * time.Millisecond)
-			default:
-				// Virtual time may stand still in this tab: let it
-				// run a little so the app handles the click.
-				advance(t, tb, 100*time.Millisecond)
-			}
-		}
+		untilShown(t, tb, `document.getElementById("start")`, "no Start button after accepting the safety advice")
 	}
 	tb.do(t, "pressing Start", chromedp.Click(chromedp.CSS("#start")))
+}
+
+// untilShown waits until the expression finds an element, failing with
+// what otherwise. It waits in real time first, then lets virtual time run
+// a little, as the tab's virtual time may stand still.
+func untilShown(t *testing.T, tb *tab, expr, what string) {
+	t.Helper()
+	for i := 0; !eval[bool](t, tb, `!!(`+expr+`)`); i++ {
+		switch {
+		case i == 80:
+			t.Fatalf("%s: %q", what, text(t, tb, "main"))
+		case i < 30:
+			// Real time first: tests that follow the wall clock
+			// must not switch the tab to virtual time.
+			time.Sleep(100 * time.Millisecond)
+		default:
+			advance(t, tb, 100*time.Millisecond)
+		}
+	}
 }
 
 func TestSafetyAdviceComesBeforeTheFirstSession(t *testing.T) {
 	h := setup(t)
 	tb := newTab(t)
 	tb.open(t, h.base, "/session/"+data.Evening)
+	untilShown(t, tb, `document.getElementById("start") || document.getElementById("safety-gate")`,
+		"the player shows neither Start nor the safety advice")
 	if eval[bool](t, tb, `document.getElementById("start") !== null`) {
 		t.Fatal("Start offered before the safety advice was read")
 	}
