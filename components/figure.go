@@ -2,6 +2,8 @@ package components
 
 import (
 	"strconv"
+	"strings"
+	"sync"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -13,9 +15,15 @@ import (
 // (CSS transforms driven by custom properties). Changing Pose on a mounted
 // Figure therefore animates the person from one position to the next.
 //
-// SVG children carry data-v / data-p / data-a attributes instead of classes:
-// go-app v9 sets classes through the className property, which is read-only
-// on SVG elements, so a class on an SVG child would never reach the browser.
+// The SVG goes into the page as markup (app.Raw), which the browser parses
+// in one call; built node by node, its ~50 elements cost go-app a JavaScript
+// call per element and attribute, which was most of the time Home (five
+// figures) took to draw. go-app compares raw markup by value, so a pose
+// change leaves the SVG nodes in place.
+//
+// SVG children carry data-v / data-p / data-a attributes instead of classes,
+// a choice from when go-app built them: go-app v9 sets classes through the
+// className property, which is read-only on SVG elements.
 type Figure struct {
 	app.Compo
 
@@ -69,7 +77,10 @@ func figurePose(pose string) string {
 	return "supine"
 }
 
-// Render draws the wrapper; the SVG itself does not depend on the pose.
+// Render draws the wrapper and the drawing. The server's pre-rendered page
+// (shown while app.wasm loads) has the wrapper only, which keeps the
+// drawing's place: parsing and drawing the figures' SVG nodes there doubled
+// the time every launch took before app.wasm was even requested.
 func (f *Figure) Render() app.UI {
 	pose := figurePose(f.Pose)
 	label := f.Label
@@ -84,7 +95,55 @@ func (f *Figure) Render() app.UI {
 		Class(class).
 		Attr("role", "img").
 		Aria("label", label).
-		Body(figureSVG())
+		Body(app.If(!app.IsServer, app.Raw(f.SVG())))
+}
+
+// SVG is the drawing the figure shows in the browser, as markup. The large
+// figure of the player has every view, so that it can move from any pose
+// to any other; the others have the view of their pose only.
+func (f *Figure) SVG() string {
+	if f.Large {
+		return figureMarkups()[""]
+	}
+	return figureMarkups()[poseView(figurePose(f.Pose))]
+}
+
+// poseView is the view a pose is drawn in: lying seen from the side
+// ("lie"), on hands and knees from the side ("kn"), or lying seen from
+// behind the head ("rot").
+func poseView(pose string) string {
+	switch pose {
+	case "all-fours", "cat-arch", "cat-sag":
+		return "kn"
+	case "rotate-left", "rotate-right":
+		return "rot"
+	}
+	return "lie"
+}
+
+// figureMarkups is the drawing as SVG markup, built on first use: under ""
+// with all three views, which the player's large figure needs to move from
+// any pose to any other; under each view's name with that view alone, a
+// third of the nodes, for the figures that keep one pose.
+var figureMarkups = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for _, view := range []string{"", "lie", "kn", "rot"} {
+		m[view] = figureMarkup(view)
+	}
+	return m
+})
+
+// figureMarkup writes the drawing with one view, or all of them. The root
+// is written here: go-app prints an attribute whose value is "true" bare,
+// and a bare aria-hidden does not hide anything.
+func figureMarkup(view string) string {
+	var b strings.Builder
+	b.WriteString(`<svg viewBox="` + figViewBox + `" preserveAspectRatio="xMidYMid meet" focusable="false" aria-hidden="true">`)
+	for _, part := range figureParts(view) {
+		app.PrintHTML(&b, part)
+	}
+	b.WriteString("</svg>")
+	return b.String()
 }
 
 const svgNS = "http://www.w3.org/2000/svg"
@@ -292,20 +351,24 @@ func marks() app.UI {
 	)
 }
 
-// figureSVG builds the drawing shared by every pose.
-func figureSVG() app.UI {
-	return svgEl("svg").
-		Attr("viewBox", figViewBox).
-		Attr("preserveAspectRatio", "xMidYMid meet").
-		Attr("focusable", "false").
-		Aria("hidden", "true").
-		Body(
-			svgEl("rect").DataSet("p", "mat").
-				Attr("x", "36").Attr("y", num(figFloor)).
-				Attr("width", "168").Attr("height", "7").Attr("rx", "3.5"),
-			sideView("lie"),
-			sideView("kn"),
-			rotationView(),
-			marks(),
-		)
+// figureParts are the drawing's elements with one view (lie, kn or rot),
+// or every view when view is "".
+func figureParts(view string) []app.UI {
+	parts := []app.UI{}
+	if view != "rot" {
+		// the rotation view has a mat of its own
+		parts = append(parts, svgEl("rect").DataSet("p", "mat").
+			Attr("x", "36").Attr("y", num(figFloor)).
+			Attr("width", "168").Attr("height", "7").Attr("rx", "3.5"))
+	}
+	if view == "" || view == "lie" {
+		parts = append(parts, sideView("lie"))
+	}
+	if view == "" || view == "kn" {
+		parts = append(parts, sideView("kn"))
+	}
+	if view == "" || view == "rot" {
+		parts = append(parts, rotationView())
+	}
+	return append(parts, marks())
 }

@@ -52,16 +52,16 @@ func canonical(html string) string {
 	})
 }
 
-// svgMarkup is the canonical markup of the figure's svg element.
+// svgMarkup is the canonical markup of the svg element the figure shows in
+// the browser. (Native tests run as the server, whose pre-rendered page has
+// the wrapper only: TestFigureServerDrawsWrapperOnly.)
 func svgMarkup(tb testing.TB, f *Figure) string {
 	tb.Helper()
-	html := app.HTMLString(f)
-	i := strings.Index(html, "<svg")
-	j := strings.LastIndex(html, "</svg>")
-	if i < 0 || j < i {
-		tb.Fatalf("pose %q: no svg element in %.200s", f.Pose, html)
+	html := f.SVG()
+	if !strings.HasPrefix(html, "<svg") || !strings.HasSuffix(html, "</svg>") {
+		tb.Fatalf("pose %q: the markup is not one svg element: %.200s", f.Pose, html)
 	}
-	return canonical(html[i : j+len("</svg>")])
+	return canonical(html)
 }
 
 func TestFigureEveryPoseRendersSVG(t *testing.T) {
@@ -72,7 +72,13 @@ func TestFigureEveryPoseRendersSVG(t *testing.T) {
 			matchWrapper(t, f, "figure figure--"+pose, FigureAlt(pose))
 
 			svg := svgMarkup(t, f)
-			for _, want := range []string{`viewBox="` + figViewBox + `"`, `focusable="false"`, "aria-hidden"} {
+			// A still figure has its pose's view only.
+			for _, view := range []string{"lie", "kn", "rot"} {
+				if has, want := strings.Contains(svg, `data-v="`+view+`"`), view == poseView(pose); has != want {
+					t.Errorf("view %s drawn: %v, want %v", view, has, want)
+				}
+			}
+			for _, want := range []string{`viewBox="` + figViewBox + `"`, `focusable="false"`, `aria-hidden="true"`} {
 				if !strings.Contains(svg, want) {
 					t.Errorf("svg lacks %s", want)
 				}
@@ -127,20 +133,39 @@ func TestFigureLabelAndLarge(t *testing.T) {
 	matchWrapper(t, f, "figure figure--bridge figure--large", "Bridge, hold for three breaths")
 }
 
-// The player changes Pose on a mounted Figure: only the wrapper may change,
-// so that the browser keeps the SVG nodes and animates them.
+// The player changes Pose on its mounted large Figure: only the wrapper
+// may change, so that the browser keeps the SVG nodes and animates them.
 func TestFigurePoseChangeKeepsSVG(t *testing.T) {
-	f := &Figure{Pose: "supine"}
+	f := &Figure{Pose: "supine", Large: true}
 	d := mountFigure(t, f)
 	before := svgMarkup(t, f)
+	for _, view := range []string{"lie", "kn", "rot"} {
+		if !strings.Contains(before, `data-v="`+view+`"`) {
+			t.Errorf("the large figure lacks view %s", view)
+		}
+	}
 	for _, pose := range FigurePoses {
 		f.Pose = pose
 		f.Update()
 		d.Consume()
-		matchWrapper(t, f, "figure figure--"+pose, FigureAlt(pose))
+		matchWrapper(t, f, "figure figure--"+pose+" figure--large", FigureAlt(pose))
 		if after := svgMarkup(t, f); after != before {
 			t.Fatalf("svg markup changed with pose %q", pose)
 		}
+	}
+}
+
+// The server's pre-rendered page keeps the figure's place and says what it
+// shows, without the SVG nodes, which cost every launch time to parse.
+func TestFigureServerDrawsWrapperOnly(t *testing.T) {
+	html := app.HTMLString(&Figure{Pose: "bridge"})
+	if strings.Contains(html, "<svg") || !strings.Contains(html, `aria-label="`+FigureAlt("bridge")+`"`) {
+		t.Errorf("pre-rendered figure: %s", html)
+	}
+	// The empty wrapper keeps the drawing's proportions.
+	box := strings.Fields(figViewBox)
+	if want := "aspect-ratio: " + box[2] + " / " + box[3]; !strings.Contains(readFigureCSS(t), want) {
+		t.Errorf("web/figure.css does not give .figure the viewBox's %s", want)
 	}
 }
 
@@ -177,7 +202,7 @@ func TestFigureCSSCoversEveryPose(t *testing.T) {
 // stylesheet names exists.
 func TestFigureCSSMatchesMarkup(t *testing.T) {
 	css := readFigureCSS(t)
-	svg := svgMarkup(t, &Figure{Pose: "supine"})
+	svg := svgMarkup(t, &Figure{Pose: "supine", Large: true})
 	for _, attr := range []string{"data-p", "data-v", "data-a"} {
 		inMarkup := map[string]bool{}
 		for _, m := range regexp.MustCompile(attr+`="([^"]+)"`).FindAllStringSubmatch(svg, -1) {
@@ -205,7 +230,7 @@ func TestFigureCSSMatchesMarkup(t *testing.T) {
 
 func TestFigureSize(t *testing.T) {
 	css := readFigureCSS(t)
-	svg := app.HTMLString(&Figure{Pose: "supine"})
+	svg := (&Figure{Large: true}).SVG()
 	if total := len(css) + len(svg); total > 40_000 {
 		t.Errorf("figure css %d + markup %d = %d bytes, want under 40000", len(css), len(svg), total)
 	}
@@ -444,7 +469,7 @@ func TestFigurePosesMatchTheArticle(t *testing.T) {
 	// The highlighted gap is traced along the arched back's underside.
 	t.Run("back-arch/gap outline", func(t *testing.T) {
 		s := lie("back-arch")
-		m := regexp.MustCompile(`d="(M[^"]+)" data-a="gap"|data-a="gap" d="(M[^"]+)"`).FindStringSubmatch(svgMarkup(t, &Figure{}))
+		m := regexp.MustCompile(`d="(M[^"]+)" data-a="gap"|data-a="gap" d="(M[^"]+)"`).FindStringSubmatch(svgMarkup(t, &Figure{Pose: "back-arch"}))
 		if m == nil {
 			t.Fatal("no gap outline in the markup")
 		}

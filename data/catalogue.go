@@ -10,7 +10,6 @@ package data
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 )
@@ -152,15 +151,13 @@ type Exercise struct {
 // HoldCount is the number of holds one repetition takes across all sides.
 func (e Exercise) HoldCount() int { return len(e.Phases) * len(e.Sides.Sides()) }
 
-var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-
 // Validate reports the first thing wrong with e, or nil.
 func (e Exercise) Validate() error {
 	fail := func(format string, a ...any) error {
 		return fmt.Errorf("exercise %q: %s", e.ID, fmt.Sprintf(format, a...))
 	}
 	switch {
-	case !idPattern.MatchString(e.ID):
+	case !isID(e.ID):
 		return fail("id must be lower-case words joined by hyphens")
 	case e.Name == "" || e.Summary == "" || e.Start == "" || e.Feel == "" || e.Caution == "":
 		return fail("name, summary, start, feel and caution are all needed")

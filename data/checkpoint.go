@@ -229,7 +229,7 @@ func checkRoutine(r Routine) error {
 		return fmt.Errorf("routine has %d exercises, at most %d", len(r.Items), MaxLogs)
 	}
 	for i, it := range r.Items {
-		if !knownExercises[it.Exercise] {
+		if !isKnownExercise(it.Exercise) {
 			return fmt.Errorf("routine exercise %d: %q is not an exercise Unknot knows", i+1, clip(it.Exercise))
 		}
 	}

@@ -3,7 +3,6 @@ package data
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -249,19 +248,6 @@ func equalPain(a, b *int) bool {
 	return *a == *b
 }
 
-// knownExercises holds the ids of the catalogue, for validating records.
-var knownExercises = func() map[string]bool {
-	m := map[string]bool{}
-	for _, e := range DefaultCatalogue() {
-		m[e.ID] = true
-	}
-	return m
-}()
-
-// zonePattern matches IANA time zone names such as "Europe/London",
-// "America/Argentina/Buenos_Aires", "Etc/GMT+5" or "UTC".
-var zonePattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*$`)
-
 // Validate reports the first thing wrong with r, in words a person can act
 // on, or nil.
 func (r Record) Validate() error {
@@ -308,7 +294,7 @@ func (r Record) Validate() error {
 
 // validate reports the first thing wrong with l.
 func (l ExerciseLog) validate() error {
-	if !knownExercises[l.Exercise] {
+	if !isKnownExercise(l.Exercise) {
 		return fmt.Errorf("%q is not an exercise Unknot knows", clip(l.Exercise))
 	}
 	if err := checkText("name", l.Name, MaxNameRunes, true, false); err != nil {
@@ -349,7 +335,7 @@ func checkStamp(what string, at time.Time, date, clock, zone string) error {
 	if c, err := time.Parse(ClockLayout, clock); err != nil || c.Format(ClockLayout) != clock {
 		return fmt.Errorf("local time %q is not a time like 07:30", clip(clock))
 	}
-	if zone != "" && (len(zone) > MaxZoneLength || !zonePattern.MatchString(zone)) {
+	if zone != "" && (len(zone) > MaxZoneLength || !isZoneName(zone)) {
 		return fmt.Errorf("zone %q is not a time zone name like Europe/London", clip(zone))
 	}
 	return nil
@@ -381,7 +367,7 @@ func checkID(what, id string) error {
 		return fmt.Errorf("%s id is missing", what)
 	case len(id) > MaxIDLength:
 		return fmt.Errorf("%s id is %d characters long, at most %d", what, len(id), MaxIDLength)
-	case !idPattern.MatchString(id):
+	case !isID(id):
 		return fmt.Errorf("%s id %q must be lower-case letters and digits joined by hyphens", what, clip(id))
 	}
 	return nil

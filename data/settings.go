@@ -3,7 +3,6 @@ package data
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"time"
 )
 
@@ -75,8 +74,6 @@ func DefaultSettings() Settings {
 	}
 }
 
-var clockPattern = regexp.MustCompile(`^([01][0-9]|2[0-3]):[0-5][0-9]$`)
-
 // Validate reports the first setting out of its range, in words.
 func (s Settings) Validate() error {
 	switch {
@@ -90,9 +87,9 @@ func (s Settings) Validate() error {
 		return fmt.Errorf("the rest between exercises must be between %d and %d seconds, not %d", MinRestSeconds, MaxRestSeconds, s.RestSeconds)
 	case s.Theme != ThemeSystem && s.Theme != ThemeLight && s.Theme != ThemeDark:
 		return fmt.Errorf("the theme must be system, light or dark, not %q", s.Theme)
-	case s.MorningReminder != "" && !clockPattern.MatchString(s.MorningReminder):
+	case s.MorningReminder != "" && !isClock(s.MorningReminder):
 		return fmt.Errorf("the morning reminder %q is not a time like 07:30", s.MorningReminder)
-	case s.EveningReminder != "" && !clockPattern.MatchString(s.EveningReminder):
+	case s.EveningReminder != "" && !isClock(s.EveningReminder):
 		return fmt.Errorf("the evening reminder %q is not a time like 19:30", s.EveningReminder)
 	}
 	return nil

@@ -17,8 +17,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/maxence-charriere/go-app/v9/pkg/app"
-
 	"unknot/components"
 )
 
@@ -46,7 +44,8 @@ func main() {
 body{background:%s;color:%s;font:12px sans-serif;margin:8px;display:flex;flex-wrap:wrap;gap:8px}
 .c{width:%spx;border:1px solid #8884;padding:4px}</style></head><body>`, theme, css, bg, fg, width)
 	for _, p := range poses {
-		fmt.Fprintf(&b, `<div class=c>%s<div>%s</div></div>`, app.HTMLString(&components.Figure{Pose: p}), p)
+		f := &components.Figure{Pose: p}
+		fmt.Fprintf(&b, `<div class=c><div class="figure figure--%s">%s</div><div>%s</div></div>`, p, f.SVG(), p)
 	}
 	b.WriteString("</body></html>\n")
 	fmt.Print(b.String())
