@@ -151,7 +151,7 @@ func (b *BackupPanel) onExportAll(ctx app.Context, e app.Event) {
 		b.saved, b.exportErr = "", err.Error()
 		return
 	}
-	name := data.BackupFileName(localStamp(now).LocalDate)
+	name := data.BackupFileName(localDate(now))
 	if err := saveFile(name, "application/json", raw); err != nil {
 		b.saved, b.exportErr = "", fmt.Sprintf(historyText.DownloadFailed, err)
 		return
@@ -170,7 +170,7 @@ func (b *BackupPanel) onExportAll(ctx app.Context, e app.Event) {
 // onExportCSV saves the history as CSV, with a byte order mark so that
 // spreadsheets read it as UTF-8.
 func (b *BackupPanel) onExportCSV(ctx app.Context, e app.Event) {
-	name := data.HistoryCSVFileName(localStamp(b.now()).LocalDate)
+	name := data.HistoryCSVFileName(localDate(b.now()))
 	raw := append([]byte("\uFEFF"), data.HistoryCSV(b.Records)...)
 	if err := saveFile(name, "text/csv;charset=utf-8", raw); err != nil {
 		b.saved, b.exportErr = "", fmt.Sprintf(historyText.DownloadFailed, err)
@@ -298,7 +298,7 @@ func (b *BackupPanel) renderPersist() app.UI {
 func (b *BackupPanel) renderLast() app.UI {
 	last := historyText.NoBackup
 	if !b.last.At.IsZero() {
-		last = fmt.Sprintf(historyText.LastBackup, historyDate(localStamp(b.last.At).LocalDate), sessionsText(b.last.Sessions))
+		last = fmt.Sprintf(historyText.LastBackup, historyDate(localDate(b.last.At)), sessionsText(b.last.Sessions))
 	}
 	if b.lastErr != "" {
 		last = b.lastErr

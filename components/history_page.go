@@ -101,7 +101,7 @@ func (p *HistoryPage) load() {
 	now := p.now()
 	h, status, err := data.LoadHistory(p.st, now)
 	p.hist, p.status, p.loadErr, p.loaded = h, status, errText(err), true
-	p.today = localStamp(now).LocalDate
+	p.today = localDate(now)
 	recs := h.Records
 	p.stats = data.ComputeStats(recs, p.today)
 	p.weeks = data.SessionsPerWeek(recs, p.today, chartWeeks)

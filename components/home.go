@@ -35,7 +35,7 @@ func (h *Home) OnMount(ctx app.Context) {
 	h.custom, _ = data.LoadCustomRoutines(h.st)
 	now := h.now()
 	if hist, _, err := data.LoadHistory(h.st, now); err == nil {
-		h.today = todayText(hist.Records, localStamp(now).LocalDate)
+		h.today = todayText(hist.Records, localDate(now))
 	}
 }
 

@@ -20,8 +20,8 @@ func localStamp(now time.Time) (s data.Stamp) {
 		return s
 	}
 	defer guard()
-	d := app.Window().Get("Date").New(float64(now.UnixMilli()))
-	s.LocalDate = fmt.Sprintf("%04d-%02d-%02d", d.Call("getFullYear").Int(), d.Call("getMonth").Int()+1, d.Call("getDate").Int())
+	d := jsDate(now)
+	s.LocalDate = dateOf(d)
 	s.LocalTime = fmt.Sprintf("%02d:%02d", d.Call("getHours").Int(), d.Call("getMinutes").Int())
 	if intl := app.Window().Get("Intl"); intl.Truthy() {
 		if zone := intl.Call("DateTimeFormat").Call("resolvedOptions").Get("timeZone"); zone.Truthy() {
@@ -29,4 +29,24 @@ func localStamp(now time.Time) (s data.Stamp) {
 		}
 	}
 	return s
+}
+
+// localDate is the person's calendar date at now, as 2026-11-25: localStamp
+// without the time and the zone. Asking Intl for the zone the first time
+// takes a cold page tens of milliseconds, which Home, drawn at every
+// launch, does not need to spend.
+func localDate(now time.Time) (date string) {
+	date = data.NewStamp(now, "").LocalDate
+	if !app.IsClient {
+		return date
+	}
+	defer guard()
+	return dateOf(jsDate(now))
+}
+
+func jsDate(t time.Time) app.Value { return app.Window().Get("Date").New(float64(t.UnixMilli())) }
+
+// dateOf is a JavaScript Date's local date, as 2026-11-25.
+func dateOf(d app.Value) string {
+	return fmt.Sprintf("%04d-%02d-%02d", d.Call("getFullYear").Int(), d.Call("getMonth").Int()+1, d.Call("getDate").Int())
 }

@@ -159,7 +159,7 @@ func (p *SessionPlayer) OnNav(ctx app.Context) {
 	}
 	hist, _, _ := data.LoadHistory(st, p.clock())
 	p.history = hist.Records
-	p.routine, p.why = data.WithSuggestedDoses(r, data.DefaultCatalogue(), p.history, localStamp(p.clock()).LocalDate)
+	p.routine, p.why = data.WithSuggestedDoses(r, data.DefaultCatalogue(), p.history, localDate(p.clock()))
 	p.compile()
 }
 
