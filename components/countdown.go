@@ -1,18 +1,45 @@
 package components
 
-import "github.com/maxence-charriere/go-app/v9/pkg/app"
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
 
 // Countdown is the player's big number: the whole seconds left in the step.
-// It is its own component so that, each second, only it is redrawn; the
-// rest of the player's screen is redrawn when the step changes.
+//
+// The number is written straight into the element (Show) rather than
+// rendered: a new second then costs one DOM write in the clock's own turn,
+// where a redraw waited for go-app's next frame, a second entry into Go,
+// and diffed the component. go-app's view of the element has no text, so
+// it never overwrites the number.
 type Countdown struct {
 	app.Compo
 	// Seconds is the number shown.
 	Seconds int
+	// shown is the number in the page, -1 before the first one.
+	shown int
 }
 
-// Render shows the number. Screen readers skip it: the live region says
-// each step once instead of every second.
+// Render draws the element the number goes in. Screen readers skip it: the
+// live region says each step once instead of every second.
 func (c *Countdown) Render() app.UI {
-	return app.Div().ID("count").Class("count").Aria("hidden", "true").Text(c.Seconds)
+	return app.Div().ID("count").Class("count").Aria("hidden", "true")
+}
+
+// OnMount writes the number into the new element.
+func (c *Countdown) OnMount(ctx app.Context) {
+	c.shown = -1
+	c.Show(c.Seconds)
+}
+
+// Show sets the number, writing it into the page when it is mounted there
+// and has changed.
+func (c *Countdown) Show(seconds int) {
+	c.Seconds = seconds
+	if !app.IsClient || !c.Mounted() || seconds == c.shown {
+		return
+	}
+	c.JSValue().Set("textContent", strconv.Itoa(seconds))
+	c.shown = seconds
 }

@@ -75,7 +75,7 @@ type SessionPlayer struct {
 	// which ends as soon as the button leaves the screen.
 	mounted   app.Context
 	stopClock chan struct{}
-	// counter is the big countdown, redrawn alone each second.
+	// counter is the big countdown, which writes each new second itself.
 	counter  *Countdown
 	unlisten []func()
 	// loaded is set once the person's settings have been read in the
@@ -281,7 +281,7 @@ func (p *SessionPlayer) untilNextChange() time.Duration {
 func (p *SessionPlayer) setPos(cur data.Position) {
 	p.pos = cur
 	if p.counter != nil {
-		p.counter.Seconds = cur.SecondsLeft()
+		p.counter.Show(cur.SecondsLeft())
 	}
 }
 
@@ -309,19 +309,14 @@ func (p *SessionPlayer) tick(ctx app.Context) {
 		p.checkpoint()
 	}
 	step := cur.Index != p.pos.Index || cur.Done != p.pos.Done
-	second := cur.SecondsLeft() != p.pos.SecondsLeft()
 	p.setPos(cur)
 	switch {
 	case cur.Done:
 		p.finish()
 	case step:
 		// A new step: the whole screen changes.
-	case second && p.counter != nil && p.counter.Mounted():
-		// Only the number changes: redraw it alone.
-		p.counter.Update()
-		ctx.PreventUpdate()
-	case second:
 	default:
+		// Only the number changed, and setPos has written it.
 		ctx.PreventUpdate()
 	}
 }

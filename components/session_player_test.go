@@ -460,7 +460,10 @@ func TestSessionPlayerCountdownFollowsTheClock(t *testing.T) {
 	if r.p.counter.Seconds != want {
 		t.Errorf("countdown %d, want %d", r.p.counter.Seconds, want)
 	}
-	mustContain(t, app.HTMLString(r.p), fmt.Sprintf(`>%d</div>`, want))
+	// The number itself is written into the element in the browser
+	// (Countdown.Show), which e2e's TestRoutineRunsToTheEndOnVirtualTime
+	// reads; here the element must be on the page.
+	mustContain(t, app.HTMLString(r.p), `id="count"`)
 	if got := r.p.untilNextChange(); got <= 0 || got > time.Second+time.Millisecond {
 		t.Errorf("next wake in %v, want within the next second", got)
 	}
