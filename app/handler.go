@@ -89,6 +89,8 @@ func newHandler(root string) (*app.Handler, error) {
 			`<meta name="mobile-web-app-capable" content="yes">`,
 			`<meta name="apple-mobile-web-app-capable" content="yes">`,
 			`<meta name="apple-mobile-web-app-title" content="` + appName + `">`,
+			// the session player's cues (components/cues.go)
+			`<script src="/web/cues.js" defer></script>`,
 		},
 		CacheableResources:      assets,
 		Resources:               webDir{http.FileServer(http.Dir(root))},

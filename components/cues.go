@@ -1,8 +1,6 @@
 package components
 
 import (
-	"strings"
-
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"unknot/data"
@@ -119,81 +117,41 @@ func (c *webCues) Configure(s data.Settings) {
 	c.voice, c.rate, c.volume = s.VoiceName, s.VoiceRate, float64(s.BeepVolume)/100
 }
 
+// helpers are the functions of web/cues.js, which play a whole cue in one
+// call into JavaScript.
+func helpers() app.Value { return app.Window().Get("unknotCues") }
+
 func (c *webCues) Beep(t data.Tone) {
 	defer guard()
 	spec, ok := tones[t]
 	if !ok || c.audio == nil || !c.audio.Truthy() {
 		return
 	}
-	start := c.audio.Get("currentTime").Float() + 0.01
-	for i, f := range spec.notes {
-		at := start + float64(i)*spec.length
-		osc := c.audio.Call("createOscillator")
-		gain := c.audio.Call("createGain")
-		osc.Set("type", "sine")
-		osc.Get("frequency").Set("value", f)
-		g := gain.Get("gain")
-		g.Call("setValueAtTime", 0.0001, at)
-		g.Call("exponentialRampToValueAtTime", max(spec.volume*c.volume, 0.0002), at+0.015)
-		g.Call("exponentialRampToValueAtTime", 0.0001, at+spec.length)
-		osc.Call("connect", gain)
-		gain.Call("connect", c.audio.Get("destination"))
-		osc.Call("start", at)
-		osc.Call("stop", at+spec.length+0.02)
+	args := []any{c.audio, spec.length, spec.volume * c.volume}
+	for _, f := range spec.notes {
+		args = append(args, f)
 	}
+	helpers().Call("beep", args...)
 }
 
 func (c *webCues) Say(text string) (spoken bool) {
 	defer guard()
-	synth := app.Window().Get("speechSynthesis")
-	ctor := app.Window().Get("SpeechSynthesisUtterance")
-	if text == "" || !synth.Truthy() || !ctor.Truthy() {
+	if text == "" || !app.Window().Get("speechSynthesis").Truthy() || !app.Window().Get("SpeechSynthesisUtterance").Truthy() {
 		return false
 	}
-	voice := pickVoice(synth.Call("getVoices"), c.voice)
-	if voice == nil {
-		return false
-	}
-	synth.Call("cancel")
-	u := ctor.New(text)
-	u.Set("voice", voice)
-	u.Set("lang", voice.Get("lang"))
-	u.Set("rate", c.rate)
-	synth.Call("speak", u)
-	return true
-}
-
-// pickVoice picks a voice for speaking: the chosen one (by voiceURI) when the
-// device has it, else an English voice on the device, else nil.
-func pickVoice(voices app.Value, chosen string) app.Value {
-	for i := 0; i < voices.Length(); i++ {
-		v := voices.Index(i)
-		if chosen != "" && v.Get("voiceURI").String() == chosen {
-			return v
-		}
-	}
-	// Only voices on the device are picked unasked: a network voice
-	// would send the instructions to its vendor and falls silent offline.
-	for i := 0; i < voices.Length(); i++ {
-		v := voices.Index(i)
-		if strings.HasPrefix(strings.ToLower(v.Get("lang").String()), "en") && v.Get("localService").Bool() {
-			return v
-		}
-	}
-	return nil
+	return helpers().Call("say", text, c.voice, c.rate).Bool()
 }
 
 func (c *webCues) Vibrate(pattern []int) {
 	defer guard()
-	nav := app.Window().Get("navigator")
-	if len(pattern) == 0 || !nav.Get("vibrate").Truthy() {
+	if len(pattern) == 0 {
 		return
 	}
 	args := make([]any, len(pattern))
 	for i, ms := range pattern {
 		args[i] = ms
 	}
-	nav.Call("vibrate", args)
+	helpers().Call("vibrate", args...)
 }
 
 func (c *webCues) KeepAwake(on bool) {

@@ -70,6 +70,8 @@ type SessionPlayer struct {
 
 	cues Cues
 	now  func() time.Time
+	// checkpointAfter replaces checkpointDelay when set.
+	checkpointAfter time.Duration
 	// mounted is the player's own context, alive until it dismounts. The
 	// clock runs on it, not on the context of the button that started it,
 	// which ends as soon as the button leaves the screen.
@@ -213,6 +215,30 @@ func (p *SessionPlayer) checkpoint() {
 	}
 }
 
+// checkpointDelay is how long after a step starts its checkpoint is saved,
+// unless the player's checkpointAfter says otherwise (tests).
+const checkpointDelay = 60 * time.Millisecond
+
+// checkpointSoon saves a checkpoint just after the new step is on the
+// screen: encoding it and writing localStorage took as long as drawing the
+// step, in the same turn. (Hiding or leaving the page saves one at once.)
+func (p *SessionPlayer) checkpointSoon() {
+	if p.mounted == nil {
+		return
+	}
+	d := p.checkpointAfter
+	if d == 0 {
+		d = checkpointDelay
+	}
+	p.mounted.After(d, func(ctx app.Context) {
+		failed := p.storeErr
+		p.checkpoint()
+		if p.storeErr == failed {
+			ctx.PreventUpdate()
+		}
+	})
+}
+
 // OnDismount stops the clock and lets go of the cues.
 func (p *SessionPlayer) OnDismount() {
 	p.checkpoint() // leaving mid-session (a back gesture) keeps its place
@@ -306,7 +332,7 @@ func (p *SessionPlayer) tick(ctx app.Context) {
 	}
 	if cur.Segment.Step != p.step && !cur.Done {
 		p.step = cur.Segment.Step
-		p.checkpoint()
+		p.checkpointSoon()
 	}
 	step := cur.Index != p.pos.Index || cur.Done != p.pos.Done
 	p.setPos(cur)

@@ -103,7 +103,7 @@ func newPlayerRig(tb testing.TB, routine string) *playerRig {
 	freshStorage(tb)
 	clock := &fakeClock{t: time.Date(2026, 11, 25, 7, 30, 0, 0, time.UTC)}
 	cues := &recordedCues{clock: clock}
-	p := &SessionPlayer{cues: cues, now: clock.now}
+	p := &SessionPlayer{cues: cues, now: clock.now, checkpointAfter: time.Millisecond}
 	disp := app.NewClientTester(p)
 	disp.Nav(&url.URL{Path: "/session/" + routine})
 	disp.Consume()
@@ -466,5 +466,28 @@ func TestSessionPlayerCountdownFollowsTheClock(t *testing.T) {
 	mustContain(t, app.HTMLString(r.p), `id="count"`)
 	if got := r.p.untilNextChange(); got <= 0 || got > time.Second+time.Millisecond {
 		t.Errorf("next wake in %v, want within the next second", got)
+	}
+}
+
+// Each step is checkpointed just after it shows, so a tab killed mid-step
+// resumes at that step's start.
+func TestSessionPlayerCheckpointsEachStep(t *testing.T) {
+	r := newPlayerRig(t, data.Evening)
+	r.click(r.p.onStart)
+	start, _ := r.storedCheckpoint()
+	// Run into the second step and a little past its start.
+	second := r.p.plan.StepStart(1)
+	r.run(second + 2*time.Second)
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		time.Sleep(10 * time.Millisecond)
+		r.disp.Consume()
+		c, ok := r.storedCheckpoint()
+		if ok && c.Elapsed() >= second && c.Elapsed() <= second+2*time.Second && c.Elapsed() != start.Elapsed() {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("checkpoint at %v (found %v), want the second step, which starts at %v", c.Elapsed(), ok, second)
+		}
 	}
 }
