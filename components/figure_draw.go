@@ -1,0 +1,252 @@
+//go:build !wasm
+
+package components
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// This file draws the figure: the skeleton, its views, arrows and markers,
+// as SVG markup. It is built natively only. TestFigureSVGIsCurrent writes
+// its output into figure_svg.go (go test ./components -run FigureSVG
+// -update), which is what the app carries: building the markup in the
+// browser took a cold launch 17 ms, and the drawing code made app.wasm
+// bigger than the markup it makes.
+
+// figureMarkup writes the drawing with one view, or all of them. The root
+// is written here: go-app prints an attribute whose value is "true" bare,
+// and a bare aria-hidden does not hide anything.
+func figureMarkup(view string) string {
+	var b strings.Builder
+	b.WriteString(`<svg viewBox="` + figViewBox + `" preserveAspectRatio="xMidYMid meet" focusable="false" aria-hidden="true">`)
+	for _, part := range figureParts(view) {
+		app.PrintHTML(&b, part)
+	}
+	b.WriteString("</svg>")
+	return sortAttributes(b.String())
+}
+
+var (
+	tagPattern  = regexp.MustCompile(`<([a-zA-Z]+)((?:\s+[\w:-]+(?:="[^"]*")?)*)\s*>`)
+	attrPattern = regexp.MustCompile(`([\w:-]+)(?:="([^"]*)")?`)
+)
+
+// sortAttributes writes every tag's attributes in order: go-app prints
+// them in map order, which differs from run to run.
+func sortAttributes(html string) string {
+	return tagPattern.ReplaceAllStringFunc(html, func(tag string) string {
+		m := tagPattern.FindStringSubmatch(tag)
+		attrs := attrPattern.FindAllString(m[2], -1)
+		if len(attrs) == 0 {
+			return tag
+		}
+		sort.Strings(attrs)
+		return "<" + m[1] + " " + strings.Join(attrs, " ") + ">"
+	})
+}
+
+// Sizes of the side-view skeleton, in SVG user units. The joint angles in
+// web/figure.css are computed for exactly these lengths by
+// docs/figures/poses.go (run it again after changing one), and
+// figure_test.go checks the poses they give against the article.
+const (
+	figSpine1, figSpine2, figSpine3 = 16, 18, 20 // hip to shoulder
+	figUpperArm, figForearm         = 26, 25
+	figThigh, figShin, figFoot      = 46, 45, 13
+	figHipOffset                    = 7 // thigh root, belly side of the spine line
+	figFloor                        = 124
+	figTrunkWidth                   = 22 // stroke of the pelvis and waist
+	figHeadRadius                   = 12
+)
+
+// The picture's frame: every pose fits in it, lying poses nearly filling
+// its width. Kneeling is drawn at figKneelScale so that the tallest cat
+// pose fits the same frame.
+const (
+	figViewBox    = "32 42 176 90"
+	figKneelScale = 0.84
+)
+
+// part is one moving piece of the skeleton, drawn in its own frame: from
+// its joint at (0,0) along +x. Its transform comes from the stylesheet.
+func part(key string, children ...app.UI) app.HTMLElem {
+	return svgEl("g").DataSet("p", key).Body(children...)
+}
+
+// bone is a part holding one limb segment from x0 to length, with an
+// optional round end (hand). A halo bone is the same shape drawn wider in
+// the background colour, under the near limbs, to separate them from the
+// body behind.
+func bone(key string, x0, length, width, end float64, halo bool) app.UI {
+	grow := 0.0
+	if halo {
+		grow = 2
+	}
+	body := []app.UI{svgLine(x0, 0, length, 0, width+2*grow)}
+	if end > 0 {
+		body = append(body, svgCircle(length, 0, end+grow))
+	}
+	g := part(key, body...)
+	if halo {
+		g = g.DataSet("h", "")
+	}
+	return g
+}
+
+// limbs draws the arm (upper arm, forearm and hand) or the leg (thigh,
+// shin, foot) of one side: "n" near, "f" far. Near limbs get halos first.
+func limbs(side string, arm bool) []app.UI {
+	var ui []app.UI
+	for _, halo := range []bool{true, false} {
+		if halo && side != "n" {
+			continue
+		}
+		if arm {
+			ui = append(ui,
+				bone("ua"+side, 0, figUpperArm, 9, 0, halo),
+				bone("fa"+side, 0, figForearm, 8, 4.5, halo),
+			)
+			continue
+		}
+		ui = append(ui,
+			bone("th"+side, 0, figThigh, 12.5, 0, halo),
+			bone("sh"+side, 0, figShin, 10, 0, halo),
+			bone("ft"+side, -3, figFoot, 7, 0, halo),
+		)
+	}
+	return ui
+}
+
+// sideView is the skeleton seen from the side, lying (data-v=lie) or on
+// hands and knees (data-v=kn, drawn facing right and mirrored).
+//
+// Lying, the head is on the left, so the viewer sees the person's right
+// side: the right limbs are "near" (body colour, in front, with a halo) and
+// the left limbs "far" (lighter, behind, shifted up and right). The leg that
+// moves is drawn in the accent colour and marked with an L or R badge.
+func sideView(view string) app.UI {
+	body := []app.UI{}
+	body = append(body, limbs("f", true)...)
+	body = append(body, limbs("f", false)...)
+	body = append(body,
+		bone("s1", 0, figSpine1, figTrunkWidth, 0, false),
+		bone("s2", 0, figSpine2, figTrunkWidth, 0, false),
+		bone("s3", 0, figSpine3, 23, 0, false),
+		part("hd",
+			svgLine(0, 0, 9, 0, 11),
+			svgCircle(19, 0, figHeadRadius),
+			svgCircle(18.5, 10.5, 3.2), // nose: the face is on the belly side
+		),
+	)
+	body = append(body, limbs("n", false)...)
+	body = append(body, limbs("n", true)...)
+	g := svgEl("g").Body(body...)
+	if view == "kn" {
+		// mirrored about x=120 and scaled about the floor below it
+		k := figKneelScale
+		g = g.Attr("transform", "matrix("+num(-k)+" 0 0 "+num(k)+" "+num(120*(1+k))+" "+num(figFloor*(1-k))+")")
+	}
+	return svgEl("g").DataSet("v", view).Body(g)
+}
+
+// rotationView is the lower-back rotation seen from behind the head, as the
+// person sees it when lifting the head: the person's left is on the left.
+// The knees point up (rup) and cross-fade while turning into the legs
+// rolled to the left (rsl) or right (rsr, the mirror image).
+func rotationView() app.UI {
+	// leg draws a thigh and a shin (x1,y1 hip, x2,y2 knee, x3,y3 foot)
+	// over a halo in the background colour.
+	leg := func(x1, y1, x2, y2, x3, y3 float64) []app.UI {
+		return []app.UI{
+			svgEl("g").DataSet("h", "").Body(
+				svgLine(x2, y2, x3, y3, 15), svgLine(x1, y1, x2, y2, 18)),
+			svgLine(x2, y2, x3, y3, 11),
+			svgLine(x1, y1, x2, y2, 14),
+		}
+	}
+	rolled := func() []app.UI {
+		return append(leg(113, 88, 76, 84, 96, 68), leg(127, 85, 86, 73, 106, 58)...)
+	}
+	return svgEl("g").DataSet("v", "rot").Body(
+		svgPath("M40 131H200L174 54H66Z").DataSet("p", "rmat"),
+		svgLine(98, 108, 54, 112, 8),
+		svgLine(142, 108, 186, 112, 8),
+		svgCircle(50, 112, 4.5),
+		svgCircle(190, 112, 4.5),
+		svgPath("M101 106H139L133 88H107Z").Attr("stroke-width", "8").Attr("stroke-linejoin", "round"),
+		svgLine(99, 106, 141, 106, 18),
+		svgEl("g").DataSet("p", "rpel").Body(svgLine(109, 88, 131, 88, 16)),
+		svgEl("g").DataSet("p", "rup").Body(append(leg(113, 88, 114, 56, 114, 59), leg(127, 88, 126, 56, 126, 59)...)...),
+		svgEl("g").DataSet("p", "rsl").Body(rolled()...),
+		svgEl("g").DataSet("p", "rsr").Body(
+			svgEl("g").Attr("transform", "matrix(-1 0 0 1 240 0)").Body(rolled()...)),
+		svgCircle(120, 118, 13).DataSet("h", ""),
+		svgCircle(120, 118, 11),
+	)
+}
+
+// badge is the round "L" / "R" marker.
+func badge(key, letter string, x, y float64) app.UI {
+	return svgEl("g").DataSet("a", key).Body(
+		svgCircle(x, y, 9),
+		svgEl("text").
+			Attr("x", num(x)).Attr("y", num(y+4.5)).
+			Attr("text-anchor", "middle").
+			Attr("font-size", "13").
+			Attr("font-weight", "700").
+			Body(app.Text(letter)),
+	)
+}
+
+// arrow is a movement arrow: a path and its head.
+func arrow(key, d, head string) app.UI {
+	return svgEl("g").DataSet("a", key).Body(svgPath(d), svgPath(head))
+}
+
+// marks are the arrows and side markers; the stylesheet shows the ones
+// that belong to the current pose.
+func marks() app.UI {
+	return svgEl("g").Body(
+		arrow("hug", "M138 56Q120 44 102 54", "M108 47L100 55L111 58"),
+		badge("l", "L", 79, 57),
+		badge("r", "R", 79, 57),
+		arrow("up", "M104 90V72", "M98 78L104 71L110 78"),
+		// the space under the arched back, traced from the pose by
+		// docs/figures/poses.go; drawn over the near arm so it shows
+		svgPath("M75.8 123.8L78.8 123.4L81.8 122.5L84.8 121.6L87.8 120.7L90.8 119.8L93.8 118.8L96.8 117.9L99.8 118L102.8 118.4L105.8 118.7L108.8 119L111.8 119.6L114.8 120.6L117.8 121.5L120.8 122.5L123.8 123.5L126.8 124Z").DataSet("a", "gap"),
+		arrow("down", "M104 72V90", "M98 84L104 91L110 84"),
+		arrow("lift", "M132 80V60", "M126 66L132 59L138 66"),
+		arrow("hump", "M116 57V44", "M110 50L116 43L122 50"),
+		arrow("sag", "M111 95V113", "M105 107L111 114L117 107"),
+		arrow("rl", "M136 52Q96 36 62 64", "M59 53L61 65L72 61"),
+		arrow("rr", "M104 52Q144 36 178 64", "M181 53L179 65L168 61"),
+		badge("rotl", "L", 48, 76),
+		badge("rotr", "R", 192, 76),
+	)
+}
+
+// figureParts are the drawing's elements with one view (lie, kn or rot),
+// or every view when view is "".
+func figureParts(view string) []app.UI {
+	parts := []app.UI{}
+	if view != "rot" {
+		// the rotation view has a mat of its own
+		parts = append(parts, svgEl("rect").DataSet("p", "mat").
+			Attr("x", "36").Attr("y", num(figFloor)).
+			Attr("width", "168").Attr("height", "7").Attr("rx", "3.5"))
+	}
+	if view == "" || view == "lie" {
+		parts = append(parts, sideView("lie"))
+	}
+	if view == "" || view == "kn" {
+		parts = append(parts, sideView("kn"))
+	}
+	if view == "" || view == "rot" {
+		parts = append(parts, rotationView())
+	}
+	return append(parts, marks())
+}
