@@ -578,3 +578,53 @@ func TestPreRenderedPlayerWaitsForSettings(t *testing.T) {
 		t.Errorf("the pre-rendered player keeps no room for Start")
 	}
 }
+
+// TestPrecompressKeepsCurrentCopies checks that compressing again after a
+// rebuild that changed nothing keeps the copies (brotli's best takes half a
+// minute) yet leaves them newer than app.wasm, and that a changed app.wasm
+// gets new ones.
+func TestPrecompressKeepsCurrentCopies(t *testing.T) {
+	root := newTestRoot(t)
+	wasm := filepath.Join(root, "web", "app.wasm")
+	raw, err := os.ReadFile(wasm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := precompress(root); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-time.Hour)
+	for _, enc := range encodings {
+		if err := os.Chtimes(wasm+precompressedExt[enc], old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeFile(t, wasm, string(raw)) // rebuilt, same bytes, newer
+	if err := precompress(root); err != nil {
+		t.Fatal(err)
+	}
+	wfi, _ := os.Stat(wasm)
+	for _, enc := range encodings {
+		fi, err := os.Stat(wasm + precompressedExt[enc])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fi.ModTime().Before(wfi.ModTime()) {
+			t.Errorf("%s copy kept as older than app.wasm: the server would take it for stale", enc)
+		}
+	}
+	changed := append(bytes.Clone(raw), "more"...)
+	writeFile(t, wasm, string(changed))
+	if err := precompress(root); err != nil {
+		t.Fatal(err)
+	}
+	for _, enc := range encodings {
+		pre, err := os.ReadFile(wasm + precompressedExt[enc])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := decode(t, enc, pre); !bytes.Equal(got, changed) {
+			t.Errorf("%s copy not redone for the changed app.wasm", enc)
+		}
+	}
+}
