@@ -45,12 +45,20 @@ const (
 // styles are the app's stylesheets, in the order they apply.
 var styles = []string{"/web/app.css", "/web/figure.css"}
 
-// headScripts run in the page head before the body shows, when they exist:
-// prefs.js applies the saved theme and text size so nothing flashes.
-var headScripts = []string{"/web/prefs.js"}
-
 //go:embed app-worker.js
 var serviceWorkerJS string
+
+// prefsJS applies the saved theme and text size before the body shows, so
+// nothing flashes. It is written into the page head: as a file, the page
+// stopped at it until it came from the service worker and the stylesheets
+// before it had loaded, which made every launch request app.wasm some
+// 50 ms later. The Content-Security-Policy names it by its hash.
+//
+//go:embed prefs.js
+var prefsJS string
+
+// prefsScript is prefsJS as the page head carries it.
+var prefsScript = "<script>" + prefsJS + "</script>"
 
 // newHandler returns the go-app handler for the app whose web/ folder is in
 // root. It lists the files under web/ so the service worker caches them all,
@@ -83,8 +91,8 @@ func newHandler(root string) (*app.Handler, error) {
 			AppleTouch: iconAppleTouch,
 		},
 		Styles:  slices.Clone(styles),
-		Scripts: existing(root, headScripts),
 		RawHeaders: []string{
+			prefsScript,
 			`<link rel="icon" type="image/png" sizes="32x32" href="` + iconFavicon + `">`,
 			`<meta name="mobile-web-app-capable" content="yes">`,
 			`<meta name="apple-mobile-web-app-capable" content="yes">`,
@@ -225,17 +233,6 @@ func serviceWorkerTemplate(pages []string) (string, error) {
 		return "", fmt.Errorf("page path breaks the worker template: %s", b)
 	}
 	return strings.ReplaceAll(serviceWorkerJS, "PAGES_TO_CACHE", string(b)), nil
-}
-
-// existing returns the URL paths in paths whose file exists under root.
-func existing(root string, paths []string) []string {
-	var out []string
-	for _, p := range paths {
-		if _, err := os.Stat(filepath.Join(root, filepath.FromSlash(p))); err == nil {
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 // missingAssets lists the files the handler names that do not exist under

@@ -4,6 +4,8 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
 	"io"
 	"net/http"
 	"os"
@@ -20,12 +22,19 @@ import (
 // securityHeaders go on every response. go-app v9 runs under this policy
 // with no violation; 'wasm-unsafe-eval' lets the browser compile app.wasm.
 var securityHeaders = map[string]string{
-	"Content-Security-Policy": "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+	"Content-Security-Policy": "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' " + scriptHash(prefsJS) + "; style-src 'self'; " +
 		"img-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; " +
 		"base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
 	"X-Content-Type-Options": "nosniff",
 	"Referrer-Policy":        "no-referrer",
 	"Permissions-Policy":     "screen-wake-lock=(self), camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+}
+
+// scriptHash is the Content-Security-Policy source that allows the inline
+// script whose text is js.
+func scriptHash(js string) string {
+	sum := sha256.Sum256([]byte(js))
+	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 }
 
 // server wraps the go-app handler: it adds the security headers, compresses,

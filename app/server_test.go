@@ -5,6 +5,8 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
+	"encoding/base64"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -479,21 +481,30 @@ func TestRunCommandErrors(t *testing.T) {
 	}
 }
 
-func TestHeadScripts(t *testing.T) {
-	root := newTestRoot(t)
-	tag := `<script src="/web/prefs.js"></script>`
-	_, page := get(t, newTestServer(t, root), http.MethodGet, "/", "")
-	if bytes.Contains(page, []byte("prefs.js")) {
-		t.Error("the page loads prefs.js, which does not exist")
+// TestThemeScriptIsInlineAndAllowed checks that every page carries the
+// theme script in its head, before the body, and that the
+// Content-Security-Policy allows exactly that text.
+func TestThemeScriptIsInlineAndAllowed(t *testing.T) {
+	s := newTestServer(t, newTestRoot(t))
+	res, body := get(t, s, http.MethodGet, "/", "")
+	page := string(decode(t, res.Header.Get("Content-Encoding"), body))
+	start := strings.Index(page, "<script>")
+	end := start + strings.Index(page[max(start, 0):], "</script>")
+	if start < 0 || end < start || end > strings.Index(page, "<body") {
+		t.Fatalf("no inline script in the head")
 	}
-	writeFile(t, filepath.Join(root, "web", "prefs.js"), "(function () {})();\n")
-	s := newTestServer(t, root)
-	_, page = get(t, s, http.MethodGet, "/", "")
-	if !bytes.Contains(page, []byte(tag)) {
-		t.Errorf("the page lacks %s", tag)
+	inline := page[start+len("<script>") : end]
+	if !strings.Contains(inline, "unknot.settings") || !strings.Contains(inline, "data-theme") {
+		t.Errorf("the inline script is not the theme script: %.80s", inline)
 	}
-	if _, js := get(t, s, http.MethodGet, "/app-worker.js", ""); !bytes.Contains(js, []byte(`"/web/prefs.js"`)) {
-		t.Error("the service worker does not cache prefs.js")
+	sum := sha256.Sum256([]byte(inline))
+	hash := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+	csp := res.Header.Get("Content-Security-Policy")
+	if !strings.Contains(csp, "script-src 'self' 'wasm-unsafe-eval' "+hash+";") {
+		t.Errorf("CSP %q does not allow the inline script (%s)", csp, hash)
+	}
+	if strings.Contains(page, "prefs.js") {
+		t.Error("the page still loads prefs.js")
 	}
 }
 

@@ -324,3 +324,28 @@ func TestSettingsScreens(t *testing.T) {
 		})
 	}
 }
+
+// The saved theme, text size and motion apply before app.wasm runs: the
+// page head applies them, under the Content-Security-Policy, so a person
+// who chose dark never sees a light page while the app starts.
+func TestSavedLookAppliesBeforeTheApp(t *testing.T) {
+	h := setup(t)
+	tb := newTab(t)
+	tb.open(t, h.base, "/")
+	s := data.DefaultSettings()
+	s.Theme, s.LargeText, s.ReduceMotion = data.ThemeDark, true, true
+	raw, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	setItem(t, tb, data.SettingsKey, string(raw))
+	// go-app leaves app.wasm alone with ?wasm=false: only the page runs.
+	tb.do(t, "opening the page without the app", chromedp.Navigate(h.base+"/settings?wasm=false"))
+	got := eval[string](t, tb, `["data-theme", "data-text", "data-motion"].map((a) => document.documentElement.getAttribute(a)).join(" ")`)
+	if got != "dark large reduce" {
+		t.Errorf("before the app runs the page has theme, text and motion %q, want \"dark large reduce\"", got)
+	}
+	if errs := tb.errors(); len(errs) > 0 {
+		t.Errorf("console errors (a refused inline script?): %v", errs)
+	}
+}

@@ -4,8 +4,8 @@ package main
 
 // This file is the baseline's half of the server. The other half is Unknot's
 // own app/server.go and app/compress.go, which the benchmark compiles into
-// this package with go build -overlay: they need newHandler, manifestJSON and
-// wasmLengthHeader, defined here for a minimal app.
+// this package with go build -overlay: they need newHandler, manifestJSON,
+// wasmLengthHeader and prefsJS, defined here for a minimal app.
 
 import (
 	"context"
@@ -27,6 +27,11 @@ import (
 // wasmLengthHeader is the header that carries app.wasm's uncompressed size,
 // as Unknot sends it.
 const wasmLengthHeader = "X-Wasm-Content-Length"
+
+// prefsJS is the script Unknot's pages carry inline, which its
+// Content-Security-Policy names (app/handler.go); the baseline's pages carry
+// none, so the policy names an empty one.
+var prefsJS string
 
 func init() { serveMain = run }
 
