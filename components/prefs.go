@@ -12,16 +12,18 @@ const prefsChanged = "prefs-changed"
 
 // Prefs applies the look the person chose to the whole document: theme,
 // larger text and reduced motion, as attributes on the html element that the
-// stylesheets read. It renders nothing visible. web/prefs.js applies the same
-// attributes before the app loads, so the page does not flash.
+// stylesheets read. It renders nothing visible. app/prefs.js, in the page
+// head, applies the stored ones before the app loads, so the page does not
+// flash; Prefs applies the changes made in the app.
 type Prefs struct {
 	app.Compo
 }
 
-// OnMount applies the stored settings and follows later changes.
+// OnMount follows changes. The stored settings were applied when the page
+// loaded, by the script in its head (app/prefs.js), and stay applied as
+// the app moves from screen to screen: reading them again here decoded the
+// settings on every screen the app drew.
 func (p *Prefs) OnMount(ctx app.Context) {
-	s, _ := data.LoadSettings(appStorage(ctx))
-	applyPrefs(s)
 	ctx.Handle(prefsChanged, func(ctx app.Context, a app.Action) {
 		if s, ok := a.Value.(data.Settings); ok {
 			applyPrefs(s)

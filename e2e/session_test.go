@@ -18,15 +18,17 @@ import (
 // cueRecorder replaces the browser's speech, vibration, wake lock and audio
 // entry points with recorders, before any of the page's scripts run. Speech
 // gets a fake English voice, since headless Chromium has none. Every call
-// lands in window.__cues as {k: kind, v: value, t: page time in ms}.
+// lands in window.__cues as {k: kind, v: value, t: page time in ms}; each
+// utterance as "say" (its text) then "voice" (its voice's voiceURI).
 const cueRecorder = `(() => {
 	const cues = window.__cues = [];
 	const log = (k, v) => cues.push({k, v: v === undefined ? "" : String(v), t: Math.round(performance.now())});
 	const voice = {name: "Test voice", lang: "en-GB", voiceURI: "test-voice", localService: true, default: true};
 	window.SpeechSynthesisUtterance = function (text) { this.text = text; };
 	Object.defineProperty(window, "speechSynthesis", {configurable: true, value: {
-		getVoices: () => [voice],
-		speak: (u) => log("say", u.text),
+		// A test may set window.__voices first to offer other voices.
+		getVoices: () => window.__voices || [voice],
+		speak: (u) => { log("say", u.text); log("voice", u.voice ? u.voice.voiceURI : ""); },
 		cancel: () => {},
 		addEventListener: () => {},
 	}});
@@ -39,8 +41,11 @@ const cueRecorder = `(() => {
 			return Promise.resolve(s);
 		},
 	}});
+	// A tone is a buffer source (web/cues.js) or an oscillator.
 	const start = OscillatorNode.prototype.start;
 	OscillatorNode.prototype.start = function (...a) { log("tone", this.frequency.value); return start.apply(this, a); };
+	const play = AudioBufferSourceNode.prototype.start;
+	AudioBufferSourceNode.prototype.start = function (...a) { log("tone", this.buffer ? this.buffer.duration : 0); return play.apply(this, a); };
 })();`
 
 // cue is one entry of window.__cues.

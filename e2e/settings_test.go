@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"unknot/data"
@@ -347,5 +348,47 @@ func TestSavedLookAppliesBeforeTheApp(t *testing.T) {
 	}
 	if errs := tb.errors(); len(errs) > 0 {
 		t.Errorf("console errors (a refused inline script?): %v", errs)
+	}
+}
+
+// The app speaks with the voice the person chose, and otherwise picks an
+// English voice on the device: never a network voice, which would send
+// the instructions to its vendor and fall silent offline.
+func TestVoicePicking(t *testing.T) {
+	h := setup(t)
+	for _, c := range []struct{ chosen, want string }{
+		{"", "local-en"},
+		{"local-fr", "local-fr"},
+		{"gone", "local-en"}, // a chosen voice the device no longer has
+	} {
+		t.Run("chosen "+c.chosen, func(t *testing.T) {
+			tb := newTab(t)
+			ctx, cancel := context.WithTimeout(tb.ctx, actionTimeout)
+			defer cancel()
+			voices := `window.__voices = [
+				{name: "Cloud", lang: "en-US", voiceURI: "network-en", localService: false},
+				{name: "Amélie", lang: "fr-FR", voiceURI: "local-fr", localService: true},
+				{name: "Daniel", lang: "en-GB", voiceURI: "local-en", localService: true},
+			];`
+			if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument,
+				page.AddScriptToEvaluateOnNewDocumentParams{Source: voices}); err != nil {
+				t.Fatal(err)
+			}
+			recordCues(t, tb)
+			tb.open(t, h.base, "/settings")
+			s := data.DefaultSettings()
+			s.VoiceName = c.chosen
+			raw, err := json.Marshal(s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			setItem(t, tb, data.SettingsKey, string(raw))
+			tb.open(t, h.base, "/settings")
+			click(t, tb, "#test-voice")
+			waitFor(t, tb, `(window.__cues || []).some((c) => c.k === "voice")`, "the test sentence is spoken")
+			if got := kinds(cues(t, tb), "voice"); len(got) != 1 || got[0] != c.want {
+				t.Errorf("spoke with %q, want %q", got, c.want)
+			}
+		})
 	}
 }

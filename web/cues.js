@@ -6,23 +6,49 @@
 "use strict";
 window.unknotCues = {
   // beep plays notes (Hz) one after another on audio, an AudioContext:
-  // each lasts length seconds and peaks at volume (0 to 1).
+  // each lasts length seconds and peaks at volume (0 to 1). Each tone is
+  // drawn into a buffer the first time it sounds; after that a beep is one
+  // buffer source started on a shared volume control, where building it
+  // from oscillators took a dozen calls every second of a countdown's end.
   beep(audio, length, volume, ...notes) {
-    const start = audio.currentTime + 0.01;
-    notes.forEach((frequency, i) => {
-      const at = start + i * length;
-      const osc = audio.createOscillator();
-      const gain = audio.createGain();
-      osc.type = "sine";
-      osc.frequency.value = frequency;
-      gain.gain.setValueAtTime(0.0001, at);
-      gain.gain.exponentialRampToValueAtTime(Math.max(volume, 0.0002), at + 0.015);
-      gain.gain.exponentialRampToValueAtTime(0.0001, at + length);
-      osc.connect(gain);
-      gain.connect(audio.destination);
-      osc.start(at);
-      osc.stop(at + length + 0.02);
+    const key = length + ":" + notes.join(",");
+    let buffer = this.buffers.get(key);
+    if (!buffer || buffer.sampleRate !== audio.sampleRate) {
+      buffer = this.draw(audio, length, notes);
+      this.buffers.set(key, buffer);
+    }
+    if (!this.volume || this.volume.context !== audio) {
+      this.volume = audio.createGain();
+      this.volume.connect(audio.destination);
+    }
+    this.volume.gain.value = volume;
+    const source = audio.createBufferSource();
+    source.buffer = buffer;
+    source.connect(this.volume);
+    source.start(audio.currentTime + 0.01);
+  },
+
+  // buffers holds the tones drawn so far; volume is the shared gain.
+  buffers: new Map(),
+  volume: null,
+
+  // draw renders notes one after another as sine waves of length seconds,
+  // each rising in 15 ms from silence to full and dying away exponentially
+  // to silence by its end, like a struck bell.
+  draw(audio, length, notes) {
+    const rate = audio.sampleRate;
+    const per = Math.round(length * rate);
+    const attack = Math.round(0.015 * rate);
+    const quiet = 0.0001; // -80 dB: the start and end of each note
+    const buffer = audio.createBuffer(1, per * notes.length, rate);
+    const samples = buffer.getChannelData(0);
+    notes.forEach((frequency, n) => {
+      for (let i = 0; i < per; i++) {
+        const gain = i < attack ? quiet ** (1 - i / attack) : quiet ** ((i - attack) / (per - attack));
+        samples[n * per + i] = gain * Math.sin((2 * Math.PI * frequency * i) / rate);
+      }
     });
+    return buffer;
   },
 
   // voice is the voice to speak with: the chosen one (by voiceURI) when
