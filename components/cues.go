@@ -107,6 +107,7 @@ func (c *webCues) Unlock() {
 	if c.audio.Get("state").String() == "suspended" {
 		c.audio.Call("resume")
 	}
+	c.prepare()
 	// Some browsers load their voices only once asked for them.
 	if synth := app.Window().Get("speechSynthesis"); synth.Truthy() {
 		synth.Call("getVoices")
@@ -127,11 +128,25 @@ func (c *webCues) Beep(t data.Tone) {
 	if !ok || c.audio == nil || !c.audio.Truthy() {
 		return
 	}
-	args := []any{c.audio, spec.length, spec.volume * c.volume}
+	helpers().Call("beep", spec.args(c.audio, spec.volume*c.volume)...)
+}
+
+// prepare has web/cues.js draw every tone before the session needs one.
+func (c *webCues) prepare() {
+	defer guard()
+	for _, spec := range tones {
+		helpers().Call("prepare", spec.args(c.audio)...)
+	}
+}
+
+// args are the arguments web/cues.js takes for the tone: the audio context,
+// the note length, any before, then the notes.
+func (spec tone) args(audio app.Value, before ...any) []any {
+	args := append([]any{audio, spec.length}, before...)
 	for _, f := range spec.notes {
 		args = append(args, f)
 	}
-	helpers().Call("beep", args...)
+	return args
 }
 
 func (c *webCues) Say(text string) (spoken bool) {

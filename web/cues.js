@@ -11,12 +11,7 @@ window.unknotCues = {
   // buffer source started on a shared volume control, where building it
   // from oscillators took a dozen calls every second of a countdown's end.
   beep(audio, length, volume, ...notes) {
-    const key = length + ":" + notes.join(",");
-    let buffer = this.buffers.get(key);
-    if (!buffer || buffer.sampleRate !== audio.sampleRate) {
-      buffer = this.draw(audio, length, notes);
-      this.buffers.set(key, buffer);
-    }
+    const buffer = this.prepare(audio, length, ...notes);
     if (!this.volume || this.volume.context !== audio) {
       this.volume = audio.createGain();
       this.volume.connect(audio.destination);
@@ -26,6 +21,19 @@ window.unknotCues = {
     source.buffer = buffer;
     source.connect(this.volume);
     source.start(audio.currentTime + 0.01);
+  },
+
+  // prepare draws a tone unless it is drawn already, and returns it. The
+  // player prepares every tone as a session starts, so that no step
+  // change waits for one to be drawn.
+  prepare(audio, length, ...notes) {
+    const key = length + ":" + notes.join(",");
+    let buffer = this.buffers.get(key);
+    if (!buffer || buffer.sampleRate !== audio.sampleRate) {
+      buffer = this.draw(audio, length, notes);
+      this.buffers.set(key, buffer);
+    }
+    return buffer;
   },
 
   // buffers holds the tones drawn so far; volume is the shared gain.
