@@ -223,13 +223,16 @@ func openPlayer(t *tab, s *site, id string, storage map[string]*string) error {
 
 var errNoPlayer = fmt.Errorf("the player shows no Start button")
 
+// frameMS is one frame at 60 Hz, in ms.
+const frameMS = 1000.0 / 60
+
 // updateCost is what one countdown update costs the main thread.
 type updateCost struct {
 	updates int
 	// script is per update: the entry into Go that changed #count plus the
 	// entries in the 50 ms before it (go-app may handle the ticker's
-	// dispatch in one entry and redraw on its next frame in another), in
-	// ms. seconds are the updates within a segment (the number goes down
+	// dispatch in one entry and redraw on its next frame in another) and
+	// those in the frame after it (a redraw the update asked for), in ms. seconds are the updates within a segment (the number goes down
 	// by one), segments those that start a new segment (cues, checkpoint,
 	// a new figure).
 	script, seconds, segments []float64
@@ -245,7 +248,8 @@ type updateCost struct {
 // into Go (go._resume, wrapped by instrumentJS) with performance.now(). An
 // entry in which #count's text changed is a countdown update; its cost is
 // that entry plus the entries that led to it in the 50 ms before (the
-// ticker's dispatch), which is an upper bound. The browser's own style and
+// ticker's dispatch) and those that follow it within a frame (a redraw it
+// set off for go-app's next frame), which is an upper bound. The browser's own style and
 // layout work comes after the entry and cannot be told apart per update
 // (CSS animations cause it too): it is reported per second of session, the
 // deltas of Performance.getMetrics RecalcStyleDuration and LayoutDuration
@@ -305,6 +309,9 @@ func measureUpdates(c *chrome, s *site, d time.Duration) (updateCost, error) {
 		}
 		cost := r[1]
 		for j := i - 1; j >= 0 && resumes[j][0] >= r[0]-50; j-- {
+			cost += resumes[j][1]
+		}
+		for j := i + 1; j < len(resumes) && resumes[j][0] <= r[0]+r[1]+frameMS; j++ {
 			cost += resumes[j][1]
 		}
 		u.script = append(u.script, cost)

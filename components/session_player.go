@@ -126,9 +126,9 @@ func (p *SessionPlayer) onVisibility(ctx app.Context, e app.Event) {
 		return
 	}
 	// Tick on the player's own context: this ctx comes from a window
-	// listener and has no component, so tick's PreventUpdate would queue a
-	// nil component and go-app would panic on its next frame.
-	p.mounted.Dispatch(p.tick)
+	// listener and has no component, and go-app would panic on its next
+	// frame redrawing a nil one.
+	p.quietly(p.mounted, p.tick)
 }
 
 // OnPreRender loads the routine for the server's pre-rendered page.
@@ -230,12 +230,16 @@ func (p *SessionPlayer) checkpointSoon() {
 	if d == 0 {
 		d = checkpointDelay
 	}
-	p.mounted.After(d, func(ctx app.Context) {
-		failed := p.storeErr
-		p.checkpoint()
-		if p.storeErr == failed {
-			ctx.PreventUpdate()
-		}
+	ctx := p.mounted
+	ctx.Async(func() {
+		time.Sleep(d)
+		p.quietly(ctx, func(ctx app.Context) {
+			failed := p.storeErr
+			p.checkpoint()
+			if p.storeErr != failed {
+				p.Update()
+			}
+		})
 	})
 }
 
@@ -274,7 +278,7 @@ func (p *SessionPlayer) startClock() {
 				return
 			case <-timer.C:
 			}
-			ctx.Dispatch(func(ctx app.Context) {
+			p.quietly(ctx, func(ctx app.Context) {
 				p.tick(ctx)
 				select {
 				case wake <- p.untilNextChange():
@@ -319,11 +323,11 @@ func (p *SessionPlayer) halt() {
 	}
 }
 
-// tick reads the clock, fires the cue that is due and redraws when what is
-// shown has changed.
+// tick reads the clock, fires the cue that is due, writes the number and
+// redraws the player when the step has changed. It runs through quietly, so
+// a new second costs one write into the countdown's element.
 func (p *SessionPlayer) tick(ctx app.Context) {
 	if p.state != stateRunning || p.session.Paused() {
-		ctx.PreventUpdate()
 		return
 	}
 	cur := p.session.At(p.clock())
@@ -335,16 +339,23 @@ func (p *SessionPlayer) tick(ctx app.Context) {
 		p.checkpointSoon()
 	}
 	step := cur.Index != p.pos.Index || cur.Done != p.pos.Done
-	p.setPos(cur)
+	p.setPos(cur) // writes the number
 	switch {
 	case cur.Done:
 		p.finish()
+		p.Update()
 	case step:
 		// A new step: the whole screen changes.
-	default:
-		// Only the number changed, and setPos has written it.
-		ctx.PreventUpdate()
+		p.Update()
 	}
+}
+
+// quietly runs fn on the UI goroutine without redrawing the player, which
+// fn asks for with p.Update when what it changed shows. (go-app redraws the
+// source of an ordinary dispatch whatever fn says: ctx.PreventUpdate is
+// undone once fn returns.)
+func (p *SessionPlayer) quietly(ctx app.Context, fn func(app.Context)) {
+	ctx.Dispatcher().Dispatch(app.Dispatch{Mode: app.Next, Source: p, Function: fn})
 }
 
 // fire plays a cue through the channels the person has switched on.

@@ -491,3 +491,30 @@ func TestSessionPlayerCheckpointsEachStep(t *testing.T) {
 		}
 	}
 }
+
+// A new second only writes the countdown's number; the player is redrawn
+// when the step changes.
+func TestSessionPlayerRedrawsOnlyOnNewSteps(t *testing.T) {
+	r := newPlayerRig(t, data.Evening)
+	r.click(r.p.onStart)
+	tick := func(d time.Duration) {
+		r.clock.advance(d)
+		r.p.quietly(r.p.mounted, r.p.tick)
+		r.disp.Consume()
+	}
+	tick(1500 * time.Millisecond) // well inside the lead-in
+	// A change that only a redraw would show.
+	r.p.notice = "redrawn"
+	tick(time.Second)
+	if html := app.HTMLString(r.p); strings.Contains(html, "redrawn") {
+		t.Error("a new second redrew the whole player")
+	}
+	if got, want := r.p.counter.Seconds, r.p.plan.At(2500*time.Millisecond).SecondsLeft(); got != want {
+		t.Errorf("countdown %d, want %d", got, want)
+	}
+	// Into the next step.
+	tick(r.p.plan.StepStart(1) - r.p.pos.Elapsed + 100*time.Millisecond)
+	if html := app.HTMLString(r.p); !strings.Contains(html, "redrawn") {
+		t.Error("the player was not redrawn for the new step")
+	}
+}
