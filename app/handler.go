@@ -55,7 +55,11 @@ var serviceWorkerJS string
 // 50 ms later. The Content-Security-Policy names it by its hash.
 //
 //go:embed prefs.js
-var prefsJS string
+var prefsFile string
+
+// prefsJS is the script with LF line ends, as the browser reads (and
+// hashes) the text of a script element whatever the file holds.
+var prefsJS = strings.ReplaceAll(prefsFile, "\r\n", "\n")
 
 // prefsScript is prefsJS as the page head carries it.
 var prefsScript = "<script>" + prefsJS + "</script>"
@@ -90,7 +94,7 @@ func newHandler(root string) (*app.Handler, error) {
 			SVG:        iconSVG,
 			AppleTouch: iconAppleTouch,
 		},
-		Styles:  slices.Clone(styles),
+		Styles: slices.Clone(styles),
 		RawHeaders: []string{
 			prefsScript,
 			`<link rel="icon" type="image/png" sizes="32x32" href="` + iconFavicon + `">`,

@@ -1,6 +1,9 @@
 package components
 
 import (
+	"sync"
+	"time"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"unknot/data"
@@ -21,15 +24,31 @@ type Prefs struct {
 
 // OnMount follows changes. The stored settings were applied when the page
 // loaded, by the script in its head (app/prefs.js), and stay applied as
-// the app moves from screen to screen: reading them again here decoded the
-// settings on every screen the app drew.
+// the app moves from screen to screen. The app reads them once, after its
+// first screen is up, and applies what it makes of them: where the stored
+// settings are damaged it uses the defaults, which the script cannot know.
 func (p *Prefs) OnMount(ctx app.Context) {
+	prefsOnce.Do(func() {
+		ctx.Async(func() {
+			time.Sleep(prefsDelay)
+			ctx.Dispatch(func(ctx app.Context) {
+				s, _ := data.LoadSettings(appStorage(ctx))
+				applyPrefs(s)
+			})
+		})
+	})
 	ctx.Handle(prefsChanged, func(ctx app.Context, a app.Action) {
 		if s, ok := a.Value.(data.Settings); ok {
 			applyPrefs(s)
 		}
 	})
 }
+
+// prefsOnce reads the stored settings once per start of the app,
+// prefsDelay after the first screen has mounted.
+var prefsOnce sync.Once
+
+const prefsDelay = 500 * time.Millisecond
 
 // Render draws nothing.
 func (p *Prefs) Render() app.UI { return app.Span().Class("prefs").Hidden(true) }

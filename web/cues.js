@@ -7,19 +7,19 @@
 window.unknotCues = {
   // beep plays notes (Hz) one after another on audio, an AudioContext:
   // each lasts length seconds and peaks at volume (0 to 1). Each tone is
-  // drawn into a buffer the first time it sounds; after that a beep is one
-  // buffer source started on a shared volume control, where building it
-  // from oscillators took a dozen calls every second of a countdown's end.
+  // drawn into a buffer once (prepare); a beep is then a buffer source and
+  // its volume, where building it from oscillators took a dozen calls every
+  // second of a countdown's end.
   beep(audio, length, volume, ...notes) {
     const buffer = this.prepare(audio, length, ...notes);
-    if (!this.volume || this.volume.context !== audio) {
-      this.volume = audio.createGain();
-      this.volume.connect(audio.destination);
-    }
-    this.volume.gain.value = volume;
+    // Each beep has its own volume control: one still sounding keeps its
+    // own when the next starts.
+    const gain = audio.createGain();
+    gain.gain.value = volume;
+    gain.connect(audio.destination);
     const source = audio.createBufferSource();
     source.buffer = buffer;
-    source.connect(this.volume);
+    source.connect(gain);
     source.start(audio.currentTime + 0.01);
   },
 
@@ -36,9 +36,8 @@ window.unknotCues = {
     return buffer;
   },
 
-  // buffers holds the tones drawn so far; volume is the shared gain.
+  // buffers holds the tones drawn so far.
   buffers: new Map(),
-  volume: null,
 
   // draw renders notes one after another as sine waves of length seconds,
   // each rising in 15 ms from silence to full and dying away exponentially
