@@ -93,6 +93,29 @@ func (c *chrome) newTab() (*tab, error) {
 	return openTab(ctx, cancel)
 }
 
+// instrumentedTab opens a tab in a new browser context, with instrumentJS
+// run in every page it loads.
+func (c *chrome) instrumentedTab() (*tab, error) {
+	t, err := c.newTab()
+	if err != nil {
+		return nil, err
+	}
+	if err := t.instrument(""); err != nil {
+		t.close()
+		return nil, err
+	}
+	return t, nil
+}
+
+// install opens the app's home in t and waits until its service worker
+// controls the page, as after a first visit.
+func (t *tab) install(s *site) error {
+	if _, err := t.open(s.base+"/", actionTimeout); err != nil {
+		return err
+	}
+	return t.waitControlled()
+}
+
 // sibling opens a tab in the same browser context as t, sharing its service
 // worker, caches and storage, as a relaunch of an installed app does.
 func (t *tab) sibling() (*tab, error) {

@@ -65,14 +65,11 @@ type firstVisit struct {
 // page's own critical path, the same for both apps.
 func measureFirstVisit(c *chrome, s *site, l link) (firstVisit, error) {
 	var fv firstVisit
-	t, err := c.newTab()
+	t, err := c.instrumentedTab()
 	if err != nil {
 		return fv, err
 	}
 	defer t.close()
-	if err := t.instrument(""); err != nil {
-		return fv, err
-	}
 	ctx := t.ctx
 	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
 		return fv, err
@@ -105,18 +102,12 @@ func measureFirstVisit(c *chrome, s *site, l link) (firstVisit, error) {
 // and returns the times to interactive (ms). Everything comes from the
 // service worker's cache: with the server stopped nothing else could.
 func measureWarmLaunch(c *chrome, s *site, runs int) ([]pageTimes, error) {
-	t, err := c.newTab()
+	t, err := c.instrumentedTab()
 	if err != nil {
 		return nil, err
 	}
 	defer t.close()
-	if err := t.instrument(""); err != nil {
-		return nil, err
-	}
-	if _, err := t.open(s.base+"/", actionTimeout); err != nil {
-		return nil, err
-	}
-	if err := t.waitControlled(); err != nil {
+	if err := t.install(s); err != nil {
 		return nil, err
 	}
 	if err := s.stop(); err != nil {
@@ -257,14 +248,11 @@ type updateCost struct {
 // report it.
 func measureUpdates(c *chrome, s *site, d time.Duration) (updateCost, error) {
 	var u updateCost
-	t, err := c.newTab()
+	t, err := c.instrumentedTab()
 	if err != nil {
 		return u, err
 	}
 	defer t.close()
-	if err := t.instrument(""); err != nil {
-		return u, err
-	}
 	settings, err := settingsJSON(nil)
 	if err != nil {
 		return u, err
@@ -357,14 +345,11 @@ type memory struct {
 // baseline has none) it reads them once the app is interactive.
 func measureMemory(c *chrome, s *site, routine bool) (memory, error) {
 	m := memory{what: "after launch"}
-	t, err := c.newTab()
+	t, err := c.instrumentedTab()
 	if err != nil {
 		return m, err
 	}
 	defer t.close()
-	if err := t.instrument(""); err != nil {
-		return m, err
-	}
 	if routine {
 		settings, err := settingsJSON(nil)
 		if err != nil {
@@ -452,18 +437,12 @@ func measureHistory(c *chrome, s *site, h longHistory, runs int) (historyResult,
 		r.path, r.note = "/", "/history is missing (status "+fmt.Sprint(code)+"): measured / instead"
 		fullSel, emptySel = "main", "main"
 	}
-	t, err := c.newTab()
+	t, err := c.instrumentedTab()
 	if err != nil {
 		return r, err
 	}
 	defer t.close()
-	if err := t.instrument(""); err != nil {
-		return r, err
-	}
-	if _, err := t.open(s.base+"/", actionTimeout); err != nil {
-		return r, err
-	}
-	if err := t.waitControlled(); err != nil {
+	if err := t.install(s); err != nil {
 		return r, err
 	}
 	settings, err := settingsJSON(nil)
@@ -554,14 +533,11 @@ type timerPlan struct {
 // too; otherwise the run stops at stopAt.
 func measureTimer(c *chrome, s *site, tp timerPlan, hideAt, hide, stopAt time.Duration, toEnd bool) (timerResult, error) {
 	r := timerResult{routine: tp.name, total: tp.plan.Total, note: tp.note}
-	t, err := c.newTab()
+	t, err := c.instrumentedTab()
 	if err != nil {
 		return r, err
 	}
 	defer t.close()
-	if err := t.instrument(""); err != nil {
-		return r, err
-	}
 	if err := openPlayer(t, s, tp.id, tp.storage); err != nil {
 		return r, err
 	}
