@@ -71,6 +71,7 @@ window.unknotCues = {
   // say speaks text at rate, cutting off anything still being said, and
   // reports whether there was a voice to speak with.
   say(text, chosen, rate) {
+    if (!window.speechSynthesis || !window.SpeechSynthesisUtterance) return false;
     const voice = this.voice(chosen);
     if (!voice) return false;
     speechSynthesis.cancel();
