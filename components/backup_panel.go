@@ -256,29 +256,29 @@ func (b *BackupPanel) onCancel(ctx app.Context, e app.Event) { b.preview, b.impo
 
 // Render shows the panel.
 func (b *BackupPanel) Render() app.UI {
-	return app.Section().ID("backup").Class("backup-panel card").Aria("labelledby", "backup-title").Body(
-		app.H2().ID("backup-title").Text(historyText.BackupTitle),
-		app.P().Text(historyText.BackupIntro),
+	return app.Elem("section").ID("backup").Class("backup-panel card").Aria("labelledby", "backup-title").Body(
+		app.Elem("h2").ID("backup-title").Text(historyText.BackupTitle),
+		app.Elem("p").Text(historyText.BackupIntro),
 		b.renderPersist(),
 		b.renderLast(),
-		app.Div().Class("history-actions").Body(
-			app.Button().ID("export-all").Class("button primary").Text(historyText.ExportAll).OnClick(b.onExportAll),
-			app.Button().ID("export-csv").Class("button").Text(historyText.ExportCSV).OnClick(b.onExportCSV),
+		app.Elem("div").Class("history-actions").Body(
+			app.Elem("button").ID("export-all").Class("button primary").Text(historyText.ExportAll).OnClick(b.onExportAll),
+			app.Elem("button").ID("export-csv").Class("button").Text(historyText.ExportCSV).OnClick(b.onExportCSV),
 		),
-		app.If(b.saved != "", app.P().ID("export-done").Class("muted small").Attr("role", "status").Text(b.saved)),
-		app.If(b.exportErr != "", app.P().ID("export-error").Class("error").Attr("role", "alert").Text(b.exportErr)),
-		app.H3().ID("import-title").Text(historyText.ImportTitle),
-		app.P().Class("muted small").Text(historyText.ImportIntro),
-		app.Label().For("backup-file").Class("backup-file-label").Text(historyText.ChooseFile),
-		app.Input().ID("backup-file").Class("backup-file-input").Type("file").Accept(".json,application/json").OnChange(b.onFile),
-		app.If(b.reading, app.P().ID("import-reading").Class("muted").Attr("role", "status").Text(historyText.Reading)),
-		app.If(b.rejected != "", app.Div().Class("error").Attr("role", "alert").Body(
-			app.P().ID("import-rejected").Text(fmt.Sprintf(historyText.RejectedFile, b.rejectedName)),
-			app.P().ID("import-error").Class("import-reason").Text(b.rejected),
+		app.If(b.saved != "", app.Elem("p").ID("export-done").Class("muted small").Attr("role", "status").Text(b.saved)),
+		app.If(b.exportErr != "", app.Elem("p").ID("export-error").Class("error").Attr("role", "alert").Text(b.exportErr)),
+		app.Elem("h3").ID("import-title").Text(historyText.ImportTitle),
+		app.Elem("p").Class("muted small").Text(historyText.ImportIntro),
+		app.Elem("label").Attr("for", "backup-file").Class("backup-file-label").Text(historyText.ChooseFile),
+		app.ElemSelfClosing("input").ID("backup-file").Class("backup-file-input").Attr("type", "file").Attr("accept", ".json,application/json").OnChange(b.onFile),
+		app.If(b.reading, app.Elem("p").ID("import-reading").Class("muted").Attr("role", "status").Text(historyText.Reading)),
+		app.If(b.rejected != "", app.Elem("div").Class("error").Attr("role", "alert").Body(
+			app.Elem("p").ID("import-rejected").Text(fmt.Sprintf(historyText.RejectedFile, b.rejectedName)),
+			app.Elem("p").ID("import-error").Class("import-reason").Text(b.rejected),
 		)),
 		b.renderPreview(),
-		app.If(b.imported != "", app.P().ID("import-done").Class("notice").Attr("role", "status").Text(b.imported)),
-		app.If(b.importErr != "", app.P().ID("import-failed").Class("error").Attr("role", "alert").Text(b.importErr)),
+		app.If(b.imported != "", app.Elem("p").ID("import-done").Class("notice").Attr("role", "status").Text(b.imported)),
+		app.If(b.importErr != "", app.Elem("p").ID("import-failed").Class("error").Attr("role", "alert").Text(b.importErr)),
 	)
 }
 
@@ -286,11 +286,11 @@ func (b *BackupPanel) Render() app.UI {
 func (b *BackupPanel) renderPersist() app.UI {
 	switch b.persisted {
 	case "yes":
-		return app.P().ID("persist").Class("muted small").DataSet("persisted", "yes").Text(historyText.Persistent)
+		return app.Elem("p").ID("persist").Class("muted small").DataSet("persisted", "yes").Text(historyText.Persistent)
 	case "no":
-		return app.P().ID("persist").Class("notice small").DataSet("persisted", "no").Text(historyText.NotPersistent)
+		return app.Elem("p").ID("persist").Class("notice small").DataSet("persisted", "no").Text(historyText.NotPersistent)
 	}
-	return app.P().ID("persist").Class("sr-only")
+	return app.Elem("p").ID("persist").Class("sr-only")
 }
 
 // renderLast shows the date of the last backup and, when one is due, says
@@ -304,9 +304,9 @@ func (b *BackupPanel) renderLast() app.UI {
 		last = b.lastErr
 	}
 	due := b.now != nil && data.BackupDue(b.last, b.now(), len(b.Records))
-	return app.Div().Body(
-		app.P().ID("last-backup").Class("muted small").Text(last),
-		app.If(due, app.P().ID("backup-due").Class("notice").Text(
+	return app.Elem("div").Body(
+		app.Elem("p").ID("last-backup").Class("muted small").Text(last),
+		app.If(due, app.Elem("p").ID("backup-due").Class("notice").Text(
 			fmt.Sprintf(historyText.BackupDue, sessionsText(max(len(b.Records)-b.last.Sessions, 0))))),
 	)
 }
@@ -315,21 +315,21 @@ func (b *BackupPanel) renderLast() app.UI {
 func (b *BackupPanel) renderPreview() app.UI {
 	p := b.preview
 	if p == nil {
-		return app.Div().Class("import-slot")
+		return app.Elem("div").Class("import-slot")
 	}
 	rng := historyText.PreviewEmpty
 	if p.from != "" {
 		rng = fmt.Sprintf(historyText.PreviewRange, historyDate(p.from), historyDate(p.to))
 	}
-	return app.Div().ID("import-preview").Class("import-slot import-preview").Attr("role", "region").Aria("labelledby", "import-preview-title").Body(
-		app.H4().ID("import-preview-title").Text(fmt.Sprintf(historyText.PreviewTitle, p.name)),
-		app.P().ID("import-counts").Text(fmt.Sprintf(historyText.PreviewCounts, p.added, p.unchanged, p.conflict)),
-		app.P().ID("import-range").Text(rng),
-		app.P().Class("muted small").Text(historyText.PreviewOnly),
-		app.If(!b.Writable, app.P().Class("error").Text(historyText.ImportBlocked)),
-		app.Div().Class("history-actions").Body(
-			app.Button().ID("import-confirm").Class("button primary").Disabled(!b.Writable).Text(historyText.Import).OnClick(b.onImport),
-			app.Button().ID("import-cancel").Class("button").Text(historyText.Cancel).OnClick(b.onCancel),
+	return app.Elem("div").ID("import-preview").Class("import-slot import-preview").Attr("role", "region").Aria("labelledby", "import-preview-title").Body(
+		app.Elem("h4").ID("import-preview-title").Text(fmt.Sprintf(historyText.PreviewTitle, p.name)),
+		app.Elem("p").ID("import-counts").Text(fmt.Sprintf(historyText.PreviewCounts, p.added, p.unchanged, p.conflict)),
+		app.Elem("p").ID("import-range").Text(rng),
+		app.Elem("p").Class("muted small").Text(historyText.PreviewOnly),
+		app.If(!b.Writable, app.Elem("p").Class("error").Text(historyText.ImportBlocked)),
+		app.Elem("div").Class("history-actions").Body(
+			app.Elem("button").ID("import-confirm").Class("button primary").Attr("disabled", !b.Writable).Text(historyText.Import).OnClick(b.onImport),
+			app.Elem("button").ID("import-cancel").Class("button").Text(historyText.Cancel).OnClick(b.onCancel),
 		),
 	)
 }

@@ -32,41 +32,41 @@ func (p *ExercisePage) OnNav(ctx app.Context) {
 // Render shows the exercise.
 func (p *ExercisePage) Render() app.UI {
 	if !p.found {
-		return page("exercise", homeLink(), app.P().Class("error").Text(text.NotFound))
+		return page("exercise", homeLink(), el("p").Class("error").Text(text.NotFound))
 	}
 	e := p.ex
 	return page("exercise",
 		homeLink(),
-		app.H1().Text(e.Name),
-		app.P().Class("lead").Text(e.Summary),
-		app.A().ID("start-exercise").Class("button primary").Href("/session/"+e.ID).Text(text.StartExercise),
-		app.Dl().Class("facts").Body(
+		el("h1").Text(e.Name),
+		el("p").Class("lead").Text(e.Summary),
+		el("a").ID("start-exercise").Class("button primary").Attr("href", "/session/"+e.ID).Text(text.StartExercise),
+		el("dl").Class("facts").Body(
 			fact(text.Hold, e.HoldText()),
 			fact(text.Reps, e.RepsRangeText()),
 			fact(text.HowOften, e.Frequency.Text),
 			app.If(e.Progression != nil, fact(text.Progression, progressionText(e))),
 		),
-		app.If(e.Note != "", app.P().Class("notice").Text(e.Note)),
-		app.H2().Text(text.Positions),
-		app.Ol().Class("positions").Body(app.Range(e.Poses()).Slice(func(i int) app.UI {
+		app.If(e.Note != "", el("p").Class("notice").Text(e.Note)),
+		el("h2").Text(text.Positions),
+		el("ol").Class("positions").Body(app.Range(e.Poses()).Slice(func(i int) app.UI {
 			pose := e.Poses()[i]
-			return app.Li().Body(&Figure{Pose: pose}, app.P().Class("caption").Text(FigureAlt(pose)))
+			return el("li").Body(&Figure{Pose: pose}, el("p").Class("caption").Text(FigureAlt(pose)))
 		})),
-		app.H2().Text(text.StartPosition),
-		app.P().Text(e.Start),
-		app.H2().Text(text.Steps),
-		app.Ol().Class("steps").Body(app.Range(e.Steps).Slice(func(i int) app.UI { return app.Li().Text(e.Steps[i]) })),
-		app.H2().Text(text.Feel),
-		app.P().Text(e.Feel),
-		app.H2().Text(text.Caution),
-		app.P().Class("caution").Text(e.Caution),
-		app.P().Class("muted small").Text(data.Disclaimer),
+		el("h2").Text(text.StartPosition),
+		el("p").Text(e.Start),
+		el("h2").Text(text.Steps),
+		el("ol").Class("steps").Body(app.Range(e.Steps).Slice(func(i int) app.UI { return el("li").Text(e.Steps[i]) })),
+		el("h2").Text(text.Feel),
+		el("p").Text(e.Feel),
+		el("h2").Text(text.Caution),
+		el("p").Class("caution").Text(e.Caution),
+		el("p").Class("muted small").Text(data.Disclaimer),
 	)
 }
 
 // fact is one term and its value in a definition list.
 func fact(term, value string) app.UI {
-	return app.Div().Class("fact").Body(app.Dt().Text(term), app.Dd().Text(value))
+	return el("div").Class("fact").Body(el("dt").Text(term), el("dd").Text(value))
 }
 
 // progressionText is the exercise's rising dose, or "" when it has none.

@@ -87,7 +87,7 @@ func (f *Figure) Render() app.UI {
 	if f.Large {
 		class += " figure--large"
 	}
-	return app.Div().
+	return el("div").
 		Class(class).
 		Attr("role", "img").
 		Aria("label", label).

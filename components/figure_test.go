@@ -16,7 +16,7 @@ import (
 
 // figureWrapper is the element Figure must render for a pose and label.
 func figureWrapper(class, label string) app.UI {
-	return app.Div().Class(class).Attr("role", "img").Aria("label", label)
+	return el("div").Class(class).Attr("role", "img").Aria("label", label)
 }
 
 func mountFigure(tb testing.TB, f *Figure) app.ClientDispatcher {

@@ -55,40 +55,40 @@ func (f *Finished) Render() app.UI {
 	}
 	rise, risen := f.Record.PainRise()
 	return page("finished",
-		app.H1().ID("finished-title").Text(title),
-		app.P().Class("lead").Text(fmt.Sprintf(text.Finished, f.Routine, data.DurationText(f.Took))),
-		app.Ul().ID("results").Class("results").Body(app.Range(f.Results).Slice(func(i int) app.UI {
+		el("h1").ID("finished-title").Text(title),
+		el("p").Class("lead").Text(fmt.Sprintf(text.Finished, f.Routine, data.DurationText(f.Took))),
+		el("ul").ID("results").Class("results").Body(app.Range(f.Results).Slice(func(i int) app.UI {
 			r := f.Results[i]
 			mark, class := "✓", "result done"
 			if r.RepsDone < r.Reps {
 				mark, class = "–", "result partial"
 			}
-			return app.Li().Class(class).Body(
-				app.Span().Class("mark").Aria("hidden", "true").Text(mark),
-				app.Span().Class("name").Text(r.Name),
-				app.Span().Class("result-count").Text(fmt.Sprintf(text.DoneOf, r.RepsDone, r.Reps)),
+			return el("li").Class(class).Body(
+				el("span").Class("mark").Aria("hidden", "true").Text(mark),
+				el("span").Class("name").Text(r.Name),
+				el("span").Class("result-count").Text(fmt.Sprintf(text.DoneOf, r.RepsDone, r.Reps)),
 			)
 		})),
 		painScale("pain-after", text.PainAfter, f.Record.PainAfter, f.onPain),
-		app.If(risen && rise >= data.PainRiseThreshold, app.Div().ID("ease-off").Class("notice").Attr("role", "status").Body(
-			app.P().Text(text.EaseOff),
-			app.A().Href("/safety").Text(text.SeeSafety),
+		app.If(risen && rise >= data.PainRiseThreshold, el("div").ID("ease-off").Class("notice").Attr("role", "status").Body(
+			el("p").Text(text.EaseOff),
+			el("a").Attr("href", "/safety").Text(text.SeeSafety),
 		)),
-		app.Label().Class("note").For("note").Body(
-			app.Span().Text(text.Note),
-			app.Textarea().ID("note").Rows(3).MaxLength(data.MaxNoteRunes).Placeholder(text.NoteHint).
+		el("label").Class("note").Attr("for", "note").Body(
+			el("span").Text(text.Note),
+			el("textarea").ID("note").Attr("rows", 3).Attr("maxlength", data.MaxNoteRunes).Attr("placeholder", text.NoteHint).
 				Text(f.Record.Note).OnChange(f.onNote),
 		),
-		app.If(f.SaveErr == "", app.P().ID("saved").Class("muted small").Text(text.Saved)).
-			Else(app.Div().ID("save-error").Class("error").Attr("role", "alert").Body(
-				app.P().Text(fmt.Sprintf(text.SaveFailed, f.SaveErr)),
-				app.Button().ID("retry").Class("button").Text(text.Retry).OnClick(f.OnRetry),
+		app.If(f.SaveErr == "", el("p").ID("saved").Class("muted small").Text(text.Saved)).
+			Else(el("div").ID("save-error").Class("error").Attr("role", "alert").Body(
+				el("p").Text(fmt.Sprintf(text.SaveFailed, f.SaveErr)),
+				el("button").ID("retry").Class("button").Text(text.Retry).OnClick(f.OnRetry),
 			)),
-		app.If(f.Persisted != "", app.P().ID("persisted").Class("muted small").Text(f.Persisted)),
-		app.Div().Class("controls").Body(
-			app.A().ID("home").Class("button primary").Href("/").Text(text.Home),
-			app.A().ID("again").Class("button").Href("/session/"+f.Again).Text(text.Again),
+		app.If(f.Persisted != "", el("p").ID("persisted").Class("muted small").Text(f.Persisted)),
+		el("div").Class("controls").Body(
+			el("a").ID("home").Class("button primary").Attr("href", "/").Text(text.Home),
+			el("a").ID("again").Class("button").Attr("href", "/session/"+f.Again).Text(text.Again),
 		),
-		app.P().Class("muted small").Text(data.Disclaimer),
+		el("p").Class("muted small").Text(data.Disclaimer),
 	)
 }

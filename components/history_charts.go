@@ -2,6 +2,7 @@ package components
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -88,32 +89,41 @@ func weeksChart(weeks []data.WeekCount) app.UI {
 			}
 		}
 	}
-	return app.Figure().ID("weeks-chart").Class("chart").Body(
-		app.H3().Text(historyText.WeeksTitle),
+	return el("figure").ID("weeks-chart").Class("chart").Body(
+		el("h3").Text(historyText.WeeksTitle),
 		chartSVG("weeks-svg", parts...),
-		app.Ul().Class("chart-legend").Body(
-			app.Li().Body(app.Span().Class("chart-key done").Aria("hidden", "true"), app.Text(historyText.Complete)),
-			app.Li().Body(app.Span().Class("chart-key part").Aria("hidden", "true"), app.Text(historyText.Partial)),
+		el("ul").Class("chart-legend").Body(
+			el("li").Body(el("span").Class("chart-key done").Aria("hidden", "true"), app.Text(historyText.Complete)),
+			el("li").Body(el("span").Class("chart-key part").Aria("hidden", "true"), app.Text(historyText.Partial)),
 		),
-		app.FigCaption().ID("weeks-summary").Class("muted small").Text(summary),
-		app.Details().Class("chart-table").Body(
-			app.Summary().Text(historyText.ShowTable),
-			app.Table().Body(
-				app.Caption().Class("sr-only").Text(historyText.WeeksTitle),
-				app.THead().Body(app.Tr().Body(
-					app.Th().Scope("col").Text(historyText.WeekCol),
-					app.Th().Scope("col").Text(historyText.SessionsCol),
-					app.Th().Scope("col").Text(historyText.CompleteCol),
-				)),
-				app.TBody().Body(app.Range(weeks).Slice(func(i int) app.UI {
-					w := weeks[len(weeks)-1-i] // newest first
-					return app.Tr().Body(
-						app.Th().Scope("row").Text(historyDate(w.Monday)),
-						app.Td().Text(w.Sessions),
-						app.Td().Text(w.Complete),
-					)
-				})),
-			),
+		el("figcaption").ID("weeks-summary").Class("muted small").Text(summary),
+		chartTable(historyText.WeeksTitle, [3]string{historyText.WeekCol, historyText.SessionsCol, historyText.CompleteCol},
+			len(weeks), func(i int) [3]string {
+				w := weeks[len(weeks)-1-i] // newest first
+				return [3]string{historyDate(w.Monday), strconv.Itoa(w.Sessions), strconv.Itoa(w.Complete)}
+			}),
+	)
+}
+
+// chartTable is a chart's figures as a table, folded under "Show as a
+// table": a caption, three column heads, and n rows whose first cell heads
+// the row.
+func chartTable(caption string, cols [3]string, n int, row func(i int) [3]string) app.UI {
+	rows := make([]app.UI, n)
+	for i := range rows {
+		r := row(i)
+		rows[i] = el("tr").Body(el("th").Attr("scope", "row").Text(r[0]), el("td").Text(r[1]), el("td").Text(r[2]))
+	}
+	return el("details").Class("chart-table").Body(
+		el("summary").Text(historyText.ShowTable),
+		el("table").Body(
+			el("caption").Class("sr-only").Text(caption),
+			el("thead").Body(el("tr").Body(
+				el("th").Attr("scope", "col").Text(cols[0]),
+				el("th").Attr("scope", "col").Text(cols[1]),
+				el("th").Attr("scope", "col").Text(cols[2]),
+			)),
+			el("tbody").Body(rows...),
 		),
 	)
 }
@@ -128,11 +138,11 @@ func chartRect(x, y, w, h float64, c string) app.UI {
 // order, on a 0–10 scale.
 func painChart(points []data.PainPoint) app.UI {
 	n := len(points)
-	fig := app.Figure().ID("pain-chart").Class("chart")
+	fig := el("figure").ID("pain-chart").Class("chart")
 	if n == 0 {
 		return fig.Body(
-			app.H3().Text(historyText.PainTitle),
-			app.P().ID("pain-summary").Class("muted small").Text(historyText.PainNone),
+			el("h3").Text(historyText.PainTitle),
+			el("p").ID("pain-summary").Class("muted small").Text(historyText.PainNone),
 		)
 	}
 	x := func(i int) float64 {
@@ -154,33 +164,19 @@ func painChart(points []data.PainPoint) app.UI {
 	}
 	before, after := painMean(points, true), painMean(points, false)
 	return fig.Body(
-		app.H3().Text(historyText.PainTitle),
+		el("h3").Text(historyText.PainTitle),
 		chartSVG("pain-svg", parts...),
-		app.Ul().Class("chart-legend").Body(
-			app.Li().Body(app.Span().Class("chart-key before").Aria("hidden", "true"), app.Text(historyText.PainBefore)),
-			app.Li().Body(app.Span().Class("chart-key after").Aria("hidden", "true"), app.Text(historyText.PainAfter)),
-			app.Li().Class("muted").Text(historyText.PainScale),
+		el("ul").Class("chart-legend").Body(
+			el("li").Body(el("span").Class("chart-key before").Aria("hidden", "true"), app.Text(historyText.PainBefore)),
+			el("li").Body(el("span").Class("chart-key after").Aria("hidden", "true"), app.Text(historyText.PainAfter)),
+			el("li").Class("muted").Text(historyText.PainScale),
 		),
-		app.FigCaption().ID("pain-summary").Class("muted small").Text(fmt.Sprintf(historyText.PainSummary, n, before, after)),
-		app.Details().Class("chart-table").Body(
-			app.Summary().Text(historyText.ShowTable),
-			app.Table().Body(
-				app.Caption().Class("sr-only").Text(historyText.PainTitle),
-				app.THead().Body(app.Tr().Body(
-					app.Th().Scope("col").Text(historyText.DateCol),
-					app.Th().Scope("col").Text(historyText.PainBefore),
-					app.Th().Scope("col").Text(historyText.PainAfter),
-				)),
-				app.TBody().Body(app.Range(points).Slice(func(i int) app.UI {
-					p := points[n-1-i] // newest first
-					return app.Tr().Body(
-						app.Th().Scope("row").Text(historyDate(p.Date)),
-						app.Td().Text(scoreText(p.Before)),
-						app.Td().Text(scoreText(p.After)),
-					)
-				})),
-			),
-		),
+		el("figcaption").ID("pain-summary").Class("muted small").Text(fmt.Sprintf(historyText.PainSummary, n, before, after)),
+		chartTable(historyText.PainTitle, [3]string{historyText.DateCol, historyText.PainBefore, historyText.PainAfter},
+			n, func(i int) [3]string {
+				p := points[n-1-i] // newest first
+				return [3]string{historyDate(p.Date), scoreText(p.Before), scoreText(p.After)}
+			}),
 	)
 }
 

@@ -201,15 +201,15 @@ func (p *HistoryPage) onStartAfresh(ctx app.Context, e app.Event) {
 
 // Render shows the screen for what was read.
 func (p *HistoryPage) Render() app.UI {
-	body := []app.UI{app.H1().Text(historyText.Title)}
+	body := []app.UI{el("h1").Text(historyText.Title)}
 	if !p.loaded {
-		return page("history", append(body, app.P().Class("muted").Text(historyText.Loading))...)
+		return page("history", append(body, el("p").Class("muted").Text(historyText.Loading))...)
 	}
 	body = append(body, p.renderBanners()...)
 	if len(p.hist.Records) == 0 && p.status != data.StatusCorrupt {
-		body = append(body, app.P().ID("history-empty").Class("lead").Body(
+		body = append(body, el("p").ID("history-empty").Class("lead").Body(
 			app.Text(historyText.Empty+" "),
-			app.A().Href("/").Text(historyText.EmptyLink),
+			el("a").Attr("href", "/").Text(historyText.EmptyLink),
 		))
 	}
 	if len(p.hist.Records) > 0 {
@@ -220,8 +220,8 @@ func (p *HistoryPage) Render() app.UI {
 				CanPrev: p.month.After(p.first), CanNext: p.month.Before(p.thisMonth()),
 				OnMove: p.onMonth,
 			},
-			app.Section().Aria("labelledby", "charts-title").Body(
-				app.H2().ID("charts-title").Text(historyText.ChartsTitle),
+			el("section").Aria("labelledby", "charts-title").Body(
+				el("h2").ID("charts-title").Text(historyText.ChartsTitle),
 				weeksChart(p.weeks),
 				painChart(p.pain),
 			),
@@ -249,39 +249,39 @@ func (p *HistoryPage) renderBanners() []app.UI {
 	var out []app.UI
 	switch p.status {
 	case data.StatusCorrupt:
-		box := app.Div().ID("history-banner").Class("error history-banner").Attr("role", "alert").Body(
-			app.H2().Text(historyText.CorruptTitle),
-			app.P().ID("history-banner-text").Text(p.loadErr),
-			app.Div().Class("history-actions").Body(
-				app.Button().ID("export-damaged").Class("button").Text(historyText.ExportDamaged).OnClick(p.onExportRaw),
-				app.If(!p.confirming, app.Button().ID("start-afresh").Class("button").Text(historyText.StartAfresh).OnClick(p.onAskAfresh)),
+		box := el("div").ID("history-banner").Class("error history-banner").Attr("role", "alert").Body(
+			el("h2").Text(historyText.CorruptTitle),
+			el("p").ID("history-banner-text").Text(p.loadErr),
+			el("div").Class("history-actions").Body(
+				el("button").ID("export-damaged").Class("button").Text(historyText.ExportDamaged).OnClick(p.onExportRaw),
+				app.If(!p.confirming, el("button").ID("start-afresh").Class("button").Text(historyText.StartAfresh).OnClick(p.onAskAfresh)),
 			),
-			app.If(p.confirming, app.Div().ID("confirm-afresh").Class("confirm-afresh").Attr("role", "alertdialog").Aria("labelledby", "confirm-afresh-text").Body(
-				app.P().ID("confirm-afresh-text").Text(fmt.Sprintf(historyText.ConfirmAfresh, p.hist.CopyKey)),
-				app.Div().Class("history-actions").Body(
-					app.Button().ID("confirm-afresh-yes").Class("button primary").Text(historyText.ConfirmAfreshYes).OnClick(p.onStartAfresh),
-					app.Button().ID("confirm-afresh-no").Class("button").Text(historyText.KeepAsIs).OnClick(p.onKeepAsIs),
+			app.If(p.confirming, el("div").ID("confirm-afresh").Class("confirm-afresh").Attr("role", "alertdialog").Aria("labelledby", "confirm-afresh-text").Body(
+				el("p").ID("confirm-afresh-text").Text(fmt.Sprintf(historyText.ConfirmAfresh, p.hist.CopyKey)),
+				el("div").Class("history-actions").Body(
+					el("button").ID("confirm-afresh-yes").Class("button primary").Text(historyText.ConfirmAfreshYes).OnClick(p.onStartAfresh),
+					el("button").ID("confirm-afresh-no").Class("button").Text(historyText.KeepAsIs).OnClick(p.onKeepAsIs),
 				),
 			)),
 		)
 		out = append(out, box)
 	case data.StatusNewer:
-		out = append(out, app.Div().ID("history-banner").Class("notice history-banner").Attr("role", "status").Body(
-			app.H2().Text(historyText.NewerTitle),
-			app.P().ID("history-banner-text").Text(p.loadErr),
-			app.Div().Class("history-actions").Body(
-				app.Button().ID("export-damaged").Class("button").Text(historyText.ExportNewer).OnClick(p.onExportRaw),
+		out = append(out, el("div").ID("history-banner").Class("notice history-banner").Attr("role", "status").Body(
+			el("h2").Text(historyText.NewerTitle),
+			el("p").ID("history-banner-text").Text(p.loadErr),
+			el("div").Class("history-actions").Body(
+				el("button").ID("export-damaged").Class("button").Text(historyText.ExportNewer).OnClick(p.onExportRaw),
 			),
 		))
 	}
 	if p.afreshKey != "" {
-		out = append(out, app.P().ID("afresh-done").Class("notice").Attr("role", "status").Text(fmt.Sprintf(historyText.AfreshDone, p.afreshKey)))
+		out = append(out, el("p").ID("afresh-done").Class("notice").Attr("role", "status").Text(fmt.Sprintf(historyText.AfreshDone, p.afreshKey)))
 	}
 	if p.otherTab {
-		out = append(out, app.P().ID("other-tab").Class("notice").Attr("role", "status").Text(historyText.OtherTab))
+		out = append(out, el("p").ID("other-tab").Class("notice").Attr("role", "status").Text(historyText.OtherTab))
 	}
 	if p.actionErr != "" {
-		out = append(out, app.P().ID("history-error").Class("error").Attr("role", "alert").Text(p.actionErr))
+		out = append(out, el("p").ID("history-error").Class("error").Attr("role", "alert").Text(p.actionErr))
 	}
 	return out
 }
@@ -290,16 +290,16 @@ func (p *HistoryPage) renderBanners() []app.UI {
 func (p *HistoryPage) renderStats() app.UI {
 	s := p.stats
 	fact := func(id, label, value string) app.UI {
-		return app.Div().Class("fact").Body(app.Dt().Text(label), app.Dd().ID(id).Text(value))
+		return el("div").Class("fact").Body(el("dt").Text(label), el("dd").ID(id).Text(value))
 	}
-	return app.Section().Aria("labelledby", "stats-title").Body(
-		app.H2().ID("stats-title").Class("sr-only").Text(historyText.StatsTitle),
-		app.Dl().ID("stats").Class("facts history-stats").Body(
+	return el("section").Aria("labelledby", "stats-title").Body(
+		el("h2").ID("stats-title").Class("sr-only").Text(historyText.StatsTitle),
+		el("dl").ID("stats").Class("facts history-stats").Body(
 			fact("streak-current", historyText.CurrentStreak, dayCount(s.CurrentStreak)),
 			fact("streak-best", historyText.BestStreak, dayCount(s.BestStreak)),
-			app.Div().Class("fact").Body(app.Dt().Text(historyText.Sessions), app.Dd().ID("total-sessions").Body(
+			el("div").Class("fact").Body(el("dt").Text(historyText.Sessions), el("dd").ID("total-sessions").Body(
 				app.Text(fmt.Sprint(s.Sessions)+" "),
-				app.Span().Class("fact-note").Text(fmt.Sprintf(historyText.CompleteOf, s.Complete)),
+				el("span").Class("fact-note").Text(fmt.Sprintf(historyText.CompleteOf, s.Complete)),
 			)),
 			fact("total-minutes", historyText.Minutes, fmt.Sprint(s.Minutes)),
 		),
@@ -309,10 +309,10 @@ func (p *HistoryPage) renderStats() app.UI {
 // renderRecent lists the most recent sessions, newest first. Names and
 // notes are the person's own words, or a backup file's: always text nodes.
 func (p *HistoryPage) renderRecent() app.UI {
-	return app.Section().Aria("labelledby", "recent-title").Body(
-		app.H2().ID("recent-title").Text(historyText.RecentTitle),
-		app.P().ID("recent-count").Class("muted small").Text(fmt.Sprintf(historyText.RecentCount, len(p.recent), sessionsText(len(p.hist.Records)))),
-		app.Ol().ID("recent").Class("recent-list").Body(app.Range(p.recent).Slice(func(i int) app.UI {
+	return el("section").Aria("labelledby", "recent-title").Body(
+		el("h2").ID("recent-title").Text(historyText.RecentTitle),
+		el("p").ID("recent-count").Class("muted small").Text(fmt.Sprintf(historyText.RecentCount, len(p.recent), sessionsText(len(p.hist.Records)))),
+		el("ol").ID("recent").Class("recent-list").Body(app.Range(p.recent).Slice(func(i int) app.UI {
 			return recentItem(p.recent[i])
 		})),
 	)
@@ -324,14 +324,14 @@ func recentItem(r data.Record) app.UI {
 	if r.Complete {
 		badge, badgeClass = historyText.Complete, "session-badge complete"
 	}
-	return app.Li().Class("hist-session").DataSet("id", r.ID).Body(
-		app.P().Class("session-when").Text(historyDate(r.LocalDate)+" · "+r.LocalTime),
-		app.P().Class("session-what").Body(
-			app.Strong().Class("session-routine").Text(r.RoutineName),
-			app.Span().Class(badgeClass).Text(badge),
-			app.If(recordPainText(r) != "", app.Span().Class("session-pain").Text(recordPainText(r))),
+	return el("li").Class("hist-session").DataSet("id", r.ID).Body(
+		el("p").Class("session-when").Text(historyDate(r.LocalDate)+" · "+r.LocalTime),
+		el("p").Class("session-what").Body(
+			el("strong").Class("session-routine").Text(r.RoutineName),
+			el("span").Class(badgeClass).Text(badge),
+			app.If(recordPainText(r) != "", el("span").Class("session-pain").Text(recordPainText(r))),
 		),
-		app.If(r.Note != "", app.P().Class("session-note").Text(r.Note)),
+		app.If(r.Note != "", el("p").Class("session-note").Text(r.Note)),
 	)
 }
 

@@ -50,31 +50,31 @@ func (h *Home) Render() app.UI {
 	cat := data.DefaultCatalogue()
 	routines := append(data.BuiltinRoutines(), h.custom...)
 	return page("home",
-		app.Header().Class("brand").Body(
-			app.H1().Text(text.AppName),
-			app.P().Class("lead").Text(text.Tagline),
+		el("header").Class("brand").Body(
+			el("h1").Text(text.AppName),
+			el("p").Class("lead").Text(text.Tagline),
 		),
 		&InstallPrompt{},
 		&ResumeOffer{},
-		app.If(h.today != "", app.P().ID("today").Class("today").Text(h.today)),
-		app.Section().Aria("labelledby", "routines-title").Body(
-			app.H2().ID("routines-title").Text(text.Routines),
-			app.Div().ID("home-routines").Class("cards").Body(app.Range(routines).Slice(func(i int) app.UI {
+		app.If(h.today != "", el("p").ID("today").Class("today").Text(h.today)),
+		el("section").Aria("labelledby", "routines-title").Body(
+			el("h2").ID("routines-title").Text(text.Routines),
+			el("div").ID("home-routines").Class("cards").Body(app.Range(routines).Slice(func(i int) app.UI {
 				return routineCard(routines[i], cat)
 			})),
-			app.P().Body(app.A().ID("to-routines").Class("text-link").Href("/routines").Text(pageText.ManageRoutines)),
+			el("p").Body(el("a").ID("to-routines").Class("text-link").Attr("href", "/routines").Text(pageText.ManageRoutines)),
 		),
-		app.Section().Aria("labelledby", "exercises-title").Body(
-			app.H2().ID("exercises-title").Text(text.Exercises),
-			app.Ul().ID("exercise-list").Class("exercise-list").Body(app.Range(cat).Slice(func(i int) app.UI {
+		el("section").Aria("labelledby", "exercises-title").Body(
+			el("h2").ID("exercises-title").Text(text.Exercises),
+			el("ul").ID("exercise-list").Class("exercise-list").Body(app.Range(cat).Slice(func(i int) app.UI {
 				return exerciseItem(cat[i])
 			})),
 		),
-		app.Nav().Class("more-links").Aria("label", "More").Body(
-			app.A().ID("to-symptoms").Class("text-link").Href("/symptoms").Text(pageText.SymptomsLink),
-			app.A().ID("to-safety").Class("text-link").Href("/safety").Text(pageText.SafetyLink),
+		el("nav").Class("more-links").Aria("label", "More").Body(
+			el("a").ID("to-symptoms").Class("text-link").Attr("href", "/symptoms").Text(pageText.SymptomsLink),
+			el("a").ID("to-safety").Class("text-link").Attr("href", "/safety").Text(pageText.SafetyLink),
 		),
-		app.P().Class("muted small").Text(data.Disclaimer),
+		el("p").Class("muted small").Text(data.Disclaimer),
 	)
 }
 
@@ -117,11 +117,11 @@ func todayText(records []data.Record, today string) string {
 // routineCard shows one routine with its length and a Start button. A
 // routine without a summary (the person's own) lists its exercises.
 func routineCard(r data.Routine, cat data.Catalogue) app.UI {
-	return app.Article().Class("card routine").ID("routine-"+r.ID).Body(
-		app.H3().Text(r.Name),
-		app.If(r.Summary != "", app.P().Text(r.Summary)).Else(app.P().Text(exerciseNames(r, cat))),
-		app.P().Class("meta").Text(routineMeta(r, cat)),
-		app.A().Class("button primary").Href("/session/"+r.ID).Text(fmt.Sprintf(text.StartRoutine, r.Name)),
+	return el("article").Class("card routine").ID("routine-"+r.ID).Body(
+		el("h3").Text(r.Name),
+		app.If(r.Summary != "", el("p").Text(r.Summary)).Else(el("p").Text(exerciseNames(r, cat))),
+		el("p").Class("meta").Text(routineMeta(r, cat)),
+		el("a").Class("button primary").Attr("href", "/session/"+r.ID).Text(fmt.Sprintf(text.StartRoutine, r.Name)),
 	)
 }
 
@@ -140,13 +140,13 @@ func exerciseNames(r data.Routine, cat data.Catalogue) string {
 // page.
 func exerciseItem(e data.Exercise) app.UI {
 	poses := e.Poses()
-	return app.Li().Class("card exercise").Body(
-		app.A().Href("/exercise/"+e.ID).Class("exercise-link").Body(
+	return el("li").Class("card exercise").Body(
+		el("a").Attr("href", "/exercise/"+e.ID).Class("exercise-link").Body(
 			&Figure{Pose: poses[1]},
-			app.Div().Body(
-				app.H3().Text(e.Name),
-				app.P().Text(e.Summary),
-				app.P().Class("meta").Text(e.HoldText()+" · "+e.RepsRangeText()),
+			el("div").Body(
+				el("h3").Text(e.Name),
+				el("p").Text(e.Summary),
+				el("p").Class("meta").Text(e.HoldText()+" · "+e.RepsRangeText()),
 			),
 		),
 	)

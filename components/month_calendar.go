@@ -56,33 +56,33 @@ func (c *MonthCalendar) Render() app.UI {
 		summary = fmt.Sprintf(historyText.MonthEmpty, title)
 	}
 	rows := c.weeks()
-	return app.Section().ID("calendar").Class("calendar").Aria("labelledby", "cal-title").Body(
-		app.Div().Class("cal-head").Body(
-			app.Button().ID("cal-prev").Class("button cal-move").
+	return el("section").ID("calendar").Class("calendar").Aria("labelledby", "cal-title").Body(
+		el("div").Class("cal-head").Body(
+			el("button").ID("cal-prev").Class("button cal-move").
 				Aria("label", fmt.Sprintf(historyText.PrevMonth, c.Month.AddDate(0, -1, 0).Format("January 2006"))).
 				Aria("disabled", !c.CanPrev).Text("‹").OnClick(c.onPrev),
-			app.H2().ID("cal-title").Aria("live", "polite").Text(title),
-			app.Button().ID("cal-next").Class("button cal-move").
+			el("h2").ID("cal-title").Aria("live", "polite").Text(title),
+			el("button").ID("cal-next").Class("button cal-move").
 				Aria("label", fmt.Sprintf(historyText.NextMonth, c.Month.AddDate(0, 1, 0).Format("January 2006"))).
 				Aria("disabled", !c.CanNext).Text("›").OnClick(c.onNext),
 		),
-		app.Table().Class("cal").Aria("labelledby", "cal-title").Body(
-			app.THead().Body(app.Tr().Body(app.Range(historyText.Weekdays[:]).Slice(func(i int) app.UI {
-				return app.Th().Scope("col").Text(historyText.Weekdays[i])
+		el("table").Class("cal").Aria("labelledby", "cal-title").Body(
+			el("thead").Body(el("tr").Body(app.Range(historyText.Weekdays[:]).Slice(func(i int) app.UI {
+				return el("th").Attr("scope", "col").Text(historyText.Weekdays[i])
 			}))),
-			app.TBody().Body(app.Range(rows).Slice(func(i int) app.UI {
-				return app.Tr().Body(app.Range(rows[i]).Slice(func(j int) app.UI {
+			el("tbody").Body(app.Range(rows).Slice(func(i int) app.UI {
+				return el("tr").Body(app.Range(rows[i]).Slice(func(j int) app.UI {
 					return c.cell(rows[i][j])
 				}))
 			})),
 		),
-		app.P().Class("cal-legend muted small").Body(
-			app.Span().Class("cal-mark am").Aria("hidden", "true"),
+		el("p").Class("cal-legend muted small").Body(
+			el("span").Class("cal-mark am").Aria("hidden", "true"),
 			app.Text(" "+historyText.Morning+"  "),
-			app.Span().Class("cal-mark pm").Aria("hidden", "true"),
+			el("span").Class("cal-mark pm").Aria("hidden", "true"),
 			app.Text(" "+historyText.Evening),
 		),
-		app.P().ID("cal-summary").Class("muted small").Text(summary),
+		el("p").ID("cal-summary").Class("muted small").Text(summary),
 	)
 }
 
@@ -111,7 +111,7 @@ func (c *MonthCalendar) weeks() [][]*data.CalendarDay {
 // cell draws one day, or a blank.
 func (c *MonthCalendar) cell(d *data.CalendarDay) app.UI {
 	if d == nil {
-		return app.Td().Class("cal-blank")
+		return el("td").Class("cal-blank")
 	}
 	var said []string
 	if d.Date == c.Today {
@@ -127,16 +127,16 @@ func (c *MonthCalendar) cell(d *data.CalendarDay) app.UI {
 	if d.Sessions > 0 {
 		class += " done"
 	}
-	td := app.Td().Class(class).DataSet("date", d.Date)
+	td := el("td").Class(class).DataSet("date", d.Date)
 	if d.Date == c.Today {
 		td = td.Class("cal-today").Aria("current", "date")
 	}
 	return td.Body(
-		app.Span().Class("cal-num").Text(d.Day),
-		app.Span().Class("cal-marks").Aria("hidden", "true").Body(
-			app.If(d.Morning, app.Span().Class("cal-mark am")),
-			app.If(d.Evening, app.Span().Class("cal-mark pm")),
+		el("span").Class("cal-num").Text(d.Day),
+		el("span").Class("cal-marks").Aria("hidden", "true").Body(
+			app.If(d.Morning, el("span").Class("cal-mark am")),
+			app.If(d.Evening, el("span").Class("cal-mark pm")),
 		),
-		app.If(len(said) > 0, app.Span().Class("sr-only").Text(", "+strings.Join(said, ", "))),
+		app.If(len(said) > 0, el("span").Class("sr-only").Text(", "+strings.Join(said, ", "))),
 	)
 }

@@ -13,11 +13,11 @@ import (
 // the chosen one pressed. Tapping the chosen one again clears the answer,
 // since the question is optional.
 func painScale(id, question string, chosen *int, pick func(ctx app.Context, v *int)) app.UI {
-	return app.Div().ID(id).Class("pain").Attr("role", "group").Aria("labelledby", id+"-q").Body(
-		app.P().ID(id+"-q").Class("pain-question").Text(question),
-		app.Div().Class("pain-scale").Body(app.Range(make([]struct{}, data.MaxPain+1)).Slice(func(n int) app.UI {
+	return el("div").ID(id).Class("pain").Attr("role", "group").Aria("labelledby", id+"-q").Body(
+		el("p").ID(id+"-q").Class("pain-question").Text(question),
+		el("div").Class("pain-scale").Body(app.Range(make([]struct{}, data.MaxPain+1)).Slice(func(n int) app.UI {
 			on := chosen != nil && *chosen == n
-			return app.Button().ID(id+"-"+strconv.Itoa(n)).Class("pain-button").
+			return el("button").ID(id+"-"+strconv.Itoa(n)).Class("pain-button").
 				Aria("pressed", on).Aria("label", fmt.Sprintf(text.PainLabel, n)).
 				Text(n).OnClick(func(ctx app.Context, e app.Event) {
 				if on {
@@ -27,6 +27,6 @@ func painScale(id, question string, chosen *int, pick func(ctx app.Context, v *i
 				pick(ctx, data.PainScore(n))
 			})
 		})),
-		app.P().Class("pain-ends muted small").Body(app.Span().Text(text.PainNone), app.Span().Text(text.PainWorst)),
+		el("p").Class("pain-ends muted small").Body(el("span").Text(text.PainNone), el("span").Text(text.PainWorst)),
 	)
 }

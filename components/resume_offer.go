@@ -52,20 +52,20 @@ func (o *ResumeOffer) onDiscard(ctx app.Context, e app.Event) {
 // Render shows the offer, or nothing.
 func (o *ResumeOffer) Render() app.UI {
 	if !o.found {
-		return app.Div().Class("resume-slot").Body(
-			app.If(o.message != "", app.P().ID("resume-message").Class("notice").Text(o.message)),
+		return el("div").Class("resume-slot").Body(
+			app.If(o.message != "", el("p").ID("resume-message").Class("notice").Text(o.message)),
 		)
 	}
 	c := o.c
-	return app.Section().ID("resume").Class("resume-slot card").Aria("labelledby", "resume-title").Body(
-		app.H2().ID("resume-title").Text(text.Unfinished),
-		app.P().Text(fmt.Sprintf(text.UnfinishedText, c.Routine.Name, c.LocalDate, c.LocalTime,
+	return el("section").ID("resume").Class("resume-slot card").Aria("labelledby", "resume-title").Body(
+		el("h2").ID("resume-title").Text(text.Unfinished),
+		el("p").Text(fmt.Sprintf(text.UnfinishedText, c.Routine.Name, c.LocalDate, c.LocalTime,
 			data.DurationText(c.Elapsed()), data.DurationText(o.plan.Total))),
-		app.If(!o.fits, app.P().Class("muted").Text(text.CannotResume)),
-		app.Div().Class("controls").Body(
-			app.If(o.fits, app.A().ID("resume-go").Class("button primary").Href("/session/"+c.Routine.ID+"?resume=1").Text(text.ResumeIt)),
-			app.If(o.compiles, app.Button().ID("resume-save").Class("button").Text(text.SaveAsPartial).OnClick(o.onSave)),
-			app.Button().ID("resume-discard").Class("button quiet").Text(text.Discard).OnClick(o.onDiscard),
+		app.If(!o.fits, el("p").Class("muted").Text(text.CannotResume)),
+		el("div").Class("controls").Body(
+			app.If(o.fits, el("a").ID("resume-go").Class("button primary").Attr("href", "/session/"+c.Routine.ID+"?resume=1").Text(text.ResumeIt)),
+			app.If(o.compiles, el("button").ID("resume-save").Class("button").Text(text.SaveAsPartial).OnClick(o.onSave)),
+			el("button").ID("resume-discard").Class("button quiet").Text(text.Discard).OnClick(o.onDiscard),
 		),
 	)
 }

@@ -165,28 +165,28 @@ func (p *RoutinesPage) renderEditor() app.UI {
 	if p.isNew {
 		title = pageText.NewTitle
 	}
-	return app.Section().ID("editor").Class("editor").Aria("labelledby", "editor-title").Body(
-		app.H2().ID("editor-title").TabIndex(-1).Text(title),
-		app.Div().Class("field").Body(
-			app.Label().For("routine-name").Text(pageText.Name),
-			app.Input().ID("routine-name").Class("input").Type("text").MaxLength(data.MaxNameRunes).
-				Attr("autocomplete", "off").Value(p.shownName).OnInput(p.onRename),
+	return el("section").ID("editor").Class("editor").Aria("labelledby", "editor-title").Body(
+		el("h2").ID("editor-title").TabIndex(-1).Text(title),
+		el("div").Class("field").Body(
+			el("label").Attr("for", "routine-name").Text(pageText.Name),
+			void("input").ID("routine-name").Class("input").Attr("type", "text").Attr("maxlength", data.MaxNameRunes).
+				Attr("autocomplete", "off").Attr("value", p.shownName).OnInput(p.onRename),
 		),
-		app.H3().ID("items-title").Text(pageText.Exercises),
-		app.If(len(r.Items) == 0, app.P().ID("no-items").Class("muted").Text(pageText.NoItems)),
-		app.Ol().ID("editor-items").Class("editor-items").Aria("labelledby", "items-title").Body(
+		el("h3").ID("items-title").Text(pageText.Exercises),
+		app.If(len(r.Items) == 0, el("p").ID("no-items").Class("muted").Text(pageText.NoItems)),
+		el("ol").ID("editor-items").Class("editor-items").Aria("labelledby", "items-title").Body(
 			app.Range(r.Items).Slice(func(i int) app.UI { return p.renderItem(i, len(r.Items)) }),
 		),
 		p.renderAdd(),
-		app.P().Class("muted small").Body(
+		el("p").Class("muted small").Body(
 			app.Text(fmt.Sprintf(pageText.RestNote, p.restSeconds)),
-			app.A().Href("/settings").Text(pageText.SettingsTitle),
+			el("a").Attr("href", "/settings").Text(pageText.SettingsTitle),
 			app.Text("."),
 		),
-		app.If(p.draftErr != "", app.P().ID("draft-error").Class("error").TabIndex(-1).Attr("role", "alert").Text(p.draftErr)),
-		app.Div().Class("card-actions").Body(
-			app.Button().ID("save-routine").Class("button primary").Text(pageText.Save).OnClick(p.onSave),
-			app.Button().ID("cancel-edit").Class("button").Text(pageText.Cancel).OnClick(p.onCancel),
+		app.If(p.draftErr != "", el("p").ID("draft-error").Class("error").TabIndex(-1).Attr("role", "alert").Text(p.draftErr)),
+		el("div").Class("card-actions").Body(
+			el("button").ID("save-routine").Class("button primary").Text(pageText.Save).OnClick(p.onSave),
+			el("button").ID("cancel-edit").Class("button").Text(pageText.Cancel).OnClick(p.onCancel),
 		),
 	)
 }
@@ -201,22 +201,22 @@ func (p *RoutinesPage) renderItem(i, n int) app.UI {
 	// Resolve checks the repetitions first, so a bad count is the reason
 	// whenever there is one.
 	repsBad := msg != "" && !e.Reps.Contains(orDefault(it.Reps, e.DefaultReps))
-	return app.Li().ID(fmt.Sprintf("item-%d", i)).Class("editor-item").Body(
-		app.Div().Class("item-head").Body(
-			app.Span().Class("item-pos").Aria("hidden", "true").Text(fmt.Sprintf(pageText.Position, i+1)),
-			app.Strong().Class("item-name").Text(e.Name),
+	return el("li").ID(fmt.Sprintf("item-%d", i)).Class("editor-item").Body(
+		el("div").Class("item-head").Body(
+			el("span").Class("item-pos").Aria("hidden", "true").Text(fmt.Sprintf(pageText.Position, i+1)),
+			el("strong").Class("item-name").Text(e.Name),
 		),
-		app.Div().Class("dose-fields").Body(
+		el("div").Class("dose-fields").Body(
 			p.doseField(i, false, fmt.Sprintf(pageText.RepsOf, e.Reps.Min, e.Reps.Max), e.Reps.Min, e.Reps.Max, orDefault(it.Reps, e.DefaultReps), errID, repsBad),
 			p.holdField(i, e, it, errID, msg != "" && !repsBad),
 		),
-		app.If(msg != "", app.P().ID(errID).Class("error field-error").Text(msg)),
-		app.Div().Class("item-actions").Body(
-			app.Button().ID(fmt.Sprintf("item-%d-up", i)).Class("button item-button").Disabled(i == 0).
+		app.If(msg != "", el("p").ID(errID).Class("error field-error").Text(msg)),
+		el("div").Class("item-actions").Body(
+			el("button").ID(fmt.Sprintf("item-%d-up", i)).Class("button item-button").Attr("disabled", i == 0).
 				Aria("label", fmt.Sprintf(pageText.MoveUp, e.Name)).Text("↑ Up").OnClick(p.onMove(i, i-1)),
-			app.Button().ID(fmt.Sprintf("item-%d-down", i)).Class("button item-button").Disabled(i == n-1).
+			el("button").ID(fmt.Sprintf("item-%d-down", i)).Class("button item-button").Attr("disabled", i == n-1).
 				Aria("label", fmt.Sprintf(pageText.MoveDown, e.Name)).Text("↓ Down").OnClick(p.onMove(i, i+1)),
-			app.Button().ID(fmt.Sprintf("item-%d-remove", i)).Class("button item-button quiet").
+			el("button").ID(fmt.Sprintf("item-%d-remove", i)).Class("button item-button quiet").
 				Aria("label", fmt.Sprintf(pageText.Remove, e.Name)).Text("Remove").OnClick(p.onRemove(i)),
 		),
 	)
@@ -226,7 +226,7 @@ func (p *RoutinesPage) renderItem(i, n int) app.UI {
 // exercise allows only one.
 func (p *RoutinesPage) holdField(i int, e data.Exercise, it data.RoutineItem, errID string, bad bool) app.UI {
 	if e.Hold.Breaths > 0 || e.Hold.Min == e.Hold.Max {
-		return app.P().Class("fixed-hold").Text(fmt.Sprintf(pageText.HoldFixed, e.HoldText()))
+		return el("p").Class("fixed-hold").Text(fmt.Sprintf(pageText.HoldFixed, e.HoldText()))
 	}
 	lo, hi := int(e.Hold.Min/time.Second), int(e.Hold.Max/time.Second)
 	hold := it.Hold
@@ -240,28 +240,28 @@ func (p *RoutinesPage) holdField(i int, e data.Exercise, it data.RoutineItem, er
 func (p *RoutinesPage) doseField(i int, hold bool, label string, lo, hi, value int, errID string, bad bool) app.UI {
 	id := doseFieldID(i, hold)
 	typed := p.doseErr[id]
-	input := app.Input().ID(id).Class("input number").Type("number").Attr("inputmode", "numeric").
-		Min(lo).Max(hi).Step(1).Value(value).Aria("invalid", bad || typed != "").OnChange(p.onDose(i, hold))
+	input := void("input").ID(id).Class("input number").Attr("type", "number").Attr("inputmode", "numeric").
+		Attr("min", lo).Attr("max", hi).Attr("step", 1).Attr("value", value).Aria("invalid", bad || typed != "").OnChange(p.onDose(i, hold))
 	if bad {
 		input = input.Aria("describedby", errID)
 	}
-	return app.Div().Class("field dose-field").Body(
-		app.Label().For(id).Text(label),
+	return el("div").Class("field dose-field").Body(
+		el("label").Attr("for", id).Text(label),
 		input,
-		app.If(typed != "", app.P().Class("error field-error").Text(typed)),
+		app.If(typed != "", el("p").Class("error field-error").Text(typed)),
 	)
 }
 
 // renderAdd is the exercise picker and its Add button.
 func (p *RoutinesPage) renderAdd() app.UI {
 	cat := data.DefaultCatalogue()
-	return app.Div().Class("field add-item").Body(
-		app.Label().For("add-pick").Text(pageText.AddWhich),
-		app.Div().Class("inline-row").Body(
-			app.Select().ID("add-pick").Class("input").OnChange(p.onPick).Body(app.Range(cat).Slice(func(i int) app.UI {
-				return app.Option().Value(cat[i].ID).Selected(cat[i].ID == p.addPick).Text(cat[i].Name)
+	return el("div").Class("field add-item").Body(
+		el("label").Attr("for", "add-pick").Text(pageText.AddWhich),
+		el("div").Class("inline-row").Body(
+			el("select").ID("add-pick").Class("input").OnChange(p.onPick).Body(app.Range(cat).Slice(func(i int) app.UI {
+				return el("option").Attr("value", cat[i].ID).Attr("selected", cat[i].ID == p.addPick).Text(cat[i].Name)
 			})),
-			app.Button().ID("add-item").Class("button").Text(pageText.AddExercise).OnClick(p.onAdd),
+			el("button").ID("add-item").Class("button").Text(pageText.AddExercise).OnClick(p.onAdd),
 		),
 	)
 }

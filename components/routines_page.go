@@ -181,37 +181,37 @@ func (p *RoutinesPage) Render() app.UI {
 		main = p.renderLists()
 	}
 	return page("routines",
-		app.H1().Text(pageText.RoutinesTitle),
+		el("h1").Text(pageText.RoutinesTitle),
 		app.If(p.loadErr != "", p.renderLoadErr()),
-		app.If(p.notice != "", app.P().ID("routines-notice").Class("notice").Text(p.notice)),
-		app.If(p.actionErr != "", app.P().ID("routines-error").Class("error").Attr("role", "alert").Text(p.actionErr)),
+		app.If(p.notice != "", el("p").ID("routines-notice").Class("notice").Text(p.notice)),
+		app.If(p.actionErr != "", el("p").ID("routines-error").Class("error").Attr("role", "alert").Text(p.actionErr)),
 		main,
-		app.P().ID("routines-status").Class("sr-only").Aria("live", "polite").Text(p.announce),
+		el("p").ID("routines-status").Class("sr-only").Aria("live", "polite").Text(p.announce),
 	)
 }
 
 func (p *RoutinesPage) renderLoadErr() app.UI {
-	return app.Div().ID("routines-load-error").Class("error").Body(
-		app.P().Text(p.loadErr),
-		app.If(p.setAside, app.Button().ID("set-aside").Class("button").Text(pageText.SetAside).OnClick(p.onSetAside)),
+	return el("div").ID("routines-load-error").Class("error").Body(
+		el("p").Text(p.loadErr),
+		app.If(p.setAside, el("button").ID("set-aside").Class("button").Text(pageText.SetAside).OnClick(p.onSetAside)),
 	)
 }
 
 func (p *RoutinesPage) renderLists() app.UI {
 	builtin := data.BuiltinRoutines()
-	return app.Div().Class("routine-lists").Body(
-		app.P().Class("lead").Text(pageText.RoutinesLead),
-		app.Section().Aria("labelledby", "yours-title").Body(
-			app.H2().ID("yours-title").TabIndex(-1).Text(pageText.YoursTitle),
-			app.If(len(p.custom) == 0, app.P().ID("no-routines").Class("muted").Text(pageText.NoneYet)),
-			app.Div().ID("custom-routines").Class("cards").Body(app.Range(p.custom).Slice(func(i int) app.UI {
+	return el("div").Class("routine-lists").Body(
+		el("p").Class("lead").Text(pageText.RoutinesLead),
+		el("section").Aria("labelledby", "yours-title").Body(
+			el("h2").ID("yours-title").TabIndex(-1).Text(pageText.YoursTitle),
+			app.If(len(p.custom) == 0, el("p").ID("no-routines").Class("muted").Text(pageText.NoneYet)),
+			el("div").ID("custom-routines").Class("cards").Body(app.Range(p.custom).Slice(func(i int) app.UI {
 				return p.renderCard(p.custom[i], true)
 			})),
 			p.renderCreate(),
 		),
-		app.Section().Aria("labelledby", "builtin-title").Body(
-			app.H2().ID("builtin-title").Text(pageText.BuiltinTitle),
-			app.Div().ID("builtin-routines").Class("cards").Body(app.Range(builtin).Slice(func(i int) app.UI {
+		el("section").Aria("labelledby", "builtin-title").Body(
+			el("h2").ID("builtin-title").Text(pageText.BuiltinTitle),
+			el("div").ID("builtin-routines").Class("cards").Body(app.Range(builtin).Slice(func(i int) app.UI {
 				return p.renderCard(builtin[i], false)
 			})),
 		),
@@ -221,16 +221,16 @@ func (p *RoutinesPage) renderLists() app.UI {
 // renderCreate is the form that names a new routine. Submitting it never
 // leaves the page (the security policy forbids form actions anyway).
 func (p *RoutinesPage) renderCreate() app.UI {
-	return app.Form().ID("create-routine").Class("create-routine").OnSubmit(p.onCreate).Body(
-		app.Label().For("new-routine-name").Text(pageText.NewName),
-		app.Div().Class("inline-row").Body(
+	return el("form").ID("create-routine").Class("create-routine").OnSubmit(p.onCreate).Body(
+		el("label").Attr("for", "new-routine-name").Text(pageText.NewName),
+		el("div").Class("inline-row").Body(
 			// No Value: go-app trims attribute values, so writing back
 			// what is typed would eat a space at the end of it.
-			app.Input().ID("new-routine-name").Class("input").Type("text").MaxLength(data.MaxNameRunes).
+			void("input").ID("new-routine-name").Class("input").Attr("type", "text").Attr("maxlength", data.MaxNameRunes).
 				Attr("autocomplete", "off").Aria("invalid", p.createErr != "").OnInput(p.onNewName),
-			app.Button().ID("create").Type("submit").Class("button primary").Text(pageText.Create),
+			el("button").ID("create").Attr("type", "submit").Class("button primary").Text(pageText.Create),
 		),
-		app.If(p.createErr != "", app.P().ID("create-error").Class("error field-error").Attr("role", "alert").Text(p.createErr)),
+		app.If(p.createErr != "", el("p").ID("create-error").Class("error field-error").Attr("role", "alert").Text(p.createErr)),
 	)
 }
 
@@ -238,19 +238,19 @@ func (p *RoutinesPage) renderCreate() app.UI {
 // true for the person's own routines, which can be edited and deleted.
 func (p *RoutinesPage) renderCard(r data.Routine, mine bool) app.UI {
 	cat := data.DefaultCatalogue()
-	return app.Article().ID("routine-"+r.ID).Class("card routine").Aria("labelledby", "name-"+r.ID).Body(
-		app.H3().ID("name-"+r.ID).Text(r.Name),
-		app.If(r.Summary != "", app.P().Text(r.Summary)),
-		app.P().Class("meta").Text(routineMeta(r, cat)),
+	return el("article").ID("routine-"+r.ID).Class("card routine").Aria("labelledby", "name-"+r.ID).Body(
+		el("h3").ID("name-"+r.ID).Text(r.Name),
+		app.If(r.Summary != "", el("p").Text(r.Summary)),
+		el("p").Class("meta").Text(routineMeta(r, cat)),
 		itemList(r, cat),
-		app.Div().Class("card-actions").Attr("role", "group").Aria("label", fmt.Sprintf(pageText.RoutineActions, r.Name)).Body(
-			app.A().ID("start-"+r.ID).Class("button primary").Href("/session/"+r.ID).
+		el("div").Class("card-actions").Attr("role", "group").Aria("label", fmt.Sprintf(pageText.RoutineActions, r.Name)).Body(
+			el("a").ID("start-"+r.ID).Class("button primary").Attr("href", "/session/"+r.ID).
 				Aria("label", fmt.Sprintf(text.StartRoutine, r.Name)).Text(text.Start),
-			app.If(mine, app.Button().ID("edit-"+r.ID).Class("button").Aria("label", pageText.Edit+" "+r.Name).
+			app.If(mine, el("button").ID("edit-"+r.ID).Class("button").Aria("label", pageText.Edit+" "+r.Name).
 				Text(pageText.Edit).OnClick(p.onEdit(r))),
-			app.Button().ID("duplicate-"+r.ID).Class("button").Aria("label", pageText.Duplicate+" "+r.Name).
+			el("button").ID("duplicate-"+r.ID).Class("button").Aria("label", pageText.Duplicate+" "+r.Name).
 				Text(pageText.Duplicate).OnClick(p.onDuplicate(r)),
-			app.If(mine, app.Button().ID("delete-"+r.ID).Class("button quiet").Aria("label", pageText.Delete+" "+r.Name).
+			app.If(mine, el("button").ID("delete-"+r.ID).Class("button quiet").Aria("label", pageText.Delete+" "+r.Name).
 				Text(pageText.Delete).OnClick(p.onAskDelete(r.ID))),
 		),
 		app.If(mine && p.deleting == r.ID, p.renderConfirmDelete(r)),
@@ -258,12 +258,12 @@ func (p *RoutinesPage) renderCard(r data.Routine, mine bool) app.UI {
 }
 
 func (p *RoutinesPage) renderConfirmDelete(r data.Routine) app.UI {
-	return app.Div().ID("confirm-delete-"+r.ID).Class("confirm-box").Attr("role", "group").
+	return el("div").ID("confirm-delete-"+r.ID).Class("confirm-box").Attr("role", "group").
 		Aria("labelledby", "confirm-text-"+r.ID).Body(
-		app.P().ID("confirm-text-"+r.ID).Text(fmt.Sprintf(pageText.ConfirmDelete, quoted(r.Name))),
-		app.Div().Class("card-actions").Body(
-			app.Button().ID("confirm-delete").Class("button danger").Text(pageText.Delete).OnClick(p.onDelete(r)),
-			app.Button().ID("keep-"+r.ID).Class("button").Text(pageText.KeepIt).OnClick(p.onKeep),
+		el("p").ID("confirm-text-"+r.ID).Text(fmt.Sprintf(pageText.ConfirmDelete, quoted(r.Name))),
+		el("div").Class("card-actions").Body(
+			el("button").ID("confirm-delete").Class("button danger").Text(pageText.Delete).OnClick(p.onDelete(r)),
+			el("button").ID("keep-"+r.ID).Class("button").Text(pageText.KeepIt).OnClick(p.onKeep),
 		),
 	)
 }
@@ -282,12 +282,12 @@ func routineMeta(r data.Routine, cat data.Catalogue) string {
 
 // itemList names the exercises of a routine with their doses.
 func itemList(r data.Routine, cat data.Catalogue) app.UI {
-	return app.Ul().Class("item-names").Body(app.Range(r.Items).Slice(func(i int) app.UI {
+	return el("ul").Class("item-names").Body(app.Range(r.Items).Slice(func(i int) app.UI {
 		e, reps, hold, err := r.Items[i].Resolve(cat)
 		if err != nil {
-			return app.Li().Class("error").Text(err.Error())
+			return el("li").Class("error").Text(err.Error())
 		}
-		return app.Li().Body(app.Span().Text(e.Name), app.Span().Class("muted").Text(" — "+doseText(e, reps, hold)))
+		return el("li").Body(el("span").Text(e.Name), el("span").Class("muted").Text(" — "+doseText(e, reps, hold)))
 	}))
 }
 

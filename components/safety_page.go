@@ -22,19 +22,19 @@ type SafetyPage struct {
 // Render shows the advice.
 func (p *SafetyPage) Render() app.UI {
 	return page("safety",
-		app.H1().Text(pageText.SafetyTitle),
-		app.P().Class("lead").Text(pageText.SafetyLead),
+		el("h1").Text(pageText.SafetyTitle),
+		el("p").Class("lead").Text(pageText.SafetyLead),
 		redFlags("page"),
-		app.Section().Aria("labelledby", "while-title").Body(
-			app.H2().ID("while-title").Text(pageText.WhileTitle),
+		el("section").Aria("labelledby", "while-title").Body(
+			el("h2").ID("while-title").Text(pageText.WhileTitle),
 			bullets("while-list", pageText.While),
 		),
-		app.Section().Aria("labelledby", "professional-title").Body(
-			app.H2().ID("professional-title").Text(pageText.ProfessionalTitle),
+		el("section").Aria("labelledby", "professional-title").Body(
+			el("h2").ID("professional-title").Text(pageText.ProfessionalTitle),
 			bullets("professional-list", pageText.Professional),
 		),
-		app.P().Body(app.A().ID("to-symptoms").Class("text-link").Href("/symptoms").Text(pageText.SeeSymptoms)),
-		app.P().Class("muted small").Text(data.Disclaimer),
+		el("p").Body(el("a").ID("to-symptoms").Class("text-link").Attr("href", "/symptoms").Text(pageText.SeeSymptoms)),
+		el("p").Class("muted small").Text(data.Disclaimer),
 	)
 }
 
@@ -42,15 +42,15 @@ func (p *SafetyPage) Render() app.UI {
 // that need an urgent appointment. prefix keeps ids unique when a screen
 // shows them twice.
 func redFlags(prefix string) app.UI {
-	return app.Div().Class("red-flags").Body(
-		app.Section().ID(prefix+"-emergency").Class("flag-box emergency").Aria("labelledby", prefix+"-emergency-title").Body(
-			app.H2().ID(prefix+"-emergency-title").Text(pageText.EmergencyTitle),
-			app.P().Text(pageText.EmergencyLead),
+	return el("div").Class("red-flags").Body(
+		el("section").ID(prefix+"-emergency").Class("flag-box emergency").Aria("labelledby", prefix+"-emergency-title").Body(
+			el("h2").ID(prefix+"-emergency-title").Text(pageText.EmergencyTitle),
+			el("p").Text(pageText.EmergencyLead),
 			bullets(prefix+"-emergency-list", pageText.Emergency),
 		),
-		app.Section().ID(prefix+"-urgent").Class("flag-box urgent").Aria("labelledby", prefix+"-urgent-title").Body(
-			app.H2().ID(prefix+"-urgent-title").Text(pageText.UrgentTitle),
-			app.P().Text(pageText.UrgentLead),
+		el("section").ID(prefix+"-urgent").Class("flag-box urgent").Aria("labelledby", prefix+"-urgent-title").Body(
+			el("h2").ID(prefix+"-urgent-title").Text(pageText.UrgentTitle),
+			el("p").Text(pageText.UrgentLead),
 			bullets(prefix+"-urgent-list", pageText.Urgent),
 		),
 	)
@@ -58,8 +58,8 @@ func redFlags(prefix string) app.UI {
 
 // bullets is a list of sentences.
 func bullets(id string, items []string) app.UI {
-	return app.Ul().ID(id).Class("bullets").Body(app.Range(items).Slice(func(i int) app.UI {
-		return app.Li().Text(items[i])
+	return el("ul").ID(id).Class("bullets").Body(app.Range(items).Slice(func(i int) app.UI {
+		return el("li").Text(items[i])
 	}))
 }
 
@@ -94,17 +94,17 @@ func (g *SafetyGate) onAccept(ctx app.Context, e app.Event) {
 
 // Render shows the gate.
 func (g *SafetyGate) Render() app.UI {
-	return app.Section().ID("safety-gate").Class("safety-gate card").Aria("labelledby", "gate-title").Body(
-		app.H2().ID("gate-title").Text(pageText.GateTitle),
-		app.P().Class("lead").Text(pageText.GateLead),
-		app.Div().Class("flag-box emergency").Body(
-			app.H3().Text(pageText.EmergencyTitle),
-			app.P().Text(pageText.EmergencyLead),
+	return el("section").ID("safety-gate").Class("safety-gate card").Aria("labelledby", "gate-title").Body(
+		el("h2").ID("gate-title").Text(pageText.GateTitle),
+		el("p").Class("lead").Text(pageText.GateLead),
+		el("div").Class("flag-box emergency").Body(
+			el("h3").Text(pageText.EmergencyTitle),
+			el("p").Text(pageText.EmergencyLead),
 			bullets("gate-emergency-list", pageText.Emergency),
 		),
-		app.P().Body(app.A().Class("text-link").Href("/safety").Text(pageText.GateMore)),
-		app.If(g.err != "", app.P().Class("error").Attr("role", "alert").Text(g.err)),
-		app.Button().ID("safety-accept").Class("button primary").Text(pageText.GateOK).OnClick(g.onAccept),
+		el("p").Body(el("a").Class("text-link").Attr("href", "/safety").Text(pageText.GateMore)),
+		app.If(g.err != "", el("p").Class("error").Attr("role", "alert").Text(g.err)),
+		el("button").ID("safety-accept").Class("button primary").Text(pageText.GateOK).OnClick(g.onAccept),
 	)
 }
 

@@ -77,8 +77,12 @@ type SessionPlayer struct {
 	// which ends as soon as the button leaves the screen.
 	mounted   app.Context
 	stopClock chan struct{}
-	// counter is the big countdown, which writes each new second itself.
+	// counter is the big countdown, which writes each new second itself;
+	// stepView the rest of the step, which writes each new step itself.
 	counter  *Countdown
+	stepView *StepView
+	// stepKey says which step and pause state stepView was given.
+	stepKey  [2]int
 	unlisten []func()
 	// loaded is set once the person's settings have been read in the
 	// browser. Until then (the server's pre-rendered page, the first frame
@@ -92,6 +96,7 @@ func (p *SessionPlayer) OnMount(ctx app.Context) {
 	p.mounted = ctx
 	if p.counter == nil {
 		p.counter = &Countdown{}
+		p.stepView = &StepView{Counter: p.counter}
 	}
 	if p.now == nil {
 		p.now = time.Now
@@ -307,12 +312,46 @@ func (p *SessionPlayer) untilNextChange() time.Duration {
 	return min(d+time.Millisecond, maxWait)
 }
 
-// setPos moves the player to position cur and the countdown with it.
+// setPos moves the player to position cur and the countdown and step view
+// with it.
 func (p *SessionPlayer) setPos(cur data.Position) {
 	p.pos = cur
 	if p.counter != nil {
 		p.counter.Show(cur.SecondsLeft())
 	}
+	p.showStep()
+}
+
+// showStep gives the step view the current step, when the step or the
+// pause has changed since it was last given one.
+func (p *SessionPlayer) showStep() {
+	paused := 0
+	if p.session.Paused() {
+		paused = 1
+	}
+	key := [2]int{p.pos.Index, paused}
+	if p.stepView == nil || (key == p.stepKey && p.stepView.view.Class != "") {
+		return
+	}
+	p.stepKey = key
+	seg := p.pos.Segment
+	label := kindLabel(seg)
+	t := stepText{
+		Class:    "step kind-" + string(seg.Kind),
+		Figure:   "figure figure--" + figurePose(seg.Pose) + " figure--large",
+		Alt:      FigureAlt(seg.Pose),
+		Text:     [6]string{seg.Title, "", label, seg.Text, whereText(seg), ""},
+		Progress: [2]int{int(p.pos.Elapsed / time.Second), int(p.plan.Total / time.Second)},
+		Label:    fmt.Sprintf(text.Remaining, data.DurationText(p.plan.Total-p.pos.Elapsed)),
+		Live:     announcement(label, seg, paused == 1),
+	}
+	if seg.Item >= 0 {
+		t.Text[1] = fmt.Sprintf(text.ExerciseOf, seg.Item+1, len(p.plan.Routine.Items))
+	}
+	if seg.Next != "" {
+		t.Text[5] = fmt.Sprintf(text.Next, seg.Next)
+	}
+	p.stepView.Show(t)
 }
 
 // halt stops the ticker goroutine, if one runs.
@@ -338,14 +377,14 @@ func (p *SessionPlayer) tick(ctx app.Context) {
 		p.step = cur.Segment.Step
 		p.checkpointSoon()
 	}
-	step := cur.Index != p.pos.Index || cur.Done != p.pos.Done
-	p.setPos(cur) // writes the number
+	voiceless := p.noVoice
+	p.setPos(cur) // writes the number, and the step when it is new
 	switch {
 	case cur.Done:
 		p.finish()
 		p.Update()
-	case step:
-		// A new step: the whole screen changes.
+	case p.noVoice != voiceless:
+		// The notice that no voice could speak comes or goes.
 		p.Update()
 	}
 }
@@ -405,6 +444,7 @@ func (p *SessionPlayer) onPauseResume(ctx app.Context, e app.Event) {
 
 func (p *SessionPlayer) pause() {
 	p.session = p.session.Pause(p.clock())
+	p.showStep()
 	p.halt()
 	p.cues.KeepAwake(false)
 	p.checkpoint()
@@ -591,7 +631,7 @@ func (p *SessionPlayer) onToggle(ctx app.Context, field *bool) {
 func (p *SessionPlayer) Render() app.UI {
 	switch {
 	case p.loadErr != "":
-		return page("player", app.P().Class("error").Text(p.loadErr), homeLink())
+		return page("player", el("p").Class("error").Text(p.loadErr), homeLink())
 	case p.state == stateFinished:
 		return &Finished{
 			Routine: p.plan.Routine.Name, Results: p.results, Took: p.took, Again: p.plan.Routine.ID,
@@ -610,27 +650,27 @@ func (p *SessionPlayer) renderReady() app.UI {
 	r := p.routine
 	return page("player",
 		homeLink(),
-		app.H1().Text(r.Name),
-		app.P().Class("lead").Text(r.Summary),
-		app.If(p.notice != "", app.P().Class("notice").Text(p.notice)),
-		app.P().Class("meta").Text(fmt.Sprintf(text.Minutes, data.DurationText(p.plan.Total))),
-		app.Ol().Class("plan-list").Body(app.Range(r.Items).Slice(func(i int) app.UI {
+		el("h1").Text(r.Name),
+		el("p").Class("lead").Text(r.Summary),
+		app.If(p.notice != "", el("p").Class("notice").Text(p.notice)),
+		el("p").Class("meta").Text(fmt.Sprintf(text.Minutes, data.DurationText(p.plan.Total))),
+		el("ol").Class("plan-list").Body(app.Range(r.Items).Slice(func(i int) app.UI {
 			e, reps, hold, _ := r.Items[i].Resolve(data.DefaultCatalogue())
 			why := ""
 			if i < len(p.why) {
 				why = p.why[i]
 			}
-			return app.Li().Class("dose").Body(
-				app.Div().Class("dose-text").Body(
-					app.Strong().Text(e.Name),
-					app.Span().ID(fmt.Sprintf("dose-%d", i)).Class("muted").Text(" — "+doseText(e, reps, hold)),
-					app.If(why != "", app.Span().Class("why small").Text(why)),
+			return el("li").Class("dose").Body(
+				el("div").Class("dose-text").Body(
+					el("strong").Text(e.Name),
+					el("span").ID(fmt.Sprintf("dose-%d", i)).Class("muted").Text(" — "+doseText(e, reps, hold)),
+					app.If(why != "", el("span").Class("why small").Text(why)),
 				),
-				app.Div().Class("stepper").Body(
-					app.Button().Class("button small-button").Aria("label", text.Fewer+": "+e.Name).
-						Disabled(reps <= e.Reps.Min).Text("−").OnClick(p.onDose(i, -1)),
-					app.Button().Class("button small-button").Aria("label", text.More+": "+e.Name).
-						Disabled(reps >= e.Reps.Max).Text("+").OnClick(p.onDose(i, 1)),
+				el("div").Class("stepper").Body(
+					el("button").Class("button small-button").Aria("label", text.Fewer+": "+e.Name).
+						Attr("disabled", reps <= e.Reps.Min).Text("−").OnClick(p.onDose(i, -1)),
+					el("button").Class("button small-button").Aria("label", text.More+": "+e.Name).
+						Attr("disabled", reps >= e.Reps.Max).Text("+").OnClick(p.onDose(i, 1)),
 				),
 			)
 		})),
@@ -638,57 +678,39 @@ func (p *SessionPlayer) renderReady() app.UI {
 		p.renderToggles(),
 		// Before the very first session the safety advice must be read;
 		// the gate takes the Start button's place until it is.
-		app.If(!p.loaded, app.Div().Class("start-slot").Aria("hidden", "true")).
+		app.If(!p.loaded, el("div").Class("start-slot").Aria("hidden", "true")).
 			ElseIf(!p.settings.SafetyAccepted, &SafetyGate{}).
-			Else(app.Button().ID("start").Class("button primary huge").Text(text.Start).OnClick(p.onStart)),
-		app.P().Class("muted small").Text(text.KeysHint),
-		app.P().Class("muted small").Text(data.Disclaimer),
+			Else(el("button").ID("start").Class("button primary huge").Text(text.Start).OnClick(p.onStart)),
+		el("p").Class("muted small").Text(text.KeysHint),
+		el("p").Class("muted small").Text(data.Disclaimer),
 	)
 }
 
 // renderToggles shows the cue switches.
 func (p *SessionPlayer) renderToggles() app.UI {
 	s := &p.settings
-	return app.FieldSet().Class("toggles").Body(
-		app.Legend().Text(text.CuesTitle),
+	return el("fieldset").Class("toggles").Body(
+		el("legend").Text(text.CuesTitle),
 		toggle("cue-voice", text.Voice, s.Voice, func(ctx app.Context, e app.Event) { p.onToggle(ctx, &s.Voice) }),
 		toggle("cue-beeps", text.Beeps, s.Beeps, func(ctx app.Context, e app.Event) { p.onToggle(ctx, &s.Beeps) }),
 		toggle("cue-vibration", text.Vibration, s.Vibration, func(ctx app.Context, e app.Event) { p.onToggle(ctx, &s.Vibration) }),
 		toggle("cue-awake", text.KeepAwake, s.KeepAwake, func(ctx app.Context, e app.Event) { p.onToggle(ctx, &s.KeepAwake) }),
-		app.If(p.noVoice, app.P().Class("notice").Text(text.NoVoice)),
-		app.If(p.storeErr != "", app.P().Class("error").Text(p.storeErr)),
+		app.If(p.noVoice, el("p").Class("notice").Text(text.NoVoice)),
+		app.If(p.storeErr != "", el("p").Class("error").Text(p.storeErr)),
 	)
 }
 
 // renderRunning is the screen during a session, readable from two metres.
 func (p *SessionPlayer) renderRunning() app.UI {
-	seg, paused := p.pos.Segment, p.session.Paused()
-	label := kindLabel(seg)
-	return app.Main().ID("player").Class("player running kind-"+string(seg.Kind)).Body(
+	paused := p.session.Paused()
+	return el("main").ID("player").Class("player running").Body(
 		&Prefs{},
-		app.Header().Class("player-top").Body(
-			app.H1().Class("player-title").Text(seg.Title),
-			app.If(seg.Item >= 0, app.Div().Class("muted").Text(
-				fmt.Sprintf(text.ExerciseOf, seg.Item+1, len(p.plan.Routine.Items)))),
-			app.Progress().Class("progress").Max(int(p.plan.Total/time.Second)).Value(int(p.pos.Elapsed/time.Second)).
-				Aria("label", fmt.Sprintf(text.Remaining, data.DurationText(p.plan.Total-p.pos.Elapsed))),
-		),
-		&Figure{Pose: seg.Pose, Large: true},
-		app.Div().Class("countdown").Body(
-			p.counter,
-			app.Div().ID("phase").Class("phase").Text(label),
-		),
-		app.P().ID("instruction").Class("instruction").Text(seg.Text),
-		app.P().ID("where").Class("where").Text(whereText(seg)),
-		app.If(seg.Next != "", app.P().ID("next").Class("next").Text(fmt.Sprintf(text.Next, seg.Next))),
-		// One announcement per segment, never per second, so a screen
-		// reader is told what to do without being flooded.
-		app.Div().Class("sr-only").Aria("live", "polite").Text(announcement(label, seg, paused)),
-		app.If(paused, app.P().ID("paused").Class("paused-badge").Text(text.Paused)),
-		app.If(p.notice != "", app.P().Class("notice").Text(p.notice)),
-		app.If(p.storeErr != "", app.P().Class("error").Attr("role", "alert").Text(p.storeErr)),
+		p.stepView,
+		app.If(paused, el("p").ID("paused").Class("paused-badge").Text(text.Paused)),
+		app.If(p.notice != "", el("p").Class("notice").Text(p.notice)),
+		app.If(p.storeErr != "", el("p").Class("error").Attr("role", "alert").Text(p.storeErr)),
 		app.If(p.confirming, p.renderConfirm()).Else(p.renderControls(paused)),
-		app.If(p.noVoice && p.settings.Voice, app.P().Class("notice").Text(text.NoVoice)),
+		app.If(p.noVoice && p.settings.Voice, el("p").Class("notice").Text(text.NoVoice)),
 	)
 }
 
@@ -697,20 +719,20 @@ func (p *SessionPlayer) renderControls(paused bool) app.UI {
 	if paused {
 		playLabel = text.Resume
 	}
-	return app.Nav().Class("controls").Body(
-		app.Button().ID("back").Class("button").Aria("label", text.Back).Text("← "+text.Back).OnClick(p.onBack),
-		app.Button().ID("pause").Class("button primary").Text(playLabel).OnClick(p.onPauseResume),
-		app.Button().ID("skip").Class("button").Aria("label", text.Skip).Text(text.Skip+" →").OnClick(p.onSkip),
-		app.Button().ID("end").Class("button quiet").Text(text.Stop).OnClick(p.onEnd),
+	return el("nav").Class("controls").Body(
+		el("button").ID("back").Class("button").Aria("label", text.Back).Text("← "+text.Back).OnClick(p.onBack),
+		el("button").ID("pause").Class("button primary").Text(playLabel).OnClick(p.onPauseResume),
+		el("button").ID("skip").Class("button").Aria("label", text.Skip).Text(text.Skip+" →").OnClick(p.onSkip),
+		el("button").ID("end").Class("button quiet").Text(text.Stop).OnClick(p.onEnd),
 	)
 }
 
 func (p *SessionPlayer) renderConfirm() app.UI {
-	return app.Div().Class("confirm").Attr("role", "alertdialog").Aria("labelledby", "confirm-end-text").Body(
-		app.P().ID("confirm-end-text").Text(text.EndSession),
-		app.Div().Class("controls").Body(
-			app.Button().ID("keep-going").Class("button primary").Text(text.KeepGoing).OnClick(p.onKeepGoing),
-			app.Button().ID("confirm-end").Class("button").Text(text.ConfirmEnd).OnClick(p.onConfirmEnd),
+	return el("div").Class("confirm").Attr("role", "alertdialog").Aria("labelledby", "confirm-end-text").Body(
+		el("p").ID("confirm-end-text").Text(text.EndSession),
+		el("div").Class("controls").Body(
+			el("button").ID("keep-going").Class("button primary").Text(text.KeepGoing).OnClick(p.onKeepGoing),
+			el("button").ID("confirm-end").Class("button").Text(text.ConfirmEnd).OnClick(p.onConfirmEnd),
 		),
 	)
 }

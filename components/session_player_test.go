@@ -376,7 +376,7 @@ func TestSessionPlayerResumesFromCheckpoint(t *testing.T) {
 	// storage.
 	// (A player mounted over a player would be updated in place: mount
 	// something else first. Its dismount checkpoints at the same 50 s.)
-	r.disp.Mount(app.Div())
+	r.disp.Mount(el("div"))
 	r.disp.Consume()
 	r.clock.advance(time.Hour)
 	p2 := &SessionPlayer{cues: &recordedCues{}, now: r.clock.now}
@@ -492,8 +492,8 @@ func TestSessionPlayerCheckpointsEachStep(t *testing.T) {
 	}
 }
 
-// A new second only writes the countdown's number; the player is redrawn
-// when the step changes.
+// A new second only writes the countdown's number and a new step only the
+// step view: the player itself is redrawn by neither.
 func TestSessionPlayerRedrawsOnlyOnNewSteps(t *testing.T) {
 	r := newPlayerRig(t, data.Evening)
 	r.click(r.p.onStart)
@@ -503,6 +503,10 @@ func TestSessionPlayerRedrawsOnlyOnNewSteps(t *testing.T) {
 		r.disp.Consume()
 	}
 	tick(1500 * time.Millisecond) // well inside the lead-in
+	first := r.p.stepView.view
+	if first.Text[3] != r.p.plan.Segments[0].Text {
+		t.Fatalf("step view says %q, want the first step's %q", first.Text[3], r.p.plan.Segments[0].Text)
+	}
 	// A change that only a redraw would show.
 	r.p.notice = "redrawn"
 	tick(time.Second)
@@ -514,7 +518,17 @@ func TestSessionPlayerRedrawsOnlyOnNewSteps(t *testing.T) {
 	}
 	// Into the next step.
 	tick(r.p.plan.StepStart(1) - r.p.pos.Elapsed + 100*time.Millisecond)
-	if html := app.HTMLString(r.p); !strings.Contains(html, "redrawn") {
-		t.Error("the player was not redrawn for the new step")
+	if html := app.HTMLString(r.p); strings.Contains(html, "redrawn") {
+		t.Error("a new step redrew the whole player")
+	}
+	next := r.p.stepView.view
+	if want := r.p.plan.Segments[r.p.pos.Index]; next.Text[0] != want.Title || next.Text[3] != want.Text ||
+		next.Live == first.Live || !strings.Contains(next.Class, "kind-"+string(want.Kind)) {
+		t.Errorf("step view after the step changed: %+v, want step %d: %+v", next, r.p.pos.Index, want)
+	}
+	// Pausing tells the live region.
+	r.click(r.p.onPauseResume)
+	if live := r.p.stepView.view.Live; !strings.HasPrefix(live, text.Paused) {
+		t.Errorf("paused, the live region says %q", live)
 	}
 }

@@ -211,32 +211,32 @@ func (p *SettingsPage) onDownload(ctx app.Context, e app.Event) {
 // Render shows the settings in four groups.
 func (p *SettingsPage) Render() app.UI {
 	return page("settings",
-		app.H1().Text(pageText.SettingsTitle),
-		app.P().Class("lead").Text(pageText.SettingsLead),
-		app.If(p.loadErr != "", app.P().ID("settings-load-error").Class("error").Text(p.loadErr)),
-		app.If(p.saveErr != "", app.P().ID("settings-save-error").Class("error").Attr("role", "alert").Text(p.saveErr)),
+		el("h1").Text(pageText.SettingsTitle),
+		el("p").Class("lead").Text(pageText.SettingsLead),
+		app.If(p.loadErr != "", el("p").ID("settings-load-error").Class("error").Text(p.loadErr)),
+		app.If(p.saveErr != "", el("p").ID("settings-save-error").Class("error").Attr("role", "alert").Text(p.saveErr)),
 		p.renderGuidance(),
 		p.renderPacing(),
 		p.renderAppearance(),
 		p.renderReminders(),
-		app.P().ID("settings-status").Class("sr-only").Aria("live", "polite").Text(p.status),
+		el("p").ID("settings-status").Class("sr-only").Aria("live", "polite").Text(p.status),
 	)
 }
 
 func (p *SettingsPage) renderGuidance() app.UI {
 	s := p.settings
-	return app.Section().Class("settings-group").Aria("labelledby", "guidance-title").Body(
-		app.H2().ID("guidance-title").Text(pageText.GuidanceTitle),
+	return el("section").Class("settings-group").Aria("labelledby", "guidance-title").Body(
+		el("h2").ID("guidance-title").Text(pageText.GuidanceTitle),
 		toggle("set-voice", pageText.VoiceOn, s.Voice, p.flip("set-voice", func(s *data.Settings) *bool { return &s.Voice })),
 		p.renderVoiceChoice(),
 		p.rangeField("voice-rate", pageText.VoiceSpeed, data.MinVoiceRate, data.MaxVoiceRate, 0.05, s.VoiceRate,
 			fmt.Sprintf("%.2f×", s.VoiceRate), p.onRate),
-		app.Button().ID("test-voice").Class("button").Text(pageText.TestVoice).OnClick(p.onTestVoice),
-		app.If(p.noVoice, app.P().ID("no-voice").Class("notice").Attr("role", "status").Text(pageText.NoVoiceToTest)),
+		el("button").ID("test-voice").Class("button").Text(pageText.TestVoice).OnClick(p.onTestVoice),
+		app.If(p.noVoice, el("p").ID("no-voice").Class("notice").Attr("role", "status").Text(pageText.NoVoiceToTest)),
 		toggle("set-beeps", pageText.BeepsOn, s.Beeps, p.flip("set-beeps", func(s *data.Settings) *bool { return &s.Beeps })),
 		p.rangeField("beep-volume", pageText.BeepVolume, data.MinBeepVolume, data.MaxBeepVolume, 10, float64(s.BeepVolume),
 			fmt.Sprintf("%d%%", s.BeepVolume), p.onVolume),
-		app.Button().ID("test-beep").Class("button").Text(pageText.TestBeep).OnClick(p.onTestBeep),
+		el("button").ID("test-beep").Class("button").Text(pageText.TestBeep).OnClick(p.onTestBeep),
 		toggle("set-vibration", pageText.VibrationOn, s.Vibration, p.flip("set-vibration", func(s *data.Settings) *bool { return &s.Vibration })),
 		toggle("set-awake", pageText.KeepAwakeOn, s.KeepAwake, p.flip("set-awake", func(s *data.Settings) *bool { return &s.KeepAwake })),
 	)
@@ -249,26 +249,26 @@ func (p *SettingsPage) renderVoiceChoice() app.UI {
 	for _, v := range p.voices {
 		known = known || v.URI == chosen
 	}
-	return app.Div().Class("field").Body(
-		app.Label().For("voice-name").Text(pageText.WhichVoice),
-		app.Select().ID("voice-name").Class("input").Disabled(!p.settings.Voice).OnChange(p.onVoice).Body(
-			app.Option().Value("").Selected(chosen == "").Text(pageText.AutoVoice),
+	return el("div").Class("field").Body(
+		el("label").Attr("for", "voice-name").Text(pageText.WhichVoice),
+		el("select").ID("voice-name").Class("input").Attr("disabled", !p.settings.Voice).OnChange(p.onVoice).Body(
+			el("option").Attr("value", "").Attr("selected", chosen == "").Text(pageText.AutoVoice),
 			// A voice chosen on another device stays chosen until
 			// the person picks another.
-			app.If(!known, app.Option().Value(chosen).Selected(true).Text(chosen)),
+			app.If(!known, el("option").Attr("value", chosen).Attr("selected", true).Text(chosen)),
 			app.Range(p.voices).Slice(func(i int) app.UI {
 				v := p.voices[i]
-				return app.Option().Value(v.URI).Selected(v.URI == chosen).Text(v.Label)
+				return el("option").Attr("value", v.URI).Attr("selected", v.URI == chosen).Text(v.Label)
 			}),
 		),
-		app.If(len(p.voices) == 0, app.P().ID("no-voices").Class("muted small").Text(pageText.NoVoices)),
+		app.If(len(p.voices) == 0, el("p").ID("no-voices").Class("muted small").Text(pageText.NoVoices)),
 	)
 }
 
 func (p *SettingsPage) renderPacing() app.UI {
 	s := p.settings
-	return app.Section().Class("settings-group").Aria("labelledby", "pacing-title").Body(
-		app.H2().ID("pacing-title").Text(pageText.PacingTitle),
+	return el("section").Class("settings-group").Aria("labelledby", "pacing-title").Body(
+		el("h2").ID("pacing-title").Text(pageText.PacingTitle),
 		p.secondsField("get-ready", pageText.GetReady, data.MinGetReadySeconds, data.MaxGetReadySeconds, s.GetReadySeconds,
 			func(s *data.Settings) *int { return &s.GetReadySeconds }),
 		p.secondsField("rest", pageText.RestBetween, data.MinRestSeconds, data.MaxRestSeconds, s.RestSeconds,
@@ -280,32 +280,32 @@ func (p *SettingsPage) renderPacing() app.UI {
 func (p *SettingsPage) secondsField(id, label string, lo, hi, value int, field func(*data.Settings) *int) app.UI {
 	msg := p.fieldErr[id]
 	hint := id + "-hint"
-	return app.Div().Class("field").Body(
-		app.Label().For(id).Text(label),
-		app.Div().Class("number-row").Body(
-			app.Input().ID(id).Class("input number").Type("number").Attr("inputmode", "numeric").
-				Min(lo).Max(hi).Step(1).Value(value).Aria("describedby", hint).Aria("invalid", msg != "").
+	return el("div").Class("field").Body(
+		el("label").Attr("for", id).Text(label),
+		el("div").Class("number-row").Body(
+			void("input").ID(id).Class("input number").Attr("type", "number").Attr("inputmode", "numeric").
+				Attr("min", lo).Attr("max", hi).Attr("step", 1).Attr("value", value).Aria("describedby", hint).Aria("invalid", msg != "").
 				OnChange(p.seconds(id, lo, hi, field)),
-			app.Span().Class("unit").Text(pageText.SecondsUnit),
+			el("span").Class("unit").Text(pageText.SecondsUnit),
 		),
-		app.P().ID(hint).Class("muted small hint").Text(fmt.Sprintf("%d–%d", lo, hi)),
-		app.If(msg != "", app.P().ID(id+"-error").Class("error field-error").Attr("role", "alert").Text(msg)),
+		el("p").ID(hint).Class("muted small hint").Text(fmt.Sprintf("%d–%d", lo, hi)),
+		app.If(msg != "", el("p").ID(id+"-error").Class("error field-error").Attr("role", "alert").Text(msg)),
 	)
 }
 
 func (p *SettingsPage) renderAppearance() app.UI {
 	s := p.settings
 	themes := []string{data.ThemeSystem, data.ThemeLight, data.ThemeDark}
-	return app.Section().Class("settings-group").Aria("labelledby", "appearance-title").Body(
-		app.H2().ID("appearance-title").Text(pageText.AppearanceTitle),
-		app.FieldSet().Class("choices").Body(
-			app.Legend().Text(pageText.Theme),
+	return el("section").Class("settings-group").Aria("labelledby", "appearance-title").Body(
+		el("h2").ID("appearance-title").Text(pageText.AppearanceTitle),
+		el("fieldset").Class("choices").Body(
+			el("legend").Text(pageText.Theme),
 			app.Range(themes).Slice(func(i int) app.UI {
 				id := "theme-" + themes[i]
-				return app.Label().Class("toggle").For(id).Body(
-					app.Input().ID(id).Type("radio").Name("theme").Value(themes[i]).
-						Checked(s.Theme == themes[i]).OnChange(p.onTheme(themes[i])),
-					app.Span().Text(pageText.ThemeLabel[themes[i]]),
+				return el("label").Class("toggle").Attr("for", id).Body(
+					void("input").ID(id).Attr("type", "radio").Attr("name", "theme").Attr("value", themes[i]).
+						Attr("checked", s.Theme == themes[i]).OnChange(p.onTheme(themes[i])),
+					el("span").Text(pageText.ThemeLabel[themes[i]]),
 				)
 			}),
 		),
@@ -316,26 +316,26 @@ func (p *SettingsPage) renderAppearance() app.UI {
 
 func (p *SettingsPage) renderReminders() app.UI {
 	s := p.settings
-	return app.Section().Class("settings-group").Aria("labelledby", "reminders-title").Body(
-		app.H2().ID("reminders-title").Text(pageText.RemindersTitle),
-		app.P().Class("muted").Text(pageText.RemindersLead),
+	return el("section").Class("settings-group").Aria("labelledby", "reminders-title").Body(
+		el("h2").ID("reminders-title").Text(pageText.RemindersTitle),
+		el("p").Class("muted").Text(pageText.RemindersLead),
 		p.timeField("morning-reminder", pageText.MorningAt, s.MorningReminder, func(s *data.Settings) *string { return &s.MorningReminder }),
 		p.timeField("evening-reminder", pageText.EveningAt, s.EveningReminder, func(s *data.Settings) *string { return &s.EveningReminder }),
-		app.Button().ID("download-ics").Class("button primary").Text(pageText.DownloadICS).OnClick(p.onDownload),
-		app.If(p.icsErr != "", app.P().ID("ics-error").Class("error").Attr("role", "alert").Text(p.icsErr)),
-		app.If(p.icsDone, app.P().ID("ics-done").Class("notice").Attr("role", "status").Text(pageText.ICSReady)),
-		app.P().ID("import-help").Class("small").Text(pageText.ImportHelp),
+		el("button").ID("download-ics").Class("button primary").Text(pageText.DownloadICS).OnClick(p.onDownload),
+		app.If(p.icsErr != "", el("p").ID("ics-error").Class("error").Attr("role", "alert").Text(p.icsErr)),
+		app.If(p.icsDone, el("p").ID("ics-done").Class("notice").Attr("role", "status").Text(pageText.ICSReady)),
+		el("p").ID("import-help").Class("small").Text(pageText.ImportHelp),
 	)
 }
 
 // timeField is a labelled time input with its error.
 func (p *SettingsPage) timeField(id, label, value string, field func(*data.Settings) *string) app.UI {
 	msg := p.fieldErr[id]
-	return app.Div().Class("field").Body(
-		app.Label().For(id).Text(label),
-		app.Input().ID(id).Class("input time").Type("time").Value(value).Aria("invalid", msg != "").
+	return el("div").Class("field").Body(
+		el("label").Attr("for", id).Text(label),
+		void("input").ID(id).Class("input time").Attr("type", "time").Attr("value", value).Aria("invalid", msg != "").
 			OnChange(p.onReminder(id, field)),
-		app.If(msg != "", app.P().ID(id+"-error").Class("error field-error").Attr("role", "alert").Text(msg)),
+		app.If(msg != "", el("p").ID(id+"-error").Class("error field-error").Attr("role", "alert").Text(msg)),
 	)
 }
 
@@ -343,14 +343,14 @@ func (p *SettingsPage) timeField(id, label, value string, field func(*data.Setti
 // go.
 func (p *SettingsPage) rangeField(id, label string, lo, hi, step, value float64, shown string, h app.EventHandler) app.UI {
 	msg := p.fieldErr[id]
-	return app.Div().Class("field").Body(
-		app.Label().For(id).Body(
+	return el("div").Class("field").Body(
+		el("label").Attr("for", id).Body(
 			app.Text(label+" "),
-			app.Span().ID(id+"-value").Class("range-value").Text(shown),
+			el("span").ID(id+"-value").Class("range-value").Text(shown),
 		),
-		app.Input().ID(id).Class("range").Type("range").Min(lo).Max(hi).Step(step).Value(value).
+		void("input").ID(id).Class("range").Attr("type", "range").Attr("min", lo).Attr("max", hi).Attr("step", step).Attr("value", value).
 			Aria("valuetext", shown).Aria("invalid", msg != "").OnChange(h),
-		app.If(msg != "", app.P().ID(id+"-error").Class("error field-error").Attr("role", "alert").Text(msg)),
+		app.If(msg != "", el("p").ID(id+"-error").Class("error field-error").Attr("role", "alert").Text(msg)),
 	)
 }
 

@@ -13,11 +13,11 @@ import (
 // banner above it. The running session player does not use it, so an update
 // is never offered in the middle of a session.
 func page(id string, body ...app.UI) app.UI {
-	return app.Div().Class("shell").Body(
+	return el("div").Class("shell").Body(
 		&Prefs{},
 		siteNav(id),
 		&UpdateBanner{},
-		app.Main().ID(id).Class("page").Body(body...),
+		el("main").ID(id).Class("page").Body(body...),
 	)
 }
 
@@ -31,9 +31,9 @@ var navLinks = []struct{ id, href, label string }{
 
 // siteNav links the main screens, marking the current one.
 func siteNav(current string) app.UI {
-	return app.Nav().Class("site-nav").Aria("label", "Main").Body(app.Range(navLinks).Slice(func(i int) app.UI {
+	return el("nav").Class("site-nav").Aria("label", "Main").Body(app.Range(navLinks).Slice(func(i int) app.UI {
 		l := navLinks[i]
-		a := app.A().Href(l.href).Text(l.label)
+		a := el("a").Attr("href", l.href).Text(l.label)
 		if l.id == current {
 			a = a.Aria("current", "page")
 		}
@@ -43,14 +43,14 @@ func siteNav(current string) app.UI {
 
 // homeLink leads back to the home screen.
 func homeLink() app.UI {
-	return app.A().Class("home-link").Href("/").Text("← " + text.Home)
+	return el("a").Class("home-link").Attr("href", "/").Text("← " + text.Home)
 }
 
 // toggle is a labelled on/off switch.
 func toggle(id, label string, on bool, h app.EventHandler) app.UI {
-	return app.Label().Class("toggle").For(id).Body(
-		app.Input().ID(id).Type("checkbox").Aria("checked", on).Checked(on).OnChange(h),
-		app.Span().Text(label),
+	return el("label").Class("toggle").Attr("for", id).Body(
+		void("input").ID(id).Attr("type", "checkbox").Aria("checked", on).Attr("checked", on).OnChange(h),
+		el("span").Text(label),
 	)
 }
 

@@ -16,15 +16,15 @@ type SymptomsPage struct {
 // Render shows the signs and the advice.
 func (p *SymptomsPage) Render() app.UI {
 	return page("symptoms",
-		app.H1().Text(text.Symptoms),
-		app.P().Class("lead").Text(pageText.SymptomsLead),
+		el("h1").Text(text.Symptoms),
+		el("p").Class("lead").Text(pageText.SymptomsLead),
 		bullets("symptom-list", data.Symptoms),
-		app.Section().Aria("labelledby", "advice-title").Body(
-			app.H2().ID("advice-title").Text(text.Advice),
+		el("section").Aria("labelledby", "advice-title").Body(
+			el("h2").ID("advice-title").Text(text.Advice),
 			bullets("advice-list", data.Advice),
 		),
-		app.P().ID("see-professional").Class("notice").Text(pageText.SeeProfessional),
-		app.P().Body(app.A().ID("to-safety").Class("text-link").Href("/safety").Text(pageText.SeeSafety)),
-		app.P().Class("muted small").Text(data.Disclaimer),
+		el("p").ID("see-professional").Class("notice").Text(pageText.SeeProfessional),
+		el("p").Body(el("a").ID("to-safety").Class("text-link").Attr("href", "/safety").Text(pageText.SeeSafety)),
+		el("p").Class("muted small").Text(data.Disclaimer),
 	)
 }

@@ -21,10 +21,10 @@ func (b *UpdateBanner) onReload(ctx app.Context, e app.Event) { ctx.Reload() }
 // Render shows the banner, or nothing.
 func (b *UpdateBanner) Render() app.UI {
 	if !b.available {
-		return app.Div().Class("update-slot")
+		return el("div").Class("update-slot")
 	}
-	return app.Div().ID("update-banner").Class("update-slot banner").Attr("role", "status").Body(
-		app.Span().Text(text.UpdateReady),
-		app.Button().ID("reload").Class("button primary").Text(text.Reload).OnClick(b.onReload),
+	return el("div").ID("update-banner").Class("update-slot banner").Attr("role", "status").Body(
+		el("span").Text(text.UpdateReady),
+		el("button").ID("reload").Class("button primary").Text(text.Reload).OnClick(b.onReload),
 	)
 }
