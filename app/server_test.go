@@ -210,9 +210,12 @@ func TestWasmAliasesAndHead(t *testing.T) {
 	}
 }
 
-func TestWasmPrecompressed(t *testing.T) {
-	root := newTestRoot(t)
-	wasm := filepath.Join(root, "web", "app.wasm")
+// precompressedRoot is a test root whose app.wasm has been compressed:
+// the root, the path of app.wasm and its bytes.
+func precompressedRoot(t *testing.T) (root, wasm string, raw []byte) {
+	t.Helper()
+	root = newTestRoot(t)
+	wasm = filepath.Join(root, "web", "app.wasm")
 	raw, err := os.ReadFile(wasm)
 	if err != nil {
 		t.Fatal(err)
@@ -220,6 +223,11 @@ func TestWasmPrecompressed(t *testing.T) {
 	if err := precompress(root); err != nil {
 		t.Fatalf("precompress: %v", err)
 	}
+	return root, wasm, raw
+}
+
+func TestWasmPrecompressed(t *testing.T) {
+	root, wasm, raw := precompressedRoot(t)
 	s := newTestServer(t, root)
 	for _, enc := range encodings {
 		pre, err := os.ReadFile(wasm + precompressedExt[enc])
@@ -595,15 +603,7 @@ func TestPreRenderedPlayerWaitsForSettings(t *testing.T) {
 // minute) yet leaves them newer than app.wasm, and that a changed app.wasm
 // gets new ones.
 func TestPrecompressKeepsCurrentCopies(t *testing.T) {
-	root := newTestRoot(t)
-	wasm := filepath.Join(root, "web", "app.wasm")
-	raw, err := os.ReadFile(wasm)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := precompress(root); err != nil {
-		t.Fatal(err)
-	}
+	root, wasm, raw := precompressedRoot(t)
 	old := time.Now().Add(-time.Hour)
 	for _, enc := range encodings {
 		if err := os.Chtimes(wasm+precompressedExt[enc], old, old); err != nil {
