@@ -24,7 +24,7 @@ type Countdown struct {
 // Render draws the element the number goes in. Screen readers skip it: the
 // live region says each step once instead of every second.
 func (c *Countdown) Render() app.UI {
-	return el("div").ID("count").Class("count").Aria("hidden", "true")
+	return el("div#count.count[aria-hidden=true]")
 }
 
 // OnMount writes the number into the new element.

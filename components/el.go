@@ -1,16 +1,97 @@
 package components
 
-import "github.com/maxence-charriere/go-app/v9/pkg/app"
+import (
+	"strings"
 
-// el starts an HTML element. Every screen builds its elements through here
-// and through go-app's one generic element type, rather than one type per
-// tag, and the call is never inlined: go-app's constructor inlined at each of
-// the app's ~600 elements made app.wasm tens of kilobytes larger.
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// Every screen builds its elements through el, elt and void: one call per
+// element, whose fixed attributes are written in a spec like a CSS selector,
+//
+//	el("div#id.class.other[role=status][aria-hidden=true]", children...)
+//
+// and only what changes is added with go-app's methods afterwards. Each
+// method call costs a few hundred bytes of WebAssembly at its call site;
+// the app's ~400 elements with ~1,100 of them made app.wasm markedly larger
+// and slower to start. A spec's id, classes and attribute names may not
+// contain '#', '.', '[' or ']', nor its values ']' (TestElementSpecs).
+//
+// The builders are never inlined: inlined at each call site, go-app's
+// constructor made app.wasm tens of kilobytes larger.
+
+// el is an element from its spec, with its children.
 //
 //go:noinline
-func el(tag string) app.HTMLElem { return app.Elem(tag) }
+func el(spec string, body ...app.UI) app.UI { return elx(spec, body...) }
 
-// void starts an element without content, such as input.
+// elt is an element from its spec, with a text as its content.
 //
 //go:noinline
-func void(tag string) app.HTMLElemSelfClosing { return app.ElemSelfClosing(tag) }
+func elt(spec string, text any) app.UI { return elx(spec).Text(text) }
+
+// elx starts an element from its spec, with its children, for more of
+// go-app's methods.
+//
+//go:noinline
+func elx(spec string, body ...app.UI) app.HTMLElem {
+	tag, rest := specTag(spec)
+	e := withSpec(app.Elem(tag), rest)
+	if len(body) > 0 {
+		e.Body(body...)
+	}
+	return e
+}
+
+// eltx starts an element from its spec, with a text as its content, for
+// more of go-app's methods.
+//
+//go:noinline
+func eltx(spec string, text any) app.HTMLElem { return elx(spec).Text(text) }
+
+// void starts an element without content, such as input, from its spec.
+//
+//go:noinline
+func void(spec string) app.HTMLElemSelfClosing {
+	tag, rest := specTag(spec)
+	return withSpec(app.ElemSelfClosing(tag), rest)
+}
+
+// withSpec sets the attributes of a spec's rest on e.
+func withSpec[E interface{ Attr(string, any) E }](e E, rest string) E {
+	for rest != "" {
+		var k, v string
+		k, v, rest = specAttr(rest)
+		e = e.Attr(k, v)
+	}
+	return e
+}
+
+// specTag splits a spec into its tag and its attributes.
+func specTag(spec string) (tag, rest string) {
+	i := strings.IndexAny(spec, "#.[")
+	if i < 0 {
+		return spec, ""
+	}
+	return spec[:i], spec[i:]
+}
+
+// specAttr reads the first attribute of rest, which starts with '#' (the
+// id), '.' (a class) or '[' (name=value).
+func specAttr(rest string) (name, value, next string) {
+	switch rest[0] {
+	case '[':
+		end := strings.IndexByte(rest, ']')
+		name, value, _ = strings.Cut(rest[1:end], "=")
+		return name, value, rest[end+1:]
+	case '#':
+		name = "id"
+	default:
+		name = "class"
+	}
+	end := strings.IndexAny(rest[1:], "#.[")
+	if end < 0 {
+		return name, rest[1:], ""
+	}
+	return name, rest[1 : end+1], rest[end+1:]
+}

@@ -32,41 +32,41 @@ func (p *ExercisePage) OnNav(ctx app.Context) {
 // Render shows the exercise.
 func (p *ExercisePage) Render() app.UI {
 	if !p.found {
-		return page("exercise", homeLink(), el("p").Class("error").Text(text.NotFound))
+		return page("exercise", homeLink(), elt("p.error", text.NotFound))
 	}
 	e := p.ex
 	return page("exercise",
 		homeLink(),
-		el("h1").Text(e.Name),
-		el("p").Class("lead").Text(e.Summary),
-		el("a").ID("start-exercise").Class("button primary").Attr("href", "/session/"+e.ID).Text(text.StartExercise),
-		el("dl").Class("facts").Body(
+		elt("h1", e.Name),
+		elt("p.lead", e.Summary),
+		eltx("a#start-exercise.button.primary", text.StartExercise).Attr("href", "/session/"+e.ID),
+		el("dl.facts",
 			fact(text.Hold, e.HoldText()),
 			fact(text.Reps, e.RepsRangeText()),
 			fact(text.HowOften, e.Frequency.Text),
 			app.If(e.Progression != nil, fact(text.Progression, progressionText(e))),
 		),
-		app.If(e.Note != "", el("p").Class("notice").Text(e.Note)),
-		el("h2").Text(text.Positions),
-		el("ol").Class("positions").Body(app.Range(e.Poses()).Slice(func(i int) app.UI {
+		app.If(e.Note != "", elt("p.notice", e.Note)),
+		elt("h2", text.Positions),
+		el("ol.positions", app.Range(e.Poses()).Slice(func(i int) app.UI {
 			pose := e.Poses()[i]
-			return el("li").Body(&Figure{Pose: pose}, el("p").Class("caption").Text(FigureAlt(pose)))
+			return el("li", &Figure{Pose: pose}, elt("p.caption", FigureAlt(pose)))
 		})),
-		el("h2").Text(text.StartPosition),
-		el("p").Text(e.Start),
-		el("h2").Text(text.Steps),
-		el("ol").Class("steps").Body(app.Range(e.Steps).Slice(func(i int) app.UI { return el("li").Text(e.Steps[i]) })),
-		el("h2").Text(text.Feel),
-		el("p").Text(e.Feel),
-		el("h2").Text(text.Caution),
-		el("p").Class("caution").Text(e.Caution),
-		el("p").Class("muted small").Text(data.Disclaimer),
+		elt("h2", text.StartPosition),
+		elt("p", e.Start),
+		elt("h2", text.Steps),
+		el("ol.steps", app.Range(e.Steps).Slice(func(i int) app.UI { return elt("li", e.Steps[i]) })),
+		elt("h2", text.Feel),
+		elt("p", e.Feel),
+		elt("h2", text.Caution),
+		elt("p.caution", e.Caution),
+		elt("p.muted.small", data.Disclaimer),
 	)
 }
 
 // fact is one term and its value in a definition list.
 func fact(term, value string) app.UI {
-	return el("div").Class("fact").Body(el("dt").Text(term), el("dd").Text(value))
+	return el("div.fact", elt("dt", term), elt("dd", value))
 }
 
 // progressionText is the exercise's rising dose, or "" when it has none.

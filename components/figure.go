@@ -87,11 +87,9 @@ func (f *Figure) Render() app.UI {
 	if f.Large {
 		class += " figure--large"
 	}
-	return el("div").
+	return elx("div[role=img]", app.If(!app.IsServer, app.Raw(f.SVG()))).
 		Class(class).
-		Attr("role", "img").
-		Aria("label", label).
-		Body(app.If(!app.IsServer, app.Raw(f.SVG())))
+		Aria("label", label)
 }
 
 // SVG is the drawing the figure shows in the browser, as markup. The large

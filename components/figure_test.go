@@ -16,7 +16,7 @@ import (
 
 // figureWrapper is the element Figure must render for a pose and label.
 func figureWrapper(class, label string) app.UI {
-	return el("div").Class(class).Attr("role", "img").Aria("label", label)
+	return elx("div[role=img]").Class(class).Aria("label", label)
 }
 
 func mountFigure(tb testing.TB, f *Figure) app.ClientDispatcher {

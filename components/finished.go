@@ -55,40 +55,39 @@ func (f *Finished) Render() app.UI {
 	}
 	rise, risen := f.Record.PainRise()
 	return page("finished",
-		el("h1").ID("finished-title").Text(title),
-		el("p").Class("lead").Text(fmt.Sprintf(text.Finished, f.Routine, data.DurationText(f.Took))),
-		el("ul").ID("results").Class("results").Body(app.Range(f.Results).Slice(func(i int) app.UI {
+		elt("h1#finished-title", title),
+		elt("p.lead", fmt.Sprintf(text.Finished, f.Routine, data.DurationText(f.Took))),
+		el("ul#results.results", app.Range(f.Results).Slice(func(i int) app.UI {
 			r := f.Results[i]
 			mark, class := "✓", "result done"
 			if r.RepsDone < r.Reps {
 				mark, class = "–", "result partial"
 			}
-			return el("li").Class(class).Body(
-				el("span").Class("mark").Aria("hidden", "true").Text(mark),
-				el("span").Class("name").Text(r.Name),
-				el("span").Class("result-count").Text(fmt.Sprintf(text.DoneOf, r.RepsDone, r.Reps)),
-			)
+			return elx("li",
+				elt("span.mark[aria-hidden=true]", mark),
+				elt("span.name", r.Name),
+				elt("span.result-count", fmt.Sprintf(text.DoneOf, r.RepsDone, r.Reps)),
+			).Class(class)
 		})),
 		painScale("pain-after", text.PainAfter, f.Record.PainAfter, f.onPain),
-		app.If(risen && rise >= data.PainRiseThreshold, el("div").ID("ease-off").Class("notice").Attr("role", "status").Body(
-			el("p").Text(text.EaseOff),
-			el("a").Attr("href", "/safety").Text(text.SeeSafety),
+		app.If(risen && rise >= data.PainRiseThreshold, el("div#ease-off.notice[role=status]",
+			elt("p", text.EaseOff),
+			elt("a[href=/safety]", text.SeeSafety),
 		)),
-		el("label").Class("note").Attr("for", "note").Body(
-			el("span").Text(text.Note),
-			el("textarea").ID("note").Attr("rows", 3).Attr("maxlength", data.MaxNoteRunes).Attr("placeholder", text.NoteHint).
-				Text(f.Record.Note).OnChange(f.onNote),
+		el("label.note[for=note]",
+			elt("span", text.Note),
+			eltx("textarea#note[rows=3]", f.Record.Note).Attr("maxlength", data.MaxNoteRunes).Attr("placeholder", text.NoteHint).OnChange(f.onNote),
 		),
-		app.If(f.SaveErr == "", el("p").ID("saved").Class("muted small").Text(text.Saved)).
-			Else(el("div").ID("save-error").Class("error").Attr("role", "alert").Body(
-				el("p").Text(fmt.Sprintf(text.SaveFailed, f.SaveErr)),
-				el("button").ID("retry").Class("button").Text(text.Retry).OnClick(f.OnRetry),
+		app.If(f.SaveErr == "", elt("p#saved.muted.small", text.Saved)).
+			Else(el("div#save-error.error[role=alert]",
+				elt("p", fmt.Sprintf(text.SaveFailed, f.SaveErr)),
+				eltx("button#retry.button", text.Retry).OnClick(f.OnRetry),
 			)),
-		app.If(f.Persisted != "", el("p").ID("persisted").Class("muted small").Text(f.Persisted)),
-		el("div").Class("controls").Body(
-			el("a").ID("home").Class("button primary").Attr("href", "/").Text(text.Home),
-			el("a").ID("again").Class("button").Attr("href", "/session/"+f.Again).Text(text.Again),
+		app.If(f.Persisted != "", elt("p#persisted.muted.small", f.Persisted)),
+		el("div.controls",
+			elt("a#home.button.primary[href=/]", text.Home),
+			eltx("a#again.button", text.Again).Attr("href", "/session/"+f.Again),
 		),
-		el("p").Class("muted small").Text(data.Disclaimer),
+		elt("p.muted.small", data.Disclaimer),
 	)
 }

@@ -89,14 +89,14 @@ func weeksChart(weeks []data.WeekCount) app.UI {
 			}
 		}
 	}
-	return el("figure").ID("weeks-chart").Class("chart").Body(
-		el("h3").Text(historyText.WeeksTitle),
+	return el("figure#weeks-chart.chart",
+		elt("h3", historyText.WeeksTitle),
 		chartSVG("weeks-svg", parts...),
-		el("ul").Class("chart-legend").Body(
-			el("li").Body(el("span").Class("chart-key done").Aria("hidden", "true"), app.Text(historyText.Complete)),
-			el("li").Body(el("span").Class("chart-key part").Aria("hidden", "true"), app.Text(historyText.Partial)),
+		el("ul.chart-legend",
+			el("li", el("span.chart-key.done[aria-hidden=true]"), app.Text(historyText.Complete)),
+			el("li", el("span.chart-key.part[aria-hidden=true]"), app.Text(historyText.Partial)),
 		),
-		el("figcaption").ID("weeks-summary").Class("muted small").Text(summary),
+		elt("figcaption#weeks-summary.muted.small", summary),
 		chartTable(historyText.WeeksTitle, [3]string{historyText.WeekCol, historyText.SessionsCol, historyText.CompleteCol},
 			len(weeks), func(i int) [3]string {
 				w := weeks[len(weeks)-1-i] // newest first
@@ -112,18 +112,18 @@ func chartTable(caption string, cols [3]string, n int, row func(i int) [3]string
 	rows := make([]app.UI, n)
 	for i := range rows {
 		r := row(i)
-		rows[i] = el("tr").Body(el("th").Attr("scope", "row").Text(r[0]), el("td").Text(r[1]), el("td").Text(r[2]))
+		rows[i] = el("tr", elt("th[scope=row]", r[0]), elt("td", r[1]), elt("td", r[2]))
 	}
-	return el("details").Class("chart-table").Body(
-		el("summary").Text(historyText.ShowTable),
-		el("table").Body(
-			el("caption").Class("sr-only").Text(caption),
-			el("thead").Body(el("tr").Body(
-				el("th").Attr("scope", "col").Text(cols[0]),
-				el("th").Attr("scope", "col").Text(cols[1]),
-				el("th").Attr("scope", "col").Text(cols[2]),
+	return el("details.chart-table",
+		elt("summary", historyText.ShowTable),
+		el("table",
+			elt("caption.sr-only", caption),
+			el("thead", el("tr",
+				elt("th[scope=col]", cols[0]),
+				elt("th[scope=col]", cols[1]),
+				elt("th[scope=col]", cols[2]),
 			)),
-			el("tbody").Body(rows...),
+			el("tbody", rows...),
 		),
 	)
 }
@@ -138,11 +138,11 @@ func chartRect(x, y, w, h float64, c string) app.UI {
 // order, on a 0–10 scale.
 func painChart(points []data.PainPoint) app.UI {
 	n := len(points)
-	fig := el("figure").ID("pain-chart").Class("chart")
+	fig := elx("figure#pain-chart.chart")
 	if n == 0 {
 		return fig.Body(
-			el("h3").Text(historyText.PainTitle),
-			el("p").ID("pain-summary").Class("muted small").Text(historyText.PainNone),
+			elt("h3", historyText.PainTitle),
+			elt("p#pain-summary.muted.small", historyText.PainNone),
 		)
 	}
 	x := func(i int) float64 {
@@ -164,14 +164,14 @@ func painChart(points []data.PainPoint) app.UI {
 	}
 	before, after := painMean(points, true), painMean(points, false)
 	return fig.Body(
-		el("h3").Text(historyText.PainTitle),
+		elt("h3", historyText.PainTitle),
 		chartSVG("pain-svg", parts...),
-		el("ul").Class("chart-legend").Body(
-			el("li").Body(el("span").Class("chart-key before").Aria("hidden", "true"), app.Text(historyText.PainBefore)),
-			el("li").Body(el("span").Class("chart-key after").Aria("hidden", "true"), app.Text(historyText.PainAfter)),
-			el("li").Class("muted").Text(historyText.PainScale),
+		el("ul.chart-legend",
+			el("li", el("span.chart-key.before[aria-hidden=true]"), app.Text(historyText.PainBefore)),
+			el("li", el("span.chart-key.after[aria-hidden=true]"), app.Text(historyText.PainAfter)),
+			elt("li.muted", historyText.PainScale),
 		),
-		el("figcaption").ID("pain-summary").Class("muted small").Text(fmt.Sprintf(historyText.PainSummary, n, before, after)),
+		elt("figcaption#pain-summary.muted.small", fmt.Sprintf(historyText.PainSummary, n, before, after)),
 		chartTable(historyText.PainTitle, [3]string{historyText.DateCol, historyText.PainBefore, historyText.PainAfter},
 			n, func(i int) [3]string {
 				p := points[n-1-i] // newest first

@@ -201,15 +201,15 @@ func (p *HistoryPage) onStartAfresh(ctx app.Context, e app.Event) {
 
 // Render shows the screen for what was read.
 func (p *HistoryPage) Render() app.UI {
-	body := []app.UI{el("h1").Text(historyText.Title)}
+	body := []app.UI{elt("h1", historyText.Title)}
 	if !p.loaded {
-		return page("history", append(body, el("p").Class("muted").Text(historyText.Loading))...)
+		return page("history", append(body, elt("p.muted", historyText.Loading))...)
 	}
 	body = append(body, p.renderBanners()...)
 	if len(p.hist.Records) == 0 && p.status != data.StatusCorrupt {
-		body = append(body, el("p").ID("history-empty").Class("lead").Body(
+		body = append(body, el("p#history-empty.lead",
 			app.Text(historyText.Empty+" "),
-			el("a").Attr("href", "/").Text(historyText.EmptyLink),
+			elt("a[href=/]", historyText.EmptyLink),
 		))
 	}
 	if len(p.hist.Records) > 0 {
@@ -220,8 +220,8 @@ func (p *HistoryPage) Render() app.UI {
 				CanPrev: p.month.After(p.first), CanNext: p.month.Before(p.thisMonth()),
 				OnMove: p.onMonth,
 			},
-			el("section").Aria("labelledby", "charts-title").Body(
-				el("h2").ID("charts-title").Text(historyText.ChartsTitle),
+			el("section[aria-labelledby=charts-title]",
+				elt("h2#charts-title", historyText.ChartsTitle),
 				weeksChart(p.weeks),
 				painChart(p.pain),
 			),
@@ -249,39 +249,39 @@ func (p *HistoryPage) renderBanners() []app.UI {
 	var out []app.UI
 	switch p.status {
 	case data.StatusCorrupt:
-		box := el("div").ID("history-banner").Class("error history-banner").Attr("role", "alert").Body(
-			el("h2").Text(historyText.CorruptTitle),
-			el("p").ID("history-banner-text").Text(p.loadErr),
-			el("div").Class("history-actions").Body(
-				el("button").ID("export-damaged").Class("button").Text(historyText.ExportDamaged).OnClick(p.onExportRaw),
-				app.If(!p.confirming, el("button").ID("start-afresh").Class("button").Text(historyText.StartAfresh).OnClick(p.onAskAfresh)),
+		box := el("div#history-banner.error.history-banner[role=alert]",
+			elt("h2", historyText.CorruptTitle),
+			elt("p#history-banner-text", p.loadErr),
+			el("div.history-actions",
+				eltx("button#export-damaged.button", historyText.ExportDamaged).OnClick(p.onExportRaw),
+				app.If(!p.confirming, eltx("button#start-afresh.button", historyText.StartAfresh).OnClick(p.onAskAfresh)),
 			),
-			app.If(p.confirming, el("div").ID("confirm-afresh").Class("confirm-afresh").Attr("role", "alertdialog").Aria("labelledby", "confirm-afresh-text").Body(
-				el("p").ID("confirm-afresh-text").Text(fmt.Sprintf(historyText.ConfirmAfresh, p.hist.CopyKey)),
-				el("div").Class("history-actions").Body(
-					el("button").ID("confirm-afresh-yes").Class("button primary").Text(historyText.ConfirmAfreshYes).OnClick(p.onStartAfresh),
-					el("button").ID("confirm-afresh-no").Class("button").Text(historyText.KeepAsIs).OnClick(p.onKeepAsIs),
+			app.If(p.confirming, el("div#confirm-afresh.confirm-afresh[role=alertdialog][aria-labelledby=confirm-afresh-text]",
+				elt("p#confirm-afresh-text", fmt.Sprintf(historyText.ConfirmAfresh, p.hist.CopyKey)),
+				el("div.history-actions",
+					eltx("button#confirm-afresh-yes.button.primary", historyText.ConfirmAfreshYes).OnClick(p.onStartAfresh),
+					eltx("button#confirm-afresh-no.button", historyText.KeepAsIs).OnClick(p.onKeepAsIs),
 				),
 			)),
 		)
 		out = append(out, box)
 	case data.StatusNewer:
-		out = append(out, el("div").ID("history-banner").Class("notice history-banner").Attr("role", "status").Body(
-			el("h2").Text(historyText.NewerTitle),
-			el("p").ID("history-banner-text").Text(p.loadErr),
-			el("div").Class("history-actions").Body(
-				el("button").ID("export-damaged").Class("button").Text(historyText.ExportNewer).OnClick(p.onExportRaw),
+		out = append(out, el("div#history-banner.notice.history-banner[role=status]",
+			elt("h2", historyText.NewerTitle),
+			elt("p#history-banner-text", p.loadErr),
+			el("div.history-actions",
+				eltx("button#export-damaged.button", historyText.ExportNewer).OnClick(p.onExportRaw),
 			),
 		))
 	}
 	if p.afreshKey != "" {
-		out = append(out, el("p").ID("afresh-done").Class("notice").Attr("role", "status").Text(fmt.Sprintf(historyText.AfreshDone, p.afreshKey)))
+		out = append(out, elt("p#afresh-done.notice[role=status]", fmt.Sprintf(historyText.AfreshDone, p.afreshKey)))
 	}
 	if p.otherTab {
-		out = append(out, el("p").ID("other-tab").Class("notice").Attr("role", "status").Text(historyText.OtherTab))
+		out = append(out, elt("p#other-tab.notice[role=status]", historyText.OtherTab))
 	}
 	if p.actionErr != "" {
-		out = append(out, el("p").ID("history-error").Class("error").Attr("role", "alert").Text(p.actionErr))
+		out = append(out, elt("p#history-error.error[role=alert]", p.actionErr))
 	}
 	return out
 }
@@ -290,16 +290,16 @@ func (p *HistoryPage) renderBanners() []app.UI {
 func (p *HistoryPage) renderStats() app.UI {
 	s := p.stats
 	fact := func(id, label, value string) app.UI {
-		return el("div").Class("fact").Body(el("dt").Text(label), el("dd").ID(id).Text(value))
+		return el("div.fact", elt("dt", label), eltx("dd", value).ID(id))
 	}
-	return el("section").Aria("labelledby", "stats-title").Body(
-		el("h2").ID("stats-title").Class("sr-only").Text(historyText.StatsTitle),
-		el("dl").ID("stats").Class("facts history-stats").Body(
+	return el("section[aria-labelledby=stats-title]",
+		elt("h2#stats-title.sr-only", historyText.StatsTitle),
+		el("dl#stats.facts.history-stats",
 			fact("streak-current", historyText.CurrentStreak, dayCount(s.CurrentStreak)),
 			fact("streak-best", historyText.BestStreak, dayCount(s.BestStreak)),
-			el("div").Class("fact").Body(el("dt").Text(historyText.Sessions), el("dd").ID("total-sessions").Body(
+			el("div.fact", elt("dt", historyText.Sessions), el("dd#total-sessions",
 				app.Text(fmt.Sprint(s.Sessions)+" "),
-				el("span").Class("fact-note").Text(fmt.Sprintf(historyText.CompleteOf, s.Complete)),
+				elt("span.fact-note", fmt.Sprintf(historyText.CompleteOf, s.Complete)),
 			)),
 			fact("total-minutes", historyText.Minutes, fmt.Sprint(s.Minutes)),
 		),
@@ -309,10 +309,10 @@ func (p *HistoryPage) renderStats() app.UI {
 // renderRecent lists the most recent sessions, newest first. Names and
 // notes are the person's own words, or a backup file's: always text nodes.
 func (p *HistoryPage) renderRecent() app.UI {
-	return el("section").Aria("labelledby", "recent-title").Body(
-		el("h2").ID("recent-title").Text(historyText.RecentTitle),
-		el("p").ID("recent-count").Class("muted small").Text(fmt.Sprintf(historyText.RecentCount, len(p.recent), sessionsText(len(p.hist.Records)))),
-		el("ol").ID("recent").Class("recent-list").Body(app.Range(p.recent).Slice(func(i int) app.UI {
+	return el("section[aria-labelledby=recent-title]",
+		elt("h2#recent-title", historyText.RecentTitle),
+		elt("p#recent-count.muted.small", fmt.Sprintf(historyText.RecentCount, len(p.recent), sessionsText(len(p.hist.Records)))),
+		el("ol#recent.recent-list", app.Range(p.recent).Slice(func(i int) app.UI {
 			return recentItem(p.recent[i])
 		})),
 	)
@@ -324,15 +324,15 @@ func recentItem(r data.Record) app.UI {
 	if r.Complete {
 		badge, badgeClass = historyText.Complete, "session-badge complete"
 	}
-	return el("li").Class("hist-session").DataSet("id", r.ID).Body(
-		el("p").Class("session-when").Text(historyDate(r.LocalDate)+" · "+r.LocalTime),
-		el("p").Class("session-what").Body(
-			el("strong").Class("session-routine").Text(r.RoutineName),
-			el("span").Class(badgeClass).Text(badge),
-			app.If(recordPainText(r) != "", el("span").Class("session-pain").Text(recordPainText(r))),
+	return elx("li.hist-session",
+		elt("p.session-when", historyDate(r.LocalDate)+" · "+r.LocalTime),
+		el("p.session-what",
+			elt("strong.session-routine", r.RoutineName),
+			eltx("span", badge).Class(badgeClass),
+			app.If(recordPainText(r) != "", elt("span.session-pain", recordPainText(r))),
 		),
-		app.If(r.Note != "", el("p").Class("session-note").Text(r.Note)),
-	)
+		app.If(r.Note != "", elt("p.session-note", r.Note)),
+	).DataSet("id", r.ID)
 }
 
 // recordPainText says the pain scores of r, or "" when it has none.

@@ -50,31 +50,31 @@ func (h *Home) Render() app.UI {
 	cat := data.DefaultCatalogue()
 	routines := append(data.BuiltinRoutines(), h.custom...)
 	return page("home",
-		el("header").Class("brand").Body(
-			el("h1").Text(text.AppName),
-			el("p").Class("lead").Text(text.Tagline),
+		el("header.brand",
+			elt("h1", text.AppName),
+			elt("p.lead", text.Tagline),
 		),
 		&InstallPrompt{},
 		&ResumeOffer{},
-		app.If(h.today != "", el("p").ID("today").Class("today").Text(h.today)),
-		el("section").Aria("labelledby", "routines-title").Body(
-			el("h2").ID("routines-title").Text(text.Routines),
-			el("div").ID("home-routines").Class("cards").Body(app.Range(routines).Slice(func(i int) app.UI {
+		app.If(h.today != "", elt("p#today.today", h.today)),
+		el("section[aria-labelledby=routines-title]",
+			elt("h2#routines-title", text.Routines),
+			el("div#home-routines.cards", app.Range(routines).Slice(func(i int) app.UI {
 				return routineCard(routines[i], cat)
 			})),
-			el("p").Body(el("a").ID("to-routines").Class("text-link").Attr("href", "/routines").Text(pageText.ManageRoutines)),
+			el("p", elt("a#to-routines.text-link[href=/routines]", pageText.ManageRoutines)),
 		),
-		el("section").Aria("labelledby", "exercises-title").Body(
-			el("h2").ID("exercises-title").Text(text.Exercises),
-			el("ul").ID("exercise-list").Class("exercise-list").Body(app.Range(cat).Slice(func(i int) app.UI {
+		el("section[aria-labelledby=exercises-title]",
+			elt("h2#exercises-title", text.Exercises),
+			el("ul#exercise-list.exercise-list", app.Range(cat).Slice(func(i int) app.UI {
 				return exerciseItem(cat[i])
 			})),
 		),
-		el("nav").Class("more-links").Aria("label", "More").Body(
-			el("a").ID("to-symptoms").Class("text-link").Attr("href", "/symptoms").Text(pageText.SymptomsLink),
-			el("a").ID("to-safety").Class("text-link").Attr("href", "/safety").Text(pageText.SafetyLink),
+		el("nav.more-links[aria-label=More]",
+			elt("a#to-symptoms.text-link[href=/symptoms]", pageText.SymptomsLink),
+			elt("a#to-safety.text-link[href=/safety]", pageText.SafetyLink),
 		),
-		el("p").Class("muted small").Text(data.Disclaimer),
+		elt("p.muted.small", data.Disclaimer),
 	)
 }
 
@@ -117,12 +117,12 @@ func todayText(records []data.Record, today string) string {
 // routineCard shows one routine with its length and a Start button. A
 // routine without a summary (the person's own) lists its exercises.
 func routineCard(r data.Routine, cat data.Catalogue) app.UI {
-	return el("article").Class("card routine").ID("routine-"+r.ID).Body(
-		el("h3").Text(r.Name),
-		app.If(r.Summary != "", el("p").Text(r.Summary)).Else(el("p").Text(exerciseNames(r, cat))),
-		el("p").Class("meta").Text(routineMeta(r, cat)),
-		el("a").Class("button primary").Attr("href", "/session/"+r.ID).Text(fmt.Sprintf(text.StartRoutine, r.Name)),
-	)
+	return elx("article.card.routine",
+		elt("h3", r.Name),
+		app.If(r.Summary != "", elt("p", r.Summary)).Else(elt("p", exerciseNames(r, cat))),
+		elt("p.meta", routineMeta(r, cat)),
+		eltx("a.button.primary", fmt.Sprintf(text.StartRoutine, r.Name)).Attr("href", "/session/"+r.ID),
+	).ID("routine-" + r.ID)
 }
 
 // exerciseNames lists a routine's exercises in one line.
@@ -140,14 +140,14 @@ func exerciseNames(r data.Routine, cat data.Catalogue) string {
 // page.
 func exerciseItem(e data.Exercise) app.UI {
 	poses := e.Poses()
-	return el("li").Class("card exercise").Body(
-		el("a").Attr("href", "/exercise/"+e.ID).Class("exercise-link").Body(
+	return el("li.card.exercise",
+		elx("a.exercise-link",
 			&Figure{Pose: poses[1]},
-			el("div").Body(
-				el("h3").Text(e.Name),
-				el("p").Text(e.Summary),
-				el("p").Class("meta").Text(e.HoldText()+" · "+e.RepsRangeText()),
+			el("div",
+				elt("h3", e.Name),
+				elt("p", e.Summary),
+				elt("p.meta", e.HoldText()+" · "+e.RepsRangeText()),
 			),
-		),
+		).Attr("href", "/exercise/"+e.ID),
 	)
 }

@@ -33,13 +33,13 @@ func (i *InstallPrompt) onInstall(ctx app.Context, e app.Event) { ctx.ShowAppIns
 func (i *InstallPrompt) Render() app.UI {
 	switch {
 	case i.installable:
-		return el("div").Class("install").Body(
-			el("button").ID("install").Class("button").Text(text.Install).OnClick(i.onInstall),
+		return el("div.install",
+			eltx("button#install.button", text.Install).OnClick(i.onInstall),
 		)
 	case i.ios:
-		return el("p").ID("install-ios").Class("install muted small").Text(text.InstallIOS)
+		return elt("p#install-ios.install.muted.small", text.InstallIOS)
 	}
-	return el("div").Class("install")
+	return el("div.install")
 }
 
 // isIOSBrowser reports an iPhone or iPad browser tab (not the installed

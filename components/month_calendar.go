@@ -56,33 +56,33 @@ func (c *MonthCalendar) Render() app.UI {
 		summary = fmt.Sprintf(historyText.MonthEmpty, title)
 	}
 	rows := c.weeks()
-	return el("section").ID("calendar").Class("calendar").Aria("labelledby", "cal-title").Body(
-		el("div").Class("cal-head").Body(
-			el("button").ID("cal-prev").Class("button cal-move").
+	return el("section#calendar.calendar[aria-labelledby=cal-title]",
+		el("div.cal-head",
+			eltx("button#cal-prev.button.cal-move", "‹").
 				Aria("label", fmt.Sprintf(historyText.PrevMonth, c.Month.AddDate(0, -1, 0).Format("January 2006"))).
-				Aria("disabled", !c.CanPrev).Text("‹").OnClick(c.onPrev),
-			el("h2").ID("cal-title").Aria("live", "polite").Text(title),
-			el("button").ID("cal-next").Class("button cal-move").
+				Aria("disabled", !c.CanPrev).OnClick(c.onPrev),
+			elt("h2#cal-title[aria-live=polite]", title),
+			eltx("button#cal-next.button.cal-move", "›").
 				Aria("label", fmt.Sprintf(historyText.NextMonth, c.Month.AddDate(0, 1, 0).Format("January 2006"))).
-				Aria("disabled", !c.CanNext).Text("›").OnClick(c.onNext),
+				Aria("disabled", !c.CanNext).OnClick(c.onNext),
 		),
-		el("table").Class("cal").Aria("labelledby", "cal-title").Body(
-			el("thead").Body(el("tr").Body(app.Range(historyText.Weekdays[:]).Slice(func(i int) app.UI {
-				return el("th").Attr("scope", "col").Text(historyText.Weekdays[i])
+		el("table.cal[aria-labelledby=cal-title]",
+			el("thead", el("tr", app.Range(historyText.Weekdays[:]).Slice(func(i int) app.UI {
+				return elt("th[scope=col]", historyText.Weekdays[i])
 			}))),
-			el("tbody").Body(app.Range(rows).Slice(func(i int) app.UI {
-				return el("tr").Body(app.Range(rows[i]).Slice(func(j int) app.UI {
+			el("tbody", app.Range(rows).Slice(func(i int) app.UI {
+				return el("tr", app.Range(rows[i]).Slice(func(j int) app.UI {
 					return c.cell(rows[i][j])
 				}))
 			})),
 		),
-		el("p").Class("cal-legend muted small").Body(
-			el("span").Class("cal-mark am").Aria("hidden", "true"),
+		el("p.cal-legend.muted.small",
+			el("span.cal-mark.am[aria-hidden=true]"),
 			app.Text(" "+historyText.Morning+"  "),
-			el("span").Class("cal-mark pm").Aria("hidden", "true"),
+			el("span.cal-mark.pm[aria-hidden=true]"),
 			app.Text(" "+historyText.Evening),
 		),
-		el("p").ID("cal-summary").Class("muted small").Text(summary),
+		elt("p#cal-summary.muted.small", summary),
 	)
 }
 
@@ -111,7 +111,7 @@ func (c *MonthCalendar) weeks() [][]*data.CalendarDay {
 // cell draws one day, or a blank.
 func (c *MonthCalendar) cell(d *data.CalendarDay) app.UI {
 	if d == nil {
-		return el("td").Class("cal-blank")
+		return el("td.cal-blank")
 	}
 	var said []string
 	if d.Date == c.Today {
@@ -127,16 +127,16 @@ func (c *MonthCalendar) cell(d *data.CalendarDay) app.UI {
 	if d.Sessions > 0 {
 		class += " done"
 	}
-	td := el("td").Class(class).DataSet("date", d.Date)
+	td := elx("td").Class(class).DataSet("date", d.Date)
 	if d.Date == c.Today {
 		td = td.Class("cal-today").Aria("current", "date")
 	}
 	return td.Body(
-		el("span").Class("cal-num").Text(d.Day),
-		el("span").Class("cal-marks").Aria("hidden", "true").Body(
-			app.If(d.Morning, el("span").Class("cal-mark am")),
-			app.If(d.Evening, el("span").Class("cal-mark pm")),
+		elt("span.cal-num", d.Day),
+		el("span.cal-marks[aria-hidden=true]",
+			app.If(d.Morning, el("span.cal-mark.am")),
+			app.If(d.Evening, el("span.cal-mark.pm")),
 		),
-		app.If(len(said) > 0, el("span").Class("sr-only").Text(", "+strings.Join(said, ", "))),
+		app.If(len(said) > 0, elt("span.sr-only", ", "+strings.Join(said, ", "))),
 	)
 }

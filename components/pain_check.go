@@ -13,13 +13,12 @@ import (
 // the chosen one pressed. Tapping the chosen one again clears the answer,
 // since the question is optional.
 func painScale(id, question string, chosen *int, pick func(ctx app.Context, v *int)) app.UI {
-	return el("div").ID(id).Class("pain").Attr("role", "group").Aria("labelledby", id+"-q").Body(
-		el("p").ID(id+"-q").Class("pain-question").Text(question),
-		el("div").Class("pain-scale").Body(app.Range(make([]struct{}, data.MaxPain+1)).Slice(func(n int) app.UI {
+	return elx("div.pain[role=group]",
+		eltx("p.pain-question", question).ID(id+"-q"),
+		el("div.pain-scale", app.Range(make([]struct{}, data.MaxPain+1)).Slice(func(n int) app.UI {
 			on := chosen != nil && *chosen == n
-			return el("button").ID(id+"-"+strconv.Itoa(n)).Class("pain-button").
-				Aria("pressed", on).Aria("label", fmt.Sprintf(text.PainLabel, n)).
-				Text(n).OnClick(func(ctx app.Context, e app.Event) {
+			return eltx("button.pain-button", n).ID(id+"-"+strconv.Itoa(n)).
+				Aria("pressed", on).Aria("label", fmt.Sprintf(text.PainLabel, n)).OnClick(func(ctx app.Context, e app.Event) {
 				if on {
 					pick(ctx, nil)
 					return
@@ -27,6 +26,6 @@ func painScale(id, question string, chosen *int, pick func(ctx app.Context, v *i
 				pick(ctx, data.PainScore(n))
 			})
 		})),
-		el("p").Class("pain-ends muted small").Body(el("span").Text(text.PainNone), el("span").Text(text.PainWorst)),
-	)
+		el("p.pain-ends.muted.small", elt("span", text.PainNone), elt("span", text.PainWorst)),
+	).ID(id).Aria("labelledby", id+"-q")
 }

@@ -51,7 +51,7 @@ var prefsOnce sync.Once
 const prefsDelay = 500 * time.Millisecond
 
 // Render draws nothing.
-func (p *Prefs) Render() app.UI { return el("span").Class("prefs").Hidden(true) }
+func (p *Prefs) Render() app.UI { return elx("span.prefs").Hidden(true) }
 
 // applyPrefs sets the html element's data-theme, data-text and data-motion.
 func applyPrefs(s data.Settings) {

@@ -52,20 +52,20 @@ func (o *ResumeOffer) onDiscard(ctx app.Context, e app.Event) {
 // Render shows the offer, or nothing.
 func (o *ResumeOffer) Render() app.UI {
 	if !o.found {
-		return el("div").Class("resume-slot").Body(
-			app.If(o.message != "", el("p").ID("resume-message").Class("notice").Text(o.message)),
+		return el("div.resume-slot",
+			app.If(o.message != "", elt("p#resume-message.notice", o.message)),
 		)
 	}
 	c := o.c
-	return el("section").ID("resume").Class("resume-slot card").Aria("labelledby", "resume-title").Body(
-		el("h2").ID("resume-title").Text(text.Unfinished),
-		el("p").Text(fmt.Sprintf(text.UnfinishedText, c.Routine.Name, c.LocalDate, c.LocalTime,
+	return el("section#resume.resume-slot.card[aria-labelledby=resume-title]",
+		elt("h2#resume-title", text.Unfinished),
+		elt("p", fmt.Sprintf(text.UnfinishedText, c.Routine.Name, c.LocalDate, c.LocalTime,
 			data.DurationText(c.Elapsed()), data.DurationText(o.plan.Total))),
-		app.If(!o.fits, el("p").Class("muted").Text(text.CannotResume)),
-		el("div").Class("controls").Body(
-			app.If(o.fits, el("a").ID("resume-go").Class("button primary").Attr("href", "/session/"+c.Routine.ID+"?resume=1").Text(text.ResumeIt)),
-			app.If(o.compiles, el("button").ID("resume-save").Class("button").Text(text.SaveAsPartial).OnClick(o.onSave)),
-			el("button").ID("resume-discard").Class("button quiet").Text(text.Discard).OnClick(o.onDiscard),
+		app.If(!o.fits, elt("p.muted", text.CannotResume)),
+		el("div.controls",
+			app.If(o.fits, eltx("a#resume-go.button.primary", text.ResumeIt).Attr("href", "/session/"+c.Routine.ID+"?resume=1")),
+			app.If(o.compiles, eltx("button#resume-save.button", text.SaveAsPartial).OnClick(o.onSave)),
+			eltx("button#resume-discard.button.quiet", text.Discard).OnClick(o.onDiscard),
 		),
 	)
 }

@@ -165,28 +165,27 @@ func (p *RoutinesPage) renderEditor() app.UI {
 	if p.isNew {
 		title = pageText.NewTitle
 	}
-	return el("section").ID("editor").Class("editor").Aria("labelledby", "editor-title").Body(
-		el("h2").ID("editor-title").TabIndex(-1).Text(title),
-		el("div").Class("field").Body(
-			el("label").Attr("for", "routine-name").Text(pageText.Name),
-			void("input").ID("routine-name").Class("input").Attr("type", "text").Attr("maxlength", data.MaxNameRunes).
-				Attr("autocomplete", "off").Attr("value", p.shownName).OnInput(p.onRename),
+	return el("section#editor.editor[aria-labelledby=editor-title]",
+		eltx("h2#editor-title", title).TabIndex(-1),
+		el("div.field",
+			elt("label[for=routine-name]", pageText.Name),
+			void("input#routine-name.input[type=text][autocomplete=off]").Attr("maxlength", data.MaxNameRunes).Attr("value", p.shownName).OnInput(p.onRename),
 		),
-		el("h3").ID("items-title").Text(pageText.Exercises),
-		app.If(len(r.Items) == 0, el("p").ID("no-items").Class("muted").Text(pageText.NoItems)),
-		el("ol").ID("editor-items").Class("editor-items").Aria("labelledby", "items-title").Body(
+		elt("h3#items-title", pageText.Exercises),
+		app.If(len(r.Items) == 0, elt("p#no-items.muted", pageText.NoItems)),
+		el("ol#editor-items.editor-items[aria-labelledby=items-title]",
 			app.Range(r.Items).Slice(func(i int) app.UI { return p.renderItem(i, len(r.Items)) }),
 		),
 		p.renderAdd(),
-		el("p").Class("muted small").Body(
+		el("p.muted.small",
 			app.Text(fmt.Sprintf(pageText.RestNote, p.restSeconds)),
-			el("a").Attr("href", "/settings").Text(pageText.SettingsTitle),
+			elt("a[href=/settings]", pageText.SettingsTitle),
 			app.Text("."),
 		),
-		app.If(p.draftErr != "", el("p").ID("draft-error").Class("error").TabIndex(-1).Attr("role", "alert").Text(p.draftErr)),
-		el("div").Class("card-actions").Body(
-			el("button").ID("save-routine").Class("button primary").Text(pageText.Save).OnClick(p.onSave),
-			el("button").ID("cancel-edit").Class("button").Text(pageText.Cancel).OnClick(p.onCancel),
+		app.If(p.draftErr != "", eltx("p#draft-error.error[role=alert]", p.draftErr).TabIndex(-1)),
+		el("div.card-actions",
+			eltx("button#save-routine.button.primary", pageText.Save).OnClick(p.onSave),
+			eltx("button#cancel-edit.button", pageText.Cancel).OnClick(p.onCancel),
 		),
 	)
 }
@@ -201,32 +200,32 @@ func (p *RoutinesPage) renderItem(i, n int) app.UI {
 	// Resolve checks the repetitions first, so a bad count is the reason
 	// whenever there is one.
 	repsBad := msg != "" && !e.Reps.Contains(orDefault(it.Reps, e.DefaultReps))
-	return el("li").ID(fmt.Sprintf("item-%d", i)).Class("editor-item").Body(
-		el("div").Class("item-head").Body(
-			el("span").Class("item-pos").Aria("hidden", "true").Text(fmt.Sprintf(pageText.Position, i+1)),
-			el("strong").Class("item-name").Text(e.Name),
+	return elx("li.editor-item",
+		el("div.item-head",
+			elt("span.item-pos[aria-hidden=true]", fmt.Sprintf(pageText.Position, i+1)),
+			elt("strong.item-name", e.Name),
 		),
-		el("div").Class("dose-fields").Body(
+		el("div.dose-fields",
 			p.doseField(i, false, fmt.Sprintf(pageText.RepsOf, e.Reps.Min, e.Reps.Max), e.Reps.Min, e.Reps.Max, orDefault(it.Reps, e.DefaultReps), errID, repsBad),
 			p.holdField(i, e, it, errID, msg != "" && !repsBad),
 		),
-		app.If(msg != "", el("p").ID(errID).Class("error field-error").Text(msg)),
-		el("div").Class("item-actions").Body(
-			el("button").ID(fmt.Sprintf("item-%d-up", i)).Class("button item-button").Attr("disabled", i == 0).
-				Aria("label", fmt.Sprintf(pageText.MoveUp, e.Name)).Text("↑ Up").OnClick(p.onMove(i, i-1)),
-			el("button").ID(fmt.Sprintf("item-%d-down", i)).Class("button item-button").Attr("disabled", i == n-1).
-				Aria("label", fmt.Sprintf(pageText.MoveDown, e.Name)).Text("↓ Down").OnClick(p.onMove(i, i+1)),
-			el("button").ID(fmt.Sprintf("item-%d-remove", i)).Class("button item-button quiet").
-				Aria("label", fmt.Sprintf(pageText.Remove, e.Name)).Text("Remove").OnClick(p.onRemove(i)),
+		app.If(msg != "", eltx("p.error.field-error", msg).ID(errID)),
+		el("div.item-actions",
+			eltx("button.button.item-button", "↑ Up").ID(fmt.Sprintf("item-%d-up", i)).Attr("disabled", i == 0).
+				Aria("label", fmt.Sprintf(pageText.MoveUp, e.Name)).OnClick(p.onMove(i, i-1)),
+			eltx("button.button.item-button", "↓ Down").ID(fmt.Sprintf("item-%d-down", i)).Attr("disabled", i == n-1).
+				Aria("label", fmt.Sprintf(pageText.MoveDown, e.Name)).OnClick(p.onMove(i, i+1)),
+			eltx("button.button.item-button.quiet", "Remove").ID(fmt.Sprintf("item-%d-remove", i)).
+				Aria("label", fmt.Sprintf(pageText.Remove, e.Name)).OnClick(p.onRemove(i)),
 		),
-	)
+	).ID(fmt.Sprintf("item-%d", i))
 }
 
 // holdField is the hold-time field, or the fixed hold in words when the
 // exercise allows only one.
 func (p *RoutinesPage) holdField(i int, e data.Exercise, it data.RoutineItem, errID string, bad bool) app.UI {
 	if e.Hold.Breaths > 0 || e.Hold.Min == e.Hold.Max {
-		return el("p").Class("fixed-hold").Text(fmt.Sprintf(pageText.HoldFixed, e.HoldText()))
+		return elt("p.fixed-hold", fmt.Sprintf(pageText.HoldFixed, e.HoldText()))
 	}
 	lo, hi := int(e.Hold.Min/time.Second), int(e.Hold.Max/time.Second)
 	hold := it.Hold
@@ -240,28 +239,28 @@ func (p *RoutinesPage) holdField(i int, e data.Exercise, it data.RoutineItem, er
 func (p *RoutinesPage) doseField(i int, hold bool, label string, lo, hi, value int, errID string, bad bool) app.UI {
 	id := doseFieldID(i, hold)
 	typed := p.doseErr[id]
-	input := void("input").ID(id).Class("input number").Attr("type", "number").Attr("inputmode", "numeric").
-		Attr("min", lo).Attr("max", hi).Attr("step", 1).Attr("value", value).Aria("invalid", bad || typed != "").OnChange(p.onDose(i, hold))
+	input := void("input.input.number[type=number][inputmode=numeric][step=1]").ID(id).
+		Attr("min", lo).Attr("max", hi).Attr("value", value).Aria("invalid", bad || typed != "").OnChange(p.onDose(i, hold))
 	if bad {
 		input = input.Aria("describedby", errID)
 	}
-	return el("div").Class("field dose-field").Body(
-		el("label").Attr("for", id).Text(label),
+	return el("div.field.dose-field",
+		eltx("label", label).Attr("for", id),
 		input,
-		app.If(typed != "", el("p").Class("error field-error").Text(typed)),
+		app.If(typed != "", elt("p.error.field-error", typed)),
 	)
 }
 
 // renderAdd is the exercise picker and its Add button.
 func (p *RoutinesPage) renderAdd() app.UI {
 	cat := data.DefaultCatalogue()
-	return el("div").Class("field add-item").Body(
-		el("label").Attr("for", "add-pick").Text(pageText.AddWhich),
-		el("div").Class("inline-row").Body(
-			el("select").ID("add-pick").Class("input").OnChange(p.onPick).Body(app.Range(cat).Slice(func(i int) app.UI {
-				return el("option").Attr("value", cat[i].ID).Attr("selected", cat[i].ID == p.addPick).Text(cat[i].Name)
-			})),
-			el("button").ID("add-item").Class("button").Text(pageText.AddExercise).OnClick(p.onAdd),
+	return el("div.field.add-item",
+		elt("label[for=add-pick]", pageText.AddWhich),
+		el("div.inline-row",
+			elx("select#add-pick.input", app.Range(cat).Slice(func(i int) app.UI {
+				return eltx("option", cat[i].Name).Attr("value", cat[i].ID).Attr("selected", cat[i].ID == p.addPick)
+			})).OnChange(p.onPick),
+			eltx("button#add-item.button", pageText.AddExercise).OnClick(p.onAdd),
 		),
 	)
 }

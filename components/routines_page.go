@@ -181,37 +181,37 @@ func (p *RoutinesPage) Render() app.UI {
 		main = p.renderLists()
 	}
 	return page("routines",
-		el("h1").Text(pageText.RoutinesTitle),
+		elt("h1", pageText.RoutinesTitle),
 		app.If(p.loadErr != "", p.renderLoadErr()),
-		app.If(p.notice != "", el("p").ID("routines-notice").Class("notice").Text(p.notice)),
-		app.If(p.actionErr != "", el("p").ID("routines-error").Class("error").Attr("role", "alert").Text(p.actionErr)),
+		app.If(p.notice != "", elt("p#routines-notice.notice", p.notice)),
+		app.If(p.actionErr != "", elt("p#routines-error.error[role=alert]", p.actionErr)),
 		main,
-		el("p").ID("routines-status").Class("sr-only").Aria("live", "polite").Text(p.announce),
+		elt("p#routines-status.sr-only[aria-live=polite]", p.announce),
 	)
 }
 
 func (p *RoutinesPage) renderLoadErr() app.UI {
-	return el("div").ID("routines-load-error").Class("error").Body(
-		el("p").Text(p.loadErr),
-		app.If(p.setAside, el("button").ID("set-aside").Class("button").Text(pageText.SetAside).OnClick(p.onSetAside)),
+	return el("div#routines-load-error.error",
+		elt("p", p.loadErr),
+		app.If(p.setAside, eltx("button#set-aside.button", pageText.SetAside).OnClick(p.onSetAside)),
 	)
 }
 
 func (p *RoutinesPage) renderLists() app.UI {
 	builtin := data.BuiltinRoutines()
-	return el("div").Class("routine-lists").Body(
-		el("p").Class("lead").Text(pageText.RoutinesLead),
-		el("section").Aria("labelledby", "yours-title").Body(
-			el("h2").ID("yours-title").TabIndex(-1).Text(pageText.YoursTitle),
-			app.If(len(p.custom) == 0, el("p").ID("no-routines").Class("muted").Text(pageText.NoneYet)),
-			el("div").ID("custom-routines").Class("cards").Body(app.Range(p.custom).Slice(func(i int) app.UI {
+	return el("div.routine-lists",
+		elt("p.lead", pageText.RoutinesLead),
+		el("section[aria-labelledby=yours-title]",
+			eltx("h2#yours-title", pageText.YoursTitle).TabIndex(-1),
+			app.If(len(p.custom) == 0, elt("p#no-routines.muted", pageText.NoneYet)),
+			el("div#custom-routines.cards", app.Range(p.custom).Slice(func(i int) app.UI {
 				return p.renderCard(p.custom[i], true)
 			})),
 			p.renderCreate(),
 		),
-		el("section").Aria("labelledby", "builtin-title").Body(
-			el("h2").ID("builtin-title").Text(pageText.BuiltinTitle),
-			el("div").ID("builtin-routines").Class("cards").Body(app.Range(builtin).Slice(func(i int) app.UI {
+		el("section[aria-labelledby=builtin-title]",
+			elt("h2#builtin-title", pageText.BuiltinTitle),
+			el("div#builtin-routines.cards", app.Range(builtin).Slice(func(i int) app.UI {
 				return p.renderCard(builtin[i], false)
 			})),
 		),
@@ -221,51 +221,47 @@ func (p *RoutinesPage) renderLists() app.UI {
 // renderCreate is the form that names a new routine. Submitting it never
 // leaves the page (the security policy forbids form actions anyway).
 func (p *RoutinesPage) renderCreate() app.UI {
-	return el("form").ID("create-routine").Class("create-routine").OnSubmit(p.onCreate).Body(
-		el("label").Attr("for", "new-routine-name").Text(pageText.NewName),
-		el("div").Class("inline-row").Body(
+	return elx("form#create-routine.create-routine",
+		elt("label[for=new-routine-name]", pageText.NewName),
+		el("div.inline-row",
 			// No Value: go-app trims attribute values, so writing back
 			// what is typed would eat a space at the end of it.
-			void("input").ID("new-routine-name").Class("input").Attr("type", "text").Attr("maxlength", data.MaxNameRunes).
-				Attr("autocomplete", "off").Aria("invalid", p.createErr != "").OnInput(p.onNewName),
-			el("button").ID("create").Attr("type", "submit").Class("button primary").Text(pageText.Create),
+			void("input#new-routine-name.input[type=text][autocomplete=off]").Attr("maxlength", data.MaxNameRunes).Aria("invalid", p.createErr != "").OnInput(p.onNewName),
+			elt("button#create[type=submit].button.primary", pageText.Create),
 		),
-		app.If(p.createErr != "", el("p").ID("create-error").Class("error field-error").Attr("role", "alert").Text(p.createErr)),
-	)
+		app.If(p.createErr != "", elt("p#create-error.error.field-error[role=alert]", p.createErr)),
+	).OnSubmit(p.onCreate)
 }
 
 // renderCard shows one routine with what it holds and its actions; mine is
 // true for the person's own routines, which can be edited and deleted.
 func (p *RoutinesPage) renderCard(r data.Routine, mine bool) app.UI {
 	cat := data.DefaultCatalogue()
-	return el("article").ID("routine-"+r.ID).Class("card routine").Aria("labelledby", "name-"+r.ID).Body(
-		el("h3").ID("name-"+r.ID).Text(r.Name),
-		app.If(r.Summary != "", el("p").Text(r.Summary)),
-		el("p").Class("meta").Text(routineMeta(r, cat)),
+	return elx("article.card.routine",
+		eltx("h3", r.Name).ID("name-"+r.ID),
+		app.If(r.Summary != "", elt("p", r.Summary)),
+		elt("p.meta", routineMeta(r, cat)),
 		itemList(r, cat),
-		el("div").Class("card-actions").Attr("role", "group").Aria("label", fmt.Sprintf(pageText.RoutineActions, r.Name)).Body(
-			el("a").ID("start-"+r.ID).Class("button primary").Attr("href", "/session/"+r.ID).
-				Aria("label", fmt.Sprintf(text.StartRoutine, r.Name)).Text(text.Start),
-			app.If(mine, el("button").ID("edit-"+r.ID).Class("button").Aria("label", pageText.Edit+" "+r.Name).
-				Text(pageText.Edit).OnClick(p.onEdit(r))),
-			el("button").ID("duplicate-"+r.ID).Class("button").Aria("label", pageText.Duplicate+" "+r.Name).
-				Text(pageText.Duplicate).OnClick(p.onDuplicate(r)),
-			app.If(mine, el("button").ID("delete-"+r.ID).Class("button quiet").Aria("label", pageText.Delete+" "+r.Name).
-				Text(pageText.Delete).OnClick(p.onAskDelete(r.ID))),
-		),
+		elx("div.card-actions[role=group]",
+			eltx("a.button.primary", text.Start).ID("start-"+r.ID).Attr("href", "/session/"+r.ID).
+				Aria("label", fmt.Sprintf(text.StartRoutine, r.Name)),
+			app.If(mine, eltx("button.button", pageText.Edit).ID("edit-"+r.ID).Aria("label", pageText.Edit+" "+r.Name).OnClick(p.onEdit(r))),
+			eltx("button.button", pageText.Duplicate).ID("duplicate-"+r.ID).Aria("label", pageText.Duplicate+" "+r.Name).OnClick(p.onDuplicate(r)),
+			app.If(mine, eltx("button.button.quiet", pageText.Delete).ID("delete-"+r.ID).Aria("label", pageText.Delete+" "+r.Name).OnClick(p.onAskDelete(r.ID))),
+		).Aria("label", fmt.Sprintf(pageText.RoutineActions, r.Name)),
 		app.If(mine && p.deleting == r.ID, p.renderConfirmDelete(r)),
-	)
+	).ID("routine-"+r.ID).Aria("labelledby", "name-"+r.ID)
 }
 
 func (p *RoutinesPage) renderConfirmDelete(r data.Routine) app.UI {
-	return el("div").ID("confirm-delete-"+r.ID).Class("confirm-box").Attr("role", "group").
-		Aria("labelledby", "confirm-text-"+r.ID).Body(
-		el("p").ID("confirm-text-"+r.ID).Text(fmt.Sprintf(pageText.ConfirmDelete, quoted(r.Name))),
-		el("div").Class("card-actions").Body(
-			el("button").ID("confirm-delete").Class("button danger").Text(pageText.Delete).OnClick(p.onDelete(r)),
-			el("button").ID("keep-"+r.ID).Class("button").Text(pageText.KeepIt).OnClick(p.onKeep),
+	return elx("div.confirm-box[role=group]",
+		eltx("p", fmt.Sprintf(pageText.ConfirmDelete, quoted(r.Name))).ID("confirm-text-"+r.ID),
+		el("div.card-actions",
+			eltx("button#confirm-delete.button.danger", pageText.Delete).OnClick(p.onDelete(r)),
+			eltx("button.button", pageText.KeepIt).ID("keep-"+r.ID).OnClick(p.onKeep),
 		),
-	)
+	).ID("confirm-delete-"+r.ID).
+		Aria("labelledby", "confirm-text-"+r.ID)
 }
 
 // routineMeta says how many exercises a routine has and how long it takes.
@@ -282,12 +278,12 @@ func routineMeta(r data.Routine, cat data.Catalogue) string {
 
 // itemList names the exercises of a routine with their doses.
 func itemList(r data.Routine, cat data.Catalogue) app.UI {
-	return el("ul").Class("item-names").Body(app.Range(r.Items).Slice(func(i int) app.UI {
+	return el("ul.item-names", app.Range(r.Items).Slice(func(i int) app.UI {
 		e, reps, hold, err := r.Items[i].Resolve(cat)
 		if err != nil {
-			return el("li").Class("error").Text(err.Error())
+			return elt("li.error", err.Error())
 		}
-		return el("li").Body(el("span").Text(e.Name), el("span").Class("muted").Text(" — "+doseText(e, reps, hold)))
+		return el("li", elt("span", e.Name), elt("span.muted", " — "+doseText(e, reps, hold)))
 	}))
 }
 

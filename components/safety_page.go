@@ -22,19 +22,19 @@ type SafetyPage struct {
 // Render shows the advice.
 func (p *SafetyPage) Render() app.UI {
 	return page("safety",
-		el("h1").Text(pageText.SafetyTitle),
-		el("p").Class("lead").Text(pageText.SafetyLead),
+		elt("h1", pageText.SafetyTitle),
+		elt("p.lead", pageText.SafetyLead),
 		redFlags("page"),
-		el("section").Aria("labelledby", "while-title").Body(
-			el("h2").ID("while-title").Text(pageText.WhileTitle),
+		el("section[aria-labelledby=while-title]",
+			elt("h2#while-title", pageText.WhileTitle),
 			bullets("while-list", pageText.While),
 		),
-		el("section").Aria("labelledby", "professional-title").Body(
-			el("h2").ID("professional-title").Text(pageText.ProfessionalTitle),
+		el("section[aria-labelledby=professional-title]",
+			elt("h2#professional-title", pageText.ProfessionalTitle),
 			bullets("professional-list", pageText.Professional),
 		),
-		el("p").Body(el("a").ID("to-symptoms").Class("text-link").Attr("href", "/symptoms").Text(pageText.SeeSymptoms)),
-		el("p").Class("muted small").Text(data.Disclaimer),
+		el("p", elt("a#to-symptoms.text-link[href=/symptoms]", pageText.SeeSymptoms)),
+		elt("p.muted.small", data.Disclaimer),
 	)
 }
 
@@ -42,25 +42,25 @@ func (p *SafetyPage) Render() app.UI {
 // that need an urgent appointment. prefix keeps ids unique when a screen
 // shows them twice.
 func redFlags(prefix string) app.UI {
-	return el("div").Class("red-flags").Body(
-		el("section").ID(prefix+"-emergency").Class("flag-box emergency").Aria("labelledby", prefix+"-emergency-title").Body(
-			el("h2").ID(prefix+"-emergency-title").Text(pageText.EmergencyTitle),
-			el("p").Text(pageText.EmergencyLead),
+	return el("div.red-flags",
+		elx("section.flag-box.emergency",
+			eltx("h2", pageText.EmergencyTitle).ID(prefix+"-emergency-title"),
+			elt("p", pageText.EmergencyLead),
 			bullets(prefix+"-emergency-list", pageText.Emergency),
-		),
-		el("section").ID(prefix+"-urgent").Class("flag-box urgent").Aria("labelledby", prefix+"-urgent-title").Body(
-			el("h2").ID(prefix+"-urgent-title").Text(pageText.UrgentTitle),
-			el("p").Text(pageText.UrgentLead),
+		).ID(prefix+"-emergency").Aria("labelledby", prefix+"-emergency-title"),
+		elx("section.flag-box.urgent",
+			eltx("h2", pageText.UrgentTitle).ID(prefix+"-urgent-title"),
+			elt("p", pageText.UrgentLead),
 			bullets(prefix+"-urgent-list", pageText.Urgent),
-		),
+		).ID(prefix+"-urgent").Aria("labelledby", prefix+"-urgent-title"),
 	)
 }
 
 // bullets is a list of sentences.
 func bullets(id string, items []string) app.UI {
-	return el("ul").ID(id).Class("bullets").Body(app.Range(items).Slice(func(i int) app.UI {
-		return el("li").Text(items[i])
-	}))
+	return elx("ul.bullets", app.Range(items).Slice(func(i int) app.UI {
+		return elt("li", items[i])
+	})).ID(id)
 }
 
 // SafetyGate is the acknowledgement shown before the first session: the key
@@ -94,17 +94,17 @@ func (g *SafetyGate) onAccept(ctx app.Context, e app.Event) {
 
 // Render shows the gate.
 func (g *SafetyGate) Render() app.UI {
-	return el("section").ID("safety-gate").Class("safety-gate card").Aria("labelledby", "gate-title").Body(
-		el("h2").ID("gate-title").Text(pageText.GateTitle),
-		el("p").Class("lead").Text(pageText.GateLead),
-		el("div").Class("flag-box emergency").Body(
-			el("h3").Text(pageText.EmergencyTitle),
-			el("p").Text(pageText.EmergencyLead),
+	return el("section#safety-gate.safety-gate.card[aria-labelledby=gate-title]",
+		elt("h2#gate-title", pageText.GateTitle),
+		elt("p.lead", pageText.GateLead),
+		el("div.flag-box.emergency",
+			elt("h3", pageText.EmergencyTitle),
+			elt("p", pageText.EmergencyLead),
 			bullets("gate-emergency-list", pageText.Emergency),
 		),
-		el("p").Body(el("a").Class("text-link").Attr("href", "/safety").Text(pageText.GateMore)),
-		app.If(g.err != "", el("p").Class("error").Attr("role", "alert").Text(g.err)),
-		el("button").ID("safety-accept").Class("button primary").Text(pageText.GateOK).OnClick(g.onAccept),
+		el("p", elt("a.text-link[href=/safety]", pageText.GateMore)),
+		app.If(g.err != "", elt("p.error[role=alert]", g.err)),
+		eltx("button#safety-accept.button.primary", pageText.GateOK).OnClick(g.onAccept),
 	)
 }
 

@@ -631,7 +631,7 @@ func (p *SessionPlayer) onToggle(ctx app.Context, field *bool) {
 func (p *SessionPlayer) Render() app.UI {
 	switch {
 	case p.loadErr != "":
-		return page("player", el("p").Class("error").Text(p.loadErr), homeLink())
+		return page("player", elt("p.error", p.loadErr), homeLink())
 	case p.state == stateFinished:
 		return &Finished{
 			Routine: p.plan.Routine.Name, Results: p.results, Took: p.took, Again: p.plan.Routine.ID,
@@ -650,27 +650,27 @@ func (p *SessionPlayer) renderReady() app.UI {
 	r := p.routine
 	return page("player",
 		homeLink(),
-		el("h1").Text(r.Name),
-		el("p").Class("lead").Text(r.Summary),
-		app.If(p.notice != "", el("p").Class("notice").Text(p.notice)),
-		el("p").Class("meta").Text(fmt.Sprintf(text.Minutes, data.DurationText(p.plan.Total))),
-		el("ol").Class("plan-list").Body(app.Range(r.Items).Slice(func(i int) app.UI {
+		elt("h1", r.Name),
+		elt("p.lead", r.Summary),
+		app.If(p.notice != "", elt("p.notice", p.notice)),
+		elt("p.meta", fmt.Sprintf(text.Minutes, data.DurationText(p.plan.Total))),
+		el("ol.plan-list", app.Range(r.Items).Slice(func(i int) app.UI {
 			e, reps, hold, _ := r.Items[i].Resolve(data.DefaultCatalogue())
 			why := ""
 			if i < len(p.why) {
 				why = p.why[i]
 			}
-			return el("li").Class("dose").Body(
-				el("div").Class("dose-text").Body(
-					el("strong").Text(e.Name),
-					el("span").ID(fmt.Sprintf("dose-%d", i)).Class("muted").Text(" — "+doseText(e, reps, hold)),
-					app.If(why != "", el("span").Class("why small").Text(why)),
+			return el("li.dose",
+				el("div.dose-text",
+					elt("strong", e.Name),
+					eltx("span.muted", " — "+doseText(e, reps, hold)).ID(fmt.Sprintf("dose-%d", i)),
+					app.If(why != "", elt("span.why.small", why)),
 				),
-				el("div").Class("stepper").Body(
-					el("button").Class("button small-button").Aria("label", text.Fewer+": "+e.Name).
-						Attr("disabled", reps <= e.Reps.Min).Text("−").OnClick(p.onDose(i, -1)),
-					el("button").Class("button small-button").Aria("label", text.More+": "+e.Name).
-						Attr("disabled", reps >= e.Reps.Max).Text("+").OnClick(p.onDose(i, 1)),
+				el("div.stepper",
+					eltx("button.button.small-button", "−").Aria("label", text.Fewer+": "+e.Name).
+						Attr("disabled", reps <= e.Reps.Min).OnClick(p.onDose(i, -1)),
+					eltx("button.button.small-button", "+").Aria("label", text.More+": "+e.Name).
+						Attr("disabled", reps >= e.Reps.Max).OnClick(p.onDose(i, 1)),
 				),
 			)
 		})),
@@ -678,39 +678,39 @@ func (p *SessionPlayer) renderReady() app.UI {
 		p.renderToggles(),
 		// Before the very first session the safety advice must be read;
 		// the gate takes the Start button's place until it is.
-		app.If(!p.loaded, el("div").Class("start-slot").Aria("hidden", "true")).
+		app.If(!p.loaded, el("div.start-slot[aria-hidden=true]")).
 			ElseIf(!p.settings.SafetyAccepted, &SafetyGate{}).
-			Else(el("button").ID("start").Class("button primary huge").Text(text.Start).OnClick(p.onStart)),
-		el("p").Class("muted small").Text(text.KeysHint),
-		el("p").Class("muted small").Text(data.Disclaimer),
+			Else(eltx("button#start.button.primary.huge", text.Start).OnClick(p.onStart)),
+		elt("p.muted.small", text.KeysHint),
+		elt("p.muted.small", data.Disclaimer),
 	)
 }
 
 // renderToggles shows the cue switches.
 func (p *SessionPlayer) renderToggles() app.UI {
 	s := &p.settings
-	return el("fieldset").Class("toggles").Body(
-		el("legend").Text(text.CuesTitle),
+	return el("fieldset.toggles",
+		elt("legend", text.CuesTitle),
 		toggle("cue-voice", text.Voice, s.Voice, func(ctx app.Context, e app.Event) { p.onToggle(ctx, &s.Voice) }),
 		toggle("cue-beeps", text.Beeps, s.Beeps, func(ctx app.Context, e app.Event) { p.onToggle(ctx, &s.Beeps) }),
 		toggle("cue-vibration", text.Vibration, s.Vibration, func(ctx app.Context, e app.Event) { p.onToggle(ctx, &s.Vibration) }),
 		toggle("cue-awake", text.KeepAwake, s.KeepAwake, func(ctx app.Context, e app.Event) { p.onToggle(ctx, &s.KeepAwake) }),
-		app.If(p.noVoice, el("p").Class("notice").Text(text.NoVoice)),
-		app.If(p.storeErr != "", el("p").Class("error").Text(p.storeErr)),
+		app.If(p.noVoice, elt("p.notice", text.NoVoice)),
+		app.If(p.storeErr != "", elt("p.error", p.storeErr)),
 	)
 }
 
 // renderRunning is the screen during a session, readable from two metres.
 func (p *SessionPlayer) renderRunning() app.UI {
 	paused := p.session.Paused()
-	return el("main").ID("player").Class("player running").Body(
+	return el("main#player.player.running",
 		&Prefs{},
 		p.stepView,
-		app.If(paused, el("p").ID("paused").Class("paused-badge").Text(text.Paused)),
-		app.If(p.notice != "", el("p").Class("notice").Text(p.notice)),
-		app.If(p.storeErr != "", el("p").Class("error").Attr("role", "alert").Text(p.storeErr)),
+		app.If(paused, elt("p#paused.paused-badge", text.Paused)),
+		app.If(p.notice != "", elt("p.notice", p.notice)),
+		app.If(p.storeErr != "", elt("p.error[role=alert]", p.storeErr)),
 		app.If(p.confirming, p.renderConfirm()).Else(p.renderControls(paused)),
-		app.If(p.noVoice && p.settings.Voice, el("p").Class("notice").Text(text.NoVoice)),
+		app.If(p.noVoice && p.settings.Voice, elt("p.notice", text.NoVoice)),
 	)
 }
 
@@ -719,20 +719,20 @@ func (p *SessionPlayer) renderControls(paused bool) app.UI {
 	if paused {
 		playLabel = text.Resume
 	}
-	return el("nav").Class("controls").Body(
-		el("button").ID("back").Class("button").Aria("label", text.Back).Text("← "+text.Back).OnClick(p.onBack),
-		el("button").ID("pause").Class("button primary").Text(playLabel).OnClick(p.onPauseResume),
-		el("button").ID("skip").Class("button").Aria("label", text.Skip).Text(text.Skip+" →").OnClick(p.onSkip),
-		el("button").ID("end").Class("button quiet").Text(text.Stop).OnClick(p.onEnd),
+	return el("nav.controls",
+		eltx("button#back.button", "← "+text.Back).Aria("label", text.Back).OnClick(p.onBack),
+		eltx("button#pause.button.primary", playLabel).OnClick(p.onPauseResume),
+		eltx("button#skip.button", text.Skip+" →").Aria("label", text.Skip).OnClick(p.onSkip),
+		eltx("button#end.button.quiet", text.Stop).OnClick(p.onEnd),
 	)
 }
 
 func (p *SessionPlayer) renderConfirm() app.UI {
-	return el("div").Class("confirm").Attr("role", "alertdialog").Aria("labelledby", "confirm-end-text").Body(
-		el("p").ID("confirm-end-text").Text(text.EndSession),
-		el("div").Class("controls").Body(
-			el("button").ID("keep-going").Class("button primary").Text(text.KeepGoing).OnClick(p.onKeepGoing),
-			el("button").ID("confirm-end").Class("button").Text(text.ConfirmEnd).OnClick(p.onConfirmEnd),
+	return el("div.confirm[role=alertdialog][aria-labelledby=confirm-end-text]",
+		elt("p#confirm-end-text", text.EndSession),
+		el("div.controls",
+			eltx("button#keep-going.button.primary", text.KeepGoing).OnClick(p.onKeepGoing),
+			eltx("button#confirm-end.button", text.ConfirmEnd).OnClick(p.onConfirmEnd),
 		),
 	)
 }

@@ -211,32 +211,32 @@ func (p *SettingsPage) onDownload(ctx app.Context, e app.Event) {
 // Render shows the settings in four groups.
 func (p *SettingsPage) Render() app.UI {
 	return page("settings",
-		el("h1").Text(pageText.SettingsTitle),
-		el("p").Class("lead").Text(pageText.SettingsLead),
-		app.If(p.loadErr != "", el("p").ID("settings-load-error").Class("error").Text(p.loadErr)),
-		app.If(p.saveErr != "", el("p").ID("settings-save-error").Class("error").Attr("role", "alert").Text(p.saveErr)),
+		elt("h1", pageText.SettingsTitle),
+		elt("p.lead", pageText.SettingsLead),
+		app.If(p.loadErr != "", elt("p#settings-load-error.error", p.loadErr)),
+		app.If(p.saveErr != "", elt("p#settings-save-error.error[role=alert]", p.saveErr)),
 		p.renderGuidance(),
 		p.renderPacing(),
 		p.renderAppearance(),
 		p.renderReminders(),
-		el("p").ID("settings-status").Class("sr-only").Aria("live", "polite").Text(p.status),
+		elt("p#settings-status.sr-only[aria-live=polite]", p.status),
 	)
 }
 
 func (p *SettingsPage) renderGuidance() app.UI {
 	s := p.settings
-	return el("section").Class("settings-group").Aria("labelledby", "guidance-title").Body(
-		el("h2").ID("guidance-title").Text(pageText.GuidanceTitle),
+	return el("section.settings-group[aria-labelledby=guidance-title]",
+		elt("h2#guidance-title", pageText.GuidanceTitle),
 		toggle("set-voice", pageText.VoiceOn, s.Voice, p.flip("set-voice", func(s *data.Settings) *bool { return &s.Voice })),
 		p.renderVoiceChoice(),
 		p.rangeField("voice-rate", pageText.VoiceSpeed, data.MinVoiceRate, data.MaxVoiceRate, 0.05, s.VoiceRate,
 			fmt.Sprintf("%.2f×", s.VoiceRate), p.onRate),
-		el("button").ID("test-voice").Class("button").Text(pageText.TestVoice).OnClick(p.onTestVoice),
-		app.If(p.noVoice, el("p").ID("no-voice").Class("notice").Attr("role", "status").Text(pageText.NoVoiceToTest)),
+		eltx("button#test-voice.button", pageText.TestVoice).OnClick(p.onTestVoice),
+		app.If(p.noVoice, elt("p#no-voice.notice[role=status]", pageText.NoVoiceToTest)),
 		toggle("set-beeps", pageText.BeepsOn, s.Beeps, p.flip("set-beeps", func(s *data.Settings) *bool { return &s.Beeps })),
 		p.rangeField("beep-volume", pageText.BeepVolume, data.MinBeepVolume, data.MaxBeepVolume, 10, float64(s.BeepVolume),
 			fmt.Sprintf("%d%%", s.BeepVolume), p.onVolume),
-		el("button").ID("test-beep").Class("button").Text(pageText.TestBeep).OnClick(p.onTestBeep),
+		eltx("button#test-beep.button", pageText.TestBeep).OnClick(p.onTestBeep),
 		toggle("set-vibration", pageText.VibrationOn, s.Vibration, p.flip("set-vibration", func(s *data.Settings) *bool { return &s.Vibration })),
 		toggle("set-awake", pageText.KeepAwakeOn, s.KeepAwake, p.flip("set-awake", func(s *data.Settings) *bool { return &s.KeepAwake })),
 	)
@@ -249,26 +249,26 @@ func (p *SettingsPage) renderVoiceChoice() app.UI {
 	for _, v := range p.voices {
 		known = known || v.URI == chosen
 	}
-	return el("div").Class("field").Body(
-		el("label").Attr("for", "voice-name").Text(pageText.WhichVoice),
-		el("select").ID("voice-name").Class("input").Attr("disabled", !p.settings.Voice).OnChange(p.onVoice).Body(
-			el("option").Attr("value", "").Attr("selected", chosen == "").Text(pageText.AutoVoice),
+	return el("div.field",
+		elt("label[for=voice-name]", pageText.WhichVoice),
+		elx("select#voice-name.input",
+			eltx("option[value=]", pageText.AutoVoice).Attr("selected", chosen == ""),
 			// A voice chosen on another device stays chosen until
 			// the person picks another.
-			app.If(!known, el("option").Attr("value", chosen).Attr("selected", true).Text(chosen)),
+			app.If(!known, eltx("option", chosen).Attr("value", chosen).Attr("selected", true)),
 			app.Range(p.voices).Slice(func(i int) app.UI {
 				v := p.voices[i]
-				return el("option").Attr("value", v.URI).Attr("selected", v.URI == chosen).Text(v.Label)
+				return eltx("option", v.Label).Attr("value", v.URI).Attr("selected", v.URI == chosen)
 			}),
-		),
-		app.If(len(p.voices) == 0, el("p").ID("no-voices").Class("muted small").Text(pageText.NoVoices)),
+		).Attr("disabled", !p.settings.Voice).OnChange(p.onVoice),
+		app.If(len(p.voices) == 0, elt("p#no-voices.muted.small", pageText.NoVoices)),
 	)
 }
 
 func (p *SettingsPage) renderPacing() app.UI {
 	s := p.settings
-	return el("section").Class("settings-group").Aria("labelledby", "pacing-title").Body(
-		el("h2").ID("pacing-title").Text(pageText.PacingTitle),
+	return el("section.settings-group[aria-labelledby=pacing-title]",
+		elt("h2#pacing-title", pageText.PacingTitle),
 		p.secondsField("get-ready", pageText.GetReady, data.MinGetReadySeconds, data.MaxGetReadySeconds, s.GetReadySeconds,
 			func(s *data.Settings) *int { return &s.GetReadySeconds }),
 		p.secondsField("rest", pageText.RestBetween, data.MinRestSeconds, data.MaxRestSeconds, s.RestSeconds,
@@ -280,33 +280,33 @@ func (p *SettingsPage) renderPacing() app.UI {
 func (p *SettingsPage) secondsField(id, label string, lo, hi, value int, field func(*data.Settings) *int) app.UI {
 	msg := p.fieldErr[id]
 	hint := id + "-hint"
-	return el("div").Class("field").Body(
-		el("label").Attr("for", id).Text(label),
-		el("div").Class("number-row").Body(
-			void("input").ID(id).Class("input number").Attr("type", "number").Attr("inputmode", "numeric").
-				Attr("min", lo).Attr("max", hi).Attr("step", 1).Attr("value", value).Aria("describedby", hint).Aria("invalid", msg != "").
+	return el("div.field",
+		eltx("label", label).Attr("for", id),
+		el("div.number-row",
+			void("input.input.number[type=number][inputmode=numeric][step=1]").ID(id).
+				Attr("min", lo).Attr("max", hi).Attr("value", value).Aria("describedby", hint).Aria("invalid", msg != "").
 				OnChange(p.seconds(id, lo, hi, field)),
-			el("span").Class("unit").Text(pageText.SecondsUnit),
+			elt("span.unit", pageText.SecondsUnit),
 		),
-		el("p").ID(hint).Class("muted small hint").Text(fmt.Sprintf("%d–%d", lo, hi)),
-		app.If(msg != "", el("p").ID(id+"-error").Class("error field-error").Attr("role", "alert").Text(msg)),
+		eltx("p.muted.small.hint", fmt.Sprintf("%d–%d", lo, hi)).ID(hint),
+		app.If(msg != "", eltx("p.error.field-error[role=alert]", msg).ID(id+"-error")),
 	)
 }
 
 func (p *SettingsPage) renderAppearance() app.UI {
 	s := p.settings
 	themes := []string{data.ThemeSystem, data.ThemeLight, data.ThemeDark}
-	return el("section").Class("settings-group").Aria("labelledby", "appearance-title").Body(
-		el("h2").ID("appearance-title").Text(pageText.AppearanceTitle),
-		el("fieldset").Class("choices").Body(
-			el("legend").Text(pageText.Theme),
+	return el("section.settings-group[aria-labelledby=appearance-title]",
+		elt("h2#appearance-title", pageText.AppearanceTitle),
+		el("fieldset.choices",
+			elt("legend", pageText.Theme),
 			app.Range(themes).Slice(func(i int) app.UI {
 				id := "theme-" + themes[i]
-				return el("label").Class("toggle").Attr("for", id).Body(
-					void("input").ID(id).Attr("type", "radio").Attr("name", "theme").Attr("value", themes[i]).
+				return elx("label.toggle",
+					void("input[type=radio][name=theme]").ID(id).Attr("value", themes[i]).
 						Attr("checked", s.Theme == themes[i]).OnChange(p.onTheme(themes[i])),
-					el("span").Text(pageText.ThemeLabel[themes[i]]),
-				)
+					elt("span", pageText.ThemeLabel[themes[i]]),
+				).Attr("for", id)
 			}),
 		),
 		toggle("set-large-text", pageText.LargerText, s.LargeText, p.flip("set-large-text", func(s *data.Settings) *bool { return &s.LargeText })),
@@ -316,26 +316,26 @@ func (p *SettingsPage) renderAppearance() app.UI {
 
 func (p *SettingsPage) renderReminders() app.UI {
 	s := p.settings
-	return el("section").Class("settings-group").Aria("labelledby", "reminders-title").Body(
-		el("h2").ID("reminders-title").Text(pageText.RemindersTitle),
-		el("p").Class("muted").Text(pageText.RemindersLead),
+	return el("section.settings-group[aria-labelledby=reminders-title]",
+		elt("h2#reminders-title", pageText.RemindersTitle),
+		elt("p.muted", pageText.RemindersLead),
 		p.timeField("morning-reminder", pageText.MorningAt, s.MorningReminder, func(s *data.Settings) *string { return &s.MorningReminder }),
 		p.timeField("evening-reminder", pageText.EveningAt, s.EveningReminder, func(s *data.Settings) *string { return &s.EveningReminder }),
-		el("button").ID("download-ics").Class("button primary").Text(pageText.DownloadICS).OnClick(p.onDownload),
-		app.If(p.icsErr != "", el("p").ID("ics-error").Class("error").Attr("role", "alert").Text(p.icsErr)),
-		app.If(p.icsDone, el("p").ID("ics-done").Class("notice").Attr("role", "status").Text(pageText.ICSReady)),
-		el("p").ID("import-help").Class("small").Text(pageText.ImportHelp),
+		eltx("button#download-ics.button.primary", pageText.DownloadICS).OnClick(p.onDownload),
+		app.If(p.icsErr != "", elt("p#ics-error.error[role=alert]", p.icsErr)),
+		app.If(p.icsDone, elt("p#ics-done.notice[role=status]", pageText.ICSReady)),
+		elt("p#import-help.small", pageText.ImportHelp),
 	)
 }
 
 // timeField is a labelled time input with its error.
 func (p *SettingsPage) timeField(id, label, value string, field func(*data.Settings) *string) app.UI {
 	msg := p.fieldErr[id]
-	return el("div").Class("field").Body(
-		el("label").Attr("for", id).Text(label),
-		void("input").ID(id).Class("input time").Attr("type", "time").Attr("value", value).Aria("invalid", msg != "").
+	return el("div.field",
+		eltx("label", label).Attr("for", id),
+		void("input.input.time[type=time]").ID(id).Attr("value", value).Aria("invalid", msg != "").
 			OnChange(p.onReminder(id, field)),
-		app.If(msg != "", el("p").ID(id+"-error").Class("error field-error").Attr("role", "alert").Text(msg)),
+		app.If(msg != "", eltx("p.error.field-error[role=alert]", msg).ID(id+"-error")),
 	)
 }
 
@@ -343,14 +343,14 @@ func (p *SettingsPage) timeField(id, label, value string, field func(*data.Setti
 // go.
 func (p *SettingsPage) rangeField(id, label string, lo, hi, step, value float64, shown string, h app.EventHandler) app.UI {
 	msg := p.fieldErr[id]
-	return el("div").Class("field").Body(
-		el("label").Attr("for", id).Body(
+	return el("div.field",
+		elx("label",
 			app.Text(label+" "),
-			el("span").ID(id+"-value").Class("range-value").Text(shown),
-		),
-		void("input").ID(id).Class("range").Attr("type", "range").Attr("min", lo).Attr("max", hi).Attr("step", step).Attr("value", value).
+			eltx("span.range-value", shown).ID(id+"-value"),
+		).Attr("for", id),
+		void("input.range[type=range]").ID(id).Attr("min", lo).Attr("max", hi).Attr("step", step).Attr("value", value).
 			Aria("valuetext", shown).Aria("invalid", msg != "").OnChange(h),
-		app.If(msg != "", el("p").ID(id+"-error").Class("error field-error").Attr("role", "alert").Text(msg)),
+		app.If(msg != "", eltx("p.error.field-error[role=alert]", msg).ID(id+"-error")),
 	)
 }
 

@@ -13,11 +13,11 @@ import (
 // banner above it. The running session player does not use it, so an update
 // is never offered in the middle of a session.
 func page(id string, body ...app.UI) app.UI {
-	return el("div").Class("shell").Body(
+	return el("div.shell",
 		&Prefs{},
 		siteNav(id),
 		&UpdateBanner{},
-		el("main").ID(id).Class("page").Body(body...),
+		elx("main.page", body...).ID(id),
 	)
 }
 
@@ -31,9 +31,9 @@ var navLinks = []struct{ id, href, label string }{
 
 // siteNav links the main screens, marking the current one.
 func siteNav(current string) app.UI {
-	return el("nav").Class("site-nav").Aria("label", "Main").Body(app.Range(navLinks).Slice(func(i int) app.UI {
+	return el("nav.site-nav[aria-label=Main]", app.Range(navLinks).Slice(func(i int) app.UI {
 		l := navLinks[i]
-		a := el("a").Attr("href", l.href).Text(l.label)
+		a := eltx("a", l.label).Attr("href", l.href)
 		if l.id == current {
 			a = a.Aria("current", "page")
 		}
@@ -43,15 +43,15 @@ func siteNav(current string) app.UI {
 
 // homeLink leads back to the home screen.
 func homeLink() app.UI {
-	return el("a").Class("home-link").Attr("href", "/").Text("← " + text.Home)
+	return elt("a.home-link[href=/]", "← "+text.Home)
 }
 
 // toggle is a labelled on/off switch.
 func toggle(id, label string, on bool, h app.EventHandler) app.UI {
-	return el("label").Class("toggle").Attr("for", id).Body(
-		void("input").ID(id).Attr("type", "checkbox").Aria("checked", on).Attr("checked", on).OnChange(h),
-		el("span").Text(label),
-	)
+	return elx("label.toggle",
+		void("input[type=checkbox]").ID(id).Aria("checked", on).Attr("checked", on).OnChange(h),
+		elt("span", label),
+	).Attr("for", id)
 }
 
 // doseText says what one exercise of a routine asks for: "2 rounds, 5 s

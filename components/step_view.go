@@ -43,23 +43,23 @@ const stepLive = "step-live"
 
 // Render draws the view's elements without their content.
 func (v *StepView) Render() app.UI {
-	return el("div").ID("step").Body(
-		el("header").Class("player-top").Body(
-			el("h1").ID("step-title").Class("player-title"),
-			el("div").ID("step-of").Class("muted"),
-			el("progress").ID("step-progress").Class("progress"),
+	return el("div#step",
+		el("header.player-top",
+			el("h1#step-title.player-title"),
+			el("div#step-of.muted"),
+			el("progress#step-progress.progress"),
 		),
-		el("div").ID("step-figure").Attr("role", "img").Body(app.If(!app.IsServer, app.Raw(figureSVG("")))),
-		el("div").Class("countdown").Body(
+		el("div#step-figure[role=img]", app.If(!app.IsServer, app.Raw(figureSVG("")))),
+		el("div.countdown",
 			v.Counter,
-			el("div").ID("phase").Class("phase"),
+			el("div#phase.phase"),
 		),
-		el("p").ID("instruction").Class("instruction"),
-		el("p").ID("where").Class("where"),
-		el("p").ID("next").Class("next"),
+		el("p#instruction.instruction"),
+		el("p#where.where"),
+		el("p#next.next"),
 		// One announcement per step, never per second, so a screen
 		// reader is told what to do without being flooded.
-		el("div").ID(stepLive).Class("sr-only").Aria("live", "polite"),
+		elx("div.sr-only[aria-live=polite]").ID(stepLive),
 	)
 }
 

@@ -11,7 +11,7 @@ import (
 const svgNS = "http://www.w3.org/2000/svg"
 
 func svgEl(tag string) app.HTMLElem {
-	return el(tag).XMLNS(svgNS)
+	return elx(tag).XMLNS(svgNS)
 }
 
 func num(v float64) string {

@@ -16,15 +16,15 @@ type SymptomsPage struct {
 // Render shows the signs and the advice.
 func (p *SymptomsPage) Render() app.UI {
 	return page("symptoms",
-		el("h1").Text(text.Symptoms),
-		el("p").Class("lead").Text(pageText.SymptomsLead),
+		elt("h1", text.Symptoms),
+		elt("p.lead", pageText.SymptomsLead),
 		bullets("symptom-list", data.Symptoms),
-		el("section").Aria("labelledby", "advice-title").Body(
-			el("h2").ID("advice-title").Text(text.Advice),
+		el("section[aria-labelledby=advice-title]",
+			elt("h2#advice-title", text.Advice),
 			bullets("advice-list", data.Advice),
 		),
-		el("p").ID("see-professional").Class("notice").Text(pageText.SeeProfessional),
-		el("p").Body(el("a").ID("to-safety").Class("text-link").Attr("href", "/safety").Text(pageText.SeeSafety)),
-		el("p").Class("muted small").Text(data.Disclaimer),
+		elt("p#see-professional.notice", pageText.SeeProfessional),
+		el("p", elt("a#to-safety.text-link[href=/safety]", pageText.SeeSafety)),
+		elt("p.muted.small", data.Disclaimer),
 	)
 }

@@ -21,10 +21,10 @@ func (b *UpdateBanner) onReload(ctx app.Context, e app.Event) { ctx.Reload() }
 // Render shows the banner, or nothing.
 func (b *UpdateBanner) Render() app.UI {
 	if !b.available {
-		return el("div").Class("update-slot")
+		return el("div.update-slot")
 	}
-	return el("div").ID("update-banner").Class("update-slot banner").Attr("role", "status").Body(
-		el("span").Text(text.UpdateReady),
-		el("button").ID("reload").Class("button primary").Text(text.Reload).OnClick(b.onReload),
+	return el("div#update-banner.update-slot.banner[role=status]",
+		elt("span", text.UpdateReady),
+		eltx("button#reload.button.primary", text.Reload).OnClick(b.onReload),
 	)
 }
