@@ -26,8 +26,9 @@ type Home struct {
 
 // OnInit reads the person's routines and today's sessions, before Home is
 // first drawn: what OnMount changes go-app draws a second time, which took
-// a cold launch about 30 ms. The server's pre-rendered page has neither,
-// as it cannot know them.
+// a cold launch about 30 ms. Today's sessions come from the summary kept
+// beside the history (data.SessionsOn), not from years of sessions. The
+// server's pre-rendered page has neither, as it cannot know them.
 func (h *Home) OnInit() {
 	if h.st == nil {
 		if app.IsServer {
@@ -40,8 +41,9 @@ func (h *Home) OnInit() {
 	}
 	h.custom, _ = data.LoadCustomRoutines(h.st)
 	now := h.now()
-	if hist, _, err := data.LoadHistory(h.st, now); err == nil {
-		h.today = todayText(hist.Records, localDate(now))
+	today := localDate(now)
+	if marks, err := data.SessionsOn(h.st, today, now); err == nil {
+		h.today = todayText(marks, today)
 	}
 }
 
@@ -81,7 +83,7 @@ func (h *Home) Render() app.UI {
 // todayText says which of today's two sessions are done: "Today: morning ✓
 // · evening to do". A session counts as done when every hold was done, and
 // as partly done when it ended early. Spaces inside a part do not break.
-func todayText(records []data.Record, today string) string {
+func todayText(records []data.Mark, today string) string {
 	state := map[data.PartOfDay]string{}
 	for _, r := range records {
 		if r.LocalDate != today {

@@ -51,7 +51,11 @@ func TestTodayText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.scenario, func(t *testing.T) {
-			if got := strings.ReplaceAll(todayText(tt.records, today), "\u00a0", " "); got != tt.want {
+			var marks []data.Mark
+			for _, r := range tt.records {
+				marks = append(marks, data.Mark{LocalDate: r.LocalDate, LocalTime: r.LocalTime, Complete: r.Complete})
+			}
+			if got := strings.ReplaceAll(todayText(marks, today), "\u00a0", " "); got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})

@@ -1,0 +1,161 @@
+package data
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// RecentKey is the storage key of a short summary of the history's latest
+// days, written beside it every time the history is written. The home
+// screen says which of today's sessions are done at every launch; with it,
+// that costs a pass over the history's text instead of reading years of
+// sessions.
+//
+// The summary names the history it was made from by a checksum of its
+// exact text, so a history written any other way (by an older version of
+// Unknot, or restored by hand) is never summed up wrongly: the summary no
+// longer matches, and the history is read in full.
+//
+// It is a JSON array of strings: "1", the checksum, the first and the last
+// local date it covers, then one "date time 0|1" per session from the first
+// date on (the last date the history has and the day before it), complete
+// or not:
+//
+//	["1","9f0c2e4b17a3d5e6","2026-11-24","2026-11-25","2026-11-24 07:30 1","2026-11-25 19:30 0"]
+const RecentKey = "unknot.recent"
+
+// A Mark is what says whether a session of a day was done: its local date
+// and time, and whether it was done to the end.
+type Mark struct {
+	LocalDate, LocalTime string
+	Complete             bool
+}
+
+// PartOfDay is the part of the day the session started in.
+func (m Mark) PartOfDay() PartOfDay { return PartOfDayAt(m.LocalTime) }
+
+// MarksOn returns the marks of the records on the local date day, in order.
+func MarksOn(records []Record, day string) []Mark {
+	var out []Mark
+	for _, r := range records {
+		if r.LocalDate == day {
+			out = append(out, Mark{r.LocalDate, r.LocalTime, r.Complete})
+		}
+	}
+	return out
+}
+
+// SessionsOn returns the marks of the stored sessions on the local date
+// day. It reads the summary under RecentKey when it matches the stored
+// history, and the whole history otherwise (see LoadHistory, whose errors
+// it returns: a damaged history is copied aside), after which it writes the
+// summary for the next time. now names such a copy.
+func SessionsOn(st Storage, day string, now time.Time) ([]Mark, error) {
+	raw, ok, err := getRaw(st, HistoryKey)
+	if err == nil && !ok {
+		return nil, nil
+	}
+	if err == nil {
+		if s, ok := readRecent(st); ok && s.sum == textSum(raw) {
+			switch {
+			case day > s.last:
+				return nil, nil
+			case day >= s.from:
+				return s.on(day), nil
+			}
+		}
+		if l := decodeHistory([]byte(raw)); l.status == StatusOK {
+			_ = writeRecent(st, []byte(raw), l.records)
+			return MarksOn(l.records, day), nil
+		}
+	}
+	hist, _, err := LoadHistory(st, now)
+	return MarksOn(hist.Records, day), err
+}
+
+// recent is a summary read from RecentKey.
+type recent struct {
+	sum, from, last string
+	marks           []Mark
+}
+
+// on returns the marks of day.
+func (s recent) on(day string) []Mark {
+	var out []Mark
+	for _, m := range s.marks {
+		if m.LocalDate == day {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// recentVersion is the first element of a summary.
+const recentVersion = "1"
+
+// writeRecent stores the summary of records, whose stored text is text.
+func writeRecent(st Storage, text []byte, records []Record) error {
+	var last string
+	for _, r := range records {
+		last = max(last, r.LocalDate)
+	}
+	from := last
+	if t, err := time.Parse(DateLayout, last); err == nil {
+		from = t.AddDate(0, 0, -1).Format(DateLayout)
+	}
+	parts := []string{recentVersion, textSum(string(text)), from, last}
+	for _, r := range records {
+		if r.LocalDate >= from {
+			c := "0"
+			if r.Complete {
+				c = "1"
+			}
+			parts = append(parts, r.LocalDate+" "+r.LocalTime+" "+c)
+		}
+	}
+	// Every part is digits, letters a-f, '-', ':' and spaces: nothing to
+	// escape in JSON.
+	return setText(st, RecentKey, []byte(`["`+strings.Join(parts, `","`)+`"]`))
+}
+
+// readRecent reads the summary; false when there is none or it is not as
+// writeRecent writes it.
+func readRecent(st Storage) (recent, bool) {
+	raw, ok, err := getRaw(st, RecentKey)
+	if err != nil || !ok || !strings.HasPrefix(raw, `["`) || !strings.HasSuffix(raw, `"]`) {
+		return recent{}, false
+	}
+	parts := strings.Split(raw[2:len(raw)-2], `","`)
+	if len(parts) < 4 || parts[0] != recentVersion || len(parts[1]) != 16 ||
+		(parts[3] != "" && (!isDate(parts[2]) || !isDate(parts[3]))) {
+		return recent{}, false
+	}
+	s := recent{sum: parts[1], from: parts[2], last: parts[3]}
+	for _, p := range parts[4:] {
+		date, rest, _ := strings.Cut(p, " ")
+		clock, c, _ := strings.Cut(rest, " ")
+		if !isDate(date) || !isClock(clock) || (c != "0" && c != "1") {
+			return recent{}, false
+		}
+		s.marks = append(s.marks, Mark{date, clock, c == "1"})
+	}
+	return s, true
+}
+
+// textSum is the 64-bit FNV-1a hash of s, in hex.
+func textSum(s string) string {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	out := strconv.FormatUint(h, 16)
+	return strings.Repeat("0", 16-len(out)) + out
+}
+
+// isDate reports whether s is a date as DateLayout writes it.
+func isDate(s string) bool {
+	_, err := time.Parse(DateLayout, s)
+	return err == nil && len(s) == len(DateLayout)
+}

@@ -1,0 +1,152 @@
+package data_test
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"unknot/data"
+)
+
+// recentHistory saves a morning session on each of three days, with an
+// evening one ended early on the last, and returns the store.
+func recentHistory(tb testing.TB) (*data.MemoryStorage, []data.Record) {
+	tb.Helper()
+	recs := []data.Record{
+		histRecord(tb, london, "2025-04-20 07:30"),
+		histRecord(tb, london, "2025-04-21 07:30"),
+		histRecord(tb, london, "2025-04-22 07:45"),
+		histRecord(tb, london, "2025-04-22 19:30", func(r *data.Record) { r.Complete = false }),
+	}
+	st := &data.MemoryStorage{}
+	if _, err := data.SaveRecords(st, recs...); err != nil {
+		tb.Fatal(err)
+	}
+	return st, recs
+}
+
+// wantMarks fails unless SessionsOn(st, day) gives the marks of recs on day.
+func wantMarks(tb testing.TB, st data.Storage, recs []data.Record, day string) {
+	tb.Helper()
+	got, err := data.SessionsOn(st, day, histNow)
+	if err != nil {
+		tb.Fatalf("SessionsOn(%s): %v", day, err)
+	}
+	if want := data.MarksOn(recs, day); !slices.Equal(got, want) {
+		tb.Errorf("SessionsOn(%s) = %v, want %v", day, got, want)
+	}
+}
+
+func TestSessionsOnEveryDay(t *testing.T) {
+	st, recs := recentHistory(t)
+	if _, ok := st.GetRaw(data.RecentKey); !ok {
+		t.Fatal("saving the history wrote no summary beside it")
+	}
+	// Days the summary covers, days after it, and days before it, which
+	// are read from the history itself.
+	for _, day := range []string{"2025-04-22", "2025-04-21", "2025-04-23", "2026-01-01", "2025-04-20", "2025-04-19"} {
+		wantMarks(t, st, recs, day)
+	}
+	if got, _ := data.SessionsOn(st, "2025-04-22", histNow); len(got) != 2 || !got[0].Complete || got[1].Complete ||
+		got[0].PartOfDay() != data.PartMorning || got[1].PartOfDay() != data.PartEvening {
+		t.Errorf("the last day reads %v, want a whole morning and an evening ended early", got)
+	}
+}
+
+func TestSessionsOnReadsTheSummary(t *testing.T) {
+	st, _ := recentHistory(t)
+	raw, _ := st.GetRaw(data.RecentKey)
+	// A summary that matches the history but says something else shows
+	// that it is what is read: the history is not.
+	parts := strings.Split(raw, `","`)
+	forged := strings.Join(append(parts[:4:4], `2025-04-22 12:00 1"]`), `","`)
+	if err := st.SetRaw(data.RecentKey, forged); err != nil {
+		t.Fatal(err)
+	}
+	got, err := data.SessionsOn(st, "2025-04-22", histNow)
+	if err != nil || len(got) != 1 || got[0].LocalTime != "12:00" {
+		t.Errorf("got %v, %v; want the summary's one session at 12:00", got, err)
+	}
+}
+
+func TestSessionsOnIgnoresASummaryOfAnotherHistory(t *testing.T) {
+	st, recs := recentHistory(t)
+	summary, _ := st.GetRaw(data.RecentKey)
+	// The history is replaced without the summary, as an older version of
+	// Unknot would: one more session on the last day.
+	more := append(slices.Clone(recs), histRecord(t, london, "2025-04-22 21:00"))
+	if err := st.SetRaw(data.HistoryKey, historyText(t, more...)); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SetRaw(data.RecentKey, summary); err != nil {
+		t.Fatal(err)
+	}
+	wantMarks(t, st, more, "2025-04-22")
+	if now, _ := st.GetRaw(data.RecentKey); now == summary {
+		t.Error("the summary of the old history was left in place")
+	}
+	wantMarks(t, st, more, "2025-04-22")
+}
+
+func TestSessionsOnDamagedSummary(t *testing.T) {
+	for _, bad := range []string{
+		`garbage`, `[]`, `["1"]`, `["2","0123456789abcdef","2025-04-21","2025-04-22"]`,
+		`["1","0123456789abcdef","yesterday","2025-04-22"]`,
+		`["1","0123456789abcdef","2025-04-21","2025-04-22","2025-04-22 7:30 1"]`,
+		`["1","0123456789abcdef","2025-04-21","2025-04-22","2025-04-22 07:30 yes"]`,
+	} {
+		st, recs := recentHistory(t)
+		if err := st.SetRaw(data.RecentKey, bad); err != nil {
+			t.Fatal(err)
+		}
+		wantMarks(t, st, recs, "2025-04-22")
+		if now, _ := st.GetRaw(data.RecentKey); now == bad {
+			t.Errorf("the damaged summary %s was not replaced", bad)
+		}
+	}
+}
+
+func TestSessionsOnEmptyAndDamagedHistory(t *testing.T) {
+	if got, err := data.SessionsOn(&data.MemoryStorage{}, "2025-04-22", histNow); got != nil || err != nil {
+		t.Errorf("no history: got %v, %v", got, err)
+	}
+	// An emptied history (StartAfresh writes one) has a summary too.
+	st := &data.MemoryStorage{}
+	if _, err := data.SaveRecords(st); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := data.SessionsOn(st, "2025-04-22", histNow); got != nil || err != nil {
+		t.Errorf("an empty history: got %v, %v", got, err)
+	}
+
+	st, _ = recentHistory(t)
+	if err := st.SetRaw(data.HistoryKey, `{"schema":2,"records":[`); err != nil {
+		t.Fatal(err)
+	}
+	got, err := data.SessionsOn(st, "2025-04-22", histNow)
+	if got != nil || !errors.Is(err, data.ErrCorrupt) {
+		t.Errorf("damaged history: got %v, %v; want ErrCorrupt", got, err)
+	}
+	copied := false
+	for _, k := range st.Keys() {
+		copied = copied || strings.HasPrefix(k, data.CorruptPrefix)
+	}
+	if !copied {
+		t.Error("the damaged history was not copied aside")
+	}
+}
+
+func TestSummaryDoesNotStopASave(t *testing.T) {
+	// A store with room for the history but not for its summary: the
+	// session is saved, and today's sessions are still right.
+	recs := []data.Record{histRecord(t, london, "2025-04-22 07:30")}
+	st := &data.MemoryStorage{Limit: len(historyText(t, recs...)) + 10}
+	if _, err := data.SaveRecords(st, recs...); err != nil {
+		t.Fatalf("the save failed for want of room for its summary: %v", err)
+	}
+	if _, ok := st.GetRaw(data.RecentKey); ok {
+		t.Fatal("a summary was written into a store without room for it")
+	}
+	wantMarks(t, st, recs, "2025-04-22")
+}
