@@ -1,7 +1,7 @@
 package data
 
 import (
-	"strconv"
+	"fmt"
 	"strings"
 	"time"
 )
@@ -150,8 +150,7 @@ func textSum(s string) string {
 		h ^= uint64(s[i])
 		h *= 1099511628211
 	}
-	out := strconv.FormatUint(h, 16)
-	return strings.Repeat("0", 16-len(out)) + out
+	return fmt.Sprintf("%016x", h)
 }
 
 // isDate reports whether s is a date as DateLayout writes it.
