@@ -123,12 +123,16 @@ func writeRecent(st Storage, text []byte, records []Record) error {
 // writeRecent writes it.
 func readRecent(st Storage) (recent, bool) {
 	raw, ok, err := getRaw(st, RecentKey)
-	if err != nil || !ok || !strings.HasPrefix(raw, `["`) || !strings.HasSuffix(raw, `"]`) {
+	if err != nil || !ok || len(raw) < 4 || !strings.HasPrefix(raw, `["`) || !strings.HasSuffix(raw, `"]`) {
 		return recent{}, false
 	}
 	parts := strings.Split(raw[2:len(raw)-2], `","`)
-	if len(parts) < 4 || parts[0] != recentVersion || len(parts[1]) != 16 ||
-		(parts[3] != "" && (!isDate(parts[2]) || !isDate(parts[3]))) {
+	if len(parts) < 4 || parts[0] != recentVersion || len(parts[1]) != 16 {
+		return recent{}, false
+	}
+	// An empty history has no dates and no sessions.
+	if empty := parts[2] == "" && parts[3] == "" && len(parts) == 4; !empty &&
+		(!isDate(parts[2]) || !isDate(parts[3]) || parts[2] > parts[3]) {
 		return recent{}, false
 	}
 	s := recent{sum: parts[1], from: parts[2], last: parts[3]}

@@ -91,8 +91,10 @@ func TestSessionsOnIgnoresASummaryOfAnotherHistory(t *testing.T) {
 
 func TestSessionsOnDamagedSummary(t *testing.T) {
 	for _, bad := range []string{
-		`garbage`, `[]`, `["1"]`, `["2","0123456789abcdef","2025-04-21","2025-04-22"]`,
+		`garbage`, `[]`, `["]`, `[""]`, `["1"]`, `["2","0123456789abcdef","2025-04-21","2025-04-22"]`,
 		`["1","0123456789abcdef","yesterday","2025-04-22"]`,
+		`["1","0123456789abcdef","2025-04-23","2025-04-22"]`,
+		`["1","0123456789abcdef","","","2025-04-22 07:30 1"]`,
 		`["1","0123456789abcdef","2025-04-21","2025-04-22","2025-04-22 7:30 1"]`,
 		`["1","0123456789abcdef","2025-04-21","2025-04-22","2025-04-22 07:30 yes"]`,
 	} {
@@ -149,4 +151,32 @@ func TestSummaryDoesNotStopASave(t *testing.T) {
 		t.Fatal("a summary was written into a store without room for it")
 	}
 	wantMarks(t, st, recs, "2025-04-22")
+}
+
+// FuzzSummary: whatever the summary holds, SessionsOn says what the history
+// says, and never fails.
+func FuzzSummary(f *testing.F) {
+	st, _ := recentHistory(f)
+	good, _ := st.GetRaw(data.RecentKey)
+	for _, s := range []string{good, `["]`, `["1","","",""]`, `["1","0123456789abcdef","","","x"]`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, summary string) {
+		st, recs := recentHistory(t)
+		if err := st.SetRaw(data.RecentKey, summary); err != nil {
+			t.Fatal(err)
+		}
+		// A summary that carries the history's checksum is believed
+		// whatever else it says; any other is not.
+		believed := strings.Contains(summary, strings.Split(good, `","`)[1])
+		for _, day := range []string{"2025-04-21", "2025-04-22", "2025-04-23"} {
+			got, err := data.SessionsOn(st, day, histNow)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := data.MarksOn(recs, day); !slices.Equal(got, want) && !believed {
+				t.Errorf("summary %q: SessionsOn(%s) = %v, want %v", summary, day, got, want)
+			}
+		}
+	})
 }
