@@ -256,29 +256,29 @@ func (b *BackupPanel) onCancel(ctx app.Context, e app.Event) { b.preview, b.impo
 
 // Render shows the panel.
 func (b *BackupPanel) Render() app.UI {
-	return app.Elem("section").ID("backup").Class("backup-panel card").Aria("labelledby", "backup-title").Body(
-		app.Elem("h2").ID("backup-title").Text(historyText.BackupTitle),
-		app.Elem("p").Text(historyText.BackupIntro),
+	return el("section#backup.backup-panel.card[aria-labelledby=backup-title]",
+		elt("h2#backup-title", historyText.BackupTitle),
+		elt("p", historyText.BackupIntro),
 		b.renderPersist(),
 		b.renderLast(),
-		app.Elem("div").Class("history-actions").Body(
-			app.Elem("button").ID("export-all").Class("button primary").Text(historyText.ExportAll).OnClick(b.onExportAll),
-			app.Elem("button").ID("export-csv").Class("button").Text(historyText.ExportCSV).OnClick(b.onExportCSV),
+		el("div.history-actions",
+			eltx("button#export-all.button.primary", historyText.ExportAll).OnClick(b.onExportAll),
+			eltx("button#export-csv.button", historyText.ExportCSV).OnClick(b.onExportCSV),
 		),
-		app.If(b.saved != "", app.Elem("p").ID("export-done").Class("muted small").Attr("role", "status").Text(b.saved)),
-		app.If(b.exportErr != "", app.Elem("p").ID("export-error").Class("error").Attr("role", "alert").Text(b.exportErr)),
-		app.Elem("h3").ID("import-title").Text(historyText.ImportTitle),
-		app.Elem("p").Class("muted small").Text(historyText.ImportIntro),
-		app.Elem("label").Attr("for", "backup-file").Class("backup-file-label").Text(historyText.ChooseFile),
-		app.ElemSelfClosing("input").ID("backup-file").Class("backup-file-input").Attr("type", "file").Attr("accept", ".json,application/json").OnChange(b.onFile),
-		app.If(b.reading, app.Elem("p").ID("import-reading").Class("muted").Attr("role", "status").Text(historyText.Reading)),
-		app.If(b.rejected != "", app.Elem("div").Class("error").Attr("role", "alert").Body(
-			app.Elem("p").ID("import-rejected").Text(fmt.Sprintf(historyText.RejectedFile, b.rejectedName)),
-			app.Elem("p").ID("import-error").Class("import-reason").Text(b.rejected),
+		app.If(b.saved != "", elt("p#export-done.muted.small[role=status]", b.saved)),
+		app.If(b.exportErr != "", elt("p#export-error.error[role=alert]", b.exportErr)),
+		elt("h3#import-title", historyText.ImportTitle),
+		elt("p.muted.small", historyText.ImportIntro),
+		elt("label[for=backup-file].backup-file-label", historyText.ChooseFile),
+		void("input#backup-file.backup-file-input[type=file][accept=.json,application/json]").OnChange(b.onFile),
+		app.If(b.reading, elt("p#import-reading.muted[role=status]", historyText.Reading)),
+		app.If(b.rejected != "", el("div.error[role=alert]",
+			elt("p#import-rejected", fmt.Sprintf(historyText.RejectedFile, b.rejectedName)),
+			elt("p#import-error.import-reason", b.rejected),
 		)),
 		b.renderPreview(),
-		app.If(b.imported != "", app.Elem("p").ID("import-done").Class("notice").Attr("role", "status").Text(b.imported)),
-		app.If(b.importErr != "", app.Elem("p").ID("import-failed").Class("error").Attr("role", "alert").Text(b.importErr)),
+		app.If(b.imported != "", elt("p#import-done.notice[role=status]", b.imported)),
+		app.If(b.importErr != "", elt("p#import-failed.error[role=alert]", b.importErr)),
 	)
 }
 
@@ -286,11 +286,11 @@ func (b *BackupPanel) Render() app.UI {
 func (b *BackupPanel) renderPersist() app.UI {
 	switch b.persisted {
 	case "yes":
-		return app.Elem("p").ID("persist").Class("muted small").DataSet("persisted", "yes").Text(historyText.Persistent)
+		return eltx("p#persist.muted.small", historyText.Persistent).DataSet("persisted", "yes")
 	case "no":
-		return app.Elem("p").ID("persist").Class("notice small").DataSet("persisted", "no").Text(historyText.NotPersistent)
+		return eltx("p#persist.notice.small", historyText.NotPersistent).DataSet("persisted", "no")
 	}
-	return app.Elem("p").ID("persist").Class("sr-only")
+	return el("p#persist.sr-only")
 }
 
 // renderLast shows the date of the last backup and, when one is due, says
@@ -304,10 +304,9 @@ func (b *BackupPanel) renderLast() app.UI {
 		last = b.lastErr
 	}
 	due := b.now != nil && data.BackupDue(b.last, b.now(), len(b.Records))
-	return app.Elem("div").Body(
-		app.Elem("p").ID("last-backup").Class("muted small").Text(last),
-		app.If(due, app.Elem("p").ID("backup-due").Class("notice").Text(
-			fmt.Sprintf(historyText.BackupDue, sessionsText(max(len(b.Records)-b.last.Sessions, 0))))),
+	return el("div",
+		elt("p#last-backup.muted.small", last),
+		app.If(due, elt("p#backup-due.notice", fmt.Sprintf(historyText.BackupDue, sessionsText(max(len(b.Records)-b.last.Sessions, 0))))),
 	)
 }
 
@@ -315,21 +314,21 @@ func (b *BackupPanel) renderLast() app.UI {
 func (b *BackupPanel) renderPreview() app.UI {
 	p := b.preview
 	if p == nil {
-		return app.Elem("div").Class("import-slot")
+		return el("div.import-slot")
 	}
 	rng := historyText.PreviewEmpty
 	if p.from != "" {
 		rng = fmt.Sprintf(historyText.PreviewRange, historyDate(p.from), historyDate(p.to))
 	}
-	return app.Elem("div").ID("import-preview").Class("import-slot import-preview").Attr("role", "region").Aria("labelledby", "import-preview-title").Body(
-		app.Elem("h4").ID("import-preview-title").Text(fmt.Sprintf(historyText.PreviewTitle, p.name)),
-		app.Elem("p").ID("import-counts").Text(fmt.Sprintf(historyText.PreviewCounts, p.added, p.unchanged, p.conflict)),
-		app.Elem("p").ID("import-range").Text(rng),
-		app.Elem("p").Class("muted small").Text(historyText.PreviewOnly),
-		app.If(!b.Writable, app.Elem("p").Class("error").Text(historyText.ImportBlocked)),
-		app.Elem("div").Class("history-actions").Body(
-			app.Elem("button").ID("import-confirm").Class("button primary").Attr("disabled", !b.Writable).Text(historyText.Import).OnClick(b.onImport),
-			app.Elem("button").ID("import-cancel").Class("button").Text(historyText.Cancel).OnClick(b.onCancel),
+	return el("div#import-preview.import-slot.import-preview[role=region][aria-labelledby=import-preview-title]",
+		elt("h4#import-preview-title", fmt.Sprintf(historyText.PreviewTitle, p.name)),
+		elt("p#import-counts", fmt.Sprintf(historyText.PreviewCounts, p.added, p.unchanged, p.conflict)),
+		elt("p#import-range", rng),
+		elt("p.muted.small", historyText.PreviewOnly),
+		app.If(!b.Writable, elt("p.error", historyText.ImportBlocked)),
+		el("div.history-actions",
+			eltx("button#import-confirm.button.primary", historyText.Import).Attr("disabled", !b.Writable).OnClick(b.onImport),
+			eltx("button#import-cancel.button", historyText.Cancel).OnClick(b.onCancel),
 		),
 	)
 }
