@@ -1,6 +1,6 @@
 # Unknot: the targets are the project's vocabulary (see README.md).
 ADDR ?= localhost:8000
-WASM_FLAGS = -trimpath -gcflags='unknot/...=-l' -ldflags='-s -w'
+WASM_FLAGS = -trimpath -ldflags='-s -w'
 
 .PHONY: build wasm server run static test check e2e bench chromium clean
 

@@ -21,10 +21,10 @@ import (
 
 // wasmFlags are the Makefile's WASM_FLAGS as go build arguments. The
 // benchmark builds both apps with them and warns when the Makefile's differ.
-var wasmFlags = []string{"-trimpath", "-gcflags=unknot/...=-l", "-ldflags=-s -w"}
+var wasmFlags = []string{"-trimpath", "-ldflags=-s -w"}
 
 // makefileWasmFlags is what the Makefile's WASM_FLAGS line should say.
-const makefileWasmFlags = `-trimpath -gcflags='unknot/...=-l' -ldflags='-s -w'`
+const makefileWasmFlags = `-trimpath -ldflags='-s -w'`
 
 const (
 	buildTimeout  = 5 * time.Minute
