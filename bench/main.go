@@ -451,6 +451,10 @@ func (b *bench) print(w io.Writer, took time.Duration) {
 			detail += fmt.Sprintf(", %+.0f ms at the end", *t.end)
 		}
 		row("timer: "+detail, "", "", "", "", "")
+		if t.end != nil {
+			row(fmt.Sprintf("timer: from the planned end to the finished screen, Go ran %.0f ms in %d turns, the first %.0f ms after the end", t.endBusy, t.endTurns, t.endFirst),
+				"", "", "", "", "")
+		}
 		row("timer: click on Start to the running screen", fmt.Sprintf("%.0f ms", t.startScreen), "", "", "", "")
 		row(fmt.Sprintf("timer: Go wake-ups while hidden / visible (throttling on); latest change while hidden %.0f ms", t.hiddenLatest),
 			fmt.Sprintf("%.1f/s / %.1f/s", t.hiddenWakeup, t.visibleWake), "", "", "", "")

@@ -499,7 +499,12 @@ type timerResult struct {
 	// startScreen is the time from the click on Start to the running
 	// screen, ms.
 	startScreen float64
-	note        string
+	// endBusy is the time Go ran, ms, between the routine's planned end
+	// and the finished screen, in endTurns entries; endFirst is when the
+	// first of them began, after the planned end.
+	endBusy, endFirst float64
+	endTurns          int
+	note              string
 }
 
 // maxAbs is the largest error, in ms.
@@ -652,8 +657,19 @@ func measureTimer(c *chrome, s *site, tp timerPlan, hideAt, hide, stopAt time.Du
 		if rec.FinishedAt == nil {
 			return r, fmt.Errorf("the finished screen was not seen")
 		}
-		e := *rec.FinishedAt - start - float64(tp.plan.Total.Milliseconds())
+		planned := start + float64(tp.plan.Total.Milliseconds())
+		e := *rec.FinishedAt - planned
 		r.end = &e
+		r.endFirst = -1
+		for _, x := range rec.Resumes {
+			if x[0] >= planned && x[0] < *rec.FinishedAt {
+				if r.endTurns == 0 {
+					r.endFirst = x[0] - planned
+				}
+				r.endBusy += x[1]
+				r.endTurns++
+			}
+		}
 	}
 	if len(r.after) == 0 {
 		return r, fmt.Errorf("no change of #count after the page was visible again (start %.0f, hidden %.0f, shown %.0f, changes %v); %s", start, hiddenAt, shownAt, rec.Counts, t.consoleErrors())
