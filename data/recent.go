@@ -131,15 +131,16 @@ func readRecent(st Storage) (recent, bool) {
 		return recent{}, false
 	}
 	// An empty history has no dates and no sessions.
-	if empty := parts[2] == "" && parts[3] == "" && len(parts) == 4; !empty &&
-		(!isDate(parts[2]) || !isDate(parts[3]) || parts[2] > parts[3]) {
+	_, fromOK := dayNumber(parts[2])
+	_, lastOK := dayNumber(parts[3])
+	if empty := parts[2] == "" && parts[3] == "" && len(parts) == 4; !empty && (!fromOK || !lastOK || parts[2] > parts[3]) {
 		return recent{}, false
 	}
 	s := recent{sum: parts[1], from: parts[2], last: parts[3]}
 	for _, p := range parts[4:] {
 		date, rest, _ := strings.Cut(p, " ")
 		clock, c, _ := strings.Cut(rest, " ")
-		if !isDate(date) || !isClock(clock) || (c != "0" && c != "1") {
+		if _, ok := dayNumber(date); !ok || !isClock(clock) || (c != "0" && c != "1") {
 			return recent{}, false
 		}
 		s.marks = append(s.marks, Mark{date, clock, c == "1"})
@@ -155,10 +156,4 @@ func textSum(s string) string {
 		h *= 1099511628211
 	}
 	return fmt.Sprintf("%016x", h)
-}
-
-// isDate reports whether s is a date as DateLayout writes it.
-func isDate(s string) bool {
-	_, err := time.Parse(DateLayout, s)
-	return err == nil && len(s) == len(DateLayout)
 }
