@@ -81,8 +81,9 @@ type SessionPlayer struct {
 	// stepView the rest of the step, which writes each new step itself.
 	counter  *Countdown
 	stepView *StepView
-	// stepKey says which step and pause state stepView was given.
-	stepKey  [2]int
+	// stepKey says which step, pause state and voice state stepView was
+	// given.
+	stepKey  [3]int
 	unlisten []func()
 	// loaded is set once the person's settings have been read in the
 	// browser. Until then (the server's pre-rendered page, the first frame
@@ -322,14 +323,17 @@ func (p *SessionPlayer) setPos(cur data.Position) {
 	p.showStep()
 }
 
-// showStep gives the step view the current step, when the step or the
-// pause has changed since it was last given one.
+// showStep gives the step view the current step, when the step, the pause
+// or whether the app's voice speaks has changed since it was last given one.
 func (p *SessionPlayer) showStep() {
-	paused := 0
+	paused, speaks := 0, 0
 	if p.session.Paused() {
 		paused = 1
 	}
-	key := [2]int{p.pos.Index, paused}
+	if p.voiceSpeaks() {
+		speaks = 1
+	}
+	key := [3]int{p.pos.Index, paused, speaks}
 	if p.stepView == nil || (key == p.stepKey && p.stepView.view.Class != "") {
 		return
 	}
@@ -343,7 +347,12 @@ func (p *SessionPlayer) showStep() {
 		Text:     [6]string{seg.Title, "", label, seg.Text, whereText(seg), ""},
 		Progress: [2]int{int(p.pos.Elapsed / time.Second), int(p.plan.Total / time.Second)},
 		Label:    fmt.Sprintf(text.Remaining, data.DurationText(p.plan.Total-p.pos.Elapsed)),
-		Live:     announcement(label, seg, paused == 1),
+	}
+	// A screen reader announces each step from the live region, unless
+	// the app's own voice says it: the two voices would talk over each
+	// other. A pause, which the voice does not say, is announced anyway.
+	if speaks == 0 || paused == 1 {
+		t.Live = announcement(label, seg, paused == 1)
 	}
 	if seg.Item >= 0 {
 		t.Text[1] = fmt.Sprintf(text.ExerciseOf, seg.Item+1, len(p.plan.Routine.Items))
@@ -353,6 +362,10 @@ func (p *SessionPlayer) showStep() {
 	}
 	p.stepView.Show(t)
 }
+
+// voiceSpeaks reports whether the app's voice says each step: Voice is on
+// and the browser has a voice to say it with.
+func (p *SessionPlayer) voiceSpeaks() bool { return p.settings.Voice && !p.noVoice }
 
 // halt stops the ticker goroutine, if one runs.
 func (p *SessionPlayer) halt() {

@@ -496,6 +496,7 @@ func TestSessionPlayerCheckpointsEachStep(t *testing.T) {
 // step view: the player itself is redrawn by neither.
 func TestSessionPlayerRedrawsOnlyOnNewSteps(t *testing.T) {
 	r := newPlayerRig(t, data.Evening)
+	r.p.settings.Voice = false // the live region announces each step
 	r.click(r.p.onStart)
 	tick := func(d time.Duration) {
 		r.clock.advance(d)
@@ -530,5 +531,47 @@ func TestSessionPlayerRedrawsOnlyOnNewSteps(t *testing.T) {
 	r.click(r.p.onPauseResume)
 	if live := r.p.stepView.view.Live; !strings.HasPrefix(live, text.Paused) {
 		t.Errorf("paused, the live region says %q", live)
+	}
+}
+
+// With the app's voice on, a screen reader is not told each step as well
+// (two voices at once); it is when the voice is off or cannot speak, and
+// a pause is announced either way.
+func TestSessionPlayerLiveRegionLeavesStepsToTheVoice(t *testing.T) {
+	for _, c := range []struct {
+		name           string
+		voice, noVoice bool
+		announced      bool
+	}{
+		{"voice on", true, false, false},
+		{"voice off", false, false, true},
+		{"voice on, no voice in the browser", true, true, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := newPlayerRig(t, data.Evening)
+			r.p.settings.Voice = c.voice
+			r.cues.noVoice = c.noVoice
+			r.click(r.p.onStart)
+			r.run(r.p.plan.StepStart(1) + 2*time.Second)
+			seg := r.p.plan.Segments[r.p.pos.Index]
+			live := r.p.stepView.view.Live
+			if c.announced && !strings.Contains(live, seg.Text) {
+				t.Errorf("the live region says %q, want the step %q", live, seg.Text)
+			}
+			if !c.announced && live != "" {
+				t.Errorf("the live region says %q while the app's voice says the step", live)
+			}
+			if c.voice && !c.noVoice && len(r.cues.said()) == 0 {
+				t.Error("the voice said nothing")
+			}
+			r.click(r.p.onPauseResume)
+			if live := r.p.stepView.view.Live; !strings.HasPrefix(live, text.Paused) || !strings.Contains(live, seg.Text) {
+				t.Errorf("paused, the live region says %q", live)
+			}
+			r.click(r.p.onPauseResume)
+			if live := r.p.stepView.view.Live; (live != "") == !c.announced {
+				t.Errorf("resumed, the live region says %q", live)
+			}
+		})
 	}
 }
