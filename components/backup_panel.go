@@ -99,7 +99,7 @@ func (b *BackupPanel) loadLast() {
 
 // onStorage follows a backup made in another tab.
 func (b *BackupPanel) onStorage(ctx app.Context, e app.Event) {
-	if k := e.Get("key"); k.IsNull() || k.IsUndefined() || k.String() == data.LastBackupKey {
+	if storageChanged(e, data.LastBackupKey) {
 		b.loadLast()
 		b.Update()
 	}

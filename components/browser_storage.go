@@ -117,3 +117,10 @@ func jsError(r any) error {
 	}
 	return errors.New(fmt.Sprint(r))
 }
+
+// storageChanged reports whether e, a storage event from another tab, is
+// about key: a change of it, or the whole storage cleared.
+func storageChanged(e app.Event, key string) bool {
+	k := e.Get("key")
+	return k.IsNull() || k.IsUndefined() || k.String() == key
+}

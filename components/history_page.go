@@ -134,7 +134,7 @@ func (p *HistoryPage) load() {
 // fires the storage event only in the other tabs of the origin; a null key
 // means that tab cleared the whole store.
 func (p *HistoryPage) onStorage(ctx app.Context, e app.Event) {
-	if k := e.Get("key"); !k.IsNull() && !k.IsUndefined() && k.String() != data.HistoryKey {
+	if !storageChanged(e, data.HistoryKey) {
 		return
 	}
 	p.load()

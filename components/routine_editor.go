@@ -128,7 +128,7 @@ func (p *RoutinesPage) onSave(ctx app.Context, e app.Event) {
 		p.focus(ctx, "draft-error")
 		return
 	}
-	if !p.store(data.PutRoutine(p.custom, r)) {
+	if !p.store(func(rs []data.Routine) []data.Routine { return data.PutRoutine(rs, r) }) {
 		p.focus(ctx, "routines-error")
 		return
 	}

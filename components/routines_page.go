@@ -50,9 +50,12 @@ type RoutinesPage struct {
 	// by field id.
 	doseErr map[string]string
 	addPick string
+
+	unlisten func()
 }
 
-// OnMount reads the routines and the rest setting.
+// OnMount reads the routines and the rest setting, and starts following
+// the changes other tabs make to them.
 func (p *RoutinesPage) OnMount(ctx app.Context) {
 	if p.st == nil {
 		p.st = appStorage(ctx)
@@ -61,6 +64,24 @@ func (p *RoutinesPage) OnMount(ctx app.Context) {
 		p.now = time.Now
 	}
 	p.load()
+	p.unlisten = app.Window().AddEventListener("storage", p.onStorage)
+}
+
+// OnDismount stops following other tabs.
+func (p *RoutinesPage) OnDismount() {
+	if p.unlisten != nil {
+		p.unlisten()
+		p.unlisten = nil
+	}
+}
+
+// onStorage shows the routines another tab has changed. A routine being
+// edited here stays as it is until it is saved or cancelled.
+func (p *RoutinesPage) onStorage(ctx app.Context, e app.Event) {
+	if storageChanged(e, data.RoutinesKey) || storageChanged(e, data.SettingsKey) {
+		p.load()
+		p.Update()
+	}
 }
 
 // load reads the person's routines.
@@ -72,9 +93,12 @@ func (p *RoutinesPage) load() {
 	p.restSeconds = s.RestSeconds
 }
 
-// store saves list as the person's routines and reports whether it could.
-func (p *RoutinesPage) store(list []data.Routine) bool {
-	if err := data.SaveCustomRoutines(p.st, list); err != nil {
+// store changes the person's routines with change and reports whether it
+// could save them. change gets the routines as stored now, so what another
+// tab saved since this page read them is kept.
+func (p *RoutinesPage) store(change func([]data.Routine) []data.Routine) bool {
+	list, err := data.UpdateCustomRoutines(p.st, change)
+	if err != nil {
 		p.actionErr = err.Error()
 		return false
 	}
@@ -126,7 +150,7 @@ func (p *RoutinesPage) onEdit(r data.Routine) app.EventHandler {
 func (p *RoutinesPage) onDuplicate(r data.Routine) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		d := data.DuplicateRoutine(r)
-		if p.store(data.PutRoutine(p.custom, d)) {
+		if p.store(func(rs []data.Routine) []data.Routine { return data.PutRoutine(rs, d) }) {
 			p.announce = fmt.Sprintf(pageText.Duplicated, quoted(d.Name))
 			p.focus(ctx, "edit-"+d.ID)
 		}
@@ -149,7 +173,7 @@ func (p *RoutinesPage) onKeep(ctx app.Context, e app.Event) {
 func (p *RoutinesPage) onDelete(r data.Routine) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		p.deleting = ""
-		if p.store(data.DeleteRoutine(p.custom, r.ID)) {
+		if p.store(func(rs []data.Routine) []data.Routine { return data.DeleteRoutine(rs, r.ID) }) {
 			p.announce = fmt.Sprintf(pageText.Deleted, quoted(r.Name))
 			p.focus(ctx, "yours-title")
 		}

@@ -235,3 +235,41 @@ func TestRoutinesPageCreateNeedsAName(t *testing.T) {
 		t.Error("Cancel kept the new routine")
 	}
 }
+
+// Another tab saves a routine while this page is open: saving, duplicating
+// or deleting here keeps it, and the page shows it once told.
+func TestRoutinesPageKeepsWhatAnotherTabSaved(t *testing.T) {
+	st := &data.MemoryStorage{}
+	r, p := routinesRig(t, st)
+	r.click(p.onDuplicate(routine(t, data.Morning)))
+	mine := savedRoutines(t, st)[0]
+
+	other := data.NewCustomRoutine("From the other tab").AddItem(data.Bridge)
+	if err := data.SaveCustomRoutines(st, []data.Routine{mine, other}); err != nil {
+		t.Fatal(err)
+	}
+	r.click(p.onEdit(p.custom[0]))
+	r.do(func(ctx app.Context) { p.draft.Name = "Long morning" })
+	r.click(p.onSave)
+	got := savedRoutines(t, st)
+	if len(got) != 2 || got[0].Name != "Long morning" || got[1].ID != other.ID {
+		t.Fatalf("after saving here: %+v, want this tab's change and the other tab's routine", got)
+	}
+	mustContain(t, r.html(), "Long morning", "From the other tab")
+
+	r.click(p.onDelete(mine))
+	if got := savedRoutines(t, st); len(got) != 1 || got[0].ID != other.ID {
+		t.Fatalf("after deleting here: %+v, want the other tab's routine left", got)
+	}
+
+	// The other tab adds one more; its storage event reloads the list.
+	third := data.NewCustomRoutine("Third").AddItem(data.CatStretch)
+	if err := data.SaveCustomRoutines(st, []data.Routine{other, third}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(r.html(), "Third") {
+		t.Fatal("shown before the storage event")
+	}
+	r.do(func(ctx app.Context) { p.onStorage(ctx, app.Event{Value: app.Null()}) })
+	mustContain(t, r.html(), "From the other tab", "Third")
+}

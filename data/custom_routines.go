@@ -99,6 +99,23 @@ func SaveCustomRoutines(st Storage, routines []Routine) error {
 	return nil
 }
 
+// UpdateCustomRoutines changes the stored routines with change and returns
+// them as saved. It reads them again first, so a change made meanwhile in
+// another tab is kept: change gets what is stored now, not what a screen
+// read earlier. It saves nothing when the stored routines cannot all be
+// read or what change returns cannot be saved (see SaveCustomRoutines).
+func UpdateCustomRoutines(st Storage, change func([]Routine) []Routine) ([]Routine, error) {
+	s := readRoutines(st)
+	if s.err != nil {
+		return nil, s.err
+	}
+	routines := change(s.routines)
+	if err := SaveCustomRoutines(st, routines); err != nil {
+		return nil, err
+	}
+	return routines, nil
+}
+
 // SetAsideCustomRoutines copies the stored routines, as their exact text, to
 // a new key starting RoutinesAsidePrefix (an identical copy already there is
 // reused) and then removes them, so new routines can be saved. It returns the

@@ -444,3 +444,47 @@ func TestShortRoutineTakesTodaysDosesAndIsShort(t *testing.T) {
 		t.Errorf("short routine lasts %v, evening %v: want it shorter", s.Total, e.Total)
 	}
 }
+
+// A change made from a list read earlier keeps what another tab saved in
+// the meantime, and a damaged store is left as it is.
+func TestUpdateCustomRoutinesKeepsOtherTabsChanges(t *testing.T) {
+	st := &data.MemoryStorage{}
+	mine := deskBreak()
+	if err := data.SaveCustomRoutines(st, []data.Routine{mine}); err != nil {
+		t.Fatal(err)
+	}
+	// Another tab adds a routine after this one has read the list.
+	other := data.NewCustomRoutine("Other tab").AddItem(data.Bridge)
+	if err := data.SaveCustomRoutines(st, []data.Routine{mine, other}); err != nil {
+		t.Fatal(err)
+	}
+	renamed := mine.Clone()
+	renamed.Name = "Desk break, longer"
+	got, err := data.UpdateCustomRoutines(st, func(rs []data.Routine) []data.Routine { return data.PutRoutine(rs, renamed) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, r := range got {
+		names = append(names, r.Name)
+	}
+	if want := []string{"Desk break, longer", "Other tab"}; !reflect.DeepEqual(names, want) {
+		t.Errorf("returned %q, want %q", names, want)
+	}
+	stored, err := data.LoadCustomRoutines(st)
+	if err != nil || !reflect.DeepEqual(stored, got) {
+		t.Errorf("stored %+v (%v), want what was returned %+v", stored, err, got)
+	}
+
+	damaged := rawStore(t, `{"schema":1,"routines":[`)
+	called := false
+	if _, err := data.UpdateCustomRoutines(damaged, func(rs []data.Routine) []data.Routine {
+		called = true
+		return append(rs, mine)
+	}); !errors.Is(err, data.ErrRoutinesDamaged) || called {
+		t.Errorf("damaged store: err %v, change called %v; want ErrRoutinesDamaged and no call", err, called)
+	}
+	if got := storedText(t, damaged); got != `{"schema":1,"routines":[` {
+		t.Errorf("the damaged text became %q", got)
+	}
+}
