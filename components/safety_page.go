@@ -83,10 +83,8 @@ func (g *SafetyGate) OnMount(ctx app.Context) {
 // onAccept remembers the answer. The action fires even when saving fails:
 // the person has read the advice; they will only be asked again next time.
 func (g *SafetyGate) onAccept(ctx app.Context, e app.Event) {
-	s, _ := data.LoadSettings(g.st)
-	s.SafetyAccepted = true
 	g.err = ""
-	if err := data.SaveSettings(g.st, s); err != nil {
+	if _, err := data.UpdateSettings(g.st, func(s *data.Settings) { s.SafetyAccepted = true }); err != nil {
 		g.err = fmt.Sprintf(pageText.GateSaveFailed, err)
 	}
 	ctx.NewAction(safetyAcceptedAction)

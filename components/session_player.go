@@ -632,10 +632,13 @@ func (p *SessionPlayer) onKey(ctx app.Context, e app.Event) {
 }
 
 // onToggle flips one cue setting and remembers it.
-func (p *SessionPlayer) onToggle(ctx app.Context, field *bool) {
-	*field = !*field
-	p.storeErr = errText(data.SaveSettings(appStorage(ctx), p.settings))
-	if field == &p.settings.KeepAwake && p.state == stateRunning && !p.session.Paused() {
+func (p *SessionPlayer) onToggle(ctx app.Context, field func(*data.Settings) *bool) {
+	on := !*field(&p.settings)
+	*field(&p.settings) = on
+	// Saved into the settings as stored: what another tab changed stays.
+	_, err := data.UpdateSettings(appStorage(ctx), func(s *data.Settings) { *field(s) = on })
+	p.storeErr = errText(err)
+	if field(&p.settings) == &p.settings.KeepAwake && p.state == stateRunning && !p.session.Paused() {
 		p.cues.KeepAwake(p.settings.KeepAwake)
 	}
 }
@@ -704,10 +707,10 @@ func (p *SessionPlayer) renderToggles() app.UI {
 	s := &p.settings
 	return el("fieldset.toggles",
 		elt("legend", text.CuesTitle),
-		toggle("cue-voice", text.Voice, s.Voice, func(ctx app.Context, e app.Event) { p.onToggle(ctx, &s.Voice) }),
-		toggle("cue-beeps", text.Beeps, s.Beeps, func(ctx app.Context, e app.Event) { p.onToggle(ctx, &s.Beeps) }),
-		toggle("cue-vibration", text.Vibration, s.Vibration, func(ctx app.Context, e app.Event) { p.onToggle(ctx, &s.Vibration) }),
-		toggle("cue-awake", text.KeepAwake, s.KeepAwake, func(ctx app.Context, e app.Event) { p.onToggle(ctx, &s.KeepAwake) }),
+		toggle("cue-voice", text.Voice, s.Voice, func(ctx app.Context, e app.Event) { p.onToggle(ctx, voiceOn) }),
+		toggle("cue-beeps", text.Beeps, s.Beeps, func(ctx app.Context, e app.Event) { p.onToggle(ctx, beepsOn) }),
+		toggle("cue-vibration", text.Vibration, s.Vibration, func(ctx app.Context, e app.Event) { p.onToggle(ctx, vibrationOn) }),
+		toggle("cue-awake", text.KeepAwake, s.KeepAwake, func(ctx app.Context, e app.Event) { p.onToggle(ctx, keepAwakeOn) }),
 		app.If(p.noVoice, elt("p.notice", text.NoVoice)),
 		app.If(p.storeErr != "", elt("p.error", p.storeErr)),
 	)

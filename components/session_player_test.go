@@ -268,7 +268,7 @@ func TestSessionPlayerNoVoiceFallsBackToBeeps(t *testing.T) {
 
 func TestSessionPlayerToggleIsRemembered(t *testing.T) {
 	r := newPlayerRig(t, data.Evening)
-	r.do(func(ctx app.Context) { r.p.onToggle(ctx, &r.p.settings.Voice) })
+	r.do(func(ctx app.Context) { r.p.onToggle(ctx, voiceOn) })
 	var got data.Settings
 	r.do(func(ctx app.Context) {
 		var err error

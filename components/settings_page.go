@@ -76,30 +76,39 @@ func (p *SettingsPage) OnDismount() {
 	}
 }
 
-// save checks next, saves it and applies the look at once. A refused value
-// is reported next to the control with id field; the settings stay as they
-// were.
-func (p *SettingsPage) save(ctx app.Context, field string, next data.Settings) {
+// save makes change to the settings, checks it, saves it and applies the
+// look at once. A refused value is reported next to the control with id
+// field; the settings stay as they were. The change is made to the settings
+// as stored, so what another tab changed meanwhile is kept.
+func (p *SettingsPage) save(ctx app.Context, field string, change func(*data.Settings)) {
 	delete(p.fieldErr, field)
+	next := p.settings
+	change(&next)
 	if err := next.Validate(); err != nil {
 		p.fieldErr[field], p.status = capitalise(err.Error())+".", ""
 		return
 	}
-	if err := data.SaveSettings(p.st, next); err != nil {
+	saved, err := data.UpdateSettings(p.st, change)
+	if err != nil {
 		p.saveErr, p.status = capitalise(err.Error())+".", ""
 		return
 	}
-	p.settings, p.saveErr, p.status = next, "", pageText.Saved
-	ctx.NewActionWithValue(prefsChanged, next)
+	p.settings, p.saveErr, p.status = saved, "", pageText.Saved
+	ctx.NewActionWithValue(prefsChanged, saved)
 }
+
+// The cue switches, shared by this page and the player's switches.
+func voiceOn(s *data.Settings) *bool     { return &s.Voice }
+func beepsOn(s *data.Settings) *bool     { return &s.Beeps }
+func vibrationOn(s *data.Settings) *bool { return &s.Vibration }
+func keepAwakeOn(s *data.Settings) *bool { return &s.KeepAwake }
 
 // flip returns an event handler that turns one switch over and saves.
 func (p *SettingsPage) flip(id string, field func(*data.Settings) *bool) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		next := p.settings
-		b := field(&next)
-		*b = !*b
-		p.save(ctx, id, next)
+		// The switch turns to the opposite of what the person sees.
+		on := !*field(&p.settings)
+		p.save(ctx, id, func(s *data.Settings) { *field(s) = on })
 	}
 }
 
@@ -116,18 +125,14 @@ func (p *SettingsPage) setSeconds(ctx app.Context, id string, lo, hi int, field 
 		p.fieldErr[id], p.status = fmt.Sprintf(pageText.NumberRange, lo, hi), ""
 		return
 	}
-	next := p.settings
-	*field(&next) = n
-	p.save(ctx, id, next)
+	p.save(ctx, id, func(s *data.Settings) { *field(s) = n })
 }
 
 func (p *SettingsPage) onVoice(ctx app.Context, e app.Event) { p.setVoice(ctx, inputValue(ctx)) }
 
 // setVoice saves the chosen voice, "" for automatic.
 func (p *SettingsPage) setVoice(ctx app.Context, uri string) {
-	next := p.settings
-	next.VoiceName = uri
-	p.save(ctx, "voice-name", next)
+	p.save(ctx, "voice-name", func(s *data.Settings) { s.VoiceName = uri })
 }
 
 func (p *SettingsPage) onRate(ctx app.Context, e app.Event) { p.setRate(ctx, inputValue(ctx)) }
@@ -138,9 +143,7 @@ func (p *SettingsPage) setRate(ctx app.Context, typed string) {
 	if err != nil {
 		return
 	}
-	next := p.settings
-	next.VoiceRate = math.Round(v*100) / 100
-	p.save(ctx, "voice-rate", next)
+	p.save(ctx, "voice-rate", func(s *data.Settings) { s.VoiceRate = math.Round(v*100) / 100 })
 }
 
 func (p *SettingsPage) onVolume(ctx app.Context, e app.Event) { p.setVolume(ctx, inputValue(ctx)) }
@@ -151,16 +154,12 @@ func (p *SettingsPage) setVolume(ctx app.Context, typed string) {
 	if err != nil {
 		return
 	}
-	next := p.settings
-	next.BeepVolume = n
-	p.save(ctx, "beep-volume", next)
+	p.save(ctx, "beep-volume", func(s *data.Settings) { s.BeepVolume = n })
 }
 
 func (p *SettingsPage) onTheme(theme string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		next := p.settings
-		next.Theme = theme
-		p.save(ctx, "theme", next)
+		p.save(ctx, "theme", func(s *data.Settings) { s.Theme = theme })
 	}
 }
 
@@ -170,10 +169,8 @@ func (p *SettingsPage) onReminder(id string, field func(*data.Settings) *string)
 
 // setReminder saves a reminder time, "" for none.
 func (p *SettingsPage) setReminder(ctx app.Context, id string, field func(*data.Settings) *string, typed string) {
-	next := p.settings
-	*field(&next) = typed
 	p.icsDone = false
-	p.save(ctx, id, next)
+	p.save(ctx, id, func(s *data.Settings) { *field(s) = typed })
 }
 
 // onTestVoice speaks a sample with the chosen voice and speed. It runs in
@@ -227,18 +224,18 @@ func (p *SettingsPage) renderGuidance() app.UI {
 	s := p.settings
 	return el("section.settings-group[aria-labelledby=guidance-title]",
 		elt("h2#guidance-title", pageText.GuidanceTitle),
-		toggle("set-voice", pageText.VoiceOn, s.Voice, p.flip("set-voice", func(s *data.Settings) *bool { return &s.Voice })),
+		toggle("set-voice", pageText.VoiceOn, s.Voice, p.flip("set-voice", voiceOn)),
 		p.renderVoiceChoice(),
 		p.rangeField("voice-rate", pageText.VoiceSpeed, data.MinVoiceRate, data.MaxVoiceRate, 0.05, s.VoiceRate,
 			fmt.Sprintf("%.2f×", s.VoiceRate), p.onRate),
 		eltx("button#test-voice.button", pageText.TestVoice).OnClick(p.onTestVoice),
 		app.If(p.noVoice, elt("p#no-voice.notice[role=status]", pageText.NoVoiceToTest)),
-		toggle("set-beeps", pageText.BeepsOn, s.Beeps, p.flip("set-beeps", func(s *data.Settings) *bool { return &s.Beeps })),
+		toggle("set-beeps", pageText.BeepsOn, s.Beeps, p.flip("set-beeps", beepsOn)),
 		p.rangeField("beep-volume", pageText.BeepVolume, data.MinBeepVolume, data.MaxBeepVolume, 10, float64(s.BeepVolume),
 			fmt.Sprintf("%d%%", s.BeepVolume), p.onVolume),
 		eltx("button#test-beep.button", pageText.TestBeep).OnClick(p.onTestBeep),
-		toggle("set-vibration", pageText.VibrationOn, s.Vibration, p.flip("set-vibration", func(s *data.Settings) *bool { return &s.Vibration })),
-		toggle("set-awake", pageText.KeepAwakeOn, s.KeepAwake, p.flip("set-awake", func(s *data.Settings) *bool { return &s.KeepAwake })),
+		toggle("set-vibration", pageText.VibrationOn, s.Vibration, p.flip("set-vibration", vibrationOn)),
+		toggle("set-awake", pageText.KeepAwakeOn, s.KeepAwake, p.flip("set-awake", keepAwakeOn)),
 	)
 }
 

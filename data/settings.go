@@ -146,6 +146,21 @@ func SaveSettings(st Storage, s Settings) error {
 	return nil
 }
 
+// UpdateSettings changes the stored settings with change and returns them
+// as saved. It reads them again first, so what another tab changed since a
+// screen read them is kept; settings that cannot be read are changed from
+// the defaults (SaveSettings keeps a copy of the damaged text). It saves
+// nothing when the changed settings are out of range or the stored ones
+// come from a newer version.
+func UpdateSettings(st Storage, change func(*Settings)) (Settings, error) {
+	s, _ := LoadSettings(st)
+	change(&s)
+	if err := SaveSettings(st, s); err != nil {
+		return Settings{}, err
+	}
+	return s, nil
+}
+
 // SettingsCorruptKey holds a copy of saved settings that could not be read,
 // kept before new settings replace them.
 const SettingsCorruptKey = SettingsKey + ".corrupt"

@@ -239,3 +239,36 @@ func TestSettingsTiming(t *testing.T) {
 		t.Errorf("got %v, want nil", err)
 	}
 }
+
+// A change made from settings read earlier keeps what another tab changed
+// in the meantime.
+func TestUpdateSettingsKeepsOtherTabsChanges(t *testing.T) {
+	st := &data.MemoryStorage{}
+	if err := data.SaveSettings(st, data.DefaultSettings()); err != nil {
+		t.Fatal(err)
+	}
+	// Another tab turns the dark theme on.
+	other := data.DefaultSettings()
+	other.Theme = data.ThemeDark
+	if err := data.SaveSettings(st, other); err != nil {
+		t.Fatal(err)
+	}
+	got, err := data.UpdateSettings(st, func(s *data.Settings) { s.Voice = false })
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored, err := data.LoadSettings(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stored.Voice || stored.Theme != data.ThemeDark || stored != got {
+		t.Errorf("stored %+v, returned %+v; want voice off and the other tab's dark theme", stored, got)
+	}
+	// Out of range: nothing saved.
+	if _, err := data.UpdateSettings(st, func(s *data.Settings) { s.RestSeconds = -1 }); err == nil {
+		t.Error("a negative rest was saved")
+	}
+	if again, _ := data.LoadSettings(st); again != stored {
+		t.Errorf("a refused change altered the settings: %+v", again)
+	}
+}
