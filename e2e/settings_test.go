@@ -392,3 +392,40 @@ func TestVoicePicking(t *testing.T) {
 		})
 	}
 }
+
+// Two tabs on the routines screen: a routine duplicated in one shows in the
+// other without a reload, and a change made in the other keeps it.
+func TestRoutinesInTwoTabs(t *testing.T) {
+	h := setup(t)
+	a := newTab(t)
+	a.open(t, h.base, "/routines")
+	b := a.sibling(t)
+	b.open(t, h.base, "/routines")
+
+	click(t, b, "#duplicate-"+data.Evening)
+	waitFor(t, b, `document.querySelectorAll("#custom-routines article").length === 1`, "the second tab lists its copy")
+	waitFor(t, a, `document.querySelectorAll("#custom-routines article").length === 1`, "the first tab shows the copy without a reload")
+
+	click(t, a, "#duplicate-"+data.Morning)
+	waitFor(t, a, `document.querySelectorAll("#custom-routines article").length === 2`, "the first tab lists both copies")
+	raw, _ := getItem(t, a, data.RoutinesKey)
+	var stored struct {
+		Routines []data.Routine `json:"routines"`
+	}
+	if err := json.Unmarshal([]byte(raw), &stored); err != nil {
+		t.Fatalf("stored %s: %v", raw, err)
+	}
+	var names []string
+	for _, r := range stored.Routines {
+		names = append(names, r.Name)
+	}
+	if got := strings.Join(names, ", "); got != "Evening routine (copy), Morning routine (copy)" {
+		t.Errorf("stored routines %q, want both copies", got)
+	}
+	waitFor(t, b, `document.querySelectorAll("#custom-routines article").length === 2`, "the second tab shows the first tab's copy")
+	for _, tb := range []*tab{a, b} {
+		if errs := tb.errors(); len(errs) > 0 {
+			t.Errorf("console errors: %v", errs)
+		}
+	}
+}
