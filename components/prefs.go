@@ -22,7 +22,7 @@ type Prefs struct {
 	app.Compo
 }
 
-// OnMount follows changes. The stored settings were applied when the page
+// OnMount follows changes, made in this tab or another. The stored settings were applied when the page
 // loaded, by the script in its head (app/prefs.js), and stay applied as
 // the app moves from screen to screen. The app reads them once, after its
 // first screen is up, and applies what it makes of them: where the stored
@@ -35,6 +35,14 @@ func (p *Prefs) OnMount(ctx app.Context) {
 				s, _ := data.LoadSettings(appStorage(ctx))
 				applyPrefs(s)
 			})
+		})
+		// A look chosen in another tab applies here too, for as long as
+		// the app runs (the listener is never removed).
+		app.Window().AddEventListener("storage", func(ctx app.Context, e app.Event) {
+			if storageChanged(e, data.SettingsKey) {
+				s, _ := data.LoadSettings(appStorage(ctx))
+				applyPrefs(s)
+			}
 		})
 	})
 	ctx.Handle(prefsChanged, func(ctx app.Context, a app.Action) {

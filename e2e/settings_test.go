@@ -394,8 +394,9 @@ func TestVoicePicking(t *testing.T) {
 }
 
 // Two tabs on the routines screen: a routine duplicated in one shows in the
-// other without a reload, and a change made in the other keeps it.
-func TestRoutinesInTwoTabs(t *testing.T) {
+// other without a reload, and a change made in the other keeps it. A theme
+// chosen in one applies in the other.
+func TestRoutinesAndThemeInTwoTabs(t *testing.T) {
 	h := setup(t)
 	a := newTab(t)
 	a.open(t, h.base, "/routines")
@@ -423,6 +424,12 @@ func TestRoutinesInTwoTabs(t *testing.T) {
 		t.Errorf("stored routines %q, want both copies", got)
 	}
 	waitFor(t, b, `document.querySelectorAll("#custom-routines article").length === 2`, "the second tab shows the first tab's copy")
+
+	// A theme chosen in one tab applies in the other at once.
+	b.open(t, h.base, "/settings")
+	click(t, b, "#theme-dark")
+	waitFor(t, b, `document.documentElement.dataset.theme === "dark"`, "the dark theme applies in its tab")
+	waitFor(t, a, `document.documentElement.dataset.theme === "dark"`, "the dark theme applies in the other tab")
 	for _, tb := range []*tab{a, b} {
 		if errs := tb.errors(); len(errs) > 0 {
 			t.Errorf("console errors: %v", errs)
