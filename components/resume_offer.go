@@ -29,7 +29,7 @@ func (o *ResumeOffer) OnMount(ctx app.Context) {
 		return
 	}
 	settings, _ := data.LoadSettings(appStorage(ctx))
-	plan, err := data.Compile(c.Routine, data.DefaultCatalogue(), settings.Timing())
+	plan, err := data.Compile(c.Routine, data.DefaultCatalogue(), c.TimingOr(settings.Timing()))
 	// Shown even when it no longer compiles, so it can be discarded.
 	o.c, o.plan, o.found, o.compiles = c, plan, true, err == nil
 	o.fits = err == nil && c.Fits(plan)

@@ -189,7 +189,8 @@ func (p *SessionPlayer) restore(ctx app.Context) bool {
 		p.notice = errText(err)
 		return false
 	}
-	plan, err := data.Compile(c.Routine, data.DefaultCatalogue(), p.settings.Timing())
+	// The pacing it ran with, whatever the settings say now.
+	plan, err := data.Compile(c.Routine, data.DefaultCatalogue(), c.TimingOr(p.settings.Timing()))
 	if err != nil || !c.Fits(plan) {
 		p.notice = text.CannotResume
 		return false

@@ -379,6 +379,12 @@ func TestSessionPlayerResumesFromCheckpoint(t *testing.T) {
 	r.disp.Mount(el("div"))
 	r.disp.Consume()
 	r.clock.advance(time.Hour)
+	// Meanwhile the person has lengthened the get-ready and the rests: the
+	// session resumes on the plan it ran, not on one with the new pacing.
+	// (The player is gone: the storage is written directly.)
+	if _, err := data.UpdateSettings(memoryStorage, func(s *data.Settings) { s.GetReadySeconds, s.RestSeconds = 20, 40 }); err != nil {
+		t.Fatal(err)
+	}
 	p2 := &SessionPlayer{cues: &recordedCues{}, now: r.clock.now}
 	r.disp.Mount(p2)
 	r.disp.Nav(&url.URL{Path: "/session/" + data.Evening, RawQuery: "resume=1"})
@@ -388,6 +394,10 @@ func TestSessionPlayerResumesFromCheckpoint(t *testing.T) {
 	}
 	if got := p2.session.Elapsed(r.clock.now()); got != 50*time.Second {
 		t.Errorf("resumed at %v, want 50s", got)
+	}
+	if p2.plan.Total != r.p.plan.Total || p2.pos.Index != r.p.pos.Index {
+		t.Errorf("resumed on a plan of %v at segment %d, want the one that ran: %v at segment %d",
+			p2.plan.Total, p2.pos.Index, r.p.plan.Total, r.p.pos.Index)
 	}
 }
 

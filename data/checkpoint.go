@@ -27,6 +27,11 @@ type Checkpoint struct {
 	// running; Fits compares them with a plan compiled again.
 	PlanTotalMS int64 `json:"planTotalMs"`
 	PlanSteps   int   `json:"planSteps"`
+	// Timing is the pacing the plan was compiled with (durations in
+	// nanoseconds), so the same plan can be compiled again after the
+	// person has changed their get-ready or rest times. Checkpoints saved
+	// before it was kept have none (see TimingOr).
+	Timing *Timing `json:"timing,omitempty"`
 	// ElapsedMS is the plan time reached, in milliseconds.
 	ElapsedMS int64 `json:"elapsedMs"`
 	// Skipped lists the steps skipped, by index.
@@ -55,6 +60,7 @@ func (s Session) Checkpoint(start Stamp, painBefore *int, now time.Time) Checkpo
 		Routine:     s.Plan.Routine,
 		PlanTotalMS: s.Plan.Total.Milliseconds(),
 		PlanSteps:   s.Plan.Steps,
+		Timing:      &s.Plan.Timing,
 		ElapsedMS:   s.Elapsed(now).Milliseconds(),
 		Started:     start.At.Round(0).UTC().Truncate(time.Millisecond),
 		LocalDate:   start.LocalDate,
@@ -71,6 +77,15 @@ func (s Session) Checkpoint(start Stamp, painBefore *int, now time.Time) Checkpo
 		}
 	}
 	return c
+}
+
+// TimingOr is the pacing the session of c ran with, or t when c does not
+// say (a checkpoint saved by an earlier version).
+func (c Checkpoint) TimingOr(t Timing) Timing {
+	if c.Timing != nil {
+		return *c.Timing
+	}
+	return t
 }
 
 // Elapsed is the plan time c reached.
@@ -134,6 +149,11 @@ func (c Checkpoint) Validate() error {
 		return fmt.Errorf("time reached is %d ms, must be 0 to the plan's %d", c.ElapsedMS, c.PlanTotalMS)
 	case len(c.Skipped) > c.PlanSteps:
 		return fmt.Errorf("%d steps skipped of %d", len(c.Skipped), c.PlanSteps)
+	}
+	if c.Timing != nil {
+		if err := c.Timing.Validate(); err != nil {
+			return fmt.Errorf("its pacing: %w", err)
+		}
 	}
 	for _, i := range c.Skipped {
 		if i < 0 || i >= c.PlanSteps {

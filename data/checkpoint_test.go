@@ -186,6 +186,7 @@ func TestLoadCheckpointDamaged(t *testing.T) {
 		{"skipped step out of range", strings.Replace(good, `"skipped":[2]`, `"skipped":[2,5000]`, 1), "skipped step 5000 is not one of the plan's"},
 		{"unknown exercise", strings.Replace(good, `"exercise":"bridge"`, `"exercise":"plank"`, 1), `routine exercise 4: "plank" is not an exercise Unknot knows`},
 		{"wrong type", strings.Replace(good, `"planSteps":`, `"planSteps":"many","x":`, 1), "plan steps is text, must be a whole number"},
+		{"rest too long", strings.Replace(good, `"rest":15000000000`, `"rest":900000000000`, 1), "its pacing: the rest between exercises must be between"},
 	}
 	for _, ch := range cases {
 		t.Run(ch.scenario, func(t *testing.T) {
@@ -227,4 +228,55 @@ func TestSaveCheckpointRefuses(t *testing.T) {
 			t.Errorf("got %v, want an error wrapping ErrStorageFull", err)
 		}
 	})
+}
+
+// A checkpoint keeps the pacing its plan was compiled with, so the session
+// resumes on the same plan after the settings changed; one saved before
+// checkpoints kept it uses the pacing it is given.
+func TestCheckpointKeepsItsPacing(t *testing.T) {
+	slow := data.DefaultTiming()
+	slow.GetReady, slow.Rest = 30*time.Second, 45*time.Second
+	p := cpPlan(t, data.Morning, slow)
+	s := data.NewSession(p, cpStart)
+	c := s.Checkpoint(data.NewStamp(cpStart, "UTC"), nil, cpStart.Add(200*time.Second))
+	st := &data.MemoryStorage{}
+	if err := data.SaveCheckpoint(st, c); err != nil {
+		t.Fatal(err)
+	}
+	back, ok, err := data.LoadCheckpoint(st)
+	if !ok || err != nil {
+		t.Fatalf("LoadCheckpoint: %v, %v", ok, err)
+	}
+	// The settings now say the defaults.
+	tm := back.TimingOr(data.DefaultTiming())
+	if tm != slow {
+		t.Fatalf("the checkpoint's pacing is %+v, want %+v", tm, slow)
+	}
+	again := cpPlan(t, data.Morning, tm)
+	if !back.Fits(again) {
+		t.Error("the plan compiled again with the checkpoint's pacing does not fit it")
+	}
+	if back.Fits(cpPlan(t, data.Morning, data.DefaultTiming())) {
+		t.Error("a plan with other pacing fits the checkpoint: the test shows nothing")
+	}
+	if got, want := data.RestoreSession(again, back, cpStart).At(cpStart).Index, s.At(cpStart.Add(200*time.Second)).Index; got != want {
+		t.Errorf("restored at segment %d, want %d", got, want)
+	}
+
+	// Saved by an earlier version: no pacing, the one given is used.
+	raw := mustJSON(t, back)
+	i := strings.Index(raw, `"timing":{`)
+	j := strings.Index(raw[i:], "}")
+	old := raw[:i] + raw[i+j+2:]
+	if strings.Contains(old, "timing") {
+		t.Fatalf("could not remove the pacing from %s", raw)
+	}
+	st.SetRaw(data.CheckpointKey, old)
+	legacy, ok, err := data.LoadCheckpoint(st)
+	if !ok || err != nil {
+		t.Fatalf("loading a checkpoint without pacing: %v, %v (%s)", ok, err, old)
+	}
+	if got := legacy.TimingOr(slow); got != slow {
+		t.Errorf("without pacing TimingOr gave %+v, want what it was given", got)
+	}
 }

@@ -61,6 +61,8 @@ type Plan struct {
 	Total time.Duration
 	// Steps is the number of distinct steps.
 	Steps int
+	// Timing is the pacing the plan was compiled with.
+	Timing Timing
 }
 
 // Compile turns a routine into a plan. It fails on an unknown exercise, a
@@ -88,7 +90,7 @@ func Compile(r Routine, c Catalogue, t Timing) (Plan, error) {
 	}
 	b.add(Segment{Kind: KindDone, Item: -1, Pose: first.StartPose, Title: words.Done, Text: words.DoneText, Say: words.SayDone})
 	b.linkNext()
-	return Plan{Routine: r, Segments: b.segs, Total: b.at, Steps: b.step}, nil
+	return Plan{Routine: r, Segments: b.segs, Total: b.at, Steps: b.step, Timing: t}, nil
 }
 
 // builder accumulates segments with their start offsets and steps.
