@@ -22,7 +22,8 @@ type Countdown struct {
 }
 
 // Render draws the element the number goes in. Screen readers skip it: the
-// live region says each step once instead of every second.
+// step is said once (by the live region or the app's voice) instead of the
+// number every second.
 func (c *Countdown) Render() app.UI {
 	return el("div#count.count[aria-hidden=true]")
 }

@@ -22,8 +22,9 @@ type Prefs struct {
 	app.Compo
 }
 
-// OnMount follows changes, made in this tab or another. The stored settings were applied when the page
-// loaded, by the script in its head (app/prefs.js), and stay applied as
+// OnMount follows changes, made in this tab or another. The stored
+// settings were applied when the page loaded, by the script in its head
+// (app/prefs.js), and stay applied as
 // the app moves from screen to screen. The app reads them once, after its
 // first screen is up, and applies what it makes of them: where the stored
 // settings are damaged it uses the defaults, which the script cannot know.

@@ -418,8 +418,12 @@ func (p *SessionPlayer) fire(c data.Cue) {
 	}
 	if p.settings.Voice && c.Say != "" {
 		// Voices can arrive late (Chrome loads them after the first
-		// ask): the notice follows the latest attempt.
-		p.noVoice = !p.cues.Say(c.Say)
+		// ask): the notice follows the latest attempt, and so does the
+		// live region, which says the step when the voice cannot.
+		if said := p.cues.Say(c.Say); said == p.noVoice {
+			p.noVoice = !said
+			p.showStep()
+		}
 	}
 	if p.settings.Vibration && len(c.Vibrate) > 0 {
 		p.cues.Vibrate(c.Vibrate)
@@ -755,7 +759,8 @@ func (p *SessionPlayer) renderConfirm() app.UI {
 }
 
 // announcement is what the live region says for a segment: once per
-// segment (and on pause), never per second.
+// segment (and on pause), never per second; showStep leaves it out while
+// the app's voice says the step.
 func announcement(label string, s data.Segment, paused bool) string {
 	a := label + ". " + s.Text
 	if w := whereText(s); w != "" {

@@ -562,6 +562,10 @@ func TestSessionPlayerLiveRegionLeavesStepsToTheVoice(t *testing.T) {
 			r.p.settings.Voice = c.voice
 			r.cues.noVoice = c.noVoice
 			r.click(r.p.onStart)
+			// The first step, at once: the voice was tried at Start.
+			if live := r.p.stepView.view.Live; (live != "") != c.announced {
+				t.Errorf("at Start the live region says %q", live)
+			}
 			r.run(r.p.plan.StepStart(1) + 2*time.Second)
 			seg := r.p.plan.Segments[r.p.pos.Index]
 			live := r.p.stepView.view.Live

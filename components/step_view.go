@@ -38,7 +38,8 @@ type stepText struct {
 // order of stepText.Text. An empty text hides its element.
 var stepSlots = [6]string{"step-title", "step-of", "phase", "instruction", "where", "next"}
 
-// stepLive is the live region: one announcement per step.
+// stepLive is the live region: one announcement per step, unless the
+// app's voice says it (SessionPlayer.showStep).
 const stepLive = "step-live"
 
 // Render draws the view's elements without their content.
@@ -57,8 +58,8 @@ func (v *StepView) Render() app.UI {
 		el("p#instruction.instruction"),
 		el("p#where.where"),
 		el("p#next.next"),
-		// One announcement per step, never per second, so a screen
-		// reader is told what to do without being flooded.
+		// At most one announcement per step, never per second, so a
+		// screen reader is told what to do without being flooded.
 		elx("div.sr-only[aria-live=polite]").ID(stepLive),
 	)
 }

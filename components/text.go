@@ -89,7 +89,7 @@ var text = struct {
 	ResumeIt:       "Resume",
 	SaveAsPartial:  "Save as partial",
 	Discard:        "Discard",
-	CannotResume:   "Your pacing settings or the app changed since this session started, so it cannot carry on where it stopped; you can save what you did.",
+	CannotResume:   "This session cannot carry on where it stopped: Unknot has changed since it started. You can save what you did.",
 	ResumeHint:     "Resumed where you stopped. Press Resume when you are ready.",
 	SeeSafety:      "Warning signs and when to get help",
 	Fewer:          "Fewer",
