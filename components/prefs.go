@@ -24,10 +24,10 @@ type Prefs struct {
 
 // OnMount follows changes, made in this tab or another. The stored
 // settings were applied when the page loaded, by the script in its head
-// (app/prefs.js), and stay applied as
-// the app moves from screen to screen. The app reads them once, after its
-// first screen is up, and applies what it makes of them: where the stored
-// settings are damaged it uses the defaults, which the script cannot know.
+// (app/prefs.js), and stay applied as the app moves from screen to screen.
+// The app reads them once, after its first screen is up, and applies what
+// it makes of them: where the stored settings are damaged it uses the
+// defaults, which the script cannot know.
 func (p *Prefs) OnMount(ctx app.Context) {
 	prefsOnce.Do(func() {
 		ctx.Async(func() {

@@ -70,6 +70,18 @@ func LoadCustomRoutines(st Storage) ([]Routine, error) {
 // damaged or from a newer version (the error then wraps ErrRoutinesDamaged
 // or ErrRoutinesNewer).
 func SaveCustomRoutines(st Storage, routines []Routine) error {
+	if err := checkRoutines(routines); err != nil {
+		return err
+	}
+	if s := readRoutines(st); s.err != nil {
+		return s.err
+	}
+	return writeRoutines(st, routines)
+}
+
+// checkRoutines reports the first reason routines cannot be saved: too
+// many, one not valid, or an id used twice.
+func checkRoutines(routines []Routine) error {
 	if len(routines) > MaxRoutines {
 		return fmt.Errorf("you can keep at most %d routines of your own; delete one first", MaxRoutines)
 	}
@@ -83,9 +95,11 @@ func SaveCustomRoutines(st Storage, routines []Routine) error {
 		}
 		seen[r.ID] = i
 	}
-	if s := readRoutines(st); s.err != nil {
-		return s.err
-	}
+	return nil
+}
+
+// writeRoutines stores routines, checked, over what is stored.
+func writeRoutines(st Storage, routines []Routine) error {
 	out := routinesFile{Schema: RoutinesSchema, Routines: routines}
 	if out.Routines == nil {
 		out.Routines = []Routine{}
@@ -110,7 +124,10 @@ func UpdateCustomRoutines(st Storage, change func([]Routine) []Routine) ([]Routi
 		return nil, s.err
 	}
 	routines := change(s.routines)
-	if err := SaveCustomRoutines(st, routines); err != nil {
+	if err := checkRoutines(routines); err != nil {
+		return nil, err
+	}
+	if err := writeRoutines(st, routines); err != nil {
 		return nil, err
 	}
 	return routines, nil
