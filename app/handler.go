@@ -43,7 +43,7 @@ const (
 )
 
 // styles are the app's stylesheets, in the order they apply.
-var styles = []string{"/web/app.css", "/web/figure.css"}
+var styles = []string{"/web/app.css"}
 
 //go:embed app-worker.js
 var serviceWorkerJS string

@@ -7,8 +7,8 @@ import (
 // Figure draws the exercise figure in one position.
 //
 // The drawing is inline SVG whose shape is the same for every pose: the pose
-// only changes the class of the wrapper, and web/figure.css moves the joints
-// (CSS transforms driven by custom properties). Changing Pose on a mounted
+// only changes the class of the wrapper, and the figures section of
+// web/app.css moves the joints (CSS transforms driven by custom properties). Changing Pose on a mounted
 // Figure therefore animates the person from one position to the next.
 //
 // The SVG goes into the page as markup (app.Raw), which the browser parses

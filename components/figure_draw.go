@@ -50,7 +50,7 @@ func sortAttributes(html string) string {
 }
 
 // Sizes of the side-view skeleton, in SVG user units. The joint angles in
-// web/figure.css are computed for exactly these lengths by
+// the figures section of web/app.css are computed for exactly these lengths by
 // docs/figures/poses.go (run it again after changing one), and
 // figure_test.go checks the poses they give against the article.
 const (

@@ -150,35 +150,75 @@ func TestFigureServerDrawsWrapperOnly(t *testing.T) {
 	// The empty wrapper keeps the drawing's proportions.
 	box := strings.Fields(figViewBox)
 	if want := "aspect-ratio: " + box[2] + " / " + box[3]; !strings.Contains(readFigureCSS(t), want) {
-		t.Errorf("web/figure.css does not give .figure the viewBox's %s", want)
+		t.Errorf("the figures section of web/app.css does not give .figure the viewBox's %s", want)
 	}
 }
 
+// readFigureCSS returns the figures' section of web/app.css: one
+// stylesheet, as each more one delays the app's start.
 func readFigureCSS(tb testing.TB) string {
 	tb.Helper()
-	b, err := os.ReadFile("../web/figure.css")
+	b, err := os.ReadFile("../web/app.css")
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return string(b)
+	const begin, end = "/* ==== figures: begin", "/* ==== figures: end ==== */"
+	_, section, ok := strings.Cut(string(b), begin)
+	section, _, ok2 := strings.Cut(section, end)
+	if !ok || !ok2 {
+		tb.Fatalf("web/app.css has no figures section between %q and %q", begin, end)
+	}
+	return section
 }
 
 func TestFigureCSSCoversEveryPose(t *testing.T) {
 	css := readFigureCSS(t)
 	for _, pose := range FigurePoses {
 		if !regexp.MustCompile(`\.figure--` + regexp.QuoteMeta(pose) + `[\s{,.\[]`).MatchString(css) {
-			t.Errorf("web/figure.css has no rule for .figure--%s", pose)
+			t.Errorf("the figures section of web/app.css has no rule for .figure--%s", pose)
 		}
 	}
 	for _, want := range []string{
 		"@media (prefers-reduced-motion: reduce)",
 		":root[data-motion=reduce]",
-		"@media (prefers-color-scheme: dark)",
-		":root[data-theme=dark]",
-		"--fig-body", "--fig-accent", "--fig-far", "--fig-mat",
+		"var(--fig-body)", "var(--fig-accent)", "var(--fig-far)", "var(--fig-mat)",
 	} {
 		if !strings.Contains(css, want) {
-			t.Errorf("web/figure.css lacks %q", want)
+			t.Errorf("the figures section of web/app.css lacks %q", want)
+		}
+	}
+}
+
+// Every colour the figures use has a light value and a dark one, both for
+// the system's dark mode and for the dark theme chosen in the app.
+func TestFigureColoursInBothThemes(t *testing.T) {
+	b, err := os.ReadFile("../web/app.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := string(b)
+	block := func(selector string) string {
+		_, rest, ok := strings.Cut(all, selector+" {")
+		body, _, _ := strings.Cut(rest, "}")
+		if !ok {
+			t.Fatalf("web/app.css has no %s block", selector)
+		}
+		return body
+	}
+	themes := map[string]string{
+		"light":            block(":root"),
+		"system dark mode": block(`:root:not([data-theme="light"])`),
+		"dark theme":       block(`:root[data-theme="dark"]`),
+	}
+	used := regexp.MustCompile(`var\((--fig-[\w-]+)\)`).FindAllStringSubmatch(readFigureCSS(t), -1)
+	if len(used) == 0 {
+		t.Fatal("the figures use no colours")
+	}
+	for _, m := range used {
+		for theme, body := range themes {
+			if !strings.Contains(body, m[1]+":") {
+				t.Errorf("%s has no value in the %s", m[1], theme)
+			}
 		}
 	}
 }
@@ -207,7 +247,7 @@ func TestFigureCSSMatchesMarkup(t *testing.T) {
 		}
 		for k := range inCSS {
 			if !inMarkup[k] {
-				t.Errorf("web/figure.css styles %s=%s, which is not drawn", attr, k)
+				t.Errorf("the figures section of web/app.css styles %s=%s, which is not drawn", attr, k)
 			}
 		}
 	}
@@ -221,7 +261,7 @@ func TestFigureSize(t *testing.T) {
 	}
 }
 
-// The transform chains in web/figure.css hard-code the bone lengths: they
+// The transform chains in the figures section of web/app.css hard-code the bone lengths: they
 // must agree with the segments drawn here.
 func TestFigureCSSBoneLengths(t *testing.T) {
 	css := readFigureCSS(t)
@@ -235,7 +275,7 @@ func TestFigureCSSBoneLengths(t *testing.T) {
 		fmt.Sprintf("rotate(var(--shn)) translate(%dpx) rotate(var(--ftn))", figShin),
 	} {
 		if !strings.Contains(css, want) {
-			t.Errorf("web/figure.css lacks %q", want)
+			t.Errorf("the figures section of web/app.css lacks %q", want)
 		}
 	}
 }
@@ -298,7 +338,7 @@ func pose(v map[string]float64) skeleton {
 	return s
 }
 
-// poseVars reads the custom properties each pose rule of web/figure.css
+// poseVars reads the custom properties each pose rule of the figures section of web/app.css
 // sets, on top of its view's defaults.
 func poseVars(tb testing.TB) map[string]map[string]float64 {
 	tb.Helper()
@@ -368,7 +408,7 @@ func TestFigurePosesMatchTheArticle(t *testing.T) {
 			continue // drawn from behind the head, not by the skeleton
 		}
 		if vars[p] == nil {
-			t.Fatalf("web/figure.css has no joint angles for %s", p)
+			t.Fatalf("the figures section of web/app.css has no joint angles for %s", p)
 		}
 	}
 	lie := func(name string) skeleton { return pose(vars[name]) }

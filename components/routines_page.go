@@ -294,8 +294,8 @@ func routineMeta(r data.Routine, cat data.Catalogue) string {
 	if len(r.Items) == 1 {
 		meta = "1 exercise"
 	}
-	if plan, err := data.Compile(r, cat, data.DefaultTiming()); err == nil {
-		meta += " · " + fmt.Sprintf(text.Minutes, data.DurationText(plan.Total))
+	if length, err := data.Length(r, cat, data.DefaultTiming()); err == nil {
+		meta += " · " + fmt.Sprintf(text.Minutes, data.DurationText(length))
 	}
 	return meta
 }

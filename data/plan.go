@@ -93,6 +93,45 @@ func Compile(r Routine, c Catalogue, t Timing) (Plan, error) {
 	return Plan{Routine: r, Segments: b.segs, Total: b.at, Steps: b.step, Timing: t}, nil
 }
 
+// Length is how long a routine takes with timing t: the Total of its
+// compiled plan, worked out without building the plan. Home and the
+// routines page show the length of every routine as the app starts, where
+// compiling each one (every segment and its words) was most of their
+// drawing time. It fails where Compile fails.
+func Length(r Routine, c Catalogue, t Timing) (time.Duration, error) {
+	if err := r.Validate(c); err != nil {
+		return 0, err
+	}
+	if err := t.Validate(); err != nil {
+		return 0, err
+	}
+	total := t.GetReady
+	for i, it := range r.Items {
+		e, reps, hold, _ := it.Resolve(c)
+		if i > 0 {
+			total += t.Rest
+		}
+		if e.Hold.Breaths > 0 {
+			hold = time.Duration(e.Hold.Breaths) * (t.BreathIn + t.BreathOut)
+		}
+		// One repetition: every phase of every side, each followed by a
+		// release, or by a switch after a side's last phase when another
+		// single side follows (as builder.exercise lays them out).
+		var rep time.Duration
+		sides := e.Sides.Sides()
+		for si := range sides {
+			for pi := range e.Phases {
+				rep += hold + t.Release
+				if pi == len(e.Phases)-1 && si+1 < len(sides) && sides[si+1] != SideBoth {
+					rep += t.Switch - t.Release
+				}
+			}
+		}
+		total += t.Position + time.Duration(reps)*rep
+	}
+	return total, nil
+}
+
 // builder accumulates segments with their start offsets and steps.
 type builder struct {
 	timing Timing

@@ -561,6 +561,9 @@ func TestCompileRejects(t *testing.T) {
 			if p.Segments != nil || p.Total != 0 {
 				t.Errorf("got a plan of %d segments, want none", len(p.Segments))
 			}
+			if n, err := data.Length(tt.r, data.DefaultCatalogue(), tt.timing); err == nil || err.Error() != tt.want || n != 0 {
+				t.Errorf("Length: got %v, %v, want 0, %v", n, err, tt.want)
+			}
 		})
 	}
 }
@@ -613,5 +616,44 @@ func TestPlanGolden(t *testing.T) {
 				t.Errorf("the plan differs from %s; run with -update and review the diff.\ngot:\n%s", path, got)
 			}
 		})
+	}
+}
+
+// Length gives a plan's Total without compiling it: for the built-in
+// routines, for each exercise alone at the ends of its ranges and for all
+// five in one routine, with the default pacing and with pacings whose times
+// are all different, so that no time can stand in for another.
+func TestLengthMatchesCompile(t *testing.T) {
+	cat := data.DefaultCatalogue()
+	routines := data.BuiltinRoutines()
+	all := data.Routine{ID: "custom-all", Name: "All"}
+	for _, e := range cat {
+		all.Items = append(all.Items, data.RoutineItem{Exercise: e.ID})
+		for _, reps := range []int{e.Reps.Min, e.Reps.Max} {
+			for _, hold := range []time.Duration{e.Hold.Min, e.Hold.Max} {
+				it := data.RoutineItem{Exercise: e.ID, Reps: reps}
+				if e.Hold.Breaths == 0 {
+					it.Hold = hold
+				}
+				routines = append(routines, data.Routine{ID: "custom-one", Name: e.Name, Items: []data.RoutineItem{it}})
+			}
+		}
+	}
+	routines = append(routines, all)
+	odd := data.Timing{GetReady: 7 * time.Second, Position: 11 * time.Second, Release: 3 * time.Second,
+		Switch: 13 * time.Second, Rest: 17 * time.Second, BreathIn: 2 * time.Second, BreathOut: 9 * time.Second}
+	noRest := odd
+	noRest.Rest = 0
+	for _, timing := range []data.Timing{data.DefaultTiming(), odd, noRest} {
+		for _, r := range routines {
+			p, err := data.Compile(r, cat, timing)
+			if err != nil {
+				t.Fatalf("%s: %v", r.Name, err)
+			}
+			got, err := data.Length(r, cat, timing)
+			if err != nil || got != p.Total {
+				t.Errorf("%s (%d items, %+v): Length = %v, %v; the plan's Total is %v", r.Name, len(r.Items), r.Items[0], got, err, p.Total)
+			}
+		}
 	}
 }

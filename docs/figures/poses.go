@@ -1,13 +1,13 @@
 //go:build ignore
 
-// poses.go computes the joint angles at the end of web/figure.css from where
+// poses.go computes the joint angles in the figures section at the end of web/app.css from where
 // each pose puts the pelvis, the spine, the hands and the feet, so that the
 // feet and hands that should stay planted do, and the figure can be changed
 // without guessing angles. Run from the repository root:
 //
 //	go run docs/figures/poses.go
 //
-// and paste its output over the pose rules at the end of web/figure.css.
+// and paste its output over the pose rules in the figures section at the end of web/app.css.
 // It also reports on stderr the outline of the gap under the arched back,
 // which components/figure.go draws (data-a=gap): update it there too.
 // components/figure_test.go checks the result (feet flat, hands on the knee,

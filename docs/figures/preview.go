@@ -25,7 +25,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: go run docs/figures/preview.go light|dark WIDTH [POSE...]")
 		os.Exit(2)
 	}
-	css, err := os.ReadFile("web/figure.css")
+	css, err := os.ReadFile("web/app.css") // its figures section is at the end
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
