@@ -9,17 +9,19 @@ import "github.com/maxence-charriere/go-app/v9/pkg/app"
 //
 // Like Countdown, it writes into its own elements (Show) instead of being
 // rendered: go-app's view of those elements holds no text, so go-app never
-// overwrites what Show wrote. A new step then costs a few DOM writes in the
-// clock's own turn; redrawing the whole player for it took go-app's next
-// frame, a second entry into Go and a diff of some thirty elements.
+// overwrites what Show wrote. A new step then costs one call into
+// JavaScript (showStep in web/cues.js) in the clock's own turn; redrawing
+// the whole player for it took go-app's next frame, a second entry into Go
+// and a diff of some thirty elements, and writing each element from Go
+// took some twenty calls.
 type StepView struct {
 	app.Compo
 	// Counter is the countdown inside the view.
 	Counter *Countdown
 	// view is what the view shows, shown what is in the page.
 	view, shown stepText
-	// slots are the view's elements, found once it is mounted.
-	slots map[string]app.Value
+	// mounted is set while the view's elements are in the page.
+	mounted bool
 }
 
 // stepText is everything StepView writes. The strings are keyed by the id
@@ -35,7 +37,8 @@ type stepText struct {
 }
 
 // stepSlots are the ids of the elements whose text Show writes, in the
-// order of stepText.Text. An empty text hides its element.
+// order of stepText.Text; web/cues.js has the same list. An empty text
+// hides its element.
 var stepSlots = [6]string{"step-title", "step-of", "phase", "instruction", "where", "next"}
 
 // stepLive is the live region: one announcement per step, unless the
@@ -64,59 +67,37 @@ func (v *StepView) Render() app.UI {
 	)
 }
 
-// OnMount finds the elements and writes the step into them.
+// OnMount writes the step into the new elements.
 func (v *StepView) OnMount(ctx app.Context) {
-	root := v.JSValue()
-	v.slots = map[string]app.Value{"step": root}
-	for _, id := range append(stepSlots[:], stepLive, "step-progress", "step-figure") {
-		v.slots[id] = root.Call("querySelector", "#"+id)
-	}
+	v.mounted = true
 	v.shown = stepText{}
 	v.write()
 }
 
-// OnDismount forgets the elements.
-func (v *StepView) OnDismount() { v.slots = nil }
+// OnDismount notes that the elements are gone.
+func (v *StepView) OnDismount() { v.mounted = false }
 
-// Show sets what the view shows, writing what changed into the page when
-// the view is there.
+// Show sets what the view shows, writing it into the page when the view is
+// there and it has changed.
 func (v *StepView) Show(t stepText) {
 	v.view = t
-	if app.IsClient && v.slots != nil {
+	if app.IsClient && v.mounted && t != v.shown {
 		v.write()
 	}
 }
 
-// write puts into the page what differs from what is there.
+// write puts the step into the page in one call into JavaScript, which
+// writes what differs from the page.
 func (v *StepView) write() {
-	t, old := v.view, v.shown
-	set := func(id, prop, val, was string) {
-		if val != was {
-			v.slots[id].Set(prop, val)
-		}
+	defer guard()
+	if !app.IsClient {
+		return
 	}
-	set("step", "className", t.Class, old.Class)
-	set("step-figure", "className", t.Figure, old.Figure)
-	if t.Alt != old.Alt {
-		v.slots["step-figure"].Call("setAttribute", "aria-label", t.Alt)
-	}
-	for i, id := range stepSlots {
-		if t.Text[i] != old.Text[i] || old.Class == "" {
-			e := v.slots[id]
-			e.Set("textContent", t.Text[i])
-			e.Set("hidden", t.Text[i] == "")
-		}
-	}
-	if t.Progress != old.Progress {
-		bar := v.slots["step-progress"]
-		bar.Set("max", t.Progress[1])
-		bar.Set("value", t.Progress[0])
-	}
-	if t.Label != old.Label {
-		v.slots["step-progress"].Call("setAttribute", "aria-label", t.Label)
-	}
-	if t.Live != old.Live {
-		v.slots[stepLive].Set("textContent", t.Live)
-	}
+	t := v.view
 	v.shown = t
+	args := []any{v.JSValue(), t.Class, t.Figure, t.Alt, t.Progress[0], t.Progress[1], t.Label, t.Live}
+	for _, s := range t.Text {
+		args = append(args, s)
+	}
+	helpers().Call("showStep", args...)
 }

@@ -1,8 +1,9 @@
-// The session player's sounds and speech, called once per cue from Go
-// (components/cues.go). Go decides what to play and when; these functions do
-// the dozen Web Audio and Web Speech calls a cue takes in one go, where each
-// of them made from WebAssembly crossed into JavaScript on its own, in the
-// very turn that updates the screen.
+// The session player's sounds, speech and step view, called once per cue or
+// step from Go (components/cues.go, components/step_view.go). Go decides what
+// to play or show and when; these functions do the dozen Web Audio, Web
+// Speech or DOM calls a cue or a step takes in one go, where each of them
+// made from WebAssembly crossed into JavaScript on its own, in the very turn
+// that updates the screen.
 "use strict";
 window.unknotCues = {
   // beep plays notes (Hz) one after another on audio, an AudioContext:
@@ -87,4 +88,38 @@ window.unknotCues = {
   vibrate(...pattern) {
     if (navigator.vibrate) navigator.vibrate(pattern);
   },
+
+  // showStep writes a step into the running player's step view, root
+  // (components/step_view.go): its class (the kind of step), the figure's
+  // class (the pose) and description, the progress bar's seconds done of
+  // total and its name, the live region's announcement, then the texts of
+  // the elements stepSlots names, in that order. An empty text hides its
+  // element. Only what differs from the page is written.
+  showStep(root, cls, figure, alt, done, total, label, live, ...texts) {
+    const set = (el, prop, value) => {
+      if (el && el[prop] !== value) el[prop] = value;
+    };
+    const attr = (el, name, value) => {
+      if (el && el.getAttribute(name) !== value) el.setAttribute(name, value);
+    };
+    const $ = (id) => root.querySelector("#" + id);
+    set(root, "className", cls);
+    const fig = $("step-figure");
+    set(fig, "className", figure);
+    attr(fig, "aria-label", alt);
+    const bar = $("step-progress");
+    set(bar, "max", total);
+    set(bar, "value", done);
+    attr(bar, "aria-label", label);
+    set($("step-live"), "textContent", live);
+    this.stepSlots.forEach((id, i) => {
+      const el = $(id);
+      set(el, "textContent", texts[i]);
+      set(el, "hidden", texts[i] === "");
+    });
+  },
+
+  // stepSlots are the ids of the step view's text elements, as in
+  // components/step_view.go.
+  stepSlots: ["step-title", "step-of", "phase", "instruction", "where", "next"],
 };
