@@ -21,9 +21,11 @@ type Finished struct {
 	// Again is the routine id to run once more.
 	Again string
 	// Record is the session as recorded; SaveErr the last failure to store
-	// it; Persisted what the browser said about keeping storage.
+	// it; Saving is set until it is first stored; Persisted what the
+	// browser said about keeping storage.
 	Record    data.Record
 	SaveErr   string
+	Saving    bool
 	Persisted string
 	// OnPainAfter, OnNote and OnRetry report the person's answers.
 	OnPainAfter func(ctx app.Context, v *int)
@@ -78,7 +80,8 @@ func (f *Finished) Render() app.UI {
 			elt("span", text.Note),
 			eltx("textarea#note[rows=3]", f.Record.Note).Attr("maxlength", data.MaxNoteRunes).Attr("placeholder", text.NoteHint).OnChange(f.onNote),
 		),
-		app.If(f.SaveErr == "", elt("p#saved.muted.small", text.Saved)).
+		app.If(f.Saving, elt("p#saved.muted.small", text.Saving)).
+			ElseIf(f.SaveErr == "", elt("p#saved.muted.small", text.Saved)).
 			Else(el("div#save-error.error[role=alert]",
 				elt("p", fmt.Sprintf(text.SaveFailed, f.SaveErr)),
 				eltx("button#retry.button", text.Retry).OnClick(f.OnRetry),

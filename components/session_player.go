@@ -63,15 +63,18 @@ type SessionPlayer struct {
 	// notice is a one-off message on the player, such as after resuming.
 	notice string
 	// rec is the finished session as recorded; saveErr the last failure
-	// to store it (it stays in memory until a save succeeds).
+	// to store it (it stays in memory until a save succeeds); unsaved is
+	// set from the end of the session until its first save (saveSoon).
 	rec       data.Record
 	saveErr   string
+	unsaved   bool
 	persisted string
 
 	cues Cues
 	now  func() time.Time
-	// checkpointAfter replaces checkpointDelay when set.
-	checkpointAfter time.Duration
+	// checkpointAfter and saveAfter replace checkpointDelay and
+	// saveDelay when set.
+	checkpointAfter, saveAfter time.Duration
 	// mounted is the player's own context, alive until it dismounts. The
 	// clock runs on it, not on the context of the button that started it,
 	// which ends as soon as the button leaves the screen.
@@ -112,7 +115,7 @@ func (p *SessionPlayer) OnMount(ctx app.Context) {
 	p.unlisten = append(p.unlisten,
 		app.Window().AddEventListener("keydown", p.onKey),
 		app.Window().AddEventListener("visibilitychange", p.onVisibility),
-		app.Window().AddEventListener("pagehide", func(ctx app.Context, e app.Event) { p.checkpoint() }),
+		app.Window().AddEventListener("pagehide", func(ctx app.Context, e app.Event) { p.keep() }),
 	)
 }
 
@@ -128,7 +131,7 @@ func (p *SessionPlayer) clock() time.Time {
 // come back) and brings the screen up to date as it shows again.
 func (p *SessionPlayer) onVisibility(ctx app.Context, e app.Event) {
 	if app.Window().Get("document").Get("visibilityState").String() == "hidden" {
-		p.checkpoint()
+		p.keep()
 		return
 	}
 	// Tick on the player's own context: this ctx comes from a window
@@ -148,7 +151,7 @@ func (p *SessionPlayer) OnPreRender(ctx app.Context) {
 func (p *SessionPlayer) OnNav(ctx app.Context) {
 	p.halt()
 	p.state, p.confirming, p.notice, p.loadErr = stateReady, false, "", ""
-	p.painBefore, p.rec, p.saveErr = nil, data.Record{}, ""
+	p.painBefore, p.rec, p.saveErr, p.unsaved = nil, data.Record{}, "", false
 	st := appStorage(ctx)
 	settings, err := data.LoadSettings(st)
 	p.settings, p.storeErr, p.loaded = settings, errText(err), true
@@ -250,9 +253,18 @@ func (p *SessionPlayer) checkpointSoon() {
 	})
 }
 
+// keep stores the session now, as the page may not come back: the
+// checkpoint of a running one, or a finished one not saved yet.
+func (p *SessionPlayer) keep() {
+	p.checkpoint()
+	if p.unsaved {
+		p.save()
+	}
+}
+
 // OnDismount stops the clock and lets go of the cues.
 func (p *SessionPlayer) OnDismount() {
-	p.checkpoint() // leaving mid-session (a back gesture) keeps its place
+	p.keep() // leaving mid-session (a back gesture) keeps its place
 	p.halt()
 	for _, f := range p.unlisten {
 		f()
@@ -527,7 +539,38 @@ func (p *SessionPlayer) finish() {
 	// The id chosen at Start, which the checkpoint carries: a copy saved
 	// from the checkpoint elsewhere merges with this one.
 	p.rec.ID, p.rec.PainBefore = id, p.painBefore
-	p.save()
+	p.saveSoon()
+}
+
+// saveDelay is how long after the end of a session it is saved, unless the
+// player's saveAfter says otherwise (tests).
+const saveDelay = 50 * time.Millisecond
+
+// saveSoon saves the finished session once the finished screen is drawn
+// (go-app draws it at its next frame, 16 ms on): saving first, in the
+// same turn, put reading and rewriting the history, and the first run of
+// that code, between the end of the routine and the screen that says so.
+// Until then the checkpoint keeps the session, so a tab closed in between
+// loses nothing; leaving the player saves at once (OnDismount).
+func (p *SessionPlayer) saveSoon() {
+	p.unsaved = true
+	if p.mounted == nil {
+		return
+	}
+	d := p.saveAfter
+	if d == 0 {
+		d = saveDelay
+	}
+	ctx := p.mounted
+	ctx.Async(func() {
+		time.Sleep(d)
+		p.quietly(ctx, func(ctx app.Context) {
+			if p.unsaved {
+				p.save()
+				p.Update()
+			}
+		})
+	})
 }
 
 // save stores the finished session; on failure it stays in p.rec and the
@@ -536,6 +579,7 @@ func (p *SessionPlayer) save() {
 	if p.mounted == nil {
 		return
 	}
+	p.unsaved = false
 	_, err := data.SaveRecord(appStorage(p.mounted), p.rec)
 	p.saveErr = errText(err)
 	if err != nil {
@@ -656,7 +700,7 @@ func (p *SessionPlayer) Render() app.UI {
 	case p.state == stateFinished:
 		return &Finished{
 			Routine: p.plan.Routine.Name, Results: p.results, Took: p.took, Again: p.plan.Routine.ID,
-			Record: p.rec, SaveErr: p.saveErr, Persisted: p.persisted,
+			Record: p.rec, SaveErr: p.saveErr, Saving: p.unsaved, Persisted: p.persisted,
 			OnPainAfter: p.onPainAfter, OnNote: p.onNote, OnRetry: p.onRetry,
 		}
 	case p.state == stateRunning:

@@ -103,7 +103,7 @@ func newPlayerRig(tb testing.TB, routine string) *playerRig {
 	freshStorage(tb)
 	clock := &fakeClock{t: time.Date(2026, 11, 25, 7, 30, 0, 0, time.UTC)}
 	cues := &recordedCues{clock: clock}
-	p := &SessionPlayer{cues: cues, now: clock.now, checkpointAfter: time.Millisecond}
+	p := &SessionPlayer{cues: cues, now: clock.now, checkpointAfter: time.Millisecond, saveAfter: time.Millisecond}
 	disp := app.NewClientTester(p)
 	disp.Nav(&url.URL{Path: "/session/" + routine})
 	disp.Consume()
@@ -587,5 +587,70 @@ func TestSessionPlayerLiveRegionLeavesStepsToTheVoice(t *testing.T) {
 				t.Errorf("resumed, the live region says %q", live)
 			}
 		})
+	}
+}
+
+// finishNow plays the rest of the routine and its last tick, and draws the
+// finished screen, without running what that tick started for later (the
+// save, saveAfter on).
+func (r *playerRig) finishNow() {
+	r.run(r.p.plan.Total - time.Second)
+	r.clock.advance(2 * time.Second)
+	r.disp.Dispatch(app.Dispatch{Mode: app.Next, Source: r.p, Function: r.p.tick})
+	r.disp.ConsumeNext() // the tick, which asks for a redraw
+	r.disp.ConsumeNext() // the redraw, queued before the save
+	if r.p.state != stateFinished {
+		r.tb.Fatalf("state after the last tick = %v, want finished", r.p.state)
+	}
+}
+
+// storedNow reads the stored history from the test's goroutine, without
+// running what is waiting to run on the UI goroutine.
+func (r *playerRig) storedNow() []data.Record {
+	h, _, err := data.LoadHistory(appStorage(r.p.mounted), r.clock.now())
+	if err != nil {
+		r.tb.Errorf("loading history: %v", err)
+	}
+	return h.Records
+}
+
+// The end of the routine is shown at once; the session is saved just
+// after, and the screen then says so.
+func TestSessionPlayerShowsTheEndBeforeSaving(t *testing.T) {
+	r := newPlayerRig(t, data.Evening)
+	r.p.saveAfter = 200 * time.Millisecond
+	r.click(r.p.onStart)
+	r.finishNow()
+	mustContain(t, app.HTMLString(r.p), `id="finished-title"`, text.Saving)
+	if recs := r.storedNow(); len(recs) != 0 {
+		t.Errorf("stored %d sessions before the finished screen was drawn, want none yet", len(recs))
+	}
+	if _, ok, err := data.LoadCheckpoint(appStorage(r.p.mounted)); !ok || err != nil {
+		t.Errorf("no checkpoint while the session is not saved yet (%v)", err)
+	}
+	r.disp.Consume() // the save
+	if recs := r.storedHistory(); len(recs) != 1 || !recs[0].Complete {
+		t.Fatalf("stored %+v, want the complete session", recs)
+	}
+	if _, ok := r.storedCheckpoint(); ok {
+		t.Error("checkpoint still there after the session was saved")
+	}
+	html := app.HTMLString(r.p)
+	mustContain(t, html, text.Saved)
+	if strings.Contains(html, text.Saving) {
+		t.Error("the finished screen still says it is saving")
+	}
+}
+
+// Leaving the finished screen (or the page hiding) before the save saves
+// at once.
+func TestSessionPlayerSavesWhenLeftBeforeTheSave(t *testing.T) {
+	r := newPlayerRig(t, data.Evening)
+	r.p.saveAfter = 200 * time.Millisecond
+	r.click(r.p.onStart)
+	r.finishNow()
+	r.p.OnDismount()
+	if recs := r.storedNow(); len(recs) != 1 || !recs[0].Complete {
+		t.Fatalf("stored %+v on leaving, want the complete session", recs)
 	}
 }

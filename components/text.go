@@ -12,7 +12,7 @@ var text = struct {
 	WellDone, StoppedEarly, DoneOf, Again, Finished, Symptoms, Advice  string
 	UpdateReady, Reload, Install, InstallIOS, NotFound, LoadError      string
 	PainBefore, PainAfter, PainLabel, PainNone, PainWorst, EaseOff     string
-	Note, NoteHint, Saved, SaveFailed, Retry, Persisted                string
+	Note, NoteHint, Saved, Saving, SaveFailed, Retry, Persisted        string
 	NotPersisted, Unfinished, ResumeIt, SaveAsPartial, Discard         string
 	UnfinishedText, CannotResume, ResumeHint, SeeSafety, Fewer, More   string
 	SideLabel                                                          map[string]string
@@ -80,6 +80,7 @@ var text = struct {
 	Note:           "A note for yourself (optional)",
 	NoteHint:       "How did it feel? Anything to remember next time?",
 	Saved:          "Saved to your history on this device.",
+	Saving:         "Saving to your history on this device…",
 	SaveFailed:     "This session is not saved yet: %v",
 	Retry:          "Try saving again",
 	Persisted:      "Your browser will keep this data even when space runs low.",
