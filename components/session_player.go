@@ -233,23 +233,28 @@ const checkpointDelay = 60 * time.Millisecond
 // screen: encoding it and writing localStorage took as long as drawing the
 // step, in the same turn. (Hiding or leaving the page saves one at once.)
 func (p *SessionPlayer) checkpointSoon() {
+	p.later(p.checkpointAfter, checkpointDelay, func(ctx app.Context) {
+		failed := p.storeErr
+		p.checkpoint()
+		if p.storeErr != failed {
+			p.Update()
+		}
+	})
+}
+
+// later runs fn quietly on the UI goroutine after d, or after otherwise
+// when d is zero, unless the player has left the page by then.
+func (p *SessionPlayer) later(d, otherwise time.Duration, fn func(app.Context)) {
 	if p.mounted == nil {
 		return
 	}
-	d := p.checkpointAfter
 	if d == 0 {
-		d = checkpointDelay
+		d = otherwise
 	}
 	ctx := p.mounted
 	ctx.Async(func() {
 		time.Sleep(d)
-		p.quietly(ctx, func(ctx app.Context) {
-			failed := p.storeErr
-			p.checkpoint()
-			if p.storeErr != failed {
-				p.Update()
-			}
-		})
+		p.quietly(ctx, fn)
 	})
 }
 
@@ -554,22 +559,11 @@ const saveDelay = 50 * time.Millisecond
 // loses nothing; leaving the player saves at once (OnDismount).
 func (p *SessionPlayer) saveSoon() {
 	p.unsaved = true
-	if p.mounted == nil {
-		return
-	}
-	d := p.saveAfter
-	if d == 0 {
-		d = saveDelay
-	}
-	ctx := p.mounted
-	ctx.Async(func() {
-		time.Sleep(d)
-		p.quietly(ctx, func(ctx app.Context) {
-			if p.unsaved {
-				p.save()
-				p.Update()
-			}
-		})
+	p.later(p.saveAfter, saveDelay, func(ctx app.Context) {
+		if p.unsaved {
+			p.save()
+			p.Update()
+		}
 	})
 }
 
