@@ -101,7 +101,8 @@ func newHandler(root string) (*app.Handler, error) {
 			`<meta name="mobile-web-app-capable" content="yes">`,
 			`<meta name="apple-mobile-web-app-capable" content="yes">`,
 			`<meta name="apple-mobile-web-app-title" content="` + appName + `">`,
-			// the session player's cues (components/cues.go)
+			// the session player's cues and step view (components/cues.go,
+			// components/step_view.go)
 			`<script src="/web/cues.js" defer></script>`,
 		},
 		CacheableResources:      assets,

@@ -37,7 +37,7 @@ func newTestRoot(tb testing.TB) string {
 	files := map[string]string{
 		"web/app.wasm":                   strings.Repeat("\x00asm fake module for tests ", 4000),
 		"web/app.css":                    "body { color: #222; }\n" + strings.Repeat("/* padding */\n", 100),
-		"web/figure.css":                 ".figure { stroke: #2f6f62; }\n",
+		"web/cues.js":                    "window.unknotCues = {};\n",
 		"web/icons/icon-192.png":         "png 192",
 		"web/icons/icon-512.png":         "png 512",
 		"web/icons/maskable-512.png":     "png maskable",
@@ -359,7 +359,7 @@ func TestServiceWorker(t *testing.T) {
 	_, body := get(t, s, http.MethodGet, "/app-worker.js", "")
 	js := string(body)
 	for _, want := range []string{
-		`"/web/app.css"`, `"/web/figure.css"`, `"/web/app.wasm"`, `"/web/icons/icon.svg"`,
+		`"/web/app.css"`, `"/web/cues.js"`, `"/web/app.wasm"`, `"/web/icons/icon.svg"`,
 		`"/web/icons/maskable-512.png"`, `"/web/icons/favicon-32.png"`, `"/manifest.webmanifest"`,
 		"self.clients.claim()", `req.mode === "navigate"`, `"app-" + "` + s.version + `"`,
 	} {
@@ -544,9 +544,9 @@ func TestViewportAllowsZoom(t *testing.T) {
 		}
 	}
 	// Other responses pass through untouched.
-	res, body := get(t, s, http.MethodGet, "/web/figure.css", "")
-	if string(body) != ".figure { stroke: #2f6f62; }\n" || res.StatusCode != http.StatusOK {
-		t.Errorf("figure.css: %d %q", res.StatusCode, body)
+	res, body := get(t, s, http.MethodGet, "/web/cues.js", "")
+	if string(body) != "window.unknotCues = {};\n" || res.StatusCode != http.StatusOK {
+		t.Errorf("cues.js: %d %q", res.StatusCode, body)
 	}
 	if res, _ := get(t, s, http.MethodHead, "/", ""); res.StatusCode != http.StatusOK {
 		t.Errorf("HEAD /: status %d", res.StatusCode)

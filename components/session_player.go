@@ -149,6 +149,7 @@ func (p *SessionPlayer) OnPreRender(ctx app.Context) {
 // OnNav loads the routine named in the address, with today's suggested
 // doses, or the unfinished session when the address asks to resume it.
 func (p *SessionPlayer) OnNav(ctx app.Context) {
+	p.keep() // "Do it again" from a session not saved yet
 	p.halt()
 	p.state, p.confirming, p.notice, p.loadErr = stateReady, false, "", ""
 	p.painBefore, p.rec, p.saveErr, p.unsaved = nil, data.Record{}, "", false
@@ -555,8 +556,9 @@ const saveDelay = 50 * time.Millisecond
 // (go-app draws it at its next frame, 16 ms on): saving first, in the
 // same turn, put reading and rewriting the history, and the first run of
 // that code, between the end of the routine and the screen that says so.
-// Until then the checkpoint keeps the session, so a tab closed in between
-// loses nothing; leaving the player saves at once (OnDismount).
+// Leaving the player, another address in it or hiding the page saves at
+// once (keep); only a tab killed within those 50 ms loses the end, and
+// offers the session from its last step's checkpoint at the next launch.
 func (p *SessionPlayer) saveSoon() {
 	p.unsaved = true
 	p.later(p.saveAfter, saveDelay, func(ctx app.Context) {

@@ -653,4 +653,23 @@ func TestSessionPlayerSavesWhenLeftBeforeTheSave(t *testing.T) {
 	if recs := r.storedNow(); len(recs) != 1 || !recs[0].Complete {
 		t.Fatalf("stored %+v on leaving, want the complete session", recs)
 	}
+	r.disp.Consume() // the save that was due: nothing left to do
+	if recs := r.storedNow(); len(recs) != 1 {
+		t.Errorf("stored %d sessions, want the one", len(recs))
+	}
+}
+
+// "Do it again" before the save keeps the session that just ended.
+func TestSessionPlayerSavesWhenStartedAgainBeforeTheSave(t *testing.T) {
+	r := newPlayerRig(t, data.Evening)
+	r.p.saveAfter = 200 * time.Millisecond
+	r.click(r.p.onStart)
+	r.finishNow()
+	// The address again, as the finished screen's link opens it, before
+	// the save that is due has run.
+	r.p.OnNav(r.p.mounted)
+	if recs := r.storedNow(); len(recs) != 1 || !recs[0].Complete {
+		t.Fatalf("stored %+v after starting again, want the complete session", recs)
+	}
+	r.disp.Consume()
 }

@@ -87,17 +87,37 @@ func (v *StepView) Show(t stepText) {
 }
 
 // write puts the step into the page in one call into JavaScript, which
-// writes what differs from the page.
+// writes what differs from the page. Without web/cues.js (a failed load)
+// it writes the texts itself.
 func (v *StepView) write() {
 	defer guard()
 	if !app.IsClient {
 		return
 	}
 	t := v.view
-	v.shown = t
+	js := helpers()
+	if !js.Truthy() || !js.Get("showStep").Truthy() {
+		v.writeTexts(t)
+		return
+	}
 	args := []any{v.JSValue(), t.Class, t.Figure, t.Alt, t.Progress[0], t.Progress[1], t.Label, t.Live}
 	for _, s := range t.Text {
 		args = append(args, s)
 	}
-	helpers().Call("showStep", args...)
+	js.Call("showStep", args...)
+	v.shown = t
+}
+
+// writeTexts writes a step's texts and announcement from Go, one call into
+// JavaScript each: what the person needs to follow the session when
+// web/cues.js, which draws the rest, did not load.
+func (v *StepView) writeTexts(t stepText) {
+	root := v.JSValue()
+	for i, id := range stepSlots {
+		e := root.Call("querySelector", "#"+id)
+		e.Set("textContent", t.Text[i])
+		e.Set("hidden", t.Text[i] == "")
+	}
+	root.Call("querySelector", "#"+stepLive).Set("textContent", t.Live)
+	v.shown = t
 }

@@ -36,3 +36,25 @@ func TestStepSlotsMatchCuesJS(t *testing.T) {
 		}
 	}
 }
+
+// showStep takes its arguments in the order write passes them, and looks
+// for the same elements the view draws.
+func TestShowStepSignatureMatchesWrite(t *testing.T) {
+	b, err := os.ReadFile("../web/cues.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	js := string(b)
+	// write passes: the view, its class, the figure's class and
+	// description, seconds done and in all, the bar's name, the
+	// announcement, then the texts.
+	const want = "showStep(root, cls, figure, alt, done, total, label, live, ...texts) {"
+	if !strings.Contains(js, want) {
+		t.Errorf("web/cues.js has no %q", want)
+	}
+	for _, id := range []string{"step-figure", "step-progress", stepLive} {
+		if !strings.Contains(js, `$("`+id+`")`) {
+			t.Errorf("web/cues.js does not look for #%s", id)
+		}
+	}
+}

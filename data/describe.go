@@ -39,12 +39,15 @@ func (e Exercise) Poses() []string {
 
 // DurationText formats a length of time for people: "8 min", "45 s".
 func DurationText(d time.Duration) string {
+	// strconv, not fmt: Home shows it for every routine at launch, and fmt
+	// formats a time.Duration through reflection, code the browser then
+	// compiles first.
 	d = d.Round(time.Second)
 	if d < time.Minute {
-		return fmt.Sprintf("%d s", d/time.Second)
+		return strconv.Itoa(int(d/time.Second)) + " s"
 	}
 	m := (d + 30*time.Second) / time.Minute
-	return fmt.Sprintf("%d min", m)
+	return strconv.Itoa(int(m)) + " min"
 }
 
 // SecondsText formats a length of time exactly, in seconds: "90 s", "2.5 s".

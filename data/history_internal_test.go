@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"hash/fnv"
 	"maps"
 	"os"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -218,4 +221,18 @@ func FuzzDecodeHistoryBothWays(f *testing.F) {
 			t.Fatalf("quick: %v %q %d %+v\nslow: %v %q %d %+v", quick.status, quick.reason, quick.schema, quick.records, slow.status, slow.reason, slow.schema, slow.records)
 		}
 	})
+}
+
+// textSum is the 64-bit FNV-1a of its text in 16 hex digits, as summaries
+// already stored were written: a different text for the same sum would
+// have every launch read the whole history again.
+func TestTextSumIsFNV1aInSixteenDigits(t *testing.T) {
+	for i := 0; i < 2000; i++ {
+		s := strings.Repeat("unknot", i%7) + strconv.Itoa(i)
+		h := fnv.New64a()
+		h.Write([]byte(s))
+		if want := fmt.Sprintf("%016x", h.Sum64()); textSum(s) != want {
+			t.Fatalf("textSum(%q) = %s, want %s", s, textSum(s), want)
+		}
+	}
 }

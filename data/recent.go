@@ -1,7 +1,7 @@
 package data
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -155,5 +155,8 @@ func textSum(s string) string {
 		h ^= uint64(s[i])
 		h *= 1099511628211
 	}
-	return fmt.Sprintf("%016x", h)
+	// strconv, not fmt: this runs at every launch, and fmt's code is then
+	// compiled by the browser for this alone.
+	sum := strconv.FormatUint(h, 16)
+	return strings.Repeat("0", 16-len(sum)) + sum
 }

@@ -166,6 +166,11 @@ func TestRoutineRunsToTheEndOnVirtualTime(t *testing.T) {
 	if got := text(t, tb, "#count"); got != "7" {
 		t.Errorf("3 s into a 10 s lead-in the countdown shows %q, want 7", got)
 	}
+	// The progress bar counts from 0 of the routine's seconds, not an
+	// indeterminate bar.
+	if got := eval[string](t, tb, `(b => b.getAttribute("value") + " of " + b.max)(document.getElementById("step-progress"))`); got != fmt.Sprintf("0 of %d", int(plan.Total/time.Second)) {
+		t.Errorf("progress bar in the lead-in: %s, want 0 of %d", got, int(plan.Total/time.Second))
+	}
 	// Into the first hold: left knee to chest.
 	advance(t, tb, plan.Segments[2].Start+2*time.Second-3*time.Second)
 	if got := text(t, tb, "#instruction"); !strings.Contains(got, "left knee") {
@@ -396,4 +401,22 @@ func firstDayPlan(t *testing.T, id string) data.Plan {
 		t.Fatal(err)
 	}
 	return plan
+}
+
+// Without web/cues.js (a failed load) there are no sounds, but each step
+// still says what to do.
+func TestStepsShowWithoutTheCuesScript(t *testing.T) {
+	h := setup(t)
+	tb := newTab(t)
+	tb.open(t, h.base, "/session/evening")
+	eval[bool](t, tb, `delete window.unknotCues`)
+	pressStart(t, tb)
+	plan := firstDayPlan(t, data.Evening)
+	advance(t, tb, plan.Segments[2].Start+2*time.Second)
+	if got := text(t, tb, "#instruction"); !strings.Contains(got, "left knee") {
+		t.Errorf("first hold shows %q, want the left knee", got)
+	}
+	if got := text(t, tb, "#where"); !strings.Contains(got, "Round 1 of 2") {
+		t.Errorf("first hold says %q, want round 1 of 2", got)
+	}
 }

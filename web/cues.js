@@ -109,7 +109,9 @@ window.unknotCues = {
     attr(fig, "aria-label", alt);
     const bar = $("step-progress");
     set(bar, "max", total);
-    set(bar, "value", done);
+    // A progress bar without a value attribute is indeterminate, though
+    // its value reads 0: the attribute is what tells.
+    attr(bar, "value", String(done));
     attr(bar, "aria-label", label);
     set($("step-live"), "textContent", live);
     this.stepSlots.forEach((id, i) => {
