@@ -118,9 +118,18 @@ func (c *webCues) Configure(s data.Settings) {
 	c.voice, c.rate, c.volume = s.VoiceName, s.VoiceRate, float64(s.BeepVolume)/100
 }
 
-// helpers are the functions of web/cues.js, which play a whole cue in one
-// call into JavaScript.
-func helpers() app.Value { return app.Window().Get("unknotCues") }
+// helpers are the functions of web/cues.js, which play a whole cue or
+// write a whole step in one call into JavaScript. They are looked up once
+// (on the UI goroutine): each lookup made a new reference into JavaScript,
+// with a finalizer for Go's collector to run.
+func helpers() app.Value {
+	if helpersJS == nil || !helpersJS.Truthy() {
+		helpersJS = app.Window().Get("unknotCues")
+	}
+	return helpersJS
+}
+
+var helpersJS app.Value
 
 func (c *webCues) Beep(t data.Tone) {
 	defer guard()
@@ -131,18 +140,19 @@ func (c *webCues) Beep(t data.Tone) {
 	helpers().Call("beep", spec.args(c.audio, spec.volume*c.volume)...)
 }
 
-// prepare has web/cues.js draw every tone before the session needs one.
+// prepare has web/cues.js draw every tone, at its volume, before the
+// session needs one.
 func (c *webCues) prepare() {
 	defer guard()
 	for _, spec := range tones {
-		helpers().Call("prepare", spec.args(c.audio)...)
+		helpers().Call("prepare", spec.args(c.audio, spec.volume*c.volume)...)
 	}
 }
 
 // args are the arguments web/cues.js takes for the tone: the audio context,
-// the note length, any before, then the notes.
-func (spec tone) args(audio app.Value, before ...any) []any {
-	args := append([]any{audio, spec.length}, before...)
+// the note length, the volume, then the notes.
+func (spec tone) args(audio app.Value, volume float64) []any {
+	args := []any{audio, spec.length, volume}
 	for _, f := range spec.notes {
 		args = append(args, f)
 	}

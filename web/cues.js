@@ -8,30 +8,25 @@
 window.unknotCues = {
   // beep plays notes (Hz) one after another on audio, an AudioContext:
   // each lasts length seconds and peaks at volume (0 to 1). Each tone is
-  // drawn into a buffer once (prepare); a beep is then a buffer source and
-  // its volume, where building it from oscillators took a dozen calls every
-  // second of a countdown's end.
+  // drawn into a buffer once, at its volume (prepare); a beep is then one
+  // buffer source, where building it from oscillators took a dozen calls
+  // every second of a countdown's end, and a volume control of its own
+  // took a quarter of a new step's time.
   beep(audio, length, volume, ...notes) {
-    const buffer = this.prepare(audio, length, ...notes);
-    // Each beep has its own volume control: one still sounding keeps its
-    // own when the next starts.
-    const gain = audio.createGain();
-    gain.gain.value = volume;
-    gain.connect(audio.destination);
     const source = audio.createBufferSource();
-    source.buffer = buffer;
-    source.connect(gain);
+    source.buffer = this.prepare(audio, length, volume, ...notes);
+    source.connect(audio.destination);
     source.start(audio.currentTime + 0.01);
   },
 
-  // prepare draws a tone unless it is drawn already, and returns it. The
-  // player prepares every tone as a session starts, so that no step
-  // change waits for one to be drawn.
-  prepare(audio, length, ...notes) {
-    const key = length + ":" + notes.join(",");
+  // prepare draws a tone at a volume unless it is drawn already, and
+  // returns it. The player prepares every tone as a session starts, so
+  // that no step change waits for one to be drawn.
+  prepare(audio, length, volume, ...notes) {
+    const key = length + ":" + volume + ":" + notes.join(",");
     let buffer = this.buffers.get(key);
     if (!buffer || buffer.sampleRate !== audio.sampleRate) {
-      buffer = this.draw(audio, length, notes);
+      buffer = this.draw(audio, length, volume, notes);
       this.buffers.set(key, buffer);
     }
     return buffer;
@@ -41,9 +36,9 @@ window.unknotCues = {
   buffers: new Map(),
 
   // draw renders notes one after another as sine waves of length seconds,
-  // each rising in 15 ms from silence to full and dying away exponentially
-  // to silence by its end, like a struck bell.
-  draw(audio, length, notes) {
+  // each rising in 15 ms from silence to volume and dying away
+  // exponentially to silence by its end, like a struck bell.
+  draw(audio, length, volume, notes) {
     const rate = audio.sampleRate;
     const per = Math.round(length * rate);
     const attack = Math.round(0.015 * rate);
@@ -53,7 +48,7 @@ window.unknotCues = {
     notes.forEach((frequency, n) => {
       for (let i = 0; i < per; i++) {
         const gain = i < attack ? quiet ** (1 - i / attack) : quiet ** ((i - attack) / (per - attack));
-        samples[n * per + i] = gain * Math.sin((2 * Math.PI * frequency * i) / rate);
+        samples[n * per + i] = volume * gain * Math.sin((2 * Math.PI * frequency * i) / rate);
       }
     });
     return buffer;
