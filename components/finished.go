@@ -89,8 +89,19 @@ func (f *Finished) Render() app.UI {
 		app.If(f.Persisted != "", elt("p#persisted.muted.small", f.Persisted)),
 		el("div.controls",
 			elt("a#home.button.primary[href=/]", text.Home),
-			eltx("a#again.button", text.Again).Attr("href", "/session/"+f.Again),
+			eltx("a#again.button", text.Again).Attr("href", f.againURL()),
 		),
 		elt("p.muted.small", data.Disclaimer),
 	)
+}
+
+// againURL opens the routine's player once more. The player is at
+// /session/<id> already, and go-app ignores a link to the address it is
+// at: the session just done, in the query, makes the address new.
+func (f *Finished) againURL() string {
+	u := "/session/" + f.Again
+	if f.Record.ID != "" {
+		u += "?again=" + f.Record.ID
+	}
+	return u
 }

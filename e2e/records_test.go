@@ -150,3 +150,27 @@ func TestClosedTabOffersResume(t *testing.T) {
 		t.Errorf("saved as partial: stored %+v, want one partial session", recs)
 	}
 }
+
+// "Do it again" on the finished screen opens the routine ready to start,
+// with the session just done kept.
+func TestDoItAgain(t *testing.T) {
+	h := setup(t)
+	tb := newTab(t)
+	recordCues(t, tb)
+	tb.open(t, h.base, "/session/"+data.KneeToChest)
+	pressStart(t, tb)
+	advance(t, tb, 2*time.Minute)
+	waitText(t, tb, "#finished-title", "Well done")
+	act(t, tb, "doing it again", chromedp.Click(chromedp.CSS("#again")))
+	untilShown(t, tb, `document.getElementById("start")`, "no Start button after Do it again")
+	if recs := storedRecords(t, tb); len(recs) != 1 || !recs[0].Complete {
+		t.Fatalf("stored %+v, want the session just done", recs)
+	}
+	pressStart(t, tb)
+	advance(t, tb, 2*time.Minute)
+	waitText(t, tb, "#finished-title", "Well done")
+	act(t, tb, "pain after", chromedp.Click(chromedp.CSS("#pain-after-2")))
+	if recs := storedRecords(t, tb); len(recs) != 2 || recs[0].ID == recs[1].ID {
+		t.Errorf("stored %d sessions after doing it again, want 2", len(recs))
+	}
+}
