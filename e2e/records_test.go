@@ -35,9 +35,7 @@ func TestFinishedSessionIsSavedWithPain(t *testing.T) {
 	recordCues(t, tb)
 	tb.open(t, h.base, "/session/"+data.KneeToChest)
 	tb.do(t, "pain before", chromedp.Click(chromedp.CSS("#pain-before-4")))
-	pressStart(t, tb)
-	advance(t, tb, 2*time.Minute)
-	waitText(t, tb, "#finished-title", "Well done")
+	runToTheEnd(t, tb)
 	act(t, tb, "pain after", chromedp.Click(chromedp.CSS("#pain-after-7")))
 	if got := text(t, tb, "#ease-off"); !strings.Contains(got, "Ease off") {
 		t.Errorf("pain 4 → 7 but no ease-off advice: %q", got)
@@ -158,19 +156,24 @@ func TestDoItAgain(t *testing.T) {
 	tb := newTab(t)
 	recordCues(t, tb)
 	tb.open(t, h.base, "/session/"+data.KneeToChest)
-	pressStart(t, tb)
-	advance(t, tb, 2*time.Minute)
-	waitText(t, tb, "#finished-title", "Well done")
+	runToTheEnd(t, tb)
 	act(t, tb, "doing it again", chromedp.Click(chromedp.CSS("#again")))
 	untilShown(t, tb, `document.getElementById("start")`, "no Start button after Do it again")
 	if recs := storedRecords(t, tb); len(recs) != 1 || !recs[0].Complete {
 		t.Fatalf("stored %+v, want the session just done", recs)
 	}
-	pressStart(t, tb)
-	advance(t, tb, 2*time.Minute)
-	waitText(t, tb, "#finished-title", "Well done")
+	runToTheEnd(t, tb)
 	act(t, tb, "pain after", chromedp.Click(chromedp.CSS("#pain-after-2")))
 	if recs := storedRecords(t, tb); len(recs) != 2 || recs[0].ID == recs[1].ID {
 		t.Errorf("stored %d sessions after doing it again, want 2", len(recs))
 	}
+}
+
+// runToTheEnd starts the open player's routine, a short one, and plays it
+// to the finished screen on virtual time.
+func runToTheEnd(t *testing.T, tb *tab) {
+	t.Helper()
+	pressStart(t, tb)
+	advance(t, tb, 2*time.Minute)
+	waitText(t, tb, "#finished-title", "Well done")
 }
