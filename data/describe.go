@@ -13,11 +13,16 @@ func (e Exercise) HoldText() string {
 	case h.Breaths > 0:
 		return fmt.Sprintf("%d deep breaths", h.Breaths)
 	case h.Min == h.Max:
-		return fmt.Sprintf("%d seconds", h.Default/time.Second)
+		return seconds(h.Default) + " seconds"
 	default:
-		return fmt.Sprintf("%d to %d seconds", h.Min/time.Second, h.Max/time.Second)
+		return seconds(h.Min) + " to " + seconds(h.Max) + " seconds"
 	}
 }
+
+// seconds is d in whole seconds. Home shows holds at launch: fmt would
+// format a time.Duration through reflection, code the browser compiles
+// first.
+func seconds(d time.Duration) string { return strconv.Itoa(int(d / time.Second)) }
 
 // RepsRangeText says how many repetitions the article allows.
 func (e Exercise) RepsRangeText() string {
@@ -44,7 +49,7 @@ func DurationText(d time.Duration) string {
 	// compiles first.
 	d = d.Round(time.Second)
 	if d < time.Minute {
-		return strconv.Itoa(int(d/time.Second)) + " s"
+		return seconds(d) + " s"
 	}
 	m := (d + 30*time.Second) / time.Minute
 	return strconv.Itoa(int(m)) + " min"
