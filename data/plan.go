@@ -68,10 +68,7 @@ type Plan struct {
 // Compile turns a routine into a plan. It fails on an unknown exercise, a
 // dose outside the catalogue's range or a timing that cannot be followed.
 func Compile(r Routine, c Catalogue, t Timing) (Plan, error) {
-	if err := r.Validate(c); err != nil {
-		return Plan{}, err
-	}
-	if err := t.Validate(); err != nil {
+	if err := checkPlan(r, c, t); err != nil {
 		return Plan{}, err
 	}
 	b := &builder{timing: t}
@@ -99,10 +96,7 @@ func Compile(r Routine, c Catalogue, t Timing) (Plan, error) {
 // compiling each one (every segment and its words) was most of their
 // drawing time. It fails where Compile fails.
 func Length(r Routine, c Catalogue, t Timing) (time.Duration, error) {
-	if err := r.Validate(c); err != nil {
-		return 0, err
-	}
-	if err := t.Validate(); err != nil {
+	if err := checkPlan(r, c, t); err != nil {
 		return 0, err
 	}
 	total := t.GetReady
@@ -115,14 +109,13 @@ func Length(r Routine, c Catalogue, t Timing) (time.Duration, error) {
 			hold = time.Duration(e.Hold.Breaths) * (t.BreathIn + t.BreathOut)
 		}
 		// One repetition: every phase of every side, each followed by a
-		// release, or by a switch after a side's last phase when another
-		// single side follows (as builder.exercise lays them out).
+		// release or a switch of sides (as builder.exercise lays them out).
 		var rep time.Duration
 		sides := e.Sides.Sides()
 		for si := range sides {
 			for pi := range e.Phases {
 				rep += hold + t.Release
-				if pi == len(e.Phases)-1 && si+1 < len(sides) && sides[si+1] != SideBoth {
+				if switchesSide(sides, si, pi, len(e.Phases)) {
 					rep += t.Switch - t.Release
 				}
 			}
@@ -130,6 +123,22 @@ func Length(r Routine, c Catalogue, t Timing) (time.Duration, error) {
 		total += t.Position + time.Duration(reps)*rep
 	}
 	return total, nil
+}
+
+// checkPlan reports why routine r cannot be compiled with timing t.
+func checkPlan(r Routine, c Catalogue, t Timing) error {
+	if err := r.Validate(c); err != nil {
+		return err
+	}
+	return t.Validate()
+}
+
+// switchesSide reports whether the hold of phase pi on side si of sides,
+// of phases phases, is followed by a switch to the next side rather than
+// a release: after a side's last phase, when another single side follows
+// (a hold on both sides starts from a release).
+func switchesSide(sides []Side, si, pi, phases int) bool {
+	return pi == phases-1 && si+1 < len(sides) && sides[si+1] != SideBoth
 }
 
 // builder accumulates segments with their start offsets and steps.
@@ -176,12 +185,11 @@ func (b *builder) exercise(item int, e Exercise, reps int, hold time.Duration) {
 					s.Say = fmt.Sprintf(words.SayRep, rep, reps) + " " + s.Text
 				}
 				b.hold(s, e.Hold.Breaths, hold)
-				last := rep == reps && si == len(sides)-1 && pi == len(e.Phases)-1
 				tr := base
 				tr.Rep, tr.Side, tr.Pose = rep, side, e.StartPose
 				tr.Kind, tr.Text, tr.Duration = KindRelease, ph.ReleaseFor(side), t.Release
 				tr.Say = tr.Text
-				if !last && pi == len(e.Phases)-1 && si+1 < len(sides) && sides[si+1] != SideBoth {
+				if switchesSide(sides, si, pi, len(e.Phases)) {
 					tr.Kind, tr.Duration = KindSwitch, t.Switch
 					tr.Text = ph.Release + " " + fmt.Sprintf(words.SwitchTo, sides[si+1])
 					tr.Say = tr.Text
