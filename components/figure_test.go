@@ -158,12 +158,8 @@ func TestFigureServerDrawsWrapperOnly(t *testing.T) {
 // stylesheet, as each more one delays the app's start.
 func readFigureCSS(tb testing.TB) string {
 	tb.Helper()
-	b, err := os.ReadFile("../web/app.css")
-	if err != nil {
-		tb.Fatal(err)
-	}
 	const begin, end = "/* ==== figures: begin", "/* ==== figures: end ==== */"
-	_, section, ok := strings.Cut(string(b), begin)
+	_, section, ok := strings.Cut(readWeb(tb, "app.css"), begin)
 	section, _, ok2 := strings.Cut(section, end)
 	if !ok || !ok2 {
 		tb.Fatalf("web/app.css has no figures section between %q and %q", begin, end)
@@ -192,11 +188,7 @@ func TestFigureCSSCoversEveryPose(t *testing.T) {
 // Every colour the figures use has a light value and a dark one, both for
 // the system's dark mode and for the dark theme chosen in the app.
 func TestFigureColoursInBothThemes(t *testing.T) {
-	b, err := os.ReadFile("../web/app.css")
-	if err != nil {
-		t.Fatal(err)
-	}
-	all := string(b)
+	all := readWeb(t, "app.css")
 	block := func(selector string) string {
 		_, rest, ok := strings.Cut(all, selector+" {")
 		body, _, _ := strings.Cut(rest, "}")
@@ -590,4 +582,14 @@ func TestFigurePosesMatchTheArticle(t *testing.T) {
 			t.Errorf("head only %.1f above the shoulder", d)
 		}
 	})
+}
+
+// readWeb returns the text of a file under web/.
+func readWeb(tb testing.TB, name string) string {
+	tb.Helper()
+	b, err := os.ReadFile("../web/" + name)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return string(b)
 }

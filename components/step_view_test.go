@@ -1,7 +1,6 @@
 package components
 
 import (
-	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -13,16 +12,12 @@ import (
 // the same order: a text in the wrong element would tell the person the
 // wrong thing to do.
 func TestStepSlotsMatchCuesJS(t *testing.T) {
-	b, err := os.ReadFile("../web/cues.js")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := regexp.MustCompile(`stepSlots: \[([^\]]*)\]`).FindSubmatch(b)
+	m := regexp.MustCompile(`stepSlots: \[([^\]]*)\]`).FindStringSubmatch(readWeb(t, "cues.js"))
 	if m == nil {
 		t.Fatal("web/cues.js has no stepSlots list")
 	}
 	var js []string
-	for _, q := range strings.Split(string(m[1]), ",") {
+	for _, q := range strings.Split(m[1], ",") {
 		js = append(js, strings.Trim(strings.TrimSpace(q), `"`))
 	}
 	if strings.Join(js, " ") != strings.Join(stepSlots[:], " ") {
@@ -40,11 +35,7 @@ func TestStepSlotsMatchCuesJS(t *testing.T) {
 // showStep takes its arguments in the order write passes them, and looks
 // for the same elements the view draws.
 func TestShowStepSignatureMatchesWrite(t *testing.T) {
-	b, err := os.ReadFile("../web/cues.js")
-	if err != nil {
-		t.Fatal(err)
-	}
-	js := string(b)
+	js := readWeb(t, "cues.js")
 	// write passes: the view, its class, the figure's class and
 	// description, seconds done and in all, the bar's name, the
 	// announcement, then the texts.

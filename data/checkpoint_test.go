@@ -67,13 +67,7 @@ func TestCheckpointRoundTrip(t *testing.T) {
 	}
 
 	st := &data.MemoryStorage{}
-	if err := data.SaveCheckpoint(st, c); err != nil {
-		t.Fatal(err)
-	}
-	back, ok, err := data.LoadCheckpoint(st)
-	if !ok || err != nil {
-		t.Fatalf("LoadCheckpoint: got %v, %v, want a checkpoint", ok, err)
-	}
+	back := saveAndLoad(t, st, c)
 	if !reflect.DeepEqual(back, c) {
 		t.Errorf("loaded: got %+v, want %+v", back, c)
 	}
@@ -240,13 +234,7 @@ func TestCheckpointKeepsItsPacing(t *testing.T) {
 	s := data.NewSession(p, cpStart)
 	c := s.Checkpoint(data.NewStamp(cpStart, "UTC"), nil, cpStart.Add(200*time.Second))
 	st := &data.MemoryStorage{}
-	if err := data.SaveCheckpoint(st, c); err != nil {
-		t.Fatal(err)
-	}
-	back, ok, err := data.LoadCheckpoint(st)
-	if !ok || err != nil {
-		t.Fatalf("LoadCheckpoint: %v, %v", ok, err)
-	}
+	back := saveAndLoad(t, st, c)
 	// The settings now say the defaults.
 	tm := back.TimingOr(data.DefaultTiming())
 	if tm != slow {
@@ -279,4 +267,17 @@ func TestCheckpointKeepsItsPacing(t *testing.T) {
 	if got := legacy.TimingOr(slow); got != slow {
 		t.Errorf("without pacing TimingOr gave %+v, want what it was given", got)
 	}
+}
+
+// saveAndLoad stores c in st and reads it back.
+func saveAndLoad(t *testing.T, st data.Storage, c data.Checkpoint) data.Checkpoint {
+	t.Helper()
+	if err := data.SaveCheckpoint(st, c); err != nil {
+		t.Fatal(err)
+	}
+	back, ok, err := data.LoadCheckpoint(st)
+	if !ok || err != nil {
+		t.Fatalf("LoadCheckpoint: got %v, %v, want a checkpoint", ok, err)
+	}
+	return back
 }

@@ -31,9 +31,7 @@ func storedRecords(t *testing.T, tb *tab) []data.Record {
 
 func TestFinishedSessionIsSavedWithPain(t *testing.T) {
 	h := setup(t)
-	tb := newTab(t)
-	recordCues(t, tb)
-	tb.open(t, h.base, "/session/"+data.KneeToChest)
+	tb := playerTab(t, h, data.KneeToChest)
 	tb.do(t, "pain before", chromedp.Click(chromedp.CSS("#pain-before-4")))
 	runToTheEnd(t, tb)
 	act(t, tb, "pain after", chromedp.Click(chromedp.CSS("#pain-after-7")))
@@ -56,9 +54,7 @@ func TestFinishedSessionIsSavedWithPain(t *testing.T) {
 
 func TestFullStorageKeepsSessionAndRetries(t *testing.T) {
 	h := setup(t)
-	tb := newTab(t)
-	recordCues(t, tb)
-	tb.open(t, h.base, "/session/"+data.KneeToChest)
+	tb := playerTab(t, h, data.KneeToChest)
 	pressStart(t, tb)
 	// Fill the origin's storage to the last character.
 	filled := eval[int](t, tb, `(() => {
@@ -111,9 +107,7 @@ func TestTwoTabsKeepBothSessions(t *testing.T) {
 
 func TestClosedTabOffersResume(t *testing.T) {
 	h := setup(t)
-	tb := newTab(t)
-	recordCues(t, tb)
-	tb.open(t, h.base, "/session/"+data.Evening)
+	tb := playerTab(t, h, data.Evening)
 	pressStart(t, tb)
 	advance(t, tb, 45*time.Second)
 	raw := eval[string](t, tb, `localStorage.getItem("unknot.checkpoint") || ""`)
@@ -153,9 +147,7 @@ func TestClosedTabOffersResume(t *testing.T) {
 // with the session just done kept.
 func TestDoItAgain(t *testing.T) {
 	h := setup(t)
-	tb := newTab(t)
-	recordCues(t, tb)
-	tb.open(t, h.base, "/session/"+data.KneeToChest)
+	tb := playerTab(t, h, data.KneeToChest)
 	runToTheEnd(t, tb)
 	act(t, tb, "doing it again", chromedp.Click(chromedp.CSS("#again")))
 	untilShown(t, tb, `document.getElementById("start")`, "no Start button after Do it again")
@@ -176,4 +168,13 @@ func runToTheEnd(t *testing.T, tb *tab) {
 	pressStart(t, tb)
 	advance(t, tb, 2*time.Minute)
 	waitText(t, tb, "#finished-title", "Well done")
+}
+
+// playerTab opens routine's player in a new tab whose cues are recorded.
+func playerTab(t *testing.T, h *harness, routine string) *tab {
+	t.Helper()
+	tb := newTab(t)
+	recordCues(t, tb)
+	tb.open(t, h.base, "/session/"+routine)
+	return tb
 }

@@ -290,9 +290,7 @@ func TestScreens(t *testing.T) {
 // spoken in a burst: only the current one is.
 func TestFrozenPageKeepsTime(t *testing.T) {
 	h := setup(t)
-	tb := newTab(t)
-	recordCues(t, tb)
-	tb.open(t, h.base, "/session/"+data.Evening)
+	tb := playerTab(t, h, data.Evening)
 	plan := firstDayPlan(t, data.Evening)
 	pressStart(t, tb)
 	started := time.Now()
