@@ -5,7 +5,6 @@ package components
 import (
 	"fmt"
 	"math"
-	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -582,14 +581,4 @@ func TestFigurePosesMatchTheArticle(t *testing.T) {
 			t.Errorf("head only %.1f above the shoulder", d)
 		}
 	})
-}
-
-// readWeb returns the text of a file under web/.
-func readWeb(tb testing.TB, name string) string {
-	tb.Helper()
-	b, err := os.ReadFile("../web/" + name)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return string(b)
 }

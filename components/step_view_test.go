@@ -1,6 +1,7 @@
 package components
 
 import (
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -48,4 +49,14 @@ func TestShowStepSignatureMatchesWrite(t *testing.T) {
 			t.Errorf("web/cues.js does not look for #%s", id)
 		}
 	}
+}
+
+// readWeb returns the text of a file under web/.
+func readWeb(tb testing.TB, name string) string {
+	tb.Helper()
+	b, err := os.ReadFile("../web/" + name)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return string(b)
 }
