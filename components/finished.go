@@ -31,6 +31,9 @@ type Finished struct {
 	OnPainAfter func(ctx app.Context, v *int)
 	OnNote      func(ctx app.Context, note string)
 	OnRetry     app.EventHandler
+	// Next, when set, is where a launch during the session asked to go,
+	// offered with NextLabel.
+	Next, NextLabel string
 }
 
 func (f *Finished) onNote(ctx app.Context, e app.Event) {
@@ -88,6 +91,7 @@ func (f *Finished) Render() app.UI {
 			)),
 		app.If(f.Persisted != "", elt("p#persisted.muted.small", f.Persisted)),
 		el("div.controls",
+			app.If(f.Next != "", eltx("a#next-up.button.primary", f.NextLabel).Attr("href", f.Next)),
 			elt("a#home.button.primary[href=/]", text.Home),
 			eltx("a#again.button", text.Again).Attr("href", f.againURL()),
 		),

@@ -62,6 +62,8 @@ type SessionPlayer struct {
 	step       int
 	// notice is a one-off message on the player, such as after resuming.
 	notice string
+	// next is what a launch during the session asked for (launch.go).
+	next nextUp
 	// rec is the finished session as recorded; saveErr the last failure
 	// to store it (it stays in memory until a save succeeds); unsaved is
 	// set from the end of the session until its first save (saveSoon).
@@ -98,6 +100,7 @@ type SessionPlayer struct {
 // OnMount sets up the clock, the cues and the keyboard.
 func (p *SessionPlayer) OnMount(ctx app.Context) {
 	p.mounted = ctx
+	playing = p
 	if p.counter == nil {
 		p.counter = &Countdown{}
 		p.stepView = &StepView{Counter: p.counter}
@@ -153,6 +156,7 @@ func (p *SessionPlayer) OnNav(ctx app.Context) {
 	p.halt()
 	p.state, p.confirming, p.notice, p.loadErr = stateReady, false, "", ""
 	p.painBefore, p.rec, p.saveErr, p.unsaved = nil, data.Record{}, "", false
+	p.next = nextUp{}
 	st := appStorage(ctx)
 	settings, err := data.LoadSettings(st)
 	p.settings, p.storeErr, p.loaded = settings, errText(err), true
@@ -278,6 +282,9 @@ func (p *SessionPlayer) OnDismount() {
 	p.unlisten = nil
 	if p.cues != nil {
 		p.cues.Close()
+	}
+	if playing == p {
+		playing = nil
 	}
 }
 
@@ -583,6 +590,7 @@ func (p *SessionPlayer) save() {
 	}
 	// Saved: the checkpoint has done its job.
 	data.ClearCheckpoint(appStorage(p.mounted))
+	refreshBadge(p.mounted)
 	if p.persisted == "" {
 		p.askPersist()
 	}
@@ -698,6 +706,7 @@ func (p *SessionPlayer) Render() app.UI {
 			Routine: p.plan.Routine.Name, Results: p.results, Took: p.took, Again: p.plan.Routine.ID,
 			Record: p.rec, SaveErr: p.saveErr, Saving: p.unsaved, Persisted: p.persisted,
 			OnPainAfter: p.onPainAfter, OnNote: p.onNote, OnRetry: p.onRetry,
+			Next: p.next.href, NextLabel: p.next.label,
 		}
 	case p.state == stateRunning:
 		return p.renderRunning()

@@ -102,6 +102,7 @@ func voiceOn(s *data.Settings) *bool     { return &s.Voice }
 func beepsOn(s *data.Settings) *bool     { return &s.Beeps }
 func vibrationOn(s *data.Settings) *bool { return &s.Vibration }
 func keepAwakeOn(s *data.Settings) *bool { return &s.KeepAwake }
+func badgeOn(s *data.Settings) *bool     { return &s.Badge }
 
 // flip returns an event handler that turns one switch over and saves.
 func (p *SettingsPage) flip(id string, field func(*data.Settings) *bool) app.EventHandler {
@@ -236,6 +237,8 @@ func (p *SettingsPage) renderGuidance() app.UI {
 		eltx("button#test-beep.button", pageText.TestBeep).OnClick(p.onTestBeep),
 		toggle("set-vibration", pageText.VibrationOn, s.Vibration, p.flip("set-vibration", vibrationOn)),
 		toggle("set-awake", pageText.KeepAwakeOn, s.KeepAwake, p.flip("set-awake", keepAwakeOn)),
+		toggle("set-badge", installText.BadgeOn, s.Badge, p.flip("set-badge", badgeOn)),
+		elt("p#set-badge-hint.muted.small.hint", installText.BadgeHint),
 	)
 }
 
