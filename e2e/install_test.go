@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
@@ -145,7 +146,10 @@ func shootScreens(t *testing.T, h *harness, dir string) {
 		tb.do(t, "emulating the screen", chromedp.EmulateViewport(s.width, s.height, opts...))
 		ctx, cancel := context.WithTimeout(tb.ctx, actionTimeout)
 		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "light"}},
+			// Reduced motion: the figure stands in its pose at once,
+			// where virtual time could catch it halfway.
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "light"},
+				{Name: "prefers-reduced-motion", Value: "reduce"}},
 		}); err != nil {
 			t.Fatal(err)
 		}
@@ -271,7 +275,7 @@ func TestRicherInstallSheet(t *testing.T) {
 	if want := h.base + "/"; m.ID != want {
 		t.Errorf("id as read: %q, want %q", m.ID, want)
 	}
-	if m.LaunchHandler == nil || m.LaunchHandler.ClientMode != "focus-existing" {
+	if m.LaunchHandler == nil || cdpEnum(m.LaunchHandler.ClientMode) != "focus-existing" {
 		t.Errorf("launch_handler as read: %+v, want client_mode focus-existing", m.LaunchHandler)
 	}
 	if len(m.Shortcuts) != len(sent.Shortcuts) {
@@ -296,10 +300,11 @@ func TestRicherInstallSheet(t *testing.T) {
 			t.Errorf("%s (%dx%d) is outside what the install sheet shows", s.Image.URL, w, hgt)
 		}
 		r := fmt.Sprintf("%.3f", float64(w)/float64(hgt))
-		if prev, ok := ratio[s.FormFactor]; ok && prev != r {
-			t.Errorf("%s screenshots of two shapes (%s and %s): the sheet drops them", s.FormFactor, prev, r)
+		form := cdpEnum(s.FormFactor)
+		if prev, ok := ratio[form]; ok && prev != r {
+			t.Errorf("%s screenshots of two shapes (%s and %s): the sheet drops them", form, prev, r)
 		}
-		ratio[s.FormFactor] = r
+		ratio[form] = r
 		if s.Label == "" {
 			t.Errorf("%s has no label for screen readers", s.Image.URL)
 		}
@@ -319,6 +324,25 @@ func TestRicherInstallSheet(t *testing.T) {
 			t.Errorf("not installable: %s", e.ErrorID)
 		}
 	}
+}
+
+// cdpEnum turns Chromium's name of a manifest value ("kFocusExisting") into
+// the manifest's ("focus-existing").
+func cdpEnum(s string) string {
+	if len(s) > 1 && s[0] == 'k' && unicode.IsUpper(rune(s[1])) {
+		s = s[1:]
+	}
+	var b strings.Builder
+	for i, r := range s {
+		if unicode.IsUpper(r) {
+			if i > 0 {
+				b.WriteByte('-')
+			}
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // pngSize fetches a PNG and returns its width and height in pixels.
