@@ -71,10 +71,14 @@ func takeLaunch(ctx app.Context, target string) {
 type nextUp struct{ href, label string }
 
 // offerAfter keeps a running session going and offers where on the
-// finished screen. It reports false when no session runs.
+// finished screen, unless where is the routine running. It reports false
+// when no session runs.
 func (p *SessionPlayer) offerAfter(where string) bool {
 	if p.state != stateRunning {
 		return false
+	}
+	if path, _, _ := strings.Cut(where, "?"); path == "/session/"+p.plan.Routine.ID {
+		return true // what was asked for is what runs
 	}
 	p.next = nextUp{where, launchLabel(where)}
 	p.notice = fmt.Sprintf(installText.NextAfter, p.next.label)

@@ -59,6 +59,15 @@ func TestOfferAfterOnlyWhileRunning(t *testing.T) {
 	}
 }
 
+// The running routine's own shortcut just brings it forward.
+func TestOfferAfterSameRoutine(t *testing.T) {
+	p := &SessionPlayer{state: stateRunning}
+	p.plan.Routine.ID = data.Evening
+	if !p.offerAfter("/session/evening?source=shortcut") || p.next != (nextUp{}) || p.notice != "" {
+		t.Errorf("next %+v, notice %q; want the launch taken and nothing offered", p.next, p.notice)
+	}
+}
+
 func TestLaunchLabel(t *testing.T) {
 	for where, want := range map[string]string{
 		"/session/morning":            "Start Morning routine",
