@@ -14,7 +14,7 @@ var installText = struct {
 	Shared: "Sent %s to the share sheet's choice.",
 	// ShareFailed: why.
 	ShareFailed: "The file could not be shared: %s. Export it instead.",
-	BadgeOn:     "Show on the app icon how many of today's sessions are left",
+	BadgeOn:     "Show today's sessions left on the app icon",
 	BadgeHint:   "Where the device allows it, once Unknot is installed.",
 	// NextAfter: what comes next, as the button will say it.
 	NextAfter:   "This session keeps going. When it ends: %s.",

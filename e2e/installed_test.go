@@ -286,7 +286,7 @@ func TestShortcutDuringSessionKeepsIt(t *testing.T) {
 	if !strings.Contains(notice, "Start Evening routine") {
 		t.Errorf("the running session does not say what comes after it: %q", notice)
 	}
-	screenshot(t, tb, "launch-during-session-390x844")
+	screenshot(t, tb, "launch-during-session")
 
 	act(t, tb, "ending", chromedp.Click(chromedp.CSS("#end")))
 	act(t, tb, "confirming", chromedp.Click(chromedp.CSS("#confirm-end")))
