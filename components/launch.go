@@ -35,7 +35,8 @@ func listenLaunches() {
 	}
 	// Never released: the queue calls it at every launch.
 	q.Call("setConsumer", app.FuncOf(func(this app.Value, args []app.Value) any {
-		if len(args) == 0 || launchCtx == nil {
+		defer guard() // launch params of another shape: no launch to take
+		if len(args) == 0 || launchCtx == nil || args[0].Type() != app.TypeObject {
 			return nil
 		}
 		target := args[0].Get("targetURL")

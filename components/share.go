@@ -69,7 +69,7 @@ func share(ctx app.Context, name, mime string, content []byte, done func(app.Con
 	onFail = app.FuncOf(func(this app.Value, args []app.Value) any {
 		release()
 		err := errShareCancelled
-		if len(args) == 0 || args[0].Get("name").String() != "AbortError" {
+		if len(args) == 0 || errorName(args[0]) != "AbortError" {
 			reason := "unknown reason"
 			if len(args) > 0 {
 				reason = jsReason(args[0])
@@ -90,6 +90,16 @@ func share(ctx app.Context, name, mime string, content []byte, done func(app.Con
 		}
 	}()
 	app.Window().Get("navigator").Call("share", shareData(name, mime, content)).Call("then", onOK, onFail)
+}
+
+// errorName is the name of a JavaScript error ("AbortError"), or "" for
+// anything else a promise was rejected with.
+func errorName(v app.Value) (name string) {
+	defer guard()
+	if v.Type() != app.TypeObject {
+		return ""
+	}
+	return v.Get("name").String()
 }
 
 // sender is how an exported file reaches the person: the share sheet when
