@@ -295,22 +295,3 @@ func (p progression) text(l level) string {
 	}
 	return fmt.Sprintf("%d", l.reps)
 }
-
-// WithSuggestedDoses returns r with today's suggested dose (see Suggest)
-// filled in for every item that has no dose of its own, and per item the
-// line saying why ("" for an item that keeps its own dose). This is the
-// routine the player runs.
-func WithSuggestedDoses(r Routine, c Catalogue, history []Record, today string) (Routine, []string) {
-	items := append([]RoutineItem(nil), r.Items...)
-	why := make([]string, len(items))
-	for i, it := range items {
-		e, ok := c.Exercise(it.Exercise)
-		if !ok || it.Reps != 0 || it.Hold != 0 {
-			continue
-		}
-		s := Suggest(e, history, today)
-		items[i].Reps, items[i].Hold, why[i] = s.Reps, s.Hold, s.Why
-	}
-	r.Items = items
-	return r, why
-}

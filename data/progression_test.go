@@ -240,13 +240,14 @@ func TestSuggestStaysInRange(t *testing.T) {
 	}
 }
 
-func TestWithSuggestedDoses(t *testing.T) {
+func TestPlanTodayKeepsOwnDoses(t *testing.T) {
 	c := data.DefaultCatalogue()
 	r := data.Routine{ID: "custom-x", Name: "Mine", Items: []data.RoutineItem{
 		{Exercise: data.Rotation},
 		{Exercise: data.CatStretch, Reps: 5, Hold: 7 * time.Second},
 	}}
-	got, why := data.WithSuggestedDoses(r, c, nil, "2026-11-25")
+	p := data.PlanToday(r, c, nil, "2026-11-25")
+	got, why := p.Routine, p.Why
 	if it := got.Items[0]; it.Reps != 2 || it.Hold != 5*time.Second || why[0] == "" {
 		t.Errorf("rotation on a first day: got %d × %v (%q), want 2 × 5s with a reason", it.Reps, it.Hold, why[0])
 	}
