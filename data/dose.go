@@ -100,23 +100,24 @@ type TodayPlan struct {
 	Notes []string
 	// Daily is where each per-day exercise stands today.
 	Daily []DailyDose
-	// most is the most repetitions each item may be raised to.
-	most []int
+	// least and most are the fewest and the most repetitions each item
+	// may be changed to.
+	least, most []int
 }
 
 // Allows reports whether item i of the plan's routine may run with n
 // repetitions: within the exercise's range, and for a per-day exercise no
-// more than the article's daily most (30) less what is done today.
-func (t TodayPlan) Allows(i, n int, c Catalogue) bool {
-	if i < 0 || i >= len(t.Routine.Items) || i >= len(t.most) {
+// more than the article's daily most (30) less what is done today, and no
+// fewer than the article's 5 unless what is left of the day is fewer.
+func (t TodayPlan) Allows(i, n int) bool {
+	if i < 0 || i >= len(t.least) || i >= len(t.most) {
 		return false
 	}
-	e, ok := c.Exercise(t.Routine.Items[i].Exercise)
-	return ok && n >= sessionMin(e) && n <= t.most[i]
+	return n >= t.least[i] && n <= t.most[i]
 }
 
 // sessionMin is the fewest repetitions one session may hold of e: for a
-// per-day exercise one, as what is left of a day can be less than the
+// per-day exercise one, as what is left of a day can be fewer than the
 // article's starting 5.
 func sessionMin(e Exercise) int {
 	if e.PerDay() {
@@ -153,12 +154,14 @@ func PlanToday(r Routine, c Catalogue, history []Record, today string) TodayPlan
 	for _, it := range items {
 		e, ok := c.Exercise(it.Exercise)
 		if !ok {
-			out, t.Why, t.most = append(out, it), append(t.Why, ""), append(t.most, 0)
+			out, t.Why = append(out, it), append(t.Why, "")
+			t.least, t.most = append(t.least, 1), append(t.most, 0)
 			continue
 		}
 		if !e.PerDay() {
 			it, why := withSuggestion(it, e, Suggest(e, history, today))
-			out, t.Why, t.most = append(out, it), append(t.Why, why), append(t.most, e.Reps.Max)
+			out, t.Why = append(out, it), append(t.Why, why)
+			t.least, t.most = append(t.least, e.Reps.Min), append(t.most, e.Reps.Max)
 			continue
 		}
 		d := daily[e.ID]
@@ -180,6 +183,7 @@ func PlanToday(r Routine, c Catalogue, history []Record, today string) TodayPlan
 		left[e.ID] -= reps
 		it.Reps = reps
 		out, t.Why = append(out, it), append(t.Why, why)
+		t.least = append(t.least, min(e.Reps.Min, reps))
 		t.most = append(t.most, max(min(e.Reps.Max, e.Progression.Target)-d.Done, reps))
 	}
 	r.Items = out

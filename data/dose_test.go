@@ -208,13 +208,13 @@ func TestTodayPlanAllows(t *testing.T) {
 		want    bool
 	}{
 		{0, 1, false}, {0, 2, true}, {0, 3, true}, {0, 4, false},
-		{2, 30, true}, {2, 31, false}, {2, 1, true}, {2, 0, false},
-		{3, 27, true}, {3, 28, false}, {3, 1, true},
+		{2, 30, true}, {2, 31, false}, {2, 5, true}, {2, 4, false},
+		{3, 27, true}, {3, 28, false}, {3, 2, true}, {3, 1, false}, {3, 0, false},
 		{4, 5, true}, {4, 6, false},
 		{5, 1, false}, {-1, 1, false},
 	}
 	for _, tc := range cases {
-		if got := p.Allows(tc.item, tc.n, c); got != tc.want {
+		if got := p.Allows(tc.item, tc.n); got != tc.want {
 			t.Errorf("item %d at %d: got %v, want %v", tc.item, tc.n, got, tc.want)
 		}
 	}

@@ -61,7 +61,7 @@ func TestWarningSigns(t *testing.T) {
 		{[]string{"passing urine", "bladder or bowels"}, data.Emergency},
 		{[]string{"sexual function"}, data.Emergency},
 		{[]string{"both legs"}, data.Emergency},
-		{[]string{"leg that is getting worse", "foot that drops", "difficulty walking"}, data.Emergency},
+		{[]string{"leg that is getting worse", "foot drop", "difficulty walking"}, data.Emergency},
 		{[]string{"chest pain"}, data.Emergency},
 		{[]string{"serious accident"}, data.Emergency},
 		{[]string{"high temperature"}, data.DoctorSoon},

@@ -30,7 +30,7 @@ var WarningSigns = []WarningSign{
 	{"Trouble passing urine, or losing control of your bladder or bowels.", Emergency},
 	{"Losing sexual function, such as no longer being able to get an erection or to feel your genitals.", Emergency},
 	{"Pain, weakness or numbness in both legs.", Emergency},
-	{"Weakness or numbness in a leg that is getting worse, a foot that drops or drags as you walk, or difficulty walking.", Emergency},
+	{"Weakness or numbness in a leg that is getting worse, a foot you cannot lift properly as you walk (foot drop), or difficulty walking.", Emergency},
 	{"Chest pain.", Emergency},
 	{"Back pain after a serious accident, such as a car crash or a bad fall.", Emergency},
 	{"A high temperature, or you feel hot and shivery.", DoctorSoon},
