@@ -169,3 +169,10 @@ func mustLack(tb testing.TB, html string, unwanted ...string) {
 		}
 	}
 }
+
+func TestHistorySaysASessionStoppedAsItHurt(t *testing.T) {
+	r := homeRecord(t, "2026-05-04", "07:30", false)
+	mustLack(t, app.HTMLString(recentItem(r)), historyText.StoppedHurt)
+	r.Stopped = data.StoppedHurt
+	mustContain(t, app.HTMLString(recentItem(r)), historyText.StoppedHurt)
+}
