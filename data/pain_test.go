@@ -114,3 +114,32 @@ func TestAdviceHedged(t *testing.T) {
 		}
 	}
 }
+
+// A session stopped as it hurt keeps its reason through a backup and the
+// stored history, and a reason Unknot does not know is refused.
+func TestStoppedReasonIsKept(t *testing.T) {
+	r := progSession(0, data.KneeToChest, 2, 5*time.Second, leftPartial, func(r *data.Record) { r.Stopped = data.StoppedHurt })
+	raw, err := data.EncodeBackup(data.NewBackup([]data.Record{r}, data.DefaultSettings(), nil, progDay0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := data.DecodeBackup(strings.NewReader(string(raw)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Records) != 1 || !b.Records[0].Equal(r) {
+		t.Errorf("backup: got %+v, want %+v", b.Records, r)
+	}
+	st := &data.MemoryStorage{}
+	if _, err := data.SaveRecord(st, r); err != nil {
+		t.Fatal(err)
+	}
+	h, _, err := data.LoadHistory(st, progDay0)
+	if err != nil || len(h.Records) != 1 || h.Records[0].Stopped != data.StoppedHurt {
+		t.Errorf("stored history: got %+v (%v), want the reason kept", h.Records, err)
+	}
+	r.Stopped = "bored"
+	if err := r.Validate(); err == nil || !strings.Contains(err.Error(), `"bored"`) {
+		t.Errorf("an unknown reason: got %v, want it refused by name", err)
+	}
+}
