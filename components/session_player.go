@@ -2,6 +2,7 @@ package components
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -710,7 +711,7 @@ func (p *SessionPlayer) Render() app.UI {
 		return &Finished{
 			Routine: p.plan.Routine.Name, Results: p.results, Took: p.took, Again: p.plan.Routine.ID,
 			Record: p.rec, SaveErr: p.saveErr, Saving: p.unsaved, Persisted: p.persisted,
-			Advice:      data.PainAdviceFor(append(p.history, p.rec)),
+			Advice:      data.PainAdviceFor(slices.Concat(p.history, []data.Record{p.rec})),
 			OnPainAfter: p.onPainAfter, OnNote: p.onNote, OnRetry: p.onRetry,
 		}
 	case p.state == stateRunning:
