@@ -22,8 +22,11 @@ type Home struct {
 	// "" before it is known (the server's pre-rendering).
 	custom []data.Routine
 	today  string
-	// daily is where today's per-day exercises stand, nil until read.
+	// daily is where today's per-day exercises stand, nil until read;
+	// pause is set when the pain has risen after too many of the latest
+	// sessions (data.PainPause).
 	daily []data.DailyDose
+	pause bool
 }
 
 // OnInit reads the person's routines and today's sessions, before Home is
@@ -63,6 +66,7 @@ func (h *Home) OnMount(ctx app.Context) {
 			return
 		}
 		h.daily = data.DailyDoses(data.DefaultCatalogue(), hist.Records, localDate(now))
+		h.pause = data.PainAdviceFor(hist.Records) == data.PainPause
 		h.Update()
 	})
 }
@@ -80,6 +84,7 @@ func (h *Home) Render() app.UI {
 		&ResumeOffer{},
 		app.If(h.today != "", elt("p#today.today", h.today)),
 		dailyDoses("home-daily", h.daily),
+		app.If(h.pause, painAdvice(data.PainPause, false)),
 		el("section[aria-labelledby=routines-title]",
 			elt("h2#routines-title", text.Routines),
 			el("div#home-routines.cards", app.Range(routines).Slice(func(i int) app.UI {

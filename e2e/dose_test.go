@@ -84,6 +84,19 @@ func TestSecondMorningOffersWhatIsLeft(t *testing.T) {
 	tb.open(t, h.base, "/")
 	waitText(t, tb, "#home-daily-list", "Lower-back flexibility exercise: 5 of 5 today, done for todayBridge: 3 of 5 today, 2 left")
 	screenshot(t, tb, "dose-home-375x667")
+	colourScheme(t, tb, "dark")
+	tb.open(t, h.base, "/session/"+data.Morning)
+	planList(t, tb)
+	screenshot(t, tb, "dose-start-second-morning-dark-375x667")
+
+	// Pain that rose after 3 of the last 5 sessions: Home says to pause.
+	var recs []data.Record
+	for i, p := range [][2]int{{2, 5}, {3, 3}, {2, 4}, {3, 3}, {1, 3}} {
+		recs = append(recs, e2eRecord(t, today.AddDate(0, 0, i-5), "08:00", true, &p[0], &p[1], ""))
+	}
+	setItem(t, tb, data.HistoryKey, storedHistory(t, recs))
+	tb.open(t, h.base, "/")
+	untilShown(t, tb, `document.getElementById("pain-pause")`, "Home does not suggest a pause after rises in 3 of 5 sessions")
 	if errs := tb.errors(); len(errs) > 0 {
 		t.Errorf("console errors: %v", errs)
 	}
