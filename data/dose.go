@@ -175,10 +175,13 @@ func PlanToday(r Routine, c Catalogue, history []Record, today string) TodayPlan
 			continue
 		}
 		why := d.Suggestion.Why
-		if reps < d.Dose {
-			why = fmt.Sprintf("%d of today's %d: %d are done already, and the article counts this exercise per day.", reps, d.Dose, d.Dose-left[e.ID])
-		} else if it.Reps != 0 && !d.Suggestion.Lowered && reps == it.Reps {
-			why = ""
+		switch {
+		case reps < want && d.Dose-left[e.ID] > d.Done:
+			why = fmt.Sprintf("%d of today's %d: the rest is earlier in this routine or done already.", reps, d.Dose)
+		case reps < want:
+			why = fmt.Sprintf("%d of today's %d: %d are done already, and the article counts this exercise per day.", reps, d.Dose, d.Done)
+		case it.Reps != 0 && reps == it.Reps:
+			why = "" // its own dose, within today's
 		}
 		left[e.ID] -= reps
 		it.Reps = reps

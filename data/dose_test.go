@@ -143,6 +143,9 @@ func TestPlanToday(t *testing.T) {
 		{"the short routine stays short", short, nil, "knee-to-chest×02 lower-back-rotation×02", ""},
 		{"'do this now' after the morning", find(bridge), []data.Record{doneMorning(0)}, "", "Bridge is left out"},
 		{"a routine of one's own shares today's dose among its items", mine, nil, "bridge×05 knee-to-chest×02", "Bridge is left out: 0 of today's 5 are done"},
+		{"a routine's own dose below today's is kept, without a reason", data.Routine{ID: "custom-b", Name: "B", Items: []data.RoutineItem{{Exercise: bridge, Reps: 3}}}, nil, "bridge×03", ""},
+		{"a routine's own dose above today's is cut to it", data.Routine{ID: "custom-b", Name: "B", Items: []data.RoutineItem{{Exercise: bridge, Reps: 20}}}, nil, "bridge×05", "Start with 5"},
+		{"the second item of a routine gets the rest", data.Routine{ID: "custom-b", Name: "B", Items: []data.RoutineItem{{Exercise: bridge, Reps: 3}, {Exercise: bridge, Reps: 3}}}, nil, "bridge×03 bridge×02", "2 of today's 5: the rest is earlier in this routine"},
 		{"a routine of one's own after the morning", mine, []data.Record{doneMorning(0)}, "knee-to-chest×02", "Bridge is left out: 5 of today's 5"},
 		{"today's sessions do not raise today's dose", morning, joinRecs(daily(-6, -1, bridge, 5, 18*s), []data.Record{progSession(0, bridge, 5, 18*s, withPain(3, 3))}), "knee-to-chest×02 lower-back-rotation×02 lower-back-flexibility×05 cat-stretch×03", "Bridge is left out: 5 of today's 5"},
 		{"a week done: today's dose is 7", morning, daily(-7, -1, bridge, 5, 18*s), "knee-to-chest×02 lower-back-rotation×02 lower-back-flexibility×05 bridge×07 cat-stretch×03", "try 7"},
@@ -231,5 +234,15 @@ func TestDailyDoseText(t *testing.T) {
 		if got[i].Text() != want[i] {
 			t.Errorf("got %q, want %q", got[i].Text(), want[i])
 		}
+	}
+}
+
+// An item's own dose within today's keeps no reason: nothing was changed.
+func TestPlanTodayOwnDoseNeedsNoReason(t *testing.T) {
+	c := data.DefaultCatalogue()
+	r := data.Routine{ID: "custom-b", Name: "B", Items: []data.RoutineItem{{Exercise: data.Bridge, Reps: 3}, {Exercise: data.CatStretch, Reps: 4}}}
+	p := data.PlanToday(r, c, nil, progDate(0))
+	if p.Why[0] != "" || p.Why[1] != "" {
+		t.Errorf("got reasons %q, want none", p.Why)
 	}
 }

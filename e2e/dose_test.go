@@ -163,7 +163,7 @@ func TestThisHurtsStopsAndAdvises(t *testing.T) {
 	if got := text(t, tb, "#hurt"); got != "This hurts: stop" {
 		t.Errorf("the button says %q", got)
 	}
-	screenshot(t, tb, "dose-running-375x667")
+	fullShot(t, tb, "dose-running-375x667")
 	act(t, tb, "pressing This hurts", chromedp.Click(chromedp.CSS("#hurt")))
 	untilShown(t, tb, `document.getElementById("hurt-advice")`, "no advice after This hurts")
 	checkHurt(t, tb, 1)
