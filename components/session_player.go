@@ -2,6 +2,7 @@ package components
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -40,8 +41,13 @@ type SessionPlayer struct {
 	loadErr string
 	// history is the stored history, read once when the routine loads;
 	// why says per routine item why its dose was suggested.
-	history  []data.Record
-	why      []string
+	history []data.Record
+	why     []string
+	// day is the routine as planned for today (data.PlanToday): the
+	// per-day doses and the limits of the dose buttons.
+	day data.TodayPlan
+	// stopped is why the session was stopped, when the person said.
+	stopped  string
 	settings data.Settings
 	// storeErr is the last failure to read or write settings.
 	storeErr string
@@ -154,7 +160,8 @@ func (p *SessionPlayer) OnPreRender(ctx app.Context) {
 func (p *SessionPlayer) OnNav(ctx app.Context) {
 	p.keep() // "Do it again" from a session not saved yet
 	p.halt()
-	p.state, p.confirming, p.notice, p.loadErr = stateReady, false, "", ""
+	p.state, p.confirming, p.notice, p.loadErr, p.stopped = stateReady, false, "", "", ""
+	p.day = data.TodayPlan{}
 	p.painBefore, p.rec, p.saveErr, p.unsaved = nil, data.Record{}, "", false
 	p.next = nextUp{}
 	st := appStorage(ctx)
@@ -175,7 +182,12 @@ func (p *SessionPlayer) OnNav(ctx app.Context) {
 	}
 	hist, _, _ := data.LoadHistory(st, p.clock())
 	p.history = hist.Records
-	p.routine, p.why = data.WithSuggestedDoses(r, data.DefaultCatalogue(), p.history, localDate(p.clock()))
+	p.day = data.PlanToday(r, data.DefaultCatalogue(), p.history, localDate(p.clock()))
+	p.routine, p.why = p.day.Routine, p.day.Why
+	if len(p.routine.Items) == 0 {
+		p.loadErr = doseWords.NothingLeft
+		return
+	}
 	p.compile()
 }
 
@@ -551,7 +563,7 @@ func (p *SessionPlayer) finish() {
 	p.rec = data.NewRecord(p.session, p.stamp, now)
 	// The id chosen at Start, which the checkpoint carries: a copy saved
 	// from the checkpoint elsewhere merges with this one.
-	p.rec.ID, p.rec.PainBefore = id, p.painBefore
+	p.rec.ID, p.rec.PainBefore, p.rec.Stopped = id, p.painBefore, p.stopped
 	p.saveSoon()
 }
 
@@ -644,16 +656,16 @@ func (p *SessionPlayer) onNote(ctx app.Context, note string) {
 
 func (p *SessionPlayer) onRetry(ctx app.Context, e app.Event) { p.save() }
 
-// onDose changes the repetitions of routine item i by delta, within the
-// exercise's range.
+// onDose changes the repetitions of routine item i by delta, within what
+// the plan for today allows (data.TodayPlan.Allows).
 func (p *SessionPlayer) onDose(i, delta int) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		it := &p.routine.Items[i]
-		ex, reps, _, err := it.Resolve(data.DefaultCatalogue())
+		_, reps, _, err := it.Resolve(data.DefaultCatalogue())
 		if err != nil {
 			return
 		}
-		if n := reps + delta; ex.Reps.Contains(n) {
+		if n := reps + delta; p.day.Allows(i, n) {
 			it.Reps = n
 			p.why[i] = ""
 			p.compile()
@@ -678,6 +690,8 @@ func (p *SessionPlayer) onKey(ctx app.Context, e app.Event) {
 		p.onBack(ctx, e)
 	case "ArrowRight":
 		p.onSkip(ctx, e)
+	case "h", "H":
+		p.onHurt(ctx, e)
 	default:
 		return
 	}
@@ -700,11 +714,12 @@ func (p *SessionPlayer) onToggle(ctx app.Context, field func(*data.Settings) *bo
 func (p *SessionPlayer) Render() app.UI {
 	switch {
 	case p.loadErr != "":
-		return page("player", elt("p.error", p.loadErr), homeLink())
+		return page("player", elt("p.error", p.loadErr), dailyDoses("daily", p.day.Daily), homeLink())
 	case p.state == stateFinished:
 		return &Finished{
 			Routine: p.plan.Routine.Name, Results: p.results, Took: p.took, Again: p.plan.Routine.ID,
 			Record: p.rec, SaveErr: p.saveErr, Saving: p.unsaved, Persisted: p.persisted,
+			Advice:      data.PainAdviceFor(slices.Concat(p.history, []data.Record{p.rec})),
 			OnPainAfter: p.onPainAfter, OnNote: p.onNote, OnRetry: p.onRetry,
 			Next: p.next.href, NextLabel: p.next.label,
 		}
@@ -723,6 +738,7 @@ func (p *SessionPlayer) renderReady() app.UI {
 		elt("h1", r.Name),
 		elt("p.lead", r.Summary),
 		app.If(p.notice != "", elt("p.notice", p.notice)),
+		p.renderDay(),
 		elt("p.meta", fmt.Sprintf(text.Minutes, data.DurationText(p.plan.Total))),
 		el("ol.plan-list", app.Range(r.Items).Slice(func(i int) app.UI {
 			e, reps, hold, _ := r.Items[i].Resolve(data.DefaultCatalogue())
@@ -738,9 +754,9 @@ func (p *SessionPlayer) renderReady() app.UI {
 				),
 				el("div.stepper",
 					eltx("button.button.small-button", "−").Aria("label", text.Fewer+": "+e.Name).
-						Attr("disabled", reps <= e.Reps.Min).OnClick(p.onDose(i, -1)),
+						Attr("disabled", !p.day.Allows(i, reps-1)).OnClick(p.onDose(i, -1)),
 					eltx("button.button.small-button", "+").Aria("label", text.More+": "+e.Name).
-						Attr("disabled", reps >= e.Reps.Max).OnClick(p.onDose(i, 1)),
+						Attr("disabled", !p.day.Allows(i, reps+1)).OnClick(p.onDose(i, 1)),
 				),
 			)
 		})),
@@ -794,6 +810,7 @@ func (p *SessionPlayer) renderControls(paused bool) app.UI {
 		eltx("button#pause.button.primary", playLabel).OnClick(p.onPauseResume),
 		eltx("button#skip.button", text.Skip+" →").Aria("label", text.Skip).OnClick(p.onSkip),
 		eltx("button#end.button.quiet", text.Stop).OnClick(p.onEnd),
+		eltx("button#hurt.button", doseWords.Hurt).Attr("aria-keyshortcuts", doseWords.HurtKey).OnClick(p.onHurt),
 	)
 }
 

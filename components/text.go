@@ -57,7 +57,7 @@ var text = struct {
 	ExerciseOf:     "Exercise %d of %d",
 	Next:           "Next: %s",
 	Remaining:      "%s left",
-	KeysHint:       "Keys: Space pauses, ← goes back, → skips.",
+	KeysHint:       "Keys: Space pauses, ← goes back, → skips, H stops because it hurts.",
 	WellDone:       "Well done",
 	StoppedEarly:   "Session ended early",
 	DoneOf:         "%d of %d rounds",

@@ -388,7 +388,7 @@ func firstDayPlan(t *testing.T, id string) data.Plan {
 	if !ok {
 		t.Fatalf("no routine %q", id)
 	}
-	r, _ = data.WithSuggestedDoses(r, cat, nil, time.Now().Format(data.DateLayout))
+	r = data.PlanToday(r, cat, nil, time.Now().Format(data.DateLayout)).Routine
 	plan, err := data.Compile(r, cat, data.DefaultSettings().Timing())
 	if err != nil {
 		t.Fatal(err)
