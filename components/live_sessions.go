@@ -64,7 +64,8 @@ func holdLive(id string) {
 		p := app.Window().Get("Promise").New(hold)
 		hold.Release()
 		start.Release()
-		return p
+		// The promise itself: go-app's wrapper would not convert.
+		return jsResult(p)
 	})
 	live.id = id
 	l.Call("request", liveLockPrefix+id, start)
