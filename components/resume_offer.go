@@ -158,14 +158,18 @@ func (o *ResumeOffer) onDiscard(i int) app.EventHandler {
 		o.undo, o.message = &d, fmt.Sprintf(resumeText.Discarded, it.c.Routine.Name, int(undoFor/time.Second))
 		o.drop(ctx, it.c.RecordID)
 		mine := o.undos
-		ctx.Async(func() {
-			time.Sleep(undoFor)
-			ctx.Dispatch(func(ctx app.Context) {
-				if o.undos == mine {
-					o.undo, o.message = nil, ""
-				}
-			})
-		})
+		// A plain goroutine, not ctx.Async, which tests wait for.
+		go func() {
+			select {
+			case <-ctx.Done():
+			case <-time.After(undoFor):
+				ctx.Dispatch(func(ctx app.Context) {
+					if o.undos == mine {
+						o.undo, o.message = nil, ""
+					}
+				})
+			}
+		}()
 		o.focusSoon(ctx, "resume-undo")
 	}
 }
