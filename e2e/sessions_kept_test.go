@@ -133,6 +133,30 @@ func TestInterruptedSessionSurvivesAnotherRoutine(t *testing.T) {
 	}
 }
 
+// Two tabs running two routines at once: the second starts without being
+// asked about the first (it runs in a tab), and each keeps its own
+// checkpoint.
+func TestTwoTabsRunningTwoSessionsKeepBoth(t *testing.T) {
+	h := setup(t)
+	a := playerTab(t, h, data.Evening)
+	pressStart(t, a)
+	untilShown(t, a, `document.getElementById("pause")`, "the first tab did not start")
+	b := a.sibling(t)
+	recordCues(t, b)
+	b.open(t, h.base, "/session/"+data.KneeToChest)
+	pressStart(t, b)
+	untilShown(t, b, `document.getElementById("pause")`, "the second tab did not start")
+	if eval[bool](t, b, `document.getElementById("resume-ask") !== null`) {
+		t.Error("the second tab asked about the session running in the first")
+	}
+	advance(t, a, 30*time.Second)
+	advance(t, b, 30*time.Second)
+	got := routinesOf(storedCheckpoints(t, a))
+	if len(got) != 2 || got[0] != data.Evening || got[1] != data.KneeToChest {
+		t.Errorf("checkpoints with two sessions running: %v, want both", got)
+	}
+}
+
 // A tab whose offer was drawn before another tab resumed and finished the
 // session cannot turn the finished one, with its pain score and note, into
 // a partial one.
