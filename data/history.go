@@ -201,11 +201,16 @@ func saveRecords(st Storage, recs []Record, answers bool) (History, error) {
 		return History{}, err
 	}
 	merged := mergeByID(l.records, recs, answers)
-	if err := writeHistory(st, merged); err != nil {
+	text, err := writeHistoryText(st, merged)
+	if err != nil {
 		return History{}, err
 	}
-	if h, _, err := KeepSaved(st, recs...); err == nil && h.Records != nil {
-		merged = h.Records
+	// Read back: the text as written means every record is there, without
+	// decoding it all again; anything else is checked record by record.
+	if raw, _, _ := getRaw(st, HistoryKey); raw != text {
+		if h, _, err := KeepSaved(st, recs...); err == nil && h.Records != nil {
+			merged = h.Records
+		}
 	}
 	return History{Records: merged}, nil
 }
@@ -279,21 +284,27 @@ func newerError(schema int, then string) error {
 
 // writeHistory stores records as the current schema.
 func writeHistory(st Storage, records []Record) error {
+	_, err := writeHistoryText(st, records)
+	return err
+}
+
+// writeHistoryText is writeHistory, returning the text written.
+func writeHistoryText(st Storage, records []Record) (string, error) {
 	p, err := encodeWire(records)
 	if err != nil {
-		return &storeError{kind: ErrInvalidRecord, cause: err, msg: fmt.Sprintf("This could not be saved because a session is not valid (%v).", err)}
+		return "", &storeError{kind: ErrInvalidRecord, cause: err, msg: fmt.Sprintf("This could not be saved because a session is not valid (%v).", err)}
 	}
 	text := p.text()
 	if err := setText(st, HistoryKey, text); err != nil {
 		if IsQuota(err) {
-			return &storeError{kind: ErrStorageFull, cause: err, msg: "Storage on this device is full, so this was not saved. It is kept in memory and will be saved again later; exporting a backup still works."}
+			return "", &storeError{kind: ErrStorageFull, cause: err, msg: "Storage on this device is full, so this was not saved. It is kept in memory and will be saved again later; exporting a backup still works."}
 		}
-		return &storeError{cause: err, msg: fmt.Sprintf("This could not be saved (%v). It is kept in memory and will be saved again later.", err)}
+		return "", &storeError{cause: err, msg: fmt.Sprintf("This could not be saved (%v). It is kept in memory and will be saved again later.", err)}
 	}
 	// The summary is derived: when it cannot be written, SessionsOn finds
 	// that it no longer matches and reads the history instead.
 	_ = writeRecent(st, text, records)
-	return nil
+	return string(text), nil
 }
 
 // setText stores text, which is JSON as encoding/json writes it, under k.

@@ -80,3 +80,37 @@ func TestKeepSavedLeavesDeletedSessions(t *testing.T) {
 		t.Errorf("deleted session came back: %v", recordIDs(got))
 	}
 }
+
+// racingStore is a MemoryStorage where another tab writes the history it
+// read before, once, just after this tab's first write of it.
+type racingStore struct {
+	*data.MemoryStorage
+	theirs string
+}
+
+func (r *racingStore) SetRaw(k, v string) error {
+	if err := r.MemoryStorage.SetRaw(k, v); err != nil {
+		return err
+	}
+	if k == data.HistoryKey && r.theirs != "" {
+		theirs := r.theirs
+		r.theirs = ""
+		return r.MemoryStorage.SetRaw(k, theirs)
+	}
+	return nil
+}
+
+// A save reads the history back after writing: when another tab's write
+// came in between and dropped the session, it writes it back at once.
+func TestSaveRecordChecksAfterWriting(t *testing.T) {
+	theirs := histRecord(t, london, "2025-04-20 18:00")
+	st := &racingStore{MemoryStorage: &data.MemoryStorage{}, theirs: historyText(t, theirs)}
+	mine := histRecord(t, london, "2025-04-20 08:00")
+	if _, err := data.SaveRecord(st, mine); err != nil {
+		t.Fatal(err)
+	}
+	got := recordIDs(loadWritable(t, st.MemoryStorage))
+	if len(got) != 2 || got[0] != mine.ID || got[1] != theirs.ID {
+		t.Errorf("stored %v, want both sessions", got)
+	}
+}
