@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -121,7 +122,8 @@ func migrateCheckpoint(st Storage) error {
 		return nil
 	}
 	if err := SaveCheckpoint(st, c); err != nil {
-		return err // the old key keeps it until it can be moved
+		// The old key keeps it until it can be moved.
+		return fmt.Errorf("An unfinished session saved by an earlier version of Unknot could not be moved to where this version keeps it, so it is not offered yet; it is kept as it was. %w", err)
 	}
 	st.Del(CheckpointKey)
 	return nil

@@ -121,3 +121,20 @@ func TestTakeCheckpointAndPutBack(t *testing.T) {
 		t.Errorf("put back: got %q, want %q", after, before)
 	}
 }
+
+// With storage full the old checkpoint cannot be moved: it stays where it
+// is and the error says so.
+func TestCheckpointMigrationWithStorageFull(t *testing.T) {
+	_, c := cpTaken(t)
+	c.RecordID = ""
+	raw := mustJSON(t, c)
+	st := &data.MemoryStorage{Limit: len(raw) + 10}
+	st.SetRaw(data.CheckpointKey, raw)
+	all, err := data.LoadCheckpoints(st)
+	if len(all) != 0 || !errors.Is(err, data.ErrStorageFull) || !strings.Contains(err.Error(), "earlier version") {
+		t.Errorf("got %d, %v; want none and an error saying the old one could not be moved", len(all), err)
+	}
+	if got, _ := st.GetRaw(data.CheckpointKey); got != raw {
+		t.Errorf("the old checkpoint changed: %q", got)
+	}
+}
