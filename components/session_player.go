@@ -96,6 +96,14 @@ type SessionPlayer struct {
 	// given.
 	stepKey  [3]int
 	unlisten []func()
+	// asking is set while Start waits for the person to choose what
+	// happens to the sessions that wait to be resumed; offered once the
+	// offer is on the ready screen (it stays, to show what was done and
+	// offer an undo).
+	asking, offered bool
+	// answered is set once the person answered on the finished screen:
+	// saves then take the answers as they are (data.SaveAnswers).
+	answered bool
 	// loaded is set once the person's settings have been read in the
 	// browser. Until then (the server's pre-rendered page, the first frame
 	// of the app) neither Start nor the safety gate is shown: either could
@@ -160,14 +168,16 @@ func (p *SessionPlayer) OnPreRender(ctx app.Context) {
 func (p *SessionPlayer) OnNav(ctx app.Context) {
 	p.keep() // "Do it again" from a session not saved yet
 	p.halt()
+	releaseLive()
 	p.state, p.confirming, p.notice, p.loadErr, p.stopped = stateReady, false, "", "", ""
 	p.day = data.TodayPlan{}
+	p.asking, p.offered, p.answered = false, false, false
 	p.painBefore, p.rec, p.saveErr, p.unsaved = nil, data.Record{}, "", false
 	p.next = nextUp{}
 	st := appStorage(ctx)
 	settings, err := data.LoadSettings(st)
 	p.settings, p.storeErr, p.loaded = settings, errText(err), true
-	if ctx.Page().URL().Query().Get("resume") != "" && p.restore(ctx) {
+	if id := ctx.Page().URL().Query().Get("resume"); id != "" && p.restore(ctx, id) {
 		return
 	}
 	id := strings.TrimPrefix(ctx.Page().URL().Path, "/session/")
@@ -201,10 +211,11 @@ func (p *SessionPlayer) compile() {
 	p.plan = plan
 }
 
-// restore picks up the unfinished session from its checkpoint, paused where
-// it stopped. It reports false when there is none to resume here.
-func (p *SessionPlayer) restore(ctx app.Context) bool {
-	c, ok, err := data.LoadCheckpoint(appStorage(ctx))
+// restore picks up the unfinished session whose record id is id from its
+// checkpoint, paused where it stopped. It reports false when there is none
+// to resume here.
+func (p *SessionPlayer) restore(ctx app.Context, id string) bool {
+	c, ok, err := waitingCheckpoint(appStorage(ctx), id)
 	if err != nil || !ok {
 		p.notice = errText(err)
 		return false
@@ -240,6 +251,7 @@ func (p *SessionPlayer) checkpoint() {
 	if err != nil {
 		p.storeErr = err.Error()
 	}
+	holdLive(c.RecordID)
 }
 
 // checkpointDelay is how long after a step starts its checkpoint is saved,
@@ -288,6 +300,7 @@ func (p *SessionPlayer) keep() {
 func (p *SessionPlayer) OnDismount() {
 	p.keep() // leaving mid-session (a back gesture) keeps its place
 	p.halt()
+	releaseLive()
 	for _, f := range p.unlisten {
 		f()
 	}
@@ -467,12 +480,18 @@ func (p *SessionPlayer) fire(c data.Cue) {
 	}
 }
 
-// onStart begins the session; it runs inside the click, so audio may start.
+// onStart begins the session, unless sessions wait to be resumed: then it
+// asks first (askFirst). It runs inside the click, so audio may start.
 func (p *SessionPlayer) onStart(ctx app.Context, e app.Event) {
 	// The session starts at the tap, before audio is set up.
 	now := p.clock()
 	p.cues.Configure(p.settings)
 	p.cues.Unlock()
+	p.askFirst(ctx, func() { p.begin(now) })
+}
+
+// begin starts the session at now.
+func (p *SessionPlayer) begin(now time.Time) {
 	p.session = data.NewSession(p.plan, now)
 	p.setPos(p.session.At(now))
 	p.stamp, p.step = localStamp(now), p.pos.Segment.Step
@@ -595,13 +614,14 @@ func (p *SessionPlayer) save() {
 		return
 	}
 	p.unsaved = false
-	_, err := data.SaveRecord(appStorage(p.mounted), p.rec)
+	err := keepRecord(appStorage(p.mounted), p.rec, p.answered)
 	p.saveErr = errText(err)
 	if err != nil {
 		return
 	}
 	// Saved: the checkpoint has done its job.
-	data.ClearCheckpoint(appStorage(p.mounted))
+	data.ClearCheckpoint(appStorage(p.mounted), p.rec.ID)
+	releaseLive()
 	refreshBadge(p.mounted)
 	if p.persisted == "" {
 		p.askPersist()
@@ -645,12 +665,12 @@ func (p *SessionPlayer) askPersist() {
 func (p *SessionPlayer) onPainBefore(ctx app.Context, v *int) { p.painBefore = v }
 
 func (p *SessionPlayer) onPainAfter(ctx app.Context, v *int) {
-	p.rec.PainAfter = v
+	p.rec.PainAfter, p.answered = v, true
 	p.save()
 }
 
 func (p *SessionPlayer) onNote(ctx app.Context, note string) {
-	p.rec.Note = data.TrimNote(note)
+	p.rec.Note, p.answered = data.TrimNote(note), true
 	p.save()
 }
 
@@ -764,8 +784,10 @@ func (p *SessionPlayer) renderReady() app.UI {
 		p.renderToggles(),
 		// Before the very first session the safety advice must be read;
 		// the gate takes the Start button's place until it is.
+		app.If(p.offered, &ResumeOffer{Asking: p.asking, OnSettled: p.onSettled}),
 		app.If(!p.loaded, el("div.start-slot[aria-hidden=true]")).
 			ElseIf(!p.settings.SafetyAccepted, &SafetyGate{}).
+			ElseIf(p.asking, el("div.start-slot")).
 			Else(eltx("button#start.button.primary.huge", text.Start).OnClick(p.onStart)),
 		elt("p.muted.small", text.KeysHint),
 		elt("p.muted.small", data.Disclaimer),
