@@ -125,7 +125,10 @@ func (h *harness) startXvfb() error {
 		return err
 	}
 	defer r.Close()
-	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x1024x24", "-nolisten", "tcp")
+	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x1024x24", "-nolisten", "tcp",
+		// Stay up between two browsers: by default the X server resets
+		// when its last client leaves.
+		"-noreset")
 	cmd.ExtraFiles = []*os.File{w} // fd 3 in Xvfb
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	logf, err := logFile(h.app.Tmp, "xvfb.log")

@@ -36,7 +36,7 @@ func newPage(t *testing.T) *page {
 		},
 	})
 	if err != nil {
-		t.Fatalf("starting %s: %v\n%s", h.browser, err, readLog(h.app.Tmp, "webdriver.log"))
+		t.Fatalf("starting %s: %v\n%s\nXvfb: %s", h.browser, err, readLog(h.app.Tmp, "webdriver.log"), readLog(h.app.Tmp, "xvfb.log"))
 	}
 	if h.version == "" {
 		h.version = s.Version
@@ -217,6 +217,28 @@ func (p *page) click(selector string) {
 	if err := p.s.click(ctx, el); err != nil {
 		p.t.Fatalf("clicking %s: %v", selector, err)
 	}
+}
+
+// clickIfThere clicks the first element matching selector, if there is
+// one, and reports whether it did.
+func (p *page) clickIfThere(selector string) bool {
+	p.t.Helper()
+	ctx, cancel := p.ctx()
+	defer cancel()
+	el, err := p.s.findElement(ctx, selector)
+	if isGone(err) {
+		return false
+	}
+	if err == nil {
+		err = p.s.click(ctx, el)
+	}
+	if isGone(err) {
+		return false
+	}
+	if err != nil {
+		p.t.Fatalf("clicking %s: %v", selector, err)
+	}
+	return true
 }
 
 // screenshot saves the page as e2e/screenshots/webkit-<name>.png, beside

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"strings"
 	"time"
 )
 
@@ -191,8 +190,9 @@ func (s *session) close() error {
 	return s.d.do(ctx, http.MethodDelete, "/session/"+s.id, nil, nil)
 }
 
-// isNoSuchElement reports whether err is WebDriver's "no such element".
-func isNoSuchElement(err error) bool {
+// isGone reports whether err says the element is not, or no longer, in
+// the page.
+func isGone(err error) bool {
 	e, ok := err.(*wdError)
-	return ok && strings.EqualFold(e.Code, "no such element")
+	return ok && (e.Code == "no such element" || e.Code == "stale element reference")
 }
