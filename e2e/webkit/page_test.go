@@ -84,7 +84,9 @@ addEventListener("error", (e) => {
 		keep("uncaught", e.message + " at " + e.filename + ":" + e.lineno);
 	}
 }, true);
-addEventListener("unhandledrejection", (e) => keep("unhandled rejection", String(e.reason && e.reason.stack || e.reason)));
+// WebKit's stack of an Error does not repeat its message.
+addEventListener("unhandledrejection", (e) => keep("unhandled rejection",
+	String(e.reason) + (e.reason && e.reason.stack ? "\n" + e.reason.stack : "")));
 const error = console.error;
 console.error = function (...args) {
 	keep("console.error", args.map(String).join(" "));
