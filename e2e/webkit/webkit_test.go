@@ -59,7 +59,8 @@ func TestExercisePagesShowTheirPictures(t *testing.T) {
 			}
 		}
 	}
-	p.screenshot("exercise-" + data.DefaultCatalogue()[len(data.DefaultCatalogue())-1].ID)
+	p.run(`document.querySelector(".positions").scrollIntoView()`, nil)
+	p.screenshot("exercise-pictures")
 }
 
 // shortest is the single exercise whose first session is the shortest, and
