@@ -247,6 +247,11 @@ func (p *page) clickIfThere(selector string) bool {
 // Chromium's.
 func (p *page) screenshot(name string) {
 	p.t.Helper()
+	// WebKit shoots the last frame it drew, which on a busy machine can
+	// be older than the page: let it draw twice, then give the drawing a
+	// moment to reach the window.
+	p.run(`return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))`, nil)
+	time.Sleep(300 * time.Millisecond)
 	ctx, cancel := p.ctx()
 	defer cancel()
 	png, err := p.s.screenshot(ctx)

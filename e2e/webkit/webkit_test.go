@@ -59,7 +59,7 @@ func TestExercisePagesShowTheirPictures(t *testing.T) {
 			}
 		}
 	}
-	p.run(`document.querySelector(".positions").scrollIntoView()`, nil)
+	p.run(`document.querySelector(".positions").scrollIntoView({behavior: "instant"})`, nil)
 	p.screenshot("exercise-pictures")
 }
 
