@@ -130,7 +130,7 @@ func (h *harness) startXvfb() error {
 		// when its last client leaves.
 		"-noreset")
 	cmd.ExtraFiles = []*os.File{w} // fd 3 in Xvfb
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.SysProcAttr = ownGroup()
 	logf, err := logFile(h.app.Tmp, "xvfb.log")
 	if err != nil {
 		w.Close()
@@ -181,7 +181,7 @@ func (h *harness) startDriver() error {
 		// No accessibility bus runs here; without this GTK waits for one.
 		"NO_AT_BRIDGE=1",
 	)
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.SysProcAttr = ownGroup()
 	f, err := logFile(h.app.Tmp, "webdriver.log")
 	if err != nil {
 		return err
@@ -214,6 +214,14 @@ func (h *harness) close() {
 	stopGroup(h.wd, "WebKitWebDriver")
 	stopGroup(h.xvfb, "Xvfb")
 	h.app.Close()
+}
+
+// ownGroup starts a process in a process group of its own, which stopGroup
+// ends whole, and has it killed if the test binary dies first (a test
+// timeout panics past every deferred close). A browser whose X server is
+// gone exits too.
+func ownGroup() *syscall.SysProcAttr {
+	return &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
 }
 
 // stopGroup ends cmd and every process it started (its process group:
