@@ -59,8 +59,10 @@ type SessionPlayer struct {
 	confirming bool
 	// noVoice is set once speech was asked for and no voice could speak.
 	noVoice bool
-	results []data.Result
-	took    time.Duration
+	// noVibrate is set where the browser cannot vibrate.
+	noVibrate bool
+	results   []data.Result
+	took      time.Duration
 	// stamp is when and where the session started; painBefore the score
 	// given before it; step the last step checkpointed.
 	stamp      data.Stamp
@@ -125,6 +127,7 @@ func (p *SessionPlayer) OnMount(ctx app.Context) {
 	if p.cues == nil {
 		p.cues = newWebCues()
 	}
+	p.noVibrate = !p.cues.CanVibrate()
 	ctx.Handle(safetyAcceptedAction, func(ctx app.Context, a app.Action) {
 		p.settings.SafetyAccepted = true
 		p.Update()
@@ -802,6 +805,7 @@ func (p *SessionPlayer) renderToggles() app.UI {
 		toggle("cue-voice", text.Voice, s.Voice, func(ctx app.Context, e app.Event) { p.onToggle(ctx, voiceOn) }),
 		toggle("cue-beeps", text.Beeps, s.Beeps, func(ctx app.Context, e app.Event) { p.onToggle(ctx, beepsOn) }),
 		toggle("cue-vibration", text.Vibration, s.Vibration, func(ctx app.Context, e app.Event) { p.onToggle(ctx, vibrationOn) }),
+		app.If(p.noVibrate, elt("p#cue-vibration-note.muted.small", text.NoVibration)),
 		toggle("cue-awake", text.KeepAwake, s.KeepAwake, func(ctx app.Context, e app.Event) { p.onToggle(ctx, keepAwakeOn) }),
 		app.If(p.noVoice, elt("p.notice", text.NoVoice)),
 		app.If(p.storeErr != "", elt("p.error", p.storeErr)),

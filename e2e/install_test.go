@@ -22,6 +22,7 @@ import (
 
 	"unknot/components"
 	"unknot/data"
+	"unknot/e2e/internal/appserver"
 )
 
 // The pictures the manifest names for an installed app (app/install.go):
@@ -183,7 +184,7 @@ func TestInstallArt(t *testing.T) {
 		drawIcons(t, filepath.Join("..", "web", "icons"), 192)
 		shootScreens(t, h, filepath.Join("..", "web", "screenshots"))
 		// The harness serves a copy of web/ made at its start.
-		if err := copyWeb(filepath.Join("..", "web"), filepath.Join(h.work, "web")); err != nil {
+		if err := appserver.CopyWeb(filepath.Join("..", "web"), filepath.Join(h.work, "web")); err != nil {
 			t.Fatal(err)
 		}
 	}
