@@ -70,10 +70,11 @@ var prefsScript = "<script>" + prefsJS + "</script>"
 // settings, so the same build always has the same version and any change
 // makes a new one.
 func newHandler(root string) (*app.Handler, error) {
-	assets, err := webAssets(root)
+	web, err := newWebDir(root)
 	if err != nil {
 		return nil, err
 	}
+	assets := web.assets()
 	sw, err := serviceWorkerTemplate(components.Pages())
 	if err != nil {
 		return nil, err
@@ -106,7 +107,7 @@ func newHandler(root string) (*app.Handler, error) {
 			`<script src="/web/cues.js" defer></script>`,
 		},
 		CacheableResources:      assets,
-		Resources:               webDir{http.FileServer(http.Dir(root))},
+		Resources:               web,
 		WasmContentLengthHeader: wasmLengthHeader,
 		ServiceWorkerTemplate:   sw,
 	}
@@ -119,25 +120,82 @@ func newHandler(root string) (*app.Handler, error) {
 
 // webDir serves root/web at /web/ like app.LocalDir(""), for any root:
 // LocalDir uses its argument as a URL prefix too, so it only works from the
-// current directory.
-type webDir struct{ http.Handler }
+// current directory. Unlike LocalDir it serves only the files the app ships,
+// listed by walkWeb when it is made: any other path under /web/ (dot
+// segments raw or escaped, dot files, backslashes, files added later) is a
+// 404 without a look at the disk. The server listens on people's networks
+// (make run ADDR=...), and http.FileServer would clean /web/../x into /x
+// and serve the whole working folder, .git included.
+type webDir struct {
+	dir   string          // root/web
+	files map[string]bool // URL paths, "/web/" + the path walkWeb gives
+}
+
+// newWebDir lists the files the app ships from root/web.
+func newWebDir(root string) (webDir, error) {
+	d := webDir{dir: filepath.Join(root, "web"), files: map[string]bool{}}
+	err := walkWeb(root, func(rel string) error {
+		d.files["/web/"+rel] = true
+		return nil
+	})
+	return d, err
+}
 
 func (webDir) Package() string { return "" }
 func (webDir) Static() string  { return "" }
 func (webDir) AppWASM() string { return "/web/app.wasm" }
 
-// webAssets returns the URL path of every file under root/web that the
-// service worker must cache besides app.wasm, which go-app adds itself.
-// Precompressed copies and dot files are left out.
-func webAssets(root string) ([]string, error) {
+// ships tells whether urlPath, as the request names it, is a shipped file.
+func (d webDir) ships(urlPath string) bool { return d.files[urlPath] }
+
+// assets returns the URL path of every shipped file that the service worker
+// must cache besides app.wasm, which go-app adds itself, in lexical order.
+func (d webDir) assets() []string {
 	var assets []string
-	err := walkWeb(root, func(rel string) error {
-		if rel != "app.wasm" {
-			assets = append(assets, "/web/"+rel)
+	for p := range d.files {
+		if p != "/web/app.wasm" {
+			assets = append(assets, p)
 		}
-		return nil
-	})
-	return assets, err
+	}
+	slices.Sort(assets)
+	return assets
+}
+
+// open opens the shipped file at urlPath. It opens inside root/web, so a
+// file replaced by a symlink to elsewhere after the listing is refused too.
+func (d webDir) open(urlPath string) (*os.File, os.FileInfo, error) {
+	if !d.ships(urlPath) {
+		return nil, nil, os.ErrNotExist
+	}
+	return openInWeb(d.dir, strings.TrimPrefix(urlPath, "/web/"))
+}
+
+// openInWeb opens the regular file rel (slash-separated) inside dir; a path
+// or symlink that leads out of dir fails.
+func openInWeb(dir, rel string) (*os.File, os.FileInfo, error) {
+	f, err := os.OpenInRoot(dir, filepath.FromSlash(rel))
+	if err != nil {
+		return nil, nil, err
+	}
+	fi, err := f.Stat()
+	if err == nil && !fi.Mode().IsRegular() {
+		err = fmt.Errorf("%s is not a regular file", rel)
+	}
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, fi, nil
+}
+
+func (d webDir) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	f, fi, err := d.open(r.URL.Path)
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	defer f.Close()
+	http.ServeContent(w, r, fi.Name(), fi.ModTime(), f)
 }
 
 // walkWeb calls fn with the slash-separated path, relative to root/web, of
