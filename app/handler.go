@@ -3,6 +3,7 @@
 package main
 
 import (
+	"bytes"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
@@ -11,6 +12,7 @@ import (
 	"io"
 	"io/fs"
 	"net/http"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -68,18 +70,46 @@ var prefsScript = "<script>" + prefsJS + "</script>"
 // root. It lists the files under web/ so the service worker caches them all,
 // and sets Version from the content of web/ (app.wasm included) and of these
 // settings, so the same build always has the same version and any change
-// makes a new one.
+// makes a new one. The service worker gets the digest of each file of the
+// build it caches (see buildDigests).
 func newHandler(root string) (*app.Handler, error) {
 	web, err := newWebDir(root)
 	if err != nil {
 		return nil, err
 	}
-	assets := web.assets()
 	sw, err := serviceWorkerTemplate(components.Pages())
 	if err != nil {
 		return nil, err
 	}
-	h := &app.Handler{
+	h := handlerFor(web, sw)
+	h.Version, err = contentVersion(root, settingsFingerprint(h))
+	if err != nil {
+		return nil, err
+	}
+	// app.wasm's URL names the build from now on; it shapes nothing the
+	// version covers.
+	web.version = h.Version
+	h.Resources = web
+
+	// go-app generates app.js and wasm_exec.js when a handler first serves:
+	// a twin of h, which shares none of h's state, gives their bytes.
+	probe := handlerFor(web, sw)
+	probe.Version = h.Version
+	digests, err := buildDigests(web, probe)
+	if err != nil {
+		return nil, err
+	}
+	if strings.Contains(string(digests), "{{") {
+		return nil, fmt.Errorf("a file name breaks the worker template: %s", digests)
+	}
+	h.ServiceWorkerTemplate = strings.Replace(sw, "BUILD_DIGESTS", string(digests), 1)
+	return h, nil
+}
+
+// handlerFor returns the go-app handler for the shipped files of web, with
+// the worker template sw. It has no Version yet.
+func handlerFor(web webDir, sw string) *app.Handler {
+	return &app.Handler{
 		Name:            appName,
 		ShortName:       appName,
 		Title:           appName,
@@ -106,17 +136,68 @@ func newHandler(root string) (*app.Handler, error) {
 			// components/step_view.go)
 			`<script src="/web/cues.js" defer></script>`,
 		},
-		CacheableResources:      assets,
+		CacheableResources:      web.assets(),
 		Resources:               web,
 		WasmContentLengthHeader: wasmLengthHeader,
 		ServiceWorkerTemplate:   sw,
 	}
-	h.Version, err = contentVersion(root, settingsFingerprint(h))
-	if err != nil {
-		return nil, err
-	}
-	return h, nil
 }
+
+// buildScripts are the scripts a page runs, which must all come from one
+// build: the pages name each with its build (?v=, see fixPage), and so does
+// app.js for app.wasm (webDir.AppWASM). The service worker answers such a
+// request from that build's cache only, and the server only for its own
+// build: a page never runs an app.js, wasm_exec.js, cues.js and app.wasm of
+// different builds, even while a new version takes over.
+var buildScripts = []string{"/wasm_exec.js", "/app.js", "/web/cues.js"}
+
+// buildDigests returns, as a JSON object, the SHA-256 (hex) of every file of
+// the build that the service worker caches and whose bytes are fixed: the
+// shipped files under URL paths as the worker fetches them, app.js and
+// wasm_exec.js as h generates them. The worker checks each file it
+// downloads against it, so a host or proxy that serves a file of another
+// build (a deploy half done, an old copy) fails the install instead of
+// filling the new cache with a mix.
+func buildDigests(web webDir, h *app.Handler) ([]byte, error) {
+	digests := map[string]string{}
+	for p := range web.files {
+		f, _, err := web.open(p)
+		if err != nil {
+			return nil, fmt.Errorf("reading %s: %w", p, err)
+		}
+		sum := sha256.New()
+		_, err = io.Copy(sum, f)
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("reading %s: %w", p, err)
+		}
+		if p == "/web/app.wasm" {
+			p = web.AppWASM()
+		}
+		digests[p] = hex.EncodeToString(sum.Sum(nil))
+	}
+	for _, p := range []string{"/app.js", "/wasm_exec.js"} {
+		rec := &recorder{header: http.Header{}, code: http.StatusOK}
+		h.ServeHTTP(rec, &http.Request{Method: http.MethodGet, URL: &url.URL{Path: p}, Header: http.Header{}})
+		if rec.code != http.StatusOK {
+			return nil, fmt.Errorf("generating %s: status %d", p, rec.code)
+		}
+		sum := sha256.Sum256(rec.body.Bytes())
+		digests[p] = hex.EncodeToString(sum[:])
+	}
+	return json.Marshal(digests)
+}
+
+// recorder keeps a response in memory.
+type recorder struct {
+	header http.Header
+	code   int
+	body   bytes.Buffer
+}
+
+func (r *recorder) Header() http.Header         { return r.header }
+func (r *recorder) WriteHeader(code int)        { r.code = code }
+func (r *recorder) Write(b []byte) (int, error) { return r.body.Write(b) }
 
 // webDir serves root/web at /web/ like app.LocalDir(""), for any root:
 // LocalDir uses its argument as a URL prefix too, so it only works from the
@@ -127,8 +208,9 @@ func newHandler(root string) (*app.Handler, error) {
 // (make run ADDR=...), and http.FileServer would clean /web/../x into /x
 // and serve the whole working folder, .git included.
 type webDir struct {
-	dir   string          // root/web
-	files map[string]bool // URL paths, "/web/" + the path walkWeb gives
+	dir     string          // root/web
+	files   map[string]bool // URL paths, "/web/" + the path walkWeb gives
+	version string          // the build's, once known
 }
 
 // newWebDir lists the files the app ships from root/web.
@@ -143,7 +225,16 @@ func newWebDir(root string) (webDir, error) {
 
 func (webDir) Package() string { return "" }
 func (webDir) Static() string  { return "" }
-func (webDir) AppWASM() string { return "/web/app.wasm" }
+// AppWASM is the URL app.js fetches app.wasm from, naming the build.
+func (d webDir) AppWASM() string { return versioned("/web/app.wasm", d.version) }
+
+// versioned returns the URL that asks for the file at path of build version.
+func versioned(path, version string) string {
+	if version == "" {
+		return path
+	}
+	return path + "?v=" + version
+}
 
 // ships tells whether urlPath, as the request names it, is a shipped file.
 func (d webDir) ships(urlPath string) bool { return d.files[urlPath] }
@@ -292,7 +383,7 @@ func serviceWorkerTemplate(pages []string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if strings.Contains(string(b), "{{") {
+	if strings.Contains(string(b), "{{") || strings.Contains(string(b), "BUILD_DIGESTS") {
 		return "", fmt.Errorf("page path breaks the worker template: %s", b)
 	}
 	return strings.ReplaceAll(serviceWorkerJS, "PAGES_TO_CACHE", string(b)), nil

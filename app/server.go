@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -75,6 +76,12 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	for k, v := range securityHeaders {
 		w.Header().Set(k, v)
 	}
+	if !s.ofThisBuild(r) {
+		// A page of another build asks for its scripts: sending this
+		// build's would make it run a mix.
+		http.Error(w, "not a file of this build", http.StatusNotFound)
+		return
+	}
 	switch p := r.URL.Path; {
 	case p == "/web/app.wasm" || p == "/app.wasm" || p == "/goapp.wasm":
 		s.serveWasm(w, r)
@@ -91,10 +98,25 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	default:
 		cw := &compressWriter{ResponseWriter: w, enc: negotiate(r.Header.Get("Accept-Encoding")), head: r.Method == http.MethodHead}
 		defer cw.Close()
-		hw := &pageWriter{ResponseWriter: cw}
+		hw := &pageWriter{ResponseWriter: cw, version: s.version}
 		defer hw.Close()
 		s.app.ServeHTTP(hw, r)
 	}
+}
+
+// ofThisBuild tells whether r asks for no build in particular (no ?v=), or
+// for this one.
+func (s *server) ofThisBuild(r *http.Request) bool {
+	if r.URL.RawQuery == "" {
+		return true
+	}
+	switch p := r.URL.Path; {
+	case p == "/web/app.wasm" || p == "/app.wasm" || p == "/goapp.wasm" || slices.Contains(buildScripts, p):
+	default:
+		return true
+	}
+	v := r.URL.Query()["v"]
+	return len(v) == 0 || (len(v) == 1 && v[0] == s.version)
 }
 
 // go-app writes a viewport meta element into every page whose maximum-scale=1
@@ -120,10 +142,22 @@ func fixViewport(page []byte) []byte {
 	return append(out, page[loc[1]:]...)
 }
 
-// pageWriter holds back an HTML response until Close, to fix its viewport;
+// fixPage returns a page of build version as the server and the static
+// build send it: its viewport fixed, and its scripts (buildScripts) asked
+// for from that build.
+func fixPage(page []byte, version string) []byte {
+	page = fixViewport(page)
+	for _, src := range buildScripts {
+		page = bytes.Replace(page, []byte(`src="`+src+`"`), []byte(`src="`+versioned(src, version)+`"`), 1)
+	}
+	return page
+}
+
+// pageWriter holds back an HTML response until Close, to fix it (fixPage);
 // anything else passes straight through.
 type pageWriter struct {
 	http.ResponseWriter
+	version       string
 	decided, html bool
 	code          int
 	body          bytes.Buffer
@@ -160,7 +194,7 @@ func (p *pageWriter) Close() error {
 		return nil
 	}
 	p.html = false
-	page := fixViewport(p.body.Bytes())
+	page := fixPage(p.body.Bytes(), p.version)
 	if p.Header().Get("Content-Length") != "" {
 		p.Header().Set("Content-Length", strconv.Itoa(len(page)))
 	}

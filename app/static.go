@@ -43,8 +43,8 @@ func writeStaticSite(root, out string) error {
 	if err := app.GenerateStaticWebsite(out, h, components.Pages()...); err != nil {
 		return fmt.Errorf("generating pages: %w", err)
 	}
-	if err := fixPages(out); err != nil {
-		return fmt.Errorf("fixing the pages' viewport: %w", err)
+	if err := fixPages(out, h.Version); err != nil {
+		return fmt.Errorf("fixing the pages: %w", err)
 	}
 	if err := copyShipped(root, filepath.Join(out, "web")); err != nil {
 		return fmt.Errorf("copying web/: %w", err)
@@ -58,8 +58,8 @@ func writeStaticSite(root, out string) error {
 	return copyFile(filepath.Join(out, "index.html"), filepath.Join(out, "404.html"))
 }
 
-// fixPages applies fixViewport to every .html file go-app wrote under out.
-func fixPages(out string) error {
+// fixPages applies fixPage to every .html file go-app wrote under out.
+func fixPages(out, version string) error {
 	return filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
 			return err
@@ -68,7 +68,7 @@ func fixPages(out string) error {
 		if err != nil {
 			return err
 		}
-		return os.WriteFile(p, fixViewport(b), 0o644)
+		return os.WriteFile(p, fixPage(b, version), 0o644)
 	})
 }
 
