@@ -1,0 +1,275 @@
+package e2e
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// buildSection names the custom section that marks each test build's
+// app.wasm. The runtime ignores custom sections, so both builds run the same
+// code, yet the wasm a page compiled tells which build it came from.
+const buildSection = "unknot-test-build"
+
+// wasmBuildRecorder notes the build mark of every module the page compiles
+// in window.__wasmBuilds, before app.js runs.
+const wasmBuildRecorder = `(() => {
+	window.__wasmBuilds = [];
+	const note = (result) => {
+		const s = WebAssembly.Module.customSections(result.module, "` + buildSection + `");
+		window.__wasmBuilds.push(s.length ? new TextDecoder().decode(s[0]) : "unmarked");
+		return result;
+	};
+	const streaming = WebAssembly.instantiateStreaming;
+	WebAssembly.instantiateStreaming = (source, imports) => streaming.call(WebAssembly, source, imports).then(note);
+	const instantiate = WebAssembly.instantiate;
+	WebAssembly.instantiate = (source, imports) =>
+		instantiate.call(WebAssembly, source, imports).then((r) => (r.module ? note(r) : r));
+})()`
+
+// cacheDigests lists every cache of the page's origin with the SHA-256 of
+// each entry, keyed "cache path?query".
+const cacheDigests = `(async () => {
+	const out = {};
+	for (const name of await caches.keys()) {
+		const cache = await caches.open(name);
+		for (const req of await cache.keys()) {
+			const res = await cache.match(req);
+			const sum = await crypto.subtle.digest("SHA-256", await res.arrayBuffer());
+			const u = new URL(req.url);
+			out[name + " " + u.pathname + u.search] =
+				Array.from(new Uint8Array(sum), (b) => b.toString(16).padStart(2, "0")).join("");
+		}
+	}
+	return out;
+})()`
+
+// staticBuild is one build of the static site.
+type staticBuild struct {
+	name    string // its mark in app.wasm: "A", "B"
+	dist    string
+	version string
+}
+
+// markedWasm returns wasm with a custom section that names build.
+func markedWasm(wasm []byte, build string) []byte {
+	leb := func(n int) []byte {
+		var b []byte
+		for {
+			c := byte(n & 0x7f)
+			n >>= 7
+			if n == 0 {
+				return append(b, c)
+			}
+			b = append(b, c|0x80)
+		}
+	}
+	payload := append(leb(len(buildSection)), buildSection...)
+	payload = append(payload, build...)
+	out := append(slices.Clone(wasm), 0) // custom section id
+	out = append(out, leb(len(payload))...)
+	return append(out, payload...)
+}
+
+// newStaticBuild writes the static site of the harness's app, with its
+// app.wasm marked as build name and extra appended to web/app.css, so each
+// build has its own version.
+func newStaticBuild(t *testing.T, h *harness, name, extraCSS string) staticBuild {
+	t.Helper()
+	work := filepath.Join(t.TempDir(), "work-"+name)
+	if err := copyWeb(filepath.Join(h.work, "web"), filepath.Join(work, "web")); err != nil {
+		t.Fatal(err)
+	}
+	wasm, err := os.ReadFile(filepath.Join(h.work, "web", "app.wasm"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(work, "web", "app.wasm"), markedWasm(wasm, name), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	css := filepath.Join(work, "web", "app.css")
+	b, err := os.ReadFile(css)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(css, append(b, extraCSS...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dist := filepath.Join(t.TempDir(), "dist-"+name)
+	if err := command(work, nil, h.bin, "static", "-out", dist); err != nil {
+		t.Fatal(err)
+	}
+	worker, err := os.ReadFile(filepath.Join(dist, "app-worker.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`const cacheName = "app-" \+ "([0-9a-f]+)"`).FindSubmatch(worker)
+	if m == nil {
+		t.Fatal("dist/app-worker.js names no version")
+	}
+	return staticBuild{name: name, dist: dist, version: string(m[1])}
+}
+
+// distFile returns the file of b's static site that answers the URL path p,
+// as the worker caches it: a route from its page, app.wasm whatever ?v=.
+func (b staticBuild) distFile(t *testing.T, p string) []byte {
+	t.Helper()
+	name := strings.TrimPrefix(p, "/")
+	switch {
+	case name == "":
+		name = "index.html"
+	case path.Ext(name) == "":
+		name += ".html"
+	}
+	body, err := os.ReadFile(filepath.Join(b.dist, filepath.FromSlash(name)))
+	if err != nil {
+		t.Fatalf("%s of build %s: %v", p, b.name, err)
+	}
+	return body
+}
+
+// runningBuild reports what the page runs: the version app.js was built
+// with, the build marks of the wasm modules it compiled, and the ?v= of each
+// build script it requested.
+type runningBuild struct {
+	AppJS   string   `json:"appJS"`
+	Wasm    []string `json:"wasm"`
+	Scripts []string `json:"scripts"`
+}
+
+const runningBuildJS = `({
+	appJS: typeof goappGetenv === "function" ? String(goappGetenv("GOAPP_VERSION")) : "no app.js",
+	wasm: window.__wasmBuilds || [],
+	scripts: performance.getEntriesByType("resource")
+		.map((e) => new URL(e.name))
+		.filter((u) => /(app\.js|wasm_exec\.js|cues\.js|app\.wasm)$/.test(u.pathname))
+		.map((u) => u.pathname + u.search)
+		.sort(),
+})`
+
+// TestUpdateIsWhole serves a static build with Cache-Control: max-age=600,
+// as a static host may, installs it, then deploys a second build and
+// reloads until the new service worker has taken over. The new cache must
+// hold only the new build's files, not the old copies the browser's HTTP
+// cache still keeps, and the page must run app.js, wasm_exec.js, cues.js
+// and app.wasm of the new build together.
+func TestUpdateIsWhole(t *testing.T) {
+	h := setup(t)
+	a := newStaticBuild(t, h, "A", "")
+	b := newStaticBuild(t, h, "B", "\n/* build B */\n")
+	if a.version == b.version {
+		t.Fatalf("both builds have version %s", a.version)
+	}
+
+	var current atomic.Pointer[string]
+	current.Store(&a.dist)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "max-age=600")
+		http.FileServer(http.Dir(*current.Load())).ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+
+	tb := newTab(t)
+	func() {
+		ctx, cancel := context.WithTimeout(tb.ctx, actionTimeout)
+		defer cancel()
+		if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument,
+			page.AddScriptToEvaluateOnNewDocumentParams{Source: wasmBuildRecorder}); err != nil {
+			t.Fatalf("installing the wasm recorder: %v", err)
+		}
+	}()
+	tb.open(t, srv.URL, "/")
+	tb.waitControlled(t)
+	checkRunning(t, tb, a)
+
+	current.Store(&b.dist) // the deploy
+	deadline := time.Now().Add(2 * time.Minute)
+	var caches []string
+	for {
+		// Each navigation checks app-worker.js, past the HTTP cache.
+		reload(t, tb, srv.URL)
+		caches = eval[[]string](t, tb, `caches.keys()`)
+		if slices.Equal(caches, []string{"app-" + b.version}) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("build B (%s) never took over: caches %v, page runs %+v", b.version, caches, eval[runningBuild](t, tb, runningBuildJS))
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+	reload(t, tb, srv.URL)
+	checkRunning(t, tb, b)
+
+	digests := eval[map[string]string](t, tb, cacheDigests)
+	if len(digests) < 10 {
+		t.Fatalf("the cache holds %d entries: %v", len(digests), digests)
+	}
+	for key, got := range digests {
+		name, url, _ := strings.Cut(key, " ")
+		if name != "app-"+b.version {
+			t.Errorf("cache %s is left", name)
+			continue
+		}
+		p, _, _ := strings.Cut(url, "?")
+		if sum := sha256.Sum256(b.distFile(t, p)); hex.EncodeToString(sum[:]) != got {
+			from := "neither build"
+			if sum := sha256.Sum256(a.distFile(t, p)); hex.EncodeToString(sum[:]) == got {
+				from = "build A"
+			}
+			t.Errorf("the new cache holds %s from %s", url, from)
+		}
+	}
+}
+
+// reload navigates tb to base/ again and waits until the app runs. The
+// service worker may load the page once more while it takes over.
+func reload(t *testing.T, tb *tab, base string) {
+	t.Helper()
+	tb.do(t, "reloading", chromedp.Navigate(base+"/"))
+	ctx, cancel := context.WithTimeout(tb.ctx, actionTimeout)
+	defer cancel()
+	for {
+		err := waitReady(ctx)
+		if err == nil {
+			return
+		}
+		if ctx.Err() != nil {
+			t.Fatalf("after a reload: %v", err)
+		}
+		time.Sleep(200 * time.Millisecond) // the page was replaced while polling
+	}
+}
+
+// checkRunning checks that the page runs build want whole.
+func checkRunning(t *testing.T, tb *tab, want staticBuild) {
+	t.Helper()
+	got := eval[runningBuild](t, tb, runningBuildJS)
+	if got.AppJS != want.version {
+		t.Errorf("the page runs app.js of version %s, want build %s (%s)", got.AppJS, want.name, want.version)
+	}
+	if !slices.Equal(got.Wasm, []string{want.name}) {
+		t.Errorf("the page compiled app.wasm of builds %v, want only %s", got.Wasm, want.name)
+	}
+	wantScripts := []string{
+		"/app.js?v=" + want.version, "/wasm_exec.js?v=" + want.version,
+		"/web/app.wasm?v=" + want.version, "/web/cues.js?v=" + want.version,
+	}
+	slices.Sort(wantScripts)
+	if !slices.Equal(got.Scripts, wantScripts) {
+		t.Errorf("the page requested %v, want %v", got.Scripts, wantScripts)
+	}
+}
