@@ -196,7 +196,8 @@ func TestUpdateIsWhole(t *testing.T) {
 	tb.waitControlled(t)
 	checkRunning(t, tb, a)
 
-	current.Store(&b.dist) // the deploy
+	deploy(t, b.dist)
+	current.Store(&b.dist)
 	deadline := time.Now().Add(2 * time.Minute)
 	var caches []string
 	for {
@@ -207,12 +208,14 @@ func TestUpdateIsWhole(t *testing.T) {
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("build B (%s) never took over: caches %v, page runs %+v", b.version, caches, eval[runningBuild](t, tb, runningBuildJS))
+			t.Fatalf("build B (%s) never took over: caches %v, workers %v, page runs %+v", b.version, caches,
+				eval[[]string](t, tb, workersJS), eval[runningBuild](t, tb, runningBuildJS))
 		}
 		time.Sleep(500 * time.Millisecond)
 	}
 	reload(t, tb, srv.URL)
 	checkRunning(t, tb, b)
+	checkOldBuildScripts(t, tb, a, b)
 
 	digests := eval[map[string]string](t, tb, cacheDigests)
 	if len(digests) < 10 {
@@ -232,6 +235,74 @@ func TestUpdateIsWhole(t *testing.T) {
 			}
 			t.Errorf("the new cache holds %s from %s", url, from)
 		}
+	}
+}
+
+// checkOldBuildScripts plays a page of build old asking for its scripts
+// after build cur took over: the worker answers from old's cache while it
+// is there, and once it is gone refuses and loads the page again, whole
+// from cur, rather than send cur's files to old's app.js.
+func checkOldBuildScripts(t *testing.T, tb *tab, old, cur staticBuild) {
+	t.Helper()
+	served := eval[string](t, tb, `(async () => {
+		const cache = await caches.open("app-`+old.version+`");
+		await cache.put("/app.js", new Response("// app.js of build `+old.name+`"));
+		const text = await (await fetch("/app.js?v=`+old.version+`")).text();
+		await caches.delete("app-`+old.version+`");
+		return text;
+	})()`)
+	if served != "// app.js of build "+old.name {
+		t.Errorf("app.js of build %s, while its cache is there: got %q", old.name, served)
+	}
+	// The worker reloads the page as it refuses, so the answer may never
+	// reach it: the page notes a served answer, and a reload shows a
+	// refusal.
+	eval[bool](t, tb, `(() => {
+		window.__before = true;
+		fetch("/web/app.wasm?v=`+old.version+`").then(
+			() => { window.__oldWasm = "served"; },
+			() => { window.__oldWasm = "refused"; },
+		);
+		return true;
+	})()`)
+	ctx, cancel := context.WithTimeout(tb.ctx, actionTimeout)
+	defer cancel()
+	for {
+		state, err := chromedp.Run(ctx, chromedp.Evaluate[string](`window.__before === undefined ?
+			(document.readyState !== "loading" && document.getElementById("app-wasm-loader") === null ? "loaded again" : "loading") : String(window.__oldWasm)`))
+		if err == nil && state == "served" {
+			t.Fatalf("app.wasm of build %s, whose cache is gone, was served to a page", old.name)
+		}
+		if err == nil && state == "loaded again" {
+			break
+		}
+		if ctx.Err() != nil {
+			t.Fatalf("the page of build %s was not loaded again (last state %q, %v)", old.name, state, err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	checkRunning(t, tb, cur)
+}
+
+// workersJS lists the page's service workers with their states.
+const workersJS = `navigator.serviceWorker.getRegistration().then((r) =>
+	r ? [r.installing, r.waiting, r.active].map((w) => (w ? w.state : "-")) : ["no registration"])`
+
+// deploy dates every file of dist now, as an upload does. A file server
+// that answers If-Modified-Since to the second would otherwise call a
+// build written in the same second as the one before it unmodified.
+func deploy(t *testing.T, dist string) {
+	t.Helper()
+	time.Sleep(1100 * time.Millisecond) // a second later than any earlier file
+	now := time.Now()
+	err := filepath.WalkDir(dist, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		return os.Chtimes(p, now, now)
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
 
