@@ -12,8 +12,9 @@
 // - lookups use this version's cache only and ignore Vary (the server varies
 //   on Accept-Encoding, which the Cache API cannot see);
 // - updates are whole: every file is downloaded past the browser's HTTP
-//   cache and checked against this build's digests, and a page's scripts,
-//   which name their build (?v=), come from that build or not at all.
+//   cache and checked against this build's digests (a page: that it names
+//   this build), and a page's scripts, which name their build (?v=), come
+//   from that build or not at all.
 const build = "{{.Version}}";
 const cacheName = "app-" + "{{.Version}}";
 const resourcesToCache = {{.ResourcesToCache}};
@@ -51,13 +52,27 @@ async function precache(cache) {
         throw new Error(`app worker ${build}: ${url} answered ${res.status}`);
       }
       const want = digests[url];
-      if (want !== undefined && (await sha256(res.clone())) !== want) {
+      if (
+        (want !== undefined && (await sha256(res.clone())) !== want) ||
+        (isPage(res) && !(await pageOfThisBuild(res)))
+      ) {
         throw new Error(`app worker ${build}: ${url} is from another build`);
       }
       return res;
     })
   );
   await Promise.all(responses.map((res, i) => cache.put(resourcesToCache[i], res)));
+}
+
+// Pages are made per request, so they have no digest: a page of this build
+// is one that asks for this build's scripts. The worker serves no other,
+// so every page it serves finds its scripts in this build's cache.
+function isPage(res) {
+  return (res.headers.get("Content-Type") || "").startsWith("text/html");
+}
+
+async function pageOfThisBuild(res) {
+  return (await res.clone().text()).includes(`"/app.js?v=${build}"`);
 }
 
 async function sha256(res) {
@@ -74,7 +89,7 @@ function cachePages(cache) {
       for (const url of [page, page + ".html"]) {
         try {
           const res = await fetch(url, { cache: "reload" });
-          if (res.ok && !res.redirected) {
+          if (res.ok && !res.redirected && (await pageOfThisBuild(res))) {
             await cache.put(page, res);
             return;
           }
@@ -152,9 +167,12 @@ async function navigate(req) {
   const shell = () => cache.match("/", matchOptions);
   try {
     const res = await fetch(req);
-    if (res.status !== 404) {
+    if (res.status !== 404 && !(isPage(res) && !(await pageOfThisBuild(res)))) {
       return res;
     }
+    // A page of another build (the server or the host has a newer one)
+    // would ask for scripts this worker does not have: the shell of this
+    // build shows the same route.
     return (await shell()) || res;
   } catch (err) {
     const res = await shell();

@@ -266,7 +266,7 @@ func TestSlowDownloadCompletes(t *testing.T) {
 	// Larger than what the two sockets' buffers can hold, so the server
 	// waits on the reader.
 	const size = 24 << 20
-	withTimeouts(t, serverTimeouts{readHeader: time.Second, read: 300 * time.Millisecond, write: 300 * time.Millisecond, idle: time.Second, stall: 500 * time.Millisecond})
+	withTimeouts(t, serverTimeouts{readHeader: time.Second, read: 300 * time.Millisecond, write: 300 * time.Millisecond, idle: time.Second, stall: 3 * time.Second})
 	root := wasmRoot(t, size)
 	addr := listen(t, newTestServer(t, root))
 

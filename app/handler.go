@@ -225,6 +225,7 @@ func newWebDir(root string) (webDir, error) {
 
 func (webDir) Package() string { return "" }
 func (webDir) Static() string  { return "" }
+
 // AppWASM is the URL app.js fetches app.wasm from, naming the build.
 func (d webDir) AppWASM() string { return versioned("/web/app.wasm", d.version) }
 

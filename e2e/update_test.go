@@ -196,6 +196,22 @@ func TestUpdateIsWhole(t *testing.T) {
 	tb.waitControlled(t)
 	checkRunning(t, tb, a)
 
+	// Deploys half done, or an old copy on the way: the new worker must not
+	// install from them, and the installed build keeps running whole.
+	for _, stale := range []string{"web/app.wasm", "index.html"} {
+		mixed := mixedBuild(t, b, a, stale)
+		deploy(t, mixed)
+		current.Store(&mixed)
+		if got := eval[string](t, tb, updateOutcome); got != "redundant" {
+			t.Errorf("with %s of build A and the rest of B, the new worker ended %s, want redundant (its install failed)", stale, got)
+		}
+		if caches := eval[[]string](t, tb, `caches.keys()`); !slices.Equal(caches, []string{"app-" + a.version}) {
+			t.Errorf("with %s of build A and the rest of B, the caches are %v", stale, caches)
+		}
+		reload(t, tb, srv.URL)
+		checkRunning(t, tb, a)
+	}
+
 	deploy(t, b.dist)
 	current.Store(&b.dist)
 	deadline := time.Now().Add(2 * time.Minute)
@@ -282,6 +298,44 @@ func checkOldBuildScripts(t *testing.T, tb *tab, old, cur staticBuild) {
 		time.Sleep(100 * time.Millisecond)
 	}
 	checkRunning(t, tb, cur)
+}
+
+// updateOutcome asks the browser to check for a new worker now and returns
+// the state the one it finds ends in: "activated", or "redundant" when its
+// install failed.
+// An install already under way (a navigation starts one) is waited out
+// first, so the one that reports is this check's.
+const updateOutcome = `(async () => {
+	const ended = (w) => new Promise((resolve) => {
+		const check = () => (w.state === "activated" || w.state === "redundant") && resolve(w.state);
+		w.addEventListener("statechange", check);
+		check();
+	});
+	const r = await navigator.serviceWorker.getRegistration();
+	if (r.installing) await ended(r.installing);
+	const found = new Promise((resolve) => r.addEventListener("updatefound", () => resolve(r.installing), { once: true }));
+	await r.update();
+	return await ended(await found);
+})()`
+
+// mixedBuild returns a copy of build base's site with the files named taken
+// from build from.
+func mixedBuild(t *testing.T, base, from staticBuild, names ...string) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "mixed")
+	if err := os.CopyFS(dir, os.DirFS(base.dist)); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range names {
+		b, err := os.ReadFile(filepath.Join(from.dist, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
 }
 
 // workersJS lists the page's service workers with their states.
