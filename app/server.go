@@ -98,7 +98,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	default:
 		cw := &compressWriter{ResponseWriter: w, enc: negotiate(r.Header.Get("Accept-Encoding")), head: r.Method == http.MethodHead}
 		defer cw.Close()
-		hw := &pageWriter{ResponseWriter: cw, version: s.version}
+		hw := &pageWriter{ResponseWriter: cw, version: s.web.version}
 		defer hw.Close()
 		s.app.ServeHTTP(hw, r)
 	}
@@ -141,6 +141,14 @@ func fixViewport(page []byte) []byte {
 	out = append(out, viewport...)
 	return append(out, page[loc[1]:]...)
 }
+
+// buildScripts are the scripts a page runs, which must all come from one
+// build: the pages name each with its build (?v=, see fixPage), and so does
+// app.js for app.wasm (webDir.AppWASM). The service worker answers such a
+// request from that build's cache only, and the server only for its own
+// build: a page never runs an app.js, wasm_exec.js, cues.js and app.wasm of
+// different builds, even while a new version takes over.
+var buildScripts = []string{"/wasm_exec.js", "/app.js", "/web/cues.js"}
 
 // fixPage returns a page of build version as the server and the static
 // build send it: its viewport fixed, and its scripts (buildScripts) asked
