@@ -360,22 +360,28 @@ func deploy(t *testing.T, dist string) {
 	}
 }
 
-// reload navigates tb to base/ again and waits until the app runs. The
-// service worker may load the page once more while it takes over.
+// reload navigates tb to base/ again and waits until the app runs there.
+// The service worker may load the page once more while it takes over, so
+// it does not wait for the load event of the first navigation, which then
+// never comes: it waits for a page that is not the one before and runs.
 func reload(t *testing.T, tb *tab, base string) {
 	t.Helper()
-	tb.do(t, "reloading", chromedp.Navigate(base+"/"))
+	eval[bool](t, tb, `window.__beforeReload = true`)
 	ctx, cancel := context.WithTimeout(tb.ctx, actionTimeout)
 	defer cancel()
+	if _, err := chromedp.Call(ctx, page.Navigate, page.NavigateParams{URL: base + "/"}); err != nil {
+		t.Fatalf("reloading: %v", err)
+	}
 	for {
-		err := waitReady(ctx)
-		if err == nil {
+		ready, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.__beforeReload === undefined &&
+			document.readyState !== "loading" && document.getElementById("app-wasm-loader") === null`))
+		if err == nil && ready {
 			return
 		}
 		if ctx.Err() != nil {
-			t.Fatalf("after a reload: %v", err)
+			t.Fatalf("after a reload, the app did not start: %v", err)
 		}
-		time.Sleep(200 * time.Millisecond) // the page was replaced while polling
+		time.Sleep(100 * time.Millisecond) // also while the page is replaced
 	}
 }
 
