@@ -58,10 +58,11 @@ func TestManifestForInstalledApp(t *testing.T) {
 	}
 
 	pages := components.Pages()
-	cached, err := webAssets(root)
+	web, err := newWebDir(root)
 	if err != nil {
 		t.Fatal(err)
 	}
+	cached := web.assets()
 	var urls []string
 	for _, s := range m.Shortcuts {
 		urls = append(urls, s.URL)
