@@ -104,6 +104,12 @@ func newHandler(root string) (*app.Handler, error) {
 	return h, nil
 }
 
+// cached are the shipped files the service worker caches: all but the
+// install sheet's screenshots, which only the install sheet shows.
+func cached(assets []string) []string {
+	return slices.DeleteFunc(assets, func(p string) bool { return strings.HasPrefix(p, "/web/"+screenshotDir) })
+}
+
 // handlerFor returns the go-app handler for the shipped files of web, with
 // the worker template sw. It has no Version yet.
 func handlerFor(web webDir, sw string) *app.Handler {
@@ -134,7 +140,7 @@ func handlerFor(web webDir, sw string) *app.Handler {
 			// components/step_view.go)
 			`<script src="/web/cues.js" defer></script>`,
 		},
-		CacheableResources:      web.assets(),
+		CacheableResources:      cached(web.assets()),
 		Resources:               web,
 		WasmContentLengthHeader: wasmLengthHeader,
 		ServiceWorkerTemplate:   sw,

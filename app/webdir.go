@@ -56,12 +56,11 @@ func versioned(urlPath, version string) string {
 func (d webDir) ships(urlPath string) bool { return d.files[urlPath] }
 
 // assets returns the URL path of every shipped file that the service worker
-// must cache besides app.wasm, which go-app adds itself, in lexical order;
-// the install sheet's screenshots are left out.
+// must cache besides app.wasm, which go-app adds itself, in lexical order.
 func (d webDir) assets() []string {
 	var assets []string
 	for p := range d.files {
-		if p != "/web/app.wasm" && !strings.HasPrefix(p, "/web/"+screenshotDir) {
+		if p != "/web/app.wasm" {
 			assets = append(assets, p)
 		}
 	}
