@@ -51,6 +51,10 @@ type Segment struct {
 	Title, Text, Say, Next string
 	// Countdown asks for beeps in the last seconds.
 	Countdown bool
+	// Speech is how long Say takes at the plan's voice speed, by
+	// SpeakingTime; zero when no voice speaks. The segment lasts at least
+	// this long, and its countdown stays quiet until the words are said.
+	Speech time.Duration
 }
 
 // End is the offset at which s ends.
@@ -165,7 +169,7 @@ func (b *builder) addTo(s Segment, newStep bool) {
 	if newStep {
 		b.step++
 	}
-	s.Start, s.Step = b.at, b.step-1
+	s.Start, s.Step, s.Speech = b.at, b.step-1, b.spoken(s.Say)
 	b.at += s.Duration
 	b.segs = append(b.segs, s)
 }
