@@ -46,7 +46,9 @@ func pacingTimings(v float64) []data.Timing {
 	for _, change := range []func(*data.Settings){
 		func(s *data.Settings) {},
 		func(s *data.Settings) { s.RestSeconds = data.MinRestSeconds },
-		func(s *data.Settings) { s.GetReadySeconds, s.RestSeconds = data.MinGetReadySeconds, data.MaxRestSeconds },
+		func(s *data.Settings) {
+			s.GetReadySeconds, s.RestSeconds = data.MinGetReadySeconds, data.MaxRestSeconds
+		},
 		func(s *data.Settings) { s.GetReadySeconds = data.MaxGetReadySeconds },
 	} {
 		s := data.DefaultSettings()

@@ -167,7 +167,8 @@ func numberWords(n int) string {
 }
 
 // wordSyllables estimates the syllables of one lower-case word: its groups
-// of vowels (y counting as one), less a silent final e, at least one.
+// of vowels (y counting as one), less a silent final e ("times" is one),
+// at least one.
 func wordSyllables(w string) int {
 	n := 0
 	prevVowel := false
@@ -178,8 +179,13 @@ func wordSyllables(w string) int {
 		}
 		prevVowel = v
 	}
-	if len(w) > 2 && strings.HasSuffix(w, "e") && !strings.HasSuffix(w, "le") &&
-		!strings.ContainsRune("aeiouy", rune(w[len(w)-2])) && n > 1 {
+	// A plural's e is silent too, but not after a hissing sound ("places").
+	stem, voiced := w, "aeiouy"
+	if strings.HasSuffix(w, "es") {
+		stem, voiced = w[:len(w)-1], "aeiouycgszxh"
+	}
+	if len(stem) > 2 && strings.HasSuffix(stem, "e") && !strings.HasSuffix(stem, "le") &&
+		!strings.ContainsRune(voiced, rune(stem[len(stem)-2])) && n > 1 {
 		n--
 	}
 	return max(n, 1)
