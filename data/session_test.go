@@ -356,3 +356,52 @@ func TestSessionValueSemantics(t *testing.T) {
 		t.Errorf("back moved the old session: got %v, want %v", got, kneeLeftEnd+sec)
 	}
 }
+
+// TestSessionWaitsForTheVoice: a wait holds the plan's clock at the step's
+// end from the instant it was reached, and Go moves the rest of the plan
+// later by exactly the wait, never by more than MaxVoiceWait.
+func TestSessionWaitsForTheVoice(t *testing.T) {
+	p := compile(t, data.Morning, data.DefaultTiming())
+	end := p.StepStart(kneeLeftStep) // the left knee's instruction ends
+	tests := []struct {
+		scenario string
+		noticed  time.Duration // when the player saw the step end
+		goAt     time.Duration // when the voice finished
+		look     time.Duration // when to look
+		want     time.Duration // elapsed plan time then
+	}{
+		{"noticed at once, 1.5 s of words left", end, end + 1500*ms, end + 2*sec, end + 500*ms},
+		{"noticed late: the wait starts at the step's end", end + 300*ms, end + 1500*ms, end + 2*sec, end + 500*ms},
+		{"waiting, the clock stands still", end + 300*ms, 0, end + 5*sec, end},
+		{"a voice that never finishes holds no longer than the limit", end, end + minute, end + minute, end + minute - data.MaxVoiceWait},
+		{"a hidden tab asks late: only the limit counts", end + 10*sec, end + 10*minute, end + 10*minute, end + 10*minute - data.MaxVoiceWait},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			s := data.NewSession(p, t0).Wait(end, t0.Add(tt.noticed))
+			if waiting, since := s.Waiting(); !waiting || !since.Equal(t0.Add(end)) || s.Paused() {
+				t.Fatalf("got waiting %v since %v, paused %v, want waiting since %v, not paused", waiting, since.Sub(t0), s.Paused(), end)
+			}
+			if tt.goAt > 0 {
+				s = s.Go(t0.Add(tt.goAt))
+			}
+			if got := s.Elapsed(t0.Add(tt.look)); got != tt.want {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+			if got := s.At(t0.Add(tt.look)); got.Index != p.At(tt.want).Index {
+				t.Errorf("got segment %d, want %d", got.Index, p.At(tt.want).Index)
+			}
+		})
+	}
+	// Skip, back and pause end a wait; a wait before its step ends does nothing.
+	w := data.NewSession(p, t0).Wait(end, t0.Add(end))
+	if s := w.Skip(t0.Add(end + sec)); s.Paused() || s.Elapsed(t0.Add(end+2*sec)) != p.StepStart(kneeLeftStep+1)+sec {
+		t.Errorf("skip while waiting: got paused %v, elapsed %v", s.Paused(), s.Elapsed(t0.Add(end+2*sec)))
+	}
+	if s := w.Pause(t0.Add(end + sec)); !s.Paused() || s.Resume(t0.Add(end+5*sec)).Elapsed(t0.Add(end+6*sec)) != end+sec {
+		t.Errorf("pause while waiting: got paused %v", s.Paused())
+	}
+	if s := data.NewSession(p, t0).Wait(end, t0.Add(end-sec)); func() bool { w, _ := s.Waiting(); return w }() {
+		t.Errorf("a wait for a step's end not reached yet: got waiting")
+	}
+}
