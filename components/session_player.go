@@ -108,6 +108,9 @@ func (p *SessionPlayer) OnMount(ctx app.Context) {
 	if p.cues == nil {
 		p.cues = newWebCues()
 	}
+	// The voice has said all it was given: a step held back for it may
+	// start now rather than at the clock's next look.
+	p.cues.OnQuiet(func() { p.quietly(p.mounted, p.tick) })
 	ctx.Handle(safetyAcceptedAction, func(ctx app.Context, a app.Action) {
 		p.settings.SafetyAccepted = true
 		p.Update()
@@ -322,9 +325,16 @@ func (p *SessionPlayer) startClock() {
 	}()
 }
 
+// voicePoll is how often the clock looks while a step waits for the voice,
+// in case its end event never comes.
+const voicePoll = 250 * time.Millisecond
+
 // untilNextChange is how long until the countdown shows its next whole
 // second, plus a millisecond so the clock is past it when read.
 func (p *SessionPlayer) untilNextChange() time.Duration {
+	if waiting, _ := p.session.Waiting(); waiting {
+		return voicePoll
+	}
 	d := p.pos.Left % time.Second
 	if d <= 0 {
 		d = time.Second
@@ -398,7 +408,7 @@ func (p *SessionPlayer) halt() {
 // redraws the player when the step has changed. It runs through quietly, so
 // a new second costs one write into the countdown's element.
 func (p *SessionPlayer) tick(ctx app.Context) {
-	if p.state != stateRunning || p.session.Paused() {
+	if p.state != stateRunning || p.session.Paused() || p.waitForVoice() {
 		return
 	}
 	cur := p.session.At(p.clock())
@@ -419,6 +429,28 @@ func (p *SessionPlayer) tick(ctx app.Context) {
 		// The notice that no voice could speak comes or goes.
 		p.Update()
 	}
+}
+
+// waitForVoice holds the next step back while the voice is still saying
+// the words of the step before (a voice slower than the plan's model), and
+// reports whether it does. The wait ends when the voice has finished or
+// after data.MaxVoiceWait, and moves the rest of the plan by exactly its
+// length; skip, back and pause cut the words off instead.
+func (p *SessionPlayer) waitForVoice() bool {
+	now := p.clock()
+	if waiting, since := p.session.Waiting(); waiting {
+		if p.cues.Speaking() && now.Sub(since) < data.MaxVoiceWait {
+			return true
+		}
+		p.session = p.session.Go(now)
+		return false
+	}
+	if p.session.At(now).Index == p.pos.Index || p.pos.Done || !p.cues.Speaking() {
+		return false
+	}
+	p.session = p.session.Wait(p.pos.Segment.End(), now)
+	waiting, _ := p.session.Waiting()
+	return waiting
 }
 
 // quietly runs fn on the UI goroutine without redrawing the player, which
@@ -479,6 +511,7 @@ func (p *SessionPlayer) onPauseResume(ctx app.Context, e app.Event) {
 }
 
 func (p *SessionPlayer) pause() {
+	p.cues.Hush()
 	p.session = p.session.Pause(p.clock())
 	p.showStep()
 	p.halt()
@@ -503,6 +536,7 @@ func (p *SessionPlayer) move(op func(data.Session, time.Time) data.Session) {
 		return
 	}
 	now := p.clock()
+	p.cues.Hush()
 	p.session = op(p.session, now)
 	p.setPos(p.session.At(now))
 	if p.pos.Done {
@@ -680,6 +714,10 @@ func (p *SessionPlayer) onKey(ctx app.Context, e app.Event) {
 func (p *SessionPlayer) onToggle(ctx app.Context, field func(*data.Settings) *bool) {
 	on := !*field(&p.settings)
 	*field(&p.settings) = on
+	if field(&p.settings) == &p.settings.Voice && p.state == stateReady {
+		// The plan is paced for the voice, or for reading without it.
+		p.compile()
+	}
 	// Saved into the settings as stored: what another tab changed stays.
 	_, err := data.UpdateSettings(appStorage(ctx), func(s *data.Settings) { *field(s) = on })
 	p.storeErr = errText(err)
