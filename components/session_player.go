@@ -448,6 +448,12 @@ func (p *SessionPlayer) waitForVoice() bool {
 	if p.session.At(now).Index == p.pos.Index || p.pos.Done || !p.cues.Speaking() {
 		return false
 	}
+	// A step's end found late (the page was hidden, frozen or asleep)
+	// holds nothing back: the voice's end event may be waiting for the
+	// page too, and the session must land where the plan says.
+	if p.session.Elapsed(now)-p.pos.Segment.End() > 2*maxWait {
+		return false
+	}
 	p.session = p.session.Wait(p.pos.Segment.End(), now)
 	waiting, _ := p.session.Waiting()
 	return waiting

@@ -809,3 +809,31 @@ func TestSessionPlayerCutsSpeechOnlyForThePerson(t *testing.T) {
 		t.Errorf("resumed, yet the step is not said again")
 	}
 }
+
+// TestSessionPlayerHiddenTabLandsOnItsStep: a voice that never says it has
+// finished (as on some Android versions) holds no step back once the page
+// comes back from being hidden: it lands where the plan says.
+func TestSessionPlayerHiddenTabLandsOnItsStep(t *testing.T) {
+	r := newPlayerRig(t, data.Morning)
+	r.cues.slowness = 1000
+	start := r.clock.now()
+	r.click(r.p.onStart)
+	r.run(time.Second)
+	r.clock.advance(5 * time.Minute)
+	r.do(r.p.tick)
+	want := r.p.plan.At(5*time.Minute + time.Second)
+	if r.p.pos.Index != want.Index || r.p.pos.Left != want.Left {
+		t.Errorf("after 5 min hidden at segment %d with %v left, want %d with %v", r.p.pos.Index, r.p.pos.Left, want.Index, want.Left)
+	}
+	// In view, the same voice holds the next step back for at most
+	// data.MaxVoiceWait, then the plan runs on late by exactly that.
+	at := r.p.pos.Segment.End()
+	r.run(r.p.pos.Left + data.MaxVoiceWait/2)
+	if r.p.pos.Index != want.Index {
+		t.Errorf("a step started while the voice still spoke, %v into the wait", data.MaxVoiceWait/2)
+	}
+	r.run(data.MaxVoiceWait)
+	if got, want := r.p.session.Elapsed(r.clock.now()), r.clock.now().Sub(start)-data.MaxVoiceWait; got != want || r.p.pos.Segment.Start != at {
+		t.Errorf("after the longest wait: elapsed %v at segment start %v, want %v at %v", got, r.p.pos.Segment.Start, want, at)
+	}
+}
