@@ -20,16 +20,51 @@ import (
 // gets a fake English voice, since headless Chromium has none. Every call
 // lands in window.__cues as {k: kind, v: value, t: page time in ms}; each
 // utterance as "say" (its text) then "voice" (its voice's voiceURI).
+//
+// The fake voice takes time like a real one, on the page's clock (virtual
+// time in most tests): it speaks one utterance after another from a queue,
+// each for window.__speechMs[text] milliseconds when a test set that, else
+// for a length below the plan's model (0.27 s a word, 0.9 s a line, over
+// the rate), and logs "start" and "end" (then fires end) for each. cancel
+// cuts the current utterance off as Chrome does: it logs "cut" and fires
+// error "interrupted" on it, "canceled" on those queued, never end.
 const cueRecorder = `(() => {
 	const cues = window.__cues = [];
 	const log = (k, v) => cues.push({k, v: v === undefined ? "" : String(v), t: Math.round(performance.now())});
 	const voice = {name: "Test voice", lang: "en-GB", voiceURI: "test-voice", localService: true, default: true};
-	window.SpeechSynthesisUtterance = function (text) { this.text = text; };
+	window.SpeechSynthesisUtterance = function (text) { this.text = text; this.rate = 1; };
+	const queue = [];
+	let current = null, timer = 0;
+	const length = (u) => {
+		const table = window.__speechMs || {};
+		if (u.text in table) return table[u.text];
+		return (0.27 * u.text.split(/\s+/).length + 0.9) * 1000 / (u.rate || 1);
+	};
+	const next = () => {
+		if (current || queue.length === 0) return;
+		const u = current = queue.shift();
+		log("start", u.text);
+		timer = setTimeout(() => {
+			current = null;
+			log("end", u.text);
+			if (u.onend) u.onend({type: "end", utterance: u});
+			next();
+		}, length(u));
+	};
 	Object.defineProperty(window, "speechSynthesis", {configurable: true, value: {
 		// A test may set window.__voices first to offer other voices.
 		getVoices: () => window.__voices || [voice],
-		speak: (u) => { log("say", u.text); log("voice", u.voice ? u.voice.voiceURI : ""); },
-		cancel: () => {},
+		speak: (u) => { log("say", u.text); log("voice", u.voice ? u.voice.voiceURI : ""); queue.push(u); next(); },
+		cancel: () => {
+			const cut = current ? [current] : [];
+			if (current) { clearTimeout(timer); log("cut", current.text); }
+			current = null;
+			const dropped = queue.splice(0);
+			for (const u of cut) if (u.onerror) u.onerror({type: "error", error: "interrupted", utterance: u});
+			for (const u of dropped) if (u.onerror) u.onerror({type: "error", error: "canceled", utterance: u});
+		},
+		get speaking() { return current !== null; },
+		get pending() { return queue.length > 0; },
 		addEventListener: () => {},
 	}});
 	Object.defineProperty(navigator, "vibrate", {configurable: true, value: (p) => { log("vibrate", JSON.stringify(p)); return true; }});
@@ -304,8 +339,8 @@ func TestFrozenPageKeepsTime(t *testing.T) {
 			t.Fatalf("setting the page %s: %v", s, err)
 		}
 	}
-	// 22 s frozen: past get ready (10 s) and position (10 s), into the
-	// first 5 s hold.
+	// 22 s frozen: past get ready (10 s), into the position (17 s), the
+	// lead-in's words long over; the step found late waits for no voice.
 	setState(page.SetWebLifecycleStateStateFrozen)
 	time.Sleep(22 * time.Second)
 	setState(page.SetWebLifecycleStateStateActive)
