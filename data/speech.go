@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The speaking-time model. A plan gives every spoken line the time a voice
@@ -78,49 +79,50 @@ func SpeakingTime(text string, speed float64) time.Duration {
 // final e left out.
 func Syllables(text string) int {
 	n := 0
-	for _, w := range spokenWords(text) {
-		n += wordSyllables(w)
-	}
+	eachWord(text, func(w string) { n += wordSyllables(w) })
 	return n
 }
 
-// spokenWords splits text into the words a voice says, numbers spelled
-// out.
-func spokenWords(text string) []string {
-	var words []string
-	var cur []rune
+// eachWord calls fn with each word a voice says in text, in lower case,
+// numbers spelled out. It works through a small buffer of its own: the
+// plan compiler counts every line it builds.
+func eachWord(text string, fn func(string)) {
+	var buf [32]byte
+	cur := buf[:0]
+	digits := false
 	flush := func() {
 		if len(cur) == 0 {
 			return
 		}
-		w := string(cur)
-		cur = cur[:0]
-		if unicode.IsDigit([]rune(w)[0]) {
-			words = append(words, strings.Fields(NumberWords(w))...)
-			return
+		if digits {
+			for _, w := range strings.Fields(NumberWords(string(cur))) {
+				fn(w)
+			}
+		} else {
+			fn(string(cur))
 		}
-		words = append(words, strings.ToLower(w))
+		cur = cur[:0]
 	}
 	runes := []rune(text)
 	for i, r := range runes {
+		isDigit := unicode.IsDigit(r)
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || (r == '\'' && len(cur) > 0):
+		case unicode.IsLetter(r) || isDigit || (r == '\'' && len(cur) > 0):
 			// Digits and letters are separate words ("5s").
-			if len(cur) > 0 && unicode.IsDigit(r) != unicode.IsDigit(cur[len(cur)-1]) {
+			if len(cur) > 0 && isDigit != digits {
 				flush()
 			}
-			cur = append(cur, r)
-		case (r == '–' || r == '-') && len(cur) > 0 && unicode.IsDigit(cur[len(cur)-1]) &&
-			i+1 < len(runes) && unicode.IsDigit(runes[i+1]):
+			digits = isDigit
+			cur = utf8.AppendRune(cur, unicode.ToLower(r))
+		case (r == '–' || r == '-') && len(cur) > 0 && digits && i+1 < len(runes) && unicode.IsDigit(runes[i+1]):
 			// A range of numbers is read with "to".
 			flush()
-			words = append(words, "to")
+			fn("to")
 		default:
 			flush()
 		}
 	}
 	flush()
-	return words
 }
 
 var smallNumbers = strings.Fields("zero one two three four five six seven eight nine ten eleven twelve " +
