@@ -166,7 +166,7 @@ func TestDoItAgain(t *testing.T) {
 func runToTheEnd(t *testing.T, tb *tab) {
 	t.Helper()
 	pressStart(t, tb)
-	advance(t, tb, 2*time.Minute)
+	playOnVirtualTime(t, tb, 10*time.Minute)
 	waitText(t, tb, "#finished-title", "Well done")
 }
 
