@@ -370,12 +370,13 @@ func (p *SessionPlayer) showStep() {
 	seg := p.pos.Segment
 	label := kindLabel(seg)
 	t := stepText{
-		Class:    "step kind-" + string(seg.Kind),
-		Figure:   "figure figure--" + figurePose(seg.Pose) + " figure--large",
-		Alt:      FigureAlt(seg.Pose),
-		Text:     [6]string{seg.Title, "", label, seg.Text, whereText(seg), ""},
-		Progress: [2]int{int(p.pos.Elapsed / time.Second), int(p.plan.Total / time.Second)},
-		Label:    fmt.Sprintf(text.Remaining, data.DurationText(p.plan.Total-p.pos.Elapsed)),
+		Class:  "step kind-" + string(seg.Kind),
+		Figure: "figure figure--" + figurePose(seg.Pose) + " figure--large",
+		Alt:    FigureAlt(seg.Pose),
+		Title:  seg.Title, Phase: label, Instruction: seg.Text, Where: whereText(seg),
+		Done:  int(p.pos.Elapsed / time.Second),
+		Total: int(p.plan.Total / time.Second),
+		Label: fmt.Sprintf(text.Remaining, data.DurationText(p.plan.Total-p.pos.Elapsed)),
 	}
 	// A screen reader announces each step from the live region, unless
 	// the app's own voice says it: the two voices would talk over each
@@ -384,10 +385,10 @@ func (p *SessionPlayer) showStep() {
 		t.Live = announcement(label, seg, paused == 1)
 	}
 	if seg.Item >= 0 {
-		t.Text[1] = fmt.Sprintf(text.ExerciseOf, seg.Item+1, len(p.plan.Routine.Items))
+		t.Of = fmt.Sprintf(text.ExerciseOf, seg.Item+1, len(p.plan.Routine.Items))
 	}
 	if seg.Next != "" {
-		t.Text[5] = fmt.Sprintf(text.Next, seg.Next)
+		t.Next = fmt.Sprintf(text.Next, seg.Next)
 	}
 	p.stepView.Show(t)
 }

@@ -554,8 +554,8 @@ func TestSessionPlayerRedrawsOnlyOnNewSteps(t *testing.T) {
 	}
 	tick(1500 * time.Millisecond) // well inside the lead-in
 	first := r.p.stepView.view
-	if first.Text[3] != r.p.plan.Segments[0].Text {
-		t.Fatalf("step view says %q, want the first step's %q", first.Text[3], r.p.plan.Segments[0].Text)
+	if first.Instruction != r.p.plan.Segments[0].Text {
+		t.Fatalf("step view says %q, want the first step's %q", first.Instruction, r.p.plan.Segments[0].Text)
 	}
 	// A change that only a redraw would show.
 	r.p.notice = "redrawn"
@@ -572,7 +572,7 @@ func TestSessionPlayerRedrawsOnlyOnNewSteps(t *testing.T) {
 		t.Error("a new step redrew the whole player")
 	}
 	next := r.p.stepView.view
-	if want := r.p.plan.Segments[r.p.pos.Index]; next.Text[0] != want.Title || next.Text[3] != want.Text ||
+	if want := r.p.plan.Segments[r.p.pos.Index]; next.Title != want.Title || next.Instruction != want.Text ||
 		next.Live == first.Live || !strings.Contains(next.Class, "kind-"+string(want.Kind)) {
 		t.Errorf("step view after the step changed: %+v, want step %d: %+v", next, r.p.pos.Index, want)
 	}
