@@ -76,7 +76,8 @@ func TestRealVoiceSaysEveryLineToItsEnd(t *testing.T) {
 	tb.open(t, h.base, "/session/"+data.KneeToChest)
 
 	voices := 0
-	for i := 0; i < 50 && voices == 0; i++ {
+	// speech-dispatcher starts on the first ask; its voices come seconds later.
+	for i := 0; i < 200 && voices == 0; i++ {
 		voices = eval[int](t, tb, `speechSynthesis.getVoices().filter((v) => v.localService && v.lang.startsWith("en")).length`)
 		time.Sleep(100 * time.Millisecond)
 	}
