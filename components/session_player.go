@@ -7,15 +7,9 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
+	"unknot/components/runner"
 	"unknot/data"
 )
-
-// maxWait bounds the sleep between two looks at the clock. The clock wakes
-// just after the countdown's next whole second, so what is shown changes on
-// time, and at least this often, so a late or throttled timer is caught up
-// soon. The time shown never comes from counting wake-ups: each one asks
-// the session where it stands at time.Now.
-const maxWait = time.Second
 
 // playerState is the screen the player shows.
 type playerState int
@@ -325,21 +319,12 @@ func (p *SessionPlayer) startClock() {
 	}()
 }
 
-// voicePoll is how often the clock looks while a step waits for the voice,
-// in case its end event never comes.
-const voicePoll = 250 * time.Millisecond
-
-// untilNextChange is how long until the countdown shows its next whole
-// second, plus a millisecond so the clock is past it when read.
+// untilNextChange is how long the clock sleeps after a look
+// (runner.Look.NextLook): until the countdown's next whole second, or a
+// short poll while a step waits for the voice.
 func (p *SessionPlayer) untilNextChange() time.Duration {
-	if waiting, _ := p.session.Waiting(); waiting {
-		return voicePoll
-	}
-	d := p.pos.Left % time.Second
-	if d <= 0 {
-		d = time.Second
-	}
-	return min(d+time.Millisecond, maxWait)
+	waiting, _ := p.session.Waiting()
+	return runner.Look{Pos: p.pos, Waiting: waiting}.NextLook()
 }
 
 // setPos moves the player to position cur and the countdown and step view
@@ -409,12 +394,17 @@ func (p *SessionPlayer) halt() {
 // redraws the player when the step has changed. It runs through quietly, so
 // a new second costs one write into the countdown's element.
 func (p *SessionPlayer) tick(ctx app.Context) {
-	if p.state != stateRunning || p.session.Paused() || p.waitForVoice() {
+	if p.state != stateRunning || p.session.Paused() {
 		return
 	}
-	cur := p.session.At(p.clock())
-	if cue, ok := data.CueBetween(p.pos, cur); ok {
-		p.fire(cue)
+	look := runner.At(p.session, p.pos, p.clock(), p.cues)
+	p.session = look.Session
+	if look.Waiting {
+		return // the voice is still saying the step before
+	}
+	cur := look.Pos
+	if look.Due {
+		p.fire(look.Cue)
 	}
 	if cur.Segment.Step != p.step && !cur.Done {
 		p.step = cur.Segment.Step
@@ -430,34 +420,6 @@ func (p *SessionPlayer) tick(ctx app.Context) {
 		// The notice that no voice could speak comes or goes.
 		p.Update()
 	}
-}
-
-// waitForVoice holds the next step back while the voice is still saying
-// the words of the step before (a voice slower than the plan's model), and
-// reports whether it does. The wait ends when the voice has finished or
-// after data.MaxVoiceWait, and moves the rest of the plan by exactly its
-// length; skip, back and pause cut the words off instead.
-func (p *SessionPlayer) waitForVoice() bool {
-	now := p.clock()
-	if waiting, since := p.session.Waiting(); waiting {
-		if p.cues.Speaking() && now.Sub(since) < data.MaxVoiceWait {
-			return true
-		}
-		p.session = p.session.Go(now)
-		return false
-	}
-	if p.session.At(now).Index == p.pos.Index || p.pos.Done || !p.cues.Speaking() {
-		return false
-	}
-	// A step's end found late (the page was hidden, frozen or asleep)
-	// holds nothing back: the voice's end event may be waiting for the
-	// page too, and the session must land where the plan says.
-	if p.session.Elapsed(now)-p.pos.Segment.End() > 2*maxWait {
-		return false
-	}
-	p.session = p.session.Wait(p.pos.Segment.End(), now)
-	waiting, _ := p.session.Waiting()
-	return waiting
 }
 
 // quietly runs fn on the UI goroutine without redrawing the player, which
