@@ -68,7 +68,7 @@ func TestFullStorageKeepsSessionAndRetries(t *testing.T) {
 	if filled == 0 {
 		t.Fatal("could not fill localStorage")
 	}
-	advance(t, tb, 2*time.Minute)
+	playOnVirtualTime(t, tb, 10*time.Minute)
 	waitText(t, tb, "#finished-title", "Well done")
 	if got := text(t, tb, "#save-error"); !strings.Contains(got, "not saved yet") || !strings.Contains(strings.ToLower(got), "full") {
 		t.Errorf("with storage full the finished screen says %q, want a clear not-saved, storage-full error", got)

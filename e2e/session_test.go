@@ -298,7 +298,16 @@ func TestScreens(t *testing.T) {
 				shot("exercise")
 				tb.open(t, h.base, "/session/"+data.Bridge)
 				pressStart(t, tb)
-				advance(t, tb, 21*time.Second) // get ready, position, into the first breath
+				// Get ready, position, into the first hold's instruction,
+				// then into its first breath.
+				plan := firstDayPlan(t, data.Bridge)
+				told := plan.Segments[find(plan, data.KindInstruct)].Start
+				advance(t, tb, told+time.Second)
+				if got := text(t, tb, "#phase"); got != "Get ready to hold" {
+					t.Errorf("the bridge's instruction shows %q, want Get ready to hold", got)
+				}
+				shot("player-instruct")
+				advance(t, tb, plan.Segments[find(plan, data.KindHold)].Start-told)
 				if !eval[bool](t, tb, `document.querySelector("#player .figure--bridge") !== null`) {
 					t.Error("the bridge hold does not show the bridge figure")
 				}
@@ -462,4 +471,14 @@ func TestStepsShowWithoutTheCuesScript(t *testing.T) {
 	if got := text(t, tb, "#where"); !strings.Contains(got, "Round 1 of 2") {
 		t.Errorf("first hold says %q, want round 1 of 2", got)
 	}
+}
+
+// find is the index of the first segment of p of kind k.
+func find(p data.Plan, k data.Kind) int {
+	for i, s := range p.Segments {
+		if s.Kind == k {
+			return i
+		}
+	}
+	return -1
 }
