@@ -3,7 +3,7 @@ package e2e
 import (
 	"context"
 	"encoding/json"
-	"math"
+	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
@@ -110,7 +110,7 @@ func TestRealVoiceSaysEveryLineToItsEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	started := map[string]float64{}
-	said, ended, slowest := 0, 0, 0.0
+	said, ended, slowest, slowLine := 0, 0, 0.0, ""
 	for _, e := range log {
 		switch e.K {
 		case "say":
@@ -121,7 +121,9 @@ func TestRealVoiceSaysEveryLineToItsEnd(t *testing.T) {
 			ended++
 			took := time.Duration((e.T - started[e.V]) * float64(time.Millisecond))
 			model := data.SpeakingTime(e.V, s.VoiceRate)
-			slowest = math.Max(slowest, float64(took)/float64(model))
+			if r := float64(took) / float64(model); r > slowest {
+				slowest, slowLine = r, fmt.Sprintf("%q: %v spoken, %v modelled", e.V, took.Round(time.Millisecond), model)
+			}
 		case "error", "cancel":
 			t.Errorf("the voice was cut off or failed: %s %q", e.K, e.V)
 		}
@@ -129,6 +131,6 @@ func TestRealVoiceSaysEveryLineToItsEnd(t *testing.T) {
 	if said != len(plan.Segments) || ended != said {
 		t.Errorf("%d lines given, %d ended on their own; want all %d of the plan", said, ended, len(plan.Segments))
 	}
-	t.Logf("%d lines spoken by the real voice at rate %g, each to its end; the slowest took %.0f%% of its modelled time",
-		ended, s.VoiceRate, 100*slowest)
+	t.Logf("%d lines spoken by the real voice at rate %g, each to its end; the slowest took %.0f%% of its modelled time (%s)",
+		ended, s.VoiceRate, 100*slowest, slowLine)
 }
