@@ -220,7 +220,7 @@ func TestPlanKneeToChestOrder(t *testing.T) {
 			t.Errorf("segment %d says: got %q, want %q", tt.i, got, tt.want)
 		}
 	}
-	if got, want := all[3].Text, "Lower your foot back to the floor. Next, the right side."; got != want {
+	if got, want := all[3].Text, "Lower your foot back to the floor. Then switch to the right side."; got != want {
 		t.Errorf("the switch shows %q, want %q", got, want)
 	}
 }
@@ -257,7 +257,7 @@ func TestPlanRotationSides(t *testing.T) {
 		if got := (seg{sg.Kind, sg.Side, sg.Rep, sg.Pose, d}); got != want[i] {
 			t.Errorf("segment %d: got %+v, want %+v", i, got, want[i])
 		}
-		if sg.Kind == data.KindSwitch && !strings.HasSuffix(sg.Text, "Next, the right side.") {
+		if sg.Kind == data.KindSwitch && !strings.HasSuffix(sg.Text, "Then switch to the right side.") {
 			t.Errorf("segment %d: got %q, want it to say to switch to the right", i, sg.Text)
 		}
 	}

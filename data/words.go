@@ -26,7 +26,7 @@ var words = struct {
 	SayRep:      "Round %d of %d.",
 	Hold:        "Hold.",
 	Relax:       "Relax.",
-	SwitchTo:    "Next, the %s side.",
+	SwitchTo:    "Then switch to the %s side.",
 	BreatheIn:   "Breathe in.",
 	BreatheOut:  "And out.",
 	NextDone:    "Finish",
