@@ -332,7 +332,12 @@ func (p *SessionPlayer) untilNextChange() time.Duration {
 func (p *SessionPlayer) setPos(cur data.Position) {
 	p.pos = cur
 	if p.counter != nil {
-		p.counter.Show(cur.SecondsLeft())
+		n := cur.SecondsLeft()
+		if cur.Segment.Kind == data.KindInstruct {
+			// The hold's time starts at its go-cue, not before.
+			n = Blank
+		}
+		p.counter.Show(n)
 	}
 	p.showStep()
 }

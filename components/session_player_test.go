@@ -837,3 +837,21 @@ func TestSessionPlayerHiddenTabLandsOnItsStep(t *testing.T) {
 		t.Errorf("after the longest wait: elapsed %v at segment start %v, want %v at %v", got, r.p.pos.Segment.Start, want, at)
 	}
 }
+
+// TestSessionPlayerCountsOnlyTimedSteps: an instruction shows no number,
+// so the hold's countdown starts with its go-cue and shows its full time.
+func TestSessionPlayerCountsOnlyTimedSteps(t *testing.T) {
+	r := newPlayerRig(t, data.KneeToChest)
+	r.click(r.p.onStart)
+	segs := r.p.plan.Segments
+	for i := 1; i < len(segs) && segs[i].Kind != data.KindRelease; i++ {
+		r.run(segs[i].Start - r.p.pos.Elapsed + 50*time.Millisecond)
+		want := int(segs[i].Duration / time.Second)
+		if segs[i].Kind == data.KindInstruct {
+			want = Blank
+		}
+		if r.p.pos.Index != i || r.p.counter.Seconds != want {
+			t.Errorf("segment %d (%v): countdown %d, want %d", r.p.pos.Index, segs[i].Kind, r.p.counter.Seconds, want)
+		}
+	}
+}
