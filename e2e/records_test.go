@@ -95,8 +95,9 @@ func TestTwoTabsKeepBothSessions(t *testing.T) {
 	for _, tb := range []*tab{a, b} {
 		pressStart(t, tb)
 	}
-	advance(t, a, 2*time.Minute)
-	advance(t, b, 2*time.Minute)
+	length := firstDayPlan(t, data.KneeToChest).Total + 30*time.Second
+	advance(t, a, length)
+	advance(t, b, length)
 	waitText(t, a, "#finished-title", "Well done")
 	waitText(t, b, "#finished-title", "Well done")
 	recs := storedRecords(t, a)
