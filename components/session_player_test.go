@@ -18,10 +18,12 @@ import (
 // speaking time at the configured rate, times slowness (1 when unset), on
 // the fake clock, after the lines before it; Hush cuts everything off.
 type recordedCues struct {
-	mu        sync.Mutex
-	events    []string
-	awake     bool
-	noVoice   bool
+	mu      sync.Mutex
+	events  []string
+	awake   bool
+	noVoice bool
+	// noVibrate is set for a browser without navigator.vibrate.
+	noVibrate bool
 	clock     *fakeClock
 	rate      float64
 	slowness  float64
@@ -51,6 +53,7 @@ func (r *recordedCues) Configure(s data.Settings) {
 }
 func (r *recordedCues) Beep(t data.Tone)  { r.log("beep %s", t) }
 func (r *recordedCues) Vibrate(p []int)   { r.log("vibrate %v", p) }
+func (r *recordedCues) CanVibrate() bool  { return !r.noVibrate }
 func (r *recordedCues) Close()            { r.log("close") }
 func (r *recordedCues) KeepAwake(on bool) { r.awake = on; r.log("awake %v", on) }
 func (r *recordedCues) Say(s string) bool {
@@ -852,6 +855,26 @@ func TestSessionPlayerCountsOnlyTimedSteps(t *testing.T) {
 		}
 		if r.p.pos.Index != i || r.p.counter.Seconds != want {
 			t.Errorf("segment %d (%v): countdown %d, want %d", r.p.pos.Index, segs[i].Kind, r.p.counter.Seconds, want)
+		}
+	}
+}
+
+// Safari, and so every iPhone browser, has no navigator.vibrate: the
+// player's vibration switch says what happens instead, and only there.
+func TestSessionPlayerSaysWhenTheBrowserCannotVibrate(t *testing.T) {
+	for _, noVibrate := range []bool{false, true} {
+		freshStorage(t)
+		p := &SessionPlayer{cues: &recordedCues{noVibrate: noVibrate}, now: time.Now}
+		disp := app.NewClientTester(p)
+		disp.Nav(&url.URL{Path: "/session/" + data.Bridge})
+		disp.Consume()
+		html := app.HTMLString(p)
+		disp.Close()
+		if got := strings.Contains(html, `id="cue-vibration-note"`); got != noVibrate {
+			t.Errorf("browser without vibration %v: note shown %v", noVibrate, got)
+		}
+		if noVibrate {
+			mustContain(t, html, text.NoVibration)
 		}
 	}
 }

@@ -87,7 +87,7 @@ func TestRealVoiceSaysEveryLineToItsEnd(t *testing.T) {
 
 	cat := data.DefaultCatalogue()
 	r, _ := data.FindRoutine(cat, data.KneeToChest)
-	r, _ = data.WithSuggestedDoses(r, cat, nil, time.Now().Format(data.DateLayout))
+	r = data.PlanToday(r, cat, nil, time.Now().Format(data.DateLayout)).Routine
 	plan, err := data.Compile(r, cat, s.Timing())
 	if err != nil {
 		t.Fatal(err)
