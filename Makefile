@@ -2,7 +2,7 @@
 ADDR ?= localhost:8000
 WASM_FLAGS = -trimpath -ldflags='-s -w'
 
-.PHONY: build wasm server run static test check e2e webkit bench chromium webkit-deps clean
+.PHONY: build wasm server run static test check e2e webkit bench chromium webkit-deps espeak-ng clean
 
 build: wasm server ## the app (web/app.wasm, precompressed) and the server (bin/unknot)
 	bin/unknot compress
@@ -23,7 +23,7 @@ check: ## vet and native tests
 	go vet ./... && GOOS=js GOARCH=wasm go vet ./app ./components
 	go test ./...
 
-test: ## everything: vet, race tests, the wasm build and the browser tests
+test: espeak-ng ## everything: vet, race tests (with real speech), the wasm build and the browser tests
 	go vet ./... && GOOS=js GOARCH=wasm go vet ./app ./components
 	go test -race ./...
 	$(MAKE) wasm
@@ -47,6 +47,12 @@ chromium:
 webkit-deps:
 	@test -x /usr/bin/WebKitWebDriver -a -x /usr/bin/Xvfb || { if [ "$$(id -u)" = 0 ]; then S=; else S=sudo; fi; \
 		$$S apt-get update && $$S env DEBIAN_FRONTEND=noninteractive apt-get install -y webkit2gtk-driver xvfb; }
+
+# espeak-ng speaks every line of the plans in the native tests, which check
+# the speaking-time model against it.
+espeak-ng:
+	@test -x /usr/bin/espeak-ng || { if [ "$$(id -u)" = 0 ]; then S=; else S=sudo; fi; \
+		$$S apt-get update && $$S env DEBIAN_FRONTEND=noninteractive apt-get install -y espeak-ng; }
 
 clean:
 	rm -rf bin dist e2e/screenshots web/app.wasm web/app.wasm.br web/app.wasm.gz

@@ -1,6 +1,7 @@
 package components
 
 import (
+	"math"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -15,11 +16,15 @@ import (
 // it never overwrites the number.
 type Countdown struct {
 	app.Compo
-	// Seconds is the number shown.
+	// Seconds is the number shown; below zero, none (Blank).
 	Seconds int
-	// shown is the number in the page, -1 before the first one.
+	// shown is the number in the page, math.MinInt before the first one.
 	shown int
 }
+
+// Blank is the Seconds of a step with no number to show: an instruction,
+// untimed by its hold, which must not look like the hold's countdown.
+const Blank = -1
 
 // Render draws the element the number goes in. Screen readers skip it: the
 // step is said once (by the live region or the app's voice) instead of the
@@ -30,17 +35,21 @@ func (c *Countdown) Render() app.UI {
 
 // OnMount writes the number into the new element.
 func (c *Countdown) OnMount(ctx app.Context) {
-	c.shown = -1
+	c.shown = math.MinInt
 	c.Show(c.Seconds)
 }
 
-// Show sets the number, writing it into the page when it is mounted there
-// and has changed.
+// Show sets the number, or none below zero, writing it into the page when
+// it is mounted there and has changed.
 func (c *Countdown) Show(seconds int) {
-	c.Seconds = seconds
-	if !app.IsClient || !c.Mounted() || seconds == c.shown {
+	c.Seconds = max(seconds, Blank)
+	if !app.IsClient || !c.Mounted() || c.Seconds == c.shown {
 		return
 	}
-	c.JSValue().Set("textContent", strconv.Itoa(seconds))
-	c.shown = seconds
+	t := ""
+	if c.Seconds >= 0 {
+		t = strconv.Itoa(c.Seconds)
+	}
+	c.JSValue().Set("textContent", t)
+	c.shown = c.Seconds
 }

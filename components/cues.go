@@ -17,9 +17,18 @@ type Cues interface {
 	Configure(s data.Settings)
 	// Beep sounds a tone.
 	Beep(t data.Tone)
-	// Say speaks text, cutting off anything still being said. It returns
-	// false when the device has no voice to speak with.
+	// Say speaks text once whatever is being said has been said: nothing
+	// is cut off but by Hush. It returns false when the device has no
+	// voice to speak with.
 	Say(text string) bool
+	// Hush cuts off everything being said or waiting to be said: the
+	// person skipped, went back, paused or ended.
+	Hush()
+	// Speaking reports whether words Say was given are still being said.
+	Speaking() bool
+	// OnQuiet sets fn to run (on the UI goroutine's dispatcher) each time
+	// the voice has said everything it was given.
+	OnQuiet(fn func())
 	// Vibrate buzzes a pattern of on and off milliseconds.
 	Vibrate(pattern []int)
 	// CanVibrate reports whether the browser can vibrate at all (Safari,
@@ -64,6 +73,7 @@ type webCues struct {
 	volume     float64
 	onLock     app.Func
 	onLockFail app.Func
+	onQuiet    app.Func
 	stopListen func()
 }
 
@@ -170,6 +180,27 @@ func (c *webCues) Say(text string) (spoken bool) {
 	return helpers().Call("say", text, c.voice, c.rate).Bool()
 }
 
+func (c *webCues) Hush() {
+	defer guard()
+	helpers().Call("hush")
+}
+
+func (c *webCues) Speaking() (busy bool) {
+	defer guard()
+	return helpers().Call("busy").Bool()
+}
+
+func (c *webCues) OnQuiet(fn func()) {
+	defer guard()
+	if c.onQuiet == nil {
+		c.onQuiet = app.FuncOf(func(this app.Value, args []app.Value) any {
+			fn()
+			return nil
+		})
+	}
+	helpers().Set("onQuiet", c.onQuiet)
+}
+
 func (c *webCues) Vibrate(pattern []int) {
 	defer guard()
 	if len(pattern) == 0 {
@@ -223,9 +254,8 @@ func (c *webCues) Close() {
 	c.KeepAwake(false)
 	func() {
 		defer guard()
-		if s := app.Window().Get("speechSynthesis"); s.Truthy() {
-			s.Call("cancel")
-		}
+		helpers().Call("hush")
+		helpers().Set("onQuiet", nil)
 		if c.audio != nil && c.audio.Truthy() {
 			c.audio.Call("close")
 		}

@@ -8,15 +8,9 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
+	"unknot/components/runner"
 	"unknot/data"
 )
-
-// maxWait bounds the sleep between two looks at the clock. The clock wakes
-// just after the countdown's next whole second, so what is shown changes on
-// time, and at least this often, so a late or throttled timer is caught up
-// soon. The time shown never comes from counting wake-ups: each one asks
-// the session where it stands at time.Now.
-const maxWait = time.Second
 
 // playerState is the screen the player shows.
 type playerState int
@@ -127,6 +121,9 @@ func (p *SessionPlayer) OnMount(ctx app.Context) {
 	if p.cues == nil {
 		p.cues = newWebCues()
 	}
+	// The voice has said all it was given: a step held back for it may
+	// start now rather than at the clock's next look.
+	p.cues.OnQuiet(func() { p.quietly(p.mounted, p.tick) })
 	p.noVibrate = !p.cues.CanVibrate()
 	ctx.Handle(safetyAcceptedAction, func(ctx app.Context, a app.Action) {
 		p.settings.SafetyAccepted = true
@@ -357,14 +354,12 @@ func (p *SessionPlayer) startClock() {
 	}()
 }
 
-// untilNextChange is how long until the countdown shows its next whole
-// second, plus a millisecond so the clock is past it when read.
+// untilNextChange is how long the clock sleeps after a look
+// (runner.Look.NextLook): until the countdown's next whole second, or a
+// short poll while a step waits for the voice.
 func (p *SessionPlayer) untilNextChange() time.Duration {
-	d := p.pos.Left % time.Second
-	if d <= 0 {
-		d = time.Second
-	}
-	return min(d+time.Millisecond, maxWait)
+	waiting, _ := p.session.Waiting()
+	return runner.Look{Pos: p.pos, Waiting: waiting}.NextLook()
 }
 
 // setPos moves the player to position cur and the countdown and step view
@@ -372,7 +367,12 @@ func (p *SessionPlayer) untilNextChange() time.Duration {
 func (p *SessionPlayer) setPos(cur data.Position) {
 	p.pos = cur
 	if p.counter != nil {
-		p.counter.Show(cur.SecondsLeft())
+		n := cur.SecondsLeft()
+		if cur.Segment.Kind == data.KindInstruct {
+			// The hold's time starts at its go-cue, not before.
+			n = Blank
+		}
+		p.counter.Show(n)
 	}
 	p.showStep()
 }
@@ -395,12 +395,13 @@ func (p *SessionPlayer) showStep() {
 	seg := p.pos.Segment
 	label := kindLabel(seg)
 	t := stepText{
-		Class:    "step kind-" + string(seg.Kind),
-		Figure:   "figure figure--" + figurePose(seg.Pose) + " figure--large",
-		Alt:      FigureAlt(seg.Pose),
-		Text:     [6]string{seg.Title, "", label, seg.Text, whereText(seg), ""},
-		Progress: [2]int{int(p.pos.Elapsed / time.Second), int(p.plan.Total / time.Second)},
-		Label:    fmt.Sprintf(text.Remaining, data.DurationText(p.plan.Total-p.pos.Elapsed)),
+		Class:  "step kind-" + string(seg.Kind),
+		Figure: "figure figure--" + figurePose(seg.Pose) + " figure--large",
+		Alt:    FigureAlt(seg.Pose),
+		Title:  seg.Title, Phase: label, Instruction: seg.Text, Where: whereText(seg),
+		Done:  int(p.pos.Elapsed / time.Second),
+		Total: int(p.plan.Total / time.Second),
+		Label: fmt.Sprintf(text.Remaining, data.DurationText(p.plan.Total-p.pos.Elapsed)),
 	}
 	// A screen reader announces each step from the live region, unless
 	// the app's own voice says it: the two voices would talk over each
@@ -409,10 +410,10 @@ func (p *SessionPlayer) showStep() {
 		t.Live = announcement(label, seg, paused == 1)
 	}
 	if seg.Item >= 0 {
-		t.Text[1] = fmt.Sprintf(text.ExerciseOf, seg.Item+1, len(p.plan.Routine.Items))
+		t.Of = fmt.Sprintf(text.ExerciseOf, seg.Item+1, len(p.plan.Routine.Items))
 	}
 	if seg.Next != "" {
-		t.Text[5] = fmt.Sprintf(text.Next, seg.Next)
+		t.Next = fmt.Sprintf(text.Next, seg.Next)
 	}
 	p.stepView.Show(t)
 }
@@ -436,9 +437,14 @@ func (p *SessionPlayer) tick(ctx app.Context) {
 	if p.state != stateRunning || p.session.Paused() {
 		return
 	}
-	cur := p.session.At(p.clock())
-	if cue, ok := data.CueBetween(p.pos, cur); ok {
-		p.fire(cue)
+	look := runner.At(p.session, p.pos, p.clock(), p.cues)
+	p.session = look.Session
+	if look.Waiting {
+		return // the voice is still saying the step before
+	}
+	cur := look.Pos
+	if look.Due {
+		p.fire(look.Cue)
 	}
 	if cur.Segment.Step != p.step && !cur.Done {
 		p.step = cur.Segment.Step
@@ -520,6 +526,7 @@ func (p *SessionPlayer) onPauseResume(ctx app.Context, e app.Event) {
 }
 
 func (p *SessionPlayer) pause() {
+	p.cues.Hush()
 	p.session = p.session.Pause(p.clock())
 	p.showStep()
 	p.halt()
@@ -544,6 +551,7 @@ func (p *SessionPlayer) move(op func(data.Session, time.Time) data.Session) {
 		return
 	}
 	now := p.clock()
+	p.cues.Hush()
 	p.session = op(p.session, now)
 	p.setPos(p.session.At(now))
 	if p.pos.Done {
@@ -725,6 +733,10 @@ func (p *SessionPlayer) onKey(ctx app.Context, e app.Event) {
 func (p *SessionPlayer) onToggle(ctx app.Context, field func(*data.Settings) *bool) {
 	on := !*field(&p.settings)
 	*field(&p.settings) = on
+	if field(&p.settings) == &p.settings.Voice && p.state == stateReady {
+		// The plan is paced for the voice, or for reading without it.
+		p.compile()
+	}
 	// Saved into the settings as stored: what another tab changed stays.
 	_, err := data.UpdateSettings(appStorage(ctx), func(s *data.Settings) { *field(s) = on })
 	p.storeErr = errText(err)

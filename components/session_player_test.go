@@ -14,6 +14,9 @@ import (
 )
 
 // recordedCues is a Cues that writes down what fired, at which plan time.
+// Its voice takes time like a real one: each line lasts its modelled
+// speaking time at the configured rate, times slowness (1 when unset), on
+// the fake clock, after the lines before it; Hush cuts everything off.
 type recordedCues struct {
 	mu      sync.Mutex
 	events  []string
@@ -22,6 +25,19 @@ type recordedCues struct {
 	// noVibrate is set for a browser without navigator.vibrate.
 	noVibrate bool
 	clock     *fakeClock
+	rate      float64
+	slowness  float64
+	quietTill time.Time
+	onQuiet   func()
+	// lines are the lines said on the session's clock: when each was
+	// given, and when the voice starts and ends it.
+	lines []spoken
+}
+
+// spoken is one line given to the fake voice.
+type spoken struct {
+	text            string
+	at, start, stop time.Time
 }
 
 func (r *recordedCues) log(format string, a ...any) {
@@ -32,6 +48,7 @@ func (r *recordedCues) log(format string, a ...any) {
 
 func (r *recordedCues) Unlock() { r.log("unlock") }
 func (r *recordedCues) Configure(s data.Settings) {
+	r.rate = s.VoiceRate
 	r.log("configure rate %g volume %d", s.VoiceRate, s.BeepVolume)
 }
 func (r *recordedCues) Beep(t data.Tone)  { r.log("beep %s", t) }
@@ -44,8 +61,29 @@ func (r *recordedCues) Say(s string) bool {
 		return false
 	}
 	r.log("say %s", s)
+	if r.clock == nil {
+		return true // a voice off the session's clock takes no time
+	}
+	now, slow := r.clock.now(), r.slowness
+	if slow == 0 {
+		slow = 1
+	}
+	if r.quietTill.Before(now) {
+		r.quietTill = now
+	}
+	start := r.quietTill
+	r.quietTill = r.quietTill.Add(time.Duration(float64(data.SpeakingTime(s, r.rate)) * slow))
+	r.lines = append(r.lines, spoken{s, now, start, r.quietTill})
 	return true
 }
+func (r *recordedCues) Hush() {
+	r.quietTill = time.Time{}
+	r.log("hush")
+}
+func (r *recordedCues) Speaking() bool {
+	return r.clock != nil && r.clock.now().Before(r.quietTill)
+}
+func (r *recordedCues) OnQuiet(f func()) { r.onQuiet = f }
 
 // said returns the spoken texts in order.
 func (r *recordedCues) said() []string {
@@ -217,15 +255,16 @@ func TestSessionPlayerSkipBackAndEnd(t *testing.T) {
 	r.click(r.p.onStart)
 	r.click(r.p.onSkip) // past get ready
 	r.click(r.p.onSkip) // past position
+	r.click(r.p.onSkip) // past the instruction
 	if k := r.p.pos.Segment.Kind; k != data.KindHold {
-		t.Fatalf("after two skips at %s, want hold", k)
+		t.Fatalf("after three skips at %s, want hold", k)
 	}
 	if got, want := r.cues.said()[len(r.cues.said())-1], r.p.pos.Segment.Say; got != want {
 		t.Errorf("skip announced %q, want %q", got, want)
 	}
 	r.click(r.p.onBack)
-	if k := r.p.pos.Segment.Kind; k != data.KindPosition {
-		t.Errorf("back right after a skip landed on %s, want position", k)
+	if k := r.p.pos.Segment.Kind; k != data.KindInstruct {
+		t.Errorf("back right after a skip landed on %s, want the instruction", k)
 	}
 	r.click(r.p.onEnd)
 	if !r.p.confirming || !r.p.session.Paused() {
@@ -518,8 +557,8 @@ func TestSessionPlayerRedrawsOnlyOnNewSteps(t *testing.T) {
 	}
 	tick(1500 * time.Millisecond) // well inside the lead-in
 	first := r.p.stepView.view
-	if first.Text[3] != r.p.plan.Segments[0].Text {
-		t.Fatalf("step view says %q, want the first step's %q", first.Text[3], r.p.plan.Segments[0].Text)
+	if first.Instruction != r.p.plan.Segments[0].Text {
+		t.Fatalf("step view says %q, want the first step's %q", first.Instruction, r.p.plan.Segments[0].Text)
 	}
 	// A change that only a redraw would show.
 	r.p.notice = "redrawn"
@@ -536,7 +575,7 @@ func TestSessionPlayerRedrawsOnlyOnNewSteps(t *testing.T) {
 		t.Error("a new step redrew the whole player")
 	}
 	next := r.p.stepView.view
-	if want := r.p.plan.Segments[r.p.pos.Index]; next.Text[0] != want.Title || next.Text[3] != want.Text ||
+	if want := r.p.plan.Segments[r.p.pos.Index]; next.Title != want.Title || next.Instruction != want.Text ||
 		next.Live == first.Live || !strings.Contains(next.Class, "kind-"+string(want.Kind)) {
 		t.Errorf("step view after the step changed: %+v, want step %d: %+v", next, r.p.pos.Index, want)
 	}
@@ -675,6 +714,149 @@ func TestSessionPlayerSavesWhenStartedAgainBeforeTheSave(t *testing.T) {
 		t.Fatalf("stored %+v after starting again, want the complete session", recs)
 	}
 	r.disp.Consume()
+}
+
+// playToTheEnd runs the rig's session until it finishes, at most for twice
+// its plan's length.
+func (r *playerRig) playToTheEnd() time.Duration {
+	r.tb.Helper()
+	start := r.clock.now()
+	r.click(r.p.onStart)
+	for r.p.state == stateRunning && r.clock.now().Sub(start) < 2*r.p.plan.Total {
+		r.run(time.Second)
+	}
+	if r.p.state != stateFinished {
+		r.tb.Fatalf("the session did not finish in twice its length")
+	}
+	return r.clock.now().Sub(start)
+}
+
+// TestSessionPlayerHearsEveryLine plays whole routines with a voice that
+// takes time: at the model's speed every line starts on its step and ends
+// before the next, with nothing cut off; with a voice half as slow again,
+// each step waits for the words before it (never cutting them off), every
+// hold still lasts its full time, and the session ends late by the waits.
+func TestSessionPlayerHearsEveryLine(t *testing.T) {
+	for _, slowness := range []float64{1, 1.5} {
+		t.Run(fmt.Sprintf("voice %gx the model", slowness), func(t *testing.T) {
+			r := newPlayerRig(t, data.Evening)
+			r.cues.slowness = slowness
+			took := r.playToTheEnd()
+			if n := r.cues.count("hush"); n != 0 {
+				t.Errorf("speech was cut off %d times", n)
+			}
+			segs := r.p.plan.Segments
+			lines := r.cues.lines
+			if len(lines) != len(segs) {
+				t.Fatalf("got %d lines, want %d", len(lines), len(segs))
+			}
+			begin := lines[0].at
+			var late time.Duration
+			for i, l := range lines {
+				if l.text != segs[i].Say {
+					t.Fatalf("line %d: got %q, want %q", i, l.text, segs[i].Say)
+				}
+				if l.start != l.at {
+					t.Errorf("line %d %q was given while %q was still being said", i, l.text, lines[i-1].text)
+				}
+				if slowness == 1 {
+					if d := l.at.Sub(begin) - segs[i].Start; d < 0 || d > tickEvery {
+						t.Errorf("line %d said %v after its step's start", i, d)
+					}
+				}
+				if i > 0 && segs[i-1].Kind == data.KindHold && segs[i].Step != segs[i-1].Step {
+					// From a hold's go-cue to its release: the article's time.
+					first := i - 1
+					for first > 0 && segs[first-1].Step == segs[i-1].Step {
+						first--
+					}
+					want := segs[i].Start - segs[first].Start
+					if got := l.at.Sub(lines[first].at); got < want || got > want+tickEvery {
+						t.Errorf("hold at line %d lasted %v, want %v", first, got, want)
+					}
+				}
+				if i > 0 {
+					late = l.at.Sub(begin) - segs[i].Start
+				}
+			}
+			if slowness == 1 && late > tickEvery {
+				t.Errorf("a voice at the model's speed made the session %v late", late)
+			}
+			if slowness > 1 && (late <= 0 || took < r.p.plan.Total+late) {
+				t.Errorf("a slow voice: the end came %v late after %v; want it late by the waits", late, took)
+			}
+		})
+	}
+}
+
+// TestSessionPlayerCutsSpeechOnlyForThePerson: skip, back and pause cut the
+// words off at once; the steps that follow one another do not.
+func TestSessionPlayerCutsSpeechOnlyForThePerson(t *testing.T) {
+	r := newPlayerRig(t, data.Evening)
+	r.click(r.p.onStart)
+	r.run(2 * time.Second)
+	for i, h := range []app.EventHandler{r.p.onSkip, r.p.onBack, r.p.onPauseResume} {
+		if !r.cues.Speaking() {
+			t.Fatalf("action %d: the voice is not speaking", i)
+		}
+		r.click(h)
+		if r.cues.count("hush") != i+1 {
+			t.Errorf("action %d: got %d hushes, want %d", i, r.cues.count("hush"), i+1)
+		}
+	}
+	if r.cues.Speaking() {
+		t.Errorf("paused, yet the voice goes on")
+	}
+	r.click(r.p.onPauseResume) // resume says the step again
+	if !r.cues.Speaking() {
+		t.Errorf("resumed, yet the step is not said again")
+	}
+}
+
+// TestSessionPlayerHiddenTabLandsOnItsStep: a voice that never says it has
+// finished (as on some Android versions) holds no step back once the page
+// comes back from being hidden: it lands where the plan says.
+func TestSessionPlayerHiddenTabLandsOnItsStep(t *testing.T) {
+	r := newPlayerRig(t, data.Morning)
+	r.cues.slowness = 1000
+	start := r.clock.now()
+	r.click(r.p.onStart)
+	r.run(time.Second)
+	r.clock.advance(5 * time.Minute)
+	r.do(r.p.tick)
+	want := r.p.plan.At(5*time.Minute + time.Second)
+	if r.p.pos.Index != want.Index || r.p.pos.Left != want.Left {
+		t.Errorf("after 5 min hidden at segment %d with %v left, want %d with %v", r.p.pos.Index, r.p.pos.Left, want.Index, want.Left)
+	}
+	// In view, the same voice holds the next step back for at most
+	// data.MaxVoiceWait, then the plan runs on late by exactly that.
+	at := r.p.pos.Segment.End()
+	r.run(r.p.pos.Left + data.MaxVoiceWait/2)
+	if r.p.pos.Index != want.Index {
+		t.Errorf("a step started while the voice still spoke, %v into the wait", data.MaxVoiceWait/2)
+	}
+	r.run(data.MaxVoiceWait)
+	if got, want := r.p.session.Elapsed(r.clock.now()), r.clock.now().Sub(start)-data.MaxVoiceWait; got != want || r.p.pos.Segment.Start != at {
+		t.Errorf("after the longest wait: elapsed %v at segment start %v, want %v at %v", got, r.p.pos.Segment.Start, want, at)
+	}
+}
+
+// TestSessionPlayerCountsOnlyTimedSteps: an instruction shows no number,
+// so the hold's countdown starts with its go-cue and shows its full time.
+func TestSessionPlayerCountsOnlyTimedSteps(t *testing.T) {
+	r := newPlayerRig(t, data.KneeToChest)
+	r.click(r.p.onStart)
+	segs := r.p.plan.Segments
+	for i := 1; i < len(segs) && segs[i].Kind != data.KindRelease; i++ {
+		r.run(segs[i].Start - r.p.pos.Elapsed + 50*time.Millisecond)
+		want := int(segs[i].Duration / time.Second)
+		if segs[i].Kind == data.KindInstruct {
+			want = Blank
+		}
+		if r.p.pos.Index != i || r.p.counter.Seconds != want {
+			t.Errorf("segment %d (%v): countdown %d, want %d", r.p.pos.Index, segs[i].Kind, r.p.counter.Seconds, want)
+		}
+	}
 }
 
 // Safari, and so every iPhone browser, has no navigator.vibrate: the

@@ -182,6 +182,8 @@ func (p *SettingsPage) setReminder(ctx app.Context, id string, field func(*data.
 func (p *SettingsPage) onTestVoice(ctx app.Context, e app.Event) {
 	p.cues.Configure(p.settings)
 	p.cues.Unlock()
+	// A second tap tries the new speed now, not after the first sample.
+	p.cues.Hush()
 	p.noVoice = !p.cues.Say(pageText.VoiceSample)
 }
 

@@ -24,21 +24,31 @@ type StepView struct {
 	mounted bool
 }
 
-// stepText is everything StepView writes. The strings are keyed by the id
-// of the element they go in (stepSlots).
+// stepText is everything StepView writes.
 type stepText struct {
-	Class    string // the view's class, with the kind of step
-	Figure   string // the figure's class, with the pose
-	Alt      string // the figure's description
-	Text     [6]string
-	Progress [2]int // seconds done and in all
-	Label    string // the progress bar's accessible name
-	Live     string // what the live region announces
+	Class  string // the view's class, with the kind of step
+	Figure string // the figure's class, with the pose
+	Alt    string // the figure's description
+	// The texts, each in the element of stepSlots named after it; an
+	// empty one hides its element.
+	Title       string // the exercise, or Get ready, Rest, Done
+	Of          string // which exercise of the routine
+	Phase       string // what the step asks, in a word or two
+	Instruction string // what to do
+	Where       string // round, side and breath
+	Next        string // what comes next
+	Done, Total int    // the progress bar: seconds done and in all
+	Label       string // the progress bar's accessible name
+	Live        string // what the live region announces
+}
+
+// texts are t's texts in the order of stepSlots.
+func (t stepText) texts() [6]string {
+	return [6]string{t.Title, t.Of, t.Phase, t.Instruction, t.Where, t.Next}
 }
 
 // stepSlots are the ids of the elements whose text Show writes, in the
-// order of stepText.Text; web/cues.js has the same list. An empty text
-// hides its element.
+// order of stepText.texts; web/cues.js has the same list.
 var stepSlots = [6]string{"step-title", "step-of", "phase", "instruction", "where", "next"}
 
 // stepLive is the live region: one announcement per step, unless the
@@ -100,8 +110,8 @@ func (v *StepView) write() {
 		v.writeTexts(t)
 		return
 	}
-	args := []any{v.JSValue(), t.Class, t.Figure, t.Alt, t.Progress[0], t.Progress[1], t.Label, t.Live}
-	for _, s := range t.Text {
+	args := []any{v.JSValue(), t.Class, t.Figure, t.Alt, t.Done, t.Total, t.Label, t.Live}
+	for _, s := range t.texts() {
 		args = append(args, s)
 	}
 	js.Call("showStep", args...)
@@ -113,10 +123,11 @@ func (v *StepView) write() {
 // web/cues.js, which draws the rest, did not load.
 func (v *StepView) writeTexts(t stepText) {
 	root := v.JSValue()
+	texts := t.texts()
 	for i, id := range stepSlots {
 		e := root.Call("querySelector", "#"+id)
-		e.Set("textContent", t.Text[i])
-		e.Set("hidden", t.Text[i] == "")
+		e.Set("textContent", texts[i])
+		e.Set("hidden", texts[i] == "")
 	}
 	root.Call("querySelector", "#"+stepLive).Set("textContent", t.Live)
 	v.shown = t

@@ -101,7 +101,7 @@ var text = struct {
 		"left": "Left side", "right": "Right side", "both": "Both knees",
 	},
 	KindLabel: map[string]string{
-		"get-ready": "Get ready", "position": "Get into position", "hold": "Hold",
+		"get-ready": "Get ready", "position": "Get into position", "instruct": "Get ready to hold", "hold": "Hold",
 		"release": "Release", "switch": "Switch sides", "rest": "Rest", "done": "Done",
 		"in": "Breathe in", "out": "Breathe out",
 	},

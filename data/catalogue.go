@@ -85,6 +85,10 @@ type Phase struct {
 	BothPose, Both, BothRelease string
 	// Release is what to do once the hold ends.
 	Release string
+	// Into is the time to move into the held position once the
+	// instruction has been said; Out the time to come out of it after the
+	// release. The plan adds them to the time the words take.
+	Into, Out time.Duration
 }
 
 // ReleaseFor returns what to do once a hold on the given side ends.
@@ -188,6 +192,9 @@ func (e Exercise) Validate() error {
 	for i, p := range e.Phases {
 		if p.Pose == "" || p.Do == "" || p.Release == "" {
 			return fail("phase %d needs a pose, an instruction and a release", i+1)
+		}
+		if p.Into <= 0 || p.Out <= 0 {
+			return fail("phase %d needs the time to move into its position and out of it", i+1)
 		}
 		if e.Sides == SidesEachThenBoth && (p.Both == "" || p.BothPose == "" || p.BothRelease == "") {
 			return fail("phase %d needs a pose and an instruction for both sides together", i+1)

@@ -327,9 +327,9 @@ func TestPhaseFor(t *testing.T) {
 		side     data.Side
 		pose, do string
 	}{
-		{"left side fills in {side}", knee, data.SideLeft, "knee-left", "Pull your left knee to your chest. Tighten your stomach and press your back down."},
-		{"right side fills in {side}", knee, data.SideRight, "knee-right", "Pull your right knee to your chest. Tighten your stomach and press your back down."},
-		{"both sides use the both texts", knee, data.SideBoth, "knees-both", "Pull both knees to your chest. Tighten your stomach and press your back down."},
+		{"left side fills in {side}", knee, data.SideLeft, "knee-left", "Gently pull your left knee to your chest. Tighten your stomach and press your back down."},
+		{"right side fills in {side}", knee, data.SideRight, "knee-right", "Gently pull your right knee to your chest. Tighten your stomach and press your back down."},
+		{"both sides use the both texts", knee, data.SideBoth, "knees-both", "Gently pull both knees to your chest. Tighten your stomach and press your back down."},
 		{"symmetric phase is unchanged", flex, data.SideNone, "back-arch", flex.Do},
 		{"both without both texts falls back", flex, data.SideBoth, "back-arch", flex.Do},
 	}

@@ -32,13 +32,13 @@ const cpElapsed = 104 * time.Second
 // cpStart is when the checkpointed session starts: 08:30 in London.
 var cpStart = time.Date(2025, 4, 24, 7, 30, 0, 0, time.UTC)
 
-// cpTaken runs a morning session with a skip 21 s in, during the first
-// hold (20–25 s), and returns it with its checkpoint 100 s in, when the plan
+// cpTaken runs a morning session with a skip 40 s in, during the first
+// hold (39–44 s), and returns it with its checkpoint 100 s in, when the plan
 // has reached cpElapsed.
 func cpTaken(tb testing.TB) (data.Session, data.Checkpoint) {
 	tb.Helper()
 	p := cpPlan(tb, data.Morning, data.DefaultTiming())
-	s := data.NewSession(p, cpStart).Skip(cpStart.Add(21 * time.Second))
+	s := data.NewSession(p, cpStart).Skip(cpStart.Add(40 * time.Second))
 	stamp := data.NewStamp(cpStart.In(histLoc(tb, london)), london)
 	c := s.Checkpoint(stamp, data.PainScore(4), cpStart.Add(100*time.Second))
 	c.RecordID = cpRecordID
@@ -159,7 +159,7 @@ func TestCheckpointRecord(t *testing.T) {
 		{"active", r.Active(), cpElapsed},
 		{"local date", r.LocalDate, "2025-04-24"},
 		{"pain before", *r.PainBefore, 4},
-		{"knee-to-chest left hold skipped", r.Exercises[0].HoldsDone, 5},
+		{"knee-to-chest left hold skipped", r.Exercises[0].HoldsDone, 2},
 	}
 	for _, ch := range checks {
 		if ch.got != ch.want {
@@ -182,7 +182,7 @@ func TestLoadCheckpointDamaged(t *testing.T) {
 		{"no time saved", strings.Replace(good, `"savedAt":"2025-04-24T07:31:40Z"`, `"savedAt":""`, 1), "time saved is missing"},
 		{"pain out of range", strings.Replace(good, `"painBefore":4`, `"painBefore":40`, 1), "pain before is 40, must be 0 to 10"},
 		{"past the end", strings.Replace(good, `"elapsedMs":104000`, `"elapsedMs":99999999`, 1), "time reached is 99999999 ms"},
-		{"skipped step out of range", strings.Replace(good, `"skipped":[2]`, `"skipped":[2,5000]`, 1), "skipped step 5000 is not one of the plan's"},
+		{"skipped step out of range", strings.Replace(good, `"skipped":[3]`, `"skipped":[3,5000]`, 1), "skipped step 5000 is not one of the plan's"},
 		{"unknown exercise", strings.Replace(good, `"exercise":"bridge"`, `"exercise":"plank"`, 1), `routine exercise 4: "plank" is not an exercise Unknot knows`},
 		{"wrong type", strings.Replace(good, `"planSteps":`, `"planSteps":"many","x":`, 1), "plan steps is text, must be a whole number"},
 		{"rest too long", strings.Replace(good, `"rest":15000000000`, `"rest":900000000000`, 1), "its pacing: the rest between exercises must be between"},

@@ -30,13 +30,15 @@ type Cue struct {
 // CueBetween returns the cue to fire when the player moves from prev to cur,
 // and false when nothing is due. Only the current segment is announced:
 // segments passed over while the page was hidden are not replayed, and a
-// countdown gives at most one tick per call.
+// countdown gives at most one tick per call, none while the segment's words
+// are still being said.
 func CueBetween(prev, cur Position) (Cue, bool) {
 	if cur.Index != prev.Index || cur.Done != prev.Done {
 		return segmentCue(cur.Segment), true
 	}
 	s := cur.SecondsLeft()
-	if cur.Segment.Countdown && s < prev.SecondsLeft() && s >= 1 && s <= countdownTicks {
+	speaking := cur.Elapsed-cur.Segment.Start < cur.Segment.Speech
+	if cur.Segment.Countdown && s < prev.SecondsLeft() && s >= 1 && s <= countdownTicks && !speaking {
 		return Cue{Tone: ToneTick}, true
 	}
 	return Cue{}, false

@@ -167,9 +167,9 @@ func TestCueSimulation(t *testing.T) {
 		tick     func() time.Duration
 		ticks    int // -1: not checked
 	}{
-		{"morning at 250 ms", data.Morning, func() time.Duration { return 250 * ms }, 108},
-		{"evening at 250 ms", data.Evening, func() time.Duration { return 250 * ms }, 66},
-		{"morning at 1 s", data.Morning, func() time.Duration { return sec }, 108},
+		{"morning at 250 ms", data.Morning, func() time.Duration { return 250 * ms }, 93},
+		{"evening at 250 ms", data.Evening, func() time.Duration { return 250 * ms }, 57},
+		{"morning at 1 s", data.Morning, func() time.Duration { return sec }, 93},
 		// A throttled timer fires late and unevenly, but never misses a
 		// segment: ticks are under 2 s and no segment is shorter than 3 s.
 		{"morning, irregular", data.Morning, func() time.Duration { return 100*ms + time.Duration(rng.Int64N(int64(1900*ms))) }, -1},

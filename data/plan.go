@@ -9,10 +9,14 @@ import (
 // Kind is what a segment asks the person to do.
 type Kind string
 
-// The segment kinds, in the order a session meets them.
+// The segment kinds, in the order a session meets them. Every hold is
+// told first (KindInstruct, untimed by the hold's clock), then started by
+// a short go-cue and timed to the article's length (KindHold), then ended
+// by a release (KindRelease or KindSwitch).
 const (
 	KindGetReady Kind = "get-ready" // the lead-in before the first exercise
 	KindPosition Kind = "position"  // next exercise: move into its start position
+	KindInstruct Kind = "instruct"  // hear what the hold asks and move into it
 	KindHold     Kind = "hold"      // hold a position (or one breath of it)
 	KindRelease  Kind = "release"   // come out of a hold
 	KindSwitch   Kind = "switch"    // come out of a hold and change sides
@@ -47,6 +51,10 @@ type Segment struct {
 	Title, Text, Say, Next string
 	// Countdown asks for beeps in the last seconds.
 	Countdown bool
+	// Speech is how long Say takes at the plan's voice speed, by
+	// SpeakingTime; zero when no voice speaks. The segment lasts at least
+	// this long, and its countdown stays quiet until the words are said.
+	Speech time.Duration
 }
 
 // End is the offset at which s ends.
@@ -67,23 +75,28 @@ type Plan struct {
 
 // Compile turns a routine into a plan. It fails on an unknown exercise, a
 // dose outside the catalogue's range or a timing that cannot be followed.
+//
+// Holds last exactly their dose. Everything around them lasts as long as
+// its words take to say at t.Voice (SpeakingTime) plus the time to move,
+// rounded up to whole seconds, and at least what t asks for; with no voice
+// an instruction stays up for readingTime instead of its words.
 func Compile(r Routine, c Catalogue, t Timing) (Plan, error) {
 	if err := checkPlan(r, c, t); err != nil {
 		return Plan{}, err
 	}
 	b := &builder{timing: t}
 	first, _, _, _ := r.Items[0].Resolve(c)
-	b.add(Segment{Kind: KindGetReady, Item: -1, Pose: first.StartPose, Title: words.GetReady,
-		Text: fmt.Sprintf(words.FirstUp, first.Name), Say: fmt.Sprintf(words.SayGetReady, first.Name),
-		Duration: t.GetReady, Countdown: true})
+	b.countdown(Segment{Kind: KindGetReady, Item: -1, Pose: first.StartPose, Title: words.GetReady,
+		Text: fmt.Sprintf(words.FirstUp, first.Name), Say: fmt.Sprintf(words.SayGetReady, first.Name)}, t.GetReady)
+	pose := ""
 	for i, it := range r.Items {
 		e, reps, hold, _ := it.Resolve(c)
 		if i > 0 && t.Rest > 0 {
-			b.add(Segment{Kind: KindRest, Item: i, Exercise: e.ID, Pose: e.StartPose, Title: words.Rest,
-				Text: fmt.Sprintf(words.UpNext, e.Name), Say: fmt.Sprintf(words.SayRest, e.Name),
-				Duration: t.Rest, Countdown: true})
+			b.countdown(Segment{Kind: KindRest, Item: i, Exercise: e.ID, Pose: e.StartPose, Title: words.Rest,
+				Text: fmt.Sprintf(words.UpNext, e.Name), Say: fmt.Sprintf(words.SayRest, e.Name)}, t.Rest)
 		}
-		b.exercise(i, e, reps, hold)
+		b.exercise(i, e, reps, hold, moveTime(pose, e.StartPose))
+		pose = e.StartPose
 	}
 	b.add(Segment{Kind: KindDone, Item: -1, Pose: first.StartPose, Title: words.Done, Text: words.DoneText, Say: words.SayDone})
 	b.linkNext()
@@ -91,38 +104,10 @@ func Compile(r Routine, c Catalogue, t Timing) (Plan, error) {
 }
 
 // Length is how long a routine takes with timing t: the Total of its
-// compiled plan, worked out without building the plan. Home and the
-// routines page show the length of every routine as the app starts, where
-// compiling each one (every segment and its words) was most of their
-// drawing time. It fails where Compile fails.
+// compiled plan. It fails where Compile fails.
 func Length(r Routine, c Catalogue, t Timing) (time.Duration, error) {
-	if err := checkPlan(r, c, t); err != nil {
-		return 0, err
-	}
-	total := t.GetReady
-	for i, it := range r.Items {
-		e, reps, hold, _ := it.Resolve(c)
-		if i > 0 {
-			total += t.Rest
-		}
-		if e.Hold.Breaths > 0 {
-			hold = time.Duration(e.Hold.Breaths) * (t.BreathIn + t.BreathOut)
-		}
-		// One repetition: every phase of every side, each followed by a
-		// release or a switch of sides (as builder.exercise lays them out).
-		var rep time.Duration
-		sides := e.Sides.Sides()
-		for si := range sides {
-			for pi := range e.Phases {
-				rep += hold + t.Release
-				if switchesSide(sides, si, pi, len(e.Phases)) {
-					rep += t.Switch - t.Release
-				}
-			}
-		}
-		total += t.Position + time.Duration(reps)*rep
-	}
-	return total, nil
+	p, err := Compile(r, c, t)
+	return p.Total, err
 }
 
 // checkPlan reports why routine r cannot be compiled with timing t.
@@ -139,6 +124,31 @@ func checkPlan(r Routine, c Catalogue, t Timing) error {
 // (a hold on both sides starts from a release).
 func switchesSide(sides []Side, si, pi, phases int) bool {
 	return pi == phases-1 && si+1 < len(sides) && sides[si+1] != SideBoth
+}
+
+// readingTime is how long an instruction is shown before its hold starts
+// when no voice says it: long enough to read a sentence or two from the
+// floor.
+const readingTime = 5 * time.Second
+
+// moveTime is the time to get from the start position of one exercise to
+// that of the next: from standing or sitting at the start of a session,
+// between two floor positions (lying down to all fours), or none to
+// speak of when both start alike.
+func moveTime(from, to string) time.Duration {
+	switch from {
+	case "":
+		return 8 * time.Second
+	case to:
+		return 2 * time.Second
+	}
+	return 6 * time.Second
+}
+
+// wholeSeconds rounds d up to whole seconds, so that the countdown a
+// segment shows starts at a whole number.
+func wholeSeconds(d time.Duration) time.Duration {
+	return (d + time.Second - 1) / time.Second * time.Second
 }
 
 // builder accumulates segments with their start offsets and steps.
@@ -159,20 +169,48 @@ func (b *builder) addTo(s Segment, newStep bool) {
 	if newStep {
 		b.step++
 	}
-	s.Start, s.Step = b.at, b.step-1
+	s.Start, s.Step, s.Speech = b.at, b.step-1, b.spoken(s.Say)
 	b.at += s.Duration
 	b.segs = append(b.segs, s)
 }
 
-// exercise adds the segments of one routine item: move into position, then
-// every hold of every repetition and side with the transitions between them.
-func (b *builder) exercise(item int, e Exercise, reps int, hold time.Duration) {
+// spoken is how long the voice takes to say text; with no voice, zero.
+func (b *builder) spoken(text string) time.Duration {
+	if b.timing.Voice == 0 {
+		return 0
+	}
+	return SpeakingTime(text, b.timing.Voice)
+}
+
+// told is how long an instruction needs before anything else starts: the
+// time to say it, or to read it when no voice says it, then move time.
+func (b *builder) told(s *Segment, atLeast, move time.Duration) {
+	need := readingTime
+	if b.timing.Voice > 0 {
+		need = SpeakingTime(s.Say, b.timing.Voice)
+	}
+	s.Duration = max(atLeast, wholeSeconds(need+move))
+	b.add(*s)
+}
+
+// countdown adds a segment counted down over at least d whose words end
+// before the countdown's ticks begin.
+func (b *builder) countdown(s Segment, d time.Duration) {
+	s.Countdown = true
+	s.Duration = max(d, wholeSeconds(b.spoken(s.Say))+countdownTicks*time.Second)
+	b.add(s)
+}
+
+// exercise adds the segments of one routine item: move into position (move
+// is the time to get there from the last one), then every hold of every
+// repetition and side: its instruction, the hold, and its release.
+func (b *builder) exercise(item int, e Exercise, reps int, hold time.Duration, move time.Duration) {
 	t := b.timing
 	base := Segment{Item: item, Exercise: e.ID, Title: e.Name, Reps: reps}
 	pos := base
-	pos.Kind, pos.Pose, pos.Text, pos.Duration, pos.Countdown = KindPosition, e.StartPose, e.Start, t.Position, true
+	pos.Kind, pos.Pose, pos.Text = KindPosition, e.StartPose, e.Start
 	pos.Say = e.Name + ". " + e.Start
-	b.add(pos)
+	b.told(&pos, t.Position, move)
 	sides := e.Sides.Sides()
 	for rep := 1; rep <= reps; rep++ {
 		for si, side := range sides {
@@ -180,63 +218,70 @@ func (b *builder) exercise(item int, e Exercise, reps int, hold time.Duration) {
 				s := base
 				s.Rep, s.Side = rep, side
 				s.Pose, s.Text = ph.For(side)
-				s.Say = s.Text
+				in := s
+				in.Kind, in.Say = KindInstruct, s.Text
 				if si == 0 && pi == 0 {
-					s.Say = fmt.Sprintf(words.SayRep, rep, reps) + " " + s.Text
+					in.Say = fmt.Sprintf(words.SayRep, rep, reps) + " " + s.Text
 				}
+				b.told(&in, 0, ph.Into)
 				b.hold(s, e.Hold.Breaths, hold)
 				tr := base
 				tr.Rep, tr.Side, tr.Pose = rep, side, e.StartPose
-				tr.Kind, tr.Text, tr.Duration = KindRelease, ph.ReleaseFor(side), t.Release
-				tr.Say = tr.Text
+				tr.Kind, tr.Text = KindRelease, ph.ReleaseFor(side)
+				atLeast := t.Release
 				if switchesSide(sides, si, pi, len(e.Phases)) {
-					tr.Kind, tr.Duration = KindSwitch, t.Switch
-					tr.Text = ph.Release + " " + fmt.Sprintf(words.SwitchTo, sides[si+1])
-					tr.Say = tr.Text
+					tr.Kind, atLeast = KindSwitch, t.Switch
+					tr.Text += " " + fmt.Sprintf(words.SwitchTo, sides[si+1])
 				}
+				// The words leave the side out: the instruction
+				// that follows names it.
+				tr.Say = words.Relax + " " + ph.ReleaseFor(side)
+				tr.Duration = max(atLeast, wholeSeconds(b.spoken(tr.Say)+ph.Out))
 				b.add(tr)
 			}
 		}
 	}
 }
 
-// hold adds one hold: a single counted-down segment, or one segment per
-// breath in and per breath out when the hold is paced in breaths.
+// hold adds one hold, timed to exactly d: a single counted-down segment
+// started by a go-cue, or one segment per breath in and per breath out
+// when the hold is paced in breaths.
 func (b *builder) hold(s Segment, breaths int, d time.Duration) {
 	s.Kind = KindHold
 	if breaths == 0 {
-		s.Duration, s.Countdown = d, true
-		s.Say += " " + fmt.Sprintf(words.SayHold, int(d/time.Second))
+		s.Duration, s.Countdown, s.Say = d, true, words.Hold
 		b.add(s)
 		return
 	}
 	s.Breaths = breaths
 	for i := 1; i <= breaths; i++ {
 		in, out := s, s
-		in.Breath, in.Inhale, in.Duration = i, true, b.timing.BreathIn
-		out.Breath, out.Duration = i, b.timing.BreathOut
-		in.Say = fmt.Sprintf(words.BreatheIn, i, breaths)
-		if i == 1 {
-			in.Say = s.Say + " " + in.Say
-		}
-		out.Say = words.BreatheOut
+		in.Breath, in.Inhale, in.Duration, in.Say = i, true, b.timing.BreathIn, words.BreatheIn
+		out.Breath, out.Duration, out.Say = i, b.timing.BreathOut, words.BreatheOut
 		b.addTo(in, i == 1)
 		b.addTo(out, false)
 	}
 }
 
-// linkNext fills in each segment's preview of the next step.
+// linkNext fills in each segment's preview of the next step. An
+// instruction previews its hold by its length, as the hold shows the same
+// instruction.
 func (b *builder) linkNext() {
 	for i := range b.segs {
+		cur := b.segs[i]
 		for j := i + 1; j < len(b.segs); j++ {
 			n := b.segs[j]
-			if n.Step == b.segs[i].Step {
+			if n.Step == cur.Step {
 				continue
 			}
 			switch {
 			case n.Kind == KindDone:
 				b.segs[i].Next = words.NextDone
-			case n.Item != b.segs[i].Item || n.Kind == KindPosition:
+			case cur.Kind == KindInstruct && n.Breaths > 0:
+				b.segs[i].Next = fmt.Sprintf(words.NextBreaths, n.Breaths)
+			case cur.Kind == KindInstruct:
+				b.segs[i].Next = fmt.Sprintf(words.NextHold, SecondsText(b.holdLength(j)))
+			case n.Item != cur.Item || n.Kind == KindPosition:
 				// A new exercise is previewed by its name, also from
 				// the rest before it, which already carries its item.
 				b.segs[i].Next = n.Title
@@ -246,6 +291,15 @@ func (b *builder) linkNext() {
 			break
 		}
 	}
+}
+
+// holdLength is the length of the hold whose first segment is j.
+func (b *builder) holdLength(j int) time.Duration {
+	d := time.Duration(0)
+	for k := j; k < len(b.segs) && b.segs[k].Step == b.segs[j].Step; k++ {
+		d += b.segs[k].Duration
+	}
+	return d
 }
 
 // Position is where a session stands at some elapsed time.

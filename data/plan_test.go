@@ -43,6 +43,18 @@ func exerciseSegments(p data.Plan, id string) []data.Segment {
 	return out
 }
 
+// actions leaves out of segs the instructions that come before each hold,
+// for tests of what the person does.
+func actions(segs []data.Segment) []data.Segment {
+	var out []data.Segment
+	for _, s := range segs {
+		if s.Kind != data.KindInstruct {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // stepGroups splits segs into runs sharing a step.
 func stepGroups(segs []data.Segment) [][]data.Segment {
 	var out [][]data.Segment
@@ -63,12 +75,11 @@ func TestPlanShape(t *testing.T) {
 		total    time.Duration
 		items    int
 	}{
-		// 10 get ready + knee 64 + rotation 66 + flexibility 100 + bridge
-		// 120 + cat 64, and four rests of 15.
-		{"morning", data.Morning, data.DefaultTiming(), 8*time.Minute + 4*time.Second, 5},
-		{"evening", data.Evening, data.DefaultTiming(), 3*time.Minute + 54*time.Second, 3},
-		{"morning without rests", data.Morning, noRest(), 7*time.Minute + 4*time.Second, 5},
-		{"single bridge", data.Bridge, data.DefaultTiming(), 2*time.Minute + 10*time.Second, 1},
+		// The lengths of every step are in the golden scripts.
+		{"morning", data.Morning, data.DefaultTiming(), 14*time.Minute + 54*time.Second, 5},
+		{"evening", data.Evening, data.DefaultTiming(), 7*time.Minute + 46*time.Second, 3},
+		{"morning without rests", data.Morning, noRest(), 13*time.Minute + 54*time.Second, 5},
+		{"single bridge", data.Bridge, data.DefaultTiming(), 3*time.Minute + 36*time.Second, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.scenario, func(t *testing.T) {
@@ -159,10 +170,12 @@ func TestPlanKneeToChestOrder(t *testing.T) {
 		hold(data.SideBoth, 2, "knees-both"),
 		{data.KindRelease, data.SideBoth, 2, "supine"},
 	}
-	segs := exerciseSegments(compile(t, data.Morning, data.DefaultTiming()), data.KneeToChest)
+	all := exerciseSegments(compile(t, data.Morning, data.DefaultTiming()), data.KneeToChest)
+	segs := actions(all)
 	if len(segs) != len(want) {
 		t.Fatalf("got %d segments, want %d", len(segs), len(want))
 	}
+	// Holds last the article's time; the rest at least the pacing's.
 	durations := map[data.Kind]time.Duration{data.KindPosition: 10 * time.Second, data.KindHold: 5 * time.Second,
 		data.KindSwitch: 4 * time.Second, data.KindRelease: 4 * time.Second}
 	for i, s := range segs {
@@ -170,39 +183,50 @@ func TestPlanKneeToChestOrder(t *testing.T) {
 		if got != want[i] {
 			t.Errorf("segment %d: got %+v, want %+v", i, got, want[i])
 		}
-		if s.Duration != durations[s.Kind] {
-			t.Errorf("segment %d: got %v, want %v", i, s.Duration, durations[s.Kind])
+		if s.Duration < durations[s.Kind] || (s.Kind == data.KindHold && s.Duration != durations[s.Kind]) {
+			t.Errorf("segment %d (%v): got %v, want %v", i, s.Kind, s.Duration, durations[s.Kind])
 		}
 		if s.Reps != 2 || s.Item != 0 || s.Title != "Knee-to-chest stretch" {
 			t.Errorf("segment %d: got reps %d, item %d, title %q, want 2, 0, Knee-to-chest stretch", i, s.Reps, s.Item, s.Title)
 		}
-		if s.Countdown != (s.Kind == data.KindHold || s.Kind == data.KindPosition) {
+		if s.Countdown != (s.Kind == data.KindHold) {
 			t.Errorf("segment %d: got countdown %v for %v", i, s.Countdown, s.Kind)
 		}
-		if i > 0 && s.Step != segs[i-1].Step+1 {
-			t.Errorf("segment %d: got step %d, want %d", i, s.Step, segs[i-1].Step+1)
+		if s.Kind == data.KindHold && s.Say != "Hold." {
+			t.Errorf("segment %d: a hold starts with %q, want the go-cue Hold.", i, s.Say)
 		}
 	}
-	// What is spoken as the holds start.
+	for i := range all[1:] {
+		if all[i+1].Step != all[i].Step+1 {
+			t.Errorf("segment %d: got step %d, want %d", i+1, all[i+1].Step, all[i].Step+1)
+		}
+	}
+	// What is said while the person moves into each hold, and as they
+	// come out of it.
 	says := []struct {
 		i    int
 		want string
 	}{
-		{1, "Round 1 of 2. Pull your left knee to your chest. Tighten your stomach and press your back down. Hold for 5 seconds."},
-		{2, "Lower your leg back to the floor. Switch to the right side."},
-		{3, "Pull your right knee to your chest. Tighten your stomach and press your back down. Hold for 5 seconds."},
-		{5, "Pull both knees to your chest. Tighten your stomach and press your back down. Hold for 5 seconds."},
-		{7, "Round 2 of 2. Pull your left knee to your chest. Tighten your stomach and press your back down. Hold for 5 seconds."},
+		{0, "Knee-to-chest stretch. Lie on your back on a mat or carpet, knees bent, feet flat on the floor."},
+		{1, "Round 1 of 2. Gently pull your left knee to your chest. Tighten your stomach and press your back down."},
+		{3, "Relax. Lower your foot back to the floor."},
+		{4, "Gently pull your right knee to your chest. Tighten your stomach and press your back down."},
+		{7, "Gently pull both knees to your chest. Tighten your stomach and press your back down."},
+		{9, "Relax. Lower both feet back to the floor."},
+		{10, "Round 2 of 2. Gently pull your left knee to your chest. Tighten your stomach and press your back down."},
 	}
 	for _, tt := range says {
-		if got := segs[tt.i].Say; got != tt.want {
+		if got := all[tt.i].Say; got != tt.want {
 			t.Errorf("segment %d says: got %q, want %q", tt.i, got, tt.want)
 		}
+	}
+	if got, want := all[3].Text, "Lower your foot back to the floor. Then switch to the right side."; got != want {
+		t.Errorf("the switch shows %q, want %q", got, want)
 	}
 }
 
 func TestPlanRotationSides(t *testing.T) {
-	segs := exerciseSegments(compile(t, data.Evening, data.DefaultTiming()), data.Rotation)
+	segs := actions(exerciseSegments(compile(t, data.Evening, data.DefaultTiming()), data.Rotation))
 	type seg struct {
 		kind data.Kind
 		side data.Side
@@ -212,27 +236,32 @@ func TestPlanRotationSides(t *testing.T) {
 	}
 	const s = time.Second
 	var want []seg
-	want = append(want, seg{data.KindPosition, data.SideNone, 0, "supine", 10 * s})
+	// Only the holds have a fixed length (dur 0: set by the words).
+	want = append(want, seg{data.KindPosition, data.SideNone, 0, "supine", 0})
 	for rep := 1; rep <= 2; rep++ {
 		want = append(want,
 			seg{data.KindHold, data.SideLeft, rep, "rotate-left", 10 * s},
-			seg{data.KindSwitch, data.SideLeft, rep, "supine", 4 * s},
+			seg{data.KindSwitch, data.SideLeft, rep, "supine", 0},
 			seg{data.KindHold, data.SideRight, rep, "rotate-right", 10 * s},
-			seg{data.KindRelease, data.SideRight, rep, "supine", 4 * s},
+			seg{data.KindRelease, data.SideRight, rep, "supine", 0},
 		)
 	}
 	if len(segs) != len(want) {
 		t.Fatalf("got %d segments, want %d", len(segs), len(want))
 	}
 	for i, sg := range segs {
-		if got := (seg{sg.Kind, sg.Side, sg.Rep, sg.Pose, sg.Duration}); got != want[i] {
+		d := sg.Duration
+		if sg.Kind != data.KindHold {
+			d = 0
+		}
+		if got := (seg{sg.Kind, sg.Side, sg.Rep, sg.Pose, d}); got != want[i] {
 			t.Errorf("segment %d: got %+v, want %+v", i, got, want[i])
 		}
-		if sg.Kind == data.KindSwitch && !strings.HasSuffix(sg.Text, "Switch to the right side.") {
+		if sg.Kind == data.KindSwitch && !strings.HasSuffix(sg.Text, "Then switch to the right side.") {
 			t.Errorf("segment %d: got %q, want it to say to switch to the right", i, sg.Text)
 		}
 	}
-	if got, want := segs[1].Text, "Roll your knees to the left. Keep your shoulders down."; got != want {
+	if got, want := segs[1].Text, "Slowly roll your knees to the left, as far as is comfortable. Keep your shoulders down."; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
@@ -249,7 +278,8 @@ func TestPlanTwoPhaseExercises(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.scenario, func(t *testing.T) {
-			segs := exerciseSegments(compile(t, data.Morning, data.DefaultTiming()), tt.id)
+			all := exerciseSegments(compile(t, data.Morning, data.DefaultTiming()), tt.id)
+			segs := actions(all)
 			if got, want := len(segs), 1+4*tt.reps; got != want {
 				t.Fatalf("got %d segments, want %d", got, want)
 			}
@@ -271,9 +301,15 @@ func TestPlanTwoPhaseExercises(t *testing.T) {
 				if four[0].Duration != 5*time.Second || four[2].Duration != 5*time.Second {
 					t.Errorf("rep %d: got holds of %v and %v, want 5s", rep, four[0].Duration, four[2].Duration)
 				}
+				// The instructions before the two holds: only the
+				// first names the round.
+				first, second := all[1+6*(rep-1)], all[1+6*(rep-1)+3]
+				if first.Kind != data.KindInstruct || second.Kind != data.KindInstruct {
+					t.Fatalf("rep %d: got %v and %v before the holds, want instructions", rep, first.Kind, second.Kind)
+				}
 				wantSay := fmt.Sprintf("Round %d of %d. ", rep, tt.reps)
-				if !strings.HasPrefix(four[0].Say, wantSay) || strings.HasPrefix(four[2].Say, "Round") {
-					t.Errorf("rep %d: got %q and %q, want only the first to start %q", rep, four[0].Say, four[2].Say, wantSay)
+				if !strings.HasPrefix(first.Say, wantSay) || strings.HasPrefix(second.Say, "Round") {
+					t.Errorf("rep %d: got %q and %q, want only the first to start %q", rep, first.Say, second.Say, wantSay)
 				}
 			}
 		})
@@ -283,12 +319,17 @@ func TestPlanTwoPhaseExercises(t *testing.T) {
 func TestPlanBridgeBreaths(t *testing.T) {
 	segs := exerciseSegments(compile(t, data.Morning, data.DefaultTiming()), data.Bridge)
 	groups := stepGroups(segs)
-	// position, then for each of 5 reps: one hold step and one release.
-	if got, want := len(groups), 1+5*2; got != want {
+	// position, then for each of 5 reps: an instruction, one hold step and
+	// one release.
+	if got, want := len(groups), 1+5*3; got != want {
 		t.Fatalf("got %d steps, want %d", got, want)
 	}
+	const do = "Tighten your stomach and buttocks, and lift your hips into a straight line."
 	for rep := 1; rep <= 5; rep++ {
-		hold, release := groups[1+2*(rep-1)], groups[2*rep]
+		told, hold, release := groups[1+3*(rep-1)], groups[2+3*(rep-1)], groups[3*rep]
+		if want := fmt.Sprintf("Round %d of 5. %s", rep, do); len(told) != 1 || told[0].Kind != data.KindInstruct || told[0].Say != want {
+			t.Errorf("rep %d: got %+v before the hold, want one instruction saying %q", rep, told, want)
+		}
 		if len(hold) != 6 {
 			t.Fatalf("rep %d: got %d segments in the hold, want 6 (3 breaths in and out)", rep, len(hold))
 		}
@@ -299,16 +340,14 @@ func TestPlanBridgeBreaths(t *testing.T) {
 				t.Errorf("rep %d, segment %d: got %v breath %d/%d inhale %v rep %d, want hold breath %d/3 inhale %v rep %d",
 					rep, i, s.Kind, s.Breath, s.Breaths, s.Inhale, s.Rep, breath, inhale, rep)
 			}
-			if s.Duration != 3*time.Second || s.Countdown || s.Pose != "bridge" || s.Text != "Lift your hips into a straight line." {
+			if s.Duration != 3*time.Second || s.Countdown || s.Pose != "bridge" || s.Text != do {
 				t.Errorf("rep %d, segment %d: got %v, countdown %v, pose %q, text %q", rep, i, s.Duration, s.Countdown, s.Pose, s.Text)
 			}
 			total += s.Duration
 			var want string
 			switch {
-			case i == 0:
-				want = fmt.Sprintf("Round %d of 5. Lift your hips into a straight line. Breathe in, 1 of 3.", rep)
 			case inhale:
-				want = fmt.Sprintf("Breathe in, %d of 3.", breath)
+				want = "Breathe in."
 			default:
 				want = "And out."
 			}
@@ -331,7 +370,7 @@ func TestPlanBreathTiming(t *testing.T) {
 	tm := data.DefaultTiming()
 	tm.BreathIn, tm.BreathOut = 4*time.Second, 6*time.Second
 	segs := exerciseSegments(compile(t, data.Bridge, tm), data.Bridge)
-	hold := stepGroups(segs)[1]
+	hold := stepGroups(segs)[2]
 	var total time.Duration
 	for _, s := range hold {
 		total += s.Duration
@@ -356,7 +395,7 @@ func TestPlanCustomDose(t *testing.T) {
 			continue
 		}
 		holds[s.Exercise]++
-		if s.Exercise == data.Rotation && (s.Duration != 5*time.Second || !strings.HasSuffix(s.Say, "Hold for 5 seconds.")) {
+		if s.Exercise == data.Rotation && (s.Duration != 5*time.Second || s.Say != "Hold.") {
 			t.Errorf("rotation hold: got %v saying %q, want 5s", s.Duration, s.Say)
 		}
 	}
@@ -510,11 +549,22 @@ func TestPlanNext(t *testing.T) {
 			if got := segs[0].Next; got != "Knee-to-chest stretch" {
 				t.Errorf("get ready: got next %q, want %q", got, "Knee-to-chest stretch")
 			}
-			// Within an exercise the preview is the next instruction, and
-			// the breaths of a hold all preview what follows the hold.
+			// Within an exercise the preview is the next instruction, an
+			// instruction previews its hold's length, and the breaths of a
+			// hold all preview what follows the hold.
 			for i, s := range segs[:last] {
 				n := segs[i+1]
 				if n.Step == s.Step || n.Kind == data.KindPosition || n.Kind == data.KindRest || n.Kind == data.KindDone {
+					continue
+				}
+				if s.Kind == data.KindInstruct {
+					want := "Hold for " + data.SecondsText(n.Duration)
+					if n.Breaths > 0 {
+						want = fmt.Sprintf("Hold for %d deep breaths", n.Breaths)
+					}
+					if s.Next != want {
+						t.Errorf("segment %d: got next %q, want %q", i, s.Next, want)
+					}
 					continue
 				}
 				if s.Next != n.Text {
@@ -589,6 +639,9 @@ func formatPlan(p data.Plan) string {
 		}
 		if s.Countdown {
 			b.WriteString(", countdown")
+		}
+		if s.Speech > 0 {
+			fmt.Fprintf(&b, ", words %v", s.Speech)
 		}
 		fmt.Fprintf(&b, "\n    pose:  %s\n    title: %s\n    text:  %s\n    say:   %s\n    next:  %s\n", s.Pose, s.Title, s.Text, s.Say, s.Next)
 	}

@@ -129,7 +129,8 @@ func (r Routine) Validate(c Catalogue) error {
 	return nil
 }
 
-// Timing holds the lengths of the segments that are not holds. None of them
+// Timing holds the lengths of the segments that are not holds, and the
+// speed of the voice that sets how long the spoken ones last. None of them
 // comes from the article; they are Unknot's pacing.
 type Timing struct {
 	// GetReady is the lead-in before the first exercise.
@@ -145,9 +146,15 @@ type Timing struct {
 	// BreathIn and BreathOut pace holds counted in breaths.
 	BreathIn  time.Duration `json:"breathIn"`
 	BreathOut time.Duration `json:"breathOut"`
+	// Voice is the speed of the voice that says the plan (1 is normal),
+	// or 0 when no voice speaks. Instructions, releases, rests and the
+	// lead-in last as long as their words take at this speed (see
+	// SpeakingTime); the times above are then the least they last.
+	Voice float64 `json:"voice,omitempty"`
 }
 
-// DefaultTiming returns Unknot's default pacing.
+// DefaultTiming returns Unknot's default pacing, for the voice at its
+// default speed.
 func DefaultTiming() Timing {
 	return Timing{
 		GetReady:  10 * time.Second,
@@ -157,6 +164,7 @@ func DefaultTiming() Timing {
 		Rest:      15 * time.Second,
 		BreathIn:  3 * time.Second,
 		BreathOut: 3 * time.Second,
+		Voice:     defaultVoiceRate,
 	}
 }
 
@@ -173,6 +181,9 @@ func (t Timing) Validate() error {
 		{"rest between exercises", t.Rest, 0, 5 * time.Minute},
 		{"breath in", t.BreathIn, 2 * time.Second, 10 * time.Second},
 		{"breath out", t.BreathOut, 2 * time.Second, 10 * time.Second},
+	}
+	if t.Voice != 0 && (t.Voice < MinVoiceRate || t.Voice > MaxVoiceRate) {
+		return fmt.Errorf("the speaking speed must be between %g and %g, not %g", MinVoiceRate, MaxVoiceRate, t.Voice)
 	}
 	for _, c := range check {
 		if c.d < c.lo || c.d > c.hi {

@@ -17,6 +17,9 @@ type Session struct {
 	base    time.Duration
 	since   time.Time
 	running bool
+	// waiting is set while the clock stands still for the voice (Wait);
+	// since is then the instant the wait began.
+	waiting bool
 	// skipped marks the steps the person skipped, so they are not counted
 	// as done.
 	skipped []bool
@@ -40,27 +43,68 @@ func (s Session) Elapsed(now time.Time) time.Duration {
 func (s Session) At(now time.Time) Position { return s.Plan.At(s.Elapsed(now)) }
 
 // Paused reports whether the session is paused.
-func (s Session) Paused() bool { return !s.running }
+func (s Session) Paused() bool { return !s.running && !s.waiting }
 
-// Pause stops the clock at now. Pausing a paused session changes nothing.
+// Pause stops the clock at now. Pausing a paused session changes nothing;
+// pausing one that waits for the voice ends the wait where it stands.
 func (s Session) Pause(now time.Time) Session {
-	if s.running {
-		s.base, s.since, s.running = s.Elapsed(now), now, false
+	if s.running || s.waiting {
+		s.base, s.since, s.running, s.waiting = s.Elapsed(now), now, false, false
+	}
+	return s
+}
+
+// MaxVoiceWait is the longest Wait holds a session: a voice slower than
+// the plan's model by more than this, or one that never says it has
+// finished (some Android versions fire no end event), no longer holds the
+// next step back.
+const MaxVoiceWait = 8 * time.Second
+
+// Wait stops the plan's clock at plan time at, a step's end the running
+// session reached at or before now, because the voice is still saying the
+// words of that step: the next step must not start over them. The clock
+// stands still from the instant at was reached until Go.
+func (s Session) Wait(at time.Duration, now time.Time) Session {
+	if !s.running || at > s.Elapsed(now) {
+		return s
+	}
+	reached := now.Add(at - s.Elapsed(now))
+	s.base, s.since, s.running, s.waiting = at, reached, false, true
+	return s
+}
+
+// Waiting reports whether the session waits for the voice, and since when.
+func (s Session) Waiting() (bool, time.Time) { return s.waiting, s.since }
+
+// Go ends a wait for the voice at now, or at the latest MaxVoiceWait after
+// it began (a tab hidden meanwhile may ask long after): the plan's clock
+// runs again, late by exactly the wait.
+func (s Session) Go(now time.Time) Session {
+	if s.waiting {
+		end := s.since.Add(MaxVoiceWait)
+		if now.Before(end) {
+			end = now
+		}
+		s.since, s.running, s.waiting = end, true, false
 	}
 	return s
 }
 
 // Resume starts the clock again from where it was paused.
 func (s Session) Resume(now time.Time) Session {
-	if !s.running {
+	if !s.running && !s.waiting {
 		s.since, s.running = now, true
 	}
 	return s
 }
 
-// seek moves to the given plan time, keeping the paused or running state.
+// seek moves to the given plan time, keeping the paused or running state;
+// a wait for the voice ends, as the person moved on.
 func (s Session) seek(to time.Duration, now time.Time) Session {
 	s.base, s.since = min(max(to, 0), s.Plan.Total), now
+	if s.waiting {
+		s.running, s.waiting = true, false
+	}
 	return s
 }
 

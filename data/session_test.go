@@ -18,21 +18,25 @@ const (
 )
 
 // In the morning plan with the default timing (see testdata/morning.golden):
-// get ready 0–10 s, knee-to-chest position 10–20 s, left hold 20–25 s,
-// switch 25–29 s, right hold 29–34 s, release 34–38 s, both hold 38–43 s,
-// release 43–47 s, … knee-to-chest ends at 74 s; the first bridge hold is breaths from 4m55s to 5m13s;
-// the last release 8m0s–8m4s, and the plan ends at 8m4s.
+// get ready 0–10 s, knee-to-chest position 10–27 s, the left knee's
+// instruction 27–39 s, its hold 39–44 s, switch 44–51 s, the right knee's
+// instruction 51–61 s, its hold 61–66 s, … the hold of both knees ends at
+// 1m27s and knee-to-chest at 2m41s; the first bridge hold is breaths from
+// 9m26s to 9m44s; the last release 14m47s–14m54s, and the plan ends at
+// 14m54s.
 const (
-	kneeLeftStart  = 20 * sec
-	kneeLeftEnd    = 25 * sec
-	kneeBothEnd    = 43 * sec
-	kneeEnd        = 74 * sec
-	bridgeHold     = 4*minute + 55*sec
-	bridgeHoldEnd  = 5*minute + 13*sec
-	lastStepStart  = 8 * minute
-	morningTotal   = 8*minute + 4*sec
-	kneeLeftStep   = 2
-	bridgeHoldStep = 48
+	kneeInstruct   = 27 * sec
+	kneeLeftStart  = 39 * sec
+	kneeLeftEnd    = 44 * sec
+	kneeRightHold  = 61 * sec
+	kneeBothEnd    = 87 * sec
+	kneeEnd        = 2*minute + 41*sec
+	bridgeHold     = 9*minute + 26*sec
+	bridgeHoldEnd  = 9*minute + 44*sec
+	lastStepStart  = 14*minute + 47*sec
+	morningTotal   = 14*minute + 54*sec
+	kneeLeftStep   = 3
+	bridgeHoldStep = 69
 )
 
 // op is something done to a session at a time after t0.
@@ -102,7 +106,7 @@ func TestSessionTimeline(t *testing.T) {
 		{"elapsed grows with time", nil, 3 * sec, 3 * sec, false},
 		{"before the start counts as zero", nil, -5 * sec, 0, false},
 		{"a long gap lands exactly", nil, 3*minute + 30*sec + 250*ms, 3*minute + 30*sec + 250*ms, false},
-		{"hidden for 10 minutes ends at the total", nil, 10 * minute, morningTotal, false},
+		{"hidden for 20 minutes ends at the total", nil, 20 * minute, morningTotal, false},
 		{"never past the total", nil, 24 * time.Hour, morningTotal, false},
 
 		{"pause freezes", []op{{3 * sec, "pause"}}, 10 * sec, 3 * sec, true},
@@ -114,26 +118,26 @@ func TestSessionTimeline(t *testing.T) {
 		{"paused at the end", []op{{20 * minute, "pause"}}, 30 * minute, morningTotal, true},
 		{"resumed after the end", []op{{20 * minute, "pause"}, {25 * minute, "resume"}}, 30 * minute, morningTotal, false},
 
-		{"skip mid-hold goes to the next step", []op{{22 * sec, "skip"}}, 22 * sec, kneeLeftEnd, false},
-		{"and runs on from there", []op{{22 * sec, "skip"}}, 23 * sec, kneeLeftEnd + sec, false},
-		{"skip while paused stays paused", []op{{22 * sec, "pause"}, {30 * sec, "skip"}}, 60 * sec, kneeLeftEnd, true},
+		{"skip mid-hold goes to the next step", []op{{kneeLeftStart + 2*sec, "skip"}}, kneeLeftStart + 2*sec, kneeLeftEnd, false},
+		{"and runs on from there", []op{{kneeLeftStart + 2*sec, "skip"}}, kneeLeftStart + 3*sec, kneeLeftEnd + sec, false},
+		{"skip while paused stays paused", []op{{kneeLeftStart + 2*sec, "pause"}, {30 * sec, "skip"}}, 60 * sec, kneeLeftEnd, true},
 		{"skip at a step's start", []op{{kneeLeftStart, "skip"}}, kneeLeftStart, kneeLeftEnd, false},
-		{"skip mid-breath skips the whole hold", []op{{5*minute + 5*sec, "skip"}}, 5*minute + 5*sec, bridgeHoldEnd, false},
+		{"skip mid-breath skips the whole hold", []op{{bridgeHold + 9*sec, "skip"}}, bridgeHold + 9*sec, bridgeHoldEnd, false},
 		{"skip the last step ends", []op{{lastStepStart + sec, "skip"}}, lastStepStart + sec, morningTotal, false},
 		{"skip at the end changes nothing", []op{{20 * minute, "skip"}}, 20 * minute, morningTotal, false},
 
 		{"back at 0 stays at 0", []op{{0, "back"}}, 0, 0, false},
 		{"back in the first step returns to 0", []op{{sec, "back"}}, sec, 0, false},
 		{"back late in the first step returns to 0", []op{{5 * sec, "back"}}, 5 * sec, 0, false},
-		{"back at a step's start goes to the previous step", []op{{kneeLeftStart, "back"}}, kneeLeftStart, 10 * sec, false},
-		{"back within 2 s goes to the previous step", []op{{kneeLeftStart + 2*sec - 1, "back"}}, kneeLeftStart + 2*sec - 1, 10 * sec, false},
+		{"back at a step's start goes to the previous step", []op{{kneeLeftStart, "back"}}, kneeLeftStart, kneeInstruct, false},
+		{"back within 2 s goes to the previous step", []op{{kneeLeftStart + 2*sec - 1, "back"}}, kneeLeftStart + 2*sec - 1, kneeInstruct, false},
 		{"back at 2 s goes to the current step's start", []op{{kneeLeftStart + 2*sec, "back"}}, kneeLeftStart + 2*sec, kneeLeftStart, false},
 		{"back later goes to the current step's start", []op{{kneeLeftStart + 4*sec, "back"}}, kneeLeftStart + 4*sec, kneeLeftStart, false},
-		{"back twice quickly goes two steps", []op{{kneeLeftStart + 4*sec, "back"}, {kneeLeftStart + 5*sec, "back"}}, kneeLeftStart + 5*sec, 10 * sec, false},
-		{"back mid-breath goes to the hold's start", []op{{5*minute + 5*sec, "back"}}, 5*minute + 5*sec, bridgeHold, false},
-		{"back while paused stays paused", []op{{24 * sec, "pause"}, {30 * sec, "back"}}, 60 * sec, kneeLeftStart, true},
+		{"back twice quickly goes two steps", []op{{kneeLeftStart + 4*sec, "back"}, {kneeLeftStart + 5*sec, "back"}}, kneeLeftStart + 5*sec, kneeInstruct, false},
+		{"back mid-breath goes to the hold's start", []op{{bridgeHold + 9*sec, "back"}}, bridgeHold + 9*sec, bridgeHold, false},
+		{"back while paused stays paused", []op{{kneeLeftStart + 4*sec, "pause"}, {30 * sec, "back"}}, 60 * sec, kneeLeftStart, true},
 		{"back from the end goes to the last step", []op{{20 * minute, "back"}}, 20 * minute, lastStepStart, false},
-		{"skip then back returns to the skipped step", []op{{22 * sec, "skip"}, {23 * sec, "back"}}, 23 * sec, kneeLeftStart, false},
+		{"skip then back returns to the skipped step", []op{{kneeLeftStart + 2*sec, "skip"}, {kneeLeftStart + 3*sec, "back"}}, kneeLeftStart + 3*sec, kneeLeftStart, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.scenario, func(t *testing.T) {
@@ -272,12 +276,12 @@ func TestResultsPartway(t *testing.T) {
 		{"knee-to-chest finished", nil, kneeEnd, data.KneeToChest, 6, 2, true, false},
 		{"a breath hold counts once it ends", nil, bridgeHoldEnd - 1, data.Bridge, 0, 0, false, false},
 		{"a breath hold ends with its last breath", nil, bridgeHoldEnd, data.Bridge, 1, 1, false, false},
-		{"a skipped hold is not counted", []op{{22 * sec, "skip"}}, 2 * time.Hour, data.KneeToChest, 5, 1, false, false},
-		{"a skipped breath hold is not counted", []op{{5*minute + 12*sec, "skip"}}, 2 * time.Hour, data.Bridge, 4, 4, false, false},
+		{"a skipped hold is not counted", []op{{kneeLeftStart + 2*sec, "skip"}}, 2 * time.Hour, data.KneeToChest, 5, 1, false, false},
+		{"a skipped breath hold is not counted", []op{{bridgeHold + 16*sec, "skip"}}, 2 * time.Hour, data.Bridge, 4, 4, false, false},
 		{"a step skipped from its start is not counted", []op{{kneeLeftStart, "skip"}}, 2 * time.Hour, data.KneeToChest, 5, 1, false, false},
-		{"skipping a release costs nothing", []op{{26 * sec, "skip"}}, 2 * time.Hour, data.KneeToChest, 6, 2, false, true},
-		{"back onto a skipped step un-skips it", []op{{22 * sec, "skip"}, {23 * sec, "back"}}, 2 * time.Hour, data.KneeToChest, 6, 2, false, true},
-		{"back to the current step keeps the skip", []op{{22 * sec, "skip"}, {28 * sec, "back"}}, 2 * time.Hour, data.KneeToChest, 5, 1, false, false},
+		{"skipping a release costs nothing", []op{{kneeLeftEnd + 2*sec, "skip"}}, 2 * time.Hour, data.KneeToChest, 6, 2, false, true},
+		{"back onto a skipped step un-skips it", []op{{kneeLeftStart + 2*sec, "skip"}, {kneeLeftStart + 3*sec, "back"}}, 2 * time.Hour, data.KneeToChest, 6, 2, false, true},
+		{"back to the current step keeps the skip", []op{{kneeLeftStart + 2*sec, "skip"}, {kneeLeftEnd + 4*sec, "back"}}, 2 * time.Hour, data.KneeToChest, 5, 1, false, false},
 		{"back to a completed hold un-counts it until redone", []op{{kneeLeftEnd + sec, "back"}}, kneeLeftEnd + sec, data.KneeToChest, 0, 0, true, false},
 	}
 	for _, tt := range tests {
@@ -321,9 +325,9 @@ func TestSessionValueSemantics(t *testing.T) {
 		t.Errorf("resume: got old paused %v, new paused %v, want true, false", paused.Paused(), resumed.Paused())
 	}
 
-	skipped := s0.Skip(t0.Add(22 * sec))
-	if got := s0.Elapsed(t0.Add(22 * sec)); got != 22*sec {
-		t.Errorf("skip moved the old session: got %v, want %v", got, 22*sec)
+	skipped := s0.Skip(t0.Add(kneeLeftStart + 2*sec))
+	if got := s0.Elapsed(t0.Add(kneeLeftStart + 2*sec)); got != kneeLeftStart+2*sec {
+		t.Errorf("skip moved the old session: got %v, want %v", got, kneeLeftStart+2*sec)
 	}
 	if !s0.Complete(end) {
 		t.Errorf("skip marked a step in the old session: got incomplete, want complete")
@@ -333,7 +337,7 @@ func TestSessionValueSemantics(t *testing.T) {
 	}
 
 	// Two sessions skipping different steps from one ancestor share nothing.
-	other := s0.Skip(t0.Add(30 * sec))
+	other := s0.Skip(t0.Add(kneeRightHold + sec))
 	if got := result(t, skipped.Results(end), data.KneeToChest).HoldsDone; got != 5 {
 		t.Errorf("a sibling's skip leaked: got %d holds done, want 5", got)
 	}
@@ -341,14 +345,63 @@ func TestSessionValueSemantics(t *testing.T) {
 		t.Errorf("got %d holds done, want 5", got)
 	}
 
-	back := skipped.Back(t0.Add(23 * sec))
+	back := skipped.Back(t0.Add(kneeLeftStart + 3*sec))
 	if !back.Complete(end) {
 		t.Errorf("back: got incomplete, want the un-skipped hold counted")
 	}
 	if skipped.Complete(end) {
 		t.Errorf("back un-skipped the step in the old session")
 	}
-	if got := skipped.Elapsed(t0.Add(23 * sec)); got != kneeLeftEnd+sec {
+	if got := skipped.Elapsed(t0.Add(kneeLeftStart + 3*sec)); got != kneeLeftEnd+sec {
 		t.Errorf("back moved the old session: got %v, want %v", got, kneeLeftEnd+sec)
+	}
+}
+
+// TestSessionWaitsForTheVoice: a wait holds the plan's clock at the step's
+// end from the instant it was reached, and Go moves the rest of the plan
+// later by exactly the wait, never by more than MaxVoiceWait.
+func TestSessionWaitsForTheVoice(t *testing.T) {
+	p := compile(t, data.Morning, data.DefaultTiming())
+	end := p.StepStart(kneeLeftStep) // the left knee's instruction ends
+	tests := []struct {
+		scenario string
+		noticed  time.Duration // when the player saw the step end
+		goAt     time.Duration // when the voice finished
+		look     time.Duration // when to look
+		want     time.Duration // elapsed plan time then
+	}{
+		{"noticed at once, 1.5 s of words left", end, end + 1500*ms, end + 2*sec, end + 500*ms},
+		{"noticed late: the wait starts at the step's end", end + 300*ms, end + 1500*ms, end + 2*sec, end + 500*ms},
+		{"waiting, the clock stands still", end + 300*ms, 0, end + 5*sec, end},
+		{"a voice that never finishes holds no longer than the limit", end, end + minute, end + minute, end + minute - data.MaxVoiceWait},
+		{"a hidden tab asks late: only the limit counts", end + 10*sec, end + 10*minute, end + 10*minute, end + 10*minute - data.MaxVoiceWait},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			s := data.NewSession(p, t0).Wait(end, t0.Add(tt.noticed))
+			if waiting, since := s.Waiting(); !waiting || !since.Equal(t0.Add(end)) || s.Paused() {
+				t.Fatalf("got waiting %v since %v, paused %v, want waiting since %v, not paused", waiting, since.Sub(t0), s.Paused(), end)
+			}
+			if tt.goAt > 0 {
+				s = s.Go(t0.Add(tt.goAt))
+			}
+			if got := s.Elapsed(t0.Add(tt.look)); got != tt.want {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+			if got := s.At(t0.Add(tt.look)); got.Index != p.At(tt.want).Index {
+				t.Errorf("got segment %d, want %d", got.Index, p.At(tt.want).Index)
+			}
+		})
+	}
+	// Skip, back and pause end a wait; a wait before its step ends does nothing.
+	w := data.NewSession(p, t0).Wait(end, t0.Add(end))
+	if s := w.Skip(t0.Add(end + sec)); s.Paused() || s.Elapsed(t0.Add(end+2*sec)) != p.StepStart(kneeLeftStep+1)+sec {
+		t.Errorf("skip while waiting: got paused %v, elapsed %v", s.Paused(), s.Elapsed(t0.Add(end+2*sec)))
+	}
+	if s := w.Pause(t0.Add(end + sec)); !s.Paused() || s.Resume(t0.Add(end+5*sec)).Elapsed(t0.Add(end+6*sec)) != end+sec {
+		t.Errorf("pause while waiting: got paused %v", s.Paused())
+	}
+	if s := data.NewSession(p, t0).Wait(end, t0.Add(end-sec)); func() bool { w, _ := s.Waiting(); return w }() {
+		t.Errorf("a wait for a step's end not reached yet: got waiting")
 	}
 }

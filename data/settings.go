@@ -59,6 +59,9 @@ type Settings struct {
 	EveningReminder string `json:"eveningReminder"`
 }
 
+// defaultVoiceRate is the speaking speed a new person starts with.
+const defaultVoiceRate = 0.95
+
 // Limits of the adjustable settings.
 const (
 	MinVoiceRate, MaxVoiceRate             = 0.5, 1.5
@@ -72,7 +75,7 @@ func DefaultSettings() Settings {
 	t := DefaultTiming()
 	return Settings{
 		Schema: settingsSchema, Voice: true, Beeps: true, Vibration: true, KeepAwake: true, Badge: true,
-		VoiceRate: 0.95, BeepVolume: 70,
+		VoiceRate: defaultVoiceRate, BeepVolume: 70,
 		GetReadySeconds: int(t.GetReady / time.Second), RestSeconds: int(t.Rest / time.Second),
 		Theme: ThemeSystem, MorningReminder: "07:30", EveningReminder: "19:30",
 	}
@@ -99,11 +102,16 @@ func (s Settings) Validate() error {
 	return nil
 }
 
-// Timing is the session pacing these settings ask for.
+// Timing is the session pacing these settings ask for, paced for the voice
+// when it is on.
 func (s Settings) Timing() Timing {
 	t := DefaultTiming()
 	t.GetReady = time.Duration(s.GetReadySeconds) * time.Second
 	t.Rest = time.Duration(s.RestSeconds) * time.Second
+	t.Voice = 0
+	if s.Voice {
+		t.Voice = s.VoiceRate
+	}
 	return t
 }
 

@@ -67,7 +67,7 @@ func TestFullStorageKeepsSessionAndRetries(t *testing.T) {
 	if filled == 0 {
 		t.Fatal("could not fill localStorage")
 	}
-	advance(t, tb, 2*time.Minute)
+	playOnVirtualTime(t, tb, 10*time.Minute)
 	waitText(t, tb, "#finished-title", "Well done")
 	if got := text(t, tb, "#save-error"); !strings.Contains(got, "not saved yet") || !strings.Contains(strings.ToLower(got), "full") {
 		t.Errorf("with storage full the finished screen says %q, want a clear not-saved, storage-full error", got)
@@ -94,8 +94,9 @@ func TestTwoTabsKeepBothSessions(t *testing.T) {
 	for _, tb := range []*tab{a, b} {
 		pressStart(t, tb)
 	}
-	advance(t, a, 2*time.Minute)
-	advance(t, b, 2*time.Minute)
+	length := firstDayPlan(t, data.KneeToChest).Total + 30*time.Second
+	advance(t, a, length)
+	advance(t, b, length)
 	waitText(t, a, "#finished-title", "Well done")
 	waitText(t, b, "#finished-title", "Well done")
 	recs := storedRecords(t, a)
@@ -172,7 +173,7 @@ func TestDoItAgain(t *testing.T) {
 func runToTheEnd(t *testing.T, tb *tab) {
 	t.Helper()
 	pressStart(t, tb)
-	advance(t, tb, 2*time.Minute)
+	playOnVirtualTime(t, tb, 10*time.Minute)
 	waitText(t, tb, "#finished-title", "Well done")
 }
 

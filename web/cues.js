@@ -64,20 +64,52 @@ window.unknotCues = {
       voices.find((v) => v.localService && v.lang.toLowerCase().startsWith("en")) || null;
   },
 
-  // say speaks text at rate, cutting off anything still being said, and
-  // reports whether there was a voice to speak with.
+  // say queues text to be spoken at rate once what is being said has been
+  // said, and reports whether there was a voice to speak with. Nothing is
+  // cancelled here: only hush cuts speech off (skip, back, pause, end), so
+  // the player can wait for the words to end (busy, onQuiet) instead.
   say(text, chosen, rate) {
     if (!window.speechSynthesis || !window.SpeechSynthesisUtterance) return false;
     const voice = this.voice(chosen);
     if (!voice) return false;
-    speechSynthesis.cancel();
     const u = new SpeechSynthesisUtterance(text);
     u.voice = voice;
     u.lang = voice.lang;
     u.rate = rate;
+    // cancel ends an utterance with an error ("interrupted"), not end;
+    // either one means it is over.
+    u.onend = u.onerror = () => this.over(u);
+    // Held until over: Chrome can collect an utterance nothing refers
+    // to, and then never fire its end.
+    this.speaking.add(u);
     speechSynthesis.speak(u);
     return true;
   },
+
+  // speaking holds the utterances queued and not yet over.
+  speaking: new Set(),
+
+  // over forgets a finished utterance, and tells the player (onQuiet, set
+  // from Go) once nothing is left to say.
+  over(u) {
+    if (this.speaking.delete(u) && this.speaking.size === 0 && this.onQuiet) this.onQuiet();
+  },
+
+  // busy reports whether words the player gave are still being said.
+  busy() {
+    return this.speaking.size > 0;
+  },
+
+  // hush cuts off all speech at once. Some Android versions fire no event
+  // on cancel, so the utterances are forgotten here rather than on their
+  // error.
+  hush() {
+    this.speaking.clear();
+    if (window.speechSynthesis) speechSynthesis.cancel();
+  },
+
+  // onQuiet is the player's function to call when all is said.
+  onQuiet: null,
 
   // vibrate buzzes a pattern of on and off milliseconds.
   vibrate(...pattern) {
