@@ -366,8 +366,14 @@ func decodeHistory(raw []byte) loaded {
 	// the slow way, which says what is wrong. decodeWire reads every field
 	// strictly, so both ways agree.
 	if env, ok := splitEnvelope(raw); ok && string(env["schema"]) == strconv.Itoa(HistorySchema) {
-		if records, err := decodeWire(env); err == nil {
+		records, err := decodeWire(env)
+		if err == nil {
 			return loaded{status: StatusOK, schema: HistorySchema, records: unionByID(records, nil)}
+		}
+		// Read once is enough when the text is JSON: the slow way would
+		// find the same.
+		if checkJSON(raw) == nil {
+			return loaded{status: StatusCorrupt, reason: err.Error()}
 		}
 	}
 	return decodeHistoryJSON(raw)
@@ -379,12 +385,13 @@ func decodeHistoryJSON(raw []byte) loaded {
 	corrupt := func(format string, a ...any) loaded {
 		return loaded{status: StatusCorrupt, reason: fmt.Sprintf(format, a...)}
 	}
-	var env map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &env); err != nil {
-		return corrupt("%s", describeJSONError(err))
+	if err := checkJSON(raw); err != nil {
+		return corrupt("%v", err)
 	}
-	if env == nil {
-		return corrupt("it is empty")
+	// Split, not decoded: the fields stay slices of raw.
+	env, err := splitObject(raw, maxEnvelopeFields)
+	if err != nil {
+		return corrupt("%v", err)
 	}
 	var schema int
 	s, ok := env["schema"]
@@ -415,39 +422,56 @@ func decodeHistoryJSON(raw []byte) loaded {
 	return loaded{status: StatusOK, schema: schema, records: unionByID(records, nil)}
 }
 
+// maxEnvelopeFields bounds the fields of a stored history's envelope: this
+// version writes six, and a newer one is read only as far as it can be.
+const maxEnvelopeFields = 64
+
+// minRecordBytes is less than any valid record takes in stored text,
+// written out in full or compact: a list item shorter than this cannot be
+// one, so it is refused, or skipped, without being read.
+const minRecordBytes = 48
+
 // decodeRecords decodes and validates a JSON list of records written out
 // in full, as schema 1 kept them. It decodes the list in one pass, and only
 // when that fails goes record by record to say which one is wrong and why.
 func decodeRecords(raw json.RawMessage) ([]Record, error) {
-	var wires []recordWire
-	if decodeStrict(raw, &wires) == nil {
-		records := make([]Record, len(wires))
-		ok := true
-		for i, w := range wires {
-			r, err := w.record()
-			if err != nil {
-				ok = false
-				break
-			}
-			records[i] = r
-		}
-		if ok {
-			return records, nil
-		}
+	if string(raw) == "null" {
+		return nil, nil
 	}
-	var items []json.RawMessage
-	if err := json.Unmarshal(raw, &items); err != nil {
+	n := countList(raw)
+	if n < 0 {
 		return nil, errors.New("its records are not a list")
 	}
-	records := make([]Record, 0, len(items))
-	for i, item := range items {
+	// The one pass allocates for every item before any is checked: only
+	// for a list whose items could all be records.
+	if n*minRecordBytes <= len(raw) {
+		var wires []recordWire
+		if decodeStrict(raw, &wires) == nil {
+			records := make([]Record, len(wires))
+			ok := true
+			for i, w := range wires {
+				r, err := w.record()
+				if err != nil {
+					ok = false
+					break
+				}
+				records[i] = r
+			}
+			if ok {
+				return records, nil
+			}
+		}
+	}
+	var records []Record
+	err := eachItem(raw, "its records are", func(i int, item []byte) error {
 		r, err := decodeRecord(item)
 		if err != nil {
-			return nil, fmt.Errorf("record %d: %w", i+1, err)
+			return fmt.Errorf("record %d: %w", i+1, err)
 		}
 		records = append(records, r)
-	}
-	return records, nil
+		return nil
+	})
+	return records, err
 }
 
 // readNewer reads, as far as it can, the records of a history of a newer
