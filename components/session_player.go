@@ -72,6 +72,8 @@ type SessionPlayer struct {
 
 	cues Cues
 	now  func() time.Time
+	// wake carries the player's clock over a device's sleep.
+	wake data.WakeClock
 	// checkpointAfter and saveAfter replace checkpointDelay and
 	// saveDelay when set.
 	checkpointAfter, saveAfter time.Duration
@@ -119,12 +121,14 @@ func (p *SessionPlayer) OnMount(ctx app.Context) {
 	)
 }
 
-// clock is the current instant.
+// clock is the current instant, counting any time the device slept (see
+// data.WakeClock): Go's monotonic clock in the browser stops on some
+// devices while they are suspended.
 func (p *SessionPlayer) clock() time.Time {
 	if p.now == nil {
-		return time.Now()
+		return p.wake.Read(time.Now())
 	}
-	return p.now()
+	return p.wake.Read(p.now())
 }
 
 // onVisibility saves a checkpoint as the page is hidden (the tab may never
