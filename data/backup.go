@@ -407,6 +407,9 @@ func ImportRecords(st Storage, incoming []Record) (History, ImportSummary, error
 	if added == 0 {
 		return History{Records: l.records}, sum, nil
 	}
+	if _, err := keepDuplicates(st, l); err != nil {
+		return History{}, ImportSummary{}, err
+	}
 	if err := writeHistory(st, merged); err != nil {
 		return History{}, ImportSummary{}, err
 	}

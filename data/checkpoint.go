@@ -177,6 +177,9 @@ func SaveCheckpoint(st Storage, c Checkpoint) error {
 	if err := c.Validate(); err != nil {
 		return fmt.Errorf("the session's progress could not be saved: %v", err)
 	}
+	if err := keepDamagedCheckpoint(st); err != nil {
+		return err
+	}
 	if err := st.Set(CheckpointKey, c); err != nil {
 		if IsQuota(err) {
 			return &storeError{kind: ErrStorageFull, cause: err, msg: "Storage on this device is full, so the session's progress was not saved."}
@@ -230,8 +233,32 @@ func unreadable(why string) error {
 }
 
 // ClearCheckpoint removes the checkpoint, once the session is saved or
-// discarded.
-func ClearCheckpoint(st Storage) { st.Del(CheckpointKey) }
+// discarded. A checkpoint that cannot be read is copied aside first, and
+// left in place when it cannot be.
+func ClearCheckpoint(st Storage) {
+	if keepDamagedCheckpoint(st) == nil {
+		st.Del(CheckpointKey)
+	}
+}
+
+// CheckpointAsideKey holds a copy of a checkpoint that could not be read
+// (damaged, or saved by a newer version), kept before anything replaced it;
+// later ones are kept under CheckpointAsideKey followed by ".2", ".3" and so
+// on.
+const CheckpointAsideKey = CheckpointKey + ".unreadable"
+
+// keepDamagedCheckpoint copies the stored checkpoint aside, byte for byte,
+// when it cannot be read. The error says why it could not be.
+func keepDamagedCheckpoint(st Storage) error {
+	_, _, err := LoadCheckpoint(st)
+	if err == nil {
+		return nil
+	}
+	if _, err := keepAside(st, CheckpointKey, CheckpointAsideKey); err != nil {
+		return fmt.Errorf("An unfinished session that could not be read could not be copied aside either (%v), so it is left as it is and this session's progress was not saved.", err)
+	}
+	return nil
+}
 
 // checkRoutine checks a routine kept in storage or a backup: its id, the
 // lengths of its texts and its doses.

@@ -1,0 +1,118 @@
+package data_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"unknot/data"
+)
+
+// TestDamagedSettingsAreKeptEveryTime: settings damaged once, then again
+// differently, are both kept, byte for byte, before new settings are saved
+// over them; the same damage is kept once.
+func TestDamagedSettingsAreKeptEveryTime(t *testing.T) {
+	st := &data.MemoryStorage{}
+	first, second := `{"schema":2,"voice":"loud"`, "\xff not settings"
+	for _, damaged := range []string{first, second, first} {
+		if err := st.SetRaw(data.SettingsKey, damaged); err != nil {
+			t.Fatal(err)
+		}
+		if err := data.SaveSettings(st, data.DefaultSettings()); err != nil {
+			t.Fatalf("saving over damaged settings: %v", err)
+		}
+	}
+	for key, want := range map[string]string{data.SettingsCorruptKey: first, data.SettingsCorruptKey + ".2": second} {
+		if got, ok := st.GetRaw(key); !ok || got != want {
+			t.Errorf("%s holds %q (%v), want %q", key, got, ok, want)
+		}
+	}
+	if _, ok := st.GetRaw(data.SettingsCorruptKey + ".3"); ok {
+		t.Errorf("the same damage was kept twice")
+	}
+}
+
+// TestUnreadableCheckpointIsKept: a damaged checkpoint, and one saved by a
+// newer version, are copied aside before a new session's checkpoint
+// replaces them or a clear removes them.
+func TestUnreadableCheckpointIsKept(t *testing.T) {
+	st := &data.MemoryStorage{}
+	damaged, newer := `{"schema":1,"routine":`, `{"schema":99,"future":true}`
+	if err := st.SetRaw(data.CheckpointKey, damaged); err != nil {
+		t.Fatal(err)
+	}
+	_, c := cpTaken(t)
+	if err := data.SaveCheckpoint(st, c); err != nil {
+		t.Fatalf("saving a checkpoint over a damaged one: %v", err)
+	}
+	if err := st.SetRaw(data.CheckpointKey, newer); err != nil {
+		t.Fatal(err)
+	}
+	data.ClearCheckpoint(st)
+	for key, want := range map[string]string{data.CheckpointAsideKey: damaged, data.CheckpointAsideKey + ".2": newer} {
+		if got, ok := st.GetRaw(key); !ok || got != want {
+			t.Errorf("%s holds %q (%v), want %q", key, got, ok, want)
+		}
+	}
+	if _, ok := st.GetRaw(data.CheckpointKey); ok {
+		t.Errorf("the checkpoint was not cleared once kept aside")
+	}
+	// A full store: the damaged checkpoint stays where it is.
+	full := &data.MemoryStorage{}
+	if err := full.SetRaw(data.CheckpointKey, damaged); err != nil {
+		t.Fatal(err)
+	}
+	full.Limit = len(damaged) + 1
+	if err := data.SaveCheckpoint(full, c); err == nil || !strings.Contains(err.Error(), "could not be copied aside") {
+		t.Errorf("saving over a damaged checkpoint that cannot be kept: %v, want an error that says so", err)
+	}
+	data.ClearCheckpoint(full)
+	if got, _ := full.GetRaw(data.CheckpointKey); got != damaged {
+		t.Errorf("the damaged checkpoint became %q, want it left as it was", got)
+	}
+}
+
+// TestDifferentSessionsWithOneIDAreKept: a stored history with two
+// different records of one id is copied aside, byte for byte, when it is
+// read and before a save writes it again.
+func TestDifferentSessionsWithOneIDAreKept(t *testing.T) {
+	at := time.Date(2025, 4, 24, 7, 30, 0, 0, time.UTC)
+	recs := bkRecords(t, 3)
+	a, b := recs[0], recs[1]
+	// The second record takes the first one's id in the stored text.
+	hex := func(id string) string { return strings.ReplaceAll(id, "-", "") }
+	raw := strings.ReplaceAll(historyText(t, a, b), hex(b.ID), hex(a.ID))
+	twin := a
+	twin.ID = b.ID
+	same := strings.ReplaceAll(historyText(t, a, twin), hex(b.ID), hex(a.ID))
+	for _, scenario := range []string{"load", "save"} {
+		t.Run(scenario, func(t *testing.T) {
+			st := &data.MemoryStorage{}
+			if err := st.SetRaw(data.HistoryKey, raw); err != nil {
+				t.Fatal(err)
+			}
+			switch scenario {
+			case "load":
+				h, _, err := data.LoadHistory(st, at)
+				if err != nil || h.DuplicatesKey != data.DuplicatesKey {
+					t.Errorf("LoadHistory: %v, copy under %q, want %q", err, h.DuplicatesKey, data.DuplicatesKey)
+				}
+			case "save":
+				if _, err := data.SaveRecord(st, recs[2]); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got, _ := st.GetRaw(data.DuplicatesKey); got != raw {
+				t.Errorf("kept %q, want the stored text %q", got, raw)
+			}
+		})
+	}
+	// The same record twice loses nothing: no copy.
+	st := &data.MemoryStorage{}
+	if err := st.SetRaw(data.HistoryKey, same); err != nil {
+		t.Fatal(err)
+	}
+	if h, _, _ := data.LoadHistory(st, at); h.DuplicatesKey != "" {
+		t.Errorf("identical copies were kept aside under %q", h.DuplicatesKey)
+	}
+}
