@@ -22,6 +22,8 @@ type Home struct {
 	// "" before it is known (the server's pre-rendering).
 	custom []data.Routine
 	today  string
+	// unreadable are the parts of what is stored that cannot be read.
+	unreadable []data.Part
 }
 
 // OnInit reads the person's routines and today's sessions, before Home is
@@ -42,9 +44,27 @@ func (h *Home) OnInit() {
 	h.custom, _ = data.LoadCustomRoutines(h.st)
 	now := h.now()
 	today := localDate(now)
-	if marks, err := data.SessionsOn(h.st, today, now); err == nil {
+	marks, err := data.SessionsOn(h.st, today, now)
+	if err == nil {
 		h.today = todayText(marks, today)
 	}
+	// A damaged history fails the summary's check, so SessionsOn has read
+	// it in full and says so: a healthy launch still reads only the
+	// summary. The other parts are small.
+	h.unreadable = data.Unreadable(h.st, err)
+}
+
+// storedProblem says in one line that something stored could not be read,
+// and links to where it is explained and can be saved as a file.
+func (h *Home) storedProblem() app.UI {
+	names := make([]string, len(h.unreadable))
+	for i, p := range h.unreadable {
+		names[i] = p.Name
+	}
+	return el("p#stored-problem.error[role=alert]",
+		app.Text(fmt.Sprintf(keptText.HomeNotice, strings.Join(names, ", "))+" "),
+		elt("a#to-kept.text-link[href=/history#kept]", keptText.HomeLink),
+	)
 }
 
 // Render shows the home screen.
@@ -56,6 +76,7 @@ func (h *Home) Render() app.UI {
 			elt("h1", text.AppName),
 			elt("p.lead", text.Tagline),
 		),
+		app.If(len(h.unreadable) > 0, h.storedProblem()),
 		&InstallPrompt{},
 		&ResumeOffer{},
 		app.If(h.today != "", elt("p#today.today", h.today)),

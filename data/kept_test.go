@@ -116,3 +116,42 @@ func TestDifferentSessionsWithOneIDAreKept(t *testing.T) {
 		t.Errorf("identical copies were kept aside under %q", h.DuplicatesKey)
 	}
 }
+
+// TestKeptCopiesAndUnreadable: every kind of copy kept aside is listed and
+// named, and so is every part that cannot be read where it is.
+func TestKeptCopiesAndUnreadable(t *testing.T) {
+	st := &data.MemoryStorage{}
+	for _, k := range []string{
+		data.CorruptPrefix + "1", data.NewerPrefix + "2", data.DuplicatesKey, data.DuplicatesKey + ".2",
+		data.SettingsCorruptKey, data.SettingsCorruptKey + ".2", data.RoutinesAsidePrefix + "3",
+		data.CheckpointAsideKey, data.SettingsKey, data.RoutinesKey, data.CheckpointKey, "unknot.settings.corruptible",
+	} {
+		if err := st.SetRaw(k, "{damaged"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var keys []string
+	for _, c := range data.KeptCopies(st) {
+		if c.What == "" {
+			t.Errorf("%s is not named", c.Key)
+		}
+		keys = append(keys, c.Key)
+	}
+	want := []string{
+		data.CorruptPrefix + "1", data.NewerPrefix + "2", data.DuplicatesKey, data.DuplicatesKey + ".2",
+		data.SettingsCorruptKey, data.SettingsCorruptKey + ".2", data.RoutinesAsidePrefix + "3", data.CheckpointAsideKey,
+	}
+	if strings.Join(keys, " ") != strings.Join(want, " ") {
+		t.Errorf("kept copies %v, want %v", keys, want)
+	}
+	var names []string
+	for _, p := range data.Unreadable(st, data.ErrCorrupt) {
+		names = append(names, p.Name)
+	}
+	if got := strings.Join(names, ", "); got != "your history, your settings, your own routines, an unfinished session" {
+		t.Errorf("unreadable: %s", got)
+	}
+	if got := data.Unreadable(&data.MemoryStorage{}, nil); len(got) != 0 {
+		t.Errorf("an empty store has unreadable parts: %v", got)
+	}
+}
