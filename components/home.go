@@ -42,6 +42,9 @@ func (h *Home) OnInit() {
 		h.now = time.Now
 	}
 	h.custom, _ = data.LoadCustomRoutines(h.st)
+	// A session that could not be saved before (full storage) is saved
+	// now if there is room; nothing is read when none waits.
+	_, _ = data.SavePending(h.st)
 	now := h.now()
 	today := localDate(now)
 	marks, err := data.SessionsOn(h.st, today, now)

@@ -142,6 +142,11 @@ func (p *SessionPlayer) onVisibility(ctx app.Context, e app.Event) {
 	// listener and has no component, and go-app would panic on its next
 	// frame redrawing a nil one.
 	p.quietly(p.mounted, p.tick)
+	p.quietly(p.mounted, func(ctx app.Context) {
+		if p.retrySaves() {
+			p.Update()
+		}
+	})
 }
 
 // OnPreRender loads the routine for the server's pre-rendered page.
@@ -240,6 +245,7 @@ const checkpointDelay = 60 * time.Millisecond
 func (p *SessionPlayer) checkpointSoon() {
 	p.later(p.checkpointAfter, checkpointDelay, func(ctx app.Context) {
 		failed := p.storeErr
+		p.retrySaves() // first: it may make room for the checkpoint
 		p.checkpoint()
 		if p.storeErr != failed {
 			p.Update()
@@ -267,7 +273,7 @@ func (p *SessionPlayer) later(d, otherwise time.Duration, fn func(app.Context)) 
 // checkpoint of a running one, or a finished one not saved yet.
 func (p *SessionPlayer) keep() {
 	p.checkpoint()
-	if p.unsaved {
+	if p.unsaved || p.state == stateFinished && p.saveErr != "" {
 		p.save()
 	}
 }
@@ -583,10 +589,13 @@ func (p *SessionPlayer) save() {
 	_, err := data.SaveRecord(appStorage(p.mounted), p.rec)
 	p.saveErr = errText(err)
 	if err != nil {
+		p.keepUnsaved(err)
 		return
 	}
-	// Saved: the checkpoint has done its job.
+	// Saved: the checkpoint has done its job, and there is room for any
+	// session kept from before.
 	data.ClearCheckpoint(appStorage(p.mounted))
+	_, _ = data.SavePending(appStorage(p.mounted))
 	if p.persisted == "" {
 		p.askPersist()
 	}

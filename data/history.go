@@ -289,9 +289,9 @@ func writeHistory(st Storage, records []Record) error {
 	text := p.text()
 	if err := setText(st, HistoryKey, text); err != nil {
 		if IsQuota(err) {
-			return &storeError{kind: ErrStorageFull, cause: err, msg: "Storage on this device is full, so this was not saved. It is kept in memory and will be saved again later; exporting a backup still works."}
+			return &storeError{kind: ErrStorageFull, cause: err, msg: "Storage on this device is full, so this was not saved. It is kept in memory; exporting a backup still works."}
 		}
-		return &storeError{cause: err, msg: fmt.Sprintf("This could not be saved (%v). It is kept in memory and will be saved again later.", err)}
+		return &storeError{cause: err, msg: fmt.Sprintf("This could not be saved (%v). It is kept in memory.", err)}
 	}
 	// The summary is derived: when it cannot be written, SessionsOn finds
 	// that it no longer matches and reads the history instead.

@@ -155,3 +155,49 @@ func TestKeptCopiesAndUnreadable(t *testing.T) {
 		t.Errorf("an empty store has unreadable parts: %v", got)
 	}
 }
+
+// TestPendingSessionSurvivesAFullStore: a session that could not be saved
+// to a full store is kept to be saved later, in the room its own checkpoint
+// took when nothing else fits, and SavePending saves it once there is room,
+// clearing what waited.
+func TestPendingSessionSurvivesAFullStore(t *testing.T) {
+	st := &data.MemoryStorage{}
+	s, c := cpTaken(t)
+	rec := data.NewRecord(s, c.Stamp(), c.SavedAt)
+	c.RecordID = rec.ID
+	if err := data.SaveCheckpoint(st, c); err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := st.GetRaw(data.CheckpointKey)
+	st.Limit = len(raw) // full: the checkpoint and not a byte more
+	if _, err := data.SaveRecord(st, rec); !data.IsQuota(err) {
+		t.Fatalf("saving into a full store: %v, want it full", err)
+	}
+	if err := data.KeepPending(st, rec); err != nil {
+		t.Fatalf("KeepPending: %v", err)
+	}
+	if !data.HasPending(st) {
+		t.Fatal("nothing waits to be saved")
+	}
+	// Still full: nothing saved, nothing lost.
+	if n, err := data.SavePending(st); n != 0 || err == nil {
+		t.Errorf("SavePending into a full store: %d, %v; want 0 and an error", n, err)
+	}
+	st.Limit = 0 // space freed
+	if n, err := data.SavePending(st); n != 1 || err != nil {
+		t.Fatalf("SavePending: %d, %v; want 1 saved", n, err)
+	}
+	h, _, err := data.LoadHistory(st, c.SavedAt)
+	if err != nil || len(h.Records) != 1 || h.Records[0].ID != rec.ID {
+		t.Errorf("history %+v (%v), want the one session", h.Records, err)
+	}
+	if data.HasPending(st) {
+		t.Error("the saved session still waits")
+	}
+	if _, ok := st.GetRaw(data.CheckpointKey); ok {
+		t.Error("the saved session's checkpoint is still there")
+	}
+	if n, err := data.SavePending(st); n != 0 || err != nil {
+		t.Errorf("SavePending with nothing waiting: %d, %v", n, err)
+	}
+}
