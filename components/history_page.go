@@ -116,7 +116,9 @@ func (p *HistoryPage) load() {
 	now := p.now()
 	h, status, err := data.LoadHistory(p.st, now)
 	p.hist, p.status, p.loadErr, p.loaded = h, status, errText(err), true
-	p.unreadable, p.kept = data.Unreadable(p.st, err), data.KeptCopies(p.st)
+	// The history itself has its banner, and LoadHistory has copied it
+	// aside already: the kept copies list that copy.
+	p.unreadable, p.kept = data.Unreadable(p.st, nil), data.KeptCopies(p.st)
 	p.today = localDate(now)
 	recs := h.Records
 	p.stats = data.ComputeStats(recs, p.today)

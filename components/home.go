@@ -60,12 +60,13 @@ func (h *Home) OnInit() {
 // storedProblem says in one line that something stored could not be read,
 // and links to where it is explained and can be saved as a file.
 func (h *Home) storedProblem() app.UI {
-	names := make([]string, len(h.unreadable))
-	for i, p := range h.unreadable {
-		names[i] = p.Name
+	names := partNames(h.unreadable)
+	if names == "" {
+		return nil // app.If asks for it either way
 	}
+	names = strings.ToUpper(names[:1]) + names[1:]
 	return el("p#stored-problem.error[role=alert]",
-		app.Text(fmt.Sprintf(keptText.HomeNotice, strings.Join(names, ", "))+" "),
+		app.Text(fmt.Sprintf(keptText.HomeNotice, names)+" "),
 		elt("a#to-kept.text-link[href=/history#kept]", keptText.HomeLink),
 	)
 }

@@ -100,5 +100,5 @@ func TestHomeSaysWhatCouldNotBeRead(t *testing.T) {
 	}
 	h = &Home{st: st, now: func() time.Time { return now }}
 	mustContain(t, renderAt(t, h, "/"), `id="stored-problem"`,
-		"could not be read: your history, your settings.", `href="/history#kept"`)
+		"Your history and your settings could not be read.", `href="/history#kept"`)
 }

@@ -54,15 +54,11 @@ func (k *KeptCopies) Render() app.UI {
 	if len(k.Unreadable) == 0 && len(k.Kept) == 0 {
 		return el("div#kept.kept-slot")
 	}
-	names := make([]string, len(k.Unreadable))
-	for i, p := range k.Unreadable {
-		names[i] = p.Name
-	}
 	return el("section#kept.card.kept[aria-labelledby=kept-title]",
 		elt("h2#kept-title", keptText.Title),
 		elt("p", keptText.Intro),
-		app.If(len(names) > 0, elt("p#kept-unreadable.error", fmt.Sprintf(keptText.Unreadable, strings.Join(names, ", ")))),
-		app.If(len(k.Kept) > 0, el("div",
+		app.If(len(k.Unreadable) > 0, elt("p#kept-unreadable.error", fmt.Sprintf(keptText.Unreadable, partNames(k.Unreadable)))),
+		app.If(len(k.Kept) > 0, el("div.kept-copies",
 			elt("h3", keptText.KeptTitle),
 			el("ul#kept-list", app.Range(k.Kept).Slice(func(i int) app.UI {
 				c := k.Kept[i]
@@ -74,4 +70,17 @@ func (k *KeptCopies) Render() app.UI {
 		app.If(k.saved != "", elt("p#kept-saved.notice[role=status]", k.saved)),
 		app.If(k.err != "", elt("p#kept-error.error[role=alert]", k.err)),
 	)
+}
+
+// partNames names parts in a list for a sentence: "your history, your
+// settings and an unfinished session".
+func partNames(parts []data.Part) string {
+	names := make([]string, len(parts))
+	for i, p := range parts {
+		names[i] = p.Name
+	}
+	if n := len(names); n > 1 {
+		return strings.Join(names[:n-1], ", ") + " and " + names[n-1]
+	}
+	return strings.Join(names, "")
 }

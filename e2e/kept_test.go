@@ -29,7 +29,7 @@ func TestHomeSaysHistoryIsDamaged(t *testing.T) {
 	eval[bool](t, tb, `(localStorage.setItem("`+data.HistoryKey+`", `+damagedWithSurrogate+`), true)`)
 	tb.open(t, h.base, "/")
 	waitFor(t, tb, `document.querySelector("#stored-problem") !== null`, "Home says something could not be read")
-	if got := text(t, tb, "#stored-problem"); !strings.Contains(got, "could not be read: your history.") {
+	if got := text(t, tb, "#stored-problem"); !strings.Contains(got, "Your history could not be read.") {
 		t.Errorf("Home says %q, want that the history could not be read", got)
 	}
 	if got := eval[string](t, tb, `document.querySelector("#stored-problem a").getAttribute("href")`); got != "/history#kept" {
