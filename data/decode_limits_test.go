@@ -11,8 +11,15 @@ import (
 )
 
 // hostileSize is the size of every hostile file below: the largest backup
-// read, and more than a browser stores under one key.
-const hostileSize = data.MaxBackupBytes
+// read, and more than a browser stores under one key (2 MiB under the race
+// detector, see raceOn).
+var hostileSize = data.MaxBackupBytes
+
+func init() {
+	if raceOn {
+		hostileSize = 2 << 20
+	}
+}
 
 // fill returns head, then item repeated (joined by sep) and tail, making
 // the whole hostileSize bytes or just under.
