@@ -10,19 +10,19 @@ import (
 type Kept struct {
 	// Key is where it is stored.
 	Key string
-	// What says in words what it is: "your history, as it was when it
+	// What says in words what it is: "Your history, as it was when it
 	// could not be read".
 	What string
 }
 
 // keptKinds names the copies Unknot keeps, by the start of their keys.
 var keptKinds = []struct{ prefix, what string }{
-	{CorruptPrefix, "your history, as it was when it could not be read"},
-	{NewerPrefix, "your history, as saved by a newer version of Unknot"},
-	{DuplicatesKey, "your history, as it was when two different sessions in it had the same id"},
-	{SettingsCorruptKey, "your settings, as they were when they could not be read"},
-	{RoutinesAsidePrefix, "your own routines, as they were when they were set aside"},
-	{CheckpointAsideKey, "an unfinished session that could not be read"},
+	{CorruptPrefix, "Your history, as it was when it could not be read"},
+	{NewerPrefix, "Your history, as saved by a newer version of Unknot"},
+	{DuplicatesKey, "Your history, as it was when two different sessions in it had the same id"},
+	{SettingsCorruptKey, "Your settings, as they were when they could not be read"},
+	{RoutinesAsidePrefix, "Your own routines, as they were when they were set aside"},
+	{CheckpointAsideKey, "An unfinished session that could not be read"},
 }
 
 // KeptCopies lists the copies kept aside in st, sorted by key. A Storage
