@@ -244,8 +244,9 @@ func ClearCheckpoint(st Storage) {
 // CheckpointAsideKey holds a copy of a checkpoint that could not be read
 // (damaged, or saved by a newer version), kept before anything replaced it;
 // later ones are kept under CheckpointAsideKey followed by ".2", ".3" and so
-// on.
-const CheckpointAsideKey = CheckpointKey + ".unreadable"
+// on. It is not under "unknot.checkpoint.", where checkpoints kept one per
+// session would take it for one.
+const CheckpointAsideKey = "unknot.unreadable-checkpoint"
 
 // keepDamagedCheckpoint copies the stored checkpoint aside, byte for byte,
 // when it cannot be read. The error says why it could not be.
