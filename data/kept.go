@@ -63,8 +63,10 @@ func Unreadable(st Storage, historyErr error) []Part {
 	if _, err := LoadCustomRoutines(st); err != nil {
 		out = append(out, Part{RoutinesKey, "your own routines"})
 	}
-	if _, _, err := LoadCheckpoint(st); err != nil {
-		out = append(out, Part{CheckpointKey, "an unfinished session"})
+	for _, k := range append([]string{CheckpointKey}, KeysWithPrefix(st, CheckpointPrefix)...) {
+		if _, _, err := loadKey(st, k); err != nil {
+			out = append(out, Part{k, "an unfinished session"})
+		}
 	}
 	return out
 }

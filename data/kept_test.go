@@ -37,37 +37,41 @@ func TestDamagedSettingsAreKeptEveryTime(t *testing.T) {
 // replaces them or a clear removes them.
 func TestUnreadableCheckpointIsKept(t *testing.T) {
 	st := &data.MemoryStorage{}
+	_, c := cpTaken(t)
+	if c.RecordID == "" {
+		c.RecordID = data.NewRecordID()
+	}
+	key := data.CheckpointPrefix + c.RecordID
 	damaged, newer := `{"schema":1,"routine":`, `{"schema":99,"future":true}`
-	if err := st.SetRaw(data.CheckpointKey, damaged); err != nil {
+	if err := st.SetRaw(key, damaged); err != nil {
 		t.Fatal(err)
 	}
-	_, c := cpTaken(t)
 	if err := data.SaveCheckpoint(st, c); err != nil {
 		t.Fatalf("saving a checkpoint over a damaged one: %v", err)
 	}
-	if err := st.SetRaw(data.CheckpointKey, newer); err != nil {
+	if err := st.SetRaw(key, newer); err != nil {
 		t.Fatal(err)
 	}
-	data.ClearCheckpoint(st)
-	for key, want := range map[string]string{data.CheckpointAsideKey: damaged, data.CheckpointAsideKey + ".2": newer} {
-		if got, ok := st.GetRaw(key); !ok || got != want {
-			t.Errorf("%s holds %q (%v), want %q", key, got, ok, want)
+	data.ClearCheckpoint(st, c.RecordID)
+	for k, want := range map[string]string{data.CheckpointAsideKey: damaged, data.CheckpointAsideKey + ".2": newer} {
+		if got, ok := st.GetRaw(k); !ok || got != want {
+			t.Errorf("%s holds %q (%v), want %q", k, got, ok, want)
 		}
 	}
-	if _, ok := st.GetRaw(data.CheckpointKey); ok {
+	if _, ok := st.GetRaw(key); ok {
 		t.Errorf("the checkpoint was not cleared once kept aside")
 	}
 	// A full store: the damaged checkpoint stays where it is.
 	full := &data.MemoryStorage{}
-	if err := full.SetRaw(data.CheckpointKey, damaged); err != nil {
+	if err := full.SetRaw(key, damaged); err != nil {
 		t.Fatal(err)
 	}
 	full.Limit = len(damaged) + 1
 	if err := data.SaveCheckpoint(full, c); err == nil || !strings.Contains(err.Error(), "could not be copied aside") {
 		t.Errorf("saving over a damaged checkpoint that cannot be kept: %v, want an error that says so", err)
 	}
-	data.ClearCheckpoint(full)
-	if got, _ := full.GetRaw(data.CheckpointKey); got != damaged {
+	data.ClearCheckpoint(full, c.RecordID)
+	if got, _ := full.GetRaw(key); got != damaged {
 		t.Errorf("the damaged checkpoint became %q, want it left as it was", got)
 	}
 }
@@ -168,7 +172,7 @@ func TestPendingSessionSurvivesAFullStore(t *testing.T) {
 	if err := data.SaveCheckpoint(st, c); err != nil {
 		t.Fatal(err)
 	}
-	raw, _ := st.GetRaw(data.CheckpointKey)
+	raw, _ := st.GetRaw(data.CheckpointPrefix + rec.ID)
 	st.Limit = len(raw) // full: the checkpoint and not a byte more
 	if _, err := data.SaveRecord(st, rec); !data.IsQuota(err) {
 		t.Fatalf("saving into a full store: %v, want it full", err)
@@ -194,7 +198,7 @@ func TestPendingSessionSurvivesAFullStore(t *testing.T) {
 	if data.HasPending(st) {
 		t.Error("the saved session still waits")
 	}
-	if _, ok := st.GetRaw(data.CheckpointKey); ok {
+	if _, ok := st.GetRaw(data.CheckpointPrefix + rec.ID); ok {
 		t.Error("the saved session's checkpoint is still there")
 	}
 	if n, err := data.SavePending(st); n != 0 || err != nil {

@@ -38,14 +38,15 @@ func KeepPending(st Storage, rec Record) error {
 		return err
 	}
 	rs, ok := st.(RawStorage)
-	c, found, cerr := LoadCheckpoint(st)
-	if !ok || !found || cerr != nil || c.RecordID != rec.ID {
+	_, found, cerr := LoadCheckpointID(st, rec.ID)
+	if !ok || !found || cerr != nil {
 		return err
 	}
-	raw, _ := rs.GetRaw(CheckpointKey)
-	st.Del(CheckpointKey)
+	key := checkpointKey(rec.ID)
+	raw, _ := rs.GetRaw(key)
+	st.Del(key)
 	if err = setText(st, PendingKey, text); err != nil {
-		if back := rs.SetRaw(CheckpointKey, raw); back != nil {
+		if back := rs.SetRaw(key, raw); back != nil {
 			return fmt.Errorf("%v; the unfinished session's checkpoint could not be put back either: %v", err, back)
 		}
 	}
@@ -94,13 +95,8 @@ func SavePending(st Storage) (int, error) {
 			return 0, err
 		}
 	}
-	if c, found, err := LoadCheckpoint(st); err == nil && found {
-		for _, r := range valid {
-			if c.RecordID == r.ID {
-				ClearCheckpoint(st)
-				break
-			}
-		}
+	for _, r := range valid {
+		ClearCheckpoint(st, r.ID)
 	}
 	st.Del(PendingKey)
 	return len(valid), nil
