@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -123,4 +124,78 @@ func jsError(r any) error {
 func storageChanged(e app.Event, key string) bool {
 	k := e.Get("key")
 	return k.IsNull() || k.IsUndefined() || k.String() == key
+}
+
+// CopyRaw implements data.RawCopier: the text goes from getItem to setItem
+// without leaving JavaScript. Read into Go it would become UTF-8, and a
+// lone surrogate in it U+FFFD: the copy would not be the text stored.
+func (s localStore) CopyRaw(dst, src string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = jsError(r)
+		}
+	}()
+	st := s.store()
+	v := st.Call("getItem", src)
+	if v.IsNull() || v.IsUndefined() {
+		return fmt.Errorf("nothing is stored under %s", src)
+	}
+	st.Call("setItem", dst, v)
+	return nil
+}
+
+// SameRaw implements data.RawCopier, comparing the two texts in
+// JavaScript, exactly.
+func (s localStore) SameRaw(a, b string) (same bool) {
+	defer func() {
+		if recover() != nil {
+			same = false
+		}
+	}()
+	st := s.store()
+	va, vb := st.Call("getItem", a), st.Call("getItem", b)
+	return !va.IsNull() && !vb.IsNull() && va.Equal(vb)
+}
+
+// keptFile is the file of kept copies: JSON whose copies map each key to
+// its stored text. JSON.stringify writes a lone surrogate as an escape
+// (\ud800), so the text is exact even where UTF-8 could not hold it.
+func keptFile(st data.RawStorage, keys []string, exported time.Time) (string, error) {
+	at := exported.UTC().Format(time.RFC3339)
+	if _, ok := st.(localStore); !ok || app.IsServer {
+		copies := map[string]string{}
+		for _, k := range keys {
+			if v, ok := st.GetRaw(k); ok {
+				copies[k] = v
+			}
+		}
+		b, err := json.MarshalIndent(map[string]any{"type": keptFileType, "exportedAt": at, "copies": copies}, "", " ")
+		return string(b), err
+	}
+	return jsKeptFile(keys, at)
+}
+
+// keptFileType is the type field of the file of kept copies.
+const keptFileType = "unknot-kept-copies"
+
+// jsKeptFile is keptFile over localStorage, built in JavaScript.
+func jsKeptFile(keys []string, at string) (out string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = jsError(r)
+		}
+	}()
+	w := app.Window()
+	st := w.Get("localStorage")
+	copies := w.Get("Object").New()
+	for _, k := range keys {
+		if v := st.Call("getItem", k); !v.IsNull() {
+			copies.Set(k, v)
+		}
+	}
+	file := w.Get("Object").New()
+	file.Set("type", keptFileType)
+	file.Set("exportedAt", at)
+	file.Set("copies", copies)
+	return w.Get("JSON").Call("stringify", file, nil, 1).String(), nil
 }

@@ -56,6 +56,11 @@ type HistoryPage struct {
 	month, first time.Time
 	monthDays    []data.CalendarDay
 
+	// unreadable and kept are what could not be read and the copies kept
+	// aside, for KeptCopies.
+	unreadable []data.Part
+	kept       []data.Kept
+
 	// otherTab is set when another tab changed the history.
 	otherTab bool
 	// confirming is set while a fresh start is being confirmed.
@@ -77,6 +82,16 @@ func (p *HistoryPage) OnMount(ctx app.Context) {
 	p.unlisten = app.Window().AddEventListener("storage", p.onStorage)
 	if !p.loaded {
 		p.load()
+	}
+	scrollToFragment(ctx)
+}
+
+// scrollToFragment brings the part of the page the address names into
+// view once it is drawn: it is drawn by the app, after the browser looked
+// for it (Home links to /history#kept).
+func scrollToFragment(ctx app.Context) {
+	if id := ctx.Page().URL().Fragment; id != "" {
+		ctx.Defer(func(ctx app.Context) { ctx.ScrollTo(id) })
 	}
 }
 
@@ -101,6 +116,9 @@ func (p *HistoryPage) load() {
 	now := p.now()
 	h, status, err := data.LoadHistory(p.st, now)
 	p.hist, p.status, p.loadErr, p.loaded = h, status, errText(err), true
+	// The history itself has its banner, and LoadHistory has copied it
+	// aside already: the kept copies list that copy.
+	p.unreadable, p.kept = data.Unreadable(p.st, nil), data.KeptCopies(p.st)
 	p.today = localDate(now)
 	recs := h.Records
 	p.stats = data.ComputeStats(recs, p.today)
@@ -228,7 +246,7 @@ func (p *HistoryPage) Render() app.UI {
 			p.renderRecent(),
 		)
 	}
-	return page("history", append(body, p.backupPanel())...)
+	return page("history", append(body, &KeptCopies{Unreadable: p.unreadable, Kept: p.kept}, p.backupPanel())...)
 }
 
 // backupPanel is the backup panel for what was read: it imports only into a

@@ -22,6 +22,8 @@ type Home struct {
 	// "" before it is known (the server's pre-rendering).
 	custom []data.Routine
 	today  string
+	// unreadable are the parts of what is stored that cannot be read.
+	unreadable []data.Part
 	// daily is where today's per-day exercises stand, nil until read;
 	// pause is set when the pain has risen after too many of the latest
 	// sessions (data.PainPause).
@@ -45,11 +47,33 @@ func (h *Home) OnInit() {
 		h.now = time.Now
 	}
 	h.custom, _ = data.LoadCustomRoutines(h.st)
+	// A session that could not be saved before (full storage) is saved
+	// now if there is room; nothing is read when none waits.
+	_, _ = data.SavePending(h.st)
 	now := h.now()
 	today := localDate(now)
-	if marks, err := data.SessionsOn(h.st, today, now); err == nil {
+	marks, err := data.SessionsOn(h.st, today, now)
+	if err == nil {
 		h.today = todayText(marks, today)
 	}
+	// A damaged history fails the summary's check, so SessionsOn has read
+	// it in full and says so: a healthy launch still reads only the
+	// summary. The other parts are small.
+	h.unreadable = data.Unreadable(h.st, err)
+}
+
+// storedProblem says in one line that something stored could not be read,
+// and links to where it is explained and can be saved as a file.
+func (h *Home) storedProblem() app.UI {
+	names := partNames(h.unreadable)
+	if names == "" {
+		return nil // app.If asks for it either way
+	}
+	names = strings.ToUpper(names[:1]) + names[1:]
+	return el("p#stored-problem.error[role=alert]",
+		app.Text(fmt.Sprintf(keptText.HomeNotice, names)+" "),
+		elt("a#to-kept.text-link[href=/history#kept]", keptText.HomeLink),
+	)
 }
 
 // OnMount reads where today's per-day exercises stand, once the screen is
@@ -80,6 +104,7 @@ func (h *Home) Render() app.UI {
 			elt("h1", text.AppName),
 			elt("p.lead", text.Tagline),
 		),
+		app.If(len(h.unreadable) > 0, h.storedProblem()),
 		&InstallPrompt{},
 		&ResumeOffer{},
 		app.If(h.today != "", elt("p#today.today", h.today)),

@@ -82,3 +82,23 @@ func TestHomeShowsOwnRoutinesTodayAndLinks(t *testing.T) {
 		mustContain(t, html, b.Name, `href="/session/`+b.ID+`"`)
 	}
 }
+
+// TestHomeSaysWhatCouldNotBeRead: with damaged history and settings, Home
+// says so in one line that links to where they are kept; with nothing
+// damaged it says nothing of the kind.
+func TestHomeSaysWhatCouldNotBeRead(t *testing.T) {
+	st := &data.MemoryStorage{}
+	now := time.Date(2026, 5, 4, 12, 0, 0, 0, time.Local)
+	h := &Home{st: st, now: func() time.Time { return now }}
+	if html := renderAt(t, h, "/"); strings.Contains(html, "stored-problem") {
+		t.Errorf("Home with nothing damaged warns: %s", html)
+	}
+	for k, v := range map[string]string{data.HistoryKey: `{"schema":2,"records":[`, data.SettingsKey: `{"voice":1}`} {
+		if err := st.SetRaw(k, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h = &Home{st: st, now: func() time.Time { return now }}
+	mustContain(t, renderAt(t, h, "/"), `id="stored-problem"`,
+		"Your history and your settings could not be read.", `href="/history#kept"`)
+}

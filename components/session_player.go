@@ -76,6 +76,8 @@ type SessionPlayer struct {
 
 	cues Cues
 	now  func() time.Time
+	// wake carries the player's clock over a device's sleep.
+	wake data.WakeClock
 	// checkpointAfter and saveAfter replace checkpointDelay and
 	// saveDelay when set.
 	checkpointAfter, saveAfter time.Duration
@@ -136,12 +138,14 @@ func (p *SessionPlayer) OnMount(ctx app.Context) {
 	)
 }
 
-// clock is the current instant.
+// clock is the current instant, counting any time the device slept (see
+// data.WakeClock): Go's monotonic clock in the browser stops on some
+// devices while they are suspended.
 func (p *SessionPlayer) clock() time.Time {
 	if p.now == nil {
-		return time.Now()
+		return p.wake.Read(time.Now())
 	}
-	return p.now()
+	return p.wake.Read(p.now())
 }
 
 // onVisibility saves a checkpoint as the page is hidden (the tab may never
@@ -155,6 +159,11 @@ func (p *SessionPlayer) onVisibility(ctx app.Context, e app.Event) {
 	// listener and has no component, and go-app would panic on its next
 	// frame redrawing a nil one.
 	p.quietly(p.mounted, p.tick)
+	p.quietly(p.mounted, func(ctx app.Context) {
+		if p.retrySaves() {
+			p.Update()
+		}
+	})
 }
 
 // OnPreRender loads the routine for the server's pre-rendered page.
@@ -264,6 +273,7 @@ const checkpointDelay = 60 * time.Millisecond
 func (p *SessionPlayer) checkpointSoon() {
 	p.later(p.checkpointAfter, checkpointDelay, func(ctx app.Context) {
 		failed := p.storeErr
+		p.retrySaves() // first: it may make room for the checkpoint
 		p.checkpoint()
 		if p.storeErr != failed {
 			p.Update()
@@ -291,7 +301,7 @@ func (p *SessionPlayer) later(d, otherwise time.Duration, fn func(app.Context)) 
 // checkpoint of a running one, or a finished one not saved yet.
 func (p *SessionPlayer) keep() {
 	p.checkpoint()
-	if p.unsaved {
+	if p.unsaved || p.state == stateFinished && p.saveErr != "" {
 		p.save()
 	}
 }
@@ -628,10 +638,13 @@ func (p *SessionPlayer) save() {
 	err := keepRecord(appStorage(p.mounted), p.rec, p.answered)
 	p.saveErr = errText(err)
 	if err != nil {
+		p.keepUnsaved(err)
 		return
 	}
-	// Saved: the checkpoint has done its job.
+	// Saved: the checkpoint has done its job, and there is room for any
+	// session kept from before.
 	data.ClearCheckpoint(appStorage(p.mounted), p.rec.ID)
+	_, _ = data.SavePending(appStorage(p.mounted))
 	releaseLive()
 	refreshBadge(p.mounted)
 	if p.persisted == "" {

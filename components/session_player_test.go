@@ -878,3 +878,31 @@ func TestSessionPlayerSaysWhenTheBrowserCannotVibrate(t *testing.T) {
 		}
 	}
 }
+// TestSessionPlayerSavesWaitingSessionAtTheNextStep: a session that a full
+// storage refused earlier, kept to be saved later, is saved by itself at
+// the next step of a new session.
+func TestSessionPlayerSavesWaitingSessionAtTheNextStep(t *testing.T) {
+	r := newPlayerRig(t, data.Evening)
+	waiting := data.NewRecord(data.NewSession(r.p.plan, r.clock.now().Add(-time.Hour)), data.NewStamp(r.clock.now().Add(-time.Hour), "UTC"), r.clock.now().Add(-50*time.Minute))
+	if err := data.KeepPending(memoryStorage, waiting); err != nil {
+		t.Fatal(err)
+	}
+	r.click(r.p.onStart)
+	if !data.HasPending(memoryStorage) {
+		t.Fatal("the waiting session was saved before a step passed")
+	}
+	r.run(r.p.plan.StepStart(1) + time.Second)
+	deadline := time.Now().Add(5 * time.Second)
+	for data.HasPending(memoryStorage) {
+		if time.Now().After(deadline) {
+			t.Fatal("the waiting session was not saved at the next step")
+		}
+		time.Sleep(10 * time.Millisecond)
+		r.disp.Consume()
+	}
+	h, _, err := data.LoadHistory(memoryStorage, r.clock.now())
+	if err != nil || len(h.Records) != 1 || h.Records[0].ID != waiting.ID {
+		t.Errorf("history %+v (%v), want the waiting session", h.Records, err)
+	}
+}
+

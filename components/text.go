@@ -14,6 +14,7 @@ var text = struct {
 	UpdateReady, Reload, Install, InstallIOS, NotFound, LoadError      string
 	PainBefore, PainAfter, PainLabel, PainNone, PainWorst, EaseOff     string
 	Note, NoteHint, Saved, Saving, SaveFailed, Retry, Persisted        string
+	FullKept, FullNotKept                                              string
 	NotPersisted, Unfinished, ResumeIt, SaveAsPartial, Discard         string
 	UnfinishedText, CannotResume, ResumeHint, SeeSafety, Fewer, More   string
 	SideLabel                                                          map[string]string
@@ -84,6 +85,8 @@ var text = struct {
 	Saved:          "Saved to your history on this device.",
 	Saving:         "Saving to your history on this device…",
 	SaveFailed:     "This session is not saved yet: %v",
+	FullKept:       "storage on this device is full. Unknot keeps the session and saves it by itself as soon as there is room: when you come back to this page, at each step of your next session and each time you open Unknot. Freeing space helps; exporting a backup still works.",
+	FullNotKept:    "storage on this device is full, too full even to keep it for later. While this screen is open, Unknot saves it by itself as soon as there is room: when you come back to it, or leave it. If it cannot by then, the next launch offers the session from its last step. Freeing space helps; exporting a backup still works.",
 	Retry:          "Try saving again",
 	Persisted:      "Your browser will keep this data even when space runs low.",
 	NotPersisted:   "Your browser may clear this data if space runs low: back up from the History page now and then.",

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 )
 
@@ -16,6 +17,10 @@ const (
 )
 
 // Limits on a backup file, checked before and while it is read.
+
+// backupFields are the fields of a backup file.
+var backupFields = []string{"type", "version", "exportedAt", "settings", "routines", "records"}
+
 const (
 	// MaxBackupBytes is the largest backup file read, in bytes. Ten years
 	// of twice-daily sessions take about 6 MB, more than the browser
@@ -201,12 +206,16 @@ func byteText(n int64) string {
 // exactly what is wrong and where ("record 12: pain after is 14, must be 0
 // to 10"). A Backup it returns always passes Validate.
 func DecodeBackup(r io.Reader) (Backup, error) {
+	buf := bytes.NewBuffer(nil)
 	if s, ok := r.(interface{ Size() int64 }); ok {
 		if err := CheckBackupSize(s.Size()); err != nil {
 			return Backup{}, err
 		}
+		// One allocation of the right size, not ReadAll's doublings.
+		buf.Grow(int(s.Size()) + bytes.MinRead)
 	}
-	raw, err := io.ReadAll(io.LimitReader(r, MaxBackupBytes+1))
+	_, err := buf.ReadFrom(io.LimitReader(r, MaxBackupBytes+1))
+	raw := buf.Bytes()
 	if err != nil {
 		return Backup{}, fmt.Errorf("the file could not be read: %v", err)
 	}
@@ -227,29 +236,33 @@ func DecodeBackup(r io.Reader) (Backup, error) {
 // decodeBackup decodes the parts of a backup in turn, so that an error can
 // say which part is wrong.
 func decodeBackup(raw []byte) (Backup, error) {
-	var top map[string]json.RawMessage
-	if err := decodeStrict(raw, &top); err != nil {
-		return Backup{}, fmt.Errorf("this file is not an Unknot backup: %s", describeJSONError(err))
+	if err := checkJSON(raw); err != nil {
+		return Backup{}, fmt.Errorf("this file is not an Unknot backup: %s", err)
 	}
-	if top == nil {
-		return Backup{}, errors.New("this file is not an Unknot backup: it is empty")
+	top, err := splitObject(raw, len(backupFields), backupFields...)
+	var unknown *fieldError
+	if errors.As(err, &unknown) {
+		// The type first: a file of another kind is named as such.
+		err = nil
+		if _, ok := top["type"]; ok {
+			err = errors.New("the backup" + strings.TrimPrefix(unknown.Error(), "it"))
+		}
+	}
+	if err != nil {
+		return Backup{}, fmt.Errorf("this file is not an Unknot backup: %v", err)
 	}
 	var b Backup
 	if json.Unmarshal(top["type"], &b.Type) != nil || b.Type != BackupType {
 		return Backup{}, errors.New("this file is not an Unknot backup: it has no \"type\": \"unknot-backup\"")
+	}
+	if unknown != nil {
+		return Backup{}, errors.New("the backup" + strings.TrimPrefix(unknown.Error(), "it"))
 	}
 	if err := json.Unmarshal(top["version"], &b.Version); err != nil {
 		return Backup{}, errors.New("the backup has no version number")
 	}
 	if err := checkVersion(b.Version); err != nil {
 		return Backup{}, err
-	}
-	for k := range top {
-		switch k {
-		case "type", "version", "exportedAt", "settings", "routines", "records":
-		default:
-			return Backup{}, fmt.Errorf("the backup has an unknown field %q", clip(k))
-		}
 	}
 	for _, k := range []string{"exportedAt", "settings", "records"} {
 		if _, ok := top[k]; !ok {
@@ -260,14 +273,13 @@ func decodeBackup(raw []byte) (Backup, error) {
 	if err := json.Unmarshal(top["exportedAt"], &at); err != nil {
 		return Backup{}, fmt.Errorf("the export time: %s", describeJSONError(err))
 	}
-	var err error
 	if b.ExportedAt, err = parseInstant("the export time", at); err != nil {
 		return Backup{}, err
 	}
 	if b.Settings, err = decodeSettings(top["settings"]); err != nil {
 		return Backup{}, fmt.Errorf("settings: %v", err)
 	}
-	routines, err := list(top["routines"], "routines", MaxRoutines)
+	routines, err := splitList(top["routines"], "routines", MaxRoutines, maxItemBytes)
 	if err != nil {
 		return Backup{}, err
 	}
@@ -283,7 +295,7 @@ func decodeBackup(raw []byte) (Backup, error) {
 		}
 		b.Routines = append(b.Routines, r)
 	}
-	records, err := list(top["records"], "records", MaxRecords)
+	records, err := splitList(top["records"], "records", MaxRecords, maxItemBytes)
 	if err != nil {
 		return Backup{}, err
 	}
@@ -308,6 +320,9 @@ func decodeBackup(raw []byte) (Backup, error) {
 // LoadSettings, settings of an older schema take the defaults for the
 // fields they lack; a newer schema is refused.
 func decodeSettings(raw json.RawMessage) (Settings, error) {
+	if len(raw) > maxSettingsBytes {
+		return Settings{}, fmt.Errorf("they are %s, larger than settings can be", byteText(int64(len(raw))))
+	}
 	// The schema first, so that newer settings are named as such rather
 	// than by the first field this version does not know.
 	var peek struct {
@@ -332,22 +347,6 @@ func decodeSettings(raw json.RawMessage) (Settings, error) {
 		return Settings{}, err
 	}
 	return s, nil
-}
-
-// list splits a JSON list into its items, refusing more than most; a
-// missing list is empty.
-func list(raw json.RawMessage, what string, most int) ([]json.RawMessage, error) {
-	if raw == nil {
-		return nil, nil
-	}
-	var items []json.RawMessage
-	if err := json.Unmarshal(raw, &items); err != nil {
-		return nil, fmt.Errorf("%s: %s", what, describeJSONError(err))
-	}
-	if len(items) > most {
-		return nil, fmt.Errorf("it holds %d %s, at most %d", len(items), what, most)
-	}
-	return items, nil
 }
 
 // Merge adds incoming records to existing by id and returns the result
@@ -407,6 +406,9 @@ func ImportRecords(st Storage, incoming []Record) (History, ImportSummary, error
 	sum := ImportSummary{Added: added, Unchanged: unchanged, Conflicts: conflicts}
 	if added == 0 {
 		return History{Records: l.records}, sum, nil
+	}
+	if _, err := keepDuplicates(st, l); err != nil {
+		return History{}, ImportSummary{}, err
 	}
 	if err := writeHistory(st, merged); err != nil {
 		return History{}, ImportSummary{}, err

@@ -188,6 +188,9 @@ func SaveCheckpoint(st Storage, c Checkpoint) error {
 	if err := c.Validate(); err != nil {
 		return fmt.Errorf("the session's progress could not be saved: %v", err)
 	}
+	if err := keepDamagedCheckpoint(st, checkpointKey(c.RecordID)); err != nil {
+		return err
+	}
 	if err := st.Set(checkpointKey(c.RecordID), c); err != nil {
 		if IsQuota(err) {
 			return &storeError{kind: ErrStorageFull, cause: err, msg: "Storage on this device is full, so the session's progress was not saved."}
@@ -230,6 +233,25 @@ var ErrCheckpoint = errors.New("the unfinished session could not be read")
 // unreadable is the error of a checkpoint that cannot be read.
 func unreadable(why string) error {
 	return &storeError{kind: ErrCheckpoint, msg: fmt.Sprintf("An unfinished session was found but could not be read (%s), so it cannot be resumed.", why)}
+}
+
+// CheckpointAsideKey holds a copy of a checkpoint that could not be read
+// (damaged, or saved by a newer version), kept before anything replaced or
+// removed it; later ones are kept under CheckpointAsideKey followed by ".2",
+// ".3" and so on. It is not under CheckpointPrefix, where it would be taken
+// for a checkpoint.
+const CheckpointAsideKey = "unknot.unreadable-checkpoint"
+
+// keepDamagedCheckpoint copies the checkpoint stored under key aside, byte
+// for byte, when it cannot be read. The error says why it could not be.
+func keepDamagedCheckpoint(st Storage, key string) error {
+	if _, _, err := loadKey(st, key); err == nil {
+		return nil
+	}
+	if _, err := keepAside(st, key, CheckpointAsideKey); err != nil {
+		return fmt.Errorf("An unfinished session that could not be read could not be copied aside either (%v), so it is left as it is and this session's progress was not saved.", err)
+	}
+	return nil
 }
 
 // checkRoutine checks a routine kept in storage or a backup: its id, the

@@ -141,7 +141,9 @@ func furtherThan(a, b Checkpoint) bool {
 // ClearCheckpoint removes the checkpoint of the session whose record id is
 // id, once the session is saved or discarded.
 func ClearCheckpoint(st Storage, id string) {
-	if uuid.Validate(id) == nil {
+	// One that cannot be read is copied aside first, and left in place
+	// when it cannot be.
+	if uuid.Validate(id) == nil && keepDamagedCheckpoint(st, checkpointKey(id)) == nil {
 		st.Del(checkpointKey(id))
 	}
 }

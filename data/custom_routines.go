@@ -160,7 +160,7 @@ func SetAsideCustomRoutines(st Storage, now time.Time) (string, error) {
 // through Set, which raw, read through Get, always is.
 func copyRoutinesAside(st Storage, raw string, now time.Time) (string, error) {
 	if _, ok := st.(RawStorage); ok {
-		return copyAside(st, loaded{raw: raw, hasRaw: true}, RoutinesAsidePrefix, now)
+		return copyAside(st, loaded{raw: raw, hasRaw: true}, RoutinesKey, RoutinesAsidePrefix, now)
 	}
 	key := RoutinesAsidePrefix + strconv.FormatInt(now.UnixMilli(), 10)
 	for i := 2; ; i++ {

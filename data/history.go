@@ -94,6 +94,9 @@ type History struct {
 	// CopyKey is the key the stored text was copied to when it was
 	// damaged; "" when nothing was copied.
 	CopyKey string
+	// DuplicatesKey is the key the stored text was copied to because
+	// different sessions in it had the same id; "" when none had.
+	DuplicatesKey string
 }
 
 // migration turns the fields of a history envelope of one schema into the
@@ -147,6 +150,9 @@ type loaded struct {
 	hasRaw  bool
 	schema  int
 	reason  string // why it is corrupt
+	// dupes is set when records with the same id differ: the stored text
+	// is copied aside before anything is written over it.
+	dupes bool
 }
 
 // LoadHistory reads the history from st. When it is damaged, its exact text
@@ -160,7 +166,7 @@ func LoadHistory(st Storage, now time.Time) (History, Status, error) {
 	case StatusNewer:
 		return History{Records: l.records}, l.status, newerError(l.schema, "It is shown read-only and nothing will be saved over it: update Unknot to carry on.")
 	case StatusCorrupt:
-		key, err := copyAside(st, l, CorruptPrefix, now)
+		key, err := copyAside(st, l, HistoryKey, CorruptPrefix, now)
 		if err != nil {
 			return History{}, l.status, &storeError{kind: ErrCorrupt, cause: err, msg: fmt.Sprintf(
 				"Your saved history could not be read: %s. It could not be copied aside (%v), so nothing will be saved over it until you choose what to do.", l.reason, err)}
@@ -168,7 +174,8 @@ func LoadHistory(st Storage, now time.Time) (History, Status, error) {
 		return History{CopyKey: key}, l.status, &storeError{kind: ErrCorrupt, msg: fmt.Sprintf(
 			"Your saved history could not be read: %s. A copy of it is kept under %q, and nothing will be saved over it until you choose what to do.", l.reason, key)}
 	}
-	return History{Records: l.records}, l.status, nil
+	key, err := keepDuplicates(st, l)
+	return History{Records: l.records, DuplicatesKey: key}, l.status, err
 }
 
 // SaveRecord saves rec; see SaveRecords.
@@ -198,6 +205,9 @@ func saveRecords(st Storage, recs []Record, answers bool) (History, error) {
 	}
 	l := readHistory(st)
 	if err := refuse(l, "nothing was saved; the session is kept in memory until then."); err != nil {
+		return History{}, err
+	}
+	if _, err := keepDuplicates(st, l); err != nil {
 		return History{}, err
 	}
 	merged := mergeByID(l.records, recs, answers)
@@ -233,6 +243,9 @@ func DeleteRecord(st Storage, id string) (History, error) {
 	if len(kept) == len(l.records) {
 		return History{Records: l.records}, nil
 	}
+	if _, err := keepDuplicates(st, l); err != nil {
+		return History{}, err
+	}
 	forget(st, id)
 	if err := writeHistory(st, kept); err != nil {
 		return History{}, err
@@ -254,7 +267,7 @@ func StartAfresh(st Storage, now time.Time) (string, error) {
 	if l.status == StatusNewer {
 		prefix = NewerPrefix
 	}
-	key, err := copyAside(st, l, prefix, now)
+	key, err := copyAside(st, l, HistoryKey, prefix, now)
 	if err != nil {
 		return "", fmt.Errorf("your saved history could not be copied aside (%v), so it was left as it is", err)
 	}
@@ -297,9 +310,9 @@ func writeHistoryText(st Storage, records []Record) (string, error) {
 	text := p.text()
 	if err := setText(st, HistoryKey, text); err != nil {
 		if IsQuota(err) {
-			return "", &storeError{kind: ErrStorageFull, cause: err, msg: "Storage on this device is full, so this was not saved. It is kept in memory and will be saved again later; exporting a backup still works."}
+			return "", &storeError{kind: ErrStorageFull, cause: err, msg: "Storage on this device is full, so this was not saved. It is kept in memory; exporting a backup still works."}
 		}
-		return "", &storeError{cause: err, msg: fmt.Sprintf("This could not be saved (%v). It is kept in memory and will be saved again later.", err)}
+		return "", &storeError{cause: err, msg: fmt.Sprintf("This could not be saved (%v). It is kept in memory.", err)}
 	}
 	// The summary is derived: when it cannot be written, SessionsOn finds
 	// that it no longer matches and reads the history instead.
@@ -387,8 +400,14 @@ func decodeHistory(raw []byte) loaded {
 	// the slow way, which says what is wrong. decodeWire reads every field
 	// strictly, so both ways agree.
 	if env, ok := splitEnvelope(raw); ok && string(env["schema"]) == strconv.Itoa(HistorySchema) {
-		if records, err := decodeWire(env); err == nil {
-			return loaded{status: StatusOK, schema: HistorySchema, records: unionByID(records, nil)}
+		records, err := decodeWire(env)
+		if err == nil {
+			return okHistory(HistorySchema, records)
+		}
+		// Read once is enough when the text is JSON: the slow way would
+		// find the same.
+		if checkJSON(raw) == nil {
+			return loaded{status: StatusCorrupt, reason: err.Error()}
 		}
 	}
 	return decodeHistoryJSON(raw)
@@ -400,12 +419,13 @@ func decodeHistoryJSON(raw []byte) loaded {
 	corrupt := func(format string, a ...any) loaded {
 		return loaded{status: StatusCorrupt, reason: fmt.Sprintf(format, a...)}
 	}
-	var env map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &env); err != nil {
-		return corrupt("%s", describeJSONError(err))
+	if err := checkJSON(raw); err != nil {
+		return corrupt("%v", err)
 	}
-	if env == nil {
-		return corrupt("it is empty")
+	// Split, not decoded: the fields stay slices of raw.
+	env, err := splitObject(raw, maxEnvelopeFields)
+	if err != nil {
+		return corrupt("%v", err)
 	}
 	var schema int
 	s, ok := env["schema"]
@@ -433,42 +453,103 @@ func decodeHistoryJSON(raw []byte) loaded {
 	if err != nil {
 		return corrupt("%v", err)
 	}
-	return loaded{status: StatusOK, schema: schema, records: unionByID(records, nil)}
+	return okHistory(schema, records)
 }
+
+// okHistory is a history read: its records by id, and whether different
+// records had the same id.
+func okHistory(schema int, records []Record) loaded {
+	out := unionByID(records, nil)
+	return loaded{status: StatusOK, schema: schema, records: out, dupes: len(out) < len(records) && differ(records)}
+}
+
+// differ reports whether two of records have the same id and differ.
+func differ(records []Record) bool {
+	first := make(map[string]int, len(records))
+	for i, r := range records {
+		j, seen := first[r.ID]
+		if !seen {
+			first[r.ID] = i
+			continue
+		}
+		if !reflect.DeepEqual(records[j], r) {
+			return true
+		}
+	}
+	return false
+}
+
+// DuplicatesKey holds a copy of a stored history in which different
+// sessions had the same id, kept before it is written again (only one of
+// them is kept in the history); later ones go under DuplicatesKey followed
+// by ".2", ".3" and so on.
+const DuplicatesKey = HistoryKey + ".duplicates"
+
+// keepDuplicates copies the stored history aside when l found different
+// records with the same id, and returns the key of the copy, "" when
+// there was nothing to keep.
+func keepDuplicates(st Storage, l loaded) (string, error) {
+	if !l.dupes {
+		return "", nil
+	}
+	key, err := keepAside(st, HistoryKey, DuplicatesKey)
+	if err != nil {
+		return "", &storeError{cause: err, msg: fmt.Sprintf(
+			"Your saved history holds different sessions with the same id, and it could not be copied aside (%v), so nothing was written over it.", err)}
+	}
+	return key, nil
+}
+
+// maxEnvelopeFields bounds the fields of a stored history's envelope: this
+// version writes six, and a newer one is read only as far as it can be.
+const maxEnvelopeFields = 64
+
+// minRecordBytes is less than any valid record takes in stored text,
+// written out in full or compact: a list item shorter than this cannot be
+// one, so it is refused, or skipped, without being read.
+const minRecordBytes = 48
 
 // decodeRecords decodes and validates a JSON list of records written out
 // in full, as schema 1 kept them. It decodes the list in one pass, and only
 // when that fails goes record by record to say which one is wrong and why.
 func decodeRecords(raw json.RawMessage) ([]Record, error) {
-	var wires []recordWire
-	if decodeStrict(raw, &wires) == nil {
-		records := make([]Record, len(wires))
-		ok := true
-		for i, w := range wires {
-			r, err := w.record()
-			if err != nil {
-				ok = false
-				break
-			}
-			records[i] = r
-		}
-		if ok {
-			return records, nil
-		}
+	if string(raw) == "null" {
+		return nil, nil
 	}
-	var items []json.RawMessage
-	if err := json.Unmarshal(raw, &items); err != nil {
+	n := countList(raw)
+	if n < 0 {
 		return nil, errors.New("its records are not a list")
 	}
-	records := make([]Record, 0, len(items))
-	for i, item := range items {
+	// The one pass allocates for every item before any is checked: only
+	// for a list whose items could all be records.
+	if n*minRecordBytes <= len(raw) {
+		var wires []recordWire
+		if decodeStrict(raw, &wires) == nil {
+			records := make([]Record, len(wires))
+			ok := true
+			for i, w := range wires {
+				r, err := w.record()
+				if err != nil {
+					ok = false
+					break
+				}
+				records[i] = r
+			}
+			if ok {
+				return records, nil
+			}
+		}
+	}
+	var records []Record
+	err := eachItem(raw, "its records are", func(i int, item []byte) error {
 		r, err := decodeRecord(item)
 		if err != nil {
-			return nil, fmt.Errorf("record %d: %w", i+1, err)
+			return fmt.Errorf("record %d: %w", i+1, err)
 		}
 		records = append(records, r)
-	}
-	return records, nil
+		return nil
+	})
+	return records, err
 }
 
 // readNewer reads, as far as it can, the records of a history of a newer
@@ -679,9 +760,11 @@ func sortRecords(rs []Record) {
 	}
 }
 
-// copyAside copies the stored text of l to a new key under prefix, or
-// finds an identical copy already there, and returns the key.
-func copyAside(st Storage, l loaded, prefix string, now time.Time) (string, error) {
+// copyAside copies the text stored under src to a new key under prefix, or
+// finds an identical copy already there, and returns the key. The copy is
+// made in the store (see RawCopier), so it is the text exactly. l is what
+// was read of src, to say when there was no text to copy.
+func copyAside(st Storage, l loaded, src, prefix string, now time.Time) (string, error) {
 	rs, ok := st.(RawStorage)
 	if !ok {
 		return "", errors.New("this storage cannot copy raw text")
@@ -690,7 +773,7 @@ func copyAside(st Storage, l loaded, prefix string, now time.Time) (string, erro
 		return "", errors.New("its text could not be read")
 	}
 	for _, k := range KeysWithPrefix(st, prefix) {
-		if v, ok := rs.GetRaw(k); ok && v == l.raw {
+		if sameText(rs, k, src) {
 			return k, nil
 		}
 	}
@@ -701,7 +784,7 @@ func copyAside(st Storage, l loaded, prefix string, now time.Time) (string, erro
 		}
 		key = prefix + strconv.FormatInt(now.UnixMilli(), 10) + "-" + strconv.Itoa(i)
 	}
-	if err := rs.SetRaw(key, l.raw); err != nil {
+	if err := copyRaw(rs, key, src); err != nil {
 		return "", err
 	}
 	return key, nil

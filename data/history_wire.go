@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 	"unicode/utf8"
@@ -415,18 +416,42 @@ func splitEnvelope(raw []byte) (map[string]json.RawMessage, bool) {
 // cannot be read is taken as empty, and the records that point into it are
 // left out.
 func (d *wireDecoder) lists(env map[string]json.RawMessage) error {
+	// Every entry of a list is there for a record that points to it, so
+	// the number of records bounds each list before it is allocated.
+	n := max(countList(env["records"]), 0)
 	var err error
-	if d.routines, err = d.readIDNames(env["routines"], "routines"); err != nil && !d.lenient {
+	if err = fits(env["routines"], "routines", n); err == nil {
+		d.routines, err = d.readIDNames(env["routines"], "routines")
+	}
+	if err != nil && !d.lenient {
 		return err
 	}
-	if d.exercises, err = d.readIDNames(env["exercises"], "exercises"); err != nil && !d.lenient {
+	if err = fits(env["exercises"], "exercises", n*MaxLogs); err == nil {
+		d.exercises, err = d.readIDNames(env["exercises"], "exercises")
+	}
+	if err != nil && !d.lenient {
 		return err
 	}
-	if d.logs, err = d.readLogs(env["logs"]); err != nil && !d.lenient {
+	if err = fits(env["logs"], "logs", n*MaxLogs); err == nil {
+		d.logs, err = d.readLogs(env["logs"])
+	}
+	if err != nil && !d.lenient {
 		return err
 	}
-	if d.zones, err = readZones(env["zones"]); err != nil && !d.lenient {
+	if err = fits(env["zones"], "zones", n); err == nil {
+		d.zones, err = readZones(env["zones"])
+	}
+	if err != nil && !d.lenient {
 		return err
+	}
+	return nil
+}
+
+// fits checks that the list what holds no more entries than most, which
+// its records could use.
+func fits(raw []byte, what string, most int) error {
+	if n := countList(raw); n > most {
+		return fmt.Errorf("its %s list has %d entries, more than its records can use", what, n)
 	}
 	return nil
 }
@@ -437,7 +462,7 @@ func (d *wireDecoder) readIDNames(raw []byte, what string) ([]idName, error) {
 	if err := r.open("its " + what + " are"); err != nil {
 		return nil, err
 	}
-	var out []idName
+	out := make([]idName, 0, max(countList(raw), 0))
 	for i := 0; ; i++ {
 		more, err := r.item(i)
 		if err != nil {
@@ -449,7 +474,9 @@ func (d *wireDecoder) readIDNames(raw []byte, what string) ([]idName, error) {
 		var e idName
 		err = r.tuple(2, 2, d.lenient, func(f int) (err error) {
 			if f == 0 {
-				e.id, err = r.str("its id")
+				if e.id, err = r.str("its id"); err == nil && e.id == "" {
+					err = errors.New("its id is empty")
+				}
 			} else {
 				e.name, err = r.str("its name")
 			}
@@ -469,7 +496,7 @@ func (d *wireDecoder) readLogs(raw []byte) ([]ExerciseLog, error) {
 	if err := r.open("its logs are"); err != nil {
 		return nil, err
 	}
-	var out []ExerciseLog
+	out := make([]ExerciseLog, 0, max(countList(raw), 0))
 	for i := 0; ; i++ {
 		more, err := r.item(i)
 		if err != nil {
@@ -515,7 +542,7 @@ func readZones(raw []byte) ([]string, error) {
 	if err := r.open("its zones are"); err != nil {
 		return nil, err
 	}
-	var out []string
+	out := make([]string, 0, max(countList(raw), 0))
 	for i := 0; ; i++ {
 		more, err := r.item(i)
 		if err != nil {
@@ -540,7 +567,10 @@ func (d *wireDecoder) records(raw []byte) ([]Record, error) {
 	if err := r.open("its records are"); err != nil {
 		return nil, err
 	}
-	out := make([]Record, 0, countItems(raw))
+	// Room for every record only once one has been read: a list of
+	// damaged items fails at the first (or, lenient, skips them all).
+	n := countItems(raw)
+	out := make([]Record, 0, min(n, 1))
 	for i := 0; ; i++ {
 		more, err := r.item(i)
 		if err != nil {
@@ -549,7 +579,14 @@ func (d *wireDecoder) records(raw []byte) ([]Record, error) {
 		if !more {
 			return out, r.end("its records")
 		}
+		if len(out) == 1 && cap(out) < n {
+			out = slices.Grow(out, n-1)
+		}
 		start := r.i
+		if d.lenient && r.skip() == nil && r.i-start < minRecordBytes {
+			continue // too short to be a record: not worth an error
+		}
+		r.i = start
 		out = append(out, Record{})
 		rec := &out[len(out)-1]
 		if d.lenient && r.peek() == '{' {

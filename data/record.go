@@ -405,9 +405,14 @@ func checkText(what, s string, maxRunes int, required, multiline bool) error {
 // clip shortens a quoted value in a message, so a hostile file cannot fill
 // the screen with its own text.
 func clip(s string) string {
-	const n = 40
-	if utf8.RuneCountInString(s) <= n {
-		return s
+	n := 40
+	// Counted without converting the whole text: it can be megabytes of a
+	// hostile file.
+	for i := range s {
+		if n == 0 {
+			return s[:i] + "…"
+		}
+		n--
 	}
-	return string([]rune(s)[:n]) + "…"
+	return s
 }

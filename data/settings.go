@@ -150,7 +150,9 @@ func SaveSettings(st Storage, s Settings) error {
 	if err := st.Get(SettingsKey, &stored); err == nil && stored.Schema > settingsSchema {
 		return fmt.Errorf("your settings were %w (schema %d) and are left as they are", ErrNewerSettings, stored.Schema)
 	}
-	keepDamagedSettings(st)
+	if err := keepDamagedSettings(st); err != nil {
+		return fmt.Errorf("your saved settings could not be read, nor copied aside (%w), so they are left as they are and these were not saved", err)
+	}
 	s.Schema = settingsSchema
 	if err := st.Set(SettingsKey, s); err != nil {
 		return fmt.Errorf("your settings could not be saved: %w", err)
@@ -174,25 +176,24 @@ func UpdateSettings(st Storage, change func(*Settings)) (Settings, error) {
 }
 
 // SettingsCorruptKey holds a copy of saved settings that could not be read,
-// kept before new settings replace them.
+// kept before new settings replace them. Settings damaged again later are
+// kept as well, under SettingsCorruptKey followed by ".2", ".3" and so on.
 const SettingsCorruptKey = SettingsKey + ".corrupt"
 
 // keepDamagedSettings copies stored settings that cannot be read aside, byte
-// for byte, before they are overwritten; an earlier copy is never replaced.
-// It needs a store that gives the raw text.
-func keepDamagedSettings(st Storage) {
+// for byte, before they are overwritten: every damaged text once, never over
+// an earlier copy. It needs a store that gives the raw text.
+func keepDamagedSettings(st Storage) error {
 	rs, ok := st.(RawStorage)
 	if !ok {
-		return
+		return nil
 	}
-	raw, found := rs.GetRaw(SettingsKey)
-	if !found {
-		return
+	if _, found := rs.GetRaw(SettingsKey); !found {
+		return nil
 	}
 	if _, err := LoadSettings(st); err == nil {
-		return
+		return nil
 	}
-	if _, exists := rs.GetRaw(SettingsCorruptKey); !exists {
-		_ = rs.SetRaw(SettingsCorruptKey, raw)
-	}
+	_, err := keepAside(st, SettingsKey, SettingsCorruptKey)
+	return err
 }

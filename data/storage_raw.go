@@ -1,7 +1,10 @@
 package data
 
 import (
+	"errors"
+	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -70,4 +73,83 @@ func KeysWithPrefix(st Storage, prefix string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// RawCopier is a RawStorage that copies and compares stored text where it
+// is kept. Text read out of localStorage into Go is UTF-8, which cannot
+// hold every JavaScript string (a lone surrogate becomes U+FFFD), so a copy
+// that went through Go would not be the text stored. Copies of damaged data
+// go through a RawCopier when the store is one.
+type RawCopier interface {
+	RawStorage
+	// CopyRaw stores the text under src under dst as well, exactly; it
+	// fails when src is absent or the store is full.
+	CopyRaw(dst, src string) error
+	// SameRaw reports whether a and b both hold text, the same text.
+	SameRaw(a, b string) bool
+}
+
+// CopyRaw implements RawCopier.
+func (m *MemoryStorage) CopyRaw(dst, src string) error {
+	v, ok := m.GetRaw(src)
+	if !ok {
+		return fmt.Errorf("nothing is stored under %s", src)
+	}
+	return m.SetRaw(dst, v)
+}
+
+// SameRaw implements RawCopier.
+func (m *MemoryStorage) SameRaw(a, b string) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	va, okA := m.data[a]
+	vb, okB := m.data[b]
+	return okA && okB && string(va) == string(vb)
+}
+
+// copyRaw stores the text under src under dst too, exactly when st is a
+// RawCopier.
+func copyRaw(st RawStorage, dst, src string) error {
+	if c, ok := st.(RawCopier); ok {
+		return c.CopyRaw(dst, src)
+	}
+	v, ok := st.GetRaw(src)
+	if !ok {
+		return fmt.Errorf("nothing is stored under %s", src)
+	}
+	return st.SetRaw(dst, v)
+}
+
+// sameText reports whether a and b hold the same text, exactly when st is a
+// RawCopier.
+func sameText(st RawStorage, a, b string) bool {
+	if c, ok := st.(RawCopier); ok {
+		return c.SameRaw(a, b)
+	}
+	va, okA := st.GetRaw(a)
+	vb, okB := st.GetRaw(b)
+	return okA && okB && va == vb
+}
+
+// keepAside copies the text under src to the first free key of base,
+// base.2, base.3 and so on, unless one of them already holds exactly that
+// text, and returns the key. Each damaged text is kept once, and a new
+// damage never replaces an older copy.
+func keepAside(st Storage, src, base string) (string, error) {
+	rs, ok := st.(RawStorage)
+	if !ok {
+		return "", errors.New("this storage cannot copy raw text")
+	}
+	for i := 1; ; i++ {
+		key := base
+		if i > 1 {
+			key = base + "." + strconv.Itoa(i)
+		}
+		if _, taken := rs.GetRaw(key); !taken {
+			return key, copyRaw(rs, key, src)
+		}
+		if sameText(rs, key, src) {
+			return key, nil
+		}
+	}
 }

@@ -1,0 +1,86 @@
+package components
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"unknot/data"
+)
+
+// KeptCopies says what stored data could not be read and which copies
+// Unknot kept aside, and saves all of them as one file. Home links here
+// when something could not be read.
+type KeptCopies struct {
+	app.Compo
+
+	// Unreadable are the parts that cannot be read where they are; Kept
+	// the copies set aside. The parent reads both.
+	Unreadable []data.Part
+	Kept       []data.Kept
+
+	saved, err string
+}
+
+// keptFileName is the name offered for the file of kept copies made on the
+// local date date.
+func keptFileName(date string) string { return "unknot-kept-copies-" + date + ".json" }
+
+// onExport saves every part that cannot be read and every copy as one file.
+func (k *KeptCopies) onExport(ctx app.Context, e app.Event) {
+	keys := make([]string, 0, len(k.Unreadable)+len(k.Kept))
+	for _, p := range k.Unreadable {
+		keys = append(keys, p.Key)
+	}
+	for _, c := range k.Kept {
+		keys = append(keys, c.Key)
+	}
+	now := time.Now()
+	file, err := keptFile(appStorage(ctx), keys, now)
+	if err == nil {
+		name := keptFileName(localDate(now))
+		if err = saveFile(name, "application/json", []byte(file)); err == nil {
+			k.saved, k.err = fmt.Sprintf(keptText.Exported, name), ""
+			return
+		}
+	}
+	k.saved, k.err = "", fmt.Sprintf(historyText.DownloadFailed, err)
+}
+
+// Render shows the list, or nothing when nothing is kept.
+func (k *KeptCopies) Render() app.UI {
+	if len(k.Unreadable) == 0 && len(k.Kept) == 0 {
+		return el("div#kept.kept-slot")
+	}
+	return el("section#kept.card.kept[aria-labelledby=kept-title]",
+		elt("h2#kept-title", keptText.Title),
+		elt("p", keptText.Intro),
+		app.If(len(k.Unreadable) > 0, elt("p#kept-unreadable.error", fmt.Sprintf(keptText.Unreadable, partNames(k.Unreadable)))),
+		app.If(len(k.Kept) > 0, el("div.kept-copies",
+			elt("h3", keptText.KeptTitle),
+			el("ul#kept-list", app.Range(k.Kept).Slice(func(i int) app.UI {
+				c := k.Kept[i]
+				return el("li", app.Text(c.What+" "), elt("code", c.Key))
+			})),
+		)),
+		elt("p.muted.small", keptText.ExportIntro),
+		eltx("button#export-kept.button", keptText.Export).OnClick(k.onExport),
+		app.If(k.saved != "", elt("p#kept-saved.notice[role=status]", k.saved)),
+		app.If(k.err != "", elt("p#kept-error.error[role=alert]", k.err)),
+	)
+}
+
+// partNames names parts in a list for a sentence: "your history, your
+// settings and an unfinished session".
+func partNames(parts []data.Part) string {
+	names := make([]string, len(parts))
+	for i, p := range parts {
+		names[i] = p.Name
+	}
+	if n := len(names); n > 1 {
+		return strings.Join(names[:n-1], ", ") + " and " + names[n-1]
+	}
+	return strings.Join(names, "")
+}
