@@ -104,6 +104,8 @@ func newHandler(root string) (*app.Handler, error) {
 			// the session player's cues and step view (components/cues.go,
 			// components/step_view.go)
 			`<script src="/web/cues.js" defer></script>`,
+			// every new address opens at the top, Back where it was left
+			`<script src="/web/scroll.js" defer></script>`,
 		},
 		CacheableResources:      assets,
 		Resources:               webDir{http.FileServer(http.Dir(root))},

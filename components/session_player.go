@@ -209,6 +209,7 @@ func (p *SessionPlayer) restore(ctx app.Context) bool {
 		p.rec.ID = data.NewRecordID()
 	}
 	p.state, p.notice = stateRunning, text.ResumeHint
+	scrollTop()
 	return true
 }
 
@@ -464,6 +465,7 @@ func (p *SessionPlayer) onStart(ctx app.Context, e app.Event) {
 	p.cues.KeepAwake(p.settings.KeepAwake)
 	p.startClock()
 	p.focusSoon("pause")
+	scrollTop() // Start sits low on the ready screen
 }
 
 // onPauseResume pauses a running session or resumes a paused one.
