@@ -766,14 +766,19 @@ func (p *SessionPlayer) renderToggles() app.UI {
 // renderRunning is the screen during a session, readable from two metres.
 func (p *SessionPlayer) renderRunning() app.UI {
 	paused := p.session.Paused()
+	// The controls sit below the step, outside it, at the foot of a
+	// player one screen high: Pause stays in one place whatever the step
+	// says, and a long step scrolls inside its own box.
 	return el("main#player.player.running",
 		&Prefs{},
-		p.stepView,
-		app.If(paused, elt("p#paused.paused-badge", text.Paused)),
-		app.If(p.notice != "", elt("p.notice", p.notice)),
-		app.If(p.storeErr != "", elt("p.error[role=alert]", p.storeErr)),
+		el("div.player-body",
+			p.stepView,
+			app.If(paused, elt("p#paused.paused-badge", text.Paused)),
+			app.If(p.notice != "", elt("p.notice", p.notice)),
+			app.If(p.storeErr != "", elt("p.error[role=alert]", p.storeErr)),
+			app.If(p.noVoice && p.settings.Voice, elt("p.notice", text.NoVoice)),
+		),
 		app.If(p.confirming, p.renderConfirm()).Else(p.renderControls(paused)),
-		app.If(p.noVoice && p.settings.Voice, elt("p.notice", text.NoVoice)),
 	)
 }
 
