@@ -22,6 +22,8 @@ type Home struct {
 	// "" before it is known (the server's pre-rendering).
 	custom []data.Routine
 	today  string
+	// dosing shows each routine's length as it will be played.
+	dosing dosing
 }
 
 // OnInit reads the person's routines and today's sessions, before Home is
@@ -32,6 +34,7 @@ type Home struct {
 func (h *Home) OnInit() {
 	if h.st == nil {
 		if app.IsServer {
+			h.dosing = loadDosing(nil, time.Now())
 			return
 		}
 		h.st = appStorage(nil)
@@ -41,6 +44,7 @@ func (h *Home) OnInit() {
 	}
 	h.custom, _ = data.LoadCustomRoutines(h.st)
 	now := h.now()
+	h.dosing = loadDosing(h.st, now)
 	today := localDate(now)
 	if marks, err := data.SessionsOn(h.st, today, now); err == nil {
 		h.today = todayText(marks, today)
@@ -62,7 +66,7 @@ func (h *Home) Render() app.UI {
 		el("section[aria-labelledby=routines-title]",
 			elt("h2#routines-title", text.Routines),
 			el("div#home-routines.cards", app.Range(routines).Slice(func(i int) app.UI {
-				return routineCard(routines[i], cat)
+				return routineCard(routines[i], cat, h.dosing)
 			})),
 			el("p", elt("a#to-routines.text-link[href=/routines]", pageText.ManageRoutines)),
 		),
@@ -118,11 +122,12 @@ func todayText(records []data.Mark, today string) string {
 
 // routineCard shows one routine with its length and a Start button. A
 // routine without a summary (the person's own) lists its exercises.
-func routineCard(r data.Routine, cat data.Catalogue) app.UI {
+func routineCard(r data.Routine, cat data.Catalogue, d dosing) app.UI {
+	pl, err := d.play(r)
 	return elx("article.card.routine",
 		elt("h3", r.Name),
 		app.If(r.Summary != "", elt("p", r.Summary)).Else(elt("p", exerciseNames(r, cat))),
-		elt("p.meta", routineMeta(r, cat)),
+		elt("p.meta", routineMeta(pl, err)),
 		eltx("a.button.primary", fmt.Sprintf(text.StartRoutine, r.Name)).Attr("href", "/session/"+r.ID),
 	).ID("routine-" + r.ID)
 }

@@ -50,6 +50,8 @@ type RoutinesPage struct {
 	// by field id.
 	doseErr map[string]string
 	addPick string
+	// dosing shows each routine's doses and length as it will be played.
+	dosing dosing
 
 	unlisten func()
 }
@@ -91,6 +93,7 @@ func (p *RoutinesPage) load() {
 	p.setAside = errors.Is(err, data.ErrRoutinesDamaged) || errors.Is(err, data.ErrRoutinesNewer)
 	s, _ := data.LoadSettings(p.st)
 	p.restSeconds = s.RestSeconds
+	p.dosing = loadDosing(p.st, time.Now())
 }
 
 // store changes the person's routines with change and reports whether it
@@ -261,11 +264,12 @@ func (p *RoutinesPage) renderCreate() app.UI {
 // true for the person's own routines, which can be edited and deleted.
 func (p *RoutinesPage) renderCard(r data.Routine, mine bool) app.UI {
 	cat := data.DefaultCatalogue()
+	pl, err := p.dosing.play(r)
 	return elx("article.card.routine",
 		eltx("h3", r.Name).ID("name-"+r.ID),
 		app.If(r.Summary != "", elt("p", r.Summary)),
-		elt("p.meta", routineMeta(r, cat)),
-		itemList(r, cat),
+		elt("p.meta", routineMeta(pl, err)),
+		itemList(pl, cat),
 		elx("div.card-actions[role=group]",
 			eltx("a.button.primary", text.Start).ID("start-"+r.ID).Attr("href", "/session/"+r.ID).
 				Aria("label", fmt.Sprintf(text.StartRoutine, r.Name)),
@@ -286,29 +290,6 @@ func (p *RoutinesPage) renderConfirmDelete(r data.Routine) app.UI {
 		),
 	).ID("confirm-delete-"+r.ID).
 		Aria("labelledby", "confirm-text-"+r.ID)
-}
-
-// routineMeta says how many exercises a routine has and how long it takes.
-func routineMeta(r data.Routine, cat data.Catalogue) string {
-	meta := fmt.Sprintf(text.ExerciseCount, len(r.Items))
-	if len(r.Items) == 1 {
-		meta = "1 exercise"
-	}
-	if length, err := data.Length(r, cat, data.DefaultTiming()); err == nil {
-		meta += " · " + fmt.Sprintf(text.Minutes, data.DurationText(length))
-	}
-	return meta
-}
-
-// itemList names the exercises of a routine with their doses.
-func itemList(r data.Routine, cat data.Catalogue) app.UI {
-	return el("ul.item-names", app.Range(r.Items).Slice(func(i int) app.UI {
-		e, reps, hold, err := r.Items[i].Resolve(cat)
-		if err != nil {
-			return elt("li.error", err.Error())
-		}
-		return el("li", elt("span", e.Name), elt("span.muted", " — "+doseText(e, reps, hold)))
-	}))
 }
 
 // quoted puts a name in curly quotes for a sentence.

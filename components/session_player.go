@@ -171,7 +171,10 @@ func (p *SessionPlayer) OnNav(ctx app.Context) {
 	}
 	hist, _, _ := data.LoadHistory(st, p.clock())
 	p.history = hist.Records
-	p.routine, p.why = data.WithSuggestedDoses(r, data.DefaultCatalogue(), p.history, localDate(p.clock()))
+	// The doses every screen shows for this routine (data.AsPlayed), and
+	// the plan from them.
+	pl, _ := data.AsPlayed(r, data.DefaultCatalogue(), p.history, localDate(p.clock()), p.settings.Timing())
+	p.routine, p.why = pl.Routine, pl.Why
 	p.compile()
 }
 
