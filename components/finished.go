@@ -20,6 +20,10 @@ type Finished struct {
 	Took time.Duration
 	// Again is the routine id to run once more.
 	Again string
+	// Ended is set when the person ended the session before its end, at
+	// exercise At (1-based).
+	Ended bool
+	At    int
 	// Record is the session as recorded; SaveErr the last failure to store
 	// it; Saving is set until it is first stored; Persisted what the
 	// browser said about keeping storage.
@@ -27,10 +31,18 @@ type Finished struct {
 	SaveErr   string
 	Saving    bool
 	Persisted string
-	// OnPainAfter, OnNote and OnRetry report the person's answers.
+	// OnPainAfter, OnNote, OnNoteInput (each keystroke) and OnRetry report
+	// the person's answers.
 	OnPainAfter func(ctx app.Context, v *int)
 	OnNote      func(ctx app.Context, note string)
+	OnNoteInput func(ctx app.Context, note string)
 	OnRetry     app.EventHandler
+}
+
+func (f *Finished) onNoteInput(ctx app.Context, e app.Event) {
+	if f.OnNoteInput != nil {
+		f.OnNoteInput(ctx, ctx.JSSrc().Get("value").String())
+	}
 }
 
 func (f *Finished) onNote(ctx app.Context, e app.Event) {
@@ -47,18 +59,12 @@ func (f *Finished) onPain(ctx app.Context, v *int) {
 
 // Render shows the summary.
 func (f *Finished) Render() app.UI {
-	complete := true
-	for _, r := range f.Results {
-		complete = complete && r.HoldsDone == r.Holds
-	}
-	title := text.WellDone
-	if !complete {
-		title = text.StoppedEarly
-	}
-	rise, risen := f.Record.PainRise()
+	title, lead := finishedWords(f.Routine, f.Results, f.Took, f.Ended, f.At)
+	// A session without a hold done is not kept: nothing to rate or note.
+	kept := data.HoldsDone(f.Results)
 	return page("finished",
 		elt("h1#finished-title", title),
-		elt("p.lead", fmt.Sprintf(text.Finished, f.Routine, data.DurationText(f.Took))),
+		elt("p#finished-lead.lead", lead),
 		el("ul#results.results", app.Range(f.Results).Slice(func(i int) app.UI {
 			r := f.Results[i]
 			mark, class := "✓", "result done"
@@ -71,6 +77,21 @@ func (f *Finished) Render() app.UI {
 				elt("span.result-count", fmt.Sprintf(text.DoneOf, r.RepsDone, r.Reps)),
 			).Class(class)
 		})),
+		app.If(kept, f.renderAnswers()),
+		app.If(f.Persisted != "", elt("p#persisted.muted.small", f.Persisted)),
+		el("div.controls",
+			elt("a#home.button.primary[href=/]", text.Home),
+			eltx("a#again.button", text.Again).Attr("href", f.againURL()),
+		),
+		elt("p.muted.small", data.Disclaimer),
+	)
+}
+
+// renderAnswers asks for the pain score and a note, and says whether the
+// session is saved.
+func (f *Finished) renderAnswers() app.UI {
+	rise, risen := f.Record.PainRise()
+	return el("div.answers",
 		painScale("pain-after", text.PainAfter, f.Record.PainAfter, f.onPain),
 		app.If(risen && rise >= data.PainRiseThreshold, el("div#ease-off.notice[role=status]",
 			elt("p", text.EaseOff),
@@ -78,7 +99,7 @@ func (f *Finished) Render() app.UI {
 		)),
 		el("label.note[for=note]",
 			elt("span", text.Note),
-			eltx("textarea#note[rows=3]", f.Record.Note).Attr("maxlength", data.MaxNoteRunes).Attr("placeholder", text.NoteHint).OnChange(f.onNote),
+			eltx("textarea#note[rows=3]", f.Record.Note).Attr("maxlength", data.MaxNoteRunes).Attr("placeholder", text.NoteHint).OnInput(f.onNoteInput).OnChange(f.onNote),
 		),
 		app.If(f.Saving, elt("p#saved.muted.small", text.Saving)).
 			ElseIf(f.SaveErr == "", elt("p#saved.muted.small", text.Saved)).
@@ -86,12 +107,6 @@ func (f *Finished) Render() app.UI {
 				elt("p", fmt.Sprintf(text.SaveFailed, f.SaveErr)),
 				eltx("button#retry.button", text.Retry).OnClick(f.OnRetry),
 			)),
-		app.If(f.Persisted != "", elt("p#persisted.muted.small", f.Persisted)),
-		el("div.controls",
-			elt("a#home.button.primary[href=/]", text.Home),
-			eltx("a#again.button", text.Again).Attr("href", f.againURL()),
-		),
-		elt("p.muted.small", data.Disclaimer),
 	)
 }
 

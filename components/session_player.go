@@ -69,6 +69,8 @@ type SessionPlayer struct {
 	saveErr   string
 	unsaved   bool
 	persisted string
+	// noteEdits counts keystrokes in the note, so only the last one saves.
+	noteEdits int
 
 	cues Cues
 	now  func() time.Time
@@ -550,6 +552,10 @@ func (p *SessionPlayer) finish() {
 	// The id chosen at Start, which the checkpoint carries: a copy saved
 	// from the checkpoint elsewhere merges with this one.
 	p.rec.ID, p.rec.PainBefore = id, p.painBefore
+	if !data.HoldsDone(p.results) {
+		p.discard()
+		return
+	}
 	p.saveSoon()
 }
 
@@ -674,6 +680,10 @@ func (p *SessionPlayer) onKey(ctx app.Context, e app.Event) {
 	case "ArrowLeft":
 		p.onBack(ctx, e)
 	case "ArrowRight":
+		if e.Get("shiftKey").Bool() {
+			p.onSkipExercise(ctx, e)
+			break
+		}
 		p.onSkip(ctx, e)
 	default:
 		return
@@ -701,8 +711,9 @@ func (p *SessionPlayer) Render() app.UI {
 	case p.state == stateFinished:
 		return &Finished{
 			Routine: p.plan.Routine.Name, Results: p.results, Took: p.took, Again: p.plan.Routine.ID,
+			Ended: !p.pos.Done, At: p.pos.Segment.Item + 1,
 			Record: p.rec, SaveErr: p.saveErr, Saving: p.unsaved, Persisted: p.persisted,
-			OnPainAfter: p.onPainAfter, OnNote: p.onNote, OnRetry: p.onRetry,
+			OnPainAfter: p.onPainAfter, OnNote: p.onNote, OnNoteInput: p.onNoteInput, OnRetry: p.onRetry,
 		}
 	case p.state == stateRunning:
 		return p.renderRunning()
@@ -747,7 +758,7 @@ func (p *SessionPlayer) renderReady() app.UI {
 		app.If(!p.loaded, el("div.start-slot[aria-hidden=true]")).
 			ElseIf(!p.settings.SafetyAccepted, &SafetyGate{}).
 			Else(eltx("button#start.button.primary.huge", text.Start).OnClick(p.onStart)),
-		elt("p.muted.small", text.KeysHint),
+		elt("p#keys-hint.keys-hint.muted.small", skipText.KeysHint),
 		elt("p.muted.small", data.Disclaimer),
 	)
 }
@@ -794,6 +805,7 @@ func (p *SessionPlayer) renderControls(paused bool) app.UI {
 		eltx("button#back.button", "← "+text.Back).Aria("label", text.Back).OnClick(p.onBack),
 		eltx("button#pause.button.primary", playLabel).OnClick(p.onPauseResume),
 		eltx("button#skip.button", text.Skip+" →").Aria("label", text.Skip).OnClick(p.onSkip),
+		eltx("button#skip-exercise.button", skipText.SkipExercise).Aria("keyshortcuts", "Shift+ArrowRight").OnClick(p.onSkipExercise),
 		eltx("button#end.button.quiet", text.Stop).OnClick(p.onEnd),
 	)
 }

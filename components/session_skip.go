@@ -1,0 +1,18 @@
+package components
+
+import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"unknot/data"
+)
+
+// onSkipExercise leaves the current exercise for the next one (Shift+→).
+func (p *SessionPlayer) onSkipExercise(ctx app.Context, e app.Event) {
+	p.move(data.Session.SkipExercise)
+}
+
+// skipText holds the words for skipping a whole exercise.
+var skipText = struct{ SkipExercise, KeysHint string }{
+	SkipExercise: "Skip exercise",
+	KeysHint:     "Keys: Space pauses, ← goes back, → skips a step, Shift+→ skips the exercise.",
+}
