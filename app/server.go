@@ -90,7 +90,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	default:
 		cw := &compressWriter{ResponseWriter: w, enc: negotiate(r.Header.Get("Accept-Encoding")), head: r.Method == http.MethodHead}
 		defer cw.Close()
-		hw := &pageWriter{ResponseWriter: cw}
+		hw := &pageWriter{ResponseWriter: cw, missing: !isPage(r.URL.Path)}
 		defer hw.Close()
 		s.app.ServeHTTP(hw, r)
 	}
@@ -124,8 +124,11 @@ func fixViewport(page []byte) []byte {
 type pageWriter struct {
 	http.ResponseWriter
 	decided, html bool
-	code          int
-	body          bytes.Buffer
+	// missing is set for an address that is no page of the app: its page
+	// (the app's own not-found page) goes with status 404.
+	missing bool
+	code    int
+	body    bytes.Buffer
 }
 
 func (p *pageWriter) WriteHeader(code int) {
@@ -135,6 +138,9 @@ func (p *pageWriter) WriteHeader(code int) {
 	p.decided, p.code = true, code
 	ctype := strings.ToLower(p.Header().Get("Content-Type"))
 	p.html = strings.HasPrefix(ctype, "text/html")
+	if p.html && p.missing && code == http.StatusOK {
+		p.code = http.StatusNotFound
+	}
 	if !p.html {
 		p.ResponseWriter.WriteHeader(code)
 	}
