@@ -74,7 +74,7 @@ func (f *Finished) Render() app.UI {
 			return elx("li",
 				elt("span.mark[aria-hidden=true]", mark),
 				elt("span.name", r.Name),
-				elt("span.result-count", fmt.Sprintf(text.DoneOf, r.RepsDone, r.Reps)),
+				elt("span.result-count", roundsDone(r.RepsDone, r.Reps)),
 			).Class(class)
 		})),
 		app.If(kept, f.renderAnswers()),

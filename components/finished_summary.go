@@ -57,3 +57,11 @@ func listWords(names []string) string {
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
+
+// roundsDone says "2 of 5 rounds", or "0 of 1 round".
+func roundsDone(done, of int) string {
+	if of == 1 {
+		return fmt.Sprintf("%d of 1 round", done)
+	}
+	return fmt.Sprintf(text.DoneOf, done, of)
+}

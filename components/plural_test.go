@@ -1,0 +1,25 @@
+package components
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"unknot/data"
+)
+
+func TestOneIsSingular(t *testing.T) {
+	if got := roundsDone(0, 1); got != "0 of 1 round" {
+		t.Errorf("roundsDone(0, 1) = %q", got)
+	}
+	if got := roundsDone(2, 5); got != "2 of 5 rounds" {
+		t.Errorf("roundsDone(2, 5) = %q", got)
+	}
+	one := []data.PainPoint{{Start: time.Date(2026, 4, 14, 7, 30, 0, 0, time.UTC), Date: "2026-04-14", Before: data.PainScore(5), After: data.PainScore(3)}}
+	html := app.HTMLString(painChart(one))
+	if !strings.Contains(html, "over the last 1 session with a score") {
+		t.Errorf("the pain chart's summary for one session: %s", html)
+	}
+}
