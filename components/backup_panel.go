@@ -167,9 +167,17 @@ func (b *BackupPanel) onExportAll(ctx app.Context, e app.Event) {
 	b.loadLast()
 }
 
+// csvEmpty says why no CSV file was saved.
+const csvEmpty = "There is nothing to export yet: no session is saved on this device."
+
 // onExportCSV saves the history as CSV, with a byte order mark so that
 // spreadsheets read it as UTF-8.
 func (b *BackupPanel) onExportCSV(ctx app.Context, e app.Event) {
+	if len(b.Records) == 0 {
+		// A file of column names alone would look like a lost history.
+		b.saved, b.exportErr = csvEmpty, ""
+		return
+	}
 	name := data.HistoryCSVFileName(localDate(b.now()))
 	raw := append([]byte("\uFEFF"), data.HistoryCSV(b.Records)...)
 	if err := saveFile(name, "text/csv;charset=utf-8", raw); err != nil {

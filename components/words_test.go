@@ -23,3 +23,11 @@ func TestOneIsSingular(t *testing.T) {
 		t.Errorf("the pain chart's summary for one session: %s", html)
 	}
 }
+
+func TestCSVWithNothingToExport(t *testing.T) {
+	b := &BackupPanel{}
+	b.onExportCSV(nil, app.Event{})
+	if b.saved != csvEmpty || b.exportErr != "" {
+		t.Errorf("with no history the panel says %q / %q, want %q", b.saved, b.exportErr, csvEmpty)
+	}
+}
