@@ -43,6 +43,7 @@ func skipToContent(id string) app.EventHandler {
 // navLinks are the app's main screens, in the order the nav shows them.
 var navLinks = []struct{ id, href, label string }{
 	{"home", "/", "Home"},
+	{"routines", "/routines", "Routines"},
 	{"history", "/history", "History"},
 	{"settings", "/settings", "Settings"},
 	{"safety", "/safety", "Safety"},

@@ -31,3 +31,10 @@ func TestCSVWithNothingToExport(t *testing.T) {
 		t.Errorf("with no history the panel says %q / %q, want %q", b.saved, b.exportErr, csvEmpty)
 	}
 }
+
+func TestRoutinesInTheNavigation(t *testing.T) {
+	html := app.HTMLString(siteNav("routines"))
+	if !strings.Contains(html, `<a href="/routines" aria-current="page">Routines</a>`) && !strings.Contains(html, `<a aria-current="page" href="/routines">Routines</a>`) {
+		t.Errorf("the navigation on Routines: %s", html)
+	}
+}
