@@ -656,7 +656,7 @@ func (p *SessionPlayer) onDose(i, delta int) app.EventHandler {
 		if err != nil {
 			return
 		}
-		if n := reps + delta; ex.Reps.Contains(n) {
+		if n := reps + delta; ex.AllowsReps(n) {
 			it.Reps = n
 			p.why[i] = ""
 			p.compile()
@@ -745,12 +745,13 @@ func (p *SessionPlayer) renderReady() app.UI {
 				),
 				el("div.stepper",
 					eltx("button.button.small-button", "−").Aria("label", text.Fewer+": "+e.Name).
-						Attr("disabled", reps <= e.Reps.Min).OnClick(p.onDose(i, -1)),
+						Attr("disabled", reps <= data.MinReps).OnClick(p.onDose(i, -1)),
 					eltx("button.button.small-button", "+").Aria("label", text.More+": "+e.Name).
 						Attr("disabled", reps >= e.Reps.Max).OnClick(p.onDose(i, 1)),
 				),
 			)
 		})),
+		elt("p#dose-hint.muted.small", skipText.DoseHint),
 		painScale("pain-before", text.PainBefore, p.painBefore, p.onPainBefore),
 		p.renderToggles(),
 		// Before the very first session the safety advice must be read;

@@ -417,10 +417,12 @@ func TestSessionPlayerDoseCanBeChanged(t *testing.T) {
 	if r.p.routine.Items[bridge].Reps != 6 || r.p.plan.Total <= total {
 		t.Errorf("after More: %d reps, plan %v (was %v); want 6 and a longer plan", r.p.routine.Items[bridge].Reps, r.p.plan.Total, total)
 	}
-	r.click(r.p.onDose(bridge, -1))
-	r.click(r.p.onDose(bridge, -1))
-	if r.p.routine.Items[bridge].Reps != 5 {
-		t.Errorf("dose went below the article's start of 5: %d", r.p.routine.Items[bridge].Reps)
+	// Fewer than the article's start is allowed, down to one (issue 17).
+	for range 10 {
+		r.click(r.p.onDose(bridge, -1))
+	}
+	if r.p.routine.Items[bridge].Reps != data.MinReps || r.p.plan.Total >= total {
+		t.Errorf("after Fewer ten times: %d reps, plan %v; want %d and a shorter plan than %v", r.p.routine.Items[bridge].Reps, r.p.plan.Total, data.MinReps, total)
 	}
 }
 

@@ -11,8 +11,10 @@ func (p *SessionPlayer) onSkipExercise(ctx app.Context, e app.Event) {
 	p.move(data.Session.SkipExercise)
 }
 
-// skipText holds the words for skipping a whole exercise.
-var skipText = struct{ SkipExercise, KeysHint string }{
+// skipText holds the words for skipping a whole exercise and for choosing
+// fewer rounds.
+var skipText = struct{ SkipExercise, KeysHint, DoseHint string }{
 	SkipExercise: "Skip exercise",
 	KeysHint:     "Keys: Space pauses, ← goes back, → skips a step, Shift+→ skips the exercise.",
+	DoseHint:     "These rounds are a suggestion. On a bad day do fewer, down to one: use −.",
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"regexp"
 	"testing"
+	"time"
 
 	"unknot/data"
 )
@@ -63,5 +64,31 @@ func TestOneNumberForOneThing(t *testing.T) {
 				t.Errorf("%s item %d: %q on Routines, %q on its start page", r.ID, i+1, list.Doses[i], start.Doses[i])
 			}
 		}
+	}
+}
+
+// TestFewerThanTheSuggestion lowers the bridge to one round on the start
+// page, below the article's start of 5: allowed, and played so.
+func TestFewerThanTheSuggestion(t *testing.T) {
+	h := setup(t)
+	tb := playerTab(t, h, data.Morning)
+	untilShown(t, tb, `document.getElementById("start") || document.getElementById("safety-accept")`, "no Start")
+	fewer := `document.querySelector(".stepper button[aria-label$=': Bridge']")`
+	for range 6 {
+		if eval[bool](t, tb, fewer+`.disabled`) {
+			break
+		}
+		eval[bool](t, tb, `(`+fewer+`.click(), true)`)
+		time.Sleep(200 * time.Millisecond) // the redraw
+	}
+	dose := eval[string](t, tb, `(() => { const li = `+fewer+`.closest("li"); return li.querySelector(".dose-text > span.muted").textContent; })()`)
+	if !regexp.MustCompile(`^ — 1 × `).MatchString(dose) {
+		t.Errorf("the bridge reads %q after Fewer, want one round", dose)
+	}
+	if !eval[bool](t, tb, fewer+`.disabled`) {
+		t.Error("Fewer still offered at one round")
+	}
+	if got := text(t, tb, "#dose-hint"); got == "" {
+		t.Error("the start page does not say the rounds are a suggestion")
 	}
 }
