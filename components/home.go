@@ -22,8 +22,11 @@ type Home struct {
 	// "" before it is known (the server's pre-rendering).
 	custom []data.Routine
 	today  string
-	// dosing shows each routine's length as it will be played.
+	// dosing shows each routine's length as it will be played, once
+	// dosed is set: it needs the whole history, read after the first
+	// frame (OnMount), where the today line needs only a summary.
 	dosing dosing
+	dosed  bool
 }
 
 // OnInit reads the person's routines and today's sessions, before Home is
@@ -34,7 +37,6 @@ type Home struct {
 func (h *Home) OnInit() {
 	if h.st == nil {
 		if app.IsServer {
-			h.dosing = loadDosing(nil, time.Now())
 			return
 		}
 		h.st = appStorage(nil)
@@ -44,11 +46,25 @@ func (h *Home) OnInit() {
 	}
 	h.custom, _ = data.LoadCustomRoutines(h.st)
 	now := h.now()
-	h.dosing = loadDosing(h.st, now)
 	today := localDate(now)
 	if marks, err := data.SessionsOn(h.st, today, now); err == nil {
 		h.today = todayText(marks, today)
 	}
+}
+
+// OnMount works out each routine's length as it will be played today. It
+// reads the whole history, which took a ten-year history a quarter of a
+// second: Home shows first, and the lengths a moment later.
+func (h *Home) OnMount(ctx app.Context) {
+	if h.st == nil || h.dosed {
+		return
+	}
+	st, now := h.st, h.now()
+	ctx.Async(func() {
+		time.Sleep(time.Millisecond) // lets the browser draw Home first
+		d := loadDosing(st, now)
+		ctx.Dispatch(func(ctx app.Context) { h.dosing, h.dosed = d, true })
+	})
 }
 
 // Render shows the home screen.
@@ -66,7 +82,7 @@ func (h *Home) Render() app.UI {
 		el("section[aria-labelledby=routines-title]",
 			elt("h2#routines-title", text.Routines),
 			el("div#home-routines.cards", app.Range(routines).Slice(func(i int) app.UI {
-				return routineCard(routines[i], cat, h.dosing)
+				return routineCard(routines[i], cat, h.dosing, h.dosed)
 			})),
 			el("p", elt("a#to-routines.text-link[href=/routines]", pageText.ManageRoutines)),
 		),
@@ -122,8 +138,13 @@ func todayText(records []data.Mark, today string) string {
 
 // routineCard shows one routine with its length and a Start button. A
 // routine without a summary (the person's own) lists its exercises.
-func routineCard(r data.Routine, cat data.Catalogue, d dosing) app.UI {
-	pl, err := d.play(r)
+func routineCard(r data.Routine, cat data.Catalogue, d dosing, dosed bool) app.UI {
+	// Until the length is known, the count alone: no length that may be
+	// wrong.
+	pl, err := data.Played{Routine: r}, errNotYet
+	if dosed {
+		pl, err = d.play(r)
+	}
 	return elx("article.card.routine",
 		elt("h3", r.Name),
 		app.If(r.Summary != "", elt("p", r.Summary)).Else(elt("p", exerciseNames(r, cat))),

@@ -1,6 +1,7 @@
 package components
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -32,6 +33,9 @@ func loadDosing(st data.Storage, now time.Time) dosing {
 	}
 	return d
 }
+
+// errNotYet stands for a length not worked out yet.
+var errNotYet = errors.New("not worked out yet")
 
 // play is r as the player will run it today.
 func (d dosing) play(r data.Routine) (data.Played, error) {

@@ -1,6 +1,7 @@
 package components
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -37,4 +38,22 @@ func TestRoutinesInTheNavigation(t *testing.T) {
 	if !strings.Contains(html, `<a href="/routines" aria-current="page">Routines</a>`) && !strings.Contains(html, `<a aria-current="page" href="/routines">Routines</a>`) {
 		t.Errorf("the navigation on Routines: %s", html)
 	}
+}
+
+func TestHomeShowsTheLengthAsPlayed(t *testing.T) {
+	st := &data.MemoryStorage{}
+	s := data.DefaultSettings()
+	s.RestSeconds = 60 // the morning routine: 11 min played, 8 at the default pace
+	if err := data.SaveSettings(st, s); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 5, 4, 12, 0, 0, 0, time.Local)
+	h := &Home{st: st, now: func() time.Time { return now }}
+	html := renderAt(t, h, "/")
+	r, _ := data.FindRoutine(data.DefaultCatalogue(), data.Morning)
+	pl, err := data.AsPlayed(r, data.DefaultCatalogue(), nil, now.Format(data.DateLayout), s.Timing())
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, html, fmt.Sprintf(text.Minutes, data.DurationText(pl.Length)))
 }

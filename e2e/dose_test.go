@@ -45,7 +45,7 @@ func TestOneNumberForOneThing(t *testing.T) {
 	setItem(t, tb, data.SettingsKey, storedSettings(t, s))
 	for _, r := range data.BuiltinRoutines() {
 		tb.open(t, h.base, "/")
-		waitFor(t, tb, `!!document.querySelector("#home-routines")`, "Home shows the routines")
+		waitFor(t, tb, `/About/.test((document.querySelector("#routine-`+r.ID+` .meta") || {}).textContent)`, "Home shows the routine's length")
 		home := readRoutine(t, tb, "#routine-"+r.ID+" .meta", "#nothing")
 		tb.open(t, h.base, "/routines")
 		waitFor(t, tb, `!!document.querySelector("#routine-`+r.ID+`")`, "Routines shows "+r.ID)
