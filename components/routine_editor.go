@@ -169,7 +169,7 @@ func (p *RoutinesPage) renderEditor() app.UI {
 		eltx("h2#editor-title", title).TabIndex(-1),
 		el("div.field",
 			elt("label[for=routine-name]", pageText.Name),
-			void("input#routine-name.input[type=text][autocomplete=off]").Attr("maxlength", data.MaxNameRunes).Attr("value", p.shownName).OnInput(p.onRename),
+			void("input#routine-name.input[type=text][autocomplete=off]").Attr("value", p.shownName).OnInput(p.onRename),
 		),
 		elt("h3#items-title", pageText.Exercises),
 		app.If(len(r.Items) == 0, elt("p#no-items.muted", pageText.NoItems)),

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -140,6 +141,13 @@ func (p *RoutinesPage) create(ctx app.Context) {
 		p.focus(ctx, "new-routine-name")
 		return
 	}
+	// Refused with the limit, where the field's maxlength cut a pasted
+	// name mid-word without a word.
+	if n := utf8.RuneCountInString(name); n > data.MaxNameRunes {
+		p.createErr = fmt.Sprintf(pageText.NameTooLong, data.MaxNameRunes, n)
+		p.focus(ctx, "new-routine-name")
+		return
+	}
 	p.createErr, p.newName = "", ""
 	p.edit(ctx, data.NewCustomRoutine(name), true)
 	p.announce = fmt.Sprintf(pageText.Created, quoted(name))
@@ -253,7 +261,7 @@ func (p *RoutinesPage) renderCreate() app.UI {
 		el("div.inline-row",
 			// No Value: go-app trims attribute values, so writing back
 			// what is typed would eat a space at the end of it.
-			void("input#new-routine-name.input[type=text][autocomplete=off]").Attr("maxlength", data.MaxNameRunes).Aria("invalid", p.createErr != "").OnInput(p.onNewName),
+			void("input#new-routine-name.input[type=text][autocomplete=off]").Aria("invalid", p.createErr != "").OnInput(p.onNewName),
 			elt("button#create[type=submit].button.primary", pageText.Create),
 		),
 		app.If(p.createErr != "", elt("p#create-error.error.field-error[role=alert]", p.createErr)),
