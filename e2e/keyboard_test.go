@@ -100,3 +100,15 @@ func TestKeyboard(t *testing.T) {
 		t.Error("key hints shown on a touch phone")
 	}
 }
+
+// TestNavigationOnOneLine: the five main links fit one line on a 375 px
+// phone.
+func TestNavigationOnOneLine(t *testing.T) {
+	h := setup(t)
+	tb := phone(t, newTab(t))
+	tb.open(t, h.base, "/")
+	tops := eval[int](t, tb, `new Set([...document.querySelectorAll("nav.site-nav a")].map((a) => Math.round(a.getBoundingClientRect().top))).size`)
+	if n := eval[int](t, tb, `document.querySelectorAll("nav.site-nav a").length`); n != 5 || tops != 1 {
+		t.Errorf("%d links on %d lines, want 5 on one", n, tops)
+	}
+}
