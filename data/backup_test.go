@@ -172,7 +172,9 @@ func TestDecodeBackupRejects(t *testing.T) {
 		scenario, in, want string
 	}{
 		{"empty", ``, "this file is not an Unknot backup: it is empty"},
-		{"not JSON", `<html>`, "this file is not an Unknot backup: it is not valid JSON (at byte 1)"},
+		{"not JSON", `<html>`, "this file is not an Unknot backup. Choose the file that Export everything saved: its name starts with unknot-backup- and ends in .json"},
+		{"a photo", "\xff\xd8\xff\xe0JFIF", "Choose the file that Export everything saved"},
+		{"broken JSON", `{"type": unknot}`, "it is not valid JSON"},
 		{"cut short", valid[:len(valid)/2], "this file is not an Unknot backup: it is cut short"},
 		{"data after the end", valid + `{}`, "there is more data after the end"},
 		{"two backups", valid + valid, "there is more data after the end"},
