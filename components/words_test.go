@@ -73,3 +73,24 @@ func TestLongRoutineNameIsRefusedWithTheLimit(t *testing.T) {
 		t.Error("the name field still cuts what is typed")
 	}
 }
+
+func TestRestoreOffer(t *testing.T) {
+	file := data.DefaultSettings()
+	file.SafetyAccepted = true
+	fresh := &data.MemoryStorage{}
+	if offer, ticked := restoreOffer(fresh, file); !offer || !ticked {
+		t.Errorf("fresh device, file with settings: offer %v ticked %v, want both", offer, ticked)
+	}
+	if offer, ticked := restoreOffer(fresh, data.DefaultSettings()); offer || ticked {
+		t.Errorf("the file's settings are this device's: offer %v ticked %v, want neither", offer, ticked)
+	}
+	used := &data.MemoryStorage{}
+	mine := data.DefaultSettings()
+	mine.RestSeconds = 40
+	if err := data.SaveSettings(used, mine); err != nil {
+		t.Fatal(err)
+	}
+	if offer, ticked := restoreOffer(used, file); !offer || ticked {
+		t.Errorf("a device with its own settings: offer %v ticked %v, want offered, not ticked", offer, ticked)
+	}
+}
