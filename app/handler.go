@@ -139,6 +139,8 @@ func handlerFor(web webDir, sw string) *app.Handler {
 			// the session player's cues and step view (components/cues.go,
 			// components/step_view.go)
 			`<script src="/web/cues.js" defer></script>`,
+			// every new address opens at the top, Back where it was left
+			`<script src="/web/scroll.js" defer></script>`,
 		},
 		CacheableResources:      cached(web.assets()),
 		Resources:               web,

@@ -13,3 +13,8 @@
     // Damaged settings: the app reports them once it runs.
   }
 })();
+// Marks the page as used with a keyboard at the first key press, so the
+// session player's key hints show there and not on a touch screen alone.
+document.addEventListener("keydown", function () {
+  document.documentElement.setAttribute("data-keyboard", "");
+}, { once: true, capture: true });

@@ -98,7 +98,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	default:
 		cw := &compressWriter{ResponseWriter: w, enc: negotiate(r.Header.Get("Accept-Encoding")), head: r.Method == http.MethodHead}
 		defer cw.Close()
-		hw := &pageWriter{ResponseWriter: cw, version: s.web.version}
+		hw := &pageWriter{ResponseWriter: cw, version: s.web.version, missing: !isPage(r.URL.Path)}
 		defer hw.Close()
 		s.app.ServeHTTP(hw, r)
 	}
@@ -167,8 +167,11 @@ type pageWriter struct {
 	http.ResponseWriter
 	version       string
 	decided, html bool
-	code          int
-	body          bytes.Buffer
+	// missing is set for an address that is no page of the app: its page
+	// (the app's own not-found page) goes with status 404.
+	missing bool
+	code    int
+	body    bytes.Buffer
 }
 
 func (p *pageWriter) WriteHeader(code int) {
@@ -178,6 +181,9 @@ func (p *pageWriter) WriteHeader(code int) {
 	p.decided, p.code = true, code
 	ctype := strings.ToLower(p.Header().Get("Content-Type"))
 	p.html = strings.HasPrefix(ctype, "text/html")
+	if p.html && p.missing && code == http.StatusOK {
+		p.code = http.StatusNotFound
+	}
 	if !p.html {
 		p.ResponseWriter.WriteHeader(code)
 	}

@@ -65,6 +65,10 @@ type importPreview struct {
 	routines                   []data.Routine
 	added, unchanged, conflict int
 	from, to                   string
+	// settings are the file's settings, offered when they differ from
+	// this device's; restore says whether the import puts them in place.
+	settings       data.Settings
+	offer, restore bool
 }
 
 // persistAsked is set once navigator.storage.persist() was called in this
@@ -184,9 +188,17 @@ func (b *BackupPanel) exportAll(ctx app.Context, viaShare bool) {
 	})
 }
 
+// csvEmpty says why no CSV file was saved.
+const csvEmpty = "There is nothing to export yet: no session is saved on this device."
+
 // exportCSV saves or shares the history as CSV, with a byte order mark so
 // that spreadsheets read it as UTF-8.
 func (b *BackupPanel) exportCSV(ctx app.Context, viaShare bool) {
+	if len(b.Records) == 0 {
+		// A file of column names alone would look like a lost history.
+		b.saved, b.exportErr = csvEmpty, ""
+		return
+	}
 	name := data.HistoryCSVFileName(localDate(b.now()))
 	raw := append([]byte("\uFEFF"), data.HistoryCSV(b.Records)...)
 	mime := csvType // what share sheets know by
@@ -238,7 +250,9 @@ func (b *BackupPanel) decode(name, text string) {
 		return
 	}
 	_, added, unchanged, conflict := data.Merge(b.Records, bk.Records)
-	p := &importPreview{name: name, records: bk.Records, routines: bk.Routines, added: added, unchanged: unchanged, conflict: conflict}
+	p := &importPreview{name: name, records: bk.Records, routines: bk.Routines, added: added, unchanged: unchanged, conflict: conflict,
+		settings: bk.Settings}
+	p.offer, p.restore = restoreOffer(b.st, bk.Settings)
 	if n := len(bk.Records); n > 0 {
 		p.from, p.to = bk.Records[0].LocalDate, bk.Records[n-1].LocalDate
 	}
@@ -268,6 +282,14 @@ func (b *BackupPanel) onImport(ctx app.Context, e app.Event) {
 		b.importErr = err.Error()
 	} else if n > 0 {
 		b.imported += " " + fmt.Sprintf(historyText.RoutinesImported, n)
+	}
+	if p.offer && p.restore {
+		if err := data.SaveSettings(b.st, p.settings); err != nil {
+			b.importErr = err.Error()
+		} else {
+			applyPrefs(p.settings)
+			b.imported += " " + restoreText.Restored
+		}
 	}
 	if b.OnImported != nil {
 		b.OnImported(ctx)
@@ -350,6 +372,7 @@ func (b *BackupPanel) renderPreview() app.UI {
 		elt("p#import-counts", fmt.Sprintf(historyText.PreviewCounts, p.added, p.unchanged, p.conflict)),
 		elt("p#import-range", rng),
 		elt("p.muted.small", historyText.PreviewOnly),
+		app.If(p.offer, toggle("import-settings", restoreText.Offer, p.restore, func(ctx app.Context, e app.Event) { p.restore = !p.restore })),
 		app.If(!b.Writable, elt("p.error", historyText.ImportBlocked)),
 		el("div.history-actions",
 			eltx("button#import-confirm.button.primary", historyText.Import).Attr("disabled", !b.Writable).OnClick(b.onImport),
@@ -431,4 +454,22 @@ func importRoutines(st data.Storage, incoming []data.Routine) (int, error) {
 		return 0, fmt.Errorf(historyText.RoutinesNotImported, err)
 	}
 	return added, nil
+}
+
+// restoreText holds the words for restoring settings from a backup.
+var restoreText = struct{ Offer, Restored string }{
+	Offer:    "Also restore the settings in this file: voice, sounds, pacing, theme, and that the safety advice was read",
+	Restored: "The settings were restored.",
+}
+
+// restoreOffer says whether to offer the file's settings (they differ
+// from this device's) and whether ticked: on a device whose settings were
+// never changed, as on a new phone.
+func restoreOffer(st data.Storage, file data.Settings) (offer, ticked bool) {
+	s, err := data.LoadSettings(st)
+	if err != nil {
+		return true, false
+	}
+	offer = s != file
+	return offer, offer && s == data.DefaultSettings()
 }

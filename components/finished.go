@@ -20,6 +20,10 @@ type Finished struct {
 	Took time.Duration
 	// Again is the routine id to run once more.
 	Again string
+	// Ended is set when the person ended the session before its end, at
+	// exercise At (1-based).
+	Ended bool
+	At    int
 	// Record is the session as recorded; SaveErr the last failure to store
 	// it; Saving is set until it is first stored; Persisted what the
 	// browser said about keeping storage.
@@ -29,13 +33,21 @@ type Finished struct {
 	Persisted string
 	// Advice is what the pain scores call for, this session's included.
 	Advice data.PainAdvice
-	// OnPainAfter, OnNote and OnRetry report the person's answers.
+	// OnPainAfter, OnNote, OnNoteInput (each keystroke) and OnRetry report
+	// the person's answers.
 	OnPainAfter func(ctx app.Context, v *int)
 	OnNote      func(ctx app.Context, note string)
+	OnNoteInput func(ctx app.Context, note string)
 	OnRetry     app.EventHandler
 	// Next, when set, is where a launch during the session asked to go,
 	// offered with NextLabel.
 	Next, NextLabel string
+}
+
+func (f *Finished) onNoteInput(ctx app.Context, e app.Event) {
+	if f.OnNoteInput != nil {
+		f.OnNoteInput(ctx, ctx.JSSrc().Get("value").String())
+	}
 }
 
 func (f *Finished) onNote(ctx app.Context, e app.Event) {
@@ -52,19 +64,14 @@ func (f *Finished) onPain(ctx app.Context, v *int) {
 
 // Render shows the summary.
 func (f *Finished) Render() app.UI {
-	complete := true
-	for _, r := range f.Results {
-		complete = complete && r.HoldsDone == r.Holds
-	}
-	title := text.WellDone
-	if !complete {
-		title = text.StoppedEarly
-	}
-	rise, risen := f.Record.PainRise()
+	// A session without a hold done is not kept, unless it stopped because
+	// it hurt: nothing to rate or note.
 	hurt := f.Record.Stopped == data.StoppedHurt
+	title, lead := finishedWords(f.Routine, f.Results, f.Took, f.Ended, hurt, f.At)
+	kept := data.HoldsDone(f.Results) || hurt
 	return page("finished",
 		elt("h1#finished-title", title),
-		elt("p.lead", fmt.Sprintf(text.Finished, f.Routine, data.DurationText(f.Took))),
+		elt("p#finished-lead.lead", lead),
 		app.If(hurt, hurtAdvice()),
 		el("ul#results.results", app.Range(f.Results).Slice(func(i int) app.UI {
 			r := f.Results[i]
@@ -75,21 +82,10 @@ func (f *Finished) Render() app.UI {
 			return elx("li",
 				elt("span.mark[aria-hidden=true]", mark),
 				elt("span.name", r.Name),
-				elt("span.result-count", fmt.Sprintf(text.DoneOf, r.RepsDone, r.Reps)),
+				elt("span.result-count", roundsDone(r.RepsDone, r.Reps)),
 			).Class(class)
 		})),
-		painScale("pain-after", text.PainAfter, f.Record.PainAfter, f.onPain),
-		painAdvice(f.Advice, risen && rise >= data.PainRiseThreshold),
-		el("label.note[for=note]",
-			elt("span", text.Note),
-			eltx("textarea#note[rows=3]", f.Record.Note).Attr("maxlength", data.MaxNoteRunes).Attr("placeholder", text.NoteHint).OnChange(f.onNote),
-		),
-		app.If(f.Saving, elt("p#saved.muted.small", text.Saving)).
-			ElseIf(f.SaveErr == "", elt("p#saved.muted.small", text.Saved)).
-			Else(el("div#save-error.error[role=alert]",
-				elt("p", fmt.Sprintf(text.SaveFailed, f.SaveErr)),
-				eltx("button#retry.button", text.Retry).OnClick(f.OnRetry),
-			)),
+		app.If(kept, f.renderAnswers()),
 		app.If(f.Persisted != "", elt("p#persisted.muted.small", f.Persisted)),
 		el("div.controls",
 			app.If(f.Next != "", eltx("a#next-up.button.primary", f.NextLabel).Attr("href", f.Next)),
@@ -97,6 +93,26 @@ func (f *Finished) Render() app.UI {
 			eltx("a#again.button", text.Again).Attr("href", f.againURL()),
 		),
 		elt("p.muted.small", data.Disclaimer),
+	)
+}
+
+// renderAnswers asks for the pain score and a note, and says whether the
+// session is saved.
+func (f *Finished) renderAnswers() app.UI {
+	rise, risen := f.Record.PainRise()
+	return el("div.answers",
+		painScale("pain-after", text.PainAfter, f.Record.PainAfter, f.onPain),
+		painAdvice(f.Advice, risen && rise >= data.PainRiseThreshold),
+		el("label.note[for=note]",
+			elt("span", text.Note),
+			eltx("textarea#note[rows=3]", f.Record.Note).Attr("maxlength", data.MaxNoteRunes).Attr("placeholder", text.NoteHint).OnInput(f.onNoteInput).OnChange(f.onNote),
+		),
+		app.If(f.Saving, elt("p#saved.muted.small", text.Saving)).
+			ElseIf(f.SaveErr == "", elt("p#saved.muted.small", text.Saved)).
+			Else(el("div#save-error.error[role=alert]",
+				elt("p", fmt.Sprintf(text.SaveFailed, f.SaveErr)),
+				eltx("button#retry.button", text.Retry).OnClick(f.OnRetry),
+			)),
 	)
 }
 

@@ -171,7 +171,7 @@ func painChart(points []data.PainPoint) app.UI {
 			el("li", el("span.chart-key.after[aria-hidden=true]"), app.Text(historyText.PainAfter)),
 			elt("li.muted", historyText.PainScale),
 		),
-		elt("figcaption#pain-summary.muted.small", fmt.Sprintf(historyText.PainSummary, n, before, after)),
+		elt("figcaption#pain-summary.muted.small", fmt.Sprintf(historyText.PainSummary, sessionsText(n), before, after)),
 		chartTable(historyText.PainTitle, [3]string{historyText.DateCol, historyText.PainBefore, historyText.PainAfter},
 			n, func(i int) [3]string {
 				p := points[n-1-i] // newest first

@@ -69,6 +69,10 @@ type HistoryPage struct {
 	afreshKey string
 	// actionErr is the last failure of an action on this screen.
 	actionErr string
+	// edits is the session being edited, and the last one deleted.
+	edits sessionEdits
+	// day is the calendar day whose sessions are shown (DateLayout).
+	day string
 
 	unlisten func()
 }
@@ -236,8 +240,9 @@ func (p *HistoryPage) Render() app.UI {
 			&MonthCalendar{
 				Month: p.month, Days: p.monthDays, Today: p.today,
 				CanPrev: p.month.After(p.first), CanNext: p.month.Before(p.thisMonth()),
-				OnMove: p.onMonth,
+				OnMove: p.onMonth, OnDay: p.onDay, Chosen: p.day,
 			},
+			p.renderDay(),
 			el("section[aria-labelledby=charts-title]",
 				elt("h2#charts-title", historyText.ChartsTitle),
 				weeksChart(p.weeks),
@@ -330,14 +335,15 @@ func (p *HistoryPage) renderRecent() app.UI {
 	return el("section[aria-labelledby=recent-title]",
 		elt("h2#recent-title", historyText.RecentTitle),
 		elt("p#recent-count.muted.small", fmt.Sprintf(historyText.RecentCount, len(p.recent), sessionsText(len(p.hist.Records)))),
+		p.renderUndo(),
 		el("ol#recent.recent-list", app.Range(p.recent).Slice(func(i int) app.UI {
-			return recentItem(p.recent[i])
+			return p.recentEntry(p.recent[i])
 		})),
 	)
 }
 
-// recentItem shows one session.
-func recentItem(r data.Record) app.UI {
+// recentBody shows what one session was.
+func recentBody(r data.Record) app.UI {
 	badge, badgeClass := historyText.Partial, "session-badge partial"
 	switch {
 	case r.Complete:
@@ -345,7 +351,7 @@ func recentItem(r data.Record) app.UI {
 	case r.Stopped == data.StoppedHurt:
 		badge = historyText.StoppedHurt
 	}
-	return elx("li.hist-session",
+	return elx("div.session-body",
 		elt("p.session-when", historyDate(r.LocalDate)+" · "+r.LocalTime),
 		el("p.session-what",
 			elt("strong.session-routine", r.RoutineName),

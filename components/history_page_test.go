@@ -27,8 +27,13 @@ func histRecord(tb testing.TB, date, clock string, complete bool, before, after 
 	if !complete {
 		done = 2
 	}
+	// The built-in routine of its part of the day, as a person would do.
+	routine, name := data.Morning, "Morning routine"
+	if data.PartOfDayAt(clock) == data.PartEvening {
+		routine, name = data.Evening, "Evening routine"
+	}
 	r := data.Record{
-		ID: uuid.NewString(), Routine: data.Morning, RoutineName: "Morning routine",
+		ID: uuid.NewString(), Routine: routine, RoutineName: name,
 		Exercises: []data.ExerciseLog{{
 			Exercise: data.KneeToChest, Name: "Knee-to-chest stretch",
 			Reps: 2, RepsDone: done / 2, Holds: 4, HoldsDone: done, HoldMS: 5000,

@@ -24,11 +24,16 @@ type Home struct {
 	today  string
 	// unreadable are the parts of what is stored that cannot be read.
 	unreadable []data.Part
-	// daily is where today's per-day exercises stand, nil until read;
-	// pause is set when the pain has risen after too many of the latest
-	// sessions (data.PainPause).
-	daily []data.DailyDose
-	pause bool
+	// What needs the whole history, read after the first frame
+	// (OnMount), where the today line needs only a summary: daily is
+	// where today's per-day exercises stand; pause is set when the pain
+	// has risen after too many of the latest sessions (data.PainPause);
+	// dosing gives each routine's length as it will be played, once
+	// dosed is set.
+	daily  []data.DailyDose
+	pause  bool
+	dosing dosing
+	dosed  bool
 }
 
 // OnInit reads the person's routines and today's sessions, before Home is
@@ -76,22 +81,23 @@ func (h *Home) storedProblem() app.UI {
 	)
 }
 
-// OnMount reads where today's per-day exercises stand, once the screen is
-// up: it takes the whole history (a dose comes from the weeks before), which
-// OnInit avoids so the first frame does not wait for it.
+// OnMount reads the whole history once the screen is up, which OnInit
+// avoids so the first frame does not wait for it (a ten-year history
+// takes a noticeable moment): where today's per-day exercises stand, the
+// pause advice, and each routine's length as it will be played today.
 func (h *Home) OnMount(ctx app.Context) {
-	if h.st == nil {
+	if h.st == nil || h.dosed {
 		return
 	}
-	ctx.Defer(func(ctx app.Context) {
-		now := h.now()
-		hist, _, err := data.LoadHistory(h.st, now)
-		if err != nil {
-			return
-		}
-		h.daily = data.DailyDoses(data.DefaultCatalogue(), hist.Records, localDate(now))
-		h.pause = data.PainAdviceFor(hist.Records) == data.PainPause
-		h.Update()
+	st, now := h.st, h.now()
+	ctx.Async(func() {
+		time.Sleep(time.Millisecond) // lets the browser draw Home first
+		d := loadDosing(st, now)
+		daily := data.DailyDoses(data.DefaultCatalogue(), d.history, d.today)
+		pause := data.PainAdviceFor(d.history) == data.PainPause
+		ctx.Dispatch(func(ctx app.Context) {
+			h.dosing, h.dosed, h.daily, h.pause = d, true, daily, pause
+		})
 	})
 }
 
@@ -113,7 +119,7 @@ func (h *Home) Render() app.UI {
 		el("section[aria-labelledby=routines-title]",
 			elt("h2#routines-title", text.Routines),
 			el("div#home-routines.cards", app.Range(routines).Slice(func(i int) app.UI {
-				return routineCard(routines[i], cat)
+				return routineCard(routines[i], cat, h.dosing, h.dosed)
 			})),
 			el("p", elt("a#to-routines.text-link[href=/routines]", pageText.ManageRoutines)),
 		),
@@ -169,11 +175,17 @@ func todayText(records []data.Mark, today string) string {
 
 // routineCard shows one routine with its length and a Start button. A
 // routine without a summary (the person's own) lists its exercises.
-func routineCard(r data.Routine, cat data.Catalogue) app.UI {
+func routineCard(r data.Routine, cat data.Catalogue, d dosing, dosed bool) app.UI {
+	// Until the length is known, the count alone: no length that may be
+	// wrong.
+	pl, err := data.Played{Routine: r}, errNotYet
+	if dosed {
+		pl, err = d.play(r)
+	}
 	return elx("article.card.routine",
 		elt("h3", r.Name),
 		app.If(r.Summary != "", elt("p", r.Summary)).Else(elt("p", exerciseNames(r, cat))),
-		elt("p.meta", routineMeta(r, cat)),
+		elt("p.meta", routineMeta(pl, err)),
 		eltx("a.button.primary", fmt.Sprintf(text.StartRoutine, r.Name)).Attr("href", "/session/"+r.ID),
 	).ID("routine-" + r.ID)
 }

@@ -22,8 +22,13 @@ func homeRecord(tb testing.TB, date, clock string, complete bool) data.Record {
 	if !complete {
 		done = 3
 	}
+	// The built-in routine of its part of the day, as a person would do.
+	routine, name := data.Morning, "Morning routine"
+	if data.PartOfDayAt(clock) == data.PartEvening {
+		routine, name = data.Evening, "Evening routine"
+	}
 	r := data.Record{
-		ID: uuid.NewString(), Routine: data.Evening, RoutineName: "Evening routine",
+		ID: uuid.NewString(), Routine: routine, RoutineName: name,
 		Exercises: []data.ExerciseLog{{Exercise: data.CatStretch, Name: "Cat stretch", Reps: 3, RepsDone: done / 2, Holds: 6, HoldsDone: done, HoldMS: 5000}},
 		Start:     start, End: start.Add(5 * time.Minute), ActiveMS: 60_000,
 		LocalDate: date, LocalTime: clock, Complete: complete,

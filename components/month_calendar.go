@@ -27,6 +27,10 @@ type MonthCalendar struct {
 	CanPrev, CanNext bool
 	// OnMove is called with -1 or +1 when the person moves a month.
 	OnMove func(ctx app.Context, delta int)
+	// OnDay reports a day with sessions chosen, to show them; Chosen is
+	// the day shown (DateLayout).
+	OnDay  func(ctx app.Context, date string)
+	Chosen string
 }
 
 func (c *MonthCalendar) onPrev(ctx app.Context, e app.Event) { c.move(ctx, -1, c.CanPrev) }
@@ -131,12 +135,20 @@ func (c *MonthCalendar) cell(d *data.CalendarDay) app.UI {
 	if d.Date == c.Today {
 		td = td.Class("cal-today").Aria("current", "date")
 	}
-	return td.Body(
+	inside := []app.UI{
 		elt("span.cal-num", d.Day),
 		el("span.cal-marks[aria-hidden=true]",
 			app.If(d.Morning, el("span.cal-mark.am")),
 			app.If(d.Evening, el("span.cal-mark.pm")),
 		),
 		app.If(len(said) > 0, elt("span.sr-only", ", "+strings.Join(said, ", "))),
-	)
+	}
+	if d.Sessions == 0 || c.OnDay == nil {
+		return td.Body(inside...)
+	}
+	// A day with sessions opens them.
+	date := d.Date
+	return td.Body(elx("button.cal-open[type=button]", inside...).ID("day-"+date).
+		Aria("expanded", c.Chosen == date).Aria("controls", "day-sessions").
+		OnClick(func(ctx app.Context, e app.Event) { c.OnDay(ctx, date) }))
 }

@@ -9,23 +9,61 @@ import (
 	"unknot/data"
 )
 
-// painScale is the one-tap 0–10 pain question: eleven buttons in a group,
-// the chosen one pressed. Tapping the chosen one again clears the answer,
-// since the question is optional.
+// painScale is the one-tap 0–10 pain question: a radio group of eleven
+// buttons, one Tab stop (the chosen score, or 0), the arrow keys, Home and
+// End moving the choice inside it as in any radio group. Tapping the chosen
+// one again clears the answer, since the question is optional.
 func painScale(id, question string, chosen *int, pick func(ctx app.Context, v *int)) app.UI {
-	return elx("div.pain[role=group]",
+	stop := 0 // the score that takes the Tab stop
+	if chosen != nil {
+		stop = *chosen
+	}
+	return elx("div.pain",
 		eltx("p.pain-question", question).ID(id+"-q"),
-		el("div.pain-scale", app.Range(make([]struct{}, data.MaxPain+1)).Slice(func(n int) app.UI {
+		elx("div.pain-scale[role=radiogroup]", app.Range(make([]struct{}, data.MaxPain+1)).Slice(func(n int) app.UI {
 			on := chosen != nil && *chosen == n
-			return eltx("button.pain-button", n).ID(id+"-"+strconv.Itoa(n)).
-				Aria("pressed", on).Aria("label", fmt.Sprintf(text.PainLabel, n)).OnClick(func(ctx app.Context, e app.Event) {
-				if on {
-					pick(ctx, nil)
-					return
-				}
-				pick(ctx, data.PainScore(n))
-			})
-		})),
+			tab := -1
+			if n == stop {
+				tab = 0
+			}
+			return eltx("button.pain-button[type=button][role=radio]", n).ID(id+"-"+strconv.Itoa(n)).
+				Aria("checked", on).Aria("label", fmt.Sprintf(text.PainLabel, n)).TabIndex(tab).
+				OnClick(func(ctx app.Context, e app.Event) {
+					if on {
+						pick(ctx, nil)
+						return
+					}
+					pick(ctx, data.PainScore(n))
+				}).
+				OnKeyDown(func(ctx app.Context, e app.Event) { painKey(ctx, e, id, n, pick) })
+		})).Aria("labelledby", id+"-q"),
 		el("p.pain-ends.muted.small", elt("span", text.PainNone), elt("span", text.PainWorst)),
-	).ID(id).Aria("labelledby", id+"-q")
+	).ID(id)
+}
+
+// painKey moves the choice from score n with the arrow keys, Home and End,
+// and the focus with it.
+func painKey(ctx app.Context, e app.Event, id string, n int, pick func(ctx app.Context, v *int)) {
+	to := n
+	switch e.Get("key").String() {
+	case "ArrowRight", "ArrowDown":
+		to = min(n+1, data.MaxPain)
+	case "ArrowLeft", "ArrowUp":
+		to = max(n-1, 0)
+	case "Home":
+		to = 0
+	case "End":
+		to = data.MaxPain
+	default:
+		return
+	}
+	e.PreventDefault()
+	e.Call("stopPropagation") // the player's own arrow keys stay out of it
+	pick(ctx, data.PainScore(to))
+	ctx.Defer(func(ctx app.Context) {
+		defer guard()
+		if el := app.Window().GetElementByID(id + "-" + strconv.Itoa(to)); el.Truthy() {
+			el.Call("focus")
+		}
+	})
 }

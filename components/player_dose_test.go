@@ -77,7 +77,7 @@ func TestSessionPlayerThisHurts(t *testing.T) {
 		t.Errorf("stored complete %v, stopped %q, pain before %v; want a partial session stopped as it hurt, pain before 3", got.Complete, got.Stopped, got.PainBefore)
 	}
 	html = app.HTMLString(r.p)
-	mustContain(t, html, `id="hurt-advice"`, doseWords.HurtTitle, `id="hurt-emergency-list"`, `id="hurt-urgent-list"`, text.StoppedEarly)
+	mustContain(t, html, `id="hurt-advice"`, doseWords.HurtTitle, `id="hurt-emergency-list"`, `id="hurt-urgent-list"`, finishedText.Ended, "because it hurt")
 	mustContain(t, html, doseWords.HurtNow...)
 	mustContain(t, html, data.Signs(data.Emergency)...)
 }
@@ -150,7 +150,9 @@ func TestFinishedEaseOffAtHighPain(t *testing.T) {
 		{8, 10, text.EaseOff},
 	} {
 		rec := data.Record{PainBefore: data.PainScore(c.before), PainAfter: data.PainScore(c.after)}
-		f := &Finished{Record: rec, Advice: data.PainAdviceFor([]data.Record{rec})}
+		// A hold done: a session without one is not kept, and asks nothing.
+		done := []data.Result{{Name: "Bridge", Reps: 5, RepsDone: 5, Holds: 5, HoldsDone: 5}}
+		f := &Finished{Record: rec, Results: done, Advice: data.PainAdviceFor([]data.Record{rec})}
 		html := app.HTMLString(f)
 		if c.want == "" {
 			mustLack(t, html, `id="ease-off"`)
@@ -172,7 +174,7 @@ func mustLack(tb testing.TB, html string, unwanted ...string) {
 
 func TestHistorySaysASessionStoppedAsItHurt(t *testing.T) {
 	r := homeRecord(t, "2026-05-04", "07:30", false)
-	mustLack(t, app.HTMLString(recentItem(r)), historyText.StoppedHurt)
+	mustLack(t, app.HTMLString(recentBody(r)), historyText.StoppedHurt)
 	r.Stopped = data.StoppedHurt
-	mustContain(t, app.HTMLString(recentItem(r)), historyText.StoppedHurt)
+	mustContain(t, app.HTMLString(recentBody(r)), historyText.StoppedHurt)
 }

@@ -169,7 +169,7 @@ func (p *RoutinesPage) renderEditor() app.UI {
 		eltx("h2#editor-title", title).TabIndex(-1),
 		el("div.field",
 			elt("label[for=routine-name]", pageText.Name),
-			void("input#routine-name.input[type=text][autocomplete=off]").Attr("maxlength", data.MaxNameRunes).Attr("value", p.shownName).OnInput(p.onRename),
+			void("input#routine-name.input[type=text][autocomplete=off]").Attr("value", p.shownName).OnInput(p.onRename),
 		),
 		elt("h3#items-title", pageText.Exercises),
 		app.If(len(r.Items) == 0, elt("p#no-items.muted", pageText.NoItems)),
@@ -199,14 +199,14 @@ func (p *RoutinesPage) renderItem(i, n int) app.UI {
 	errID := fmt.Sprintf("item-%d-error", i)
 	// Resolve checks the repetitions first, so a bad count is the reason
 	// whenever there is one.
-	repsBad := msg != "" && !e.Reps.Contains(orDefault(it.Reps, e.DefaultReps))
+	repsBad := msg != "" && !e.AllowsReps(orDefault(it.Reps, e.DefaultReps))
 	return elx("li.editor-item",
 		el("div.item-head",
 			elt("span.item-pos[aria-hidden=true]", fmt.Sprintf(pageText.Position, i+1)),
 			elt("strong.item-name", e.Name),
 		),
 		el("div.dose-fields",
-			p.doseField(i, false, fmt.Sprintf(pageText.RepsOf, e.Reps.Min, e.Reps.Max), e.Reps.Min, e.Reps.Max, orDefault(it.Reps, e.DefaultReps), errID, repsBad),
+			p.doseField(i, false, fmt.Sprintf(pageText.RepsOf, data.MinReps, e.Reps.Max), data.MinReps, e.Reps.Max, orDefault(it.Reps, e.DefaultReps), errID, repsBad),
 			p.holdField(i, e, it, errID, msg != "" && !repsBad),
 		),
 		app.If(msg != "", eltx("p.error.field-error", msg).ID(errID)),

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -50,6 +51,8 @@ type RoutinesPage struct {
 	// by field id.
 	doseErr map[string]string
 	addPick string
+	// dosing shows each routine's doses and length as it will be played.
+	dosing dosing
 
 	unlisten func()
 }
@@ -91,6 +94,7 @@ func (p *RoutinesPage) load() {
 	p.setAside = errors.Is(err, data.ErrRoutinesDamaged) || errors.Is(err, data.ErrRoutinesNewer)
 	s, _ := data.LoadSettings(p.st)
 	p.restSeconds = s.RestSeconds
+	p.dosing = loadDosing(p.st, time.Now())
 }
 
 // store changes the person's routines with change and reports whether it
@@ -134,6 +138,13 @@ func (p *RoutinesPage) create(ctx app.Context) {
 	name := strings.TrimSpace(p.newName)
 	if name == "" {
 		p.createErr = "Give the routine a name."
+		p.focus(ctx, "new-routine-name")
+		return
+	}
+	// Refused with the limit, where the field's maxlength cut a pasted
+	// name mid-word without a word.
+	if n := utf8.RuneCountInString(name); n > data.MaxNameRunes {
+		p.createErr = fmt.Sprintf(pageText.NameTooLong, data.MaxNameRunes, n)
 		p.focus(ctx, "new-routine-name")
 		return
 	}
@@ -250,7 +261,7 @@ func (p *RoutinesPage) renderCreate() app.UI {
 		el("div.inline-row",
 			// No Value: go-app trims attribute values, so writing back
 			// what is typed would eat a space at the end of it.
-			void("input#new-routine-name.input[type=text][autocomplete=off]").Attr("maxlength", data.MaxNameRunes).Aria("invalid", p.createErr != "").OnInput(p.onNewName),
+			void("input#new-routine-name.input[type=text][autocomplete=off]").Aria("invalid", p.createErr != "").OnInput(p.onNewName),
 			elt("button#create[type=submit].button.primary", pageText.Create),
 		),
 		app.If(p.createErr != "", elt("p#create-error.error.field-error[role=alert]", p.createErr)),
@@ -261,11 +272,12 @@ func (p *RoutinesPage) renderCreate() app.UI {
 // true for the person's own routines, which can be edited and deleted.
 func (p *RoutinesPage) renderCard(r data.Routine, mine bool) app.UI {
 	cat := data.DefaultCatalogue()
+	pl, err := p.dosing.play(r)
 	return elx("article.card.routine",
 		eltx("h3", r.Name).ID("name-"+r.ID),
 		app.If(r.Summary != "", elt("p", r.Summary)),
-		elt("p.meta", routineMeta(r, cat)),
-		itemList(r, cat),
+		elt("p.meta", routineMeta(pl, err)),
+		itemList(pl, cat),
 		elx("div.card-actions[role=group]",
 			eltx("a.button.primary", text.Start).ID("start-"+r.ID).Attr("href", "/session/"+r.ID).
 				Aria("label", fmt.Sprintf(text.StartRoutine, r.Name)),
@@ -286,29 +298,6 @@ func (p *RoutinesPage) renderConfirmDelete(r data.Routine) app.UI {
 		),
 	).ID("confirm-delete-"+r.ID).
 		Aria("labelledby", "confirm-text-"+r.ID)
-}
-
-// routineMeta says how many exercises a routine has and how long it takes.
-func routineMeta(r data.Routine, cat data.Catalogue) string {
-	meta := fmt.Sprintf(text.ExerciseCount, len(r.Items))
-	if len(r.Items) == 1 {
-		meta = "1 exercise"
-	}
-	if length, err := data.Length(r, cat, data.DefaultTiming()); err == nil {
-		meta += " · " + fmt.Sprintf(text.Minutes, data.DurationText(length))
-	}
-	return meta
-}
-
-// itemList names the exercises of a routine with their doses.
-func itemList(r data.Routine, cat data.Catalogue) app.UI {
-	return el("ul.item-names", app.Range(r.Items).Slice(func(i int) app.UI {
-		e, reps, hold, err := r.Items[i].Resolve(cat)
-		if err != nil {
-			return elt("li.error", err.Error())
-		}
-		return el("li", elt("span", e.Name), elt("span.muted", " — "+doseText(e, reps, hold)))
-	}))
 }
 
 // quoted puts a name in curly quotes for a sentence.

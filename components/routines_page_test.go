@@ -64,7 +64,7 @@ func TestRoutinesPageCreatesEditsAndSaves(t *testing.T) {
 		r.click(p.onAdd)
 	}
 	html := r.html()
-	mustContain(t, html, `id="item-0-reps"`, `for="item-0-reps"`, "Rounds (3 to 5)", `id="item-0-hold"`, "Hold, in seconds (5 to 10)",
+	mustContain(t, html, `id="item-0-reps"`, `for="item-0-reps"`, "Rounds (1 to 5)", `id="item-0-hold"`, "Hold, in seconds (5 to 10)",
 		"Hold: 3 deep breaths", `aria-label="Move Cat stretch up"`, `aria-label="Remove Bridge"`)
 	if !disabledButton(html, "item-0-up") || !disabledButton(html, "item-2-down") || disabledButton(html, "item-1-up") {
 		t.Error("the first item's Up and the last item's Down should be disabled, the others not")
@@ -117,9 +117,9 @@ func TestRoutinesPageRefusesDosesOutOfRange(t *testing.T) {
 	p.addPick = data.CatStretch
 	r.click(p.onAdd)
 	r.do(func(ctx app.Context) { p.setDose(0, false, "9") })
-	mustContain(t, r.html(), `id="item-0-error"`, "Cat stretch: 9 repetitions is outside the safe range of 3 to 5", `aria-describedby="item-0-error"`)
+	mustContain(t, r.html(), `id="item-0-error"`, "Cat stretch: 9 repetitions is outside the safe range of 1 to 5", `aria-describedby="item-0-error"`)
 	r.click(p.onSave)
-	mustContain(t, p.draftErr, "Cat stretch: 9 repetitions is outside the safe range of 3 to 5")
+	mustContain(t, p.draftErr, "Cat stretch: 9 repetitions is outside the safe range of 1 to 5")
 	r.do(func(ctx app.Context) { p.setDose(0, true, "five") })
 	mustContain(t, r.html(), "Enter a whole number.")
 	r.click(p.onSave)

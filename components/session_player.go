@@ -73,6 +73,8 @@ type SessionPlayer struct {
 	saveErr   string
 	unsaved   bool
 	persisted string
+	// noteEdits counts keystrokes in the note, so only the last one saves.
+	noteEdits int
 
 	cues Cues
 	now  func() time.Time
@@ -201,6 +203,8 @@ func (p *SessionPlayer) OnNav(ctx app.Context) {
 	}
 	hist, _, _ := data.LoadHistory(st, p.clock())
 	p.history = hist.Records
+	// The doses every screen shows for this routine (data.PlanToday, as
+	// data.AsPlayed gives them to Home and Routines), and the plan from them.
 	p.day = data.PlanToday(r, data.DefaultCatalogue(), p.history, localDate(p.clock()))
 	p.routine, p.why = p.day.Routine, p.day.Why
 	if len(p.routine.Items) == 0 {
@@ -245,6 +249,7 @@ func (p *SessionPlayer) restore(ctx app.Context, id string) bool {
 		p.rec.ID = data.NewRecordID()
 	}
 	p.state, p.notice = stateRunning, text.ResumeHint
+	scrollTop()
 	return true
 }
 
@@ -521,6 +526,7 @@ func (p *SessionPlayer) begin(now time.Time) {
 	p.cues.KeepAwake(p.settings.KeepAwake)
 	p.startClock()
 	p.focusSoon("pause")
+	scrollTop() // Start sits low on the ready screen
 }
 
 // onPauseResume pauses a running session or resumes a paused one.
@@ -604,6 +610,12 @@ func (p *SessionPlayer) finish() {
 	// The id chosen at Start, which the checkpoint carries: a copy saved
 	// from the checkpoint elsewhere merges with this one.
 	p.rec.ID, p.rec.PainBefore, p.rec.Stopped = id, p.painBefore, p.stopped
+	// A session ended before any hold is no session, unless it stopped
+	// because it hurt: that is worth keeping, with its reason.
+	if !data.HoldsDone(p.results) && p.stopped == "" {
+		p.discard()
+		return
+	}
 	p.saveSoon()
 }
 
@@ -733,6 +745,10 @@ func (p *SessionPlayer) onKey(ctx app.Context, e app.Event) {
 	case "ArrowLeft":
 		p.onBack(ctx, e)
 	case "ArrowRight":
+		if e.Get("shiftKey").Bool() {
+			p.onSkipExercise(ctx, e)
+			break
+		}
 		p.onSkip(ctx, e)
 	case "h", "H":
 		p.onHurt(ctx, e)
@@ -766,9 +782,10 @@ func (p *SessionPlayer) Render() app.UI {
 	case p.state == stateFinished:
 		return &Finished{
 			Routine: p.plan.Routine.Name, Results: p.results, Took: p.took, Again: p.plan.Routine.ID,
+			Ended: !p.pos.Done, At: p.pos.Segment.Item + 1,
 			Record: p.rec, SaveErr: p.saveErr, Saving: p.unsaved, Persisted: p.persisted,
 			Advice:      data.PainAdviceFor(slices.Concat(p.history, []data.Record{p.rec})),
-			OnPainAfter: p.onPainAfter, OnNote: p.onNote, OnRetry: p.onRetry,
+			OnPainAfter: p.onPainAfter, OnNote: p.onNote, OnNoteInput: p.onNoteInput, OnRetry: p.onRetry,
 			Next: p.next.href, NextLabel: p.next.label,
 		}
 	case p.state == stateRunning:
@@ -808,6 +825,7 @@ func (p *SessionPlayer) renderReady() app.UI {
 				),
 			)
 		})),
+		elt("p#dose-hint.muted.small", skipText.DoseHint),
 		painScale("pain-before", text.PainBefore, p.painBefore, p.onPainBefore),
 		p.renderToggles(),
 		// Before the very first session the safety advice must be read;
@@ -817,7 +835,7 @@ func (p *SessionPlayer) renderReady() app.UI {
 			ElseIf(!p.settings.SafetyAccepted, &SafetyGate{}).
 			ElseIf(p.asking, el("div.start-slot")).
 			Else(eltx("button#start.button.primary.huge", text.Start).OnClick(p.onStart)),
-		elt("p.muted.small", text.KeysHint),
+		elt("p#keys-hint.keys-hint.muted.small", skipText.KeysHint),
 		elt("p.muted.small", data.Disclaimer),
 	)
 }
@@ -840,14 +858,19 @@ func (p *SessionPlayer) renderToggles() app.UI {
 // renderRunning is the screen during a session, readable from two metres.
 func (p *SessionPlayer) renderRunning() app.UI {
 	paused := p.session.Paused()
+	// The controls sit below the step, outside it, at the foot of a
+	// player one screen high: Pause stays in one place whatever the step
+	// says, and a long step scrolls inside its own box.
 	return el("main#player.player.running",
 		&Prefs{},
-		p.stepView,
-		app.If(paused, elt("p#paused.paused-badge", text.Paused)),
-		app.If(p.notice != "", elt("p.notice", p.notice)),
-		app.If(p.storeErr != "", elt("p.error[role=alert]", p.storeErr)),
+		el("div.player-body",
+			p.stepView,
+			app.If(paused, elt("p#paused.paused-badge", text.Paused)),
+			app.If(p.notice != "", elt("p.notice", p.notice)),
+			app.If(p.storeErr != "", elt("p.error[role=alert]", p.storeErr)),
+			app.If(p.noVoice && p.settings.Voice, elt("p.notice", text.NoVoice)),
+		),
 		app.If(p.confirming, p.renderConfirm()).Else(p.renderControls(paused)),
-		app.If(p.noVoice && p.settings.Voice, elt("p.notice", text.NoVoice)),
 	)
 }
 
@@ -860,6 +883,7 @@ func (p *SessionPlayer) renderControls(paused bool) app.UI {
 		eltx("button#back.button", "← "+text.Back).Aria("label", text.Back).OnClick(p.onBack),
 		eltx("button#pause.button.primary", playLabel).OnClick(p.onPauseResume),
 		eltx("button#skip.button", text.Skip+" →").Aria("label", text.Skip).OnClick(p.onSkip),
+		eltx("button#skip-exercise.button", skipText.SkipExercise).Aria("keyshortcuts", "Shift+ArrowRight").OnClick(p.onSkipExercise),
 		eltx("button#end.button.quiet", text.Stop).OnClick(p.onEnd),
 		eltx("button#hurt.button", doseWords.Hurt).Attr("aria-keyshortcuts", doseWords.HurtKey).OnClick(p.onHurt),
 	)

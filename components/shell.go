@@ -15,15 +15,35 @@ import (
 func page(id string, body ...app.UI) app.UI {
 	return el("div.shell",
 		&Prefs{},
+		eltx("a.skip-link", skipLinkText).Attr("href", "#"+id).OnClick(skipToContent(id)),
 		siteNav(id),
 		&UpdateBanner{},
-		elx("main.page", body...).ID(id),
+		elx("main.page[tabindex=-1]", body...).ID(id),
 	)
+}
+
+// skipLinkText is the first thing a keyboard reaches on every page.
+const skipLinkText = "Skip to content"
+
+// skipToContent moves the focus to the page's main content, past the
+// navigation. It handles the link itself: go-app would turn the link into
+// a new history entry.
+func skipToContent(id string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		e.PreventDefault()
+		e.Call("stopPropagation")
+		defer guard()
+		if m := app.Window().GetElementByID(id); m.Truthy() {
+			m.Call("focus")
+			m.Call("scrollIntoView")
+		}
+	}
 }
 
 // navLinks are the app's main screens, in the order the nav shows them.
 var navLinks = []struct{ id, href, label string }{
 	{"home", "/", "Home"},
+	{"routines", "/routines", "Routines"},
 	{"history", "/history", "History"},
 	{"settings", "/settings", "Settings"},
 	{"safety", "/safety", "Safety"},

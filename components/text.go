@@ -9,8 +9,8 @@ var text = struct {
 	Pause, Resume, Back, Skip, Stop, EndSession, KeepGoing, ConfirmEnd string
 	Voice, Beeps, Vibration, KeepAwake, CuesTitle, NoVoice             string
 	NoVibration                                                        string
-	Paused, RoundOf, ExerciseOf, Next, Remaining, KeysHint             string
-	WellDone, StoppedEarly, DoneOf, Again, Finished, Symptoms, Advice  string
+	Paused, RoundOf, ExerciseOf, Next, Remaining                       string
+	DoneOf, Again, Symptoms, Advice                                    string
 	UpdateReady, Reload, Install, InstallIOS, NotFound, LoadError      string
 	PainBefore, PainAfter, PainLabel, PainNone, PainWorst, EaseOff     string
 	Note, NoteHint, Saved, Saving, SaveFailed, Retry, Persisted        string
@@ -60,12 +60,8 @@ var text = struct {
 	ExerciseOf:     "Exercise %d of %d",
 	Next:           "Next: %s",
 	Remaining:      "%s left",
-	KeysHint:       "Keys: Space pauses, ← goes back, → skips, H stops because it hurts.",
-	WellDone:       "Well done",
-	StoppedEarly:   "Session ended early",
 	DoneOf:         "%d of %d rounds",
 	Again:          "Do it again",
-	Finished:       "You finished %s in %s.",
 	Symptoms:       "Signs of a lower-back spasm",
 	Advice:         "Good to know",
 	UpdateReady:    "A new version of Unknot is ready.",

@@ -66,7 +66,7 @@ var historyText = struct {
 	ShowTable:    "Show as a table",
 
 	PainTitle:   "Pain before and after",
-	PainSummary: "Pain from 0 (none) to 10 (worst) over the last %d sessions with a score: before, %s on average; after, %s.",
+	PainSummary: "Pain from 0 (none) to 10 (worst) over the last %s with a score: before, %s on average; after, %s.",
 	PainNone:    "No pain scores yet. You can give one before and after a session.",
 	PainBefore:  "Before",
 	PainAfter:   "After",

@@ -21,11 +21,11 @@ var pageText = struct {
 	// Symptoms.
 	SymptomsLead, SeeProfessional, SeeSafety string
 	// Routines.
-	RoutinesTitle, RoutinesLead, BuiltinTitle, YoursTitle, NoneYet, NewName, Create  string
-	Edit, Duplicate, Delete, ConfirmDelete, KeepIt, Duplicated, Deleted, Created     string
-	EditTitle, NewTitle, Name, Exercises, NoItems, RepsOf, HoldOf, HoldFixed, MoveUp string
-	MoveDown, Remove, Moved, Removed, Added, AddWhich, AddExercise, RestNote, Save   string
-	Cancel, SavedRoutine, SetAside, SetAsideDone, Position, RoutineActions           string
+	RoutinesTitle, RoutinesLead, BuiltinTitle, YoursTitle, NoneYet, NewName, Create               string
+	Edit, Duplicate, Delete, ConfirmDelete, KeepIt, Duplicated, Deleted, Created                  string
+	EditTitle, NewTitle, Name, Exercises, NoItems, RepsOf, NameTooLong, HoldOf, HoldFixed, MoveUp string
+	MoveDown, Remove, Moved, Removed, Added, AddWhich, AddExercise, RestNote, Save                string
+	Cancel, SavedRoutine, SetAside, SetAsideDone, Position, RoutineActions                        string
 	// Home.
 	Today, TodayDone, TodayPartly, TodayToDo, ManageRoutines, SymptomsLink, SafetyLink string
 	YourRoutines                                                                       string
@@ -122,6 +122,7 @@ var pageText = struct {
 	Name:           "Name",
 	Exercises:      "Exercises",
 	NoItems:        "No exercises yet: add one below.",
+	NameTooLong:    "A name can have at most %d characters; this one has %d. Shorten it a little.",
 	RepsOf:         "Rounds (%d to %d)",
 	HoldOf:         "Hold, in seconds (%d to %d)",
 	HoldFixed:      "Hold: %s",

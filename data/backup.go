@@ -233,10 +233,18 @@ func DecodeBackup(r io.Reader) (Backup, error) {
 	return b, nil
 }
 
+// notABackup is the message for a file that is not JSON at all.
+const notABackup = "this file is not an Unknot backup. Choose the file that Export everything saved: its name starts with unknot-backup- and ends in .json"
+
 // decodeBackup decodes the parts of a backup in turn, so that an error can
 // say which part is wrong.
 func decodeBackup(raw []byte) (Backup, error) {
 	if err := checkJSON(raw); err != nil {
+		if t := bytes.TrimSpace(raw); len(t) > 0 && t[0] != '{' && t[0] != '[' {
+			// A photo, a page, a document: no use saying where its
+			// JSON breaks, since it never was any.
+			return Backup{}, errors.New(notABackup)
+		}
 		return Backup{}, fmt.Errorf("this file is not an Unknot backup: %s", err)
 	}
 	top, err := splitObject(raw, len(backupFields), backupFields...)

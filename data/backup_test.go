@@ -172,7 +172,9 @@ func TestDecodeBackupRejects(t *testing.T) {
 		scenario, in, want string
 	}{
 		{"empty", ``, "this file is not an Unknot backup: it is empty"},
-		{"not JSON", `<html>`, "this file is not an Unknot backup: it is not valid JSON (at byte 1)"},
+		{"not JSON", `<html>`, "this file is not an Unknot backup. Choose the file that Export everything saved: its name starts with unknot-backup- and ends in .json"},
+		{"a photo", "\xff\xd8\xff\xe0JFIF", "Choose the file that Export everything saved"},
+		{"broken JSON", `{"type": unknot}`, "it is not valid JSON"},
 		{"cut short", valid[:len(valid)/2], "this file is not an Unknot backup: it is cut short"},
 		{"data after the end", valid + `{}`, "there is more data after the end"},
 		{"two backups", valid + valid, "there is more data after the end"},
@@ -194,7 +196,7 @@ func TestDecodeBackupRejects(t *testing.T) {
 		{"settings: out of range", edit(`"beepVolume":70`, `"beepVolume":700`), "settings: the beep volume must be between 10% and 100%, not 700%"},
 		{"settings: wrong type", edit(`"voice":true`, `"voice":"yes"`), "settings: voice is text, must be true or false"},
 		{"routine: unknown exercise", edit(`"exercise":"lower-back-rotation","hold"`, `"exercise":"plank","hold"`), `routine 1: routine exercise 2: "plank" is not an exercise Unknot knows`},
-		{"routine: dose out of range", edit(`"reps":3}`, `"reps":30}`), "routine 1: routine \"Gentle start\": Knee-to-chest stretch: 30 repetitions is outside the safe range of 2 to 3"},
+		{"routine: dose out of range", edit(`"reps":3}`, `"reps":30}`), "routine 1: routine \"Gentle start\": Knee-to-chest stretch: 30 repetitions is outside the safe range of 1 to 3"},
 		{"routine: a built-in id", edit(`"id":"gentle-start"`, `"id":"morning"`), `routine 1: id "morning" is taken by a built-in routine or exercise`},
 		{"routine: bad id", edit(`"id":"gentle-start"`, `"id":"Gentle Start!"`), `routine 1: routine id "Gentle Start!" must be lower-case`},
 		{"routine: unknown field", edit(`"summary":"Two`, `"colour":"red","summary":"Two`), `routine 1: unknown field "colour"`},

@@ -108,22 +108,13 @@ type TodayPlan struct {
 // Allows reports whether item i of the plan's routine may run with n
 // repetitions: within the exercise's range, and for a per-day exercise no
 // more than the article's daily most (30) less what is done today, and no
-// fewer than the article's 5 unless what is left of the day is fewer.
+// fewer than MinReps: the article's numbers are where to start, and someone
+// in a bad spasm may do fewer.
 func (t TodayPlan) Allows(i, n int) bool {
 	if i < 0 || i >= len(t.least) || i >= len(t.most) {
 		return false
 	}
 	return n >= t.least[i] && n <= t.most[i]
-}
-
-// sessionMin is the fewest repetitions one session may hold of e: for a
-// per-day exercise one, as what is left of a day can be fewer than the
-// article's starting 5.
-func sessionMin(e Exercise) int {
-	if e.PerDay() {
-		return 1
-	}
-	return e.Reps.Min
 }
 
 // PlanToday returns r as it runs today, the person's local date, given the
@@ -161,7 +152,7 @@ func PlanToday(r Routine, c Catalogue, history []Record, today string) TodayPlan
 		if !e.PerDay() {
 			it, why := withSuggestion(it, e, Suggest(e, history, today))
 			out, t.Why = append(out, it), append(t.Why, why)
-			t.least, t.most = append(t.least, e.Reps.Min), append(t.most, e.Reps.Max)
+			t.least, t.most = append(t.least, MinReps), append(t.most, e.Reps.Max)
 			continue
 		}
 		d := daily[e.ID]
@@ -186,7 +177,7 @@ func PlanToday(r Routine, c Catalogue, history []Record, today string) TodayPlan
 		left[e.ID] -= reps
 		it.Reps = reps
 		out, t.Why = append(out, it), append(t.Why, why)
-		t.least = append(t.least, min(e.Reps.Min, reps))
+		t.least = append(t.least, MinReps)
 		t.most = append(t.most, max(min(e.Reps.Max, e.Progression.Target)-d.Done, reps))
 	}
 	r.Items = out

@@ -205,14 +205,16 @@ func TestTodayPlanAllows(t *testing.T) {
 	c := data.DefaultCatalogue()
 	r, _ := data.FindRoutine(c, data.Morning)
 	p := data.PlanToday(r, c, []data.Record{progSession(0, data.Bridge, 3, 18*time.Second)}, progDate(0))
-	// Items: knee, rotation, flexibility, bridge (2 left of 5), cat.
+	// Items: knee, rotation, flexibility, bridge (2 left of 5), cat. Fewer
+	// than the article's start is allowed, down to one (data.MinReps): the
+	// article's numbers are where to start, not a floor.
 	cases := []struct {
 		item, n int
 		want    bool
 	}{
-		{0, 1, false}, {0, 2, true}, {0, 3, true}, {0, 4, false},
-		{2, 30, true}, {2, 31, false}, {2, 5, true}, {2, 4, false},
-		{3, 27, true}, {3, 28, false}, {3, 2, true}, {3, 1, false}, {3, 0, false},
+		{0, 1, true}, {0, 0, false}, {0, 2, true}, {0, 3, true}, {0, 4, false},
+		{2, 30, true}, {2, 31, false}, {2, 5, true}, {2, 4, true}, {2, 0, false},
+		{3, 27, true}, {3, 28, false}, {3, 2, true}, {3, 1, true}, {3, 0, false},
 		{4, 5, true}, {4, 6, false},
 		{5, 1, false}, {-1, 1, false},
 	}

@@ -101,4 +101,3 @@ func SavePending(st Storage) (int, error) {
 	st.Del(PendingKey)
 	return len(valid), nil
 }
-

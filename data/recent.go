@@ -18,11 +18,11 @@ import (
 // longer matches, and the history is read in full.
 //
 // It is a JSON array of strings: "1", the checksum, the first and the last
-// local date it covers, then one "date time 0|1" per session from the first
-// date on (the last date the history has and the day before it), complete
-// or not:
+// local date it covers, then one "date time 0|1 m|e" per session from the
+// first date on (the last date the history has and the day before it),
+// complete or not, morning or evening (Record.PartOfDay):
 //
-//	["1","9f0c2e4b17a3d5e6","2026-11-24","2026-11-25","2026-11-24 07:30 1","2026-11-25 19:30 0"]
+//	["2","9f0c2e4b17a3d5e6","2026-11-24","2026-11-25","2026-11-24 07:30 1 m","2026-11-25 01:38 0 e"]
 const RecentKey = "unknot.recent"
 
 // A Mark is what says whether a session of a day was done: its local date
@@ -30,17 +30,25 @@ const RecentKey = "unknot.recent"
 type Mark struct {
 	LocalDate, LocalTime string
 	Complete             bool
+	// Part is the part of the day the session counts for.
+	Part PartOfDay
 }
 
-// PartOfDay is the part of the day the session started in.
-func (m Mark) PartOfDay() PartOfDay { return PartOfDayAt(m.LocalTime) }
+// PartOfDay is the part of the day the session counts for; a mark without
+// one, by its time.
+func (m Mark) PartOfDay() PartOfDay {
+	if m.Part != "" {
+		return m.Part
+	}
+	return PartOfDayAt(m.LocalTime)
+}
 
 // MarksOn returns the marks of the records on the local date day, in order.
 func MarksOn(records []Record, day string) []Mark {
 	var out []Mark
 	for _, r := range records {
-		if r.LocalDate == day {
-			out = append(out, Mark{r.LocalDate, r.LocalTime, r.Complete})
+		if r.LocalDate == day && r.Worked() {
+			out = append(out, Mark{r.LocalDate, r.LocalTime, r.Complete, r.PartOfDay()})
 		}
 	}
 	return out
@@ -110,7 +118,7 @@ func (s recent) on(day string) []Mark {
 }
 
 // recentVersion is the first element of a summary.
-const recentVersion = "1"
+const recentVersion = "2" // 2: the part of the day; sessions without a hold done left out
 
 // writeRecent stores the summary of records, whose stored text is text.
 func writeRecent(st Storage, text []byte, records []Record) error {
@@ -124,12 +132,12 @@ func writeRecent(st Storage, text []byte, records []Record) error {
 	}
 	parts := []string{recentVersion, textSum(string(text)), from, last}
 	for _, r := range records {
-		if r.LocalDate >= from {
+		if r.LocalDate >= from && r.Worked() {
 			c := "0"
 			if r.Complete {
 				c = "1"
 			}
-			parts = append(parts, r.LocalDate+" "+r.LocalTime+" "+c)
+			parts = append(parts, r.LocalDate+" "+r.LocalTime+" "+c+" "+string(r.PartOfDay()[:1]))
 		}
 	}
 	// Every part is digits, letters a-f, '-', ':' and spaces: nothing to
@@ -157,11 +165,12 @@ func readRecent(st Storage) (recent, bool) {
 	s := recent{sum: parts[1], from: parts[2], last: parts[3]}
 	for _, p := range parts[4:] {
 		date, rest, _ := strings.Cut(p, " ")
-		clock, c, _ := strings.Cut(rest, " ")
-		if _, ok := dayNumber(date); !ok || !isClock(clock) || (c != "0" && c != "1") {
+		clock, rest, _ := strings.Cut(rest, " ")
+		c, part, _ := strings.Cut(rest, " ")
+		if _, ok := dayNumber(date); !ok || !isClock(clock) || (c != "0" && c != "1") || (part != "m" && part != "e") {
 			return recent{}, false
 		}
-		s.marks = append(s.marks, Mark{date, clock, c == "1"})
+		s.marks = append(s.marks, Mark{date, clock, c == "1", map[string]PartOfDay{"m": PartMorning, "e": PartEvening}[part]})
 	}
 	return s, true
 }

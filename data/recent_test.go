@@ -60,13 +60,13 @@ func TestSessionsOnReadsTheSummary(t *testing.T) {
 	// A summary that matches the history but says something else shows
 	// that it is what is read: the history is not.
 	parts := strings.Split(raw, `","`)
-	forged := strings.Join(append(parts[:4:4], `2025-04-22 12:00 1"]`), `","`)
+	forged := strings.Join(append(parts[:4:4], `2025-04-22 12:00 1 e"]`), `","`)
 	if err := st.SetRaw(data.RecentKey, forged); err != nil {
 		t.Fatal(err)
 	}
 	got, err := data.SessionsOn(st, "2025-04-22", histNow)
-	if err != nil || len(got) != 1 || got[0].LocalTime != "12:00" {
-		t.Errorf("got %v, %v; want the summary's one session at 12:00", got, err)
+	if err != nil || len(got) != 1 || got[0].LocalTime != "12:00" || got[0].PartOfDay() != data.PartEvening {
+		t.Errorf("got %v, %v; want the summary's one evening session at 12:00", got, err)
 	}
 }
 
@@ -91,12 +91,15 @@ func TestSessionsOnIgnoresASummaryOfAnotherHistory(t *testing.T) {
 
 func TestSessionsOnDamagedSummary(t *testing.T) {
 	for _, bad := range []string{
-		`garbage`, `[]`, `["]`, `[""]`, `["1"]`, `["2","0123456789abcdef","2025-04-21","2025-04-22"]`,
-		`["1","0123456789abcdef","yesterday","2025-04-22"]`,
-		`["1","0123456789abcdef","2025-04-23","2025-04-22"]`,
-		`["1","0123456789abcdef","","","2025-04-22 07:30 1"]`,
-		`["1","0123456789abcdef","2025-04-21","2025-04-22","2025-04-22 7:30 1"]`,
-		`["1","0123456789abcdef","2025-04-21","2025-04-22","2025-04-22 07:30 yes"]`,
+		`garbage`, `[]`, `["]`, `[""]`, `["2"]`, `["3","0123456789abcdef","2025-04-21","2025-04-22"]`,
+		`["2","0123456789abcdef","yesterday","2025-04-22"]`,
+		`["2","0123456789abcdef","2025-04-23","2025-04-22"]`,
+		`["2","0123456789abcdef","","","2025-04-22 07:30 1 m"]`,
+		`["2","0123456789abcdef","2025-04-21","2025-04-22","2025-04-22 7:30 1 m"]`,
+		`["2","0123456789abcdef","2025-04-21","2025-04-22","2025-04-22 07:30 yes m"]`,
+		`["2","0123456789abcdef","2025-04-21","2025-04-22","2025-04-22 07:30 1 x"]`,
+		// the first version's, without the part of the day
+		`["1","0123456789abcdef","2025-04-21","2025-04-22","2025-04-22 07:30 1"]`,
 	} {
 		st, recs := recentHistory(t)
 		if err := st.SetRaw(data.RecentKey, bad); err != nil {
@@ -158,7 +161,7 @@ func TestSummaryDoesNotStopASave(t *testing.T) {
 func FuzzSummary(f *testing.F) {
 	st, _ := recentHistory(f)
 	good, _ := st.GetRaw(data.RecentKey)
-	for _, s := range []string{good, `["]`, `["1","","",""]`, `["1","0123456789abcdef","","","x"]`} {
+	for _, s := range []string{good, `["]`, `["2","","",""]`, `["2","0123456789abcdef","","","x"]`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, summary string) {

@@ -97,11 +97,13 @@ const (
 	PartEvening PartOfDay = "evening"
 )
 
-// EveningFrom is the local time from which a session counts as the evening
-// one. The article asks for one session in the morning and one in the
-// evening; 15:00 splits a day of waking hours so that a late lunch-time
-// session still counts as the morning one. A session after midnight belongs
-// to the morning of its date.
+// EveningFrom is the local time from which a session of any routine other
+// than the built-in morning and evening ones counts as the evening one. The
+// article asks for one session in the morning and one in the evening; 15:00
+// splits a day of waking hours so that a late lunch-time session still
+// counts as the morning one. Such a session after midnight belongs to the
+// morning of its date. The built-in morning and evening routines count as
+// themselves whenever they are done (Record.PartOfDay).
 const EveningFrom = "15:00"
 
 // PartOfDayAt returns the part of the day of a local time given as
@@ -207,8 +209,21 @@ func TrimNote(s string) string {
 	return s
 }
 
-// PartOfDay is the part of the day r started in.
-func (r Record) PartOfDay() PartOfDay { return PartOfDayAt(r.LocalTime) }
+// PartOfDay is the part of the day r counts for (see EveningFrom).
+func (r Record) PartOfDay() PartOfDay { return partOf(r.Routine, r.LocalTime) }
+
+// partOf is the part of the day of a session of routine at localTime: the
+// built-in morning and evening routines count as themselves (an evening
+// routine done at 01:38 is the evening one), any other by its time.
+func partOf(routine, localTime string) PartOfDay {
+	switch routine {
+	case Morning:
+		return PartMorning
+	case Evening:
+		return PartEvening
+	}
+	return PartOfDayAt(localTime)
+}
 
 // Duration is the time from the start of r to its end, pauses included.
 func (r Record) Duration() time.Duration { return r.End.Sub(r.Start) }

@@ -23,8 +23,12 @@ type Stats struct {
 // ComputeStats sums up records as of today, the person's local date
 // (DateLayout). It takes O(n log n) time for n records.
 func ComputeStats(records []Record, today string) Stats {
-	s := Stats{Sessions: len(records)}
+	var s Stats
 	for _, r := range records {
+		if !r.Worked() {
+			continue // not a session (see Record.Worked)
+		}
+		s.Sessions++
 		if r.Complete {
 			s.Complete++
 		}
@@ -193,7 +197,7 @@ func MonthCalendar(records []Record, year int, month time.Month) []CalendarDay {
 	}
 	prefix := first.Format("2006-01-")
 	for _, r := range records {
-		if len(r.LocalDate) != 10 || r.LocalDate[:8] != prefix {
+		if len(r.LocalDate) != 10 || r.LocalDate[:8] != prefix || !r.Worked() {
 			continue
 		}
 		day, ok := digits(r.LocalDate[8:])

@@ -62,11 +62,12 @@ func dayRuns(days []int) []dayRun {
 }
 
 // sessionDays returns the distinct local dates of records as sorted day
-// numbers; records with an unreadable date are left out.
+// numbers; records with an unreadable date, or without a hold done, are
+// left out.
 func sessionDays(records []Record) []int {
 	days := make([]int, 0, len(records))
 	for _, r := range records {
-		if d, ok := dayNumber(r.LocalDate); ok {
+		if d, ok := dayNumber(r.LocalDate); ok && r.Worked() {
 			days = append(days, d)
 		}
 	}

@@ -289,8 +289,11 @@ func checkOfflineLaunch(t *testing.T, online *tab, base, deep string) {
 		if got := eval[string](t, offline, `location.pathname`); got != wantPath {
 			t.Errorf("%s: location.pathname %q", path, got)
 		}
-		if path != "/no/such/route" && !eval[bool](t, offline, `document.querySelector("main") !== null`) {
+		if !eval[bool](t, offline, `document.querySelector("main") !== null`) {
 			t.Errorf("%s: no main element offline", path)
+		}
+		if path == "/no/such/route" {
+			checkNotFoundPage(t, offline, path)
 		}
 		if exc := offline.exceptions(); len(exc) > 0 {
 			t.Errorf("%s: uncaught exceptions offline:\n%s", path, strings.Join(exc, "\n"))

@@ -71,12 +71,17 @@ func e2eRecord(t *testing.T, day time.Time, clock string, complete bool, before,
 		t.Fatal(err)
 	}
 	start := time.Date(day.Year(), day.Month(), day.Day(), h, m, 0, 0, day.Location())
+	// The built-in routine of its part of the day, as a person would do.
+	routine, name := data.Morning, "Morning routine"
+	if data.PartOfDayAt(clock) == data.PartEvening {
+		routine, name = data.Evening, "Evening routine"
+	}
 	holds := 4
 	if !complete {
 		holds = 2
 	}
 	r := data.Record{
-		ID: uuid.NewString(), Routine: data.Morning, RoutineName: "Morning routine",
+		ID: uuid.NewString(), Routine: routine, RoutineName: name,
 		Exercises: []data.ExerciseLog{{
 			Exercise: data.KneeToChest, Name: "Knee-to-chest stretch",
 			Reps: 2, RepsDone: holds / 2, Holds: 4, HoldsDone: holds, HoldMS: 5000,

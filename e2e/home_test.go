@@ -47,3 +47,24 @@ func TestHomeSaysWhatIsDoneToday(t *testing.T) {
 		t.Errorf("console errors: %v", errs)
 	}
 }
+
+// TestEveningRoutineAfterMidnight: the evening routine done at 01:38 is
+// the evening one on Home, on the calendar and in the CSV.
+func TestEveningRoutineAfterMidnight(t *testing.T) {
+	h := setup(t)
+	tb := historyTab(t)
+	late := e2eRecord(t, historyToday(t), "01:38", true, nil, nil, "")
+	late.Routine, late.RoutineName = data.Evening, "Evening routine"
+	tb.open(t, h.base, "/")
+	setItem(t, tb, data.HistoryKey, storedHistory(t, []data.Record{late}))
+	tb.open(t, h.base, "/")
+	waitText(t, tb, "#today", todayLine("morning to do", "evening ✓"))
+	tb.open(t, h.base, "/history")
+	waitFor(t, tb, `!!document.querySelector(".cal td.cal-today")`, "the calendar shows today")
+	if !eval[bool](t, tb, `!!document.querySelector(".cal td.cal-today .cal-mark.pm") && !document.querySelector(".cal td.cal-today .cal-mark.am")`) {
+		t.Errorf("today's calendar day marks %q, want the evening only", eval[string](t, tb, `document.querySelector(".cal td.cal-today").innerHTML`))
+	}
+	if got := string(late.PartOfDay()); !strings.Contains(string(data.HistoryCSV([]data.Record{late})), ","+got+",") || got != "evening" {
+		t.Errorf("the CSV places it in the %s", got)
+	}
+}

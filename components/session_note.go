@@ -1,0 +1,43 @@
+package components
+
+import (
+	"time"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"unknot/data"
+)
+
+// noteDelay is how long after the last keystroke a note is saved.
+const noteDelay = 500 * time.Millisecond
+
+// onNoteInput keeps the note as it is typed and saves it once typing
+// pauses: a note kept only on "change" (when the box loses focus) was lost
+// to a reload or the phone's Back. Hiding or leaving the page saves it at
+// once (keep), and until it is saved the screen says so.
+func (p *SessionPlayer) onNoteInput(ctx app.Context, note string) {
+	p.rec.Note, p.answered = data.TrimNote(note), true
+	p.noteEdits++
+	edit := p.noteEdits
+	if !p.unsaved {
+		p.unsaved = true
+		p.Update()
+	}
+	p.later(p.saveAfter, noteDelay, func(ctx app.Context) {
+		if edit == p.noteEdits && p.unsaved {
+			p.save()
+			p.Update()
+		}
+	})
+}
+
+// discard drops a session ended before any hold was done: it is no
+// session, and counting it would mark the calendar and keep a streak for
+// nothing. Its checkpoint goes too, so it is not offered to resume.
+func (p *SessionPlayer) discard() {
+	p.unsaved = false
+	if p.mounted != nil {
+		data.ClearCheckpoint(appStorage(p.mounted), p.rec.ID)
+	}
+	releaseLive()
+}

@@ -1,0 +1,45 @@
+package e2e
+
+import (
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"unknot/data"
+)
+
+// TestRestoreBringsTheSettingsBack imports "Export everything" on a fresh
+// profile: the preview offers the file's settings, ticked, and the import
+// brings them back, the safety advice read included.
+func TestRestoreBringsTheSettingsBack(t *testing.T) {
+	h := setup(t)
+	tb := historyTab(t)
+	s := data.DefaultSettings()
+	s.SafetyAccepted, s.Theme, s.RestSeconds = true, "dark", 45
+	raw, err := data.EncodeBackup(data.NewBackup([]data.Record{e2eRecord(t, historyToday(t), "07:30", true, nil, nil, "")}, s, nil, time.Now()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := writeFile(t, "unknot-backup.json", raw)
+	tb.open(t, h.base, "/history")
+	tb.do(t, "choosing the backup", chromedp.SetUploadFiles(chromedp.CSS("#backup-file"), []string{file}))
+	waitFor(t, tb, `!!document.getElementById("import-settings")`, "the preview offers the settings")
+	if !eval[bool](t, tb, `document.getElementById("import-settings").checked`) {
+		t.Error("on a fresh profile restoring the settings is not offered ticked")
+	}
+	click(t, tb, "#import-confirm")
+	waitFor(t, tb, `!document.getElementById("import-preview")`, "the import is done")
+	got := savedSettings(t, tb)
+	if !got.SafetyAccepted || got.Theme != "dark" || got.RestSeconds != 45 {
+		t.Errorf("after the restore the settings are %+v, want the file's", got)
+	}
+	if th := eval[string](t, tb, `document.documentElement.getAttribute("data-theme") || ""`); th != "dark" {
+		t.Errorf("the theme is %q after the restore, want dark at once", th)
+	}
+	if n := len(storedRecords(t, tb)); n != 1 {
+		t.Errorf("%d sessions restored, want 1", n)
+	}
+	tb.open(t, h.base, "/session/"+data.Morning)
+	waitFor(t, tb, `!!document.getElementById("start")`, "Start without the safety advice again")
+}

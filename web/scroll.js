@@ -1,0 +1,66 @@
+// Where a page opens: at the top when the app goes to a new address, where
+// the person left it when they go back or forward to one, as a browser does
+// between ordinary pages. go-app swaps the page's content in place, so the
+// browser's own restoring kept one scroll position for every address: a
+// link low on Home opened the next page near its bottom.
+"use strict";
+(function () {
+  const h = window.history;
+  if (!h || !("scrollRestoration" in h)) return;
+  h.scrollRestoration = "manual";
+
+  // remember stores the position in the current history entry.
+  function remember() {
+    try {
+      const state = h.state && typeof h.state === "object" ? h.state : {};
+      h.replaceState(Object.assign({}, state, { unknotY: window.scrollY }), "");
+    } catch (e) {
+      // A history entry that cannot be written only loses its position.
+    }
+  }
+
+  // go-app adds an entry with pushState for every address it goes to:
+  // the page it leaves keeps its position, the new one starts at the top.
+  const push = h.pushState;
+  h.pushState = function () {
+    remember();
+    const r = push.apply(this, arguments);
+    window.scrollTo(0, 0);
+    return r;
+  };
+
+  // settle puts the page at y once the app has drawn it: go-app draws the
+  // page of a history entry after popstate, and a page may grow as it
+  // reads its data. It tries for a number of frames (30: half a second), and stops as soon as
+  // the person scrolls or types.
+  let stop = null;
+  function settle(y, frames) {
+    if (stop) stop();
+    let done = false;
+    const quit = () => { done = true; };
+    const events = ["wheel", "touchstart", "keydown", "pointerdown"];
+    events.forEach((e) => window.addEventListener(e, quit, { passive: true, once: true }));
+    stop = () => {
+      done = true;
+      events.forEach((e) => window.removeEventListener(e, quit));
+    };
+    const step = () => {
+      if (done) return;
+      if (Math.abs(window.scrollY - y) > 1) window.scrollTo(0, y);
+      if (--frames > 0) requestAnimationFrame(step);
+      else stop();
+    };
+    step();
+  }
+
+  window.addEventListener("popstate", (e) => {
+    const y = e.state && typeof e.state.unknotY === "number" ? e.state.unknotY : 0;
+    settle(y, 30);
+  });
+  // A reload opens where it was left, once the app runs (seconds on a
+  // slow phone).
+  window.addEventListener("pagehide", remember);
+  if (h.state && typeof h.state.unknotY === "number") {
+    settle(h.state.unknotY, 600);
+  }
+})();
