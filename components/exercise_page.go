@@ -1,7 +1,6 @@
 package components
 
 import (
-	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -22,7 +21,7 @@ func (p *ExercisePage) OnPreRender(ctx app.Context) { p.OnNav(ctx) }
 
 // OnNav reads the exercise id from the address.
 func (p *ExercisePage) OnNav(ctx app.Context) {
-	id := strings.TrimPrefix(ctx.Page().URL().Path, "/exercise/")
+	id := routeID(ctx, ExercisePath)
 	p.ex, p.found = data.DefaultCatalogue().Exercise(id)
 	if p.found {
 		ctx.Page().SetTitle(p.ex.Name + " · " + text.AppName)

@@ -159,7 +159,7 @@ func (p *SessionPlayer) OnNav(ctx app.Context) {
 	if ctx.Page().URL().Query().Get("resume") != "" && p.restore(ctx) {
 		return
 	}
-	id := strings.TrimPrefix(ctx.Page().URL().Path, "/session/")
+	id := routeID(ctx, SessionPath)
 	custom, err := data.LoadCustomRoutines(st)
 	if err != nil {
 		p.notice = err.Error()
