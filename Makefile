@@ -2,7 +2,7 @@
 ADDR ?= localhost:8000
 WASM_FLAGS = -trimpath -ldflags='-s -w'
 
-.PHONY: build wasm server run static test check e2e webkit bench chromium webkit-deps espeak-ng clean
+.PHONY: build wasm server run static test check e2e webkit bench chromium webkit-deps espeak-ng clean gen
 
 build: wasm server ## the app (web/app.wasm, precompressed) and the server (bin/unknot)
 	bin/unknot compress
@@ -56,3 +56,6 @@ espeak-ng:
 
 clean:
 	rm -rf bin dist e2e/screenshots web/app.wasm web/app.wasm.br web/app.wasm.gz
+
+gen: ## regenerate the figure's markup (components/figure_svg.go) and its poses (web/app.css)
+	go generate ./components

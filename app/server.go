@@ -17,6 +17,8 @@ import (
 	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"unknot/components"
 )
 
 // securityHeaders go on every response. go-app v9 runs under this policy
@@ -98,7 +100,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	default:
 		cw := &compressWriter{ResponseWriter: w, enc: negotiate(r.Header.Get("Accept-Encoding")), head: r.Method == http.MethodHead}
 		defer cw.Close()
-		hw := &pageWriter{ResponseWriter: cw, version: s.web.version, missing: !isPage(r.URL.Path)}
+		hw := &pageWriter{ResponseWriter: cw, version: s.web.version, missing: !components.IsPage(r.URL.Path)}
 		defer hw.Close()
 		s.app.ServeHTTP(hw, r)
 	}

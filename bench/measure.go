@@ -97,30 +97,40 @@ func measureFirstVisit(c *chrome, s *site, l link) (firstVisit, error) {
 	return fv, nil
 }
 
-// measureWarmLaunch installs the app in a fresh browser context, stops the
-// server, then launches the app runs times in a new tab of that context
-// and returns the times to interactive (ms). Everything comes from the
-// service worker's cache: with the server stopped nothing else could.
-func measureWarmLaunch(c *chrome, s *site, runs int) ([]pageTimes, error) {
-	t, err := c.instrumentedTab()
-	if err != nil {
-		return nil, err
-	}
-	defer t.close()
-	if err := t.install(s); err != nil {
-		return nil, err
-	}
-	if err := s.stop(); err != nil {
-		return nil, err
-	}
-	defer s.start()
-	var out []pageTimes
-	for range runs {
-		pt, err := launch(t, s.base+"/", "")
+// measureWarmLaunches installs each site in a fresh browser context, stops
+// the servers, then launches the sites in turn, runs times each, in a new
+// tab of their context, and returns the times to interactive (ms). Taking
+// them alternately spreads whatever else the machine does over both.
+// Everything comes from the service worker's cache: with the servers
+// stopped nothing else could.
+func measureWarmLaunches(c *chrome, sites []*site, runs int) ([][]pageTimes, error) {
+	tabs := make([]*tab, len(sites))
+	for i, s := range sites {
+		t, err := c.instrumentedTab()
 		if err != nil {
-			return out, fmt.Errorf("offline launch: %w", err)
+			return nil, err
 		}
-		out = append(out, pt)
+		defer t.close()
+		if err := t.install(s); err != nil {
+			return nil, err
+		}
+		tabs[i] = t
+	}
+	for _, s := range sites {
+		if err := s.stop(); err != nil {
+			return nil, err
+		}
+		defer s.start()
+	}
+	out := make([][]pageTimes, len(sites))
+	for range runs {
+		for i, s := range sites {
+			pt, err := launch(tabs[i], s.base+"/", "")
+			if err != nil {
+				return out, fmt.Errorf("offline launch of %s: %w", s.name, err)
+			}
+			out[i] = append(out[i], pt)
+		}
 	}
 	return out, nil
 }

@@ -1,6 +1,10 @@
 package components
 
 import (
+	"runtime"
+	"strconv"
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"unknot/data"
@@ -101,9 +105,36 @@ func newWebCues() *webCues {
 	return c
 }
 
-// guard turns a JavaScript exception into nothing: a cue is never worth
-// stopping a session for.
-func guard() { _ = recover() }
+// guard, deferred, turns a panic (a JavaScript exception thrown into Go)
+// into a line in the console naming where it happened: a cue, a clock or a
+// browser feature that fails is never worth stopping a session for, but it
+// must not fail unseen.
+func guard() {
+	if r := recover(); r != nil {
+		reportCaught(guardSite(), r)
+	}
+}
+
+// reportCaught reports what guard caught; tests replace it to see it.
+var reportCaught = func(site string, r any) {
+	app.Logf("unknot: caught at %s: %v", site, r)
+}
+
+// guardSite names the function that deferred guard and the line it was at
+// when it panicked: the first frame of Unknot's own code below guard.
+func guardSite() string {
+	pc := make([]uintptr, 32)
+	frames := runtime.CallersFrames(pc[:runtime.Callers(3, pc)])
+	for {
+		f, more := frames.Next()
+		if strings.HasPrefix(f.Function, "unknot/") && !strings.HasSuffix(f.Function, ".guard") {
+			return f.Function + ":" + strconv.Itoa(f.Line)
+		}
+		if !more {
+			return "unknown"
+		}
+	}
+}
 
 func (c *webCues) Unlock() {
 	defer guard()

@@ -11,12 +11,24 @@ import (
 //
 //	el("div#id.class.other[role=status][aria-hidden=true]", children...)
 //
-// and only what changes is added with go-app's methods afterwards. Each
-// method call costs a few hundred bytes of WebAssembly at its call site;
-// the app's ~400 elements with ~1,100 of them made app.wasm markedly larger
-// and slower to start. A spec's id, classes and attribute names may not
-// contain '#', '.', '[' or ']', nor its values ']' (TestElementSpecs).
+// and only what changes is added with go-app's methods afterwards. The
+// grammar of a spec:
 //
+//	spec  = tag { "#" id | "." class | "[" name "=" value "]" }
+//	tag   = a known HTML tag, lower case (see htmlTags in el_test.go)
+//	id, class, name = letters, digits, "-", "_", ":"; no "#", ".", "[", "]"
+//	value = any text without "]"; it is set as written
+//
+// A name must be one the tag takes: a global attribute (id, class, role,
+// hidden, tabindex, title, lang, aria-*, data-*) or one of the tag's own
+// (htmlAttrs in el_test.go). TestElementSpecs reads every spec written in
+// the screens and holds it to this grammar, so "divv" or "[hreff=/]" fail
+// a test rather than reaching a browser.
+//
+// Why not go-app's typed builders: each method call costs a few hundred
+// bytes of WebAssembly at its call site; specs replaced some 1,100 calls
+// and made app.wasm about 240 KB smaller raw and 10 KB smaller in brotli,
+// a third of the room left under the size budget (docs/performance.md).
 // The builders are never inlined: inlined at each call site, go-app's
 // constructor made app.wasm tens of kilobytes larger.
 

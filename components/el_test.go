@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -68,8 +69,8 @@ func TestElementSpecs(t *testing.T) {
 			where := fset.Position(c.Pos()).String()
 			n++
 			tag, rest := specTag(spec)
-			if !tagRe.MatchString(tag) {
-				t.Errorf("%s: %q: tag %q", where, spec, tag)
+			if !tagRe.MatchString(tag) || !htmlTags[tag] {
+				t.Errorf("%s: %q: tag %q is not a known HTML tag", where, spec, tag)
 			}
 			if strings.Count(spec, "[") != strings.Count(spec, "]") {
 				t.Errorf("%s: %q: unbalanced brackets", where, spec)
@@ -80,6 +81,8 @@ func TestElementSpecs(t *testing.T) {
 				k, v, rest = specAttr(rest)
 				if !nameRe.MatchString(k) {
 					t.Errorf("%s: %q: attribute name %q", where, spec, k)
+				} else if !takesAttr(tag, k) {
+					t.Errorf("%s: %q: %s takes no attribute %q", where, spec, tag, k)
 				}
 				if (k == "id" || k == "class") && !nameRe.MatchString(v) {
 					t.Errorf("%s: %q: %s %q", where, spec, k, v)
@@ -90,5 +93,73 @@ func TestElementSpecs(t *testing.T) {
 	}
 	if n < 300 {
 		t.Errorf("read %d specs; the screens have more than 300", n)
+	}
+}
+
+// htmlTags are the tags a spec may name.
+var htmlTags = map[string]bool{}
+
+func init() {
+	for _, t := range strings.Fields(`a article aside button caption dd details div dl dt em fieldset figcaption
+		figure footer form h1 h2 h3 h4 header input label legend li main nav ol option output p code
+		progress section select small span strong summary table tbody td textarea tfoot th thead
+		time tr ul`) {
+		htmlTags[t] = true
+	}
+}
+
+// htmlAttrs are the attributes each tag takes besides the global ones.
+var htmlAttrs = map[string]string{
+	"a":        "href download rel target",
+	"button":   "type disabled name value",
+	"details":  "open",
+	"form":     "novalidate",
+	"input":    "type name value min max step checked disabled required accept autocomplete inputmode maxlength placeholder",
+	"label":    "for",
+	"ol":       "start",
+	"option":   "value selected disabled",
+	"output":   "for",
+	"progress": "max value",
+	"select":   "name disabled required autocomplete",
+	"td":       "colspan rowspan",
+	"textarea": "name rows maxlength placeholder autocomplete",
+	"th":       "scope colspan rowspan",
+	"time":     "datetime",
+}
+
+// takesAttr reports whether tag takes the attribute name.
+func takesAttr(tag, name string) bool {
+	switch name {
+	case "id", "class", "role", "hidden", "tabindex", "title", "lang":
+		return true
+	}
+	if strings.HasPrefix(name, "aria-") || strings.HasPrefix(name, "data-") {
+		return true
+	}
+	return slices.Contains(strings.Fields(htmlAttrs[tag]), name)
+}
+
+func TestElementSpecContract(t *testing.T) {
+	for _, c := range []struct {
+		tag, attr string
+		ok        bool
+	}{
+		{"divv", "", false},
+		{"div", "role", true},
+		{"a", "href", true},
+		{"div", "href", false},
+		{"a", "hreff", false},
+		{"button", "aria-pressed", true},
+		{"textarea", "rows", true},
+	} {
+		if c.attr == "" {
+			if htmlTags[c.tag] != c.ok {
+				t.Errorf("tag %q known: %v, want %v", c.tag, htmlTags[c.tag], c.ok)
+			}
+			continue
+		}
+		if got := takesAttr(c.tag, c.attr); got != c.ok {
+			t.Errorf("%s takes %s: %v, want %v", c.tag, c.attr, got, c.ok)
+		}
 	}
 }

@@ -1,8 +1,6 @@
 package components
 
 import (
-	"strings"
-
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"unknot/data"
@@ -22,7 +20,7 @@ func (p *ExercisePage) OnPreRender(ctx app.Context) { p.OnNav(ctx) }
 
 // OnNav reads the exercise id from the address.
 func (p *ExercisePage) OnNav(ctx app.Context) {
-	id := strings.TrimPrefix(ctx.Page().URL().Path, "/exercise/")
+	id := routeID(ctx, ExercisePath)
 	p.ex, p.found = data.DefaultCatalogue().Exercise(id)
 	if p.found {
 		ctx.Page().SetTitle(p.ex.Name + " · " + text.AppName)
@@ -39,7 +37,7 @@ func (p *ExercisePage) Render() app.UI {
 		homeLink(),
 		elt("h1", e.Name),
 		elt("p.lead", e.Summary),
-		eltx("a#start-exercise.button.primary", text.StartExercise).Attr("href", "/session/"+e.ID),
+		eltx("a#start-exercise.button.primary", text.StartExercise).Attr("href", SessionPath+e.ID),
 		el("dl.facts",
 			fact(text.Hold, e.HoldText()),
 			fact(text.Reps, e.RepsRangeText()),

@@ -8,13 +8,30 @@ import (
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"unknot/components/skeleton"
 )
 
+// archGap outlines the space under the arched back, as the poses put it.
+func archGap() string {
+	_, gap := skeleton.Poses()
+	return gap
+}
+
+// FigureViews are the markups figure_svg.go holds: every view together,
+// then each view alone.
+var FigureViews = []string{"", "lie", "kn", "rot"}
+
+// FigureMarkup is the figure's drawing with one view ("lie", "kn" or
+// "rot") or all of them (""): what go generate writes into figure_svg.go.
+func FigureMarkup(view string) string { return figureMarkup(view) }
+
+//go:generate go run ./internal/figuregen
+
 // This file draws the figure: the skeleton, its views, arrows and markers,
-// as SVG markup. It is built natively only. TestFigureSVGIsCurrent writes
-// its output into figure_svg.go (go test ./components -run FigureSVG
-// -update), which is what the app carries: building the markup in the
-// browser took a cold launch 17 ms, and the drawing code made app.wasm
+// as SVG markup. It is built natively only. go generate (make gen) writes
+// its output into figure_svg.go, which is what the app carries: drawing in
+// the browser slowed a cold launch, and the drawing code made app.wasm
 // bigger than the markup it makes.
 
 // figureMarkup writes the drawing with one view, or all of them. The root
@@ -49,18 +66,18 @@ func sortAttributes(html string) string {
 	})
 }
 
-// Sizes of the side-view skeleton, in SVG user units. The joint angles in
-// the figures section of web/app.css are computed for exactly these lengths by
-// docs/figures/poses.go (run it again after changing one), and
+// Sizes of the side-view skeleton, in SVG user units, from package
+// skeleton, which also computes the joint angles of every pose for them
+// (go generate writes those into the figures section of web/app.css), and
 // figure_test.go checks the poses they give against the article.
 const (
-	figSpine1, figSpine2, figSpine3 = 16, 18, 20 // hip to shoulder
-	figUpperArm, figForearm         = 26, 25
-	figThigh, figShin, figFoot      = 46, 45, 13
-	figHipOffset                    = 7 // thigh root, belly side of the spine line
-	figFloor                        = 124
-	figTrunkWidth                   = 22 // stroke of the pelvis and waist
-	figHeadRadius                   = 12
+	figSpine1, figSpine2, figSpine3 = skeleton.Spine1, skeleton.Spine2, skeleton.Spine3
+	figUpperArm, figForearm         = skeleton.UpperArm, skeleton.Forearm
+	figThigh, figShin, figFoot      = skeleton.Thigh, skeleton.Shin, skeleton.Foot
+	figHipOffset                    = skeleton.HipOffset
+	figFloor                        = skeleton.Floor
+	figTrunkWidth                   = skeleton.TrunkWidth
+	figHeadRadius                   = skeleton.HeadRadius
 )
 
 // The picture's frame: every pose fits in it, lying poses nearly filling
@@ -138,7 +155,7 @@ func sideView(view string) app.UI {
 		bone("s3", 0, figSpine3, 23, 0, false),
 		part("hd",
 			svgLine(0, 0, 9, 0, 11),
-			svgCircle(19, 0, figHeadRadius),
+			svgCircle(skeleton.HeadCentre, 0, figHeadRadius),
 			svgCircle(18.5, 10.5, 3.2), // nose: the face is on the belly side
 		),
 	)
@@ -216,8 +233,8 @@ func marks() app.UI {
 		badge("r", "R", 79, 57),
 		arrow("up", "M104 90V72", "M98 78L104 71L110 78"),
 		// the space under the arched back, traced from the pose by
-		// docs/figures/poses.go; drawn over the near arm so it shows
-		svgPath("M75.8 123.8L78.8 123.4L81.8 122.5L84.8 121.6L87.8 120.7L90.8 119.8L93.8 118.8L96.8 117.9L99.8 118L102.8 118.4L105.8 118.7L108.8 119L111.8 119.6L114.8 120.6L117.8 121.5L120.8 122.5L123.8 123.5L126.8 124Z").DataSet("a", "gap"),
+		// package skeleton; drawn over the near arm so it shows
+		svgPath(archGap()).DataSet("a", "gap"),
 		arrow("down", "M104 72V90", "M98 84L104 91L110 84"),
 		arrow("lift", "M132 80V60", "M126 66L132 59L138 66"),
 		arrow("hump", "M116 57V44", "M110 50L116 43L122 50"),

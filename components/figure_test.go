@@ -289,8 +289,8 @@ func dir(deg float64, l float64) pt {
 	return pt{l * math.Cos(r), l * math.Sin(r)}
 }
 
-// skeleton is where the joints of one pose are drawn, in the view's frame.
-type skeleton struct {
+// joints is where the joints of one pose are drawn, in the view's frame.
+type joints struct {
 	hip, hipJoint, mid1, mid2, shoulder, head pt
 	a1, a2, a3, headAngle                     float64
 	knee, ankle, hand                         map[string]pt
@@ -299,8 +299,8 @@ type skeleton struct {
 
 var farShift = pt{5, -4}
 
-func pose(v map[string]float64) skeleton {
-	s := skeleton{knee: map[string]pt{}, ankle: map[string]pt{}, hand: map[string]pt{},
+func pose(v map[string]float64) joints {
+	s := joints{knee: map[string]pt{}, ankle: map[string]pt{}, hand: map[string]pt{},
 		foot: map[string]float64{}, thigh: map[string]float64{}, shin: map[string]float64{}}
 	s.a1 = v["s1"]
 	s.a2 = s.a1 + v["s2"]
@@ -402,7 +402,7 @@ func TestFigurePosesMatchTheArticle(t *testing.T) {
 			t.Fatalf("the figures section of web/app.css has no joint angles for %s", p)
 		}
 	}
-	lie := func(name string) skeleton { return pose(vars[name]) }
+	lie := func(name string) joints { return pose(vars[name]) }
 	const footY, handY = figFloor - 3.5, figFloor - 4.5
 
 	// Lying: head and shoulders stay on the floor in every position.
@@ -538,7 +538,7 @@ func TestFigurePosesMatchTheArticle(t *testing.T) {
 
 	// On hands and knees (frame facing right, before the mirror).
 	const kneeY = figFloor - 5
-	kn := map[string]skeleton{}
+	kn := map[string]joints{}
 	for _, name := range []string{"all-fours", "cat-arch", "cat-sag"} {
 		s := pose(vars[name])
 		kn[name] = s
@@ -553,7 +553,7 @@ func TestFigurePosesMatchTheArticle(t *testing.T) {
 		})
 	}
 	// signed distance of the mid-back above the hip-shoulder line (y up)
-	bow := func(s skeleton) float64 {
+	bow := func(s joints) float64 {
 		mid := pt{(s.mid1.x + s.mid2.x) / 2, (s.mid1.y + s.mid2.y) / 2}
 		line := (s.hip.y + s.shoulder.y) / 2
 		return line - mid.y

@@ -120,7 +120,7 @@ func (f *Finished) renderAnswers() app.UI {
 // /session/<id> already, and go-app ignores a link to the address it is
 // at: the session just done, in the query, makes the address new.
 func (f *Finished) againURL() string {
-	u := "/session/" + f.Again
+	u := SessionPath + f.Again
 	if f.Record.ID != "" {
 		u += "?again=" + f.Record.ID
 	}

@@ -186,7 +186,7 @@ func routineCard(r data.Routine, cat data.Catalogue, d dosing, dosed bool) app.U
 		elt("h3", r.Name),
 		app.If(r.Summary != "", elt("p", r.Summary)).Else(elt("p", exerciseNames(r, cat))),
 		elt("p.meta", routineMeta(pl, err)),
-		eltx("a.button.primary", fmt.Sprintf(text.StartRoutine, r.Name)).Attr("href", "/session/"+r.ID),
+		eltx("a.button.primary", fmt.Sprintf(text.StartRoutine, r.Name)).Attr("href", SessionPath+r.ID),
 	).ID("routine-" + r.ID)
 }
 
@@ -213,6 +213,6 @@ func exerciseItem(e data.Exercise) app.UI {
 				elt("p", e.Summary),
 				elt("p.meta", e.HoldText()+" · "+e.RepsRangeText()),
 			),
-		).Attr("href", "/exercise/"+e.ID),
+		).Attr("href", ExercisePath+e.ID),
 	)
 }

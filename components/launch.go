@@ -78,7 +78,7 @@ func (p *SessionPlayer) offerAfter(where string) bool {
 	if p.state != stateRunning {
 		return false
 	}
-	if path, _, _ := strings.Cut(where, "?"); path == "/session/"+p.plan.Routine.ID {
+	if path, _, _ := strings.Cut(where, "?"); path == SessionPath+p.plan.Routine.ID {
 		return true // what was asked for is what runs
 	}
 	p.next = nextUp{where, launchLabel(where)}
@@ -89,7 +89,7 @@ func (p *SessionPlayer) offerAfter(where string) bool {
 // launchLabel says what going to the address where does, as a button.
 func launchLabel(where string) string {
 	path, _, _ := strings.Cut(where, "?")
-	if id, ok := strings.CutPrefix(path, "/session/"); ok {
+	if id, ok := strings.CutPrefix(path, SessionPath); ok {
 		custom, _ := data.LoadCustomRoutines(appStorage(nil))
 		if r, ok := data.FindRoutineIn(data.DefaultCatalogue(), custom, id); ok {
 			return fmt.Sprintf(text.StartRoutine, r.Name)

@@ -138,13 +138,3 @@ func TestFinishedSaysWhatWasDone(t *testing.T) {
 		})
 	}
 }
-
-func TestPagesListsEveryRoute(t *testing.T) {
-	pages := strings.Join(Pages(), " ")
-	for _, e := range data.DefaultCatalogue() {
-		mustContain(t, pages, "/exercise/"+e.ID, "/session/"+e.ID)
-	}
-	for _, r := range data.BuiltinRoutines() {
-		mustContain(t, pages, "/session/"+r.ID)
-	}
-}

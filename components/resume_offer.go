@@ -244,7 +244,7 @@ func (o *ResumeOffer) renderItem(i int) app.UI {
 		app.If(!it.fits, elt("p.muted", text.CannotResume)),
 		el("div.controls",
 			app.If(it.fits, eltx("a.button.primary", text.ResumeIt).ID(itemID("resume-go", i)).Aria("label", text.ResumeIt+": "+c.Routine.Name).
-				Attr("href", "/session/"+c.Routine.ID+"?resume="+c.RecordID)),
+				Attr("href", SessionPath+c.Routine.ID+"?resume="+c.RecordID)),
 			app.If(it.compiles, eltx("button.button", text.SaveAsPartial).ID(itemID("resume-save", i)).Aria("label", text.SaveAsPartial+": "+c.Routine.Name).OnClick(o.onSave(i))),
 			eltx("button.button.quiet", text.Discard).ID(itemID("resume-discard", i)).Aria("label", text.Discard+": "+c.Routine.Name).OnClick(o.onDiscard(i))),
 	)

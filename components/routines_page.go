@@ -279,7 +279,7 @@ func (p *RoutinesPage) renderCard(r data.Routine, mine bool) app.UI {
 		elt("p.meta", routineMeta(pl, err)),
 		itemList(pl, cat),
 		elx("div.card-actions[role=group]",
-			eltx("a.button.primary", text.Start).ID("start-"+r.ID).Attr("href", "/session/"+r.ID).
+			eltx("a.button.primary", text.Start).ID("start-"+r.ID).Attr("href", SessionPath+r.ID).
 				Aria("label", fmt.Sprintf(text.StartRoutine, r.Name)),
 			app.If(mine, eltx("button.button", pageText.Edit).ID("edit-"+r.ID).Aria("label", pageText.Edit+" "+r.Name).OnClick(p.onEdit(r))),
 			eltx("button.button", pageText.Duplicate).ID("duplicate-"+r.ID).Aria("label", pageText.Duplicate+" "+r.Name).OnClick(p.onDuplicate(r)),

@@ -191,7 +191,7 @@ func (p *SessionPlayer) OnNav(ctx app.Context) {
 	if id := ctx.Page().URL().Query().Get("resume"); id != "" && p.restore(ctx, id) {
 		return
 	}
-	id := strings.TrimPrefix(ctx.Page().URL().Path, "/session/")
+	id := routeID(ctx, SessionPath)
 	custom, err := data.LoadCustomRoutines(st)
 	if err != nil {
 		p.notice = err.Error()

@@ -40,21 +40,23 @@ func skipToContent(id string) app.EventHandler {
 	}
 }
 
-// navLinks are the app's main screens, in the order the nav shows them.
-var navLinks = []struct{ id, href, label string }{
-	{"home", "/", "Home"},
-	{"routines", "/routines", "Routines"},
-	{"history", "/history", "History"},
-	{"settings", "/settings", "Settings"},
-	{"safety", "/safety", "Safety"},
-}
+// navLinks are the routes of the main navigation, in the table's order.
+var navLinks = func() []Route {
+	var links []Route
+	for _, r := range Routes {
+		if r.Nav != "" {
+			links = append(links, r)
+		}
+	}
+	return links
+}()
 
 // siteNav links the main screens, marking the current one.
 func siteNav(current string) app.UI {
 	return el("nav.site-nav[aria-label=Main]", app.Range(navLinks).Slice(func(i int) app.UI {
 		l := navLinks[i]
-		a := eltx("a", l.label).Attr("href", l.href)
-		if l.id == current {
+		a := eltx("a", l.Nav).Attr("href", l.Path)
+		if l.NavID == current {
 			a = a.Aria("current", "page")
 		}
 		return a

@@ -34,15 +34,19 @@ var securityHeaders = map[string]string{
 	"Permissions-Policy":     "screen-wake-lock=(self), camera=(), microphone=(), geolocation=(), payment=(), usb=()",
 }
 
-// deepRoute is the first route in components.Pages() other than "/", or ""
-// when there is none yet.
-func deepRoute() string {
-	for _, p := range components.Pages() {
-		if p != "/" {
-			return p
+// routePages are one pre-rendered address of every route in the route
+// table, so a test that opens them all opens every screen.
+func routePages() []string {
+	var out []string
+	for _, r := range components.Routes {
+		for _, p := range components.Pages() {
+			if p == r.Path || r.ByID && strings.HasPrefix(p, r.Path) {
+				out = append(out, p)
+				break
+			}
 		}
 	}
-	return ""
+	return out
 }
 
 // screenshot saves the tab's viewport as screenshots/<name>.png.
@@ -252,7 +256,7 @@ func TestOffline(t *testing.T) {
 	online.open(t, h.base, "/")
 	online.waitControlled(t)
 	goOffline(t, h)
-	checkOfflineLaunch(t, online, h.base, deepRoute())
+	checkOfflineLaunch(t, online, h.base)
 }
 
 // goOffline stops the server until the test ends, as if the network were
@@ -273,15 +277,10 @@ func goOffline(t *testing.T, h *harness) {
 }
 
 // checkOfflineLaunch opens fresh tabs beside online (same profile) and
-// checks that each route starts with the network gone.
-func checkOfflineLaunch(t *testing.T, online *tab, base, deep string) {
+// checks that every route of the route table starts with the network gone.
+func checkOfflineLaunch(t *testing.T, online *tab, base string) {
 	t.Helper()
-	paths := []string{"/", "/?source=homescreen", "/no/such/route"}
-	if deep != "" {
-		paths = append(paths, deep)
-	} else {
-		t.Log("components.Pages() has no route besides /: deep route not checked")
-	}
+	paths := append([]string{"/?source=homescreen", "/no/such/route"}, routePages()...)
 	for _, path := range paths {
 		offline := online.sibling(t)
 		offline.open(t, base, path)
@@ -325,7 +324,7 @@ func TestStaticSite(t *testing.T) {
 
 	srv.CloseClientConnections()
 	srv.Close()
-	checkOfflineLaunch(t, online, srv.URL, deepRoute())
+	checkOfflineLaunch(t, online, srv.URL)
 }
 
 // TestServerRestartKeepsVersion checks that a restart of the same build

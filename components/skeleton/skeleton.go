@@ -1,39 +1,46 @@
-//go:build ignore
-
-// poses.go computes the joint angles in the figures section at the end of web/app.css from where
-// each pose puts the pelvis, the spine, the hands and the feet, so that the
-// feet and hands that should stay planted do, and the figure can be changed
-// without guessing angles. Run from the repository root:
+// Package skeleton is the exercise figure's side-view skeleton: the sizes
+// of its bones and the joint angles of every pose. It is the one source of
+// both: components/figure_draw.go draws bones of these sizes, and
+// go generate ./components writes the poses into the figures section of
+// web/app.css and the drawing into components/figure_svg.go.
 //
-//	go run docs/figures/poses.go
-//
-// and paste its output over the pose rules in the figures section at the end of web/app.css.
-// It also reports on stderr the outline of the gap under the arched back,
-// which components/figure.go draws (data-a=gap): update it there too.
-// components/figure_test.go checks the result (feet flat, hands on the knee,
-// the bridge line, the arch gap, ...) by forward kinematics.
+// The angles come from where each pose puts the pelvis, the spine, the
+// hands and the feet (two-bone inverse kinematics), so that feet and hands
+// that should stay planted do. components/figure_test.go checks the result
+// against the article by forward kinematics.
 //
 // Frames: SVG user units, y down, angles in degrees, positive = clockwise.
 // Lying (data-v=lie) the head is on the left; on hands and knees (data-v=kn)
 // the skeleton is computed facing right and mirrored by the markup.
-package main
+package skeleton
 
 import (
 	"fmt"
 	"math"
-	"os"
 	"strings"
 )
 
-// Bone lengths: keep in step with components/figure.go.
+// Bone sizes, in SVG user units.
 const (
-	s1L, s2L, s3L = 16.0, 18.0, 20.0
-	uaL, faL      = 26.0, 25.0
-	thL, shL      = 46.0, 45.0
-	hipOff        = 7.0
-	floor         = 124.0
-	headC, headR  = 19.0, 12.0 // head centre along the neck, radius
-	trunkHalf     = 11.0       // half the trunk's stroke width
+	Spine1, Spine2, Spine3 = 16, 18, 20 // hip to shoulder
+	UpperArm, Forearm      = 26, 25
+	Thigh, Shin, Foot      = 46, 45, 13
+	HipOffset              = 7 // thigh root, belly side of the spine line
+	Floor                  = 124
+	TrunkWidth             = 22 // stroke of the pelvis and waist
+	HeadRadius             = 12
+	HeadCentre             = 19 // the head's centre along the neck
+)
+
+// The same sizes as the computation's floats, with what it derives.
+const (
+	s1L, s2L, s3L = float64(Spine1), float64(Spine2), float64(Spine3)
+	uaL, faL      = float64(UpperArm), float64(Forearm)
+	thL, shL      = float64(Thigh), float64(Shin)
+	hipOff        = float64(HipOffset)
+	floor         = float64(Floor)
+	headC, headR  = float64(HeadCentre), float64(HeadRadius)
+	trunkHalf     = float64(TrunkWidth) / 2
 	footY         = floor - 3.5
 	handY         = floor - 4.5
 	kneeY         = floor - 5 // kneeling: centre of the knee (shin width 10)
@@ -63,11 +70,9 @@ func ik(name string, root, target vec, a, b, bend float64) (float64, float64) {
 	d := target.sub(root)
 	l := d.len()
 	if l > a+b-0.01 {
-		fmt.Fprintf(os.Stderr, "%s: target %.1f away, reach %.1f: limb straight\n", name, l, a+b)
 		l = a + b - 0.01
 	}
 	if l < math.Abs(a-b)+0.01 {
-		fmt.Fprintf(os.Stderr, "%s: target too close\n", name)
 		l = math.Abs(a-b) + 0.01
 	}
 	cosA := (a*a + l*l - b*b) / (2 * a * l)
@@ -300,7 +305,10 @@ func (p *pose) holdKnee(side string) {
 	p.arm("f", t.add(vec{1, -1}), -1)
 }
 
-func main() {
+// Poses computes the figure's poses: the stylesheet rule of every pose's
+// joint angles, in order, and the outline of the gap under the arched back.
+func Poses() (rules []string, gap string) {
+	ref = map[string]float64{}
 	var out []string
 	emit := func(sel string, p *pose, setRef bool) {
 		out = append(out, p.css(sel, setRef, keys))
@@ -349,7 +357,7 @@ func main() {
 	arch.armsBySide(lieHX - 4)
 	arch.headOnFloor()
 	emit(".figure--back-arch [data-v=lie]", arch, false)
-	fmt.Fprintf(os.Stderr, "gap path (components/figure.go): %s\n", gapPath(arch.sp))
+	gap = gapPath(arch.sp)
 
 	// back-flat: the whole back pressed flat.
 	flat := lying(180, 180, 180)
@@ -408,7 +416,6 @@ func main() {
 			}
 		}
 		p := best
-		fmt.Fprintf(os.Stderr, "kneel %.1f %.1f %.1f: hip joint %.1f, shoulder %.1f, hands %.1f\n", a1, a2, a3, p.sp.hipJoint(), p.sp.shoulder(), hands)
 		p.head = head
 		ankle := vec{kneeX - shL, kneeY}
 		p.leg("n", ankle, 1, 180)
@@ -440,5 +447,5 @@ func main() {
 	// cat sag: the back and belly dipped, the head lifted.
 	emit(".figure--cat-sag [data-v=kn]", kneel(27, 2, -16, -16-40, hands), false)
 
-	fmt.Println(strings.Join(out, "\n"))
+	return out, gap
 }

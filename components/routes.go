@@ -1,0 +1,124 @@
+package components
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"unknot/data"
+)
+
+// A Route is one screen of the app: the one table that registers it with
+// go-app, pre-renders it, has the service worker cache it for offline use,
+// writes it into the static site and puts it in the main navigation.
+type Route struct {
+	// Path is the screen's address; for a screen of many (ByID), the
+	// prefix its ids follow, ending in "/".
+	Path string
+	ByID bool
+	// New makes the screen. go-app's app.Route would ignore field values,
+	// so each screen is made in code.
+	New func() app.Composer
+	// IDs are the ids pre-rendered under Path, for a screen of many; a
+	// person's own routines are reached once the app runs.
+	IDs func() []string
+	// Nav is the screen's label in the main navigation, in table order;
+	// NavID marks it as the current one. Empty for screens not in it.
+	Nav, NavID string
+}
+
+// Route paths that screens link to or read ids from.
+const (
+	ExercisePath = "/exercise/"
+	SessionPath  = "/session/"
+)
+
+// Routes lists every screen, the main navigation's in its order.
+var Routes = []Route{
+	{Path: "/", New: func() app.Composer { return &Home{} }, Nav: "Home", NavID: "home"},
+	{Path: "/routines", New: func() app.Composer { return &RoutinesPage{} }, Nav: "Routines", NavID: "routines"},
+	{Path: "/history", New: func() app.Composer { return &HistoryPage{} }, Nav: "History", NavID: "history"},
+	{Path: "/settings", New: func() app.Composer { return &SettingsPage{} }, Nav: "Settings", NavID: "settings"},
+	{Path: "/safety", New: func() app.Composer { return &SafetyPage{} }, Nav: "Safety", NavID: "safety"},
+	{Path: "/symptoms", New: func() app.Composer { return &SymptomsPage{} }},
+	{Path: ExercisePath, ByID: true, New: func() app.Composer { return &ExercisePage{} }, IDs: exerciseIDs},
+	{Path: SessionPath, ByID: true, New: func() app.Composer { return &SessionPlayer{} }, IDs: sessionIDs},
+}
+
+// RegisterRoutes tells go-app which screen each address mounts. It runs in
+// the browser and on the server, which pre-renders the same screens.
+func RegisterRoutes() {
+	for _, r := range Routes {
+		if r.ByID {
+			app.RouteWithRegexpFunc("^"+r.Path+"[a-z0-9-]+$", r.New)
+		} else {
+			app.RouteFunc(r.Path, r.New)
+		}
+	}
+	// Last: every other address gets the app's own page, with its
+	// navigation, online and offline (the service worker answers an
+	// unknown address with the app, which then routes it here).
+	app.RouteWithRegexpFunc(".", func() app.Composer { return &NotFoundPage{} })
+}
+
+// IsPage reports whether path is the address of one of the routes'
+// screens; the server sends any other address with status 404.
+func IsPage(path string) bool {
+	for _, r := range Routes {
+		if !r.ByID && path == r.Path || r.ByID && strings.HasPrefix(path, r.Path) && isID(path[len(r.Path):]) {
+			return true
+		}
+	}
+	return false
+}
+
+// isID reports whether s is an id as the routes take them: lower-case
+// letters, digits and dashes, at least one.
+func isID(s string) bool {
+	for _, c := range s {
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// Pages lists every address the app pre-renders, so the server can
+// pre-render them, the service worker can cache them and the static build
+// can write them.
+func Pages() []string {
+	var pages []string
+	for _, r := range Routes {
+		if !r.ByID {
+			pages = append(pages, r.Path)
+			continue
+		}
+		for _, id := range r.IDs() {
+			pages = append(pages, r.Path+id)
+		}
+	}
+	return pages
+}
+
+// routeID is the id in the address of a screen of many, under prefix.
+func routeID(ctx app.Context, prefix string) string {
+	return strings.TrimPrefix(ctx.Page().URL().Path, prefix)
+}
+
+// exerciseIDs are the catalogue's exercises.
+func exerciseIDs() []string {
+	var ids []string
+	for _, e := range data.DefaultCatalogue() {
+		ids = append(ids, e.ID)
+	}
+	return ids
+}
+
+// sessionIDs are the built-in routines and every exercise on its own.
+func sessionIDs() []string {
+	var ids []string
+	for _, r := range data.BuiltinRoutines() {
+		ids = append(ids, r.ID)
+	}
+	return append(ids, exerciseIDs()...)
+}

@@ -1,0 +1,76 @@
+package components
+
+import (
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"unknot/data"
+)
+
+// TestEveryPageIsOneRoutesScreen holds the route table together: every
+// pre-rendered address (which the service worker caches and the static
+// site writes) is mounted by exactly one route, by the pattern go-app is
+// given, and shows its screen, not "not found"; every route has one.
+func TestEveryPageIsOneRoutesScreen(t *testing.T) {
+	pages := Pages()
+	if len(pages) != len(slices.Compact(slices.Sorted(slices.Values(pages)))) {
+		t.Errorf("Pages lists an address twice: %v", pages)
+	}
+	seen := map[string]int{}
+	for _, p := range pages {
+		var mounts []Route
+		for _, r := range Routes {
+			if r.ByID && regexp.MustCompile("^"+r.Path+"[a-z0-9-]+$").MatchString(p) || !r.ByID && p == r.Path {
+				mounts = append(mounts, r)
+			}
+		}
+		if len(mounts) != 1 {
+			t.Errorf("%s is mounted by %d routes, want 1", p, len(mounts))
+			continue
+		}
+		seen[mounts[0].Path]++
+		c := mounts[0].New()
+		if html := renderAt(t, c, p); strings.Contains(html, text.NotFound) {
+			t.Errorf("%s shows %q", p, text.NotFound)
+		}
+	}
+	for _, r := range Routes {
+		if seen[r.Path] == 0 {
+			t.Errorf("route %s has no pre-rendered page: it would not open offline", r.Path)
+		}
+	}
+}
+
+// TestNavFollowsTheTable: the main navigation is the table's labelled
+// routes, in its order, each once.
+func TestNavFollowsTheTable(t *testing.T) {
+	html := renderAt(t, &SettingsPage{}, "/settings")
+	var got []string
+	for _, m := range regexp.MustCompile(`(?s)<nav[^>]*site-nav[^>]*>(.*?)</nav>`).FindAllStringSubmatch(html, -1) {
+		for _, a := range regexp.MustCompile(`href="([^"]+)"`).FindAllStringSubmatch(m[1], -1) {
+			got = append(got, a[1])
+		}
+	}
+	var want []string
+	for _, r := range Routes {
+		if r.Nav != "" {
+			want = append(want, r.Path)
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("the navigation links %v, want the table's %v", got, want)
+	}
+}
+
+func TestPagesListsEveryRoute(t *testing.T) {
+	pages := strings.Join(Pages(), " ")
+	for _, e := range data.DefaultCatalogue() {
+		mustContain(t, pages, ExercisePath+e.ID, SessionPath+e.ID)
+	}
+	for _, r := range data.BuiltinRoutines() {
+		mustContain(t, pages, SessionPath+r.ID)
+	}
+}
