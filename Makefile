@@ -2,7 +2,7 @@
 ADDR ?= localhost:8000
 WASM_FLAGS = -trimpath -ldflags='-s -w'
 
-.PHONY: build wasm server run static test check e2e bench chromium clean
+.PHONY: build wasm server run static test check e2e soak bench chromium clean
 
 build: wasm server ## the app (web/app.wasm, precompressed) and the server (bin/unknot)
 	bin/unknot compress
@@ -42,3 +42,6 @@ chromium:
 
 clean:
 	rm -rf bin dist e2e/screenshots web/app.wasm web/app.wasm.br web/app.wasm.gz
+
+soak: chromium ## kill the page at KILLS random moments (default 1000) and check nothing is lost; SEED=n replays a run
+	UNKNOT_E2E=1 UNKNOT_SOAK_KILLS=$(or $(KILLS),1000) UNKNOT_SOAK_SEED=$(SEED) go test ./e2e/ -count=1 -run '^TestSoak$$' -v -timeout 60m
