@@ -2,7 +2,7 @@
 ADDR ?= localhost:8000
 WASM_FLAGS = -trimpath -ldflags='-s -w'
 
-.PHONY: build wasm server run static test check e2e soak bench chromium clean
+.PHONY: build wasm server run static test check e2e webkit soak bench chromium webkit-deps clean
 
 build: wasm server ## the app (web/app.wasm, precompressed) and the server (bin/unknot)
 	bin/unknot compress
@@ -28,10 +28,14 @@ test: ## everything: vet, race tests, the wasm build and the browser tests
 	go test -race ./...
 	$(MAKE) wasm
 	$(MAKE) e2e
+	$(MAKE) webkit
 	go run ./bench -quick -smoke
 
-e2e: chromium
+e2e: chromium ## the browser tests in Chromium
 	UNKNOT_E2E=1 go test ./e2e/ -count=1 -v -timeout 15m
+
+webkit: webkit-deps ## the browser tests in WebKit, the engine of every iPhone browser (~3 min after the build)
+	UNKNOT_E2E=1 go test ./e2e/webkit/ -count=1 -v -timeout 15m
 
 bench: chromium ## sizes, launch times, update cost, memory, history and timer against the budgets (~25 min)
 	go run ./bench -strict
@@ -39,6 +43,10 @@ bench: chromium ## sizes, launch times, update cost, memory, history and timer a
 chromium:
 	@test -x /usr/bin/chromium || { if [ "$$(id -u)" = 0 ]; then S=; else S=sudo; fi; \
 		$$S apt-get update && $$S env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
+
+webkit-deps:
+	@test -x /usr/bin/WebKitWebDriver -a -x /usr/bin/Xvfb || { if [ "$$(id -u)" = 0 ]; then S=; else S=sudo; fi; \
+		$$S apt-get update && $$S env DEBIAN_FRONTEND=noninteractive apt-get install -y webkit2gtk-driver xvfb; }
 
 clean:
 	rm -rf bin dist e2e/screenshots web/app.wasm web/app.wasm.br web/app.wasm.gz

@@ -128,11 +128,12 @@ func (webDir) AppWASM() string { return "/web/app.wasm" }
 
 // webAssets returns the URL path of every file under root/web that the
 // service worker must cache besides app.wasm, which go-app adds itself.
-// Precompressed copies and dot files are left out.
+// Precompressed copies, dot files and the install sheet's screenshots are
+// left out.
 func webAssets(root string) ([]string, error) {
 	var assets []string
 	err := walkWeb(root, func(rel string) error {
-		if rel != "app.wasm" {
+		if rel != "app.wasm" && !strings.HasPrefix(rel, screenshotDir) {
 			assets = append(assets, "/web/"+rel)
 		}
 		return nil
@@ -245,6 +246,7 @@ func serviceWorkerTemplate(pages []string) (string, error) {
 func missingAssets(root string) []string {
 	var missing []string
 	want := append([]string{iconDefault, iconLarge, iconSVG, iconAppleTouch, iconMaskable, iconFavicon}, styles...)
+	want = append(want, installAssets()...)
 	for _, p := range want {
 		if _, err := os.Stat(filepath.Join(root, filepath.FromSlash(p))); err != nil {
 			missing = append(missing, strings.TrimPrefix(p, "/"))
@@ -277,6 +279,7 @@ func manifestJSON(h *app.Handler) []byte {
 		ThemeColor      string         `json:"theme_color"`
 		Categories      []string       `json:"categories"`
 		Icons           []manifestIcon `json:"icons"`
+		installManifest
 	}{
 		ID:              "/",
 		Name:            h.Name,
@@ -295,6 +298,7 @@ func manifestJSON(h *app.Handler) []byte {
 			{Src: iconMaskable, Sizes: "512x512", Type: "image/png", Purpose: "maskable"},
 			{Src: h.Icon.SVG, Sizes: "any", Type: "image/svg+xml"},
 		},
+		installManifest: newInstallManifest(),
 	}, "", "  ")
 	if err != nil {
 		panic(err) // only strings: cannot fail

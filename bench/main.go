@@ -337,12 +337,14 @@ func customTimerPlan() (timerPlan, error) {
 	r := data.NewCustomRoutine("Benchmark")
 	var p data.Plan
 	for i := 0; p.Total < fullRoutineLength; i++ {
-		if i > 4*len(morning.Items) {
+		if i > 10*len(morning.Items) {
 			return timerPlan{}, errors.New("could not make a 20-minute routine")
 		}
 		r = r.AddItem(morning.Items[i%len(morning.Items)].Exercise)
-		// The player fills in the doses suggested for an empty history.
-		today, _ := data.WithSuggestedDoses(r, cat, nil, time.Now().Format(data.DateLayout))
+		// The player fills in the doses suggested for an empty history,
+		// and runs a day's dose of the bridge and flexibility exercise
+		// only once.
+		today := data.PlanToday(r, cat, nil, time.Now().Format(data.DateLayout)).Routine
 		var err error
 		if p, err = data.Compile(today, cat, data.DefaultSettings().Timing()); err != nil {
 			return timerPlan{}, err

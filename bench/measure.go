@@ -406,7 +406,7 @@ func compile(id string, change func(*data.Settings)) (data.Plan, error) {
 	if !ok {
 		return data.Plan{}, fmt.Errorf("no routine %q", id)
 	}
-	r, _ = data.WithSuggestedDoses(r, cat, nil, time.Now().Format(data.DateLayout))
+	r = data.PlanToday(r, cat, nil, time.Now().Format(data.DateLayout)).Routine
 	s := data.DefaultSettings()
 	if change != nil {
 		change(&s)

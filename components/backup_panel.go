@@ -38,6 +38,8 @@ type BackupPanel struct {
 	lastErr string
 	// saved says which file was just made; exportErr why it was not.
 	saved, exportErr string
+	// canShare says which exports the system share sheet takes.
+	canShare struct{ all, csv bool }
 
 	// reading is set while a chosen file is read and decoded.
 	reading bool
@@ -75,6 +77,8 @@ func (b *BackupPanel) OnMount(ctx app.Context) {
 		b.now = time.Now
 	}
 	b.mounted, b.st = ctx, appStorage(ctx)
+	b.canShare.all = canShareFiles(data.BackupFileName("2006-01-02"), backupType)
+	b.canShare.csv = canShareFiles(data.HistoryCSVFileName("2006-01-02"), csvType)
 	b.loadLast()
 	b.unlisten = app.Window().AddEventListener("storage", b.onStorage)
 	b.checkPersisted(ctx)
@@ -135,9 +139,20 @@ func (b *BackupPanel) checkPersisted(ctx app.Context) {
 	}, no)
 }
 
-// onExportAll saves a backup file of everything and remembers that it was
-// made.
-func (b *BackupPanel) onExportAll(ctx app.Context, e app.Event) {
+// The types of the exported files.
+const (
+	backupType = "application/json"
+	csvType    = "text/csv"
+)
+
+func (b *BackupPanel) onExportAll(ctx app.Context, e app.Event) { b.exportAll(ctx, false) }
+func (b *BackupPanel) onShareAll(ctx app.Context, e app.Event)  { b.exportAll(ctx, true) }
+func (b *BackupPanel) onExportCSV(ctx app.Context, e app.Event) { b.exportCSV(ctx, false) }
+func (b *BackupPanel) onShareCSV(ctx app.Context, e app.Event)  { b.exportCSV(ctx, true) }
+
+// exportAll saves a backup file of everything, or shares it, and remembers
+// that it was made.
+func (b *BackupPanel) exportAll(ctx app.Context, viaShare bool) {
 	now := b.now()
 	settings, _ := data.LoadSettings(b.st) // unreadable settings: the defaults in use are saved
 	// Routines that cannot be read are left out, and the person is told.
@@ -152,31 +167,39 @@ func (b *BackupPanel) onExportAll(ctx app.Context, e app.Event) {
 		return
 	}
 	name := data.BackupFileName(localDate(now))
-	if err := saveFile(name, "application/json", raw); err != nil {
-		b.saved, b.exportErr = "", fmt.Sprintf(historyText.DownloadFailed, err)
-		return
-	}
-	b.saved, b.exportErr = fmt.Sprintf(historyText.BackupSaved, name), ""
-	if routinesErr != nil {
-		b.exportErr = fmt.Sprintf(historyText.RoutinesLeftOut, routinesErr)
-	}
-	if err := data.SaveLastBackup(b.st, data.LastBackup{At: now, Sessions: len(b.Records)}); err != nil {
-		b.exportErr = strings.TrimSpace(b.exportErr + " " + err.Error())
-		return
-	}
-	b.loadLast()
+	sender(viaShare)(ctx, name, backupType, raw, func(ctx app.Context, err error) {
+		if err != nil {
+			b.saved, b.exportErr = "", failedText(viaShare, err)
+			return
+		}
+		b.saved, b.exportErr = sentText(viaShare, name, fmt.Sprintf(historyText.BackupSaved, name)), ""
+		if routinesErr != nil {
+			b.exportErr = fmt.Sprintf(historyText.RoutinesLeftOut, routinesErr)
+		}
+		if err := data.SaveLastBackup(b.st, data.LastBackup{At: now, Sessions: len(b.Records)}); err != nil {
+			b.exportErr = strings.TrimSpace(b.exportErr + " " + err.Error())
+			return
+		}
+		b.loadLast()
+	})
 }
 
-// onExportCSV saves the history as CSV, with a byte order mark so that
-// spreadsheets read it as UTF-8.
-func (b *BackupPanel) onExportCSV(ctx app.Context, e app.Event) {
+// exportCSV saves or shares the history as CSV, with a byte order mark so
+// that spreadsheets read it as UTF-8.
+func (b *BackupPanel) exportCSV(ctx app.Context, viaShare bool) {
 	name := data.HistoryCSVFileName(localDate(b.now()))
 	raw := append([]byte("\uFEFF"), data.HistoryCSV(b.Records)...)
-	if err := saveFile(name, "text/csv;charset=utf-8", raw); err != nil {
-		b.saved, b.exportErr = "", fmt.Sprintf(historyText.DownloadFailed, err)
-		return
+	mime := csvType // what share sheets know by
+	if !viaShare {
+		mime += ";charset=utf-8"
 	}
-	b.saved, b.exportErr = fmt.Sprintf(historyText.CSVSaved, name), ""
+	sender(viaShare)(ctx, name, mime, raw, func(ctx app.Context, err error) {
+		if err != nil {
+			b.saved, b.exportErr = "", failedText(viaShare, err)
+			return
+		}
+		b.saved, b.exportErr = sentText(viaShare, name, fmt.Sprintf(historyText.CSVSaved, name)), ""
+	})
 }
 
 // onFile reads the chosen backup file: its size first, then its text.
@@ -263,7 +286,9 @@ func (b *BackupPanel) Render() app.UI {
 		b.renderLast(),
 		el("div.history-actions",
 			eltx("button#export-all.button.primary", historyText.ExportAll).OnClick(b.onExportAll),
+			app.If(b.canShare.all, eltx("button#share-all.button", installText.ShareAll).OnClick(b.onShareAll)),
 			eltx("button#export-csv.button", historyText.ExportCSV).OnClick(b.onExportCSV),
+			app.If(b.canShare.csv, eltx("button#share-csv.button", installText.ShareCSV).OnClick(b.onShareCSV)),
 		),
 		app.If(b.saved != "", elt("p#export-done.muted.small[role=status]", b.saved)),
 		app.If(b.exportErr != "", elt("p#export-error.error[role=alert]", b.exportErr)),

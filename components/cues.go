@@ -22,6 +22,9 @@ type Cues interface {
 	Say(text string) bool
 	// Vibrate buzzes a pattern of on and off milliseconds.
 	Vibrate(pattern []int)
+	// CanVibrate reports whether the browser can vibrate at all (Safari,
+	// so every iPhone browser, cannot).
+	CanVibrate() bool
 	// KeepAwake holds the screen on, or lets it sleep again.
 	KeepAwake(on bool)
 	// Close releases everything the cues hold.
@@ -177,6 +180,15 @@ func (c *webCues) Vibrate(pattern []int) {
 		args[i] = ms
 	}
 	helpers().Call("vibrate", args...)
+}
+
+func (c *webCues) CanVibrate() (can bool) {
+	// The server's pre-rendering claims nothing about the person's device.
+	if !app.IsClient {
+		return true
+	}
+	defer guard()
+	return app.Window().Get("navigator").Get("vibrate").Type() == app.TypeFunction
 }
 
 func (c *webCues) KeepAwake(on bool) {

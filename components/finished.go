@@ -27,10 +27,15 @@ type Finished struct {
 	SaveErr   string
 	Saving    bool
 	Persisted string
+	// Advice is what the pain scores call for, this session's included.
+	Advice data.PainAdvice
 	// OnPainAfter, OnNote and OnRetry report the person's answers.
 	OnPainAfter func(ctx app.Context, v *int)
 	OnNote      func(ctx app.Context, note string)
 	OnRetry     app.EventHandler
+	// Next, when set, is where a launch during the session asked to go,
+	// offered with NextLabel.
+	Next, NextLabel string
 }
 
 func (f *Finished) onNote(ctx app.Context, e app.Event) {
@@ -56,9 +61,11 @@ func (f *Finished) Render() app.UI {
 		title = text.StoppedEarly
 	}
 	rise, risen := f.Record.PainRise()
+	hurt := f.Record.Stopped == data.StoppedHurt
 	return page("finished",
 		elt("h1#finished-title", title),
 		elt("p.lead", fmt.Sprintf(text.Finished, f.Routine, data.DurationText(f.Took))),
+		app.If(hurt, hurtAdvice()),
 		el("ul#results.results", app.Range(f.Results).Slice(func(i int) app.UI {
 			r := f.Results[i]
 			mark, class := "✓", "result done"
@@ -72,10 +79,7 @@ func (f *Finished) Render() app.UI {
 			).Class(class)
 		})),
 		painScale("pain-after", text.PainAfter, f.Record.PainAfter, f.onPain),
-		app.If(risen && rise >= data.PainRiseThreshold, el("div#ease-off.notice[role=status]",
-			elt("p", text.EaseOff),
-			elt("a[href=/safety]", text.SeeSafety),
-		)),
+		painAdvice(f.Advice, risen && rise >= data.PainRiseThreshold),
 		el("label.note[for=note]",
 			elt("span", text.Note),
 			eltx("textarea#note[rows=3]", f.Record.Note).Attr("maxlength", data.MaxNoteRunes).Attr("placeholder", text.NoteHint).OnChange(f.onNote),
@@ -88,6 +92,7 @@ func (f *Finished) Render() app.UI {
 			)),
 		app.If(f.Persisted != "", elt("p#persisted.muted.small", f.Persisted)),
 		el("div.controls",
+			app.If(f.Next != "", eltx("a#next-up.button.primary", f.NextLabel).Attr("href", f.Next)),
 			elt("a#home.button.primary[href=/]", text.Home),
 			eltx("a#again.button", text.Again).Attr("href", f.againURL()),
 		),

@@ -321,8 +321,11 @@ func (p *HistoryPage) renderRecent() app.UI {
 // recentItem shows one session.
 func recentItem(r data.Record) app.UI {
 	badge, badgeClass := historyText.Partial, "session-badge partial"
-	if r.Complete {
+	switch {
+	case r.Complete:
 		badge, badgeClass = historyText.Complete, "session-badge complete"
+	case r.Stopped == data.StoppedHurt:
+		badge = historyText.StoppedHurt
 	}
 	return elx("li.hist-session",
 		elt("p.session-when", historyDate(r.LocalDate)+" · "+r.LocalTime),

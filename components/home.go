@@ -22,6 +22,11 @@ type Home struct {
 	// "" before it is known (the server's pre-rendering).
 	custom []data.Routine
 	today  string
+	// daily is where today's per-day exercises stand, nil until read;
+	// pause is set when the pain has risen after too many of the latest
+	// sessions (data.PainPause).
+	daily []data.DailyDose
+	pause bool
 }
 
 // OnInit reads the person's routines and today's sessions, before Home is
@@ -47,6 +52,25 @@ func (h *Home) OnInit() {
 	}
 }
 
+// OnMount reads where today's per-day exercises stand, once the screen is
+// up: it takes the whole history (a dose comes from the weeks before), which
+// OnInit avoids so the first frame does not wait for it.
+func (h *Home) OnMount(ctx app.Context) {
+	if h.st == nil {
+		return
+	}
+	ctx.Defer(func(ctx app.Context) {
+		now := h.now()
+		hist, _, err := data.LoadHistory(h.st, now)
+		if err != nil {
+			return
+		}
+		h.daily = data.DailyDoses(data.DefaultCatalogue(), hist.Records, localDate(now))
+		h.pause = data.PainAdviceFor(hist.Records) == data.PainPause
+		h.Update()
+	})
+}
+
 // Render shows the home screen.
 func (h *Home) Render() app.UI {
 	cat := data.DefaultCatalogue()
@@ -59,6 +83,8 @@ func (h *Home) Render() app.UI {
 		&InstallPrompt{},
 		&ResumeOffer{},
 		app.If(h.today != "", elt("p#today.today", h.today)),
+		dailyDoses("home-daily", h.daily),
+		app.If(h.pause, painAdvice(data.PainPause, false)),
 		el("section[aria-labelledby=routines-title]",
 			elt("h2#routines-title", text.Routines),
 			el("div#home-routines.cards", app.Range(routines).Slice(func(i int) app.UI {

@@ -22,19 +22,23 @@ type Prefs struct {
 	app.Compo
 }
 
-// OnMount follows changes, made in this tab or another. The stored
+// OnMount follows changes, made in this tab or another, and keeps the app
+// icon's badge (badge.go) and takes launches (launch.go). The stored
 // settings were applied when the page loaded, by the script in its head
 // (app/prefs.js), and stay applied as the app moves from screen to screen.
 // The app reads them once, after its first screen is up, and applies what
 // it makes of them: where the stored settings are damaged it uses the
 // defaults, which the script cannot know.
 func (p *Prefs) OnMount(ctx app.Context) {
+	launchCtx = ctx
 	prefsOnce.Do(func() {
 		ctx.Async(func() {
 			time.Sleep(prefsDelay)
 			ctx.Dispatch(func(ctx app.Context) {
-				s, _ := data.LoadSettings(appStorage(ctx))
+				st := appStorage(ctx)
+				s, _ := data.LoadSettings(st)
 				applyPrefs(s)
+				updateBadge(st, s, time.Now())
 			})
 		})
 		// A look chosen in another tab applies here too, for as long as
@@ -44,11 +48,23 @@ func (p *Prefs) OnMount(ctx app.Context) {
 				s, _ := data.LoadSettings(appStorage(ctx))
 				applyPrefs(s)
 			}
+			// A session saved or a badge switched in another tab.
+			if storageChanged(e, data.SettingsKey) || storageChanged(e, data.HistoryKey) {
+				refreshBadge(ctx)
+			}
 		})
+		// Back on screen after midnight, today has two sessions to do again.
+		app.Window().AddEventListener("visibilitychange", func(ctx app.Context, e app.Event) {
+			if app.Window().Get("document").Get("visibilityState").String() == "visible" {
+				refreshBadge(ctx)
+			}
+		})
+		listenLaunches()
 	})
 	ctx.Handle(prefsChanged, func(ctx app.Context, a app.Action) {
 		if s, ok := a.Value.(data.Settings); ok {
 			applyPrefs(s)
+			updateBadge(appStorage(ctx), s, time.Now())
 		}
 	})
 }

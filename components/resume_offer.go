@@ -2,70 +2,250 @@ package components
 
 import (
 	"fmt"
+	"strconv"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"unknot/data"
 )
 
-// ResumeOffer shows an unfinished session, if the last one was interrupted
-// (the tab was closed or killed), and offers to resume it, save it as a
-// partial session, or discard it.
+// undoFor is how long a discarded session can be put back.
+const undoFor = 10 * time.Second
+
+// ResumeOffer shows the sessions that were interrupted (the tab was closed
+// or killed) and are not running in another tab, and offers for each to
+// resume it, save it as a partial session, or discard it. Discarding can be
+// undone for undoFor. Before acting it reads the session's checkpoint
+// again: another tab may have finished it meanwhile.
 type ResumeOffer struct {
 	app.Compo
+	// Asking is set when the player shows the offer because Start was
+	// pressed while sessions wait: it says so first.
+	Asking bool
+	// OnSettled is called once no session waits any more.
+	OnSettled func(ctx app.Context)
+
+	items   []offered
+	message string
+	// undo is the session last discarded, until undoFor has passed;
+	// undos counts discards, so that an earlier one's timer leaves a
+	// later one alone.
+	undo  *data.Discarded
+	undos int
+}
+
+// offered is one waiting session and the plan it ran on.
+type offered struct {
 	c        data.Checkpoint
 	plan     data.Plan
 	fits     bool
 	compiles bool
-	found    bool
-	message  string
 }
 
-// OnMount looks for a checkpoint.
-func (o *ResumeOffer) OnMount(ctx app.Context) {
-	c, ok, err := data.LoadCheckpoint(appStorage(ctx))
-	o.message = errText(err)
-	if !ok {
-		return
+// OnMount looks for waiting sessions.
+func (o *ResumeOffer) OnMount(ctx app.Context) { o.load(ctx) }
+
+// load reads every checkpoint, then leaves out those of sessions running
+// in a tab, once the browser says which.
+func (o *ResumeOffer) load(ctx app.Context) {
+	all, err := data.LoadCheckpoints(appStorage(ctx))
+	if err != nil {
+		o.message = err.Error()
 	}
 	settings, _ := data.LoadSettings(appStorage(ctx))
-	plan, err := data.Compile(c.Routine, data.DefaultCatalogue(), c.TimingOr(settings.Timing()))
-	// Shown even when it no longer compiles, so it can be discarded.
-	o.c, o.plan, o.found, o.compiles = c, plan, true, err == nil
-	o.fits = err == nil && c.Fits(plan)
+	o.items = o.items[:0]
+	for _, c := range all {
+		o.items = append(o.items, offer(c, settings))
+	}
+	runningElsewhere(func(ids map[string]bool, known bool) {
+		if !known || len(ids) == 0 {
+			return
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			kept := o.items[:0]
+			for _, it := range o.items {
+				if !ids[it.c.RecordID] {
+					kept = append(kept, it)
+				}
+			}
+			o.items = kept
+			o.settled(ctx)
+		})
+	})
 }
 
-func (o *ResumeOffer) onSave(ctx app.Context, e app.Event) {
-	if _, err := data.SaveRecord(appStorage(ctx), o.c.Record(o.plan)); err != nil {
-		o.message = fmt.Sprintf(text.SaveFailed, err)
+// offer compiles the plan of c again, with the pacing it ran with.
+func offer(c data.Checkpoint, settings data.Settings) offered {
+	plan, err := data.Compile(c.Routine, data.DefaultCatalogue(), c.TimingOr(settings.Timing()))
+	// Offered even when it no longer compiles, so it can be discarded.
+	return offered{c: c, plan: plan, compiles: err == nil, fits: err == nil && c.Fits(plan)}
+}
+
+// settled tells the parent when nothing waits any more.
+func (o *ResumeOffer) settled(ctx app.Context) {
+	if len(o.items) == 0 && o.OnSettled != nil {
+		o.OnSettled(ctx)
+	}
+}
+
+// current reads the checkpoint of item i again. When it has gone (another
+// tab finished, saved or discarded it) the item goes, the offer says so and
+// it reports false.
+func (o *ResumeOffer) current(ctx app.Context, i int) (offered, bool) {
+	if i < 0 || i >= len(o.items) {
+		return offered{}, false
+	}
+	id := o.items[i].c.RecordID
+	c, ok, err := data.LoadCheckpointID(appStorage(ctx), id)
+	if err != nil || !ok {
+		o.message = resumeText.Gone
+		if err != nil {
+			o.message = err.Error()
+		}
+		o.drop(ctx, id)
+		return offered{}, false
+	}
+	settings, _ := data.LoadSettings(appStorage(ctx))
+	return offer(c, settings), true
+}
+
+// drop takes the session id off the offer.
+func (o *ResumeOffer) drop(ctx app.Context, id string) {
+	for i, it := range o.items {
+		if it.c.RecordID == id {
+			o.items = append(o.items[:i], o.items[i+1:]...)
+			break
+		}
+	}
+	o.settled(ctx)
+}
+
+func (o *ResumeOffer) onSave(i int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		it, ok := o.current(ctx, i)
+		if !ok {
+			return
+		}
+		if !it.compiles {
+			o.message = text.CannotResume
+			return
+		}
+		st := appStorage(ctx)
+		if err := keepRecord(st, it.c.Record(it.plan), false); err != nil {
+			o.message = fmt.Sprintf(text.SaveFailed, err)
+			return
+		}
+		data.ClearCheckpoint(st, it.c.RecordID)
+		o.message = text.Saved
+		o.drop(ctx, it.c.RecordID)
+	}
+}
+
+func (o *ResumeOffer) onDiscard(i int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		it, ok := o.current(ctx, i)
+		if !ok {
+			return
+		}
+		d, ok := data.TakeCheckpoint(appStorage(ctx), it.c.RecordID)
+		if !ok {
+			o.message = resumeText.Gone
+			o.drop(ctx, it.c.RecordID)
+			return
+		}
+		o.undos++
+		o.undo, o.message = &d, fmt.Sprintf(resumeText.Discarded, it.c.Routine.Name, int(undoFor/time.Second))
+		o.drop(ctx, it.c.RecordID)
+		mine := o.undos
+		// A plain goroutine, not ctx.Async, which tests wait for.
+		go func() {
+			select {
+			case <-ctx.Done():
+			case <-time.After(undoFor):
+				ctx.Dispatch(func(ctx app.Context) {
+					if o.undos == mine {
+						o.undo, o.message = nil, ""
+					}
+				})
+			}
+		}()
+		o.focusSoon(ctx, "resume-undo")
+	}
+}
+
+func (o *ResumeOffer) onUndo(ctx app.Context, e app.Event) {
+	if o.undo == nil {
 		return
 	}
-	o.message, o.found = text.Saved, false
-	data.ClearCheckpoint(appStorage(ctx))
-}
-
-func (o *ResumeOffer) onDiscard(ctx app.Context, e app.Event) {
-	data.ClearCheckpoint(appStorage(ctx))
-	o.found, o.message = false, ""
-}
-
-// Render shows the offer, or nothing.
-func (o *ResumeOffer) Render() app.UI {
-	if !o.found {
-		return el("div.resume-slot",
-			app.If(o.message != "", elt("p#resume-message.notice", o.message)),
-		)
+	d := *o.undo
+	o.undo, o.undos = nil, o.undos+1
+	if err := data.PutBack(appStorage(ctx), d); err != nil {
+		o.message = fmt.Sprintf(resumeText.UndoFailed, err)
+		return
 	}
-	c := o.c
-	return el("section#resume.resume-slot.card[aria-labelledby=resume-title]",
-		elt("h2#resume-title", text.Unfinished),
+	o.load(ctx)
+	o.message = ""
+	for _, it := range o.items {
+		if it.c.RecordID == d.ID {
+			o.message = fmt.Sprintf(resumeText.PutBack, it.c.Routine.Name)
+		}
+	}
+}
+
+// focusSoon moves the keyboard focus to the element id once drawn: the
+// button that had it is gone.
+func (o *ResumeOffer) focusSoon(ctx app.Context, id string) {
+	ctx.Defer(func(ctx app.Context) {
+		defer guard()
+		if el := app.Window().GetElementByID(id); el.Truthy() {
+			el.Call("focus")
+		}
+	})
+}
+
+// itemID is the id of an element of item i: the first item's are the
+// plain ids, the others' carry their place.
+func itemID(id string, i int) string {
+	if i == 0 {
+		return id
+	}
+	return id + "-" + strconv.Itoa(i+1)
+}
+
+// Render shows the offer, or what became of the last session acted on.
+func (o *ResumeOffer) Render() app.UI {
+	status := el("div#resume-status[role=status]",
+		app.If(o.message != "", elt("p#resume-message.notice", o.message)),
+		app.If(o.undo != nil, eltx("button#resume-undo.button", resumeText.Undo).OnClick(o.onUndo)),
+	)
+	if len(o.items) == 0 {
+		return el("div.resume-slot", status)
+	}
+	title, ask := text.Unfinished, resumeText.AskOne
+	if len(o.items) > 1 {
+		title, ask = resumeText.Many, resumeText.AskMany
+	}
+	return el("section#resume.resume-slot.card[aria-labelledby=resume-title][tabindex=-1]",
+		elt("h2#resume-title", title),
+		app.If(o.Asking, elt("p#resume-ask.notice", ask)),
+		status,
+		app.Range(o.items).Slice(func(i int) app.UI { return o.renderItem(i) }),
+	)
+}
+
+// renderItem shows waiting session i and what can be done with it.
+func (o *ResumeOffer) renderItem(i int) app.UI {
+	it := o.items[i]
+	c := it.c
+	return el("div.resume-item",
 		elt("p", fmt.Sprintf(text.UnfinishedText, c.Routine.Name, c.LocalDate, c.LocalTime,
-			data.DurationText(c.Elapsed()), data.DurationText(o.plan.Total))),
-		app.If(!o.fits, elt("p.muted", text.CannotResume)),
+			data.DurationText(c.Elapsed()), data.DurationText(it.plan.Total))),
+		app.If(!it.fits, elt("p.muted", text.CannotResume)),
 		el("div.controls",
-			app.If(o.fits, eltx("a#resume-go.button.primary", text.ResumeIt).Attr("href", "/session/"+c.Routine.ID+"?resume=1")),
-			app.If(o.compiles, eltx("button#resume-save.button", text.SaveAsPartial).OnClick(o.onSave)),
-			eltx("button#resume-discard.button.quiet", text.Discard).OnClick(o.onDiscard),
-		),
+			app.If(it.fits, eltx("a.button.primary", text.ResumeIt).ID(itemID("resume-go", i)).Aria("label", text.ResumeIt+": "+c.Routine.Name).
+				Attr("href", "/session/"+c.Routine.ID+"?resume="+c.RecordID)),
+			app.If(it.compiles, eltx("button.button", text.SaveAsPartial).ID(itemID("resume-save", i)).Aria("label", text.SaveAsPartial+": "+c.Routine.Name).OnClick(o.onSave(i))),
+			eltx("button.button.quiet", text.Discard).ID(itemID("resume-discard", i)).Aria("label", text.Discard+": "+c.Routine.Name).OnClick(o.onDiscard(i))),
 	)
 }

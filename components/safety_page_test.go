@@ -23,7 +23,9 @@ func TestSafetyPageListsRedFlagsAndWhatToDo(t *testing.T) {
 	}
 	// The red flags of the clinical notes, each named.
 	for _, flag := range []string{"genitals or buttocks", "bladder or bowels", "both legs", "Chest pain",
-		"serious accident", "high temperature", "losing weight", "lump", "worse at night"} {
+		"serious accident", "high temperature", "losing weight", "lump", "worse at night",
+		"sexual function", "foot drop", "difficulty walking", "had cancer", "immune system", "steroid",
+		"inject drugs", "osteoporosis", "small fall", "upper back", "under 20 or over 50"} {
 		mustContain(t, html, flag)
 	}
 }

@@ -2,6 +2,7 @@ package components
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -40,8 +41,13 @@ type SessionPlayer struct {
 	loadErr string
 	// history is the stored history, read once when the routine loads;
 	// why says per routine item why its dose was suggested.
-	history  []data.Record
-	why      []string
+	history []data.Record
+	why     []string
+	// day is the routine as planned for today (data.PlanToday): the
+	// per-day doses and the limits of the dose buttons.
+	day data.TodayPlan
+	// stopped is why the session was stopped, when the person said.
+	stopped  string
 	settings data.Settings
 	// storeErr is the last failure to read or write settings.
 	storeErr string
@@ -53,8 +59,10 @@ type SessionPlayer struct {
 	confirming bool
 	// noVoice is set once speech was asked for and no voice could speak.
 	noVoice bool
-	results []data.Result
-	took    time.Duration
+	// noVibrate is set where the browser cannot vibrate.
+	noVibrate bool
+	results   []data.Result
+	took      time.Duration
 	// stamp is when and where the session started; painBefore the score
 	// given before it; step the last step checkpointed.
 	stamp      data.Stamp
@@ -62,6 +70,8 @@ type SessionPlayer struct {
 	step       int
 	// notice is a one-off message on the player, such as after resuming.
 	notice string
+	// next is what a launch during the session asked for (launch.go).
+	next nextUp
 	// rec is the finished session as recorded; saveErr the last failure
 	// to store it (it stays in memory until a save succeeds); unsaved is
 	// set from the end of the session until its first save (saveSoon).
@@ -88,6 +98,14 @@ type SessionPlayer struct {
 	// given.
 	stepKey  [3]int
 	unlisten []func()
+	// asking is set while Start waits for the person to choose what
+	// happens to the sessions that wait to be resumed; offered once the
+	// offer is on the ready screen (it stays, to show what was done and
+	// offer an undo).
+	asking, offered bool
+	// answered is set once the person answered on the finished screen:
+	// saves then take the answers as they are (data.SaveAnswers).
+	answered bool
 	// loaded is set once the person's settings have been read in the
 	// browser. Until then (the server's pre-rendered page, the first frame
 	// of the app) neither Start nor the safety gate is shown: either could
@@ -98,6 +116,7 @@ type SessionPlayer struct {
 // OnMount sets up the clock, the cues and the keyboard.
 func (p *SessionPlayer) OnMount(ctx app.Context) {
 	p.mounted = ctx
+	playing = p
 	if p.counter == nil {
 		p.counter = &Countdown{}
 		p.stepView = &StepView{Counter: p.counter}
@@ -108,6 +127,7 @@ func (p *SessionPlayer) OnMount(ctx app.Context) {
 	if p.cues == nil {
 		p.cues = newWebCues()
 	}
+	p.noVibrate = !p.cues.CanVibrate()
 	ctx.Handle(safetyAcceptedAction, func(ctx app.Context, a app.Action) {
 		p.settings.SafetyAccepted = true
 		p.Update()
@@ -151,12 +171,16 @@ func (p *SessionPlayer) OnPreRender(ctx app.Context) {
 func (p *SessionPlayer) OnNav(ctx app.Context) {
 	p.keep() // "Do it again" from a session not saved yet
 	p.halt()
-	p.state, p.confirming, p.notice, p.loadErr = stateReady, false, "", ""
+	releaseLive()
+	p.state, p.confirming, p.notice, p.loadErr, p.stopped = stateReady, false, "", "", ""
+	p.day = data.TodayPlan{}
+	p.asking, p.offered, p.answered = false, false, false
 	p.painBefore, p.rec, p.saveErr, p.unsaved = nil, data.Record{}, "", false
+	p.next = nextUp{}
 	st := appStorage(ctx)
 	settings, err := data.LoadSettings(st)
 	p.settings, p.storeErr, p.loaded = settings, errText(err), true
-	if ctx.Page().URL().Query().Get("resume") != "" && p.restore(ctx) {
+	if id := ctx.Page().URL().Query().Get("resume"); id != "" && p.restore(ctx, id) {
 		return
 	}
 	id := strings.TrimPrefix(ctx.Page().URL().Path, "/session/")
@@ -171,7 +195,12 @@ func (p *SessionPlayer) OnNav(ctx app.Context) {
 	}
 	hist, _, _ := data.LoadHistory(st, p.clock())
 	p.history = hist.Records
-	p.routine, p.why = data.WithSuggestedDoses(r, data.DefaultCatalogue(), p.history, localDate(p.clock()))
+	p.day = data.PlanToday(r, data.DefaultCatalogue(), p.history, localDate(p.clock()))
+	p.routine, p.why = p.day.Routine, p.day.Why
+	if len(p.routine.Items) == 0 {
+		p.loadErr = doseWords.NothingLeft
+		return
+	}
 	p.compile()
 }
 
@@ -185,10 +214,11 @@ func (p *SessionPlayer) compile() {
 	p.plan = plan
 }
 
-// restore picks up the unfinished session from its checkpoint, paused where
-// it stopped. It reports false when there is none to resume here.
-func (p *SessionPlayer) restore(ctx app.Context) bool {
-	c, ok, err := data.LoadCheckpoint(appStorage(ctx))
+// restore picks up the unfinished session whose record id is id from its
+// checkpoint, paused where it stopped. It reports false when there is none
+// to resume here.
+func (p *SessionPlayer) restore(ctx app.Context, id string) bool {
+	c, ok, err := waitingCheckpoint(appStorage(ctx), id)
 	if err != nil || !ok {
 		p.notice = errText(err)
 		return false
@@ -224,6 +254,7 @@ func (p *SessionPlayer) checkpoint() {
 	if err != nil {
 		p.storeErr = err.Error()
 	}
+	holdLive(c.RecordID)
 }
 
 // checkpointDelay is how long after a step starts its checkpoint is saved,
@@ -272,12 +303,16 @@ func (p *SessionPlayer) keep() {
 func (p *SessionPlayer) OnDismount() {
 	p.keep() // leaving mid-session (a back gesture) keeps its place
 	p.halt()
+	releaseLive()
 	for _, f := range p.unlisten {
 		f()
 	}
 	p.unlisten = nil
 	if p.cues != nil {
 		p.cues.Close()
+	}
+	if playing == p {
+		playing = nil
 	}
 }
 
@@ -448,12 +483,18 @@ func (p *SessionPlayer) fire(c data.Cue) {
 	}
 }
 
-// onStart begins the session; it runs inside the click, so audio may start.
+// onStart begins the session, unless sessions wait to be resumed: then it
+// asks first (askFirst). It runs inside the click, so audio may start.
 func (p *SessionPlayer) onStart(ctx app.Context, e app.Event) {
 	// The session starts at the tap, before audio is set up.
 	now := p.clock()
 	p.cues.Configure(p.settings)
 	p.cues.Unlock()
+	p.askFirst(ctx, func() { p.begin(now) })
+}
+
+// begin starts the session at now.
+func (p *SessionPlayer) begin(now time.Time) {
 	p.session = data.NewSession(p.plan, now)
 	p.setPos(p.session.At(now))
 	p.stamp, p.step = localStamp(now), p.pos.Segment.Step
@@ -544,7 +585,7 @@ func (p *SessionPlayer) finish() {
 	p.rec = data.NewRecord(p.session, p.stamp, now)
 	// The id chosen at Start, which the checkpoint carries: a copy saved
 	// from the checkpoint elsewhere merges with this one.
-	p.rec.ID, p.rec.PainBefore = id, p.painBefore
+	p.rec.ID, p.rec.PainBefore, p.rec.Stopped = id, p.painBefore, p.stopped
 	p.saveSoon()
 }
 
@@ -576,13 +617,15 @@ func (p *SessionPlayer) save() {
 		return
 	}
 	p.unsaved = false
-	_, err := data.SaveRecord(appStorage(p.mounted), p.rec)
+	err := keepRecord(appStorage(p.mounted), p.rec, p.answered)
 	p.saveErr = errText(err)
 	if err != nil {
 		return
 	}
 	// Saved: the checkpoint has done its job.
-	data.ClearCheckpoint(appStorage(p.mounted))
+	data.ClearCheckpoint(appStorage(p.mounted), p.rec.ID)
+	releaseLive()
+	refreshBadge(p.mounted)
 	if p.persisted == "" {
 		p.askPersist()
 	}
@@ -625,27 +668,27 @@ func (p *SessionPlayer) askPersist() {
 func (p *SessionPlayer) onPainBefore(ctx app.Context, v *int) { p.painBefore = v }
 
 func (p *SessionPlayer) onPainAfter(ctx app.Context, v *int) {
-	p.rec.PainAfter = v
+	p.rec.PainAfter, p.answered = v, true
 	p.save()
 }
 
 func (p *SessionPlayer) onNote(ctx app.Context, note string) {
-	p.rec.Note = data.TrimNote(note)
+	p.rec.Note, p.answered = data.TrimNote(note), true
 	p.save()
 }
 
 func (p *SessionPlayer) onRetry(ctx app.Context, e app.Event) { p.save() }
 
-// onDose changes the repetitions of routine item i by delta, within the
-// exercise's range.
+// onDose changes the repetitions of routine item i by delta, within what
+// the plan for today allows (data.TodayPlan.Allows).
 func (p *SessionPlayer) onDose(i, delta int) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		it := &p.routine.Items[i]
-		ex, reps, _, err := it.Resolve(data.DefaultCatalogue())
+		_, reps, _, err := it.Resolve(data.DefaultCatalogue())
 		if err != nil {
 			return
 		}
-		if n := reps + delta; ex.Reps.Contains(n) {
+		if n := reps + delta; p.day.Allows(i, n) {
 			it.Reps = n
 			p.why[i] = ""
 			p.compile()
@@ -670,6 +713,8 @@ func (p *SessionPlayer) onKey(ctx app.Context, e app.Event) {
 		p.onBack(ctx, e)
 	case "ArrowRight":
 		p.onSkip(ctx, e)
+	case "h", "H":
+		p.onHurt(ctx, e)
 	default:
 		return
 	}
@@ -692,12 +737,14 @@ func (p *SessionPlayer) onToggle(ctx app.Context, field func(*data.Settings) *bo
 func (p *SessionPlayer) Render() app.UI {
 	switch {
 	case p.loadErr != "":
-		return page("player", elt("p.error", p.loadErr), homeLink())
+		return page("player", elt("p.error", p.loadErr), dailyDoses("daily", p.day.Daily), homeLink())
 	case p.state == stateFinished:
 		return &Finished{
 			Routine: p.plan.Routine.Name, Results: p.results, Took: p.took, Again: p.plan.Routine.ID,
 			Record: p.rec, SaveErr: p.saveErr, Saving: p.unsaved, Persisted: p.persisted,
+			Advice:      data.PainAdviceFor(slices.Concat(p.history, []data.Record{p.rec})),
 			OnPainAfter: p.onPainAfter, OnNote: p.onNote, OnRetry: p.onRetry,
+			Next: p.next.href, NextLabel: p.next.label,
 		}
 	case p.state == stateRunning:
 		return p.renderRunning()
@@ -714,6 +761,7 @@ func (p *SessionPlayer) renderReady() app.UI {
 		elt("h1", r.Name),
 		elt("p.lead", r.Summary),
 		app.If(p.notice != "", elt("p.notice", p.notice)),
+		p.renderDay(),
 		elt("p.meta", fmt.Sprintf(text.Minutes, data.DurationText(p.plan.Total))),
 		el("ol.plan-list", app.Range(r.Items).Slice(func(i int) app.UI {
 			e, reps, hold, _ := r.Items[i].Resolve(data.DefaultCatalogue())
@@ -729,9 +777,9 @@ func (p *SessionPlayer) renderReady() app.UI {
 				),
 				el("div.stepper",
 					eltx("button.button.small-button", "−").Aria("label", text.Fewer+": "+e.Name).
-						Attr("disabled", reps <= e.Reps.Min).OnClick(p.onDose(i, -1)),
+						Attr("disabled", !p.day.Allows(i, reps-1)).OnClick(p.onDose(i, -1)),
 					eltx("button.button.small-button", "+").Aria("label", text.More+": "+e.Name).
-						Attr("disabled", reps >= e.Reps.Max).OnClick(p.onDose(i, 1)),
+						Attr("disabled", !p.day.Allows(i, reps+1)).OnClick(p.onDose(i, 1)),
 				),
 			)
 		})),
@@ -739,8 +787,10 @@ func (p *SessionPlayer) renderReady() app.UI {
 		p.renderToggles(),
 		// Before the very first session the safety advice must be read;
 		// the gate takes the Start button's place until it is.
+		app.If(p.offered, &ResumeOffer{Asking: p.asking, OnSettled: p.onSettled}),
 		app.If(!p.loaded, el("div.start-slot[aria-hidden=true]")).
 			ElseIf(!p.settings.SafetyAccepted, &SafetyGate{}).
+			ElseIf(p.asking, el("div.start-slot")).
 			Else(eltx("button#start.button.primary.huge", text.Start).OnClick(p.onStart)),
 		elt("p.muted.small", text.KeysHint),
 		elt("p.muted.small", data.Disclaimer),
@@ -755,6 +805,7 @@ func (p *SessionPlayer) renderToggles() app.UI {
 		toggle("cue-voice", text.Voice, s.Voice, func(ctx app.Context, e app.Event) { p.onToggle(ctx, voiceOn) }),
 		toggle("cue-beeps", text.Beeps, s.Beeps, func(ctx app.Context, e app.Event) { p.onToggle(ctx, beepsOn) }),
 		toggle("cue-vibration", text.Vibration, s.Vibration, func(ctx app.Context, e app.Event) { p.onToggle(ctx, vibrationOn) }),
+		app.If(p.noVibrate, elt("p#cue-vibration-note.muted.small", text.NoVibration)),
 		toggle("cue-awake", text.KeepAwake, s.KeepAwake, func(ctx app.Context, e app.Event) { p.onToggle(ctx, keepAwakeOn) }),
 		app.If(p.noVoice, elt("p.notice", text.NoVoice)),
 		app.If(p.storeErr != "", elt("p.error", p.storeErr)),
@@ -785,6 +836,7 @@ func (p *SessionPlayer) renderControls(paused bool) app.UI {
 		eltx("button#pause.button.primary", playLabel).OnClick(p.onPauseResume),
 		eltx("button#skip.button", text.Skip+" →").Aria("label", text.Skip).OnClick(p.onSkip),
 		eltx("button#end.button.quiet", text.Stop).OnClick(p.onEnd),
+		eltx("button#hurt.button", doseWords.Hurt).Attr("aria-keyshortcuts", doseWords.HurtKey).OnClick(p.onHurt),
 	)
 }
 

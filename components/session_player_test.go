@@ -19,7 +19,9 @@ type recordedCues struct {
 	events  []string
 	awake   bool
 	noVoice bool
-	clock   *fakeClock
+	// noVibrate is set for a browser without navigator.vibrate.
+	noVibrate bool
+	clock     *fakeClock
 }
 
 func (r *recordedCues) log(format string, a ...any) {
@@ -34,6 +36,7 @@ func (r *recordedCues) Configure(s data.Settings) {
 }
 func (r *recordedCues) Beep(t data.Tone)  { r.log("beep %s", t) }
 func (r *recordedCues) Vibrate(p []int)   { r.log("vibrate %v", p) }
+func (r *recordedCues) CanVibrate() bool  { return !r.noVibrate }
 func (r *recordedCues) Close()            { r.log("close") }
 func (r *recordedCues) KeepAwake(on bool) { r.awake = on; r.log("awake %v", on) }
 func (r *recordedCues) Say(s string) bool {
@@ -672,4 +675,24 @@ func TestSessionPlayerSavesWhenStartedAgainBeforeTheSave(t *testing.T) {
 		t.Fatalf("stored %+v after starting again, want the complete session", recs)
 	}
 	r.disp.Consume()
+}
+
+// Safari, and so every iPhone browser, has no navigator.vibrate: the
+// player's vibration switch says what happens instead, and only there.
+func TestSessionPlayerSaysWhenTheBrowserCannotVibrate(t *testing.T) {
+	for _, noVibrate := range []bool{false, true} {
+		freshStorage(t)
+		p := &SessionPlayer{cues: &recordedCues{noVibrate: noVibrate}, now: time.Now}
+		disp := app.NewClientTester(p)
+		disp.Nav(&url.URL{Path: "/session/" + data.Bridge})
+		disp.Consume()
+		html := app.HTMLString(p)
+		disp.Close()
+		if got := strings.Contains(html, `id="cue-vibration-note"`); got != noVibrate {
+			t.Errorf("browser without vibration %v: note shown %v", noVibrate, got)
+		}
+		if noVibrate {
+			mustContain(t, html, text.NoVibration)
+		}
+	}
 }

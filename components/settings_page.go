@@ -30,6 +30,8 @@ type SettingsPage struct {
 	voices []voiceOption
 	// noVoice is set when Test voice found no voice to speak with.
 	noVoice bool
+	// noVibrate is set where the browser cannot vibrate.
+	noVibrate bool
 	// icsErr is why no calendar file could be made; icsDone is set once
 	// one was offered.
 	icsErr  string
@@ -49,6 +51,7 @@ func (p *SettingsPage) OnMount(ctx app.Context) {
 	if p.cues == nil {
 		p.cues = newWebCues()
 	}
+	p.noVibrate = !p.cues.CanVibrate()
 	if p.now == nil {
 		p.now = time.Now
 	}
@@ -102,6 +105,7 @@ func voiceOn(s *data.Settings) *bool     { return &s.Voice }
 func beepsOn(s *data.Settings) *bool     { return &s.Beeps }
 func vibrationOn(s *data.Settings) *bool { return &s.Vibration }
 func keepAwakeOn(s *data.Settings) *bool { return &s.KeepAwake }
+func badgeOn(s *data.Settings) *bool     { return &s.Badge }
 
 // flip returns an event handler that turns one switch over and saves.
 func (p *SettingsPage) flip(id string, field func(*data.Settings) *bool) app.EventHandler {
@@ -235,7 +239,10 @@ func (p *SettingsPage) renderGuidance() app.UI {
 			fmt.Sprintf("%d%%", s.BeepVolume), p.onVolume),
 		eltx("button#test-beep.button", pageText.TestBeep).OnClick(p.onTestBeep),
 		toggle("set-vibration", pageText.VibrationOn, s.Vibration, p.flip("set-vibration", vibrationOn)),
+		app.If(p.noVibrate, elt("p#set-vibration-note.muted.small", text.NoVibration)),
 		toggle("set-awake", pageText.KeepAwakeOn, s.KeepAwake, p.flip("set-awake", keepAwakeOn)),
+		toggle("set-badge", installText.BadgeOn, s.Badge, p.flip("set-badge", badgeOn)),
+		elt("p#set-badge-hint.muted.small.hint", installText.BadgeHint),
 	)
 }
 

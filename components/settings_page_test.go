@@ -300,3 +300,18 @@ func TestSettingsChangesKeepAnotherTabsChange(t *testing.T) {
 		}
 	})
 }
+
+// Safari, and so every iPhone browser, has no navigator.vibrate: the
+// vibration switch says what happens instead, and only there.
+func TestSettingsPageSaysWhenTheBrowserCannotVibrate(t *testing.T) {
+	for _, noVibrate := range []bool{false, true} {
+		p := &SettingsPage{st: &data.MemoryStorage{}, cues: &recordedCues{noVibrate: noVibrate}, now: time.Now}
+		html := newCompoRig(t, p, "/settings").html()
+		if got := strings.Contains(html, `id="set-vibration-note"`); got != noVibrate {
+			t.Errorf("browser without vibration %v: note shown %v", noVibrate, got)
+		}
+		if noVibrate {
+			mustContain(t, html, text.NoVibration)
+		}
+	}
+}

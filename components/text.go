@@ -8,6 +8,7 @@ var text = struct {
 	Steps, Feel, Hold, Reps, HowOften, Progression, Caution, Positions string
 	Pause, Resume, Back, Skip, Stop, EndSession, KeepGoing, ConfirmEnd string
 	Voice, Beeps, Vibration, KeepAwake, CuesTitle, NoVoice             string
+	NoVibration                                                        string
 	Paused, RoundOf, ExerciseOf, Next, Remaining, KeysHint             string
 	WellDone, StoppedEarly, DoneOf, Again, Finished, Symptoms, Advice  string
 	UpdateReady, Reload, Install, InstallIOS, NotFound, LoadError      string
@@ -52,12 +53,13 @@ var text = struct {
 	KeepAwake:      "Keep screen on",
 	CuesTitle:      "Guidance",
 	NoVoice:        "This device has no voice for speech, so Unknot will guide you with beeps.",
+	NoVibration:    "This browser cannot vibrate: each change still shows on the screen, and sounds when beeps are on.",
 	Paused:         "Paused",
 	RoundOf:        "Round %d of %d",
 	ExerciseOf:     "Exercise %d of %d",
 	Next:           "Next: %s",
 	Remaining:      "%s left",
-	KeysHint:       "Keys: Space pauses, ← goes back, → skips.",
+	KeysHint:       "Keys: Space pauses, ← goes back, → skips, H stops because it hurts.",
 	WellDone:       "Well done",
 	StoppedEarly:   "Session ended early",
 	DoneOf:         "%d of %d rounds",

@@ -17,6 +17,7 @@ var historyText = struct {
 	PainTitle, PainSummary, PainNone, PainBefore, PainAfter  string
 	DateCol, PainScale                                       string
 	RecentTitle, RecentCount, Complete, Partial, PainChange  string
+	StoppedHurt                                              string
 	PainOnlyBefore, PainOnlyAfter                            string
 	CorruptTitle, NewerTitle, ExportDamaged, ExportNewer     string
 	StartAfresh, ConfirmAfresh, ConfirmAfreshYes, KeepAsIs   string
@@ -76,6 +77,7 @@ var historyText = struct {
 	RecentCount:    "The latest %d of %s, newest first.",
 	Complete:       "Complete",
 	Partial:        "Ended early",
+	StoppedHurt:    "Stopped: it hurt",
 	PainChange:     "Pain %d → %d",
 	PainOnlyBefore: "Pain before %d",
 	PainOnlyAfter:  "Pain after %d",

@@ -1,5 +1,7 @@
 package components
 
+import "unknot/data"
+
 // pageText holds the words of the settings, safety, symptoms and routines
 // screens and of the home screen's additions, in one place so the app can be
 // translated.
@@ -76,21 +78,12 @@ var pageText = struct {
 	},
 	EmergencyTitle: "Get help now",
 	EmergencyLead:  "Call 999 (UK), 112 (Europe) or 911 (US and Canada), or go to an emergency department, if you have back pain together with any of these:",
-	Emergency: []string{
-		"Numbness or tingling around your genitals or buttocks.",
-		"Trouble passing urine, or losing control of your bladder or bowels.",
-		"Pain, weakness or numbness in both legs.",
-		"Chest pain.",
-		"Back pain after a serious accident, such as a car crash or a bad fall.",
-	},
-	UrgentTitle: "See a doctor urgently",
-	UrgentLead:  "Ask for an urgent appointment with a doctor (in the UK, your GP or NHS 111) if you have back pain and:",
-	Urgent: []string{
-		"A high temperature, or you feel hot and shivery.",
-		"You are losing weight without trying.",
-		"A lump or swelling on your back, or a change in its shape.",
-		"Pain that is worse at night or keeps you awake.",
-	},
+	// The signs themselves, and what each calls for, are kept in data,
+	// where a test holds the list.
+	Emergency:         data.Signs(data.Emergency),
+	UrgentTitle:       "See a doctor urgently",
+	UrgentLead:        "Ask for an urgent appointment with a doctor, today or tomorrow (in the UK, your GP or NHS 111), if you have back pain and:",
+	Urgent:            data.Signs(data.DoctorSoon),
 	ProfessionalTitle: "When to see a healthcare professional",
 	Professional: []string{
 		"The pain has not started to ease after a few weeks of staying active.",
@@ -105,7 +98,7 @@ var pageText = struct {
 	GateOK:         "I understand",
 	GateSaveFailed: "Your answer could not be saved (%v); you will be asked again next time.",
 
-	SymptomsLead:    "A lower-back spasm is a muscle in the lower back tightening and not letting go. It can come on suddenly and can hurt a lot, yet it usually eases within days to weeks.",
+	SymptomsLead:    "A lower-back spasm is a muscle in the lower back tightening and not letting go. It can come on suddenly and can hurt a lot, yet in many cases it is not a sign of anything serious.",
 	SeeProfessional: "If you are not sure what your pain is, or it does not settle, see a healthcare professional: a doctor or a physiotherapist can check your back and tell you what will help.",
 	SeeSafety:       "Warning signs that need a doctor",
 

@@ -10,12 +10,13 @@ var Symptoms = []string{
 	"Weakness in the lower back or the muscles around it, such as the hips.",
 	"Cramping in the back that comes and goes.",
 	"Pain that gets worse with some activities, such as sitting or standing for a long time.",
+	"In some cases, pain in the hip or leg as well.",
 }
 
 // Advice is the general guidance that goes with the exercises.
 var Advice = []string{
-	"Most back spasms come from a minor strain of a muscle or ligament and are not a sign of anything serious.",
-	"Keep up your normal daily activities as far as you can. Moving will not make the pain worse, even if it is uncomfortable at first, and it helps you recover.",
+	"In many cases back pain is not a sign of anything serious, and it may come from a minor strain of a muscle or ligament.",
+	"Keep up your normal daily activities as far as you can. Gentle activity and exercise are unlikely to harm your back, even if they are uncomfortable at first, and staying active can help you recover.",
 	"Start each exercise with a few repetitions and add more only as it gets easier.",
 	"Stop an exercise if the pain becomes sharply worse.",
 	"For advice on your own back, whether the spasms are new or keep coming back, talk to a healthcare professional. They can work out what will help you most.",

@@ -7,9 +7,15 @@ import (
 	"time"
 )
 
-// CheckpointKey is the storage key of the checkpoint of an unfinished
-// session.
+// CheckpointKey is where versions before one checkpoint per session kept
+// the one checkpoint there was. LoadCheckpoints moves it to its own key.
 const CheckpointKey = "unknot.checkpoint"
+
+// CheckpointPrefix starts the key of each unfinished session's checkpoint;
+// the rest of the key is its RecordID. One key per session means starting a
+// session, in this tab or another, never writes over one that waits to be
+// resumed.
+const CheckpointPrefix = CheckpointKey + "."
 
 // checkpointSchema is the version of the stored checkpoint's shape.
 const checkpointSchema = 1
@@ -172,12 +178,17 @@ func (c Checkpoint) Validate() error {
 	return checkInstant("time saved", c.SavedAt)
 }
 
-// SaveCheckpoint stores c, replacing the one before.
+// SaveCheckpoint stores c under its own key (see CheckpointPrefix), so the
+// checkpoints of other sessions, interrupted or running in another tab,
+// are left as they are. c must carry its RecordID.
 func SaveCheckpoint(st Storage, c Checkpoint) error {
+	if c.RecordID == "" {
+		return errors.New("the session's progress could not be saved: it has no record id")
+	}
 	if err := c.Validate(); err != nil {
 		return fmt.Errorf("the session's progress could not be saved: %v", err)
 	}
-	if err := st.Set(CheckpointKey, c); err != nil {
+	if err := st.Set(checkpointKey(c.RecordID), c); err != nil {
 		if IsQuota(err) {
 			return &storeError{kind: ErrStorageFull, cause: err, msg: "Storage on this device is full, so the session's progress was not saved."}
 		}
@@ -186,36 +197,28 @@ func SaveCheckpoint(st Storage, c Checkpoint) error {
 	return nil
 }
 
-// LoadCheckpoint reads the checkpoint, and false when there is none. A
-// checkpoint that cannot be read gives false and an error that says so; it
-// is left in place for ClearCheckpoint.
-func LoadCheckpoint(st Storage) (Checkpoint, bool, error) {
-	raw, ok, err := getRaw(st, CheckpointKey)
-	if err != nil {
-		return Checkpoint{}, false, unreadable(describeJSONError(err))
-	}
-	if !ok {
-		return Checkpoint{}, false, nil
-	}
+// decodeCheckpoint reads and validates a stored checkpoint's text.
+func decodeCheckpoint(raw string) (Checkpoint, error) {
 	var w struct {
 		checkpointFields
 		Started string `json:"started"`
 		SavedAt string `json:"savedAt"`
 	}
 	if err := decodeStrict([]byte(raw), &w); err != nil {
-		return Checkpoint{}, false, unreadable(describeJSONError(err))
+		return Checkpoint{}, unreadable(describeJSONError(err))
 	}
 	c := Checkpoint(w.checkpointFields)
+	var err error
 	if c.Started, err = parseInstant("start", w.Started); err != nil {
-		return Checkpoint{}, false, unreadable(err.Error())
+		return Checkpoint{}, unreadable(err.Error())
 	}
 	if c.SavedAt, err = parseInstant("time saved", w.SavedAt); err != nil {
-		return Checkpoint{}, false, unreadable(err.Error())
+		return Checkpoint{}, unreadable(err.Error())
 	}
 	if err := c.Validate(); err != nil {
-		return Checkpoint{}, false, unreadable(err.Error())
+		return Checkpoint{}, unreadable(err.Error())
 	}
-	return c, true, nil
+	return c, nil
 }
 
 // checkpointFields is Checkpoint without its methods, for decoding.
@@ -228,10 +231,6 @@ var ErrCheckpoint = errors.New("the unfinished session could not be read")
 func unreadable(why string) error {
 	return &storeError{kind: ErrCheckpoint, msg: fmt.Sprintf("An unfinished session was found but could not be read (%s), so it cannot be resumed.", why)}
 }
-
-// ClearCheckpoint removes the checkpoint, once the session is saved or
-// discarded.
-func ClearCheckpoint(st Storage) { st.Del(CheckpointKey) }
 
 // checkRoutine checks a routine kept in storage or a backup: its id, the
 // lengths of its texts and its doses.

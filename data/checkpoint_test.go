@@ -40,8 +40,13 @@ func cpTaken(tb testing.TB) (data.Session, data.Checkpoint) {
 	p := cpPlan(tb, data.Morning, data.DefaultTiming())
 	s := data.NewSession(p, cpStart).Skip(cpStart.Add(21 * time.Second))
 	stamp := data.NewStamp(cpStart.In(histLoc(tb, london)), london)
-	return s, s.Checkpoint(stamp, data.PainScore(4), cpStart.Add(100*time.Second))
+	c := s.Checkpoint(stamp, data.PainScore(4), cpStart.Add(100*time.Second))
+	c.RecordID = cpRecordID
+	return s, c
 }
+
+// cpRecordID is the record id cpTaken's session will have.
+const cpRecordID = "5d0f3c2a-1b4e-4c6d-8e9f-0a1b2c3d4e5f"
 
 func TestCheckpointRoundTrip(t *testing.T) {
 	s, c := cpTaken(t)
@@ -94,7 +99,7 @@ func TestCheckpointRoundTrip(t *testing.T) {
 		t.Errorf("skip and back: elapsed went to zero")
 	}
 
-	data.ClearCheckpoint(st)
+	data.ClearCheckpoint(st, c.RecordID)
 	if _, ok, err := data.LoadCheckpoint(st); ok || err != nil {
 		t.Errorf("after ClearCheckpoint: got %v, %v, want none", ok, err)
 	}
@@ -233,6 +238,7 @@ func TestCheckpointKeepsItsPacing(t *testing.T) {
 	p := cpPlan(t, data.Morning, slow)
 	s := data.NewSession(p, cpStart)
 	c := s.Checkpoint(data.NewStamp(cpStart, "UTC"), nil, cpStart.Add(200*time.Second))
+	c.RecordID = cpRecordID
 	st := &data.MemoryStorage{}
 	back := saveAndLoad(t, st, c)
 	// The settings now say the defaults.
@@ -259,6 +265,7 @@ func TestCheckpointKeepsItsPacing(t *testing.T) {
 	if strings.Contains(old, "timing") {
 		t.Fatalf("could not remove the pacing from %s", raw)
 	}
+	st = &data.MemoryStorage{}
 	st.SetRaw(data.CheckpointKey, old)
 	legacy, ok, err := data.LoadCheckpoint(st)
 	if !ok || err != nil {

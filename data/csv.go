@@ -30,7 +30,7 @@ func HistoryCSV(records []Record) []byte {
 			r.LocalDate, r.LocalTime, r.Zone, string(r.PartOfDay()), r.RoutineName,
 			r.Start.UTC().Format(time.RFC3339), r.End.UTC().Format(time.RFC3339),
 			strconv.FormatFloat(r.Active().Minutes(), 'f', 1, 64),
-			yesNo(r.Complete), painText(r.PainBefore), painText(r.PainAfter),
+			completeText(r), painText(r.PainBefore), painText(r.PainAfter),
 			exercisesText(r.Exercises), r.Note, r.ID,
 		}
 		for i, cell := range row {
@@ -54,6 +54,15 @@ func SafeCell(s string) string {
 		return "'" + s
 	}
 	return s
+}
+
+// completeText says whether r was done to the end, and why not when the
+// person said.
+func completeText(r Record) string {
+	if r.Stopped == StoppedHurt {
+		return "no: stopped as it hurt"
+	}
+	return yesNo(r.Complete)
 }
 
 // yesNo writes a bool for people.

@@ -177,13 +177,19 @@ func SaveRecord(st Storage, rec Record) (History, error) { return SaveRecords(st
 // SaveRecords adds recs to the stored history and returns it as saved. It
 // reads the stored history again first and writes the union by id, so two
 // tabs saving at once keep each other's sessions; a record whose id is
-// already stored replaces it. It writes nothing when a record is not valid
+// already stored is merged with it by MergeRecords, so nothing it had is
+// lost. After writing it reads the history back and writes again if a
+// record is not there (see KeepSaved). It writes nothing when a record is not valid
 // (the error wraps ErrInvalidRecord) or the stored history is damaged or
 // newer (ErrCorrupt, ErrNewer). On any error none of recs is saved: the
 // caller keeps them in memory and tries again later, except for
 // ErrInvalidRecord; when the storage is full the error wraps
 // ErrStorageFull.
-func SaveRecords(st Storage, recs ...Record) (History, error) {
+func SaveRecords(st Storage, recs ...Record) (History, error) { return saveRecords(st, recs, false) }
+
+// saveRecords is SaveRecords; with answers set, the pain scores and note of
+// recs are taken as they are, even when they are cleared (SaveAnswers).
+func saveRecords(st Storage, recs []Record, answers bool) (History, error) {
 	for i, r := range recs {
 		if err := r.Validate(); err != nil {
 			return History{}, &storeError{kind: ErrInvalidRecord, cause: err, msg: fmt.Sprintf(
@@ -194,9 +200,17 @@ func SaveRecords(st Storage, recs ...Record) (History, error) {
 	if err := refuse(l, "nothing was saved; the session is kept in memory until then."); err != nil {
 		return History{}, err
 	}
-	merged := unionByID(l.records, recs)
-	if err := writeHistory(st, merged); err != nil {
+	merged := mergeByID(l.records, recs, answers)
+	text, err := writeHistoryText(st, merged)
+	if err != nil {
 		return History{}, err
+	}
+	// Read back: the text as written means every record is there, without
+	// decoding it all again; anything else is checked record by record.
+	if raw, _, _ := getRaw(st, HistoryKey); raw != text {
+		if h, _, err := KeepSaved(st, recs...); err == nil && h.Records != nil {
+			merged = h.Records
+		}
 	}
 	return History{Records: merged}, nil
 }
@@ -219,6 +233,7 @@ func DeleteRecord(st Storage, id string) (History, error) {
 	if len(kept) == len(l.records) {
 		return History{Records: l.records}, nil
 	}
+	forget(st, id)
 	if err := writeHistory(st, kept); err != nil {
 		return History{}, err
 	}
@@ -269,21 +284,27 @@ func newerError(schema int, then string) error {
 
 // writeHistory stores records as the current schema.
 func writeHistory(st Storage, records []Record) error {
+	_, err := writeHistoryText(st, records)
+	return err
+}
+
+// writeHistoryText is writeHistory, returning the text written.
+func writeHistoryText(st Storage, records []Record) (string, error) {
 	p, err := encodeWire(records)
 	if err != nil {
-		return &storeError{kind: ErrInvalidRecord, cause: err, msg: fmt.Sprintf("This could not be saved because a session is not valid (%v).", err)}
+		return "", &storeError{kind: ErrInvalidRecord, cause: err, msg: fmt.Sprintf("This could not be saved because a session is not valid (%v).", err)}
 	}
 	text := p.text()
 	if err := setText(st, HistoryKey, text); err != nil {
 		if IsQuota(err) {
-			return &storeError{kind: ErrStorageFull, cause: err, msg: "Storage on this device is full, so this was not saved. It is kept in memory and will be saved again later; exporting a backup still works."}
+			return "", &storeError{kind: ErrStorageFull, cause: err, msg: "Storage on this device is full, so this was not saved. It is kept in memory and will be saved again later; exporting a backup still works."}
 		}
-		return &storeError{cause: err, msg: fmt.Sprintf("This could not be saved (%v). It is kept in memory and will be saved again later.", err)}
+		return "", &storeError{cause: err, msg: fmt.Sprintf("This could not be saved (%v). It is kept in memory and will be saved again later.", err)}
 	}
 	// The summary is derived: when it cannot be written, SessionsOn finds
 	// that it no longer matches and reads the history instead.
 	_ = writeRecent(st, text, records)
-	return nil
+	return string(text), nil
 }
 
 // setText stores text, which is JSON as encoding/json writes it, under k.

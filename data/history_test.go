@@ -127,8 +127,8 @@ func TestLoadHistory(t *testing.T) {
 		{"schema 2, spaced out", strPtr(strings.NewReplacer(",", ",\n ", ":", ": ").Replace(valid2)), data.StatusOK, 1, ""},
 		{"schema 2, one id twice", v2(`]]}`, `],`+strings.TrimSuffix(valid2[strings.Index(valid2, `"records":[`)+11:], `]}`)+`]}`), data.StatusOK, 1, ""},
 		{"schema 2, cut short", strPtr(valid2[:len(valid2)-3]), data.StatusCorrupt, 0, "it is cut short"},
-		{"schema 2, record too short", v2(`,0,1,[0]]`, `,0,1]`), data.StatusCorrupt, 0, "record 1: it has 8 fields, must have 9 to 12"},
-		{"schema 2, record too long", v2(`[0]]]}`, `[0],1,2,"x",4]]}`), data.StatusCorrupt, 0, "record 1: it has 13 fields, must have 9 to 12"},
+		{"schema 2, record too short", v2(`,0,1,[0]]`, `,0,1]`), data.StatusCorrupt, 0, "record 1: it has 8 fields, must have 9 to 13"},
+		{"schema 2, record too long", v2(`[0]]]}`, `[0],1,2,"x","hurt",4]]}`), data.StatusCorrupt, 0, "record 1: it has 14 fields, must have 9 to 13"},
 		{"schema 2, record not a list", strPtr(fmt.Sprintf(empty2, `[5]`)), data.StatusCorrupt, 0, "record 1: it is the number 5, must be a list"},
 		{"schema 2, records not a list", strPtr(fmt.Sprintf(empty2, `{}`)), data.StatusCorrupt, 0, "its records are an object, must be a list"},
 		{"schema 2, routine out of range", v2(id+`",0,`, id+`",3,`), data.StatusCorrupt, 0, "record 1: routine 3 is not one of its 1 routines"},
@@ -163,7 +163,7 @@ func TestLoadHistory(t *testing.T) {
 		{"newer schema shows what it can", strPtr(strings.Replace(valid, `"schema":1`, `"schema":7`, 1)), data.StatusNewer, 1, "read-only"},
 		{"newer schema unreadable records", strPtr(`{"schema":3,"records":"elsewhere"}`), data.StatusNewer, 0, "schema 3"},
 		{"newer compact schema shows what it can", v2(`"schema":2,`, `"schema":3,"moods":[],`), data.StatusNewer, 1, "schema 3"},
-		{"newer compact schema skips extra fields", strPtr(strings.Replace(*v2(`[0]]]}`, `[0],null,null,"",{"mood":1}]]}`), `"schema":2`, `"schema":3`, 1)), data.StatusNewer, 1, "schema 3"},
+		{"newer compact schema skips extra fields", strPtr(strings.Replace(*v2(`[0]]]}`, `[0],null,null,"","",{"mood":1}]]}`), `"schema":2`, `"schema":3`, 1)), data.StatusNewer, 1, "schema 3"},
 		{"newer compact schema leaves out what it cannot read", strPtr(strings.Replace(*v2(`]]}`, `],[5],["x"],{"id":7}]}`), `"schema":2`, `"schema":3`, 1)), data.StatusNewer, 1, "schema 3"},
 	}
 	for _, c := range cases {

@@ -39,13 +39,16 @@ import (
 //	 9 painBefore: 0 to 10, or null
 //	10 painAfter: 0 to 10, or null
 //	11 note: text
+//	12 stopped: why it stopped early, "hurt" (Record.Stopped)
 //
-// Fields 9 to 11 are left off the end when they are null or "".
+// Fields 9 to 12 are left off the end when they are null or "". A version
+// of Unknot from before field 12 skips it, as it skips any field it does
+// not know.
 
 // The number of fields of a stored record: all of them, and those that are
 // never left off.
 const (
-	wireFields   = 12
+	wireFields   = 13
 	wireRequired = 9
 )
 
@@ -238,11 +241,13 @@ func appendInstants(b []byte, start, end time.Time) []byte {
 	return appendJSONString(b, end.UTC().Format(time.RFC3339Nano))
 }
 
-// appendOptional appends the pain scores and the note of r, leaving off
-// those at the end that are null or "".
+// appendOptional appends the pain scores, the note and the reason it
+// stopped of r, leaving off those at the end that are null or "".
 func appendOptional(b []byte, r Record) []byte {
 	n := 0 // how many to write
 	switch {
+	case r.Stopped != "":
+		n = 4
 	case r.Note != "":
 		n = 3
 	case r.PainAfter != nil:
@@ -258,9 +263,13 @@ func appendOptional(b []byte, r Record) []byte {
 			b = strconv.AppendInt(b, int64(*p), 10)
 		}
 	}
-	if n == 3 {
+	if n >= 3 {
 		b = append(b, ',')
 		b = appendJSONString(b, r.Note)
+	}
+	if n == 4 {
+		b = append(b, ',')
+		b = appendJSONString(b, r.Stopped)
 	}
 	return b
 }
@@ -671,6 +680,8 @@ func (d *wireDecoder) field(r *wireReader, rec *Record, f int) error {
 		rec.PainAfter, err = d.pain(r, "pain after")
 	case 11:
 		rec.Note, err = r.str("note")
+	case 12:
+		rec.Stopped, err = r.str("reason it stopped")
 	}
 	return err
 }

@@ -260,6 +260,11 @@ func TestHistoryRoundTrip(t *testing.T) {
 			rec(london, "2025-04-20 15:00", note("null")),
 			rec(london, "2025-04-20 16:00", note(" 1 ")),
 		}},
+		{"stopped as it hurt", []data.Record{
+			rec(london, "2025-04-20 08:00", func(r *data.Record) { r.Stopped, r.Complete = data.StoppedHurt, false }),
+			rec(london, "2025-04-20 09:00", pain(data.PainScore(4), nil), func(r *data.Record) { r.Stopped, r.Complete = data.StoppedHurt, false }),
+			rec(london, "2025-04-20 10:00", pain(zero, ten), note("sharp"), func(r *data.Record) { r.Stopped, r.Complete = data.StoppedHurt, false }),
+		}},
 		{"zones", []data.Record{
 			rec("", "2025-04-20 08:00"),
 			rec("UTC", "2025-04-20 08:00"),

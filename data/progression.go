@@ -15,19 +15,31 @@ const (
 	// point is within the noise of a self-rating from one moment to the
 	// next; two is a change the person feels.
 	PainRiseThreshold = 2
+	// HighPain is the pain score after a session that calls for easing
+	// off whatever it was before: 7 out of 10 is severe pain on the usual
+	// reading of the scale, so a 9 after an 8 before is not "no rise".
+	HighPain = 7
 	// DaysAtLevel is the number of local dates with the whole dose done
-	// at one level, without the pain rising, before adding more: the
-	// leaflet's week.
+	// at one level, with pain scores before and after that show no rise,
+	// before adding more: the leaflet's week.
 	DaysAtLevel = 7
-	// BreakDays is the longest gap, in days, between sessions with an
-	// exercise that still counts as keeping at it. After a longer break the
-	// level is held, not raised, and the week at it starts again.
-	BreakDays = 14
+	// BreakDays is the gap, in days from the last session with an
+	// exercise to today, from which the dose steps one level down and the
+	// week at a level starts again: after 3 days off, the muscles have
+	// lost some of what the last level asked of them.
+	BreakDays = 3
+	// LongBreakDays is the gap, in days, from which the dose goes back to
+	// the article's start: after two weeks off a spasm may well be a new
+	// one, and the article says to begin with a few.
+	LongBreakDays = 14
 )
 
 // Suggestion is the dose Unknot suggests for the next session of an
 // exercise.
 type Suggestion struct {
+	// Lowered is set when the dose is held down after a break or after
+	// pain: a routine's own dose then goes no higher than this one.
+	Lowered bool
 	// Reps is the repetitions per session (on each side, where the
 	// exercise has sides).
 	Reps int
@@ -48,8 +60,9 @@ type exposure struct {
 	day      int
 	lvl      level
 	full     bool // every hold was done
-	rose     bool // the pain rose by PainRiseThreshold or more
-	from, to int  // the pain scores, when rose
+	scored   bool // both pain scores were given
+	rose     bool // the pain rose by PainRiseThreshold or more, or reached HighPain
+	from, to int  // the pain scores, when scored
 }
 
 // Suggest returns the dose for the next session of ex, given the history
@@ -60,64 +73,128 @@ type exposure struct {
 // seconds, then adds a repetition. The cat stretch keeps the hold the person
 // chose: the article gives it none to build on. Only sessions in which some
 // of ex was done count, and pain counts from the latest of them.
+//
+// The rules, in the order they apply:
+//   - pain rose by PainRiseThreshold or more, or reached HighPain, after
+//     the last session: back to the last lower level done, or one step down;
+//   - BreakDays or more since the last session: one step down, and
+//     LongBreakDays or more: back to the article's start;
+//   - otherwise the dose rises one step after DaysAtLevel days at a level
+//     with the whole dose done and pain scored before and after without a
+//     rise; days without pain scores do not count, and the reason asks for
+//     them.
 func Suggest(ex Exercise, history []Record, today string) Suggestion {
 	p := progressionOf(ex)
-	var seen []exposure
-	for _, r := range inOrder(history) {
-		l, ok := r.Log(ex.ID)
-		if !ok || l.HoldsDone == 0 {
-			continue
-		}
-		d, _ := dayNumber(r.LocalDate)
-		e := exposure{day: d, lvl: p.normalise(l), full: l.Done()}
-		if rise, ok := r.PainRise(); ok && rise >= PainRiseThreshold {
-			e.rose, e.from, e.to = true, *r.PainBefore, *r.PainAfter
-		}
-		seen = append(seen, e)
-	}
+	seen := exposures(p, history)
+	start := p.start()
 	if len(seen) == 0 {
-		start := p.start()
 		return p.suggest(start, fmt.Sprintf("Start with %s: an amount that should not make your pain worse.", p.text(start)))
 	}
 	last := seen[len(seen)-1]
 	cur := last.lvl
 	if last.rose {
-		back, ok := level{}, false
-		for i := len(seen) - 1; i >= 0; i-- {
-			if p.key(seen[i].lvl) < p.key(cur) {
-				back, ok = seen[i].lvl, true
-				break
-			}
-		}
-		if !ok {
-			back = p.down(cur)
-		}
-		if p.key(back) >= p.key(cur) {
-			return p.suggest(cur, fmt.Sprintf("Your pain went from %d to %d after your last session: stay at %s, the least there is, and stop if it sharpens; if this keeps happening, talk to a healthcare professional.", last.from, last.to, p.text(cur)))
-		}
-		return p.suggest(back, fmt.Sprintf("Your pain went from %d to %d after your last session: go back to %s.", last.from, last.to, p.text(back)))
+		return p.lowered(p.afterPain(seen, cur, last))
 	}
-	if t, ok := dayNumber(today); ok && t-last.day > BreakDays {
-		return p.suggest(cur, fmt.Sprintf("It's been %d days since you last did this: stay at %s for a week before adding more.", t-last.day, p.text(cur)))
+	if t, ok := dayNumber(today); ok && t-last.day >= BreakDays {
+		gap := t - last.day
+		if gap >= LongBreakDays || p.key(p.down(cur)) <= p.key(start) {
+			return p.lowered(start, fmt.Sprintf("It's been %d days since you last did this: start again at %s and build up.", gap, p.text(start)))
+		}
+		down := p.down(cur)
+		return p.lowered(down, fmt.Sprintf("It's been %d days since you last did this: one step back, to %s, then build up again.", gap, p.text(down)))
 	}
-	days := map[int]bool{}
+	days, unscored := map[int]bool{}, false
 	for i := len(seen) - 1; i >= 0; i-- {
 		e := seen[i]
-		if p.key(e.lvl) != p.key(cur) || e.rose || (i < len(seen)-1 && seen[i+1].day-e.day > BreakDays) {
+		if p.key(e.lvl) != p.key(cur) || e.rose || (i < len(seen)-1 && seen[i+1].day-e.day >= BreakDays) {
 			break
 		}
-		if e.full {
+		switch {
+		case e.full && e.scored:
 			days[e.day] = true
+		case e.full:
+			unscored = true
 		}
-	}
-	if len(days) < DaysAtLevel {
-		return p.suggest(cur, fmt.Sprintf("Stay at %s for now: %d of %d days done without more pain.", p.text(cur), len(days), DaysAtLevel))
 	}
 	next := p.up(cur)
 	if p.key(next) == p.key(cur) {
 		return p.suggest(cur, fmt.Sprintf("You're at %s, the most the article suggests: keep it there.", p.text(cur)))
 	}
+	if len(days) < DaysAtLevel {
+		if unscored {
+			return p.suggest(cur, fmt.Sprintf("Stay at %s: rate your pain before and after each session, and after %d days without it rising Unknot adds more.", p.text(cur), DaysAtLevel))
+		}
+		return p.suggest(cur, fmt.Sprintf("Stay at %s for now: %d of %d days done without more pain.", p.text(cur), len(days), DaysAtLevel))
+	}
 	return p.suggest(next, fmt.Sprintf("You've done %s for a week without more pain: try %s.", p.text(cur), p.text(next)))
+}
+
+// exposures lists, oldest first, the sessions in which some of p's
+// exercise was done. For a per-day exercise the sessions of one local date
+// make one exposure, at the level of their repetitions added up: five
+// bridges in the morning and five in the evening are a day at 10.
+func exposures(p progression, history []Record) []exposure {
+	var seen []exposure
+	rawReps := 0 // the repetitions of the last exposure, before clamping
+	for _, r := range inOrder(history) {
+		l, ok := r.Log(p.ex.ID)
+		if !ok || l.HoldsDone == 0 {
+			continue
+		}
+		d, _ := dayNumber(r.LocalDate)
+		e := exposure{day: d, lvl: p.normalise(l), full: l.Done()}
+		if r.PainBefore != nil && r.PainAfter != nil {
+			e.scored, e.from, e.to = true, *r.PainBefore, *r.PainAfter
+			e.rose = e.to-e.from >= PainRiseThreshold || e.to >= HighPain
+		}
+		if n := len(seen) - 1; p.ex.PerDay() && n >= 0 && seen[n].day == d {
+			prev := seen[n]
+			rawReps += l.Reps
+			e.lvl = p.clamp(level{rawReps, e.lvl.hold})
+			e.full = e.full && prev.full
+			e.scored = e.scored && prev.scored
+			e.rose = e.rose || prev.rose
+			if prev.rose && !(e.to-e.from >= PainRiseThreshold || e.to >= HighPain) {
+				e.from, e.to = prev.from, prev.to
+			}
+			seen[n] = e
+			continue
+		}
+		rawReps = l.Reps
+		seen = append(seen, e)
+	}
+	return seen
+}
+
+// afterPain is the level and the reason after a session (last, at level
+// cur) after which the pain rose or was high: the last lower level done,
+// or one step down.
+func (p progression) afterPain(seen []exposure, cur level, last exposure) (level, string) {
+	what := fmt.Sprintf("Your pain went from %d to %d after your last session", last.from, last.to)
+	if last.to-last.from < PainRiseThreshold {
+		what = fmt.Sprintf("Your pain was %d after your last session", last.to)
+	}
+	back, ok := level{}, false
+	for i := len(seen) - 1; i >= 0; i-- {
+		if p.key(seen[i].lvl) < p.key(cur) {
+			back, ok = seen[i].lvl, true
+			break
+		}
+	}
+	if !ok {
+		back = p.down(cur)
+	}
+	if p.key(back) >= p.key(cur) {
+		return cur, fmt.Sprintf("%s: stay at %s, the least there is, and stop if it sharpens; if this keeps happening, talk to a healthcare professional.", what, p.text(cur))
+	}
+	return back, fmt.Sprintf("%s: go back to %s.", what, p.text(back))
+}
+
+// lowered makes the suggestion of a level held down after a break or pain.
+func (p progression) lowered(l level, why string) Suggestion {
+	s := p.suggest(l, why)
+	s.Lowered = true
+	return s
 }
 
 // progression holds how one exercise's dose moves.
@@ -217,23 +294,4 @@ func (p progression) text(l level) string {
 		return fmt.Sprintf("%d × %d s", l.reps, l.hold/time.Second)
 	}
 	return fmt.Sprintf("%d", l.reps)
-}
-
-// WithSuggestedDoses returns r with today's suggested dose (see Suggest)
-// filled in for every item that has no dose of its own, and per item the
-// line saying why ("" for an item that keeps its own dose). This is the
-// routine the player runs.
-func WithSuggestedDoses(r Routine, c Catalogue, history []Record, today string) (Routine, []string) {
-	items := append([]RoutineItem(nil), r.Items...)
-	why := make([]string, len(items))
-	for i, it := range items {
-		e, ok := c.Exercise(it.Exercise)
-		if !ok || it.Reps != 0 || it.Hold != 0 {
-			continue
-		}
-		s := Suggest(e, history, today)
-		items[i].Reps, items[i].Hold, why[i] = s.Reps, s.Hold, s.Why
-	}
-	r.Items = items
-	return r, why
 }

@@ -31,8 +31,18 @@ func progSession(n int, ex string, reps int, hold time.Duration, edits ...func(*
 	return r
 }
 
-// daily is a session a day from day from to day to, inclusive.
+// daily is a session a day from day from to day to, inclusive, with the
+// pain rated 3 before and after.
 func daily(from, to int, ex string, reps int, hold time.Duration) []data.Record {
+	var out []data.Record
+	for n := from; n <= to; n++ {
+		out = append(out, progSession(n, ex, reps, hold, withPain(3, 3)))
+	}
+	return out
+}
+
+// unscored is daily without pain scores.
+func unscored(from, to int, ex string, reps int, hold time.Duration) []data.Record {
 	var out []data.Record
 	for n := from; n <= to; n++ {
 		out = append(out, progSession(n, ex, reps, hold))
@@ -97,7 +107,9 @@ func TestSuggest(t *testing.T) {
 		{"three days at 5", flex, daily(0, 2, flex, 5, 5*s), 3, 5, 5 * s, "Stay at 5 for now: 3 of 7 days done without more pain."},
 		{"a week at 5", flex, daily(0, 6, flex, 5, 5*s), 7, 7, 5 * s, "You've done 5 for a week without more pain: try 7."},
 		{"a week at 5, asked on the seventh day", flex, daily(0, 6, flex, 5, 5*s), 6, 7, 5 * s, "You've done 5 for a week without more pain: try 7."},
-		{"twice a day for four days is four days", flex, joinRecs(daily(0, 3, flex, 5, 5*s), daily(0, 3, flex, 5, 5*s)), 4, 5, 5 * s, "Stay at 5 for now: 4 of 7 days done without more pain."},
+		{"twice a day for four days is four days", knee, joinRecs(daily(0, 3, knee, 2, 5*s), daily(0, 3, knee, 2, 5*s)), 4, 2, 5 * s, "Stay at 2 for now: 4 of 7 days done without more pain."},
+		{"a per-day exercise in two sessions is one day at their sum", flex, joinRecs(daily(0, 3, flex, 5, 5*s), daily(0, 3, flex, 4, 5*s)), 4, 9, 5 * s, "Stay at 9 for now: 4 of 7 days done without more pain."},
+		{"a week at 7 a day, split 4 and 3", bridge, joinRecs(daily(0, 6, bridge, 4, 18*s), daily(0, 6, bridge, 3, 18*s)), 7, 9, 18 * s, "You've done 7 for a week without more pain: try 9."},
 		{"a partial session does not count", flex, joinRecs(daily(0, 2, flex, 5, 5*s), []data.Record{progSession(3, flex, 5, 5*s, leftPartial)}, daily(4, 6, flex, 5, 5*s)), 7, 5, 5 * s, "Stay at 5 for now: 6 of 7 days done without more pain."},
 		{"another level between breaks the week", flex, joinRecs(daily(0, 3, flex, 5, 5*s), daily(4, 4, flex, 7, 5*s), daily(5, 7, flex, 5, 5*s)), 8, 5, 5 * s, "Stay at 5 for now: 3 of 7 days done without more pain."},
 		{"a long gap between breaks the week", flex, joinRecs(daily(0, 3, flex, 5, 5*s), daily(20, 22, flex, 5, 5*s)), 22, 5, 5 * s, "Stay at 5 for now: 3 of 7 days done without more pain."},
@@ -139,10 +151,36 @@ func TestSuggest(t *testing.T) {
 		{"cat, a changed hold is the same level", cat, joinRecs(daily(0, 3, cat, 3, 5*s), daily(4, 6, cat, 3, 8*s)), 7, 4, 8 * s, "You've done 3 for a week without more pain: try 4."},
 		{"cat, a week at 5", cat, daily(0, 6, cat, 5, 5*s), 7, 5, 5 * s, "You're at 5, the most the article suggests: keep it there."},
 
-		// After a break.
-		{"three weeks off", flex, daily(0, 6, flex, 9, 5*s), 30, 9, 5 * s, "It's been 24 days since you last did this: stay at 9 for a week before adding more."},
-		{"two weeks off is no break", flex, daily(0, 6, flex, 9, 5*s), 20, 11, 5 * s, "You've done 9 for a week without more pain: try 11."},
-		{"back after the break, counting again", flex, joinRecs(daily(0, 6, flex, 9, 5*s), daily(30, 31, flex, 9, 5*s)), 32, 9, 5 * s, "Stay at 9 for now: 2 of 7 days done without more pain."},
+		// After a break: the gap is counted from the last session with the
+		// exercise to today. A week at 9 would make 11.
+		{"a 2-day gap keeps the week", flex, daily(0, 6, flex, 9, 5*s), 8, 11, 5 * s, "You've done 9 for a week without more pain: try 11."},
+		{"a 3-day gap steps one down", flex, daily(0, 6, flex, 9, 5*s), 9, 7, 5 * s, "It's been 3 days since you last did this: one step back, to 7, then build up again."},
+		{"a 13-day gap steps one down", flex, daily(0, 6, flex, 9, 5*s), 19, 7, 5 * s, "It's been 13 days since you last did this: one step back, to 7, then build up again."},
+		{"a 14-day gap starts again", flex, daily(0, 6, flex, 9, 5*s), 20, 5, 5 * s, "It's been 14 days since you last did this: start again at 5 and build up."},
+		{"a 15-day gap starts again", flex, daily(0, 6, flex, 9, 5*s), 21, 5, 5 * s, "It's been 15 days since you last did this: start again at 5 and build up."},
+		{"three weeks off at the top", bridge, daily(0, 6, bridge, 30, 18*s), 30, 5, 18 * s, "It's been 24 days since you last did this: start again at 5 and build up."},
+		{"a 3-day gap one above the start", flex, daily(0, 6, flex, 7, 5*s), 9, 5, 5 * s, "It's been 3 days since you last did this: start again at 5 and build up."},
+		{"rotation after 3 days: a second shorter", rot, daily(0, 6, rot, 2, 8*s), 9, 2, 7 * s, "It's been 3 days since you last did this: one step back, to 2 × 7 s, then build up again."},
+		{"knee-to-chest after 5 days", knee, daily(0, 6, knee, 3, 5*s), 11, 2, 5 * s, "It's been 5 days since you last did this: start again at 2 and build up."},
+		{"back after the break, counting again", flex, joinRecs(daily(0, 6, flex, 9, 5*s), daily(30, 31, flex, 7, 5*s)), 32, 7, 5 * s, "Stay at 7 for now: 2 of 7 days done without more pain."},
+		{"a 3-day gap within the week restarts it", flex, joinRecs(daily(0, 3, flex, 5, 5*s), daily(6, 8, flex, 5, 5*s)), 9, 5, 5 * s, "Stay at 5 for now: 3 of 7 days done without more pain."},
+		{"a 2-day gap within the week does not", flex, joinRecs(daily(0, 3, flex, 5, 5*s), daily(5, 7, flex, 5, 5*s)), 8, 7, 5 * s, "You've done 5 for a week without more pain: try 7."},
+
+		// Without pain scores the dose holds, and the reason asks for them.
+		{"a week without pain scores holds", flex, unscored(0, 6, flex, 5, 5*s), 7, 5, 5 * s, "Stay at 5: rate your pain before and after each session, and after 7 days without it rising Unknot adds more."},
+		{"a month without pain scores holds", bridge, unscored(0, 30, bridge, 9, 18*s), 31, 9, 18 * s, "Stay at 9: rate your pain before and after each session, and after 7 days without it rising Unknot adds more."},
+		{"only the pain before given", flex, joinRecs(daily(0, 5, flex, 5, 5*s), []data.Record{progSession(6, flex, 5, 5*s, func(r *data.Record) { r.PainBefore = data.PainScore(2) })}), 7, 5, 5 * s, "Stay at 5: rate your pain before and after each session, and after 7 days without it rising Unknot adds more."},
+		{"six scored days and one not", knee, joinRecs(daily(0, 5, knee, 2, 5*s), unscored(6, 6, knee, 2, 5*s)), 7, 2, 5 * s, "Stay at 2: rate your pain before and after each session, and after 7 days without it rising Unknot adds more."},
+		{"scores given from day 2 on", knee, joinRecs(unscored(0, 1, knee, 2, 5*s), daily(2, 8, knee, 2, 5*s)), 9, 3, 5 * s, "You've done 2 for a week without more pain: try 3."},
+		{"at the top without scores", cat, unscored(0, 6, cat, 5, 5*s), 7, 5, 5 * s, "You're at 5, the most the article suggests: keep it there."},
+
+		// Pain after a session: a rise of 2 or more, or 7 or more whatever
+		// it was before.
+		{"a rise of 1 at 6 counts the day", knee, joinRecs(daily(0, 5, knee, 2, 5*s), []data.Record{progSession(6, knee, 2, 5*s, withPain(5, 6))}), 7, 3, 5 * s, "You've done 2 for a week without more pain: try 3."},
+		{"pain 7 after 7 before: back", flex, joinRecs(daily(0, 6, flex, 5, 5*s), daily(7, 8, flex, 7, 5*s), []data.Record{progSession(9, flex, 7, 5*s, withPain(7, 7))}), 10, 5, 5 * s, "Your pain was 7 after your last session: go back to 5."},
+		{"pain 9 after 8 before: back", flex, joinRecs(daily(0, 6, flex, 5, 5*s), []data.Record{progSession(7, flex, 7, 5*s, withPain(8, 9))}), 8, 5, 5 * s, "Your pain was 9 after your last session: go back to 5."},
+		{"pain 6 after 6 before counts the day", knee, joinRecs(daily(0, 5, knee, 2, 5*s), []data.Record{progSession(6, knee, 2, 5*s, withPain(6, 6))}), 7, 3, 5 * s, "You've done 2 for a week without more pain: try 3."},
+		{"pain rose in the evening session of a per-day exercise", flex, joinRecs(daily(0, 6, flex, 5, 5*s), []data.Record{progSession(7, flex, 4, 5*s, withPain(2, 2)), progSession(7, flex, 3, 5*s, withPain(2, 4))}), 8, 5, 5 * s, "Your pain went from 2 to 4 after your last session: go back to 5."},
 	}
 	cat0 := data.DefaultCatalogue()
 	for _, c := range cases {
@@ -202,13 +240,14 @@ func TestSuggestStaysInRange(t *testing.T) {
 	}
 }
 
-func TestWithSuggestedDoses(t *testing.T) {
+func TestPlanTodayKeepsOwnDoses(t *testing.T) {
 	c := data.DefaultCatalogue()
 	r := data.Routine{ID: "custom-x", Name: "Mine", Items: []data.RoutineItem{
 		{Exercise: data.Rotation},
 		{Exercise: data.CatStretch, Reps: 5, Hold: 7 * time.Second},
 	}}
-	got, why := data.WithSuggestedDoses(r, c, nil, "2026-11-25")
+	p := data.PlanToday(r, c, nil, "2026-11-25")
+	got, why := p.Routine, p.Why
 	if it := got.Items[0]; it.Reps != 2 || it.Hold != 5*time.Second || why[0] == "" {
 		t.Errorf("rotation on a first day: got %d × %v (%q), want 2 × 5s with a reason", it.Reps, it.Hold, why[0])
 	}

@@ -46,6 +46,24 @@ func MarksOn(records []Record, day string) []Mark {
 	return out
 }
 
+// SessionsPerDay is how many sessions a day plans: one in the morning and
+// one in the evening, as the article suggests the stretches twice a day.
+const SessionsPerDay = 2
+
+// SessionsLeft returns how many of day's planned sessions are still to do:
+// a part of the day counts as done once a session in it was complete. A
+// session ended early leaves its part to do, and a second session in a part
+// already done does not count for the other.
+func SessionsLeft(marks []Mark, day string) int {
+	done := map[PartOfDay]bool{}
+	for _, m := range marks {
+		if m.LocalDate == day && m.Complete {
+			done[m.PartOfDay()] = true
+		}
+	}
+	return SessionsPerDay - len(done)
+}
+
 // SessionsOn returns the marks of the stored sessions on the local date
 // day. It reads the summary under RecentKey when it matches the stored
 // history, and the whole history otherwise (see LoadHistory, whose errors

@@ -180,3 +180,31 @@ func FuzzSummary(f *testing.F) {
 		}
 	})
 }
+
+func TestSessionsLeft(t *testing.T) {
+	const day = "2025-04-22"
+	mark := func(date, clock string, complete bool) data.Mark {
+		return data.Mark{LocalDate: date, LocalTime: clock, Complete: complete}
+	}
+	tests := []struct {
+		scenario string
+		marks    []data.Mark
+		want     int
+	}{
+		{"nothing yet", nil, 2},
+		{"the morning done", []data.Mark{mark(day, "07:30", true)}, 1},
+		{"the morning ended early", []data.Mark{mark(day, "07:30", false)}, 2},
+		{"two mornings count once", []data.Mark{mark(day, "07:30", true), mark(day, "11:00", true)}, 1},
+		{"the last minute before the evening is morning", []data.Mark{mark(day, "14:59", true)}, 1},
+		{"both done", []data.Mark{mark(day, "07:30", true), mark(day, data.EveningFrom, true)}, 0},
+		{"both done, one ended early besides", []data.Mark{mark(day, "07:30", true), mark(day, "19:00", false), mark(day, "21:00", true)}, 0},
+		{"yesterday's do not count", []data.Mark{mark("2025-04-21", "07:30", true), mark("2025-04-21", "19:30", true)}, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			if got := data.SessionsLeft(tt.marks, day); got != tt.want {
+				t.Errorf("got %d, want %d", got, tt.want)
+			}
+		})
+	}
+}

@@ -142,7 +142,13 @@ type Record struct {
 	PainAfter  *int `json:"painAfter,omitempty"`
 	// Note is the person's own words, at most MaxNoteRunes characters.
 	Note string `json:"note,omitempty"`
+	// Stopped says why the session was stopped before its end, when the
+	// person said (StoppedHurt); "" otherwise.
+	Stopped string `json:"stopped,omitempty"`
 }
+
+// StoppedHurt is Record.Stopped for a session stopped with "This hurts".
+const StoppedHurt = "hurt"
 
 // NewRecord records session s, which started at start and ended at the
 // instant end. The length of the session is end − start.At measured on the
@@ -237,7 +243,7 @@ func (r Record) Equal(o Record) bool {
 		r.Start.Equal(o.Start) && r.End.Equal(o.End) && r.ActiveMS == o.ActiveMS &&
 		r.LocalDate == o.LocalDate && r.LocalTime == o.LocalTime && r.Zone == o.Zone &&
 		r.Complete == o.Complete && equalPain(r.PainBefore, o.PainBefore) &&
-		equalPain(r.PainAfter, o.PainAfter) && r.Note == o.Note
+		equalPain(r.PainAfter, o.PainAfter) && r.Note == o.Note && r.Stopped == o.Stopped
 }
 
 // equalPain compares two optional pain scores.
@@ -288,6 +294,9 @@ func (r Record) Validate() error {
 	}
 	if err := checkPain("pain after", r.PainAfter); err != nil {
 		return err
+	}
+	if r.Stopped != "" && r.Stopped != StoppedHurt {
+		return fmt.Errorf("the reason it stopped is %q, must be %q or none", clip(r.Stopped), StoppedHurt)
 	}
 	return checkText("note", r.Note, MaxNoteRunes, false, true)
 }

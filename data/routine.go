@@ -33,7 +33,9 @@ const (
 // BuiltinRoutines returns the routines that come with the app: the article's
 // twice-daily rhythm as a morning and an evening session, and a short one.
 // The exercises the article counts per day (flexibility and bridge) are in
-// the morning one. The short routine is the evening's three stretches at the
+// the morning one, and PlanToday puts them in the evening one on a day
+// that has not had them yet, so whichever comes first carries them. The
+// short routine is the evening's three stretches at the
 // lowest dose the article allows, for a day when little time or a sore back
 // allows no more; it stands in for a session, it is not a third one.
 func BuiltinRoutines() []Routine {
@@ -41,7 +43,7 @@ func BuiltinRoutines() []Routine {
 		{
 			ID:      Morning,
 			Name:    "Morning routine",
-			Summary: "All five exercises, including the once-a-day flexibility exercise and bridge.",
+			Summary: "All five exercises. The flexibility exercise and bridge count per day: they come in whichever session you do first.",
 			Items: []RoutineItem{
 				{Exercise: KneeToChest}, {Exercise: Rotation}, {Exercise: Flexibility},
 				{Exercise: Bridge}, {Exercise: CatStretch},
@@ -50,7 +52,7 @@ func BuiltinRoutines() []Routine {
 		{
 			ID:      Evening,
 			Name:    "Evening routine",
-			Summary: "The three stretches the article suggests twice a day.",
+			Summary: "The three stretches the article suggests twice a day, and the flexibility exercise and bridge if today's are not done yet.",
 			Items: []RoutineItem{
 				{Exercise: KneeToChest}, {Exercise: Rotation}, {Exercise: CatStretch},
 			},
@@ -98,8 +100,8 @@ func (it RoutineItem) Resolve(c Catalogue) (e Exercise, reps int, hold time.Dura
 	if hold == 0 {
 		hold = e.Hold.Default
 	}
-	if !e.Reps.Contains(reps) {
-		return e, 0, 0, fmt.Errorf("%s: %d repetitions is outside the safe range of %d to %d", e.Name, reps, e.Reps.Min, e.Reps.Max)
+	if lo := sessionMin(e); reps < lo || reps > e.Reps.Max {
+		return e, 0, 0, fmt.Errorf("%s: %d repetitions is outside the safe range of %d to %d", e.Name, reps, lo, e.Reps.Max)
 	}
 	if e.Hold.Min == e.Hold.Max && hold != e.Hold.Min {
 		return e, 0, 0, fmt.Errorf("%s: the hold is always %s, not %s", e.Name, SecondsText(e.Hold.Min), SecondsText(hold))

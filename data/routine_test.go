@@ -162,8 +162,12 @@ func TestResolve(t *testing.T) {
 		{"unknown exercise", data.RoutineItem{Exercise: "push-up"}, 0, 0, []string{`unknown exercise "push-up"`}},
 		{"knee too many reps", data.RoutineItem{Exercise: data.KneeToChest, Reps: 4}, 0, 0, []string{"Knee-to-chest stretch", "4 repetitions", "2 to 3"}},
 		{"knee one rep", data.RoutineItem{Exercise: data.KneeToChest, Reps: 1}, 0, 0, []string{"Knee-to-chest stretch", "1 repetitions", "2 to 3"}},
-		{"negative reps", data.RoutineItem{Exercise: data.Bridge, Reps: -1}, 0, 0, []string{"Bridge", "-1 repetitions", "5 to 30"}},
-		{"flexibility past target", data.RoutineItem{Exercise: data.Flexibility, Reps: 31}, 0, 0, []string{"Lower-back flexibility exercise", "31 repetitions", "5 to 30"}},
+		// A per-day exercise may run fewer than the article's starting 5 in
+		// one session: what is left of the day's dose (see PlanToday).
+		{"negative reps", data.RoutineItem{Exercise: data.Bridge, Reps: -1}, 0, 0, []string{"Bridge", "-1 repetitions", "1 to 30"}},
+		{"flexibility past target", data.RoutineItem{Exercise: data.Flexibility, Reps: 31}, 0, 0, []string{"Lower-back flexibility exercise", "31 repetitions", "1 to 30"}},
+		{"what is left of a day's bridges", data.RoutineItem{Exercise: data.Bridge, Reps: 3}, 3, 18 * s, nil},
+		{"knee-to-chest below its 2", data.RoutineItem{Exercise: data.KneeToChest, Reps: 1}, 0, 0, []string{"1 repetitions", "2 to 3"}},
 		{"rotation hold too long", data.RoutineItem{Exercise: data.Rotation, Hold: 11 * s}, 0, 0, []string{"Lower-back rotational stretch", "a hold of 11 s", "5 s to 10 s"}},
 		{"rotation hold too short", data.RoutineItem{Exercise: data.Rotation, Hold: 4 * s}, 0, 0, []string{"Lower-back rotational stretch", "a hold of 4 s", "5 s to 10 s"}},
 		{"knee hold fixed by article", data.RoutineItem{Exercise: data.KneeToChest, Hold: 6 * s}, 0, 0, []string{"Knee-to-chest stretch", "always 5 s, not 6 s"}},

@@ -10,9 +10,10 @@ import (
 const SettingsKey = "unknot.settings"
 
 // settingsSchema is the version of the stored settings' shape. Schema 1 had
-// only the four cue switches; schema 2 added everything else, and a schema 1
-// value loads with the new fields at their defaults.
-const settingsSchema = 2
+// only the four cue switches; schema 2 added everything else but the badge,
+// which schema 3 added. An older value loads with the fields it lacks at
+// their defaults.
+const settingsSchema = 3
 
 // Themes the person can choose.
 const (
@@ -31,6 +32,9 @@ type Settings struct {
 	Beeps     bool `json:"beeps"`
 	Vibration bool `json:"vibration"`
 	KeepAwake bool `json:"keepAwake"`
+	// Badge shows on the installed app's icon how many of today's
+	// sessions are left, where the system can.
+	Badge bool `json:"badge"`
 	// VoiceName is the chosen voice (its voiceURI); "" picks one.
 	VoiceName string `json:"voiceName"`
 	// VoiceRate is the speaking speed, 1 being normal.
@@ -67,7 +71,7 @@ const (
 func DefaultSettings() Settings {
 	t := DefaultTiming()
 	return Settings{
-		Schema: settingsSchema, Voice: true, Beeps: true, Vibration: true, KeepAwake: true,
+		Schema: settingsSchema, Voice: true, Beeps: true, Vibration: true, KeepAwake: true, Badge: true,
 		VoiceRate: 0.95, BeepVolume: 70,
 		GetReadySeconds: int(t.GetReady / time.Second), RestSeconds: int(t.Rest / time.Second),
 		Theme: ThemeSystem, MorningReminder: "07:30", EveningReminder: "19:30",

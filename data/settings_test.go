@@ -34,7 +34,7 @@ func stored(tb testing.TB, st data.Storage) string {
 }
 
 func TestDefaultSettings(t *testing.T) {
-	want := data.Settings{Schema: 2, Voice: true, Beeps: true, Vibration: true, KeepAwake: true,
+	want := data.Settings{Schema: 3, Voice: true, Beeps: true, Vibration: true, KeepAwake: true, Badge: true,
 		VoiceRate: 0.95, BeepVolume: 70, GetReadySeconds: 10, RestSeconds: 15, Theme: data.ThemeSystem,
 		MorningReminder: "07:30", EveningReminder: "19:30"}
 	if got := data.DefaultSettings(); got != want {
@@ -98,8 +98,8 @@ func TestLoadSettingsStoredShapes(t *testing.T) {
 		{"a string where settings belong", `"voice off"`, data.DefaultSettings(), []string{"could not be read", "defaults are in use"}},
 		{"a field of the wrong type", `{"schema":1,"voice":"no","beeps":false}`, data.DefaultSettings(), []string{"could not be read"}},
 		{"a list where settings belong", `[true,false]`, data.DefaultSettings(), []string{"could not be read"}},
-		{"newer schema", `{"schema":3,"voice":false,"beeps":true,"vibration":true,"keepAwake":true}`,
-			data.DefaultSettings(), []string{"newer version", "schema 3", "left as they are"}},
+		{"newer schema", `{"schema":4,"voice":false,"beeps":true,"vibration":true,"keepAwake":true}`,
+			data.DefaultSettings(), []string{"newer version", "schema 4", "left as they are"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.scenario, func(t *testing.T) {
@@ -151,6 +151,10 @@ func TestSettingsSamples(t *testing.T) {
 			s.Voice, s.Vibration, s.VoiceName, s.VoiceRate, s.BeepVolume = false, false, "urn:voice:en-GB", 1.2, 40
 			s.GetReadySeconds, s.RestSeconds, s.Theme, s.LargeText, s.SafetyAccepted = 20, 30, data.ThemeDark, true, true
 			s.MorningReminder, s.EveningReminder = "06:45", ""
+		}),
+		// Schema 3 added the badge, which schema 2 loads switched on.
+		3: with(func(s *data.Settings) {
+			s.Beeps, s.Badge, s.VoiceRate, s.Theme, s.SafetyAccepted = false, false, 1.1, data.ThemeLight, true
 		}),
 	}
 	current := data.DefaultSettings().Schema

@@ -251,7 +251,14 @@ func TestOffline(t *testing.T) {
 	online := newTab(t)
 	online.open(t, h.base, "/")
 	online.waitControlled(t)
+	goOffline(t, h)
+	checkOfflineLaunch(t, online, h.base, deepRoute())
+}
 
+// goOffline stops the server until the test ends, as if the network were
+// gone.
+func goOffline(t *testing.T, h *harness) {
+	t.Helper()
 	if err := h.stopServer(); err != nil {
 		t.Fatalf("stopping the server: %v", err)
 	}
@@ -263,8 +270,6 @@ func TestOffline(t *testing.T) {
 	if _, err := http.Get(h.base + "/"); err == nil {
 		t.Fatal("the server still answers")
 	}
-
-	checkOfflineLaunch(t, online, h.base, deepRoute())
 }
 
 // checkOfflineLaunch opens fresh tabs beside online (same profile) and

@@ -1,33 +1,25 @@
 package e2e
 
 import (
-	"bufio"
-	"bytes"
 	"context"
-	"errors"
 	"fmt"
-	"io"
-	"net"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+
+	"unknot/e2e/internal/appserver"
 )
 
 // Timeouts. A cold page load with app.wasm takes about 2 s here; these leave
 // room for a slow CI machine without letting a stuck test hang the run.
 const (
-	buildTimeout  = 5 * time.Minute
 	actionTimeout = 45 * time.Second
-	serverTimeout = 15 * time.Second
 	// The worker registers as app.js starts and installs in about a
 	// second here (app.wasm comes from a local server).
 	noWorkerTimeout = 10 * time.Second
@@ -38,15 +30,12 @@ var env *harness
 
 // harness is the server and the browser shared by every test.
 type harness struct {
+	app  *appserver.App
 	tmp  string // everything the run writes; removed at the end
 	bin  string // the server binary
 	work string // the server's working folder, which holds web/
 	addr string // the server's host:port, the same across restarts
 	base string // "http://" + addr
-
-	server    *exec.Cmd
-	serverErr syncBuffer
-	serverMu  sync.Mutex
 
 	browser       context.Context // a chromedp context whose browser is started
 	cancelBrowser context.CancelFunc
@@ -85,41 +74,14 @@ func setup(t *testing.T) *harness {
 // startHarness builds the app into a temporary folder, starts the server on
 // a free loopback port and starts Chromium with a fresh profile.
 func startHarness() (*harness, error) {
-	root, err := filepath.Abs("..")
-	if err != nil {
+	a, err := appserver.Build()
+	if a == nil {
 		return nil, err
 	}
-	if _, err := os.Stat(filepath.Join(root, "go.mod")); err != nil {
-		return nil, fmt.Errorf("run from the e2e folder of the repository: %w", err)
-	}
-	tmp, err := os.MkdirTemp("", "unknot-e2e-")
-	if err != nil {
-		return nil, err
-	}
-	h := &harness{tmp: tmp, bin: filepath.Join(tmp, "unknot"), work: filepath.Join(tmp, "work")}
-
-	start := time.Now()
-	if err := copyWeb(filepath.Join(root, "web"), filepath.Join(h.work, "web")); err != nil {
-		return h, err
-	}
-	if err := command(root, nil, "go", "build", "-trimpath", "-o", h.bin, "./app"); err != nil {
-		return h, err
-	}
-	wasm := filepath.Join(h.work, "web", "app.wasm")
-	if err := command(root, []string{"GOOS=js", "GOARCH=wasm"}, "go", "build", "-trimpath", "-ldflags=-s -w", "-o", wasm, "./app"); err != nil {
-		return h, err
-	}
-	if err := command(h.work, nil, h.bin, "compress"); err != nil {
-		return h, err
-	}
-	fmt.Fprintf(os.Stderr, "e2e: built in %v\n", time.Since(start).Round(time.Millisecond))
-
-	port, err := freePort()
+	h := &harness{app: a, tmp: a.Tmp, bin: a.Bin, work: a.Work, addr: a.Addr, base: a.Base}
 	if err != nil {
 		return h, err
 	}
-	h.addr = fmt.Sprintf("127.0.0.1:%d", port)
-	h.base = "http://" + h.addr
 	if err := h.startServer(); err != nil {
 		return h, err
 	}
@@ -134,153 +96,20 @@ func (h *harness) close() {
 	if h.cancelAlloc != nil {
 		h.cancelAlloc()
 	}
-	if err := h.stopServer(); err != nil {
-		fmt.Fprintln(os.Stderr, "e2e: stopping the server:", err)
-	}
-	if err := os.RemoveAll(h.tmp); err != nil {
-		fmt.Fprintln(os.Stderr, "e2e: removing", h.tmp, err)
-	}
+	h.app.Close()
 }
 
 // command runs name with args in dir, with extra environment variables, and
 // returns its output in the error when it fails.
 func command(dir string, extraEnv []string, name string, args ...string) error {
-	ctx, cancel := context.WithTimeout(context.Background(), buildTimeout)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, name, args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), extraEnv...)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("%s %s: %w\n%s", name, strings.Join(args, " "), err, out)
-	}
-	return nil
+	return appserver.Command(dir, extraEnv, name, args...)
 }
 
-// copyWeb copies the repository's web/ into dst, without any app.wasm: the
-// harness builds its own.
-func copyWeb(src, dst string) error {
-	if err := os.MkdirAll(dst, 0o755); err != nil {
-		return err
-	}
-	return filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(src, p)
-		if err != nil {
-			return err
-		}
-		if strings.HasPrefix(rel, "app.wasm") {
-			return nil
-		}
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, b, 0o644)
-	})
-}
-
-// freePort asks the kernel for a free loopback port.
-func freePort() (int, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, err
-	}
-	defer ln.Close()
-	return ln.Addr().(*net.TCPAddr).Port, nil
-}
-
-// startServer starts the server binary in the work folder and waits until it
-// says it listens.
-func (h *harness) startServer() error {
-	h.serverMu.Lock()
-	defer h.serverMu.Unlock()
-	if h.server != nil {
-		return errors.New("the server runs already")
-	}
-	cmd := exec.Command(h.bin, "serve", "-addr", h.addr)
-	cmd.Dir = h.work
-	cmd.Stderr = &h.serverErr
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		return err
-	}
-	if err := cmd.Start(); err != nil {
-		return err
-	}
-	ready := make(chan error, 1)
-	go func() {
-		sc := bufio.NewScanner(stdout)
-		for sc.Scan() {
-			if strings.Contains(sc.Text(), "listening on") {
-				ready <- nil
-				io.Copy(io.Discard, stdout)
-				return
-			}
-		}
-		ready <- errors.New("the server ended before it listened")
-	}()
-	select {
-	case err = <-ready:
-	case <-time.After(serverTimeout):
-		err = errors.New("the server did not start in time")
-	}
-	if err != nil {
-		cmd.Process.Kill()
-		cmd.Wait()
-		return fmt.Errorf("%w: %s", err, h.serverLog())
-	}
-	h.server = cmd
-	return nil
-}
+// startServer starts the server and waits until it listens.
+func (h *harness) startServer() error { return h.app.Start() }
 
 // stopServer stops the server, if it runs, and waits until it has ended.
-func (h *harness) stopServer() error {
-	h.serverMu.Lock()
-	defer h.serverMu.Unlock()
-	cmd := h.server
-	if cmd == nil {
-		return nil
-	}
-	h.server = nil
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case err := <-done:
-		return err
-	case <-time.After(serverTimeout):
-		cmd.Process.Kill()
-		<-done
-		return errors.New("the server ignored SIGTERM and was killed")
-	}
-}
-
-// serverLog returns what the server wrote to stderr so far.
-func (h *harness) serverLog() string { return h.serverErr.String() }
-
-// syncBuffer is a buffer the server process writes to while tests read it.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
+func (h *harness) stopServer() error { return h.app.Stop() }
 
 // chromiumPath is Debian's Chromium unless UNKNOT_CHROMIUM names another.
 func chromiumPath() string {

@@ -58,12 +58,7 @@ type cue struct {
 // recordCues installs cueRecorder in tb for every page it loads from now.
 func recordCues(t *testing.T, tb *tab) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(tb.ctx, actionTimeout)
-	defer cancel()
-	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument,
-		page.AddScriptToEvaluateOnNewDocumentParams{Source: cueRecorder}); err != nil {
-		t.Fatalf("installing the cue recorder: %v", err)
-	}
+	inject(t, tb, cueRecorder)
 }
 
 // cues returns what the recorder has logged so far.
@@ -393,7 +388,7 @@ func firstDayPlan(t *testing.T, id string) data.Plan {
 	if !ok {
 		t.Fatalf("no routine %q", id)
 	}
-	r, _ = data.WithSuggestedDoses(r, cat, nil, time.Now().Format(data.DateLayout))
+	r = data.PlanToday(r, cat, nil, time.Now().Format(data.DateLayout)).Routine
 	plan, err := data.Compile(r, cat, data.DefaultSettings().Timing())
 	if err != nil {
 		t.Fatal(err)

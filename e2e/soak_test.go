@@ -95,6 +95,8 @@ type soaker struct {
 	// trail says what each kill did, for the failure message.
 	trail []string
 	start time.Time
+	// known is what storage held at the last check.
+	known stored
 }
 
 // promise is what the finished screen showed of a saved session.
@@ -373,7 +375,21 @@ func (s *soaker) check(before snapshot) *tab {
 	store := s.snapshot(tb).store
 	now := time.Now()
 	after := s.load(store, now, true)
+	// What storage held before the kill, and at the last check: a session
+	// lost between them (say, overwritten by the next one started) is
+	// lost all the same.
 	prior := s.load(before.store, now, false)
+	for id, r := range s.known.records {
+		if _, ok := prior.records[id]; !ok {
+			prior.records[id] = r
+		}
+	}
+	for id, c := range s.known.checkpoints {
+		if _, ok := prior.checkpoints[id]; !ok {
+			prior.checkpoints[id] = c
+		}
+	}
+	defer func() { s.known = after }()
 
 	for id, p := range s.promised {
 		r, ok := after.records[id]

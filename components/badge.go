@@ -1,0 +1,71 @@
+package components
+
+import (
+	"sync"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"unknot/data"
+)
+
+// badgeCount is the number the installed app's icon shows: how many of
+// today's planned sessions are left, or 0 (no badge) when the person
+// switched the badge off or the history cannot be read.
+func badgeCount(st data.Storage, s data.Settings, now time.Time) int {
+	if !s.Badge {
+		return 0
+	}
+	day := localDate(now)
+	marks, err := data.SessionsOn(st, day, now)
+	if err != nil {
+		return 0
+	}
+	return data.SessionsLeft(marks, day)
+}
+
+// updateBadge shows badgeCount on the app's icon, through the Badging API
+// where the browser has it (installed apps on desktops and some phones);
+// elsewhere it does nothing. The browser may refuse (an app not installed,
+// notifications not allowed): the badge is a hint, so that is not an error.
+func updateBadge(st data.Storage, s data.Settings, now time.Time) {
+	if !app.IsClient {
+		return
+	}
+	defer guard()
+	nav := app.Window().Get("navigator")
+	if !nav.Get("setAppBadge").Truthy() {
+		return
+	}
+	n := badgeCount(st, s, now)
+	var p app.Value
+	if n == 0 {
+		p = nav.Call("clearAppBadge")
+	} else {
+		p = nav.Call("setAppBadge", n)
+	}
+	if p.Truthy() && p.Get("catch").Truthy() {
+		p.Call("catch", ignoreRejection())
+	}
+}
+
+var (
+	ignoreOnce sync.Once
+	ignoreFunc app.Func
+)
+
+// ignoreRejection is a promise handler that drops the reason. It is made
+// once and kept for the life of the app.
+func ignoreRejection() app.Func {
+	ignoreOnce.Do(func() {
+		ignoreFunc = app.FuncOf(func(this app.Value, args []app.Value) any { return nil })
+	})
+	return ignoreFunc
+}
+
+// refreshBadge reads the settings and updates the badge.
+func refreshBadge(ctx app.Context) {
+	st := appStorage(ctx)
+	s, _ := data.LoadSettings(st)
+	updateBadge(st, s, time.Now())
+}

@@ -1,0 +1,78 @@
+package components
+
+import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"unknot/data"
+)
+
+// doseWords are the words of the day's doses and of the pain advice, in
+// one place so the app can be translated.
+var doseWords = struct {
+	DailyTitle, NothingLeft, Hurt, HurtKey, HurtTitle, EaseOffHigh, Pause string
+	HurtNow                                                               []string
+}{
+	DailyTitle:  "Once a day, counted across all of today's sessions",
+	NothingLeft: "Nothing of this routine is left for today: the article counts these exercises per day, and today's are done. Come back tomorrow.",
+	Hurt:        "This hurts: stop",
+	HurtKey:     "H",
+	HurtTitle:   "You stopped because it hurt",
+	HurtNow: []string{
+		"Stop the exercises for now. Get into whatever position eases the pain most, such as lying on your back with your knees bent, or on your side.",
+		"Breathe slowly and let the muscles settle. Once you can, get up slowly and move gently.",
+		"Next time, start with fewer repetitions and move more gently.",
+		"If the pain is severe, keeps getting worse or comes with any of the warning signs below, get help as they say.",
+	},
+	EaseOffHigh: "Your pain is high after this session. Ease off: next time do fewer repetitions, move more gently, and stop if it sharpens. If the pain is severe, keeps getting worse, or comes with any warning sign, see a healthcare professional.",
+	Pause:       "Your pain has risen after 3 of your last 5 sessions. Pause these exercises and see a healthcare professional, such as your GP or a physiotherapist, before you carry on.",
+}
+
+// dailyDoses shows where the per-day exercises stand today: "Bridge: 5 of
+// 10 today, 5 left".
+func dailyDoses(id string, daily []data.DailyDose) app.UI {
+	if len(daily) == 0 {
+		return nil
+	}
+	return elx("section.daily[aria-labelledby="+id+"-title]",
+		eltx("h2.daily-title", doseWords.DailyTitle).ID(id+"-title"),
+		elx("ul.daily-list", app.Range(daily).Slice(func(i int) app.UI {
+			d := daily[i]
+			if d.Left() == 0 {
+				return elt("li.done", d.Text())
+			}
+			return elt("li", d.Text())
+		})).ID(id+"-list"),
+	).ID(id)
+}
+
+// painAdvice shows what the pain scores call for: the ease-off advice, or
+// the advice to pause and see a professional.
+func painAdvice(a data.PainAdvice, risen bool) app.UI {
+	switch a {
+	case data.PainPause:
+		return el("div#pain-pause.notice[role=status]",
+			elt("p", doseWords.Pause),
+			elt("a[href=/safety]", text.SeeSafety),
+		)
+	case data.PainEaseOff:
+		words := text.EaseOff
+		if !risen {
+			words = doseWords.EaseOffHigh
+		}
+		return el("div#ease-off.notice[role=status]",
+			elt("p", words),
+			elt("a[href=/safety]", text.SeeSafety),
+		)
+	}
+	return nil
+}
+
+// hurtAdvice is what to do now, after a session stopped with "This hurts":
+// the steps, then the signs that need help now or soon.
+func hurtAdvice() app.UI {
+	return el("section#hurt-advice.hurt-advice[aria-labelledby=hurt-title]",
+		elt("h2#hurt-title", doseWords.HurtTitle),
+		bullets("hurt-now", doseWords.HurtNow),
+		redFlags("hurt"),
+	)
+}

@@ -1,0 +1,145 @@
+package data_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"unknot/data"
+)
+
+func TestPainAdviceFor(t *testing.T) {
+	const s = time.Second
+	// pained is a knee-to-chest session on day n with pain scores.
+	pained := func(n, before, after int) data.Record {
+		return progSession(n, data.KneeToChest, 2, 5*s, withPain(before, after))
+	}
+	plain := func(n int) data.Record { return progSession(n, data.KneeToChest, 2, 5*s) }
+	afterOnly := func(n, after int) data.Record {
+		return progSession(n, data.KneeToChest, 2, 5*s, func(r *data.Record) { r.PainAfter = data.PainScore(after) })
+	}
+	cases := []struct {
+		scenario string
+		history  []data.Record
+		want     data.PainAdvice
+	}{
+		{"no sessions", nil, data.PainFine},
+		{"no scores", []data.Record{plain(0)}, data.PainFine},
+		{"pain the same", []data.Record{pained(0, 4, 4)}, data.PainFine},
+		{"a rise of 1", []data.Record{pained(0, 4, 5)}, data.PainFine},
+		{"a rise of 2", []data.Record{pained(0, 4, 6)}, data.PainEaseOff},
+		{"6 after", []data.Record{pained(0, 6, 6)}, data.PainFine},
+		{"7 after 7", []data.Record{pained(0, 7, 7)}, data.PainEaseOff},
+		{"9 after 8", []data.Record{pained(0, 8, 9)}, data.PainEaseOff},
+		{"9 after 10: falling, yet high", []data.Record{pained(0, 10, 9)}, data.PainEaseOff},
+		{"7 after, nothing before", []data.Record{afterOnly(0, 7)}, data.PainEaseOff},
+		{"6 after, nothing before", []data.Record{afterOnly(0, 6)}, data.PainFine},
+		{"an earlier rise, fine since", []data.Record{pained(0, 2, 5), pained(1, 3, 3)}, data.PainFine},
+		{"rises in 2 of the last 5", []data.Record{pained(0, 2, 5), pained(1, 3, 3), plain(2), pained(3, 3, 3), pained(4, 2, 4)}, data.PainEaseOff},
+		{"rises in 3 of the last 5", []data.Record{pained(0, 2, 5), pained(1, 3, 3), pained(2, 1, 3), pained(3, 3, 3), pained(4, 2, 4)}, data.PainPause},
+		{"rises in 3 of the last 5, the last fine", []data.Record{pained(0, 2, 5), pained(1, 1, 3), pained(2, 1, 3), pained(3, 3, 3), plain(4)}, data.PainPause},
+		{"3 rises, one of them 6 sessions ago", []data.Record{pained(0, 2, 5), pained(1, 3, 3), pained(2, 1, 3), pained(3, 3, 3), plain(4), pained(5, 2, 4)}, data.PainEaseOff},
+		{"out of order", []data.Record{pained(4, 2, 4), pained(0, 2, 5), pained(3, 3, 3), pained(2, 1, 3), pained(1, 3, 3)}, data.PainPause},
+	}
+	for _, c := range cases {
+		t.Run(c.scenario, func(t *testing.T) {
+			if got := data.PainAdviceFor(c.history); got != c.want {
+				t.Errorf("got %v, want %v", got, c.want)
+			}
+		})
+	}
+}
+
+// TestWarningSigns holds the full list of warning signs, each with what to
+// do: a sign lost or moved to a milder urgency fails here.
+func TestWarningSigns(t *testing.T) {
+	want := []struct {
+		words   []string
+		urgency data.Urgency
+	}{
+		{[]string{"numbness", "genitals or buttocks"}, data.Emergency},
+		{[]string{"passing urine", "bladder or bowels"}, data.Emergency},
+		{[]string{"sexual function"}, data.Emergency},
+		{[]string{"both legs"}, data.Emergency},
+		{[]string{"leg that is getting worse", "foot drop", "difficulty walking"}, data.Emergency},
+		{[]string{"chest pain"}, data.Emergency},
+		{[]string{"serious accident"}, data.Emergency},
+		{[]string{"high temperature"}, data.DoctorSoon},
+		{[]string{"losing weight without trying"}, data.DoctorSoon},
+		{[]string{"lump", "shape"}, data.DoctorSoon},
+		{[]string{"worse at night"}, data.DoctorSoon},
+		{[]string{"had cancer"}, data.DoctorSoon},
+		{[]string{"immune system", "steroid", "inject drugs"}, data.DoctorSoon},
+		{[]string{"osteoporosis", "small fall", "older"}, data.DoctorSoon},
+		{[]string{"upper back"}, data.DoctorSoon},
+		{[]string{"new", "under 20 or over 50"}, data.DoctorSoon},
+	}
+	if len(data.WarningSigns) != len(want) {
+		t.Errorf("got %d warning signs, want %d", len(data.WarningSigns), len(want))
+	}
+	for _, w := range want {
+		found := false
+		for _, s := range data.WarningSigns {
+			all := true
+			for _, word := range w.words {
+				all = all && strings.Contains(strings.ToLower(s.Sign), word)
+			}
+			if all {
+				found = true
+				if s.Urgency != w.urgency {
+					t.Errorf("%q: got %s, want %s", s.Sign, s.Urgency, w.urgency)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no warning sign says %q", w.words)
+		}
+	}
+	if got, want := len(data.Signs(data.Emergency))+len(data.Signs(data.DoctorSoon)), len(data.WarningSigns); got != want {
+		t.Errorf("got %d signs with an urgency, want all %d", got, want)
+	}
+}
+
+// The article's hedging survives: no claim says more than it does.
+func TestAdviceHedged(t *testing.T) {
+	all := strings.Join(append(append([]string(nil), data.Advice...), data.Symptoms...), "\n")
+	for _, absolute := range []string{"will not make", "Most back", "usually eases"} {
+		if strings.Contains(all, absolute) {
+			t.Errorf("the advice says %q, more than the article", absolute)
+		}
+	}
+	for _, hedged := range []string{"In many cases", "hip or leg"} {
+		if !strings.Contains(all, hedged) {
+			t.Errorf("the advice lacks %q", hedged)
+		}
+	}
+}
+
+// A session stopped as it hurt keeps its reason through a backup and the
+// stored history, and a reason Unknot does not know is refused.
+func TestStoppedReasonIsKept(t *testing.T) {
+	r := progSession(0, data.KneeToChest, 2, 5*time.Second, leftPartial, func(r *data.Record) { r.Stopped = data.StoppedHurt })
+	raw, err := data.EncodeBackup(data.NewBackup([]data.Record{r}, data.DefaultSettings(), nil, progDay0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := data.DecodeBackup(strings.NewReader(string(raw)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Records) != 1 || !b.Records[0].Equal(r) {
+		t.Errorf("backup: got %+v, want %+v", b.Records, r)
+	}
+	st := &data.MemoryStorage{}
+	if _, err := data.SaveRecord(st, r); err != nil {
+		t.Fatal(err)
+	}
+	h, _, err := data.LoadHistory(st, progDay0)
+	if err != nil || len(h.Records) != 1 || h.Records[0].Stopped != data.StoppedHurt {
+		t.Errorf("stored history: got %+v (%v), want the reason kept", h.Records, err)
+	}
+	r.Stopped = "bored"
+	if err := r.Validate(); err == nil || !strings.Contains(err.Error(), `"bored"`) {
+		t.Errorf("an unknown reason: got %v, want it refused by name", err)
+	}
+}
