@@ -97,6 +97,9 @@ type soaker struct {
 	start time.Time
 	// known is what storage held at the last check.
 	known stored
+	// discardedIDs are the sessions the person discarded since the last
+	// check, when asked before a Start.
+	discardedIDs map[string]bool
 }
 
 // promise is what the finished screen showed of a saved session.
@@ -119,7 +122,7 @@ type snapshot struct {
 
 func runSoak(t *testing.T, h *harness, seed uint64, kills int) {
 	s := &soaker{t: t, h: h, rng: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)),
-		promised: map[string]promise{}, start: time.Now()}
+		promised: map[string]promise{}, discardedIDs: map[string]bool{}, start: time.Now()}
 	s.root = newTab(t)
 	// Install the app once, as a person's first visit would.
 	s.root.open(t, h.base, "/")
@@ -211,7 +214,7 @@ func (s *soaker) routine() string {
 
 func (s *soaker) killAtStart(tb *tab) snapshot {
 	s.goTo(tb, "/session/"+s.routine())
-	pressStart(s.t, tb)
+	s.begin(tb)
 	s.wait(tb, 400*time.Millisecond)
 	return s.killSomewhere(tb)
 }
@@ -219,7 +222,7 @@ func (s *soaker) killAtStart(tb *tab) snapshot {
 func (s *soaker) killMidSession(tb *tab) snapshot {
 	routine := []string{data.Evening, data.Morning, data.KneeToChest}[s.rng.IntN(3)]
 	s.goTo(tb, "/session/"+routine)
-	pressStart(s.t, tb)
+	s.begin(tb)
 	s.wait(tb, 90*time.Second)
 	return s.killSomewhere(tb)
 }
@@ -227,14 +230,14 @@ func (s *soaker) killMidSession(tb *tab) snapshot {
 // toTheEnd plays a short routine to its finished screen.
 func (s *soaker) toTheEnd(tb *tab) {
 	s.goTo(tb, "/session/"+s.routine())
-	pressStart(s.t, tb)
+	s.begin(tb)
 	advance(s.t, tb, 3*time.Minute)
 	waitText(s.t, tb, "#finished-title", "Well done")
 }
 
 func (s *soaker) killAtTheEnd(tb *tab) snapshot {
 	s.goTo(tb, "/session/"+s.routine())
-	pressStart(s.t, tb)
+	s.begin(tb)
 	// Short routines end within three minutes: the kill falls around the
 	// end and its deferred save.
 	advance(s.t, tb, 60*time.Second)
@@ -266,19 +269,34 @@ func (s *soaker) killAtPainOrNote(tb *tab) snapshot {
 // the person answers the offer to resume it.
 func (s *soaker) killAtResumeOffer(tb *tab) snapshot {
 	s.goTo(tb, "/session/"+data.Evening)
-	pressStart(s.t, tb)
+	s.begin(tb)
 	advance(s.t, tb, time.Duration(5+s.rng.IntN(60))*time.Second)
 	tb = s.check(s.killSomewhere(tb))
 	untilShown(s.t, tb, `document.getElementById("resume-go") || document.getElementById("resume-save")`,
 		"no offer to resume the unfinished session")
-	answer := []string{"#resume-go", "#resume-save", "#resume-discard"}[s.rng.IntN(3)]
-	if !eval[bool](s.t, tb, `document.querySelector(`+quote(answer)+`) !== null`) {
-		answer = "#resume-save"
+	return s.answerOffer(tb)
+}
+
+// answerOffer answers the first session the offer shows at random
+// (resume, save as partial, discard, or discard then undo) and kills the
+// page a moment later.
+func (s *soaker) answerOffer(tb *tab) snapshot {
+	answer := []string{"#resume-go", "#resume-save", "#resume-discard", "undo"}[s.rng.IntN(4)]
+	click := answer
+	if answer == "undo" {
+		click = "#resume-discard"
+	}
+	if !eval[bool](s.t, tb, `document.querySelector(`+quote(click)+`) !== null`) {
+		answer, click = "#resume-save", "#resume-save"
 	}
 	s.trail[len(s.trail)-1] += " " + answer
-	offered, _, _ := latest(s.load(s.snapshot(tb).store, time.Now(), false).checkpoints)
-	tb.do(s.t, "answering the offer", chromedp.Click(chromedp.CSS(answer)))
-	s.confirmDiscard(tb)
+	offered := s.offeredID(tb)
+	tb.do(s.t, "answering the offer", chromedp.Click(chromedp.CSS(click)))
+	if answer == "undo" {
+		untilShown(s.t, tb, `document.getElementById("resume-undo")`, "no Undo after Discard")
+		s.wait(tb, 200*time.Millisecond)
+		tb.do(s.t, "undoing the discard", chromedp.Click(chromedp.CSS("#resume-undo")))
+	}
 	s.wait(tb, 300*time.Millisecond)
 	snap := s.killSomewhere(tb)
 	if answer == "#resume-discard" {
@@ -287,11 +305,40 @@ func (s *soaker) killAtResumeOffer(tb *tab) snapshot {
 	return snap
 }
 
-// confirmDiscard confirms a discard the app asks about.
-func (s *soaker) confirmDiscard(tb *tab) {
-	if eval[bool](s.t, tb, `document.getElementById("discard-confirm") !== null`) {
-		tb.do(s.t, "confirming the discard", chromedp.Click(chromedp.CSS("#discard-confirm")))
+// offeredID is the record id of the first session the offer shows: the
+// one its Resume link names, or else the most recent checkpoint.
+func (s *soaker) offeredID(tb *tab) string {
+	href := eval[string](s.t, tb, `(document.getElementById("resume-go") || {}).href || ""`)
+	if _, id, ok := strings.Cut(href, "resume="); ok {
+		return id
 	}
+	id, _, _ := latest(s.load(s.snapshot(tb).store, time.Now(), false).checkpoints)
+	return id
+}
+
+// begin presses Start; when sessions wait to be resumed the app asks
+// about them first, and each is answered as a person would.
+func (s *soaker) begin(tb *tab) {
+	pressStart(s.t, tb)
+	for range 10 {
+		s.wait(tb, 100*time.Millisecond)
+		untilShown(s.t, tb, `document.getElementById("resume-ask") || document.getElementById("step-progress") || document.getElementById("start")`,
+			"neither the offer nor the running player after Start")
+		if !eval[bool](s.t, tb, `document.getElementById("resume-ask") !== null && document.getElementById("resume-save") !== null`) {
+			if eval[bool](s.t, tb, `document.getElementById("start") !== null`) {
+				tb.do(s.t, "pressing Start", chromedp.Click(chromedp.CSS("#start")))
+				continue
+			}
+			return
+		}
+		answer := []string{"#resume-save", "#resume-discard"}[s.rng.IntN(2)]
+		offered := s.offeredID(tb)
+		tb.do(s.t, "answering what waits", chromedp.Click(chromedp.CSS(answer)))
+		if answer == "#resume-discard" {
+			s.discardedIDs[offered] = true
+		}
+	}
+	s.fail("Start did not start the session")
 }
 
 // killWithTwoTabs plays a short routine in two tabs at once and kills one
@@ -301,7 +348,7 @@ func (s *soaker) killWithTwoTabs(a *tab) snapshot {
 	b.open(s.t, s.h.base, "/session/"+s.routine())
 	s.goTo(a, "/session/"+s.routine())
 	for _, tb := range []*tab{a, b} {
-		pressStart(s.t, tb)
+		s.begin(tb)
 	}
 	done := make(chan struct{})
 	go func() {
@@ -389,7 +436,7 @@ func (s *soaker) check(before snapshot) *tab {
 			prior.checkpoints[id] = c
 		}
 	}
-	defer func() { s.known = after }()
+	defer func() { s.known, s.discardedIDs = after, map[string]bool{} }()
 
 	for id, p := range s.promised {
 		r, ok := after.records[id]
@@ -455,7 +502,7 @@ func (s *soaker) check(before snapshot) *tab {
 // discarded reports whether the person discarded the session id before
 // the kill, which is theirs to do.
 func (s *soaker) discarded(before snapshot, id string) bool {
-	return before.discarded == id
+	return before.discarded == id || s.discardedIDs[id]
 }
 
 // stored is what a storage holds, read as the app reads it.
@@ -529,14 +576,11 @@ func latest(cs map[string]data.Checkpoint) (string, data.Checkpoint, bool) {
 
 // checkpoints returns the stored checkpoints of unfinished sessions.
 func (s *soaker) checkpoints(st *data.MemoryStorage) []data.Checkpoint {
-	c, ok, err := data.LoadCheckpoint(st)
+	cs, err := data.LoadCheckpoints(st)
 	if err != nil {
-		s.fail("the checkpoint does not load: %v", err)
+		s.fail("the checkpoints do not load: %v", err)
 	}
-	if !ok {
-		return nil
-	}
-	return []data.Checkpoint{c}
+	return cs
 }
 
 // runVirtualTime lets ctx's tab run on virtual time for d, without waiting
