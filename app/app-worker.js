@@ -10,10 +10,16 @@
 //   route), so a fresh launch on any route works offline;
 // - activate: old caches are deleted and open pages are claimed at once;
 // - lookups use this version's cache only and ignore Vary (the server varies
-//   on Accept-Encoding, which the Cache API cannot see).
+//   on Accept-Encoding, which the Cache API cannot see);
+// - updates are whole: every file is downloaded past the browser's HTTP
+//   cache and checked against this build's digests (a page: that it names
+//   this build), and a page's scripts, which name their build (?v=), come
+//   from that build or not at all.
+const build = "{{.Version}}";
 const cacheName = "app-" + "{{.Version}}";
 const resourcesToCache = {{.ResourcesToCache}};
 const pagesToCache = PAGES_TO_CACHE;
+const digests = BUILD_DIGESTS;
 const matchOptions = { ignoreSearch: true, ignoreVary: true };
 
 self.addEventListener("install", (event) => {
@@ -22,10 +28,57 @@ self.addEventListener("install", (event) => {
   event.waitUntil(
     caches
       .open(cacheName)
-      .then((cache) => cache.addAll(resourcesToCache).then(() => cachePages(cache)))
+      .then((cache) => precache(cache).then(() => cachePages(cache)))
+      .catch(async (err) => {
+        // Nothing of a failed install may linger under this build's name.
+        await caches.delete(cacheName);
+        throw err;
+      })
       .then(() => self.skipWaiting())
   );
 });
+
+// precache caches every resource of this build, or none. Each is fetched
+// with cache: "reload", past the browser's HTTP cache: a static host's
+// max-age would otherwise fill this build's cache with the files of the
+// build before. A file whose digest does not match this build's (a deploy
+// half done, a proxy's old copy) fails the install; the installed version
+// stays, and the browser tries again at its next update check.
+async function precache(cache) {
+  const responses = await Promise.all(
+    resourcesToCache.map(async (url) => {
+      const res = await fetch(new Request(url, { cache: "reload" }));
+      if (!res.ok) {
+        throw new Error(`app worker ${build}: ${url} answered ${res.status}`);
+      }
+      const want = digests[url];
+      if (
+        (want !== undefined && (await sha256(res.clone())) !== want) ||
+        (isPage(res) && !(await pageOfThisBuild(res)))
+      ) {
+        throw new Error(`app worker ${build}: ${url} is from another build`);
+      }
+      return res;
+    })
+  );
+  await Promise.all(responses.map((res, i) => cache.put(resourcesToCache[i], res)));
+}
+
+// Pages are made per request, so they have no digest: a page of this build
+// is one that asks for this build's scripts. The worker serves no other,
+// so every page it serves finds its scripts in this build's cache.
+function isPage(res) {
+  return (res.headers.get("Content-Type") || "").startsWith("text/html");
+}
+
+async function pageOfThisBuild(res) {
+  return (await res.clone().text()).includes(`"/app.js?v=${build}"`);
+}
+
+async function sha256(res) {
+  const sum = await crypto.subtle.digest("SHA-256", await res.arrayBuffer());
+  return Array.from(new Uint8Array(sum), (b) => b.toString(16).padStart(2, "0")).join("");
+}
 
 // cachePages caches each page under its route path. A plain static host may
 // serve /a/b only as /a/b.html, so that is tried next. A page that cannot be
@@ -35,8 +88,8 @@ function cachePages(cache) {
     pagesToCache.map(async (page) => {
       for (const url of [page, page + ".html"]) {
         try {
-          const res = await fetch(url);
-          if (res.ok && !res.redirected) {
+          const res = await fetch(url, { cache: "reload" });
+          if (res.ok && !res.redirected && (await pageOfThisBuild(res))) {
             await cache.put(page, res);
             return;
           }
@@ -70,6 +123,11 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(navigate(req));
     return;
   }
+  const wanted = new URL(req.url).searchParams.get("v");
+  if (wanted !== null) {
+    event.respondWith(fromBuild(event, wanted));
+    return;
+  }
   event.respondWith(
     caches
       .open(cacheName)
@@ -77,6 +135,27 @@ self.addEventListener("fetch", (event) => {
       .then((response) => response || fetch(req))
   );
 });
+
+// fromBuild answers a page's request for one of its scripts, which names
+// the page's build. A page loaded from the previous build's cache while
+// this worker took over would otherwise get this build's app.wasm after the
+// previous build's app.js. When that build's files are gone, the page is
+// loaded again, whole from this build.
+async function fromBuild(event, wanted) {
+  const res = await caches.match(event.request, { ...matchOptions, cacheName: "app-" + wanted });
+  if (res) {
+    return res;
+  }
+  if (wanted === build) {
+    return fetch(event.request);
+  }
+  const client = await self.clients.get(event.clientId);
+  if (client && client.type === "window") {
+    console.log(`app worker ${build}: a page of build ${wanted} loads again`);
+    client.navigate(client.url);
+  }
+  return Response.error();
+}
 
 async function navigate(req) {
   const cache = await caches.open(cacheName);
@@ -88,9 +167,12 @@ async function navigate(req) {
   const shell = () => cache.match("/", matchOptions);
   try {
     const res = await fetch(req);
-    if (res.status !== 404) {
+    if (res.status !== 404 && !(isPage(res) && !(await pageOfThisBuild(res)))) {
       return res;
     }
+    // A page of another build (the server or the host has a newer one)
+    // would ask for scripts this worker does not have: the shell of this
+    // build shows the same route.
     return (await shell()) || res;
   } catch (err) {
     const res = await shell();

@@ -3,16 +3,16 @@
 package main
 
 import (
+	"bytes"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
-	"io/fs"
 	"net/http"
+	"net/url"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -68,9 +68,10 @@ var prefsScript = "<script>" + prefsJS + "</script>"
 // root. It lists the files under web/ so the service worker caches them all,
 // and sets Version from the content of web/ (app.wasm included) and of these
 // settings, so the same build always has the same version and any change
-// makes a new one.
+// makes a new one. The service worker gets the digest of each file of the
+// build it caches (see buildDigests).
 func newHandler(root string) (*app.Handler, error) {
-	assets, err := webAssets(root)
+	web, err := newWebDir(root)
 	if err != nil {
 		return nil, err
 	}
@@ -78,7 +79,41 @@ func newHandler(root string) (*app.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	h := &app.Handler{
+	h := handlerFor(web, sw)
+	h.Version, err = contentVersion(root, settingsFingerprint(h))
+	if err != nil {
+		return nil, err
+	}
+	// app.wasm's URL names the build from now on; it shapes nothing the
+	// version covers.
+	web.version = h.Version
+	h.Resources = web
+
+	// go-app generates app.js and wasm_exec.js when a handler first serves:
+	// a twin of h, which shares none of h's state, gives their bytes.
+	probe := handlerFor(web, sw)
+	probe.Version = h.Version
+	digests, err := buildDigests(web, probe)
+	if err != nil {
+		return nil, err
+	}
+	if strings.Contains(string(digests), "{{") {
+		return nil, fmt.Errorf("a file name breaks the worker template: %s", digests)
+	}
+	h.ServiceWorkerTemplate = strings.Replace(sw, "BUILD_DIGESTS", string(digests), 1)
+	return h, nil
+}
+
+// cached are the shipped files the service worker caches: all but the
+// install sheet's screenshots, which only the install sheet shows.
+func cached(assets []string) []string {
+	return slices.DeleteFunc(assets, func(p string) bool { return strings.HasPrefix(p, "/web/"+screenshotDir) })
+}
+
+// handlerFor returns the go-app handler for the shipped files of web, with
+// the worker template sw. It has no Version yet.
+func handlerFor(web webDir, sw string) *app.Handler {
+	return &app.Handler{
 		Name:            appName,
 		ShortName:       appName,
 		Title:           appName,
@@ -105,75 +140,60 @@ func newHandler(root string) (*app.Handler, error) {
 			// components/step_view.go)
 			`<script src="/web/cues.js" defer></script>`,
 		},
-		CacheableResources:      assets,
-		Resources:               webDir{http.FileServer(http.Dir(root))},
+		CacheableResources:      cached(web.assets()),
+		Resources:               web,
 		WasmContentLengthHeader: wasmLengthHeader,
 		ServiceWorkerTemplate:   sw,
 	}
-	h.Version, err = contentVersion(root, settingsFingerprint(h))
-	if err != nil {
-		return nil, err
+}
+
+// buildDigests returns, as a JSON object, the SHA-256 (hex) of every file of
+// the build that the service worker caches and whose bytes are fixed: the
+// shipped files under URL paths as the worker fetches them, app.js and
+// wasm_exec.js as h generates them. The worker checks each file it
+// downloads against it, so a host or proxy that serves a file of another
+// build (a deploy half done, an old copy) fails the install instead of
+// filling the new cache with a mix.
+func buildDigests(web webDir, h *app.Handler) ([]byte, error) {
+	digests := map[string]string{}
+	for p := range web.files {
+		f, _, err := web.open(p)
+		if err != nil {
+			return nil, fmt.Errorf("reading %s: %w", p, err)
+		}
+		sum := sha256.New()
+		_, err = io.Copy(sum, f)
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("reading %s: %w", p, err)
+		}
+		if p == "/web/app.wasm" {
+			p = web.AppWASM()
+		}
+		digests[p] = hex.EncodeToString(sum.Sum(nil))
 	}
-	return h, nil
+	for _, p := range []string{"/app.js", "/wasm_exec.js"} {
+		rec := &recorder{header: http.Header{}, code: http.StatusOK}
+		h.ServeHTTP(rec, &http.Request{Method: http.MethodGet, URL: &url.URL{Path: p}, Header: http.Header{}})
+		if rec.code != http.StatusOK {
+			return nil, fmt.Errorf("generating %s: status %d", p, rec.code)
+		}
+		sum := sha256.Sum256(rec.body.Bytes())
+		digests[p] = hex.EncodeToString(sum[:])
+	}
+	return json.Marshal(digests)
 }
 
-// webDir serves root/web at /web/ like app.LocalDir(""), for any root:
-// LocalDir uses its argument as a URL prefix too, so it only works from the
-// current directory.
-type webDir struct{ http.Handler }
-
-func (webDir) Package() string { return "" }
-func (webDir) Static() string  { return "" }
-func (webDir) AppWASM() string { return "/web/app.wasm" }
-
-// webAssets returns the URL path of every file under root/web that the
-// service worker must cache besides app.wasm, which go-app adds itself.
-// Precompressed copies, dot files and the install sheet's screenshots are
-// left out.
-func webAssets(root string) ([]string, error) {
-	var assets []string
-	err := walkWeb(root, func(rel string) error {
-		if rel != "app.wasm" && !strings.HasPrefix(rel, screenshotDir) {
-			assets = append(assets, "/web/"+rel)
-		}
-		return nil
-	})
-	return assets, err
+// recorder keeps a response in memory.
+type recorder struct {
+	header http.Header
+	code   int
+	body   bytes.Buffer
 }
 
-// walkWeb calls fn with the slash-separated path, relative to root/web, of
-// every regular file under it in lexical order, except dot files and the
-// precompressed copies (x.br, x.gz) of a file x that exists.
-func walkWeb(root string, fn func(rel string) error) error {
-	dir := filepath.Join(root, "web")
-	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if os.IsNotExist(err) && p == dir {
-				return nil
-			}
-			return err
-		}
-		if strings.HasPrefix(d.Name(), ".") && p != dir {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		if ext := path.Ext(p); ext == ".br" || ext == ".gz" {
-			if _, err := os.Stat(strings.TrimSuffix(p, ext)); err == nil {
-				return nil
-			}
-		}
-		rel, err := filepath.Rel(dir, p)
-		if err != nil {
-			return err
-		}
-		return fn(filepath.ToSlash(rel))
-	})
-}
+func (r *recorder) Header() http.Header         { return r.header }
+func (r *recorder) WriteHeader(code int)        { r.code = code }
+func (r *recorder) Write(b []byte) (int, error) { return r.body.Write(b) }
 
 // contentVersion hashes every file walkWeb lists (name and content) and
 // extra. The hex digest is stable across restarts and changes with any byte.
@@ -235,7 +255,7 @@ func serviceWorkerTemplate(pages []string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if strings.Contains(string(b), "{{") {
+	if strings.Contains(string(b), "{{") || strings.Contains(string(b), "BUILD_DIGESTS") {
 		return "", fmt.Errorf("page path breaks the worker template: %s", b)
 	}
 	return strings.ReplaceAll(serviceWorkerJS, "PAGES_TO_CACHE", string(b)), nil

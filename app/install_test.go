@@ -58,10 +58,11 @@ func TestManifestForInstalledApp(t *testing.T) {
 	}
 
 	pages := components.Pages()
-	cached, err := webAssets(root)
+	web, err := newWebDir(root)
 	if err != nil {
 		t.Fatal(err)
 	}
+	workerCache := cached(web.assets())
 	var urls []string
 	for _, s := range m.Shortcuts {
 		urls = append(urls, s.URL)
@@ -79,7 +80,7 @@ func TestManifestForInstalledApp(t *testing.T) {
 			if w < 96 || w != h {
 				t.Errorf("%s is %dx%d: a shortcut icon is square and 96 px or more", ic.Src, w, h)
 			}
-			if !slices.Contains(cached, ic.Src) {
+			if !slices.Contains(workerCache, ic.Src) {
 				t.Errorf("%s is not cached for offline use", ic.Src)
 			}
 		}
@@ -96,7 +97,7 @@ func TestManifestForInstalledApp(t *testing.T) {
 		if s.Label == "" || s.Type != "image/png" {
 			t.Errorf("%s: label %q, type %q", s.Src, s.Label, s.Type)
 		}
-		if slices.Contains(cached, s.Src) {
+		if slices.Contains(workerCache, s.Src) {
 			t.Errorf("%s is cached: only the install sheet needs it", s.Src)
 		}
 	}

@@ -9,8 +9,8 @@ import (
 	"io"
 	"net/http"
 	"os"
-	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -40,7 +40,7 @@ func scriptHash(js string) string {
 // server wraps the go-app handler: it adds the security headers, compresses,
 // serves app.wasm (precompressed when it can) and the app's own manifest.
 type server struct {
-	root     string
+	web      webDir
 	version  string
 	app      *app.Handler
 	manifest []byte
@@ -64,7 +64,7 @@ func newServer(root string) (*server, error) {
 		return nil, err
 	}
 	return &server{
-		root:     root,
+		web:      h.Resources.(webDir),
 		version:  h.Version,
 		app:      h,
 		manifest: manifestJSON(h),
@@ -76,6 +76,12 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	for k, v := range securityHeaders {
 		w.Header().Set(k, v)
 	}
+	if !s.ofThisBuild(r) {
+		// A page of another build asks for its scripts: sending this
+		// build's would make it run a mix.
+		http.Error(w, "not a file of this build", http.StatusNotFound)
+		return
+	}
 	switch p := r.URL.Path; {
 	case p == "/web/app.wasm" || p == "/app.wasm" || p == "/goapp.wasm":
 		s.serveWasm(w, r)
@@ -84,16 +90,33 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case p == "/robots.txt" || p == "/sitemap.xml" || p == "/ads.txt":
 		// go-app would fetch these from the host the request names, then
 		// cache the answer for everyone: serve the local file or nothing.
-		s.serveFile(w, r, filepath.Join(s.root, "web", p))
-	case strings.HasPrefix(p, "/web/") && strings.HasSuffix(p, "/"):
-		http.NotFound(w, r) // no directory listings
+		s.serveFile(w, r, p[1:])
+	case strings.HasPrefix(p, "/web/") && !s.web.ships(p):
+		// The exact path, as sent: no cleaning, so no way out of web/,
+		// and no directory listings.
+		http.NotFound(w, r)
 	default:
 		cw := &compressWriter{ResponseWriter: w, enc: negotiate(r.Header.Get("Accept-Encoding")), head: r.Method == http.MethodHead}
 		defer cw.Close()
-		hw := &pageWriter{ResponseWriter: cw}
+		hw := &pageWriter{ResponseWriter: cw, version: s.web.version}
 		defer hw.Close()
 		s.app.ServeHTTP(hw, r)
 	}
+}
+
+// ofThisBuild tells whether r asks for no build in particular (no ?v=), or
+// for this one.
+func (s *server) ofThisBuild(r *http.Request) bool {
+	if r.URL.RawQuery == "" {
+		return true
+	}
+	switch p := r.URL.Path; {
+	case p == "/web/app.wasm" || p == "/app.wasm" || p == "/goapp.wasm" || slices.Contains(buildScripts, p):
+	default:
+		return true
+	}
+	v := r.URL.Query()["v"]
+	return len(v) == 0 || (len(v) == 1 && v[0] == s.version)
 }
 
 // go-app writes a viewport meta element into every page whose maximum-scale=1
@@ -119,10 +142,30 @@ func fixViewport(page []byte) []byte {
 	return append(out, page[loc[1]:]...)
 }
 
-// pageWriter holds back an HTML response until Close, to fix its viewport;
+// buildScripts are the scripts a page runs, which must all come from one
+// build: the pages name each with its build (?v=, see fixPage), and so does
+// app.js for app.wasm (webDir.AppWASM). The service worker answers such a
+// request from that build's cache only, and the server only for its own
+// build: a page never runs an app.js, wasm_exec.js, cues.js and app.wasm of
+// different builds, even while a new version takes over.
+var buildScripts = []string{"/wasm_exec.js", "/app.js", "/web/cues.js"}
+
+// fixPage returns a page of build version as the server and the static
+// build send it: its viewport fixed, and its scripts (buildScripts) asked
+// for from that build.
+func fixPage(page []byte, version string) []byte {
+	page = fixViewport(page)
+	for _, src := range buildScripts {
+		page = bytes.Replace(page, []byte(`src="`+src+`"`), []byte(`src="`+versioned(src, version)+`"`), 1)
+	}
+	return page
+}
+
+// pageWriter holds back an HTML response until Close, to fix it (fixPage);
 // anything else passes straight through.
 type pageWriter struct {
 	http.ResponseWriter
+	version       string
 	decided, html bool
 	code          int
 	body          bytes.Buffer
@@ -159,7 +202,7 @@ func (p *pageWriter) Close() error {
 		return nil
 	}
 	p.html = false
-	page := fixViewport(p.body.Bytes())
+	page := fixPage(p.body.Bytes(), p.version)
 	if p.Header().Get("Content-Length") != "" {
 		p.Header().Set("Content-Length", strconv.Itoa(len(page)))
 	}
@@ -171,14 +214,14 @@ func (p *pageWriter) Close() error {
 // serveWasm serves web/app.wasm as application/wasm, compressed when the
 // client accepts it, with its uncompressed size in wasmLengthHeader.
 func (s *server) serveWasm(w http.ResponseWriter, r *http.Request) {
-	name := filepath.Join(s.root, "web", "app.wasm")
-	fi, err := os.Stat(name)
-	if err != nil || !fi.Mode().IsRegular() {
+	f, fi, err := openInWeb(s.web.dir, "app.wasm")
+	if err != nil {
 		http.NotFound(w, r)
 		return
 	}
+	defer f.Close()
 	enc := negotiate(r.Header.Get("Accept-Encoding"))
-	body, err := s.wasmBody(name, fi, enc)
+	body, err := s.wasmBody(f, fi, enc)
 	if err != nil {
 		http.Error(w, "reading app.wasm failed", http.StatusInternalServerError)
 		return
@@ -209,25 +252,28 @@ func (s *server) serveWasm(w http.ResponseWriter, r *http.Request) {
 		etag += "-" + enc
 	}
 	h.Set("ETag", strconv.Quote(etag))
-	http.ServeContent(w, r, "", fi.ModTime(), body)
+	http.ServeContent(&progressWriter{ResponseWriter: w, rc: http.NewResponseController(w)}, r, "", fi.ModTime(), body)
 }
 
-// wasmBody returns app.wasm in the coding enc: the file itself, a fresh
-// precompressed copy, or else a copy compressed once and kept in memory.
-func (s *server) wasmBody(name string, fi os.FileInfo, enc string) (readSeekCloser, error) {
+// wasmBody returns app.wasm, open as f, in the coding enc: the file itself, a
+// fresh precompressed copy, or else a copy compressed once and kept in
+// memory. The caller closes f; closing the body never closes f.
+func (s *server) wasmBody(f *os.File, fi os.FileInfo, enc string) (readSeekCloser, error) {
 	if enc == "" {
-		return os.Open(name)
+		return nopCloser{f}, nil
 	}
-	pre := name + precompressedExt[enc]
-	if pi, err := os.Stat(pre); err == nil && !pi.ModTime().Before(fi.ModTime()) {
-		return os.Open(pre)
+	if pre, pi, err := openInWeb(s.web.dir, "app.wasm"+precompressedExt[enc]); err == nil {
+		if !pi.ModTime().Before(fi.ModTime()) {
+			return pre, nil
+		}
+		pre.Close()
 	}
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	c := s.wasm[enc]
 	if c.body == nil || c.size != fi.Size() || !c.modTime.Equal(fi.ModTime()) {
-		raw, err := os.ReadFile(name)
+		raw, err := io.ReadAll(f)
 		if err != nil {
 			return nil, err
 		}
@@ -265,15 +311,17 @@ func (s *server) serveBytes(w http.ResponseWriter, r *http.Request, ctype string
 	}
 }
 
-// serveFile serves the file name if it exists, or a 404.
+// serveFile serves the file name, inside web/, if it exists, or a 404.
 func (s *server) serveFile(w http.ResponseWriter, r *http.Request, name string) {
-	if fi, err := os.Stat(name); err != nil || !fi.Mode().IsRegular() {
+	f, fi, err := openInWeb(s.web.dir, name)
+	if err != nil {
 		http.NotFound(w, r)
 		return
 	}
+	defer f.Close()
 	cw := &compressWriter{ResponseWriter: w, enc: negotiate(r.Header.Get("Accept-Encoding")), head: r.Method == http.MethodHead}
 	defer cw.Close()
-	http.ServeFile(cw, r, name)
+	http.ServeContent(cw, r, fi.Name(), fi.ModTime(), f)
 }
 
 // compressWriter compresses a response on its way out when it is a 200 with
@@ -344,4 +392,56 @@ func (c *compressWriter) Close() error {
 	err := c.zw.Close()
 	c.zw = nil
 	return err
+}
+
+// timeouts bound how long a connection may hold the server. Requests are
+// small GETs, so reading one is quick even on a poor mobile link. Responses
+// are small too, except app.wasm: about 3 MB with brotli, 4 MB with gzip and
+// 19 MB for a client that takes neither. A phone on a slow link (50 kB/s, a
+// weak 3G signal) needs a minute for the brotli copy and over six for the
+// raw file, so no total write limit fits it without also letting a stuck
+// client hold a connection that long. app.wasm therefore gets a deadline
+// per chunk instead (progressWriter): it may take as long as it needs while
+// bytes flow, and a client that stops reading for stall is dropped.
+type serverTimeouts struct {
+	readHeader, read, write, idle, stall time.Duration
+}
+
+var timeouts = serverTimeouts{
+	readHeader: 10 * time.Second,
+	read:       30 * time.Second,
+	write:      60 * time.Second, // any response but app.wasm
+	idle:       2 * time.Minute,  // a keep-alive connection between requests
+	stall:      60 * time.Second, // app.wasm: longest wait for one chunk
+}
+
+// newHTTPServer returns the http.Server that serves h with timeouts.
+func newHTTPServer(h http.Handler) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: timeouts.readHeader,
+		ReadTimeout:       timeouts.read,
+		WriteTimeout:      timeouts.write,
+		IdleTimeout:       timeouts.idle,
+	}
+}
+
+// progressWriter moves the connection's deadlines forward before each write,
+// so a long body is limited by its pace, not its length. It has no ReadFrom:
+// io.Copy writes through it in small chunks (32 kB), not in one sendfile
+// call under a single deadline.
+type progressWriter struct {
+	http.ResponseWriter
+	rc *http.ResponseController
+}
+
+func (p *progressWriter) Write(b []byte) (int, error) {
+	deadline := time.Now().Add(timeouts.stall)
+	// Not every ResponseWriter (a test recorder) has deadlines.
+	p.rc.SetWriteDeadline(deadline)
+	// The server reads in the background while it writes, to notice a
+	// client that hangs up; past ReadTimeout that read fails and the
+	// connection is not kept alive.
+	p.rc.SetReadDeadline(deadline)
+	return p.ResponseWriter.Write(b)
 }

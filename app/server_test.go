@@ -359,7 +359,7 @@ func TestServiceWorker(t *testing.T) {
 	_, body := get(t, s, http.MethodGet, "/app-worker.js", "")
 	js := string(body)
 	for _, want := range []string{
-		`"/web/app.css"`, `"/web/cues.js"`, `"/web/app.wasm"`, `"/web/icons/icon.svg"`,
+		`"/web/app.css"`, `"/web/cues.js"`, `"/web/app.wasm?v=` + s.version + `"`, `"/web/icons/icon.svg"`,
 		`"/web/icons/maskable-512.png"`, `"/web/icons/favicon-32.png"`, `"/manifest.webmanifest"`,
 		"self.clients.claim()", `req.mode === "navigate"`, `"app-" + "` + s.version + `"`,
 	} {

@@ -43,10 +43,10 @@ func writeStaticSite(root, out string) error {
 	if err := app.GenerateStaticWebsite(out, h, components.Pages()...); err != nil {
 		return fmt.Errorf("generating pages: %w", err)
 	}
-	if err := fixPages(out); err != nil {
-		return fmt.Errorf("fixing the pages' viewport: %w", err)
+	if err := fixPages(out, h.Version); err != nil {
+		return fmt.Errorf("fixing the pages: %w", err)
 	}
-	if err := copyDir(filepath.Join(root, "web"), filepath.Join(out, "web")); err != nil {
+	if err := copyShipped(root, filepath.Join(out, "web")); err != nil {
 		return fmt.Errorf("copying web/: %w", err)
 	}
 	if err := os.WriteFile(filepath.Join(out, "manifest.webmanifest"), manifestJSON(h), 0o644); err != nil {
@@ -58,8 +58,8 @@ func writeStaticSite(root, out string) error {
 	return copyFile(filepath.Join(out, "index.html"), filepath.Join(out, "404.html"))
 }
 
-// fixPages applies fixViewport to every .html file go-app wrote under out.
-func fixPages(out string) error {
+// fixPages applies fixPage to every .html file go-app wrote under out.
+func fixPages(out, version string) error {
 	return filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
 			return err
@@ -68,37 +68,50 @@ func fixPages(out string) error {
 		if err != nil {
 			return err
 		}
-		return os.WriteFile(p, fixViewport(b), 0o644)
+		return os.WriteFile(p, fixPage(b, version), 0o644)
 	})
 }
 
-// headersFile returns securityHeaders for every path, in the _headers format
-// some static hosts read. A plain file server ignores it.
+// hsts asks browsers to reach the host over HTTPS only, for a year. It goes
+// in _headers, which only static hosts read, and they serve HTTPS; browsers
+// ignore it over plain http anyway, and the local server does not send it:
+// it speaks plain http, on localhost or on a home network. Subdomains are
+// left out: the app may live on one of several sites of someone's domain.
+const hsts = "max-age=31536000"
+
+// headersFile returns securityHeaders and HSTS for every path, in the
+// _headers format some static hosts read. A plain file server ignores it.
 func headersFile() []byte {
+	headers := maps.Clone(securityHeaders)
+	headers["Strict-Transport-Security"] = hsts
 	var b strings.Builder
 	b.WriteString("/*\n")
-	for _, k := range slices.Sorted(maps.Keys(securityHeaders)) {
-		fmt.Fprintf(&b, "  %s: %s\n", k, securityHeaders[k])
+	for _, k := range slices.Sorted(maps.Keys(headers)) {
+		fmt.Fprintf(&b, "  %s: %s\n", k, headers[k])
 	}
 	return []byte(b.String())
 }
 
-// copyDir copies every regular file under src into dst, keeping the tree.
-func copyDir(src, dst string) error {
-	return filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
+// copyShipped copies into dst the files under root/web that the server
+// serves (walkWeb's list), with the precompressed copies of those that have
+// them, keeping the tree. Nothing else there ships: no dot files (.git,
+// .DS_Store, editor swap files), no symlinks.
+func copyShipped(root, dst string) error {
+	src := filepath.Join(root, "web")
+	return walkWeb(root, func(rel string) error {
+		from, to := filepath.Join(src, filepath.FromSlash(rel)), filepath.Join(dst, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
 			return err
 		}
-		rel, err := filepath.Rel(src, p)
-		if err != nil {
+		if err := copyFile(from, to); err != nil {
 			return err
 		}
-		target := filepath.Join(dst, rel)
-		switch {
-		case d.IsDir():
-			return os.MkdirAll(target, 0o755)
-		case d.Type().IsRegular():
-			return copyFile(p, target)
+		for _, ext := range precompressedExt {
+			if fi, err := os.Lstat(from + ext); err == nil && fi.Mode().IsRegular() {
+				if err := copyFile(from+ext, to+ext); err != nil {
+					return err
+				}
+			}
 		}
 		return nil
 	})

@@ -82,9 +82,10 @@ func buildApp(root, tmp string) (*site, error) {
 }
 
 // buildBaseline builds the minimal go-app app of bench/baseline the same
-// way. Its server is Unknot's own server code: app/server.go and
-// app/compress.go are compiled into the baseline's package through an
-// overlay, so both apps are compressed and served by the same code.
+// way. Its server is Unknot's own server code: app/server.go,
+// app/compress.go and app/webdir.go are compiled into the baseline's
+// package through an overlay, so both apps are compressed and served by the
+// same code.
 func buildBaseline(root, tmp string) (*site, error) {
 	s := &site{name: "Baseline", work: filepath.Join(tmp, "baseline"), bin: filepath.Join(tmp, "bin", "baseline")}
 	// The handler names local icons, as a PWA must: borrow Unknot's.
@@ -99,7 +100,7 @@ func buildBaseline(root, tmp string) (*site, error) {
 		return nil, err
 	}
 	overlay := map[string]map[string]string{"Replace": {}}
-	for _, f := range []string{"server.go", "compress.go"} {
+	for _, f := range []string{"server.go", "compress.go", "webdir.go"} {
 		overlay["Replace"][filepath.Join(root, "bench", "baseline", f)] = filepath.Join(root, "app", f)
 	}
 	b, err := json.Marshal(overlay)

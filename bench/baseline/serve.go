@@ -4,8 +4,9 @@ package main
 
 // This file is the baseline's half of the server. The other half is Unknot's
 // own app/server.go and app/compress.go, which the benchmark compiles into
-// this package with go build -overlay: they need newHandler, manifestJSON,
-// wasmLengthHeader and prefsJS, defined here for a minimal app.
+// this package with go build -overlay, with app/webdir.go (the files under
+// web/ it serves): they need newHandler, manifestJSON, wasmLengthHeader and
+// prefsJS, defined here for a minimal app.
 
 import (
 	"context"
@@ -100,6 +101,12 @@ func newHandler(root string) (*app.Handler, error) {
 		return nil, err
 	}
 	sum := sha256.Sum256(b)
+	// Its pages ask for their scripts without a build (the webDir's
+	// version stays empty): go-app's own worker caches them by plain URL.
+	web, err := newWebDir(root)
+	if err != nil {
+		return nil, err
+	}
 	return &app.Handler{
 		Name:        "Baseline",
 		ShortName:   "Baseline",
@@ -111,18 +118,11 @@ func newHandler(root string) (*app.Handler, error) {
 			Large:   "/web/icons/icon-512.png",
 			SVG:     "/web/icons/icon.svg",
 		},
-		Resources:               webDir{http.FileServer(http.Dir(root))},
+		Resources:               web,
 		WasmContentLengthHeader: wasmLengthHeader,
 		Version:                 hex.EncodeToString(sum[:])[:20],
 	}, nil
 }
-
-// webDir serves root/web at /web/, as Unknot's handler does.
-type webDir struct{ http.Handler }
-
-func (webDir) Package() string { return "" }
-func (webDir) Static() string  { return "" }
-func (webDir) AppWASM() string { return "/web/app.wasm" }
 
 // manifestJSON is a plain manifest; Unknot's server serves its own too.
 func manifestJSON(h *app.Handler) []byte {
