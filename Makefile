@@ -2,7 +2,7 @@
 ADDR ?= localhost:8000
 WASM_FLAGS = -trimpath -ldflags='-s -w'
 
-.PHONY: build wasm server run static test check e2e webkit bench chromium webkit-deps espeak-ng clean gen
+.PHONY: build wasm server run static test check e2e webkit soak bench chromium webkit-deps espeak-ng clean gen
 
 build: wasm server ## the app (web/app.wasm, precompressed) and the server (bin/unknot)
 	bin/unknot compress
@@ -59,3 +59,6 @@ clean:
 
 gen: ## regenerate the figure's markup (components/figure_svg.go) and its poses (web/app.css)
 	go generate ./components
+
+soak: chromium ## kill the page at KILLS random moments (default 1000) and check nothing is lost; SEED=n replays a run
+	UNKNOT_E2E=1 UNKNOT_SOAK_KILLS=$(or $(KILLS),1000) UNKNOT_SOAK_SEED=$(SEED) go test ./e2e/ -count=1 -run '^TestSoak$$' -v -timeout 100m

@@ -1,0 +1,593 @@
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"os"
+		"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"unknot/data"
+)
+
+// The crash soak kills the page at random moments, the way a phone kills a
+// backgrounded tab (Page.crash: no pagehide, no beforeunload), then opens
+// the app again and checks that nothing the person recorded was lost.
+//
+// make test runs soakDefaultKills of them; make soak runs more
+// (UNKNOT_SOAK_KILLS) and UNKNOT_SOAK_SEED replays a run. Every run prints
+// its seed.
+const soakDefaultKills = 50
+
+// soakKills and soakSeed read the soak's size and seed from the
+// environment.
+func soakKills(t *testing.T) int {
+	t.Helper()
+	s := os.Getenv("UNKNOT_SOAK_KILLS")
+	if s == "" {
+		return soakDefaultKills
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 {
+		t.Fatalf("UNKNOT_SOAK_KILLS=%q: want a positive number", s)
+	}
+	return n
+}
+
+func soakSeed(t *testing.T) uint64 {
+	t.Helper()
+	s := os.Getenv("UNKNOT_SOAK_SEED")
+	if s == "" {
+		return uint64(time.Now().UnixNano())
+	}
+	n, err := strconv.ParseUint(s, 10, 64)
+	if err != nil {
+		t.Fatalf("UNKNOT_SOAK_SEED=%q: want a number", s)
+	}
+	return n
+}
+
+func TestSoak(t *testing.T) {
+	h := setup(t)
+	seed := soakSeed(t)
+	kills := soakKills(t)
+	fmt.Fprintf(os.Stderr, "soak: seed %d, %d kills (replay: make soak SEED=%d KILLS=%d)\n", seed, kills, seed, kills)
+	runSoak(t, h, seed, kills)
+}
+
+// TestSoakRegressions replays the seeds that once broke an invariant.
+func TestSoakRegressions(t *testing.T) {
+	h := setup(t)
+	for _, seed := range soakRegressionSeeds {
+		t.Run(strconv.FormatUint(seed.seed, 10), func(t *testing.T) {
+			runSoak(t, h, seed.seed, seed.kills)
+		})
+	}
+}
+
+// soakRegressionSeeds are seeds (and how many kills of them) that broke an
+// invariant once, each with what it found.
+var soakRegressionSeeds = []struct {
+	seed  uint64
+	kills int
+}{}
+
+// soaker is one soak run: a browser context (the installed app's profile),
+// what the person was told, and what storage held before each kill.
+type soaker struct {
+	t    *testing.T
+	h    *harness
+	rng  *rand.Rand
+	root *tab // holds the browser context open between kills
+
+	// promised are the sessions whose finished screen said they were
+	// saved, as it showed them last.
+	promised map[string]promise
+	// trail says what each kill did, for the failure message.
+	trail []string
+	start time.Time
+	// known is what storage held at the last check.
+	known stored
+	// discardedIDs are the sessions the person discarded since the last
+	// check, when asked before a Start.
+	discardedIDs map[string]bool
+}
+
+// promise is what the finished screen showed of a saved session.
+type promise struct {
+	complete bool
+	painAfter *int
+	note      string
+}
+
+// snapshot is what storage and the screen held just before a kill.
+type snapshot struct {
+	store map[string]string
+	// running is the session on screen and the plan step it showed,
+	// when a player was running.
+	running     bool
+	runningStep int
+	// discarded is the session the person chose to discard.
+	discarded string
+}
+
+func runSoak(t *testing.T, h *harness, seed uint64, kills int) {
+	s := &soaker{t: t, h: h, rng: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)),
+		promised: map[string]promise{}, discardedIDs: map[string]bool{}, start: time.Now()}
+	s.root = newTab(t)
+	// Install the app once, as a person's first visit would.
+	s.root.open(t, h.base, "/")
+	s.root.waitControlled(t)
+	acceptSafety(t, s.root)
+
+	scenarios := []struct {
+		name string
+		run  func(tb *tab) snapshot
+	}{
+		{"start", s.killAtStart},
+		{"mid-session", s.killMidSession},
+		{"end", s.killAtTheEnd},
+		{"pain and note", s.killAtPainOrNote},
+		{"resume offer", s.killAtResumeOffer},
+		{"two tabs", s.killWithTwoTabs},
+	}
+	tb := s.tab()
+	tb.open(t, h.base, "/")
+	for i := 0; i < kills; i++ {
+		sc := scenarios[s.rng.IntN(len(scenarios))]
+		s.trail = append(s.trail, sc.name)
+		tb = s.check(sc.run(tb))
+		if i%50 == 49 {
+			fmt.Fprintf(os.Stderr, "soak: %d kills in %v\n", i+1, time.Since(s.start).Round(time.Second))
+		}
+	}
+	chromedp.Cancel(tb.ctx)
+	fmt.Fprintf(os.Stderr, "soak: %d kills, no invariant broken, in %v\n", kills, time.Since(s.start).Round(time.Second))
+}
+
+// goTo moves tb's app to path as a link in the app would, without loading
+// the page again.
+func (s *soaker) goTo(tb *tab, path string) {
+	eval[bool](s.t, tb, `((p) => { const a = document.createElement("a"); a.href = p;
+		document.body.appendChild(a); a.click(); a.remove(); return true; })(`+quote(path)+`)`)
+}
+
+// tab opens a new tab in the run's browser context, closed by its kill.
+func (s *soaker) tab() *tab {
+	ctx, _ := chromedp.NewContext(s.root.ctx)
+	return watch(s.t, ctx)
+}
+
+// fail stops the run with what the kills did, so it can be replayed.
+func (s *soaker) fail(format string, args ...any) {
+	s.t.Helper()
+	s.t.Fatalf("kill %d (%s): %s\nkills so far: %v", len(s.trail), s.trail[len(s.trail)-1],
+		fmt.Sprintf(format, args...), s.trail)
+}
+
+// kill crashes tb's renderer as a phone's system would and closes the tab.
+// When during is set, virtual time is running for that long while the
+// crash is sent, so the kill falls inside whatever the page is doing.
+func (s *soaker) kill(tb *tab, during time.Duration) {
+	if during > 0 {
+		go runVirtualTime(tb.ctx, during)
+		time.Sleep(time.Duration(s.rng.IntN(20)) * time.Millisecond)
+	}
+	ctx, cancel := context.WithTimeout(tb.ctx, 5*time.Second)
+	defer cancel()
+	// The call never gets its answer: the page is gone.
+	chromedp.Call(ctx, page.Crash, cdp.Empty{})
+	chromedp.Cancel(tb.ctx)
+}
+
+// wait lets virtual time run for a random time up to max.
+func (s *soaker) wait(tb *tab, max time.Duration) {
+	if d := time.Duration(s.rng.Int64N(int64(max) + 1)); d > 0 {
+		advance(s.t, tb, d)
+	}
+}
+
+// killSomewhere kills tb now, while virtual time stands still, or during a
+// short run of it.
+func (s *soaker) killSomewhere(tb *tab) snapshot {
+	snap := s.snapshot(tb)
+	if s.rng.IntN(3) == 0 {
+		s.kill(tb, time.Duration(50+s.rng.IntN(400))*time.Millisecond)
+	} else {
+		s.kill(tb, 0)
+	}
+	return snap
+}
+
+func (s *soaker) routine() string {
+	return []string{data.KneeToChest, data.Bridge, data.CatStretch}[s.rng.IntN(3)]
+}
+
+func (s *soaker) killAtStart(tb *tab) snapshot {
+	s.goTo(tb, "/session/"+s.routine())
+	s.begin(tb)
+	s.wait(tb, 400*time.Millisecond)
+	return s.killSomewhere(tb)
+}
+
+func (s *soaker) killMidSession(tb *tab) snapshot {
+	routine := []string{data.Evening, data.Morning, data.KneeToChest}[s.rng.IntN(3)]
+	s.goTo(tb, "/session/"+routine)
+	s.begin(tb)
+	s.wait(tb, 90*time.Second)
+	return s.killSomewhere(tb)
+}
+
+// toTheEnd plays a short routine to its finished screen.
+func (s *soaker) toTheEnd(tb *tab) {
+	s.goTo(tb, "/session/"+s.routine())
+	s.begin(tb)
+	advance(s.t, tb, 3*time.Minute)
+	waitText(s.t, tb, "#finished-title", "Well done")
+}
+
+func (s *soaker) killAtTheEnd(tb *tab) snapshot {
+	s.goTo(tb, "/session/"+s.routine())
+	s.begin(tb)
+	// Short routines end within three minutes: the kill falls around the
+	// end and its deferred save.
+	advance(s.t, tb, 60*time.Second)
+	for text(s.t, tb, "#finished-title") == "" {
+		advance(s.t, tb, time.Duration(50+s.rng.IntN(2000))*time.Millisecond)
+	}
+	s.wait(tb, 150*time.Millisecond)
+	return s.killSomewhere(tb)
+}
+
+func (s *soaker) killAtPainOrNote(tb *tab) snapshot {
+	s.toTheEnd(tb)
+	if s.rng.IntN(2) == 0 {
+		n := s.rng.IntN(11)
+		tb.do(s.t, "pain after", chromedp.Click(chromedp.CSS("#pain-after-"+strconv.Itoa(n))))
+		s.wait(tb, 200*time.Millisecond)
+	}
+	if s.rng.IntN(2) == 0 {
+		note := fmt.Sprintf("soak note %d", s.rng.IntN(1000))
+		eval[bool](s.t, tb, `((v) => { const n = document.getElementById("note"); n.focus(); n.value = v;
+			n.dispatchEvent(new Event("input", {bubbles: true}));
+			n.dispatchEvent(new Event("change", {bubbles: true})); return true; })(`+quote(note)+`)`)
+		s.wait(tb, 200*time.Millisecond)
+	}
+	return s.killSomewhere(tb)
+}
+
+// killAtResumeOffer leaves a session unfinished, then kills the page while
+// the person answers the offer to resume it.
+func (s *soaker) killAtResumeOffer(tb *tab) snapshot {
+	s.goTo(tb, "/session/"+data.Evening)
+	s.begin(tb)
+	advance(s.t, tb, time.Duration(5+s.rng.IntN(60))*time.Second)
+	tb = s.check(s.killSomewhere(tb))
+	untilShown(s.t, tb, `document.getElementById("resume-go") || document.getElementById("resume-save")`,
+		"no offer to resume the unfinished session")
+	return s.answerOffer(tb)
+}
+
+// answerOffer answers the first session the offer shows at random
+// (resume, save as partial, discard, or discard then undo) and kills the
+// page a moment later.
+func (s *soaker) answerOffer(tb *tab) snapshot {
+	answer := []string{"#resume-go", "#resume-save", "#resume-discard", "undo"}[s.rng.IntN(4)]
+	click := answer
+	if answer == "undo" {
+		click = "#resume-discard"
+	}
+	if !eval[bool](s.t, tb, `document.querySelector(`+quote(click)+`) !== null`) {
+		answer, click = "#resume-save", "#resume-save"
+	}
+	s.trail[len(s.trail)-1] += " " + answer
+	offered := s.offeredID(tb)
+	tb.do(s.t, "answering the offer", chromedp.Click(chromedp.CSS(click)))
+	if answer == "undo" {
+		untilShown(s.t, tb, `document.getElementById("resume-undo")`, "no Undo after Discard")
+		s.wait(tb, 200*time.Millisecond)
+		tb.do(s.t, "undoing the discard", chromedp.Click(chromedp.CSS("#resume-undo")))
+	}
+	s.wait(tb, 300*time.Millisecond)
+	snap := s.killSomewhere(tb)
+	if answer == "#resume-discard" {
+		snap.discarded = offered
+	}
+	return snap
+}
+
+// offeredID is the record id of the first session the offer shows: the
+// one its Resume link names, or else the most recent checkpoint.
+func (s *soaker) offeredID(tb *tab) string {
+	href := eval[string](s.t, tb, `(document.getElementById("resume-go") || {}).href || ""`)
+	if _, id, ok := strings.Cut(href, "resume="); ok {
+		return id
+	}
+	id, _, _ := latest(s.load(s.snapshot(tb).store, time.Now(), false).checkpoints)
+	return id
+}
+
+// begin presses Start; when sessions wait to be resumed the app asks
+// about them first, and each is answered as a person would.
+func (s *soaker) begin(tb *tab) {
+	pressStart(s.t, tb)
+	for range 10 {
+		s.wait(tb, 100*time.Millisecond)
+		untilShown(s.t, tb, `document.getElementById("resume-ask") || document.getElementById("step-progress") || document.getElementById("start")`,
+			"neither the offer nor the running player after Start")
+		if !eval[bool](s.t, tb, `document.getElementById("resume-ask") !== null && document.getElementById("resume-save") !== null`) {
+			if eval[bool](s.t, tb, `document.getElementById("start") !== null`) {
+				tb.do(s.t, "pressing Start", chromedp.Click(chromedp.CSS("#start")))
+				continue
+			}
+			return
+		}
+		answer := []string{"#resume-save", "#resume-discard"}[s.rng.IntN(2)]
+		offered := s.offeredID(tb)
+		tb.do(s.t, "answering what waits", chromedp.Click(chromedp.CSS(answer)))
+		if answer == "#resume-discard" {
+			s.discardedIDs[offered] = true
+		}
+	}
+	s.fail("Start did not start the session")
+}
+
+// killWithTwoTabs plays a short routine in two tabs at once and kills one
+// of them around the end.
+func (s *soaker) killWithTwoTabs(a *tab) snapshot {
+	b := s.tab()
+	b.open(s.t, s.h.base, "/session/"+s.routine())
+	s.goTo(a, "/session/"+s.routine())
+	for _, tb := range []*tab{a, b} {
+		s.begin(tb)
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		runVirtualTime(b.ctx, 3*time.Minute)
+	}()
+	advance(s.t, a, 3*time.Minute)
+	<-done
+	waitText(s.t, a, "#finished-title", "Well done")
+	s.wait(a, 100*time.Millisecond)
+	// The survivor's promise counts too.
+	s.snapshot(b)
+	victim, survivor := a, b
+	if s.rng.IntN(2) == 0 {
+		victim, survivor = b, a
+	}
+	snap := s.killSomewhere(victim)
+	advance(s.t, survivor, 500*time.Millisecond)
+	s.snapshot(survivor)
+	chromedp.Cancel(survivor.ctx)
+	return snap
+}
+
+// snapshot reads what the page shows and what storage holds, and takes
+// the finished screen's word that a session is saved as a promise.
+func (s *soaker) snapshot(tb *tab) snapshot {
+	raw := eval[string](s.t, tb, `(() => {
+		const out = {store: {}, saved: "", id: "", title: "", pain: -1, note: "", step: -1};
+		for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); out.store[k] = localStorage.getItem(k); }
+		const saved = document.getElementById("saved");
+		out.saved = saved ? saved.textContent.trim() : "";
+		const again = document.getElementById("again");
+		out.id = again ? new URL(again.href).searchParams.get("again") || "" : "";
+		const title = document.getElementById("finished-title");
+		out.title = title ? title.textContent.trim() : "";
+		const on = document.querySelector("#pain-after [aria-pressed=true]");
+		out.pain = on ? Number(on.textContent) : -1;
+		const note = document.getElementById("note");
+		out.note = note ? note.value : "";
+		const progress = document.getElementById("step-progress");
+		out.step = progress && progress.hasAttribute("value") && !document.getElementById("finished-title") ? Number(progress.value) : -1;
+		return JSON.stringify(out);
+	})()`)
+	var v struct {
+		Store map[string]string
+		Saved, ID, Title, Note string
+		Pain, Step             int
+	}
+	if err := json.Unmarshal([]byte(raw), &v); err != nil {
+		s.t.Fatalf("reading the page: %v", err)
+	}
+	if v.Saved == "Saved to your history on this device." && v.ID != "" {
+		p := promise{complete: v.Title == "Well done", note: v.Note}
+		if v.Pain >= 0 {
+			p.painAfter = data.PainScore(v.Pain)
+		}
+		s.promised[v.ID] = p
+	}
+	return snapshot{store: v.Store, running: v.Step >= 0, runningStep: v.Step}
+}
+
+// check opens the app again after a kill and checks every invariant
+// against what storage held just before it (before) and what the person
+// was told, once the first screen has read the storage.
+//
+// It returns the tab it opened, on the first screen, for the next kill.
+func (s *soaker) check(before snapshot) *tab {
+	tb := s.tab()
+	tb.open(s.t, s.h.base, "/")
+	advance(s.t, tb, 500*time.Millisecond)
+	store := s.snapshot(tb).store
+	now := time.Now()
+	after := s.load(store, now, true)
+	// What storage held before the kill, and at the last check: a session
+	// lost between them (say, overwritten by the next one started) is
+	// lost all the same.
+	prior := s.load(before.store, now, false)
+	for id, r := range s.known.records {
+		if _, ok := prior.records[id]; !ok {
+			prior.records[id] = r
+		}
+	}
+	for id, c := range s.known.checkpoints {
+		if _, ok := prior.checkpoints[id]; !ok {
+			prior.checkpoints[id] = c
+		}
+	}
+	defer func() { s.known, s.discardedIDs = after, map[string]bool{} }()
+
+	for id, p := range s.promised {
+		r, ok := after.records[id]
+		switch {
+		case !ok:
+			s.fail("session %s was shown as saved but is not in the history", id)
+		case p.complete && !r.Complete:
+			s.fail("session %s was saved complete and is now partial", id)
+		case p.painAfter != nil && (r.PainAfter == nil || *r.PainAfter != *p.painAfter):
+			s.fail("session %s was saved with pain after %d, the history has %v", id, *p.painAfter, r.PainAfter)
+		case p.note != r.Note:
+			s.fail("session %s was saved with the note %q, the history has %q", id, p.note, r.Note)
+		}
+	}
+	// Nothing stored before the kill is lost or made less.
+	for id, r := range prior.records {
+		now, ok := after.records[id]
+		switch {
+		case !ok:
+			s.fail("session %s was in the history before the kill and is gone", id)
+		case r.Complete && !now.Complete:
+			s.fail("session %s was complete before the kill and is now partial", id)
+		case r.PainBefore != nil && now.PainBefore == nil, r.PainAfter != nil && now.PainAfter == nil:
+			s.fail("session %s lost its pain score in the kill", id)
+		case r.Note != "" && now.Note == "":
+			s.fail("session %s lost its note in the kill", id)
+		}
+	}
+	// Every started session is saved or still offered, no further back
+	// than it was.
+	for id, c := range prior.checkpoints {
+		if _, saved := after.records[id]; saved {
+			continue
+		}
+		if _, ok := after.checkpoints[id]; !ok && !s.discarded(before, id) {
+			s.fail("the unfinished session %s (%s, %v in) is neither saved nor offered after the kill", id, c.Routine.ID, c.Elapsed())
+		}
+	}
+	if before.running {
+		id, c, ok := latest(prior.checkpoints)
+		if !ok {
+			s.fail("a session ran at step %d s but had no checkpoint", before.runningStep)
+		}
+		if _, saved := after.records[id]; !saved {
+			now, ok := after.checkpoints[id]
+			if !ok {
+				s.fail("the running session %s is neither saved nor offered after the kill", id)
+			}
+			plan, err := data.Compile(now.Routine, data.DefaultCatalogue(), now.TimingOr(data.DefaultSettings().Timing()))
+			if err != nil {
+				s.fail("the checkpoint's routine does not compile: %v", err)
+			}
+			shown := plan.At(time.Duration(before.runningStep) * time.Second).Segment.Step
+			kept := plan.At(now.Elapsed()).Segment.Step
+			if kept < shown-1 {
+				s.fail("session %s showed step %d and is offered from step %d (%v in, %s)", id, shown, kept, now.Elapsed(), c.Routine.ID)
+			}
+		}
+	}
+	return tb
+}
+
+// discarded reports whether the person discarded the session id before
+// the kill, which is theirs to do.
+func (s *soaker) discarded(before snapshot, id string) bool {
+	return before.discarded == id || s.discardedIDs[id]
+}
+
+// stored is what a storage holds, read as the app reads it.
+type stored struct {
+	records     map[string]data.Record
+	checkpoints map[string]data.Checkpoint
+}
+
+// load reads store as the app does. strict (the storage after a kill and
+// a launch) also holds it to what a launch must leave: nothing damaged,
+// no session twice, a summary that agrees with the history.
+func (s *soaker) load(store map[string]string, now time.Time, strict bool) stored {
+	st := &data.MemoryStorage{}
+	for k, v := range store {
+		if err := st.SetRaw(k, v); err != nil {
+			s.fail("copying %s: %v", k, err)
+		}
+	}
+	out := stored{records: map[string]data.Record{}, checkpoints: map[string]data.Checkpoint{}}
+	hist, status, err := data.LoadHistory(st, now)
+	if err != nil || !status.Writable() {
+		s.fail("the stored history does not load (%v): %v", status, err)
+	}
+	for _, r := range hist.Records {
+		if _, dup := out.records[r.ID]; dup {
+			s.fail("session %s is stored twice", r.ID)
+		}
+		out.records[r.ID] = r
+	}
+	for _, c := range s.checkpoints(st) {
+		out.checkpoints[c.RecordID] = c
+	}
+	if !strict {
+		return out
+	}
+	for k := range store {
+		if strings.HasPrefix(k, data.CorruptPrefix) || strings.HasPrefix(k, data.NewerPrefix) || strings.Contains(k, "corrupt") || strings.Contains(k, "aside") {
+			s.fail("storage holds a damaged copy %s after a kill: %.200s", k, store[k])
+		}
+	}
+	if _, err := data.LoadSettings(st); err != nil {
+		s.fail("the settings do not load: %v", err)
+	}
+	// The summary Home reads must be the one the history gives.
+	if got, ok := store[data.RecentKey]; ok {
+		fresh := &data.MemoryStorage{}
+		if raw, has := store[data.HistoryKey]; has {
+			fresh.SetRaw(data.HistoryKey, raw)
+		}
+		if _, err := data.SessionsOn(fresh, now.Format(time.DateOnly), now); err != nil {
+			s.fail("summing up the history: %v", err)
+		}
+		if want, _ := fresh.GetRaw(data.RecentKey); got != want {
+			s.fail("the recent summary does not agree with the history:\n got %s\nwant %s", got, want)
+		}
+	}
+	return out
+}
+
+// latest returns the checkpoint saved last.
+func latest(cs map[string]data.Checkpoint) (string, data.Checkpoint, bool) {
+	var id string
+	var last data.Checkpoint
+	for k, c := range cs {
+		if id == "" || c.SavedAt.After(last.SavedAt) {
+			id, last = k, c
+		}
+	}
+	return id, last, id != ""
+}
+
+// checkpoints returns the stored checkpoints of unfinished sessions.
+func (s *soaker) checkpoints(st *data.MemoryStorage) []data.Checkpoint {
+	cs, err := data.LoadCheckpoints(st)
+	if err != nil {
+		s.fail("the checkpoints do not load: %v", err)
+	}
+	return cs
+}
+
+// runVirtualTime lets ctx's tab run on virtual time for d, without waiting
+// and without failing: the tab may be killed meanwhile.
+func runVirtualTime(ctx context.Context, d time.Duration) {
+	budget := float64(d.Milliseconds())
+	chromedp.Call(ctx, emulation.SetVirtualTimePolicy, emulation.SetVirtualTimePolicyParams{
+		Policy: emulation.VirtualTimePolicyAdvance, Budget: &budget,
+	})
+}
