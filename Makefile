@@ -32,7 +32,7 @@ test: espeak-ng ## everything: vet, race tests (with real speech), the wasm buil
 	go run ./bench -quick -smoke
 
 e2e: chromium ## the browser tests in Chromium
-	UNKNOT_E2E=1 go test ./e2e/ -count=1 -v -timeout 15m
+	UNKNOT_E2E=1 go test ./e2e/ -count=1 -v -timeout 45m
 
 webkit: webkit-deps ## the browser tests in WebKit, the engine of every iPhone browser (~3 min after the build)
 	UNKNOT_E2E=1 go test ./e2e/webkit/ -count=1 -v -timeout 15m
