@@ -33,6 +33,8 @@ type ResumeOffer struct {
 	// later one alone.
 	undo  *data.Discarded
 	undos int
+	// asked is Asking as last seen, to tell when the player asks anew.
+	asked bool
 }
 
 // offered is one waiting session and the plan it ran on.
@@ -44,7 +46,22 @@ type offered struct {
 }
 
 // OnMount looks for waiting sessions.
-func (o *ResumeOffer) OnMount(ctx app.Context) { o.load(ctx) }
+func (o *ResumeOffer) OnMount(ctx app.Context) {
+	o.asked = o.Asking
+	o.load(ctx)
+}
+
+// OnUpdate looks again when the player asks anew: the offer stays on the
+// ready screen once settled, and a session that ran in another tab then (a
+// tab killed since, whose lock has gone) may wait now. Without a new look
+// the player would wait for an answer with nothing offered and no Start.
+func (o *ResumeOffer) OnUpdate(ctx app.Context) {
+	asking := o.Asking && !o.asked
+	o.asked = o.Asking
+	if asking {
+		o.load(ctx)
+	}
+}
 
 // load reads every checkpoint, then leaves out those of sessions running
 // in a tab, once the browser says which.
@@ -57,6 +74,10 @@ func (o *ResumeOffer) load(ctx app.Context) {
 	o.items = o.items[:0]
 	for _, c := range all {
 		o.items = append(o.items, offer(c, settings))
+	}
+	if len(o.items) == 0 {
+		o.settled(ctx)
+		return
 	}
 	runningElsewhere(func(ids map[string]bool, known bool) {
 		if !known || len(ids) == 0 {

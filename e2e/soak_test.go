@@ -98,8 +98,9 @@ type soaker struct {
 	// known is what storage held at the last check.
 	known stored
 	// discardedIDs are the sessions the person discarded since the last
-	// check, when asked before a Start.
+	// check, when asked before a Start; resumed the one they resumed.
 	discardedIDs map[string]bool
+	resumed      string
 }
 
 // promise is what the finished screen showed of a saved session.
@@ -208,8 +209,10 @@ func (s *soaker) killSomewhere(tb *tab) snapshot {
 	return snap
 }
 
+// routine is a short routine that any day allows: the bridge and the
+// flexibility exercise are counted per day, and the day's may be done.
 func (s *soaker) routine() string {
-	return []string{data.KneeToChest, data.Bridge, data.CatStretch}[s.rng.IntN(3)]
+	return []string{data.KneeToChest, data.Rotation, data.CatStretch}[s.rng.IntN(3)]
 }
 
 func (s *soaker) killAtStart(tb *tab) snapshot {
@@ -298,6 +301,9 @@ func (s *soaker) answerOffer(tb *tab) snapshot {
 		tb.do(s.t, "undoing the discard", chromedp.Click(chromedp.CSS("#resume-undo")))
 	}
 	s.wait(tb, 300*time.Millisecond)
+	if answer == "#resume-go" {
+		s.resumed = offered
+	}
 	snap := s.killSomewhere(tb)
 	if answer == "#resume-discard" {
 		snap.discarded = offered
@@ -333,6 +339,7 @@ func (s *soaker) begin(tb *tab) {
 		}
 		answer := []string{"#resume-save", "#resume-discard"}[s.rng.IntN(2)]
 		offered := s.offeredID(tb)
+		s.trail[len(s.trail)-1] += " asked:" + answer + ":" + offered[:min(8, len(offered))]
 		tb.do(s.t, "answering what waits", chromedp.Click(chromedp.CSS(answer)))
 		if answer == "#resume-discard" {
 			s.discardedIDs[offered] = true
@@ -436,7 +443,7 @@ func (s *soaker) check(before snapshot) *tab {
 			prior.checkpoints[id] = c
 		}
 	}
-	defer func() { s.known, s.discardedIDs = after, map[string]bool{} }()
+	defer func() { s.known, s.discardedIDs, s.resumed = after, map[string]bool{}, "" }()
 
 	for id, p := range s.promised {
 		r, ok := after.records[id]
@@ -476,14 +483,32 @@ func (s *soaker) check(before snapshot) *tab {
 		}
 	}
 	if before.running {
-		id, c, ok := latest(prior.checkpoints)
-		if !ok {
-			s.fail("a session ran at step %d s but had no checkpoint", before.runningStep)
+		// The session on screen: the one resumed, or the one whose
+		// checkpoint is new since the last check. A tab's clock runs on
+		// virtual time, so the checkpoints' own times cannot tell.
+		var running []string
+		if s.resumed != "" {
+			running = append(running, s.resumed)
+		} else {
+			for id := range s.load(before.store, now, false).checkpoints {
+				if _, old := s.known.checkpoints[id]; !old {
+					running = append(running, id)
+				}
+			}
 		}
-		if _, saved := after.records[id]; !saved {
+		if len(running) == 0 {
+			s.fail("a session ran at %d s into its plan but had no checkpoint", before.runningStep)
+		}
+		for _, id := range running {
+			if _, saved := after.records[id]; saved {
+				continue
+			}
 			now, ok := after.checkpoints[id]
 			if !ok {
 				s.fail("the running session %s is neither saved nor offered after the kill", id)
+			}
+			if len(running) > 1 {
+				continue
 			}
 			plan, err := data.Compile(now.Routine, data.DefaultCatalogue(), now.TimingOr(data.DefaultSettings().Timing()))
 			if err != nil {
@@ -492,7 +517,7 @@ func (s *soaker) check(before snapshot) *tab {
 			shown := plan.At(time.Duration(before.runningStep) * time.Second).Segment.Step
 			kept := plan.At(now.Elapsed()).Segment.Step
 			if kept < shown-1 {
-				s.fail("session %s showed step %d and is offered from step %d (%v in, %s)", id, shown, kept, now.Elapsed(), c.Routine.ID)
+				s.fail("session %s showed step %d and is offered from step %d (%v in, %s)", id, shown, kept, now.Elapsed(), now.Routine.ID)
 			}
 		}
 	}
