@@ -312,14 +312,22 @@ func (s *soaker) answerOffer(tb *tab) snapshot {
 }
 
 // offeredID is the record id of the first session the offer shows: the
-// one its Resume link names, or else the most recent checkpoint.
+// one its Resume link names, or else the first of the checkpoints in the
+// order the offer lists them (data.LoadCheckpoints; no other tab runs a
+// session then, every other one was killed).
 func (s *soaker) offeredID(tb *tab) string {
 	href := eval[string](s.t, tb, `(document.getElementById("resume-go") || {}).href || ""`)
 	if _, id, ok := strings.Cut(href, "resume="); ok {
 		return id
 	}
-	id, _, _ := latest(s.load(s.snapshot(tb).store, time.Now(), false).checkpoints)
-	return id
+	st := &data.MemoryStorage{}
+	for k, v := range s.snapshot(tb).store {
+		st.SetRaw(k, v)
+	}
+	if cs := s.checkpoints(st); len(cs) > 0 {
+		return cs[0].RecordID
+	}
+	return ""
 }
 
 // begin presses Start; when sessions wait to be resumed the app asks
@@ -587,17 +595,6 @@ func (s *soaker) load(store map[string]string, now time.Time, strict bool) store
 	return out
 }
 
-// latest returns the checkpoint saved last.
-func latest(cs map[string]data.Checkpoint) (string, data.Checkpoint, bool) {
-	var id string
-	var last data.Checkpoint
-	for k, c := range cs {
-		if id == "" || c.SavedAt.After(last.SavedAt) {
-			id, last = k, c
-		}
-	}
-	return id, last, id != ""
-}
 
 // checkpoints returns the stored checkpoints of unfinished sessions.
 func (s *soaker) checkpoints(st *data.MemoryStorage) []data.Checkpoint {
