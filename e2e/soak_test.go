@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-		"strconv"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -105,7 +105,7 @@ type soaker struct {
 
 // promise is what the finished screen showed of a saved session.
 type promise struct {
-	complete bool
+	complete  bool
 	painAfter *int
 	note      string
 }
@@ -408,7 +408,7 @@ func (s *soaker) snapshot(tb *tab) snapshot {
 		return JSON.stringify(out);
 	})()`)
 	var v struct {
-		Store map[string]string
+		Store                  map[string]string
 		Saved, ID, Title, Note string
 		Pain, Step             int
 	}
@@ -594,7 +594,6 @@ func (s *soaker) load(store map[string]string, now time.Time, strict bool) store
 	}
 	return out
 }
-
 
 // checkpoints returns the stored checkpoints of unfinished sessions.
 func (s *soaker) checkpoints(st *data.MemoryStorage) []data.Checkpoint {
