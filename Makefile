@@ -2,7 +2,7 @@
 ADDR ?= localhost:8000
 WASM_FLAGS = -trimpath -ldflags='-s -w'
 
-.PHONY: build wasm server run static test check e2e webkit soak bench chromium webkit-deps espeak-ng clean gen
+.PHONY: build wasm server run static test check e2e webkit soak bench chromium webkit-deps espeak-ng speech clean gen
 
 build: wasm server ## the app (web/app.wasm, precompressed) and the server (bin/unknot)
 	bin/unknot compress
@@ -23,7 +23,7 @@ check: ## vet and native tests
 	go vet ./... && GOOS=js GOARCH=wasm go vet ./app ./components
 	go test ./...
 
-test: espeak-ng ## everything: vet, race tests (with real speech), the wasm build and the browser tests
+test: espeak-ng speech ## everything: vet, race tests (with real speech), the wasm build and the browser tests
 	go vet ./... && GOOS=js GOARCH=wasm go vet ./app ./components
 	go test -race ./...
 	$(MAKE) wasm
@@ -53,6 +53,12 @@ webkit-deps:
 espeak-ng:
 	@test -x /usr/bin/espeak-ng || { if [ "$$(id -u)" = 0 ]; then S=; else S=sudo; fi; \
 		$$S apt-get update && $$S env DEBIAN_FRONTEND=noninteractive apt-get install -y espeak-ng; }
+
+# speech-dispatcher and a sound server let Chromium speak with espeak-ng in
+# the real-voice browser test (e2e/realvoice_test.go).
+speech:
+	@test -x /usr/bin/speech-dispatcher -a -x /usr/bin/pulseaudio -a -x /usr/lib/speech-dispatcher-modules/sd_espeak-ng || { if [ "$$(id -u)" = 0 ]; then S=; else S=sudo; fi; \
+		$$S apt-get update && $$S env DEBIAN_FRONTEND=noninteractive apt-get install -y speech-dispatcher speech-dispatcher-espeak-ng pulseaudio; }
 
 clean:
 	rm -rf bin dist e2e/screenshots web/app.wasm web/app.wasm.br web/app.wasm.gz

@@ -126,7 +126,7 @@ func TestInterruptedSessionSurvivesAnotherRoutine(t *testing.T) {
 	if got := routinesOf(storedCheckpoints(t, tb)); len(got) != 1 || got[0] != data.KneeToChest {
 		t.Errorf("checkpoints while the new routine runs: %v, want its own", got)
 	}
-	advance(t, tb, 2*time.Minute)
+	playOnVirtualTime(t, tb, 10*time.Minute)
 	waitText(t, tb, "#finished-title", "Well done")
 	if recs := storedRecords(t, tb); len(recs) != 2 {
 		t.Errorf("stored %d sessions, want the evening one and the new one", len(recs))

@@ -234,7 +234,7 @@ func (s *soaker) killMidSession(tb *tab) snapshot {
 func (s *soaker) toTheEnd(tb *tab) {
 	s.goTo(tb, "/session/"+s.routine())
 	s.begin(tb)
-	advance(s.t, tb, 3*time.Minute)
+	playOnVirtualTime(s.t, tb, 10*time.Minute)
 	waitText(s.t, tb, "#finished-title", "Well done")
 }
 
@@ -362,15 +362,17 @@ func (s *soaker) killWithTwoTabs(a *tab) snapshot {
 	b := s.tab()
 	b.open(s.t, s.h.base, "/session/"+s.routine())
 	s.goTo(a, "/session/"+s.routine())
-	for _, tb := range []*tab{a, b} {
-		s.begin(tb)
-	}
+	// The second tab starts once the first one's session runs and holds
+	// its lock, as a person switching tabs would.
+	s.begin(a)
+	advance(s.t, a, time.Second)
+	s.begin(b)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		runVirtualTime(b.ctx, 3*time.Minute)
+		runVirtualTime(b.ctx, 10*time.Minute)
 	}()
-	advance(s.t, a, 3*time.Minute)
+	advance(s.t, a, 10*time.Minute)
 	<-done
 	waitText(s.t, a, "#finished-title", "Well done")
 	s.wait(a, 100*time.Millisecond)
