@@ -171,7 +171,8 @@ func (r *Runner) Reset() { r.reset() }
 
 func (r *Runner) reset() {
 	r.halt()
-	*r = Runner{cfg: r.cfg}
+	// saves carries on: a save asked for before is not this session's.
+	*r = Runner{cfg: r.cfg, saves: r.saves}
 }
 
 // Tick looks at the clock: it fires the cue that is due, checkpoints a new
