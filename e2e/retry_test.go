@@ -37,7 +37,7 @@ func finishIntoFullStorage(t *testing.T, h *harness) *tab {
 	tb := playerTab(t, h, data.KneeToChest)
 	pressStart(t, tb)
 	fillStorage(t, tb)
-	advance(t, tb, 2*time.Minute)
+	advance(t, tb, firstDayPlan(t, data.KneeToChest).Total+time.Second)
 	waitText(t, tb, "#finished-title", "Well done")
 	got := text(t, tb, "#save-error")
 	for _, want := range []string{"not saved yet", "full", "saves it by itself", "come back to this page", "each time you open Unknot"} {

@@ -126,7 +126,7 @@ func TestInterruptedSessionSurvivesAnotherRoutine(t *testing.T) {
 	if got := routinesOf(storedCheckpoints(t, tb)); len(got) != 1 || got[0] != data.KneeToChest {
 		t.Errorf("checkpoints while the new routine runs: %v, want its own", got)
 	}
-	advance(t, tb, 2*time.Minute)
+	advance(t, tb, firstDayPlan(t, data.KneeToChest).Total+time.Second)
 	waitText(t, tb, "#finished-title", "Well done")
 	if recs := storedRecords(t, tb); len(recs) != 2 {
 		t.Errorf("stored %d sessions, want the evening one and the new one", len(recs))
@@ -177,7 +177,7 @@ func TestStaleSaveAsPartialKeepsTheFinishedSession(t *testing.T) {
 	other.do(t, "resuming", chromedp.Click(chromedp.CSS("#resume-go")))
 	waitText(t, other, "#paused", "Paused")
 	other.do(t, "carrying on", chromedp.Click(chromedp.CSS("#pause")))
-	advance(t, other, 2*time.Minute)
+	advance(t, other, firstDayPlan(t, data.KneeToChest).Total)
 	waitText(t, other, "#finished-title", "Well done")
 	if t.Failed() {
 		t.Fatalf("the resumed session did not finish: %q", text(t, other, "main"))
