@@ -14,8 +14,7 @@ func (p *SessionPlayer) onHurt(ctx app.Context, e app.Event) {
 	if p.state != stateRunning {
 		return
 	}
-	p.stopped = data.StoppedHurt
-	p.finish()
+	p.run.Finish(data.StoppedHurt)
 }
 
 // renderDay shows, on the screen before Start, where today's per-day

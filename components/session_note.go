@@ -1,6 +1,7 @@
 package components
 
 import (
+	"cmp"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -17,25 +18,18 @@ const noteDelay = 500 * time.Millisecond
 // once (keep), and until it is saved the screen says so.
 func (p *SessionPlayer) onNoteInput(ctx app.Context, note string) {
 	p.rec.Note, p.answered = data.TrimNote(note), true
-	p.noteEdits++
-	edit := p.noteEdits
-	if !p.unsaved {
-		p.unsaved = true
+	saved := !p.run.Unsaved()
+	// Only the last keystroke's save runs.
+	p.run.SaveSoon(cmp.Or(p.saveAfter, noteDelay))
+	if saved {
 		p.Update()
 	}
-	p.later(p.saveAfter, noteDelay, func(ctx app.Context) {
-		if edit == p.noteEdits && p.unsaved {
-			p.save()
-			p.Update()
-		}
-	})
 }
 
 // discard drops a session ended before any hold was done: it is no
 // session, and counting it would mark the calendar and keep a streak for
 // nothing. Its checkpoint goes too, so it is not offered to resume.
 func (p *SessionPlayer) discard() {
-	p.unsaved = false
 	if p.mounted != nil {
 		data.ClearCheckpoint(appStorage(p.mounted), p.rec.ID)
 	}

@@ -23,8 +23,8 @@ const (
 
 // SessionPlayer runs a routine: a big countdown, one instruction, what comes
 // next, and cues (tones, speech, vibration) so the person can follow with the
-// phone out of reach. It owns the clock: a goroutine with a ticker that asks
-// the session where it stands at time.Now.
+// phone out of reach. The session runs in a runner.Runner (its clock, cues,
+// checkpoints and save); the player wires it to the browser and draws it.
 type SessionPlayer struct {
 	app.Compo
 
@@ -39,55 +39,45 @@ type SessionPlayer struct {
 	why     []string
 	// day is the routine as planned for today (data.PlanToday): the
 	// per-day doses and the limits of the dose buttons.
-	day data.TodayPlan
-	// stopped is why the session was stopped, when the person said.
-	stopped  string
+	day      data.TodayPlan
 	settings data.Settings
 	// storeErr is the last failure to read or write settings.
 	storeErr string
 
-	state   playerState
-	session data.Session
-	pos     data.Position
+	state playerState
+	// run runs the session; it is made anew for each session.
+	run *runner.Runner
 	// confirming is set while "End the session now?" is asked.
 	confirming bool
 	// noVoice is set once speech was asked for and no voice could speak.
 	noVoice bool
 	// noVibrate is set where the browser cannot vibrate.
 	noVibrate bool
-	results   []data.Result
-	took      time.Duration
 	// stamp is when and where the session started; painBefore the score
-	// given before it; step the last step checkpointed.
+	// given before it.
 	stamp      data.Stamp
 	painBefore *int
-	step       int
 	// notice is a one-off message on the player, such as after resuming.
 	notice string
 	// next is what a launch during the session asked for (launch.go).
 	next nextUp
 	// rec is the finished session as recorded; saveErr the last failure
-	// to store it (it stays in memory until a save succeeds); unsaved is
-	// set from the end of the session until its first save (saveSoon).
+	// to store it (it stays in memory until a save succeeds).
 	rec       data.Record
 	saveErr   string
-	unsaved   bool
 	persisted string
-	// noteEdits counts keystrokes in the note, so only the last one saves.
-	noteEdits int
 
 	cues Cues
 	now  func() time.Time
 	// wake carries the player's clock over a device's sleep.
 	wake data.WakeClock
-	// checkpointAfter and saveAfter replace checkpointDelay and
-	// saveDelay when set.
+	// checkpointAfter and saveAfter replace runner.CheckpointAfter and
+	// runner.SaveAfter when set.
 	checkpointAfter, saveAfter time.Duration
 	// mounted is the player's own context, alive until it dismounts. The
 	// clock runs on it, not on the context of the button that started it,
 	// which ends as soon as the button leaves the screen.
-	mounted   app.Context
-	stopClock chan struct{}
+	mounted app.Context
 	// counter is the big countdown, which writes each new second itself;
 	// stepView the rest of the step, which writes each new step itself.
 	counter  *Countdown
@@ -124,6 +114,9 @@ func (p *SessionPlayer) OnMount(ctx app.Context) {
 	}
 	if p.cues == nil {
 		p.cues = newWebCues()
+	}
+	if p.run == nil {
+		p.run = p.newRunner()
 	}
 	// The voice has said all it was given: a step held back for it may
 	// start now rather than at the clock's next look.
@@ -177,13 +170,16 @@ func (p *SessionPlayer) OnPreRender(ctx app.Context) {
 // OnNav loads the routine named in the address, with today's suggested
 // doses, or the unfinished session when the address asks to resume it.
 func (p *SessionPlayer) OnNav(ctx app.Context) {
+	if p.run == nil {
+		p.run = p.newRunner() // the server's pre-rendering mounts nothing
+	}
 	p.keep() // "Do it again" from a session not saved yet
-	p.halt()
+	p.run.Reset()
 	releaseLive()
-	p.state, p.confirming, p.notice, p.loadErr, p.stopped = stateReady, false, "", "", ""
+	p.state, p.confirming, p.notice, p.loadErr = stateReady, false, "", ""
 	p.day = data.TodayPlan{}
 	p.asking, p.offered, p.answered = false, false, false
-	p.painBefore, p.rec, p.saveErr, p.unsaved = nil, data.Record{}, "", false
+	p.painBefore, p.rec, p.saveErr = nil, data.Record{}, ""
 	p.next = nextUp{}
 	st := appStorage(ctx)
 	settings, err := data.LoadSettings(st)
@@ -241,72 +237,26 @@ func (p *SessionPlayer) restore(ctx app.Context, id string) bool {
 	}
 	now := p.clock()
 	p.routine, p.plan, p.why = c.Routine, plan, nil
-	p.session = data.RestoreSession(plan, c, now)
-	p.setPos(p.session.At(now))
-	p.stamp, p.painBefore, p.step = c.Stamp(), c.PainBefore, p.pos.Segment.Step
+	p.stamp, p.painBefore = c.Stamp(), c.PainBefore
 	p.rec = data.Record{ID: c.RecordID}
 	if p.rec.ID == "" {
 		p.rec.ID = data.NewRecordID()
 	}
+	p.run = p.newRunner()
+	p.run.Restore(data.RestoreSession(plan, c, now), now)
 	p.state, p.notice = stateRunning, text.ResumeHint
 	scrollTop()
 	return true
 }
 
-// checkpoint saves the running session so a closed or killed tab loses
-// nothing; the next launch offers to resume it.
-func (p *SessionPlayer) checkpoint() {
-	if p.state != stateRunning || p.mounted == nil {
-		return
-	}
-	c := p.session.Checkpoint(p.stamp, p.painBefore, p.clock())
-	c.RecordID = p.rec.ID
-	err := data.SaveCheckpoint(appStorage(p.mounted), c)
-	if err != nil {
-		p.storeErr = err.Error()
-	}
-	holdLive(c.RecordID)
-}
-
-// checkpointDelay is how long after a step starts its checkpoint is saved,
-// unless the player's checkpointAfter says otherwise (tests).
-const checkpointDelay = 60 * time.Millisecond
-
-// checkpointSoon saves a checkpoint just after the new step is on the
-// screen: encoding it and writing localStorage took as long as drawing the
-// step, in the same turn. (Hiding or leaving the page saves one at once.)
-func (p *SessionPlayer) checkpointSoon() {
-	p.later(p.checkpointAfter, checkpointDelay, func(ctx app.Context) {
-		failed := p.storeErr
-		p.retrySaves() // first: it may make room for the checkpoint
-		p.checkpoint()
-		if p.storeErr != failed {
-			p.Update()
-		}
-	})
-}
-
-// later runs fn quietly on the UI goroutine after d, or after otherwise
-// when d is zero, unless the player has left the page by then.
-func (p *SessionPlayer) later(d, otherwise time.Duration, fn func(app.Context)) {
-	if p.mounted == nil {
-		return
-	}
-	if d == 0 {
-		d = otherwise
-	}
-	ctx := p.mounted
-	ctx.Async(func() {
-		time.Sleep(d)
-		p.quietly(ctx, fn)
-	})
-}
+// checkpoint saves the running session at once, as pagehide does.
+func (p *SessionPlayer) checkpoint() { p.run.Keep() }
 
 // keep stores the session now, as the page may not come back: the
 // checkpoint of a running one, or a finished one not saved yet.
 func (p *SessionPlayer) keep() {
-	p.checkpoint()
-	if p.unsaved || p.state == stateFinished && p.saveErr != "" {
+	p.run.Keep()
+	if p.run.Unsaved() || p.state == stateFinished && p.saveErr != "" {
 		p.save()
 	}
 }
@@ -314,7 +264,7 @@ func (p *SessionPlayer) keep() {
 // OnDismount stops the clock and lets go of the cues.
 func (p *SessionPlayer) OnDismount() {
 	p.keep() // leaving mid-session (a back gesture) keeps its place
-	p.halt()
+	p.run.Stop()
 	releaseLive()
 	for _, f := range p.unlisten {
 		f()
@@ -328,59 +278,9 @@ func (p *SessionPlayer) OnDismount() {
 	}
 }
 
-// startClock starts the ticker goroutine on the player's own context; any
-// earlier one stops.
-func (p *SessionPlayer) startClock() {
-	p.halt()
-	ctx := p.mounted
-	stop := make(chan struct{})
-	p.stopClock = stop
-	// wake carries the next sleep, worked out on the UI goroutine after
-	// each look at the clock.
-	wake := make(chan time.Duration, 1)
-	first := p.untilNextChange()
-	go func() {
-		timer := time.NewTimer(first)
-		defer timer.Stop()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-stop:
-				return
-			case <-timer.C:
-			}
-			p.quietly(ctx, func(ctx app.Context) {
-				p.tick(ctx)
-				select {
-				case wake <- p.untilNextChange():
-				default:
-				}
-			})
-			select {
-			case <-ctx.Done():
-				return
-			case <-stop:
-				return
-			case d := <-wake:
-				timer.Reset(d)
-			}
-		}
-	}()
-}
-
-// untilNextChange is how long the clock sleeps after a look
-// (runner.Look.NextLook): until the countdown's next whole second, or a
-// short poll while a step waits for the voice.
-func (p *SessionPlayer) untilNextChange() time.Duration {
-	waiting, _ := p.session.Waiting()
-	return runner.Look{Pos: p.pos, Waiting: waiting}.NextLook()
-}
-
 // setPos moves the player to position cur and the countdown and step view
 // with it.
 func (p *SessionPlayer) setPos(cur data.Position) {
-	p.pos = cur
 	if p.counter != nil {
 		n := cur.SecondsLeft()
 		if cur.Segment.Kind == data.KindInstruct {
@@ -396,27 +296,28 @@ func (p *SessionPlayer) setPos(cur data.Position) {
 // or whether the app's voice speaks has changed since it was last given one.
 func (p *SessionPlayer) showStep() {
 	paused, speaks := 0, 0
-	if p.session.Paused() {
+	if p.run.Session().Paused() {
 		paused = 1
 	}
 	if p.voiceSpeaks() {
 		speaks = 1
 	}
-	key := [3]int{p.pos.Index, paused, speaks}
+	pos := p.run.Pos()
+	key := [3]int{pos.Index, paused, speaks}
 	if p.stepView == nil || (key == p.stepKey && p.stepView.view.Class != "") {
 		return
 	}
 	p.stepKey = key
-	seg := p.pos.Segment
+	seg := pos.Segment
 	label := kindLabel(seg)
 	t := stepText{
 		Class:  "step kind-" + string(seg.Kind),
 		Figure: "figure figure--" + figurePose(seg.Pose) + " figure--large",
 		Alt:    FigureAlt(seg.Pose),
 		Title:  seg.Title, Phase: label, Instruction: seg.Text, Where: whereText(seg),
-		Done:  int(p.pos.Elapsed / time.Second),
+		Done:  int(pos.Elapsed / time.Second),
 		Total: int(p.plan.Total / time.Second),
-		Label: fmt.Sprintf(text.Remaining, data.DurationText(p.plan.Total-p.pos.Elapsed)),
+		Label: fmt.Sprintf(text.Remaining, data.DurationText(p.plan.Total-pos.Elapsed)),
 	}
 	// A screen reader announces each step from the live region, unless
 	// the app's own voice says it: the two voices would talk over each
@@ -437,45 +338,9 @@ func (p *SessionPlayer) showStep() {
 // and the browser has a voice to say it with.
 func (p *SessionPlayer) voiceSpeaks() bool { return p.settings.Voice && !p.noVoice }
 
-// halt stops the ticker goroutine, if one runs.
-func (p *SessionPlayer) halt() {
-	if p.stopClock != nil {
-		close(p.stopClock)
-		p.stopClock = nil
-	}
-}
-
-// tick reads the clock, fires the cue that is due, writes the number and
-// redraws the player when the step has changed. It runs through quietly, so
-// a new second costs one write into the countdown's element.
-func (p *SessionPlayer) tick(ctx app.Context) {
-	if p.state != stateRunning || p.session.Paused() {
-		return
-	}
-	look := runner.At(p.session, p.pos, p.clock(), p.cues)
-	p.session = look.Session
-	if look.Waiting {
-		return // the voice is still saying the step before
-	}
-	cur := look.Pos
-	if look.Due {
-		p.fire(look.Cue)
-	}
-	if cur.Segment.Step != p.step && !cur.Done {
-		p.step = cur.Segment.Step
-		p.checkpointSoon()
-	}
-	voiceless := p.noVoice
-	p.setPos(cur) // writes the number, and the step when it is new
-	switch {
-	case cur.Done:
-		p.finish()
-		p.Update()
-	case p.noVoice != voiceless:
-		// The notice that no voice could speak comes or goes.
-		p.Update()
-	}
-}
+// tick looks at the clock (runner.Runner.Tick), as the voice falls quiet
+// or the page shows again.
+func (p *SessionPlayer) tick(ctx app.Context) { p.run.Tick() }
 
 // quietly runs fn on the UI goroutine without redrawing the player, which
 // fn asks for with p.Update when what it changed shows. (go-app redraws the
@@ -497,6 +362,8 @@ func (p *SessionPlayer) fire(c data.Cue) {
 		if said := p.cues.Say(c.Say); said == p.noVoice {
 			p.noVoice = !said
 			p.showStep()
+			// The notice that no voice could speak comes or goes.
+			p.Update()
 		}
 	}
 	if p.settings.Vibration && len(c.Vibrate) > 0 {
@@ -516,15 +383,11 @@ func (p *SessionPlayer) onStart(ctx app.Context, e app.Event) {
 
 // begin starts the session at now.
 func (p *SessionPlayer) begin(now time.Time) {
-	p.session = data.NewSession(p.plan, now)
-	p.setPos(p.session.At(now))
-	p.stamp, p.step = localStamp(now), p.pos.Segment.Step
+	p.stamp = localStamp(now)
 	p.rec = data.Record{ID: data.NewRecordID()}
-	p.state, p.confirming, p.results, p.notice = stateRunning, false, nil, ""
-	p.checkpoint()
-	p.fire(data.StartCue(p.pos))
-	p.cues.KeepAwake(p.settings.KeepAwake)
-	p.startClock()
+	p.state, p.confirming, p.notice = stateRunning, false, ""
+	p.run = p.newRunner()
+	p.run.Start(p.plan, now)
 	p.focusSoon("pause")
 	scrollTop() // Start sits low on the ready screen
 }
@@ -534,47 +397,25 @@ func (p *SessionPlayer) onPauseResume(ctx app.Context, e app.Event) {
 	if p.state != stateRunning {
 		return
 	}
-	if p.session.Paused() {
+	if p.run.Session().Paused() {
 		p.resume(ctx)
 		return
 	}
-	p.pause()
-}
-
-func (p *SessionPlayer) pause() {
-	p.cues.Hush()
-	p.session = p.session.Pause(p.clock())
-	p.showStep()
-	p.halt()
-	p.cues.KeepAwake(false)
-	p.checkpoint()
+	p.run.Pause()
 }
 
 func (p *SessionPlayer) resume(ctx app.Context) {
-	now := p.clock()
 	p.cues.Configure(p.settings)
 	p.cues.Unlock()
-	p.session, p.confirming, p.notice = p.session.Resume(now), false, ""
-	p.setPos(p.session.At(now))
-	p.fire(data.StartCue(p.pos))
-	p.cues.KeepAwake(p.settings.KeepAwake)
-	p.startClock()
+	p.confirming, p.notice = false, ""
+	p.run.Resume()
 }
 
 // move applies back or skip and announces where it lands.
 func (p *SessionPlayer) move(op func(data.Session, time.Time) data.Session) {
-	if p.state != stateRunning {
-		return
+	if p.state == stateRunning {
+		p.run.Move(op)
 	}
-	now := p.clock()
-	p.cues.Hush()
-	p.session = op(p.session, now)
-	p.setPos(p.session.At(now))
-	if p.pos.Done {
-		p.finish()
-		return
-	}
-	p.fire(data.StartCue(p.pos))
 }
 
 func (p *SessionPlayer) onBack(ctx app.Context, e app.Event) { p.move(data.Session.Back) }
@@ -582,71 +423,41 @@ func (p *SessionPlayer) onSkip(ctx app.Context, e app.Event) { p.move(data.Sessi
 
 // onEnd asks before ending, pausing meanwhile.
 func (p *SessionPlayer) onEnd(ctx app.Context, e app.Event) {
-	if !p.session.Paused() {
-		p.pause()
-	}
+	p.run.Pause()
 	p.confirming = true
 	p.focusSoon("keep-going")
 }
 
-func (p *SessionPlayer) onConfirmEnd(ctx app.Context, e app.Event) { p.finish() }
+func (p *SessionPlayer) onConfirmEnd(ctx app.Context, e app.Event) { p.run.Finish("") }
 
 func (p *SessionPlayer) onKeepGoing(ctx app.Context, e app.Event) {
 	p.resume(ctx)
 	p.focusSoon("pause")
 }
 
-// finish stops the session, records it and shows what was done.
-func (p *SessionPlayer) finish() {
-	now := p.clock()
-	p.halt()
-	p.session = p.session.Pause(now)
-	p.cues.KeepAwake(false)
-	p.results = p.session.Results(now)
-	p.took = p.session.Elapsed(now)
+// finished records the session that has just finished and shows what was
+// done; the runner saves it just after, or discards it.
+func (p *SessionPlayer) finished() {
 	p.state, p.confirming = stateFinished, false
 	id := p.rec.ID
-	p.rec = data.NewRecord(p.session, p.stamp, now)
+	p.rec = data.NewRecord(p.run.Session(), p.stamp, p.run.End())
 	// The id chosen at Start, which the checkpoint carries: a copy saved
 	// from the checkpoint elsewhere merges with this one.
-	p.rec.ID, p.rec.PainBefore, p.rec.Stopped = id, p.painBefore, p.stopped
-	// A session ended before any hold is no session, unless it stopped
-	// because it hurt: that is worth keeping, with its reason.
-	if !data.HoldsDone(p.results) && p.stopped == "" {
-		p.discard()
-		return
+	p.rec.ID, p.rec.PainBefore, p.rec.Stopped = id, p.painBefore, p.run.Stopped()
+	if p.mounted != nil {
+		p.Update()
 	}
-	p.saveSoon()
 }
 
-// saveDelay is how long after the end of a session it is saved, unless the
-// player's saveAfter says otherwise (tests).
-const saveDelay = 50 * time.Millisecond
+// save stores the finished session now (runner.Runner.SaveNow).
+func (p *SessionPlayer) save() { p.run.SaveNow() }
 
-// saveSoon saves the finished session once the finished screen is drawn
-// (go-app draws it at its next frame, 16 ms on): saving first, in the
-// same turn, put reading and rewriting the history, and the first run of
-// that code, between the end of the routine and the screen that says so.
-// Leaving the player, another address in it or hiding the page saves at
-// once (keep); only a tab killed within those 50 ms loses the end, and
-// offers the session from its last step's checkpoint at the next launch.
-func (p *SessionPlayer) saveSoon() {
-	p.unsaved = true
-	p.later(p.saveAfter, saveDelay, func(ctx app.Context) {
-		if p.unsaved {
-			p.save()
-			p.Update()
-		}
-	})
-}
-
-// save stores the finished session; on failure it stays in p.rec and the
+// store stores the finished session; on failure it stays in p.rec and the
 // finished screen offers to try again.
-func (p *SessionPlayer) save() {
+func (p *SessionPlayer) store() {
 	if p.mounted == nil {
 		return
 	}
-	p.unsaved = false
 	err := keepRecord(appStorage(p.mounted), p.rec, p.answered)
 	p.saveErr = errText(err)
 	if err != nil {
@@ -769,7 +580,7 @@ func (p *SessionPlayer) onToggle(ctx app.Context, field func(*data.Settings) *bo
 	// Saved into the settings as stored: what another tab changed stays.
 	_, err := data.UpdateSettings(appStorage(ctx), func(s *data.Settings) { *field(s) = on })
 	p.storeErr = errText(err)
-	if field(&p.settings) == &p.settings.KeepAwake && p.state == stateRunning && !p.session.Paused() {
+	if field(&p.settings) == &p.settings.KeepAwake && p.state == stateRunning && !p.run.Session().Paused() {
 		p.cues.KeepAwake(p.settings.KeepAwake)
 	}
 }
@@ -781,9 +592,9 @@ func (p *SessionPlayer) Render() app.UI {
 		return page("player", elt("p.error", p.loadErr), dailyDoses("daily", p.day.Daily), homeLink())
 	case p.state == stateFinished:
 		return &Finished{
-			Routine: p.plan.Routine.Name, Results: p.results, Took: p.took, Again: p.plan.Routine.ID,
-			Ended: !p.pos.Done, At: p.pos.Segment.Item + 1,
-			Record: p.rec, SaveErr: p.saveErr, Saving: p.unsaved, Persisted: p.persisted,
+			Routine: p.plan.Routine.Name, Results: p.run.Results(), Took: p.run.Took(), Again: p.plan.Routine.ID,
+			Ended: !p.run.Pos().Done, At: p.run.Pos().Segment.Item + 1,
+			Record: p.rec, SaveErr: p.saveErr, Saving: p.run.Unsaved(), Persisted: p.persisted,
 			Advice:      data.PainAdviceFor(slices.Concat(p.history, []data.Record{p.rec})),
 			OnPainAfter: p.onPainAfter, OnNote: p.onNote, OnNoteInput: p.onNoteInput, OnRetry: p.onRetry,
 			Next: p.next.href, NextLabel: p.next.label,
@@ -857,7 +668,7 @@ func (p *SessionPlayer) renderToggles() app.UI {
 
 // renderRunning is the screen during a session, readable from two metres.
 func (p *SessionPlayer) renderRunning() app.UI {
-	paused := p.session.Paused()
+	paused := p.run.Session().Paused()
 	// The controls sit below the step, outside it, at the foot of a
 	// player one screen high: Pause stays in one place whatever the step
 	// says, and a long step scrolls inside its own box.

@@ -199,7 +199,7 @@ func TestSessionPlayerRunsRoutineToFinish(t *testing.T) {
 	if r.cues.awake {
 		t.Error("screen still kept awake after the end")
 	}
-	for _, res := range r.p.results {
+	for _, res := range r.p.run.Results() {
 		if res.RepsDone != res.Reps {
 			t.Errorf("%s: %d of %d reps done after a full run", res.Name, res.RepsDone, res.Reps)
 		}
@@ -214,13 +214,13 @@ func TestSessionPlayerPauseFreezesTimeAndCues(t *testing.T) {
 	r.click(r.p.onStart)
 	r.run(3 * time.Second)
 	r.click(r.p.onPauseResume)
-	before, events := r.p.session.Elapsed(r.clock.now()), len(r.cues.events)
+	before, events := r.p.run.Session().Elapsed(r.clock.now()), len(r.cues.events)
 	if r.cues.awake {
 		t.Error("wake lock held while paused")
 	}
 	r.clock.advance(10 * time.Minute)
 	r.do(r.p.tick)
-	if got := r.p.session.Elapsed(r.clock.now()); got != before {
+	if got := r.p.run.Session().Elapsed(r.clock.now()); got != before {
 		t.Errorf("elapsed moved while paused: got %v, want %v", got, before)
 	}
 	if len(r.cues.events) != events {
@@ -228,7 +228,7 @@ func TestSessionPlayerPauseFreezesTimeAndCues(t *testing.T) {
 	}
 	r.click(r.p.onPauseResume)
 	r.run(time.Second)
-	if got := r.p.session.Elapsed(r.clock.now()); got != before+time.Second {
+	if got := r.p.run.Session().Elapsed(r.clock.now()); got != before+time.Second {
 		t.Errorf("elapsed after resuming for 1s: got %v, want %v", got, before+time.Second)
 	}
 }
@@ -242,8 +242,8 @@ func TestSessionPlayerHiddenTabDoesNotReplayCues(t *testing.T) {
 	r.clock.advance(5 * time.Minute)
 	r.do(r.p.tick)
 	want := r.p.plan.At(5*time.Minute + time.Second)
-	if r.p.pos.Index != want.Index || r.p.pos.Left != want.Left {
-		t.Errorf("after 5 min hidden at segment %d with %v left, want %d with %v", r.p.pos.Index, r.p.pos.Left, want.Index, want.Left)
+	if r.p.run.Pos().Index != want.Index || r.p.run.Pos().Left != want.Left {
+		t.Errorf("after 5 min hidden at segment %d with %v left, want %d with %v", r.p.run.Pos().Index, r.p.run.Pos().Left, want.Index, want.Left)
 	}
 	if got := len(r.cues.said()) - said; got != 1 {
 		t.Errorf("cues spoken on return = %d, want exactly 1 (the current step)", got)
@@ -256,25 +256,25 @@ func TestSessionPlayerSkipBackAndEnd(t *testing.T) {
 	r.click(r.p.onSkip) // past get ready
 	r.click(r.p.onSkip) // past position
 	r.click(r.p.onSkip) // past the instruction
-	if k := r.p.pos.Segment.Kind; k != data.KindHold {
+	if k := r.p.run.Pos().Segment.Kind; k != data.KindHold {
 		t.Fatalf("after three skips at %s, want hold", k)
 	}
-	if got, want := r.cues.said()[len(r.cues.said())-1], r.p.pos.Segment.Say; got != want {
+	if got, want := r.cues.said()[len(r.cues.said())-1], r.p.run.Pos().Segment.Say; got != want {
 		t.Errorf("skip announced %q, want %q", got, want)
 	}
 	r.click(r.p.onBack)
-	if k := r.p.pos.Segment.Kind; k != data.KindInstruct {
+	if k := r.p.run.Pos().Segment.Kind; k != data.KindInstruct {
 		t.Errorf("back right after a skip landed on %s, want the instruction", k)
 	}
 	r.click(r.p.onEnd)
-	if !r.p.confirming || !r.p.session.Paused() {
+	if !r.p.confirming || !r.p.run.Session().Paused() {
 		t.Fatal("End did not ask for confirmation with the session paused")
 	}
 	r.click(r.p.onConfirmEnd)
 	if r.p.state != stateFinished {
 		t.Fatalf("state after confirming End = %v, want finished", r.p.state)
 	}
-	if r.p.session.Complete(r.clock.now()) {
+	if r.p.run.Session().Complete(r.clock.now()) {
 		t.Error("a session ended early reports complete")
 	}
 }
@@ -439,15 +439,15 @@ func TestSessionPlayerResumesFromCheckpoint(t *testing.T) {
 	r.disp.Mount(p2)
 	r.disp.Nav(&url.URL{Path: "/session/" + data.Evening, RawQuery: "resume=1"})
 	r.disp.Consume()
-	if p2.state != stateRunning || !p2.session.Paused() {
-		t.Fatalf("resumed player state %v paused %v (notice %q), want running and paused", p2.state, p2.session.Paused(), p2.notice)
+	if p2.state != stateRunning || !p2.run.Session().Paused() {
+		t.Fatalf("resumed player state %v paused %v (notice %q), want running and paused", p2.state, p2.run.Session().Paused(), p2.notice)
 	}
-	if got := p2.session.Elapsed(r.clock.now()); got != 50*time.Second {
+	if got := p2.run.Session().Elapsed(r.clock.now()); got != 50*time.Second {
 		t.Errorf("resumed at %v, want 50s", got)
 	}
-	if p2.plan.Total != r.p.plan.Total || p2.pos.Index != r.p.pos.Index {
+	if p2.plan.Total != r.p.plan.Total || p2.run.Pos().Index != r.p.run.Pos().Index {
 		t.Errorf("resumed on a plan of %v at segment %d, want the one that ran: %v at segment %d",
-			p2.plan.Total, p2.pos.Index, r.p.plan.Total, r.p.pos.Index)
+			p2.plan.Total, p2.run.Pos().Index, r.p.plan.Total, r.p.run.Pos().Index)
 	}
 }
 
@@ -526,7 +526,7 @@ func TestSessionPlayerCountdownFollowsTheClock(t *testing.T) {
 	// (Countdown.Show), which e2e's TestRoutineRunsToTheEndOnVirtualTime
 	// reads; here the element must be on the page.
 	mustContain(t, app.HTMLString(r.p), `id="count"`)
-	if got := r.p.untilNextChange(); got <= 0 || got > time.Second+time.Millisecond {
+	if got := r.p.run.NextLook(); got <= 0 || got > time.Second+time.Millisecond {
 		t.Errorf("next wake in %v, want within the next second", got)
 	}
 }
@@ -580,14 +580,14 @@ func TestSessionPlayerRedrawsOnlyOnNewSteps(t *testing.T) {
 		t.Errorf("countdown %d, want %d", got, want)
 	}
 	// Into the next step.
-	tick(r.p.plan.StepStart(1) - r.p.pos.Elapsed + 100*time.Millisecond)
+	tick(r.p.plan.StepStart(1) - r.p.run.Pos().Elapsed + 100*time.Millisecond)
 	if html := app.HTMLString(r.p); strings.Contains(html, "redrawn") {
 		t.Error("a new step redrew the whole player")
 	}
 	next := r.p.stepView.view
-	if want := r.p.plan.Segments[r.p.pos.Index]; next.Title != want.Title || next.Instruction != want.Text ||
+	if want := r.p.plan.Segments[r.p.run.Pos().Index]; next.Title != want.Title || next.Instruction != want.Text ||
 		next.Live == first.Live || !strings.Contains(next.Class, "kind-"+string(want.Kind)) {
-		t.Errorf("step view after the step changed: %+v, want step %d: %+v", next, r.p.pos.Index, want)
+		t.Errorf("step view after the step changed: %+v, want step %d: %+v", next, r.p.run.Pos().Index, want)
 	}
 	// Pausing tells the live region.
 	r.click(r.p.onPauseResume)
@@ -619,7 +619,7 @@ func TestSessionPlayerLiveRegionLeavesStepsToTheVoice(t *testing.T) {
 				t.Errorf("at Start the live region says %q", live)
 			}
 			r.run(r.p.plan.StepStart(1) + 2*time.Second)
-			seg := r.p.plan.Segments[r.p.pos.Index]
+			seg := r.p.plan.Segments[r.p.run.Pos().Index]
 			live := r.p.stepView.view.Live
 			if c.announced && !strings.Contains(live, seg.Text) {
 				t.Errorf("the live region says %q, want the step %q", live, seg.Text)
@@ -835,19 +835,19 @@ func TestSessionPlayerHiddenTabLandsOnItsStep(t *testing.T) {
 	r.clock.advance(5 * time.Minute)
 	r.do(r.p.tick)
 	want := r.p.plan.At(5*time.Minute + time.Second)
-	if r.p.pos.Index != want.Index || r.p.pos.Left != want.Left {
-		t.Errorf("after 5 min hidden at segment %d with %v left, want %d with %v", r.p.pos.Index, r.p.pos.Left, want.Index, want.Left)
+	if r.p.run.Pos().Index != want.Index || r.p.run.Pos().Left != want.Left {
+		t.Errorf("after 5 min hidden at segment %d with %v left, want %d with %v", r.p.run.Pos().Index, r.p.run.Pos().Left, want.Index, want.Left)
 	}
 	// In view, the same voice holds the next step back for at most
 	// data.MaxVoiceWait, then the plan runs on late by exactly that.
-	at := r.p.pos.Segment.End()
-	r.run(r.p.pos.Left + data.MaxVoiceWait/2)
-	if r.p.pos.Index != want.Index {
+	at := r.p.run.Pos().Segment.End()
+	r.run(r.p.run.Pos().Left + data.MaxVoiceWait/2)
+	if r.p.run.Pos().Index != want.Index {
 		t.Errorf("a step started while the voice still spoke, %v into the wait", data.MaxVoiceWait/2)
 	}
 	r.run(data.MaxVoiceWait)
-	if got, want := r.p.session.Elapsed(r.clock.now()), r.clock.now().Sub(start)-data.MaxVoiceWait; got != want || r.p.pos.Segment.Start != at {
-		t.Errorf("after the longest wait: elapsed %v at segment start %v, want %v at %v", got, r.p.pos.Segment.Start, want, at)
+	if got, want := r.p.run.Session().Elapsed(r.clock.now()), r.clock.now().Sub(start)-data.MaxVoiceWait; got != want || r.p.run.Pos().Segment.Start != at {
+		t.Errorf("after the longest wait: elapsed %v at segment start %v, want %v at %v", got, r.p.run.Pos().Segment.Start, want, at)
 	}
 }
 
@@ -858,13 +858,13 @@ func TestSessionPlayerCountsOnlyTimedSteps(t *testing.T) {
 	r.click(r.p.onStart)
 	segs := r.p.plan.Segments
 	for i := 1; i < len(segs) && segs[i].Kind != data.KindRelease; i++ {
-		r.run(segs[i].Start - r.p.pos.Elapsed + 50*time.Millisecond)
+		r.run(segs[i].Start - r.p.run.Pos().Elapsed + 50*time.Millisecond)
 		want := int(segs[i].Duration / time.Second)
 		if segs[i].Kind == data.KindInstruct {
 			want = Blank
 		}
-		if r.p.pos.Index != i || r.p.counter.Seconds != want {
-			t.Errorf("segment %d (%v): countdown %d, want %d", r.p.pos.Index, segs[i].Kind, r.p.counter.Seconds, want)
+		if r.p.run.Pos().Index != i || r.p.counter.Seconds != want {
+			t.Errorf("segment %d (%v): countdown %d, want %d", r.p.run.Pos().Index, segs[i].Kind, r.p.counter.Seconds, want)
 		}
 	}
 }

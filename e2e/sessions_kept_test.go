@@ -177,7 +177,7 @@ func TestStaleSaveAsPartialKeepsTheFinishedSession(t *testing.T) {
 	other.do(t, "resuming", chromedp.Click(chromedp.CSS("#resume-go")))
 	waitText(t, other, "#paused", "Paused")
 	other.do(t, "carrying on", chromedp.Click(chromedp.CSS("#pause")))
-	advance(t, other, 2*time.Minute)
+	advance(t, other, firstDayPlan(t, data.KneeToChest).Total)
 	waitText(t, other, "#finished-title", "Well done")
 	if t.Failed() {
 		t.Fatalf("the resumed session did not finish: %q", text(t, other, "main"))

@@ -1,9 +1,11 @@
-// Package runner decides, at each look at the clock, what a running session
-// does: which step it is on, which cue is due, and whether the next step
-// waits for the voice to finish. It imports data but not go-app, so all of
-// it is tested natively with a fake clock and a fake voice; the session
-// player (components/session_player.go) owns the real clock and the
-// browser's voice and draws what this decides.
+// Package runner runs a session: its clock (a goroutine that sleeps until
+// the countdown's next second and looks), which step it is on, which cue is
+// due, the wait for a voice slower than the plan, a checkpoint at each step
+// and the save once it has finished. It imports data but not go-app: the
+// clock, the cues, the storage and the screen come through small
+// interfaces, so all of it is tested natively with a fake clock and a fake
+// voice that takes time. The session player (components/session_player.go)
+// wires it to the browser and draws it.
 package runner
 
 import (
