@@ -13,7 +13,7 @@ var doseWords = struct {
 	HurtNow                                                               []string
 }{
 	DailyTitle:  "Once a day, counted across all of today's sessions",
-	NothingLeft: "Nothing of this routine is left for today: the article counts these exercises per day, and today's are done. Come back tomorrow.",
+	NothingLeft: "Nothing of this routine is left for today: the source article counts these exercises per day, and today's are done. Come back tomorrow.",
 	Hurt:        "This hurts: stop",
 	HurtKey:     "H",
 	HurtTitle:   "You stopped because it hurt",

@@ -3,22 +3,22 @@ package components
 // text holds the words of the interface in one place, so the app can be
 // translated. Exercise texts live in package data.
 var text = struct {
-	AppName, Tagline, Routines, Exercises, Start, StartRoutine, Home   string
-	Minutes, ExerciseCount, OpenExercise, StartExercise, StartPosition string
-	Steps, Feel, Hold, Reps, HowOften, Progression, Caution, Positions string
-	Pause, Resume, Back, Skip, Stop, EndSession, KeepGoing, ConfirmEnd string
-	Voice, Beeps, Vibration, KeepAwake, CuesTitle, NoVoice             string
-	NoVibration                                                        string
-	Paused, RoundOf, ExerciseOf, Next, Remaining                       string
-	DoneOf, Again, Symptoms, Advice                                    string
-	UpdateReady, Reload, Install, InstallIOS, NotFound, LoadError      string
-	PainBefore, PainAfter, PainLabel, PainNone, PainWorst, EaseOff     string
-	Note, NoteHint, Saved, Saving, SaveFailed, Retry, Persisted        string
-	FullKept, FullNotKept                                              string
-	NotPersisted, Unfinished, ResumeIt, SaveAsPartial, Discard         string
-	UnfinishedText, CannotResume, ResumeHint, SeeSafety, Fewer, More   string
-	SideLabel                                                          map[string]string
-	KindLabel                                                          map[string]string
+	AppName, Tagline, Routines, Exercises, Start, StartRoutine, Home               string
+	Minutes, ExerciseCount, OpenExercise, StartExercise, StartPosition, ChooseHold string
+	Steps, Feel, Hold, Reps, HowOften, Progression, Caution, Positions             string
+	Pause, Resume, Back, Skip, Stop, EndSession, KeepGoing, ConfirmEnd             string
+	Voice, Beeps, Vibration, KeepAwake, CuesTitle, NoVoice                         string
+	NoVibration                                                                    string
+	Paused, RoundOf, ExerciseOf, Next, Remaining                                   string
+	DoneOf, Again, Symptoms, Advice                                                string
+	UpdateReady, Reload, Install, InstallIOS, NotFound, LoadError                  string
+	PainBefore, PainAfter, PainLabel, PainNone, PainWorst, EaseOff                 string
+	Note, NoteHint, Saved, Saving, SaveFailed, Retry, Persisted                    string
+	FullKept, FullNotKept                                                          string
+	NotPersisted, Unfinished, ResumeIt, SaveAsPartial, Discard                     string
+	UnfinishedText, CannotResume, ResumeHint, SeeSafety, Fewer, More               string
+	SideLabel                                                                      map[string]string
+	KindLabel                                                                      map[string]string
 }{
 	AppName:        "Unknot",
 	Tagline:        "Guided stretches for lower-back spasms. Put the phone down and follow the voice.",
@@ -31,6 +31,7 @@ var text = struct {
 	ExerciseCount:  "%d exercises",
 	OpenExercise:   "How to do it",
 	StartExercise:  "Do this exercise now",
+	ChooseHold:     "Choose how long to hold: make a routine with %s in it",
 	StartPosition:  "Starting position",
 	Steps:          "Step by step",
 	Feel:           "What you should feel",

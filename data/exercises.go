@@ -178,7 +178,7 @@ func DefaultCatalogue() Catalogue {
 					Into: 2 * time.Second, Out: 2 * time.Second},
 			},
 			Frequency: twiceDaily,
-			Note:      "The article gives no hold time for the cat stretch; Unknot holds each position for 5 seconds, and you can choose up to 10.",
+			Note:      "The source article gives no hold time for the cat stretch; Unknot holds each position for 5 seconds, and in a routine of your own you can choose up to 10.",
 			Caution:   "Move slowly and within a comfortable range; kneel on something soft.",
 		},
 	}

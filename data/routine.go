@@ -52,7 +52,7 @@ func BuiltinRoutines() []Routine {
 		{
 			ID:      Evening,
 			Name:    "Evening routine",
-			Summary: "The three stretches the article suggests twice a day, and the flexibility exercise and bridge if today's are not done yet.",
+			Summary: "The three stretches the source article suggests twice a day, and the flexibility exercise and bridge if today's are not done yet.",
 			Items: []RoutineItem{
 				{Exercise: KneeToChest}, {Exercise: Rotation}, {Exercise: CatStretch},
 			},
