@@ -595,8 +595,8 @@ func TestCompileRejects(t *testing.T) {
 		want     string
 	}{
 		{"unknown exercise", item("plank", 0, 0), data.DefaultTiming(), `routine "Mine": unknown exercise "plank"`},
-		{"too many reps", item(data.KneeToChest, 4, 0), data.DefaultTiming(), `routine "Mine": Knee-to-chest stretch: 4 repetitions is outside the safe range of 1 to 3`},
-		{"no reps", item(data.Flexibility, -1, 0), data.DefaultTiming(), `routine "Mine": Lower-back flexibility exercise: -1 repetitions is outside the safe range of 1 to 30`},
+		{"too many reps", item(data.KneeToChest, 4, 0), data.DefaultTiming(), `routine "Mine": Knee-to-chest stretch: 4 rounds is outside the safe range of 1 to 3`},
+		{"no reps", item(data.Flexibility, -1, 0), data.DefaultTiming(), `routine "Mine": Lower-back flexibility exercise: -1 rounds is outside the safe range of 1 to 30`},
 		{"hold too long", item(data.Rotation, 0, 11*time.Second), data.DefaultTiming(), `routine "Mine": Lower-back rotational stretch: a hold of 11 s is outside the range of 5 s to 10 s`},
 		{"no items", data.Routine{ID: "mine", Name: "Mine"}, data.DefaultTiming(), `routine "Mine" has no exercises`},
 		{"bad timing", routine(t, data.Morning), badTiming, "the breath in must be between 2 s and 10 s, not 1 s"},

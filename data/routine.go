@@ -101,7 +101,7 @@ func (it RoutineItem) Resolve(c Catalogue) (e Exercise, reps int, hold time.Dura
 		hold = e.Hold.Default
 	}
 	if !e.AllowsReps(reps) {
-		return e, 0, 0, fmt.Errorf("%s: %d repetitions is outside the safe range of %d to %d", e.Name, reps, MinReps, e.Reps.Max)
+		return e, 0, 0, fmt.Errorf("%s: %d rounds is outside the safe range of %d to %d", e.Name, reps, MinReps, e.Reps.Max)
 	}
 	if e.Hold.Min == e.Hold.Max && hold != e.Hold.Min {
 		return e, 0, 0, fmt.Errorf("%s: the hold is always %s, not %s", e.Name, SecondsText(e.Hold.Min), SecondsText(hold))
