@@ -944,7 +944,7 @@ func whereText(s data.Segment) string {
 	if s.Rep > 0 {
 		parts = append(parts, fmt.Sprintf(text.RoundOf, s.Rep, s.Reps))
 	}
-	if l, ok := text.SideLabel[string(s.Side)]; ok {
+	if l, ok := sideLabel(s); ok {
 		parts = append(parts, l)
 	}
 	if s.Breaths > 0 {

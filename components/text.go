@@ -17,7 +17,7 @@ var text = struct {
 	FullKept, FullNotKept                                                          string
 	NotPersisted, Unfinished, ResumeIt, SaveAsPartial, Discard                     string
 	UnfinishedText, CannotResume, ResumeHint, SeeSafety, Fewer, More               string
-	SideLabel                                                                      map[string]string
+	SideLabel, SideDone                                                            map[string]string
 	KindLabel                                                                      map[string]string
 }{
 	AppName:        "Unknot",
@@ -100,6 +100,7 @@ var text = struct {
 	SideLabel: map[string]string{
 		"left": "Left side", "right": "Right side", "both": "Both knees",
 	},
+	SideDone: map[string]string{"left": "Left side done", "right": "Right side done"},
 	KindLabel: map[string]string{
 		"get-ready": "Get ready", "position": "Get into position", "instruct": "Get ready to hold", "hold": "Hold",
 		"release": "Release", "switch": "Switch sides", "rest": "Rest", "done": "Done",
