@@ -73,6 +73,6 @@ func linked(spec, s string) app.UI {
 		if runs[i].href == "" {
 			return app.Text(runs[i].text)
 		}
-		return eltx("a.text-link", runs[i].text).Attr("href", runs[i].href)
+		return eltx("a.inline-link", runs[i].text).Attr("href", runs[i].href)
 	}))
 }
