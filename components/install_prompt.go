@@ -47,7 +47,7 @@ func (i *InstallPrompt) Render() app.UI {
 func isIOSBrowser() (ios bool) {
 	defer guard()
 	nav := app.Window().Get("navigator")
-	if !nav.Truthy() || nav.Get("standalone").Bool() {
+	if !nav.Truthy() || nav.Get("standalone").Truthy() {
 		return false
 	}
 	ua := nav.Get("userAgent").String()
