@@ -81,6 +81,13 @@ func TestLargerTextKeepsNavigationOnOneLine(t *testing.T) {
 			if n := lineCount(t, tb, "#back"); n != 1 {
 				t.Errorf("at %d px the player's %q takes %d lines", w, text(t, tb, "#back"), n)
 			}
+			// Pause keeps room for its word, whatever the buttons around it say.
+			if room := eval[float64](t, tb, `((e) => e.clientWidth - e.scrollWidth)(document.getElementById("pause"))`); room < 0 {
+				t.Errorf("at %d px Pause is %v px too narrow for its word", w, -room)
+			}
+			if pw := eval[float64](t, tb, `document.getElementById("pause").getBoundingClientRect().width`); pw < 80 {
+				t.Errorf("at %d px Pause is %v px wide, want 80 or more", w, pw)
+			}
 			screenshot(t, tb, fmt.Sprintf("walk2-running-large-%dx640", w))
 		})
 	}
