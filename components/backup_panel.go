@@ -223,8 +223,6 @@ func (b *BackupPanel) onFile(ctx app.Context, e app.Event) {
 	}
 	f := files.Index(0)
 	name, size := f.Get("name").String(), int64(f.Get("size").Float())
-	// Cleared, so that choosing the same file again reads it again.
-	input.Set("value", "")
 	b.preview, b.imported, b.importErr, b.rejected, b.rejectedName = nil, "", "", "", ""
 	if err := data.CheckBackupSize(size); err != nil {
 		b.reject(name, err)
@@ -296,8 +294,18 @@ func (b *BackupPanel) onImport(ctx app.Context, e app.Event) {
 	}
 }
 
-// onCancel forgets the previewed file.
-func (b *BackupPanel) onCancel(ctx app.Context, e app.Event) { b.preview, b.importErr = nil, "" }
+// onPick clears the file input as the picker opens: choosing the same
+// file again then reads it again, while the file being previewed stays
+// named in the input (not "No file chosen") until then.
+func (b *BackupPanel) onPick(ctx app.Context, e app.Event) { e.Get("target").Set("value", "") }
+
+// onCancel forgets the previewed file, and the input no longer names it.
+func (b *BackupPanel) onCancel(ctx app.Context, e app.Event) {
+	b.preview, b.importErr = nil, ""
+	if app.IsClient {
+		app.Window().GetElementByID("backup-file").Set("value", "")
+	}
+}
 
 // Render shows the panel.
 func (b *BackupPanel) Render() app.UI {
@@ -317,7 +325,7 @@ func (b *BackupPanel) Render() app.UI {
 		elt("h3#import-title", historyText.ImportTitle),
 		elt("p.muted.small", historyText.ImportIntro),
 		elt("label[for=backup-file].backup-file-label", historyText.ChooseFile),
-		void("input#backup-file.backup-file-input[type=file][accept=.json,application/json]").OnChange(b.onFile),
+		void("input#backup-file.backup-file-input[type=file][accept=.json,application/json]").OnClick(b.onPick).OnChange(b.onFile),
 		app.If(b.reading, elt("p#import-reading.muted[role=status]", historyText.Reading)),
 		app.If(b.rejected != "", el("div.error[role=alert]",
 			elt("p#import-rejected", fmt.Sprintf(historyText.RejectedFile, b.rejectedName)),

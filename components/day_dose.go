@@ -13,17 +13,17 @@ var doseWords = struct {
 	HurtNow                                                               []string
 }{
 	DailyTitle:  "Once a day, counted across all of today's sessions",
-	NothingLeft: "Nothing of this routine is left for today: the article counts these exercises per day, and today's are done. Come back tomorrow.",
+	NothingLeft: "Nothing of this routine is left for today: the source article counts these exercises per day, and today's are done. Come back tomorrow.",
 	Hurt:        "This hurts: stop",
 	HurtKey:     "H",
 	HurtTitle:   "You stopped because it hurt",
 	HurtNow: []string{
 		"Stop the exercises for now. Get into whatever position eases the pain most, such as lying on your back with your knees bent, or on your side.",
 		"Breathe slowly and let the muscles settle. Once you can, get up slowly and move gently.",
-		"Next time, start with fewer repetitions and move more gently.",
+		"Next time, start with fewer rounds and move more gently.",
 		"If the pain is severe, keeps getting worse or comes with any of the warning signs below, get help as they say.",
 	},
-	EaseOffHigh: "Your pain is high after this session. Ease off: next time do fewer repetitions, move more gently, and stop if it sharpens. If the pain is severe, keeps getting worse, or comes with any warning sign, see a healthcare professional.",
+	EaseOffHigh: "Your pain is high after this session. Ease off: next time do fewer rounds, move more gently, and stop if it sharpens. If the pain is severe, keeps getting worse, or comes with any warning sign, see a healthcare professional.",
 	Pause:       "Your pain has risen after 3 of your last 5 sessions. Pause these exercises and see a healthcare professional, such as your GP or a physiotherapist, before you carry on.",
 }
 

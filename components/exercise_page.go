@@ -1,6 +1,8 @@
 package components
 
 import (
+	"fmt"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"unknot/data"
@@ -44,7 +46,8 @@ func (p *ExercisePage) Render() app.UI {
 			fact(text.HowOften, e.Frequency.Text),
 			app.If(e.Progression != nil, fact(text.Progression, progressionText(e))),
 		),
-		app.If(e.Note != "", elt("p.notice", e.Note)),
+		app.If(e.Note != "", linked("p.notice", e.Note)),
+		app.If(holdChoosable(e), el("p", elt("a#choose-hold.text-link[href=/routines]", fmt.Sprintf(text.ChooseHold, e.Name)))),
 		elt("h2", text.Positions),
 		el("ol.positions", app.Range(e.Poses()).Slice(func(i int) app.UI {
 			pose := e.Poses()[i]
@@ -73,4 +76,10 @@ func progressionText(e data.Exercise) string {
 		return ""
 	}
 	return e.Progression.Text
+}
+
+// holdChoosable reports whether a person may choose the exercise's hold:
+// not for a hold counted in breaths, nor for one the article fixes.
+func holdChoosable(e data.Exercise) bool {
+	return e.Hold.Breaths == 0 && e.Hold.Min != e.Hold.Max
 }

@@ -187,20 +187,7 @@ func TestFigureCSSCoversEveryPose(t *testing.T) {
 // Every colour the figures use has a light value and a dark one, both for
 // the system's dark mode and for the dark theme chosen in the app.
 func TestFigureColoursInBothThemes(t *testing.T) {
-	all := readWeb(t, "app.css")
-	block := func(selector string) string {
-		_, rest, ok := strings.Cut(all, selector+" {")
-		body, _, _ := strings.Cut(rest, "}")
-		if !ok {
-			t.Fatalf("web/app.css has no %s block", selector)
-		}
-		return body
-	}
-	themes := map[string]string{
-		"light":            block(":root"),
-		"system dark mode": block(`:root:not([data-theme="light"])`),
-		"dark theme":       block(`:root[data-theme="dark"]`),
-	}
+	themes := themeBlocks(t)
 	used := regexp.MustCompile(`var\((--fig-[\w-]+)\)`).FindAllStringSubmatch(readFigureCSS(t), -1)
 	if len(used) == 0 {
 		t.Fatal("the figures use no colours")
@@ -211,6 +198,26 @@ func TestFigureColoursInBothThemes(t *testing.T) {
 				t.Errorf("%s has no value in the %s", m[1], theme)
 			}
 		}
+	}
+}
+
+// themeBlocks returns the custom-property blocks of web/app.css by theme:
+// the light one, the system's dark mode and the dark theme chosen in the app.
+func themeBlocks(tb testing.TB) map[string]string {
+	tb.Helper()
+	all := readWeb(tb, "app.css")
+	block := func(selector string) string {
+		_, rest, ok := strings.Cut(all, selector+" {")
+		body, _, _ := strings.Cut(rest, "}")
+		if !ok {
+			tb.Fatalf("web/app.css has no %s block", selector)
+		}
+		return body
+	}
+	return map[string]string{
+		"light":            block(":root"),
+		"system dark mode": block(`:root:not([data-theme="light"])`),
+		"dark theme":       block(`:root[data-theme="dark"]`),
 	}
 }
 

@@ -39,7 +39,7 @@ type sessionEdits struct {
 // recentEntry shows one session with its Edit and Delete buttons, or the
 // form that edits its pain scores and note.
 func (p *HistoryPage) recentEntry(r data.Record) app.UI {
-	when := historyDate(r.LocalDate) + " " + r.LocalTime
+	when := historyWhen(r)
 	if p.edits.editing == r.ID {
 		return el("li.hist-session.editing", recentBody(r), p.renderEditor(when))
 	}
@@ -79,7 +79,7 @@ func (p *HistoryPage) renderUndo() app.UI {
 		return el("div#undo-slot[role=status]")
 	}
 	return el("div#undo-slot.notice.undo[role=status]",
-		elt("span", fmt.Sprintf(editText.Deleted, historyDate(r.LocalDate)+" "+r.LocalTime)),
+		elt("span", fmt.Sprintf(editText.Deleted, historyWhen(*r))),
 		eltx("button#undo-delete.button", editText.Undo).OnClick(p.onUndo),
 	)
 }

@@ -352,7 +352,7 @@ func recentBody(r data.Record) app.UI {
 		badge = historyText.StoppedHurt
 	}
 	return elx("div.session-body",
-		elt("p.session-when", historyDate(r.LocalDate)+" · "+r.LocalTime),
+		elt("p.session-when", historyWhen(r)),
 		el("p.session-what",
 			elt("strong.session-routine", r.RoutineName),
 			eltx("span", badge).Class(badgeClass),
@@ -392,6 +392,9 @@ func historyDate(date string) string {
 	}
 	return d.Format("Mon 2 Jan 2006")
 }
+
+// historyWhen writes when a session started, as History lists it.
+func historyWhen(r data.Record) string { return historyDate(r.LocalDate) + " · " + r.LocalTime }
 
 // historyShortDate writes a date (DateLayout) as "14 Apr".
 func historyShortDate(date string) string {

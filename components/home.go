@@ -184,7 +184,7 @@ func routineCard(r data.Routine, cat data.Catalogue, d dosing, dosed bool) app.U
 	}
 	return elx("article.card.routine",
 		elt("h3", r.Name),
-		app.If(r.Summary != "", elt("p", r.Summary)).Else(elt("p", exerciseNames(r, cat))),
+		app.If(r.Summary != "", linked("p", r.Summary)).Else(elt("p", exerciseNames(r, cat))),
 		elt("p.meta", routineMeta(pl, err)),
 		eltx("a.button.primary", fmt.Sprintf(text.StartRoutine, r.Name)).Attr("href", SessionPath+r.ID),
 	).ID("routine-" + r.ID)

@@ -58,7 +58,14 @@ func TestExercisePageShowsEverything(t *testing.T) {
 				mustContain(t, html, s)
 			}
 			if e.Note != "" {
-				mustContain(t, html, e.Note)
+				mustContainWords(t, html, e.Note)
+			}
+			if strings.Contains(e.Note, "source article") {
+				mustContain(t, html, `href="/safety#source"`)
+			}
+			// A hold the person may choose says where to choose it.
+			if holdChoosable(e) {
+				mustContain(t, html, `id="choose-hold"`, `href="/routines"`)
 			}
 			if e.Progression != nil {
 				mustContain(t, html, e.Progression.Text)

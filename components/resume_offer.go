@@ -260,7 +260,7 @@ func (o *ResumeOffer) renderItem(i int) app.UI {
 	it := o.items[i]
 	c := it.c
 	return el("div.resume-item",
-		elt("p", fmt.Sprintf(text.UnfinishedText, c.Routine.Name, c.LocalDate, c.LocalTime,
+		elt("p", fmt.Sprintf(text.UnfinishedText, c.Routine.Name, historyDate(c.LocalDate), c.LocalTime,
 			data.DurationText(c.Elapsed()), data.DurationText(it.plan.Total))),
 		app.If(!it.fits, elt("p.muted", text.CannotResume)),
 		el("div.controls",

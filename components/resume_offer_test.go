@@ -42,6 +42,8 @@ func TestStartAsksWhileASessionWaits(t *testing.T) {
 	r.disp.Consume()
 	html := app.HTMLString(r.p)
 	mustContain(t, html, `id="resume-ask"`, `id="resume-save"`, "Evening")
+	// The date as every other screen writes it.
+	mustContain(t, html, "started Tue 24 Nov 2026 at 18:00")
 	if strings.Contains(html, `id="start"`) {
 		t.Error("Start still offered while asking")
 	}

@@ -224,7 +224,7 @@ func (p *RoutinesPage) renderItem(i, n int) app.UI {
 // holdField is the hold-time field, or the fixed hold in words when the
 // exercise allows only one.
 func (p *RoutinesPage) holdField(i int, e data.Exercise, it data.RoutineItem, errID string, bad bool) app.UI {
-	if e.Hold.Breaths > 0 || e.Hold.Min == e.Hold.Max {
+	if !holdChoosable(e) {
 		return elt("p.fixed-hold", fmt.Sprintf(pageText.HoldFixed, e.HoldText()))
 	}
 	lo, hi := int(e.Hold.Min/time.Second), int(e.Hold.Max/time.Second)

@@ -275,7 +275,7 @@ func (p *RoutinesPage) renderCard(r data.Routine, mine bool) app.UI {
 	pl, err := p.dosing.play(r)
 	return elx("article.card.routine",
 		eltx("h3", r.Name).ID("name-"+r.ID),
-		app.If(r.Summary != "", elt("p", r.Summary)),
+		app.If(r.Summary != "", linked("p", r.Summary)),
 		elt("p.meta", routineMeta(pl, err)),
 		itemList(pl, cat),
 		elx("div.card-actions[role=group]",

@@ -117,9 +117,9 @@ func TestRoutinesPageRefusesDosesOutOfRange(t *testing.T) {
 	p.addPick = data.CatStretch
 	r.click(p.onAdd)
 	r.do(func(ctx app.Context) { p.setDose(0, false, "9") })
-	mustContain(t, r.html(), `id="item-0-error"`, "Cat stretch: 9 repetitions is outside the safe range of 1 to 5", `aria-describedby="item-0-error"`)
+	mustContain(t, r.html(), `id="item-0-error"`, "Cat stretch: 9 rounds is outside the safe range of 1 to 5", `aria-describedby="item-0-error"`)
 	r.click(p.onSave)
-	mustContain(t, p.draftErr, "Cat stretch: 9 repetitions is outside the safe range of 1 to 5")
+	mustContain(t, p.draftErr, "Cat stretch: 9 rounds is outside the safe range of 1 to 5")
 	r.do(func(ctx app.Context) { p.setDose(0, true, "five") })
 	mustContain(t, r.html(), "Enter a whole number.")
 	r.click(p.onSave)

@@ -33,6 +33,10 @@ func (p *SafetyPage) Render() app.UI {
 			elt("h2#professional-title", pageText.ProfessionalTitle),
 			bullets("professional-list", pageText.Professional),
 		),
+		el("section#source[aria-labelledby=source-title]",
+			elt("h2#source-title", pageText.SourceTitle),
+			elt("p", pageText.SourceText),
+		),
 		el("p", elt("a#to-symptoms.text-link[href=/symptoms]", pageText.SeeSymptoms)),
 		elt("p.muted.small", data.Disclaimer),
 	)
@@ -45,12 +49,12 @@ func redFlags(prefix string) app.UI {
 	return el("div.red-flags",
 		elx("section.flag-box.emergency",
 			eltx("h2", pageText.EmergencyTitle).ID(prefix+"-emergency-title"),
-			elt("p", pageText.EmergencyLead),
+			linked("p", pageText.EmergencyLead),
 			bullets(prefix+"-emergency-list", pageText.Emergency),
 		).ID(prefix+"-emergency").Aria("labelledby", prefix+"-emergency-title"),
 		elx("section.flag-box.urgent",
 			eltx("h2", pageText.UrgentTitle).ID(prefix+"-urgent-title"),
-			elt("p", pageText.UrgentLead),
+			linked("p", pageText.UrgentLead),
 			bullets(prefix+"-urgent-list", pageText.Urgent),
 		).ID(prefix+"-urgent").Aria("labelledby", prefix+"-urgent-title"),
 	)
@@ -59,7 +63,7 @@ func redFlags(prefix string) app.UI {
 // bullets is a list of sentences.
 func bullets(id string, items []string) app.UI {
 	return elx("ul.bullets", app.Range(items).Slice(func(i int) app.UI {
-		return elt("li", items[i])
+		return linked("li", items[i])
 	})).ID(id)
 }
 
@@ -97,7 +101,7 @@ func (g *SafetyGate) Render() app.UI {
 		elt("p.lead", pageText.GateLead),
 		el("div.flag-box.emergency",
 			elt("h3", pageText.EmergencyTitle),
-			elt("p", pageText.EmergencyLead),
+			linked("p", pageText.EmergencyLead),
 			bullets("gate-emergency-list", pageText.Emergency),
 		),
 		el("p", elt("a.text-link[href=/safety]", pageText.GateMore)),

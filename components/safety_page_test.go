@@ -28,6 +28,39 @@ func TestSafetyPageListsRedFlagsAndWhatToDo(t *testing.T) {
 		"inject drugs", "osteoporosis", "small fall", "upper back", "under 20 or over 50"} {
 		mustContain(t, html, flag)
 	}
+	// Every number to call is one tap away, with its words kept.
+	mustContain(t, html, `href="tel:999"`, `href="tel:112"`, `href="tel:911"`, `href="tel:111"`)
+	mustContainWords(t, html, pageText.EmergencyLead, pageText.UrgentLead)
+	// The article Unknot follows is named where "the source article" leads.
+	mustContain(t, html, `id="source"`, pageText.SourceTitle, pageText.SourceText)
+}
+
+// The gate before the first session calls with one tap too.
+func TestSafetyGateNumbersCall(t *testing.T) {
+	html := renderAt(t, &SafetyGate{}, "/")
+	mustContain(t, html, `href="tel:999"`, `href="tel:112"`, `href="tel:911"`)
+	mustContainWords(t, html, pageText.EmergencyLead)
+}
+
+// visibleText is html without its tags and with no white space at all: the
+// rendered HTML indents the text around a link, so the words a person reads
+// are compared through squeezed, the way mustContainWords does.
+func visibleText(html string) string {
+	return squeeze(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(html, ""))
+}
+
+func squeeze(s string) string { return strings.Join(strings.Fields(s), "") }
+
+// mustContainWords fails for every sentence of want not shown on the page
+// of html, links or not.
+func mustContainWords(tb testing.TB, html string, want ...string) {
+	tb.Helper()
+	text := visibleText(html)
+	for _, w := range want {
+		if !strings.Contains(text, squeeze(w)) {
+			tb.Errorf("page does not read %q", w)
+		}
+	}
 }
 
 func TestSymptomsPage(t *testing.T) {

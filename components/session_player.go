@@ -612,7 +612,7 @@ func (p *SessionPlayer) renderReady() app.UI {
 	return page("player",
 		homeLink(),
 		elt("h1", r.Name),
-		elt("p.lead", r.Summary),
+		linked("p.lead", r.Summary),
 		app.If(p.notice != "", elt("p.notice", p.notice)),
 		p.renderDay(),
 		elt("p.meta", fmt.Sprintf(text.Minutes, data.DurationText(p.plan.Total))),
@@ -626,7 +626,7 @@ func (p *SessionPlayer) renderReady() app.UI {
 				el("div.dose-text",
 					elt("strong", e.Name),
 					eltx("span.muted", " — "+doseText(e, reps, hold)).ID(fmt.Sprintf("dose-%d", i)),
-					app.If(why != "", elt("span.why.small", why)),
+					app.If(why != "", linked("span.why.small", why)),
 				),
 				el("div.stepper",
 					eltx("button.button.small-button", "−").Aria("label", text.Fewer+": "+e.Name).
@@ -755,7 +755,7 @@ func whereText(s data.Segment) string {
 	if s.Rep > 0 {
 		parts = append(parts, fmt.Sprintf(text.RoundOf, s.Rep, s.Reps))
 	}
-	if l, ok := text.SideLabel[string(s.Side)]; ok {
+	if l, ok := sideLabel(s); ok {
 		parts = append(parts, l)
 	}
 	if s.Breaths > 0 {

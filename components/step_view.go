@@ -1,6 +1,10 @@
 package components
 
-import "github.com/maxence-charriere/go-app/v9/pkg/app"
+import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"unknot/data"
+)
 
 // StepView is the running player's picture of the current step: its title,
 // the session's progress, the figure, the countdown with the phase, what to
@@ -131,4 +135,15 @@ func (v *StepView) writeTexts(t stepText) {
 	}
 	root.Call("querySelector", "#"+stepLive).Set("textContent", t.Live)
 	v.shown = t
+}
+
+// sideLabel names a segment's side. A switch, whose words turn to the other
+// side, says the side it leaves is done: "Left side" over "Then switch to
+// the right side" reads as if the right were the wrong one.
+func sideLabel(s data.Segment) (string, bool) {
+	if l, ok := text.SideDone[string(s.Side)]; ok && s.Kind == data.KindSwitch {
+		return l, true
+	}
+	l, ok := text.SideLabel[string(s.Side)]
+	return l, ok
 }

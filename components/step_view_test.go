@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"unknot/data"
 )
 
 // web/cues.js writes a step's texts into the elements stepSlots names, in
@@ -59,4 +61,34 @@ func readWeb(tb testing.TB, name string) string {
 		tb.Fatal(err)
 	}
 	return string(b)
+}
+
+// While the words turn to the other side, the side shown is not the one
+// being left, as if it were still to do: it is done.
+func TestWhereAtASwitch(t *testing.T) {
+	switches := 0
+	for _, r := range data.BuiltinRoutines() {
+		plan, err := data.Compile(r, data.DefaultCatalogue(), data.DefaultTiming())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range plan.Segments {
+			where := whereText(s)
+			for side, label := range text.SideLabel {
+				named := strings.Contains(where, label) && !strings.Contains(where, label+" done")
+				if s.Kind == data.KindSwitch && s.Side == data.Side(side) && named {
+					t.Errorf("%s: %q under %q", r.Name, s.Text, where)
+				}
+			}
+			if s.Kind == data.KindSwitch {
+				switches++
+				if want := text.SideDone[string(s.Side)]; !strings.Contains(where, want) {
+					t.Errorf("%s: %q under %q, want %q", r.Name, s.Text, where, want)
+				}
+			}
+		}
+	}
+	if switches == 0 {
+		t.Fatal("no routine switches sides")
+	}
 }

@@ -3,22 +3,22 @@ package components
 // text holds the words of the interface in one place, so the app can be
 // translated. Exercise texts live in package data.
 var text = struct {
-	AppName, Tagline, Routines, Exercises, Start, StartRoutine, Home   string
-	Minutes, ExerciseCount, OpenExercise, StartExercise, StartPosition string
-	Steps, Feel, Hold, Reps, HowOften, Progression, Caution, Positions string
-	Pause, Resume, Back, Skip, Stop, EndSession, KeepGoing, ConfirmEnd string
-	Voice, Beeps, Vibration, KeepAwake, CuesTitle, NoVoice             string
-	NoVibration                                                        string
-	Paused, RoundOf, ExerciseOf, Next, Remaining                       string
-	DoneOf, Again, Symptoms, Advice                                    string
-	UpdateReady, Reload, Install, InstallIOS, NotFound, LoadError      string
-	PainBefore, PainAfter, PainLabel, PainNone, PainWorst, EaseOff     string
-	Note, NoteHint, Saved, Saving, SaveFailed, Retry, Persisted        string
-	FullKept, FullNotKept                                              string
-	NotPersisted, Unfinished, ResumeIt, SaveAsPartial, Discard         string
-	UnfinishedText, CannotResume, ResumeHint, SeeSafety, Fewer, More   string
-	SideLabel                                                          map[string]string
-	KindLabel                                                          map[string]string
+	AppName, Tagline, Routines, Exercises, Start, StartRoutine, Home               string
+	Minutes, ExerciseCount, OpenExercise, StartExercise, StartPosition, ChooseHold string
+	Steps, Feel, Hold, Reps, HowOften, Progression, Caution, Positions             string
+	Pause, Resume, Back, Skip, Stop, EndSession, KeepGoing, ConfirmEnd             string
+	Voice, Beeps, Vibration, KeepAwake, CuesTitle, NoVoice                         string
+	NoVibration                                                                    string
+	Paused, RoundOf, ExerciseOf, Next, Remaining                                   string
+	DoneOf, Again, Symptoms, Advice                                                string
+	UpdateReady, Reload, Install, InstallIOS, NotFound, LoadError                  string
+	PainBefore, PainAfter, PainLabel, PainNone, PainWorst, EaseOff                 string
+	Note, NoteHint, Saved, Saving, SaveFailed, Retry, Persisted                    string
+	FullKept, FullNotKept                                                          string
+	NotPersisted, Unfinished, ResumeIt, SaveAsPartial, Discard                     string
+	UnfinishedText, CannotResume, ResumeHint, SeeSafety, Fewer, More               string
+	SideLabel, SideDone                                                            map[string]string
+	KindLabel                                                                      map[string]string
 }{
 	AppName:        "Unknot",
 	Tagline:        "Guided stretches for lower-back spasms. Put the phone down and follow the voice.",
@@ -31,11 +31,12 @@ var text = struct {
 	ExerciseCount:  "%d exercises",
 	OpenExercise:   "How to do it",
 	StartExercise:  "Do this exercise now",
+	ChooseHold:     "Choose how long to hold: make a routine with %s in it",
 	StartPosition:  "Starting position",
 	Steps:          "Step by step",
 	Feel:           "What you should feel",
 	Hold:           "Hold",
-	Reps:           "Repetitions",
+	Reps:           "Rounds",
 	HowOften:       "How often",
 	Progression:    "Building up",
 	Caution:        "Take care",
@@ -75,7 +76,7 @@ var text = struct {
 	PainLabel:      "Pain %d out of 10",
 	PainNone:       "0 = no pain",
 	PainWorst:      "10 = worst",
-	EaseOff:        "Your pain is higher than before you started. Ease off: next time do fewer repetitions, move more gently, and stop if it sharpens. If the pain is severe, keeps getting worse, or comes with any warning sign, see a healthcare professional.",
+	EaseOff:        "Your pain is higher than before you started. Ease off: next time do fewer rounds, move more gently, and stop if it sharpens. If the pain is severe, keeps getting worse, or comes with any warning sign, see a healthcare professional.",
 	Note:           "A note for yourself (optional)",
 	NoteHint:       "How did it feel? Anything to remember next time?",
 	Saved:          "Saved to your history on this device.",
@@ -99,6 +100,7 @@ var text = struct {
 	SideLabel: map[string]string{
 		"left": "Left side", "right": "Right side", "both": "Both knees",
 	},
+	SideDone: map[string]string{"left": "Left side done", "right": "Right side done"},
 	KindLabel: map[string]string{
 		"get-ready": "Get ready", "position": "Get into position", "instruct": "Get ready to hold", "hold": "Hold",
 		"release": "Release", "switch": "Switch sides", "rest": "Rest", "done": "Done",

@@ -16,7 +16,7 @@ var pageText = struct {
 	// Safety.
 	SafetyTitle, SafetyLead, WhileTitle, EmergencyTitle, EmergencyLead, UrgentTitle   string
 	UrgentLead, ProfessionalTitle, SeeSymptoms, GateTitle, GateLead, GateMore, GateOK string
-	GateSaveFailed                                                                    string
+	GateSaveFailed, SourceTitle, SourceText                                           string
 	While, Emergency, Urgent, Professional                                            []string
 	// Symptoms.
 	SymptomsLead, SeeProfessional, SeeSafety string
@@ -91,6 +91,8 @@ var pageText = struct {
 		"Spasms keep coming back.",
 		"You are worried about it, or unsure whether these exercises suit you.",
 	},
+	SourceTitle:    "Where the exercises come from",
+	SourceText:     "The exercises, their holds, rounds and how often to do them come from one article, published in April 2025, on easing spasms of the lower back with stretches you can do at home or at your desk. Unknot calls it the source article. Where it gives no number, Unknot says so and what it uses instead.",
 	SeeSymptoms:    "Signs of a lower-back spasm and what helps",
 	GateTitle:      "Before your first session",
 	GateLead:       "These exercises are general advice, not medical advice. Stop if the pain becomes sharply worse.",

@@ -17,7 +17,7 @@ var Symptoms = []string{
 var Advice = []string{
 	"In many cases back pain is not a sign of anything serious, and it may come from a minor strain of a muscle or ligament.",
 	"Keep up your normal daily activities as far as you can. Gentle activity and exercise are unlikely to harm your back, even if they are uncomfortable at first, and staying active can help you recover.",
-	"Start each exercise with a few repetitions and add more only as it gets easier.",
+	"Start each exercise with a few rounds and add more only as it gets easier.",
 	"Stop an exercise if the pain becomes sharply worse.",
 	"For advice on your own back, whether the spasms are new or keep coming back, talk to a healthcare professional. They can work out what will help you most.",
 }

@@ -196,7 +196,7 @@ func TestDecodeBackupRejects(t *testing.T) {
 		{"settings: out of range", edit(`"beepVolume":70`, `"beepVolume":700`), "settings: the beep volume must be between 10% and 100%, not 700%"},
 		{"settings: wrong type", edit(`"voice":true`, `"voice":"yes"`), "settings: voice is text, must be true or false"},
 		{"routine: unknown exercise", edit(`"exercise":"lower-back-rotation","hold"`, `"exercise":"plank","hold"`), `routine 1: routine exercise 2: "plank" is not an exercise Unknot knows`},
-		{"routine: dose out of range", edit(`"reps":3}`, `"reps":30}`), "routine 1: routine \"Gentle start\": Knee-to-chest stretch: 30 repetitions is outside the safe range of 1 to 3"},
+		{"routine: dose out of range", edit(`"reps":3}`, `"reps":30}`), "routine 1: routine \"Gentle start\": Knee-to-chest stretch: 30 rounds is outside the safe range of 1 to 3"},
 		{"routine: a built-in id", edit(`"id":"gentle-start"`, `"id":"morning"`), `routine 1: id "morning" is taken by a built-in routine or exercise`},
 		{"routine: bad id", edit(`"id":"gentle-start"`, `"id":"Gentle Start!"`), `routine 1: routine id "Gentle Start!" must be lower-case`},
 		{"routine: unknown field", edit(`"summary":"Two`, `"colour":"red","summary":"Two`), `routine 1: unknown field "colour"`},

@@ -17,8 +17,8 @@ func TestExerciseDescriptions(t *testing.T) {
 	}{
 		{data.KneeToChest, "5 seconds", "2 to 3 times each: left knee, right knee, both knees", []string{"supine", "knee-left", "knee-right", "knees-both"}},
 		{data.Rotation, "5 to 10 seconds", "2 to 3 times on each side", []string{"supine", "rotate-left", "rotate-right"}},
-		{data.Flexibility, "5 seconds", "5 to 30 repetitions a day", []string{"supine", "back-arch", "back-flat"}},
-		{data.Bridge, "3 deep breaths", "5 to 30 repetitions a day", []string{"supine", "bridge"}},
+		{data.Flexibility, "5 seconds", "5 to 30 rounds a day", []string{"supine", "back-arch", "back-flat"}},
+		{data.Bridge, "3 deep breaths", "5 to 30 rounds a day", []string{"supine", "bridge"}},
 		{data.CatStretch, "5 to 10 seconds", "3 to 5 times", []string{"all-fours", "cat-arch", "cat-sag"}},
 	}
 	for _, tt := range tests {

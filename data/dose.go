@@ -162,7 +162,7 @@ func PlanToday(r Routine, c Catalogue, history []Record, today string) TodayPlan
 		}
 		reps := min(want, left[e.ID])
 		if reps == 0 {
-			t.Notes = append(t.Notes, fmt.Sprintf("%s is left out: %d of today's %d are done, and the article counts it per day.", e.Name, d.Done, d.Dose))
+			t.Notes = append(t.Notes, fmt.Sprintf("%s is left out: %d of today's %d are done, and the source article counts it per day.", e.Name, d.Done, d.Dose))
 			continue
 		}
 		why := d.Suggestion.Why
@@ -170,7 +170,7 @@ func PlanToday(r Routine, c Catalogue, history []Record, today string) TodayPlan
 		case reps < want && d.Dose-left[e.ID] > d.Done:
 			why = fmt.Sprintf("%d of today's %d: the rest is earlier in this routine or done already.", reps, d.Dose)
 		case reps < want:
-			why = fmt.Sprintf("%d of today's %d: %d are done already, and the article counts this exercise per day.", reps, d.Dose, d.Done)
+			why = fmt.Sprintf("%d of today's %d: %d are done already, and the source article counts this exercise per day.", reps, d.Dose, d.Done)
 		case it.Reps != 0 && reps == it.Reps:
 			why = "" // its own dose, within today's
 		}

@@ -106,7 +106,7 @@ func DefaultCatalogue() Catalogue {
 			Hold:        Hold{Default: 5 * time.Second, Min: 5 * time.Second, Max: 5 * time.Second},
 			Reps:        Range{Min: 5, Max: 30},
 			DefaultReps: 5,
-			RepsText:    "repetitions a day",
+			RepsText:    "rounds a day",
 			Sides:       SidesNone,
 			Phases: []Phase{
 				{Pose: "back-arch", Do: "Tighten your stomach and let your lower back lift slightly.",
@@ -115,7 +115,7 @@ func DefaultCatalogue() Catalogue {
 					Release: "Let your stomach go.", Into: 2 * time.Second, Out: time.Second},
 			},
 			Frequency:   Frequency{TimesPerDay: 1, Text: "Counted per day, across all your sessions that day: in whichever routine you do first."},
-			Progression: &Progression{Start: 5, Target: 30, Text: "Start with 5 repetitions a day and work up to 30 over time."},
+			Progression: &Progression{Start: 5, Target: 30, Text: "Start with 5 rounds a day and work up to 30 over time."},
 			Caution:     "Small movements only; keep breathing throughout.",
 		},
 		{
@@ -137,7 +137,7 @@ func DefaultCatalogue() Catalogue {
 			Hold:        Hold{Default: 18 * time.Second, Min: 18 * time.Second, Max: 18 * time.Second, Breaths: 3},
 			Reps:        Range{Min: 5, Max: 30},
 			DefaultReps: 5,
-			RepsText:    "repetitions a day",
+			RepsText:    "rounds a day",
 			Sides:       SidesNone,
 			Phases: []Phase{{
 				Pose:    "bridge",
@@ -147,7 +147,7 @@ func DefaultCatalogue() Catalogue {
 				Out:     3 * time.Second,
 			}},
 			Frequency:   Frequency{TimesPerDay: 1, Text: "Counted per day, across all your sessions that day: in whichever routine you do first."},
-			Progression: &Progression{Start: 5, Target: 30, Text: "Start with 5 repetitions a day and work up to 30 over time."},
+			Progression: &Progression{Start: 5, Target: 30, Text: "Start with 5 rounds a day and work up to 30 over time."},
 			Note:        "The hold is three deep breaths; Unknot paces each one at 3 seconds in and 3 seconds out.",
 			Caution:     "Lift only as high as keeps the line straight; do not arch the lower back.",
 		},
@@ -178,7 +178,7 @@ func DefaultCatalogue() Catalogue {
 					Into: 2 * time.Second, Out: 2 * time.Second},
 			},
 			Frequency: twiceDaily,
-			Note:      "The article gives no hold time for the cat stretch; Unknot holds each position for 5 seconds, and you can choose up to 10.",
+			Note:      "The source article gives no hold time for the cat stretch; Unknot holds each position for 5 seconds, and in a routine of your own you can choose up to 10.",
 			Caution:   "Move slowly and within a comfortable range; kneel on something soft.",
 		},
 	}

@@ -269,6 +269,11 @@ func (b *builder) hold(s Segment, breaths int, d time.Duration) {
 func (b *builder) linkNext() {
 	for i := range b.segs {
 		cur := b.segs[i]
+		if cur.Kind == KindGetReady || cur.Kind == KindRest {
+			// Their text already names the exercise to come: a
+			// preview would say it a second time.
+			continue
+		}
 		for j := i + 1; j < len(b.segs); j++ {
 			n := b.segs[j]
 			if n.Step == cur.Step {

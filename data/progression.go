@@ -118,7 +118,7 @@ func Suggest(ex Exercise, history []Record, today string) Suggestion {
 	}
 	next := p.up(cur)
 	if p.key(next) == p.key(cur) {
-		return p.suggest(cur, fmt.Sprintf("You're at %s, the most the article suggests: keep it there.", p.text(cur)))
+		return p.suggest(cur, fmt.Sprintf("You're at %s, the most the source article suggests: keep it there.", p.text(cur)))
 	}
 	if len(days) < DaysAtLevel {
 		if unscored {

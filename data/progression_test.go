@@ -129,17 +129,17 @@ func TestSuggest(t *testing.T) {
 
 		// The top of the range.
 		{"a week at 29", flex, daily(0, 6, flex, 29, 5*s), 7, 30, 5 * s, "You've done 29 for a week without more pain: try 30."},
-		{"a week at 30", bridge, daily(0, 6, bridge, 30, 18*s), 7, 30, 18 * s, "You're at 30, the most the article suggests: keep it there."},
-		{"a logged 40 counts as 30", bridge, daily(0, 6, bridge, 40, 18*s), 7, 30, 18 * s, "You're at 30, the most the article suggests: keep it there."},
+		{"a week at 30", bridge, daily(0, 6, bridge, 30, 18*s), 7, 30, 18 * s, "You're at 30, the most the source article suggests: keep it there."},
+		{"a logged 40 counts as 30", bridge, daily(0, 6, bridge, 40, 18*s), 7, 30, 18 * s, "You're at 30, the most the source article suggests: keep it there."},
 		{"a logged 3 counts as 5", bridge, daily(0, 6, bridge, 3, 18*s), 7, 7, 18 * s, "You've done 5 for a week without more pain: try 7."},
 		{"bridge keeps its breath-paced hold", bridge, daily(0, 6, bridge, 5, 24*s), 7, 7, 18 * s, "You've done 5 for a week without more pain: try 7."},
 		{"knee-to-chest, a week at 2", knee, daily(0, 6, knee, 2, 5*s), 7, 3, 5 * s, "You've done 2 for a week without more pain: try 3."},
-		{"knee-to-chest, a week at 3", knee, daily(0, 6, knee, 3, 5*s), 7, 3, 5 * s, "You're at 3, the most the article suggests: keep it there."},
+		{"knee-to-chest, a week at 3", knee, daily(0, 6, knee, 3, 5*s), 7, 3, 5 * s, "You're at 3, the most the source article suggests: keep it there."},
 
 		// The rotational stretch: the hold first, then a repetition.
 		{"rotation, a week at 7 s", rot, daily(0, 6, rot, 2, 7*s), 7, 2, 8 * s, "You've done 2 × 7 s for a week without more pain: try 2 × 8 s."},
 		{"rotation, a week at 10 s", rot, daily(0, 6, rot, 2, 10*s), 7, 3, 10 * s, "You've done 2 × 10 s for a week without more pain: try 3 × 10 s."},
-		{"rotation, at the top", rot, daily(0, 6, rot, 3, 10*s), 7, 3, 10 * s, "You're at 3 × 10 s, the most the article suggests: keep it there."},
+		{"rotation, at the top", rot, daily(0, 6, rot, 3, 10*s), 7, 3, 10 * s, "You're at 3 × 10 s, the most the source article suggests: keep it there."},
 		{"rotation, a longer hold is a new level", rot, joinRecs(daily(0, 3, rot, 2, 7*s), daily(4, 5, rot, 2, 8*s)), 6, 2, 8 * s, "Stay at 2 × 8 s for now: 2 of 7 days done without more pain."},
 		{"rotation, pain rose: back to the shorter hold", rot, joinRecs(daily(0, 6, rot, 2, 7*s), []data.Record{progSession(7, rot, 2, 8*s, withPain(3, 5))}), 8, 2, 7 * s, "Your pain went from 3 to 5 after your last session: go back to 2 × 7 s."},
 		{"rotation, pain rose at the start: a second shorter", rot, []data.Record{progSession(0, rot, 2, 10*s, withPain(3, 5))}, 1, 2, 9 * s, "Your pain went from 3 to 5 after your last session: go back to 2 × 9 s."},
@@ -149,7 +149,7 @@ func TestSuggest(t *testing.T) {
 		// The cat stretch keeps the hold the person chose.
 		{"cat, a week at 3 × 8 s", cat, daily(0, 6, cat, 3, 8*s), 7, 4, 8 * s, "You've done 3 for a week without more pain: try 4."},
 		{"cat, a changed hold is the same level", cat, joinRecs(daily(0, 3, cat, 3, 5*s), daily(4, 6, cat, 3, 8*s)), 7, 4, 8 * s, "You've done 3 for a week without more pain: try 4."},
-		{"cat, a week at 5", cat, daily(0, 6, cat, 5, 5*s), 7, 5, 5 * s, "You're at 5, the most the article suggests: keep it there."},
+		{"cat, a week at 5", cat, daily(0, 6, cat, 5, 5*s), 7, 5, 5 * s, "You're at 5, the most the source article suggests: keep it there."},
 
 		// After a break: the gap is counted from the last session with the
 		// exercise to today. A week at 9 would make 11.
@@ -172,7 +172,7 @@ func TestSuggest(t *testing.T) {
 		{"only the pain before given", flex, joinRecs(daily(0, 5, flex, 5, 5*s), []data.Record{progSession(6, flex, 5, 5*s, func(r *data.Record) { r.PainBefore = data.PainScore(2) })}), 7, 5, 5 * s, "Stay at 5: rate your pain before and after each session, and after 7 days without it rising Unknot adds more."},
 		{"six scored days and one not", knee, joinRecs(daily(0, 5, knee, 2, 5*s), unscored(6, 6, knee, 2, 5*s)), 7, 2, 5 * s, "Stay at 2: rate your pain before and after each session, and after 7 days without it rising Unknot adds more."},
 		{"scores given from day 2 on", knee, joinRecs(unscored(0, 1, knee, 2, 5*s), daily(2, 8, knee, 2, 5*s)), 9, 3, 5 * s, "You've done 2 for a week without more pain: try 3."},
-		{"at the top without scores", cat, unscored(0, 6, cat, 5, 5*s), 7, 5, 5 * s, "You're at 5, the most the article suggests: keep it there."},
+		{"at the top without scores", cat, unscored(0, 6, cat, 5, 5*s), 7, 5, 5 * s, "You're at 5, the most the source article suggests: keep it there."},
 
 		// Pain after a session: a rise of 2 or more, or 7 or more whatever
 		// it was before.

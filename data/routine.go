@@ -52,7 +52,7 @@ func BuiltinRoutines() []Routine {
 		{
 			ID:      Evening,
 			Name:    "Evening routine",
-			Summary: "The three stretches the article suggests twice a day, and the flexibility exercise and bridge if today's are not done yet.",
+			Summary: "The three stretches the source article suggests twice a day, and the flexibility exercise and bridge if today's are not done yet.",
 			Items: []RoutineItem{
 				{Exercise: KneeToChest}, {Exercise: Rotation}, {Exercise: CatStretch},
 			},
@@ -101,7 +101,7 @@ func (it RoutineItem) Resolve(c Catalogue) (e Exercise, reps int, hold time.Dura
 		hold = e.Hold.Default
 	}
 	if !e.AllowsReps(reps) {
-		return e, 0, 0, fmt.Errorf("%s: %d repetitions is outside the safe range of %d to %d", e.Name, reps, MinReps, e.Reps.Max)
+		return e, 0, 0, fmt.Errorf("%s: %d rounds is outside the safe range of %d to %d", e.Name, reps, MinReps, e.Reps.Max)
 	}
 	if e.Hold.Min == e.Hold.Max && hold != e.Hold.Min {
 		return e, 0, 0, fmt.Errorf("%s: the hold is always %s, not %s", e.Name, SecondsText(e.Hold.Min), SecondsText(hold))

@@ -160,11 +160,11 @@ func TestResolve(t *testing.T) {
 		{"flexibility at target", data.RoutineItem{Exercise: data.Flexibility, Reps: 30}, 30, 5 * s, nil},
 		{"cat longest hold and most reps", data.RoutineItem{Exercise: data.CatStretch, Reps: 5, Hold: 10 * s}, 5, 10 * s, nil},
 		{"unknown exercise", data.RoutineItem{Exercise: "push-up"}, 0, 0, []string{`unknown exercise "push-up"`}},
-		{"knee too many reps", data.RoutineItem{Exercise: data.KneeToChest, Reps: 4}, 0, 0, []string{"Knee-to-chest stretch", "4 repetitions", "1 to 3"}},
+		{"knee too many reps", data.RoutineItem{Exercise: data.KneeToChest, Reps: 4}, 0, 0, []string{"Knee-to-chest stretch", "4 rounds", "1 to 3"}},
 		{"knee one rep, fewer than the suggested start", data.RoutineItem{Exercise: data.KneeToChest, Reps: 1}, 1, 5 * s, nil},
 		{"bridge one rep", data.RoutineItem{Exercise: data.Bridge, Reps: 1}, 1, 18 * s, nil},
-		{"negative reps", data.RoutineItem{Exercise: data.Bridge, Reps: -1}, 0, 0, []string{"Bridge", "-1 repetitions", "1 to 30"}},
-		{"flexibility past target", data.RoutineItem{Exercise: data.Flexibility, Reps: 31}, 0, 0, []string{"Lower-back flexibility exercise", "31 repetitions", "1 to 30"}},
+		{"negative reps", data.RoutineItem{Exercise: data.Bridge, Reps: -1}, 0, 0, []string{"Bridge", "-1 rounds", "1 to 30"}},
+		{"flexibility past target", data.RoutineItem{Exercise: data.Flexibility, Reps: 31}, 0, 0, []string{"Lower-back flexibility exercise", "31 rounds", "1 to 30"}},
 		{"what is left of a day's bridges", data.RoutineItem{Exercise: data.Bridge, Reps: 3}, 3, 18 * s, nil},
 		{"rotation hold too long", data.RoutineItem{Exercise: data.Rotation, Hold: 11 * s}, 0, 0, []string{"Lower-back rotational stretch", "a hold of 11 s", "5 s to 10 s"}},
 		{"rotation hold too short", data.RoutineItem{Exercise: data.Rotation, Hold: 4 * s}, 0, 0, []string{"Lower-back rotational stretch", "a hold of 4 s", "5 s to 10 s"}},
@@ -210,7 +210,7 @@ func TestRoutineValidateRejects(t *testing.T) {
 		{"no name", data.Routine{ID: "mine", Items: []data.RoutineItem{{Exercise: data.Bridge}}}, "a routine needs an id and a name"},
 		{"no items", data.Routine{ID: "mine", Name: "Mine"}, `routine "Mine" has no exercises`},
 		{"unknown exercise", data.Routine{ID: "mine", Name: "Mine", Items: []data.RoutineItem{{Exercise: data.Bridge}, {Exercise: "plank"}}}, `routine "Mine": unknown exercise "plank"`},
-		{"dose out of range", data.Routine{ID: "mine", Name: "Mine", Items: []data.RoutineItem{{Exercise: data.CatStretch, Reps: 6}}}, `routine "Mine": Cat stretch: 6 repetitions is outside the safe range of 1 to 5`},
+		{"dose out of range", data.Routine{ID: "mine", Name: "Mine", Items: []data.RoutineItem{{Exercise: data.CatStretch, Reps: 6}}}, `routine "Mine": Cat stretch: 6 rounds is outside the safe range of 1 to 5`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.scenario, func(t *testing.T) {
