@@ -550,8 +550,8 @@ type timerPlan struct {
 // throttled in hidden pages, hides the page (its window minimized) from
 // hideAt for hide, shows it again, and compares every change of #count
 // with the instant the plan says it should happen: the click on Start plus
-// the offset in the plan at which the shown number changes to that value.
-// With toEnd the routine runs to its end and the finished screen is timed
+// the offset in the plan at which the shown number changes to that value,
+// plus the waits for the voice before it (voiceWaits). With toEnd the routine runs to its end and the finished screen is timed
 // too; otherwise the run stops at stopAt.
 func measureTimer(c *chrome, s *site, tp timerPlan, hideAt, hide, stopAt time.Duration, toEnd bool) (timerResult, error) {
 	r := timerResult{routine: tp.name, total: tp.plan.Total, note: tp.note}
