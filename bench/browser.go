@@ -29,8 +29,10 @@ type chrome struct {
 // startChrome starts headless Chromium with a fresh profile under tmp, with
 // the e2e harness's flags. throttled drops chromedp's default flags that
 // keep hidden pages at full speed, so a hidden page's timers are throttled
-// as on a phone.
-func startChrome(path, tmp, name string, throttled bool) (*chrome, error) {
+// as on a phone. voice lets pages speak through speech-dispatcher
+// (espeak-ng), which needs a running sound server (docs/voice notes);
+// without it the browser has no voice at all.
+func startChrome(path, tmp, name string, throttled, voice bool) (*chrome, error) {
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(path),
 		chromedp.NoSandbox,
@@ -49,6 +51,9 @@ func startChrome(path, tmp, name string, throttled bool) (*chrome, error) {
 			chromedp.Flag("disable-renderer-backgrounding", false),
 			chromedp.Flag("disable-backgrounding-occluded-windows", false),
 		)
+	}
+	if voice {
+		opts = append(opts, chromedp.Flag("enable-speech-dispatcher", true))
 	}
 	c := &chrome{}
 	var alloc context.Context
@@ -198,7 +203,8 @@ func (t *tab) instrument(watch string) error {
 //     setter below wraps that class, so the instance is reachable (go-app
 //     keeps it in a local) and every entry into Go (go._resume: timers,
 //     event handlers) can be timed when trace is set: resumes are
-//     [start, duration, 1 if #count changed, #count's new number].
+//     [start, duration, 1 if #count changed, #count's new number or -1
+//     when it was emptied (an instruction, whose hold has not started)].
 //   - instStart, instEnd: WebAssembly.instantiateStreaming (fetching and
 //     compiling app.wasm); runStart, runEnd: Go's start (the runtime, package
 //     initialisation and main until it first waits, which includes go-app
@@ -206,10 +212,14 @@ func (t *tab) instrument(watch string) error {
 //   - counts: every change of #count's text, with #phase and the visibility.
 //   - startAt: the click on #start; finishedAt: when #finished-title appeared.
 //   - vis: visibility changes.
+//   - speech: every utterance the page gave the browser's voice, as
+//     [speak() called, its end or error event or null while it lasts]. The
+//     player waits for the voice at a step's end, so the plan as it ran is
+//     only known from these.
 const instrumentJS = `(() => {
 	if (window.__bench) return;
 	const B = window.__bench = {loaderSeen: false, loaderGone: null, watch: WATCH, watchAt: null,
-		preRendered: null, trace: false, resumes: [], counts: [], vis: [], startAt: null, finishedAt: null};
+		preRendered: null, trace: false, resumes: [], counts: [], vis: [], speech: [], startAt: null, finishedAt: null};
 	const countText = () => { const c = document.getElementById("count"); return c ? c.textContent : null; };
 	let G;
 	Object.defineProperty(globalThis, "Go", {configurable: true, get() { return G; }, set(cls) {
@@ -222,11 +232,23 @@ const instrumentJS = `(() => {
 				const t0 = performance.now();
 				try { super._resume(); } finally {
 					const after = countText();
-					B.resumes.push([t0, performance.now() - t0, after !== before ? 1 : 0, after !== before ? Number(after) : 0]);
+					const n = after === null || after.trim() === "" ? -1 : Number(after);
+					B.resumes.push([t0, performance.now() - t0, after !== before ? 1 : 0, after !== before ? n : 0]);
 				}
 			}
 		};
 	}});
+	if (window.speechSynthesis) {
+		const speak = speechSynthesis.speak.bind(speechSynthesis);
+		speechSynthesis.speak = (u) => {
+			const rec = [performance.now(), null];
+			B.speech.push(rec);
+			const over = () => { if (rec[1] === null) rec[1] = performance.now(); };
+			u.addEventListener("end", over);
+			u.addEventListener("error", over);
+			return speak(u);
+		};
+	}
 	const inst = WebAssembly.instantiateStreaming;
 	if (inst) WebAssembly.instantiateStreaming = function (...a) {
 		B.instStart = performance.now();

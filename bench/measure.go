@@ -295,11 +295,11 @@ func measureUpdates(c *chrome, s *site, d time.Duration) (updateCost, error) {
 	if err != nil {
 		return u, err
 	}
-	var resumes [][4]float64 // start, duration, #count changed, new number
+	var resumes [][4]float64 // start, duration, #count changed, new number (-1 emptied)
 	if err := json.Unmarshal([]byte(raw), &resumes); err != nil {
 		return u, err
 	}
-	total, last := 0.0, -1.0
+	total, last := 0.0, 0.0
 	for i, r := range resumes {
 		total += r[1]
 		if r[2] != 1 {
@@ -313,9 +313,11 @@ func measureUpdates(c *chrome, s *site, d time.Duration) (updateCost, error) {
 			cost += resumes[j][1]
 		}
 		u.script = append(u.script, cost)
-		if last >= 0 && r[3] == last-1 {
+		// An instruction empties the count (its hold has not started):
+		// that is a new segment, like the hold's first number after it.
+		if last >= 1 && r[3] == last-1 {
 			u.seconds = append(u.seconds, cost)
-		} else if last >= 0 {
+		} else if len(u.script) > 1 { // the first has nothing before it
 			u.segments = append(u.segments, cost)
 		}
 		last = r[3]
@@ -506,6 +508,11 @@ type timerResult struct {
 	before, after []float64
 	end           *float64
 	hiddenLatest  float64 // the latest change while hidden, ms
+	// said is how many lines the page gave the browser's voice; waits
+	// and waited are the waits for the voice at a step's end that the
+	// expected instants include (see voiceWaits), and their sum, ms.
+	said, waits int
+	waited      float64
 	// startScreen is the time from the click on Start to the running
 	// screen, ms.
 	startScreen float64
@@ -543,8 +550,8 @@ type timerPlan struct {
 // throttled in hidden pages, hides the page (its window minimized) from
 // hideAt for hide, shows it again, and compares every change of #count
 // with the instant the plan says it should happen: the click on Start plus
-// the offset in the plan at which the shown number changes to that value.
-// With toEnd the routine runs to its end and the finished screen is timed
+// the offset in the plan at which the shown number changes to that value,
+// plus the waits for the voice before it (voiceWaits). With toEnd the routine runs to its end and the finished screen is timed
 // too; otherwise the run stops at stopAt.
 func measureTimer(c *chrome, s *site, tp timerPlan, hideAt, hide, stopAt time.Duration, toEnd bool) (timerResult, error) {
 	r := timerResult{routine: tp.name, total: tp.plan.Total, note: tp.note}
@@ -587,13 +594,14 @@ func measureTimer(c *chrome, s *site, tp timerPlan, hideAt, hide, stopAt time.Du
 	}
 
 	var rec struct {
-		StartAt    *float64     `json:"startAt"`
-		FinishedAt *float64     `json:"finishedAt"`
-		Counts     [][4]any     `json:"counts"`
-		Vis        [][2]any     `json:"vis"`
-		Resumes    [][4]float64 `json:"resumes"`
+		StartAt    *float64      `json:"startAt"`
+		FinishedAt *float64      `json:"finishedAt"`
+		Counts     [][4]any      `json:"counts"`
+		Vis        [][2]any      `json:"vis"`
+		Resumes    [][4]float64  `json:"resumes"`
+		Speech     [][2]*float64 `json:"speech"`
 	}
-	raw, err := eval[string](t, `(window.__bench.trace = false, JSON.stringify({startAt: __bench.startAt, finishedAt: __bench.finishedAt, counts: __bench.counts, vis: __bench.vis, resumes: __bench.resumes}))`)
+	raw, err := eval[string](t, `(window.__bench.trace = false, JSON.stringify({startAt: __bench.startAt, finishedAt: __bench.finishedAt, counts: __bench.counts, vis: __bench.vis, resumes: __bench.resumes, speech: __bench.speech}))`)
 	if err != nil {
 		return r, err
 	}
@@ -635,7 +643,12 @@ func measureTimer(c *chrome, s *site, tp timerPlan, hideAt, hide, stopAt time.Du
 		r.visibleWake = float64(visibleN) / visibleSpan * 1000
 	}
 
-	changes := countChanges(tp.plan)
+	waits := voiceWaits(tp.plan, start, rec.Speech)
+	r.said, r.waits = len(rec.Speech), len(waits)
+	for _, w := range waits {
+		r.waited += w.ms
+	}
+	changes := delayed(countChanges(tp.plan), waits)
 	for _, x := range rec.Counts {
 		at, _ := x[0].(float64)
 		text, _ := x[1].(string)
@@ -667,7 +680,8 @@ func measureTimer(c *chrome, s *site, tp timerPlan, hideAt, hide, stopAt time.Du
 		if rec.FinishedAt == nil {
 			return r, fmt.Errorf("the finished screen was not seen")
 		}
-		planned := start + float64(tp.plan.Total.Milliseconds())
+		total := float64(tp.plan.Total.Milliseconds())
+		planned := start + total + lateBy(waits, total)
 		e := *rec.FinishedAt - planned
 		r.end = &e
 		r.endFirst = -1
@@ -711,10 +725,12 @@ type change struct {
 // countChanges lists when the player's countdown should change and to what:
 // at the start of every segment it shows the segment's whole seconds, then
 // one less at every whole second before its end (data.Position.SecondsLeft).
+// An instruction shows no number (its hold's time starts at the go-cue), so
+// it has none here, and the count read empty is not compared.
 func countChanges(p data.Plan) []change {
 	var out []change
 	for _, s := range p.Segments {
-		if s.Duration <= 0 {
+		if s.Duration <= 0 || s.Kind == data.KindInstruct {
 			continue
 		}
 		n := int((s.Duration + time.Second - 1) / time.Second)
@@ -725,6 +741,76 @@ func countChanges(p data.Plan) []change {
 				out = append(out, change{float64(at.Milliseconds()), k})
 			}
 		}
+	}
+	return out
+}
+
+// voiceWait is a wait for the voice: at plan time at (ms), a segment's end,
+// the rest of the plan moved ms later.
+type voiceWait struct{ at, ms float64 }
+
+// voiceWaits is how the voice moved the plan, worked out from what the voice
+// did, not from the player's own account of it (which would hide a clock
+// that drifts): the player's rule (runner.At) applied to the utterances the
+// page recorded. At every segment's end, reached at start + its plan time +
+// the waits before it, the next segment waits while a line given before that
+// instant is still being said: until its end event, at most
+// data.MaxVoiceWait (a line with no end event stays "being said", as in
+// web/cues.js, so every later step waits that long too). speech is
+// [speak() called, end] in the page's ms; start is the click on Start.
+// Whatever the player takes beyond this is the timer's error. A browser with
+// no voice (the bench's Chromium has none unless started with speech-
+// dispatcher) says nothing, and nothing waits.
+func voiceWaits(p data.Plan, start float64, speech [][2]*float64) []voiceWait {
+	if len(speech) == 0 {
+		return nil
+	}
+	maxWait := float64(data.MaxVoiceWait.Milliseconds())
+	var out []voiceWait
+	late := 0.0
+	for _, s := range p.Segments {
+		if s.Duration <= 0 {
+			continue // never the player's position: nothing waits at its end
+		}
+		end := float64(s.End().Milliseconds())
+		reached := start + end + late
+		busy := math.Inf(-1)
+		for _, u := range speech {
+			if u[0] == nil || *u[0] >= reached {
+				continue
+			}
+			until := math.Inf(1)
+			if u[1] != nil {
+				until = *u[1]
+			}
+			busy = math.Max(busy, until)
+		}
+		if busy > reached {
+			w := math.Min(busy-reached, maxWait)
+			out = append(out, voiceWait{end, w})
+			late += w
+		}
+	}
+	return out
+}
+
+// lateBy is how much later than planned plan time at (ms) comes after waits:
+// a wait at a segment's end moves the next segment's start with the rest.
+func lateBy(waits []voiceWait, at float64) float64 {
+	late := 0.0
+	for _, w := range waits {
+		if w.at <= at {
+			late += w.ms
+		}
+	}
+	return late
+}
+
+// delayed moves each change later by the waits for the voice before it.
+func delayed(changes []change, waits []voiceWait) []change {
+	out := slices.Clone(changes)
+	for i := range out {
+		out[i].at += lateBy(waits, out[i].at)
 	}
 	return out
 }
