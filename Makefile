@@ -37,7 +37,7 @@ e2e: chromium ## the browser tests in Chromium
 webkit: webkit-deps ## the browser tests in WebKit, the engine of every iPhone browser (~3 min after the build)
 	UNKNOT_E2E=1 go test ./e2e/webkit/ -count=1 -v -timeout 15m
 
-bench: chromium ## sizes, launch times, update cost, memory, history and timer against the budgets (~25 min)
+bench: chromium ## sizes, launch times, update cost, memory, history and timer against the budgets (~30 min)
 	go run ./bench -strict
 
 chromium:
