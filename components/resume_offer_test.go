@@ -152,29 +152,3 @@ func TestResumeOfferDiscardCanBeUndone(t *testing.T) {
 		t.Errorf("after Undo, offered %d sessions, want 2", len(o.items))
 	}
 }
-
-// TestStartAsksAgainAfterSettling: once the offer has settled and Start is
-// back, a session that waits again (its tab was killed since, so its lock
-// is gone) is offered at the next Start, never leaving the ready screen with
-// neither an offer nor Start (found by the crash soak, e2e/soak_test.go).
-func TestStartAsksAgainAfterSettling(t *testing.T) {
-	r := newPlayerRig(t, data.KneeToChest)
-	r.do(func(ctx app.Context) { ctx.NewAction(safetyAcceptedAction) })
-	r.disp.Consume()
-	first := waitingSession(t, memoryStorage)
-	r.click(r.p.onStart)
-	r.disp.Consume()
-	data.ClearCheckpoint(memoryStorage, first.RecordID)
-	r.do(r.p.onSettled)
-	r.disp.Consume()
-	mustContain(t, app.HTMLString(r.p), `id="start"`)
-
-	again := waitingSession(t, memoryStorage)
-	r.click(r.p.onStart)
-	r.disp.Consume()
-	html := app.HTMLString(r.p)
-	if !strings.Contains(html, `id="start"`) && !strings.Contains(html, `id="resume-save"`) {
-		t.Fatalf("after the second Start the ready screen offers neither Start nor the waiting session %s", again.RecordID)
-	}
-	mustContain(t, html, `id="resume-ask"`, `id="resume-save"`)
-}

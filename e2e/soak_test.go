@@ -72,23 +72,6 @@ func TestSoak(t *testing.T) {
 	runSoak(t, h, seed, kills)
 }
 
-// TestSoakRegressions replays the seeds that once broke an invariant.
-func TestSoakRegressions(t *testing.T) {
-	h := setup(t)
-	for _, seed := range soakRegressionSeeds {
-		t.Run(strconv.FormatUint(seed.seed, 10), func(t *testing.T) {
-			runSoak(t, h, seed.seed, seed.kills)
-		})
-	}
-}
-
-// soakRegressionSeeds are seeds (and how many kills of them) that broke an
-// invariant once, each with what it found.
-var soakRegressionSeeds = []struct {
-	seed  uint64
-	kills int
-}{}
-
 // soaker is one soak run: a browser context (the installed app's profile),
 // what the person was told, and what storage held before each kill.
 type soaker struct {
