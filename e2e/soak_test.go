@@ -304,15 +304,21 @@ func (s *soaker) answerOffer(tb *tab) snapshot {
 	}
 	s.trail[len(s.trail)-1] += " " + answer
 	offered := s.offeredID(tb)
-	tb.do(s.t, "answering the offer", chromedp.Click(chromedp.CSS(click)))
-	if answer == "undo" {
+	switch answer {
+	case "#resume-discard":
+		offered = s.discard(tb)
+	case "undo":
+		s.discard(tb)
 		untilShown(s.t, tb, `document.getElementById("resume-undo")`, "no Undo after Discard")
 		s.wait(tb, 200*time.Millisecond)
 		tb.do(s.t, "undoing the discard", chromedp.Click(chromedp.CSS("#resume-undo")))
+	default:
+		tb.do(s.t, "answering the offer", chromedp.Click(chromedp.CSS(click)))
 	}
 	s.wait(tb, 300*time.Millisecond)
 	if answer == "#resume-go" {
-		s.resumed = offered
+		// The session resumed is the one its address names.
+		s.resumed = eval[string](s.t, tb, `new URLSearchParams(location.search).get("resume") || ""`)
 	}
 	snap := s.killSomewhere(tb)
 	if answer == "#resume-discard" {
@@ -340,6 +346,33 @@ func (s *soaker) offeredID(tb *tab) string {
 	return ""
 }
 
+// checkpointIDs are the record ids of the stored checkpoints.
+func (s *soaker) checkpointIDs(tb *tab) map[string]bool {
+	ids := map[string]bool{}
+	for _, id := range eval[[]string](s.t, tb, `Object.keys(localStorage).filter((k) => k.startsWith("`+data.CheckpointPrefix+`")).map((k) => k.slice(`+strconv.Itoa(len(data.CheckpointPrefix))+`))`) {
+		ids[id] = true
+	}
+	return ids
+}
+
+// discard clicks the offer's first Discard and returns the session it took
+// out of storage, read from storage itself: the page's elements may still
+// be those of the session answered before.
+func (s *soaker) discard(tb *tab) string {
+	before := s.checkpointIDs(tb)
+	tb.do(s.t, "discarding", chromedp.Click(chromedp.CSS("#resume-discard")))
+	for range 20 {
+		after := s.checkpointIDs(tb)
+		for id := range before {
+			if !after[id] {
+				return id
+			}
+		}
+		s.wait(tb, 100*time.Millisecond)
+	}
+	return ""
+}
+
 // begin presses Start; when sessions wait to be resumed the app asks
 // about them first, and each is answered as a person would.
 func (s *soaker) begin(tb *tab) {
@@ -355,13 +388,14 @@ func (s *soaker) begin(tb *tab) {
 			}
 			return
 		}
-		answer := []string{"#resume-save", "#resume-discard"}[s.rng.IntN(2)]
-		offered := s.offeredID(tb)
-		s.trail[len(s.trail)-1] += " asked:" + answer + ":" + offered[:min(8, len(offered))]
-		tb.do(s.t, "answering what waits", chromedp.Click(chromedp.CSS(answer)))
-		if answer == "#resume-discard" {
-			s.discardedIDs[offered] = true
+		if s.rng.IntN(2) == 0 {
+			s.trail[len(s.trail)-1] += " asked:save"
+			tb.do(s.t, "saving what waits", chromedp.Click(chromedp.CSS("#resume-save")))
+			continue
 		}
+		id := s.discard(tb)
+		s.trail[len(s.trail)-1] += " asked:discard:" + id[:min(8, len(id))]
+		s.discardedIDs[id] = true
 	}
 	s.fail("Start did not start the session")
 }
