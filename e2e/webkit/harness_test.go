@@ -23,7 +23,7 @@ import (
 // letting a stuck test hang the run.
 const (
 	actionTimeout = 45 * time.Second
-	startTimeout  = 30 * time.Second
+	startTimeout  = 90 * time.Second
 	stopTimeout   = 10 * time.Second
 )
 

@@ -28,13 +28,24 @@ func newPage(t *testing.T) *page {
 	h := setup(t)
 	ctx, cancel := context.WithTimeout(context.Background(), startTimeout)
 	defer cancel()
-	s, err := h.driver.newSession(ctx, map[string]any{
-		"webkitgtk:browserOptions": map[string]any{
-			"binary": h.browser,
-			// MiniBrowser has no headless mode: it draws into Xvfb.
-			"args": []string{"--automation"},
-		},
-	})
+	var s *session
+	var err error
+	// The first start of a run loads WebKit from disk, which on a busy
+	// machine has outlasted a start's timeout: a start is tried twice more.
+	for try := 0; try < 3; try++ {
+		start, cancelStart := context.WithTimeout(ctx, startTimeout/3)
+		s, err = h.driver.newSession(start, map[string]any{
+			"webkitgtk:browserOptions": map[string]any{
+				"binary": h.browser,
+				// MiniBrowser has no headless mode: it draws into Xvfb.
+				"args": []string{"--automation"},
+			},
+		})
+		cancelStart()
+		if err == nil {
+			break
+		}
+	}
 	if err != nil {
 		t.Fatalf("starting %s: %v\n%s\nXvfb: %s", h.browser, err, readLog(h.app.Tmp, "webdriver.log"), readLog(h.app.Tmp, "xvfb.log"))
 	}
