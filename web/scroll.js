@@ -32,7 +32,7 @@
   // settle puts the page at y once the app has drawn it: go-app draws the
   // page of a history entry after popstate, and a page may grow as it
   // reads its data (Home reads the whole history after its first frame).
-  // It tries for a number of frames (120: two seconds), and stops as soon as
+  // It tries for a number of frames (300: five seconds), and stops as soon as
   // the person scrolls or types.
   let stop = null;
   function settle(y, frames) {
@@ -56,7 +56,7 @@
 
   window.addEventListener("popstate", (e) => {
     const y = e.state && typeof e.state.unknotY === "number" ? e.state.unknotY : 0;
-    settle(y, 120);
+    settle(y, 300);
   });
   // A reload opens where it was left, once the app runs (seconds on a
   // slow phone).
