@@ -344,18 +344,21 @@ func (r *Runner) startClock() {
 	stop := make(chan struct{})
 	r.stop = stop
 	first := r.NextLook()
-	r.cfg.Go(func() { r.loop(stop, first) })
+	// The loop keeps its own copy of the clock and the way back to the
+	// UI goroutine: a Reset there rewrites the runner while this sleeps.
+	clock, do := r.cfg.Clock, r.cfg.Do
+	r.cfg.Go(func() { r.loop(clock, do, stop, first) })
 }
 
 // loop sleeps d, looks (Tick, in turn), and sleeps until the next look,
 // until stop is closed. The sleep is worked out in turn after each look.
-func (r *Runner) loop(stop chan struct{}, d time.Duration) {
+func (r *Runner) loop(clock Clock, do func(func()), stop chan struct{}, d time.Duration) {
 	next := make(chan time.Duration, 1)
 	for {
-		if !r.cfg.Clock.Sleep(d, stop) {
+		if !clock.Sleep(d, stop) {
 			return
 		}
-		r.cfg.Do(func() {
+		do(func() {
 			select {
 			case <-stop:
 				return // stopped while this waited its turn
