@@ -4,8 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -142,6 +144,7 @@ func runSoak(t *testing.T, h *harness, seed uint64, kills int) {
 		{"pain and note", s.killAtPainOrNote},
 		{"resume offer", s.killAtResumeOffer},
 		{"two tabs", s.killWithTwoTabs},
+		{"import", s.killDuringImport},
 	}
 	tb := s.tab()
 	tb.open(t, h.base, "/")
@@ -438,6 +441,44 @@ func (s *soaker) killWithTwoTabs(a *tab) snapshot {
 	s.snapshot(survivor)
 	chromedp.Cancel(survivor.ctx)
 	return snap
+}
+
+// killDuringImport imports a backup from another phone, of one to three
+// sessions new here and one already here, and kills the page while the
+// import merges it into the history, or just after it said it was done.
+func (s *soaker) killDuringImport(tb *tab) snapshot {
+	var recs []data.Record
+	for range 1 + s.rng.IntN(3) {
+		day := time.Now().AddDate(0, 0, -1-s.rng.IntN(60))
+		clock := fmt.Sprintf("%02d:%02d", 6+s.rng.IntN(15), s.rng.IntN(60))
+		recs = append(recs, e2eRecord(s.t, day, clock, s.rng.IntN(2) == 0,
+			nil, data.PainScore(s.rng.IntN(11)), fmt.Sprintf("from the old phone %d", s.rng.IntN(1000))))
+	}
+	fresh := slices.Clone(recs)
+	if ids := slices.Sorted(maps.Keys(s.known.records)); len(ids) > 0 {
+		recs = append(recs, s.known.records[ids[s.rng.IntN(len(ids))]])
+	}
+	settings := data.DefaultSettings()
+	settings.SafetyAccepted = true
+	raw, err := data.EncodeBackup(data.NewBackup(recs, settings, nil, time.Now()))
+	if err != nil {
+		s.fail("writing the backup: %v", err)
+	}
+	file := writeFile(s.t, "unknot-backup.json", raw)
+	s.goTo(tb, "/history")
+	untilShown(s.t, tb, `document.getElementById("backup-file")`, "no way to import a backup on History")
+	tb.do(s.t, "choosing the backup", chromedp.SetUploadFiles(chromedp.CSS("#backup-file"), []string{file}))
+	untilShown(s.t, tb, `document.getElementById("import-confirm")`, "no preview of the backup")
+	tb.do(s.t, "importing", chromedp.Click(chromedp.CSS("#import-confirm")))
+	s.wait(tb, 300*time.Millisecond)
+	if strings.HasPrefix(text(s.t, tb, "#import-done"), "Imported:") {
+		// The person was told: every session of the file is here now.
+		for _, r := range fresh {
+			s.promised[r.ID] = promise{complete: r.Complete, painAfter: r.PainAfter, note: r.Note}
+		}
+		s.trail[len(s.trail)-1] += " done"
+	}
+	return s.killSomewhere(tb)
 }
 
 // snapshot reads what the page shows and what storage holds, and takes
