@@ -167,6 +167,16 @@ func (s *soaker) goTo(tb *tab, path string) {
 		document.body.appendChild(a); a.click(); a.remove(); return true; })(`+quote(path)+`)`)
 }
 
+// tap clicks the element matching selector from a script, which finds it
+// at the moment of the click: the app may redraw it between a lookup and a
+// click at its place. It fails when the element is not there.
+func (s *soaker) tap(tb *tab, selector string) {
+	s.t.Helper()
+	if !eval[bool](s.t, tb, `((q) => { const e = document.querySelector(q); if (!e) return false; e.click(); return true; })(`+quote(selector)+`)`) {
+		s.fail("no %s to tap: %.300q", selector, text(s.t, tb, "main"))
+	}
+}
+
 // tab opens a new tab in the run's browser context, closed by its kill.
 func (s *soaker) tab() *tab {
 	ctx, _ := chromedp.NewContext(s.root.ctx)
@@ -275,7 +285,7 @@ func (s *soaker) killAtPainOrNote(tb *tab) snapshot {
 	s.toTheEnd(tb)
 	if s.rng.IntN(2) == 0 {
 		n := s.rng.IntN(11)
-		tb.do(s.t, "pain after", chromedp.Click(chromedp.CSS("#pain-after-"+strconv.Itoa(n))))
+		s.tap(tb, "#pain-after-"+strconv.Itoa(n))
 		s.wait(tb, 200*time.Millisecond)
 	}
 	if s.rng.IntN(2) == 0 {
@@ -321,9 +331,9 @@ func (s *soaker) answerOffer(tb *tab) snapshot {
 		s.discard(tb)
 		untilShown(s.t, tb, `document.getElementById("resume-undo")`, "no Undo after Discard")
 		s.wait(tb, 200*time.Millisecond)
-		tb.do(s.t, "undoing the discard", chromedp.Click(chromedp.CSS("#resume-undo")))
+		s.tap(tb, "#resume-undo")
 	default:
-		tb.do(s.t, "answering the offer", chromedp.Click(chromedp.CSS(click)))
+		s.tap(tb, click)
 	}
 	s.wait(tb, 300*time.Millisecond)
 	if answer == "#resume-go" {
@@ -370,7 +380,7 @@ func (s *soaker) checkpointIDs(tb *tab) map[string]bool {
 // be those of the session answered before.
 func (s *soaker) discard(tb *tab) string {
 	before := s.checkpointIDs(tb)
-	tb.do(s.t, "discarding", chromedp.Click(chromedp.CSS("#resume-discard")))
+	s.tap(tb, "#resume-discard")
 	for range 20 {
 		after := s.checkpointIDs(tb)
 		for id := range before {
@@ -384,23 +394,26 @@ func (s *soaker) discard(tb *tab) string {
 }
 
 // begin presses Start; when sessions wait to be resumed the app asks
-// about them first, and each is answered as a person would.
+// about them first, and each is answered as a person would. Start is
+// tapped from a script, which finds it at the moment of the tap: the
+// button is redrawn, and goes, while the app asks; a tap while the app
+// works out whether to ask starts nothing more (the player ignores it).
 func (s *soaker) begin(tb *tab) {
-	pressStart(s.t, tb)
-	for range 10 {
+	for range 20 {
+		// The safety advice, the first time, then Start.
+		eval[bool](s.t, tb, `(() => { const b = document.getElementById("safety-accept") || document.getElementById("start"); if (b) b.click(); return true; })()`)
 		s.wait(tb, 100*time.Millisecond)
 		untilShown(s.t, tb, `document.getElementById("resume-ask") || document.getElementById("step-progress") || document.getElementById("start")`,
 			"neither the offer nor the running player after Start")
-		if !eval[bool](s.t, tb, `document.getElementById("resume-ask") !== null && document.getElementById("resume-save") !== null`) {
-			if eval[bool](s.t, tb, `document.getElementById("start") !== null`) {
-				tb.do(s.t, "pressing Start", chromedp.Click(chromedp.CSS("#start")))
-				continue
-			}
+		if eval[bool](s.t, tb, `document.getElementById("step-progress") !== null`) {
 			return
+		}
+		if !eval[bool](s.t, tb, `document.getElementById("resume-ask") !== null && document.getElementById("resume-save") !== null`) {
+			continue // Start again: the offer settled, or the app is still working out whether to ask
 		}
 		if s.rng.IntN(2) == 0 {
 			s.trail[len(s.trail)-1] += " asked:save"
-			tb.do(s.t, "saving what waits", chromedp.Click(chromedp.CSS("#resume-save")))
+			s.tap(tb, "#resume-save")
 			continue
 		}
 		id := s.discard(tb)
@@ -469,7 +482,7 @@ func (s *soaker) killDuringImport(tb *tab) snapshot {
 	untilShown(s.t, tb, `document.getElementById("backup-file")`, "no way to import a backup on History")
 	tb.do(s.t, "choosing the backup", chromedp.SetUploadFiles(chromedp.CSS("#backup-file"), []string{file}))
 	untilShown(s.t, tb, `document.getElementById("import-confirm")`, "no preview of the backup")
-	tb.do(s.t, "importing", chromedp.Click(chromedp.CSS("#import-confirm")))
+	s.tap(tb, "#import-confirm")
 	s.wait(tb, 300*time.Millisecond)
 	if strings.HasPrefix(text(s.t, tb, "#import-done"), "Imported:") {
 		// The person was told: every session of the file is here now.
