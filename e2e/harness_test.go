@@ -243,7 +243,7 @@ func (tb *tab) open(t *testing.T, base, path string) {
 func waitReady(ctx context.Context) error {
 	_, err := chromedp.Run(ctx, chromedp.Poll[bool](
 		`document.readyState !== "loading" && document.getElementById("app-wasm-loader") === null`,
-		chromedp.WithPollingInterval(100*time.Millisecond),
+		chromedp.WithPollingInterval(20*time.Millisecond),
 		chromedp.WithPollingTimeout(0), // ctx bounds the wait
 	))
 	if err != nil {

@@ -105,6 +105,8 @@ type soaker struct {
 	// check, when asked before a Start; resumed the one they resumed.
 	discardedIDs map[string]bool
 	resumed      string
+	// checking is the time spent opening the app again and checking.
+	checking time.Duration
 }
 
 // promise is what the finished screen showed of a saved session.
@@ -152,12 +154,15 @@ func runSoak(t *testing.T, h *harness, seed uint64, kills int) {
 		sc := scenarios[s.rng.IntN(len(scenarios))]
 		s.trail = append(s.trail, sc.name)
 		tb = s.check(sc.run(tb))
-		if i%50 == 49 {
-			fmt.Fprintf(os.Stderr, "soak: %d kills in %v\n", i+1, time.Since(s.start).Round(time.Second))
+		if i%10 == 9 {
+			fmt.Fprintf(os.Stderr, "soak: %d kills in %v (%v of it reopening and checking)\n", i+1,
+				time.Since(s.start).Round(time.Second), s.checking.Round(time.Second))
 		}
 	}
 	chromedp.Cancel(tb.ctx)
-	fmt.Fprintf(os.Stderr, "soak: %d kills, no invariant broken, in %v\n", kills, time.Since(s.start).Round(time.Second))
+	took := time.Since(s.start)
+	fmt.Fprintf(os.Stderr, "soak: %d kills, no invariant broken, in %v (%v a kill; %v reopening and checking)\n",
+		kills, took.Round(time.Second), (took / time.Duration(kills)).Round(10*time.Millisecond), s.checking.Round(time.Second))
 }
 
 // goTo moves tb's app to path as a link in the app would, without loading
@@ -538,6 +543,7 @@ func (s *soaker) snapshot(tb *tab) snapshot {
 //
 // It returns the tab it opened, on the first screen, for the next kill.
 func (s *soaker) check(before snapshot) *tab {
+	defer func(start time.Time) { s.checking += time.Since(start) }(time.Now())
 	tb := s.tab()
 	tb.open(s.t, s.h.base, "/")
 	advance(s.t, tb, 500*time.Millisecond)
