@@ -43,7 +43,8 @@ type Site struct {
 	// Manifest is the web app manifest, sent at /manifest.webmanifest.
 	Manifest []byte
 	// IsPage reports whether a path is the address of one of the app's
-	// pages; any other address gets the app's page with status 404.
+	// pages; any other address gets the app's page with status 404. Nil
+	// takes every address for a page.
 	IsPage func(path string) bool
 	// Pages are the addresses the static build writes a page for.
 	Pages []string
@@ -70,8 +71,8 @@ func (s Site) web() (Web, error) {
 // (?v=, see fixPage), and so does app.js for app.wasm (Web.AppWASM). The
 // service worker answers such a request from that build's cache only, and
 // the server only for its own build: a page never runs an app.js,
-// wasm_exec.js, cues.js and app.wasm of different builds, even while a new
-// version takes over.
+// wasm_exec.js, script of the app's own and app.wasm of different builds,
+// even while a new version takes over.
 func (s Site) buildScripts() []string {
 	return append([]string{"/wasm_exec.js", "/app.js"}, s.Scripts...)
 }
