@@ -13,7 +13,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
-	"unknot/e2e/internal/appserver"
+	"unknot/internal/appserver"
 )
 
 // Timeouts. A cold page load with app.wasm takes about 2 s here; these leave
