@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 	"time"
+
 	"unknot/data"
 )
 

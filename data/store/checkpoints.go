@@ -5,9 +5,10 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unknot/data"
 
 	"github.com/google/uuid"
+
+	"unknot/data"
 )
 
 // checkpointKey is the storage key of the checkpoint of the session whose

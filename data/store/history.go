@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
 	"unknot/data"
 )
 

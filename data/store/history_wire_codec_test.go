@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"testing"
 	"time"
+
 	"unknot/data"
 )
 

@@ -3,6 +3,7 @@ package store
 import (
 	"fmt"
 	"strings"
+
 	"unknot/data"
 )
 

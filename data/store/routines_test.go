@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+
 	"unknot/data"
 	"unknot/data/internal/datatest"
 	"unknot/data/store"

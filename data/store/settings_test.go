@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
 	"unknot/data"
 	"unknot/data/internal/datatest"
 	"unknot/data/store"

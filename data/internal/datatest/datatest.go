@@ -8,9 +8,10 @@ import (
 	"testing"
 	"time"
 	_ "time/tzdata"
-	"unknot/data"
 
 	"github.com/google/uuid"
+
+	"unknot/data"
 )
 
 // Loc loads a time zone or fails the test.

@@ -3,6 +3,7 @@ package store_test
 import (
 	"testing"
 	"time"
+
 	"unknot/data/internal/datatest"
 	"unknot/data/store"
 )

@@ -3,11 +3,14 @@ package store_test
 import (
 	"testing"
 	"time"
+
 	"unknot/data"
 	"unknot/data/internal/datatest"
 	"unknot/data/store"
 )
 
+// A session with no hold done counts nowhere: not in the streak, the stats,
+// the calendar, nor the day's marks in the recent summary.
 func TestStreakLeavesOutSessionsWithoutAHold(t *testing.T) {
 	recs := datatest.RecordsOnDates("2025-04-22", "2025-04-23", "2025-04-24")
 	recs[1].Exercises[0].HoldsDone = 0 // Start, then End after 3 s
