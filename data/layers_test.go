@@ -3,7 +3,6 @@ package data_test
 import (
 	"os"
 	"os/exec"
-	"slices"
 	"strings"
 	"testing"
 )
@@ -11,9 +10,9 @@ import (
 // The domain (package data) is the bottom layer: it may use the standard
 // library and uuid only, so it never reaches storage, the browser or the UI.
 // Storage (package data/store) sits on it and may add package data, never
-// go-app or syscall/js, so both run and are tested natively. The packages
-// are listed for the browser's GOOS/GOARCH as well, where a file built only
-// for js could bring syscall/js in.
+// go-app or syscall/js, so both run and are tested natively; so may nothing
+// else under data/. The packages are listed for the browser's GOOS/GOARCH as
+// well, where a file built only for js could bring syscall/js in.
 func TestLayers(t *testing.T) {
 	goCmd, err := exec.LookPath("go")
 	if err != nil {
@@ -24,36 +23,42 @@ func TestLayers(t *testing.T) {
 		storage = "unknot/data/store"
 		uuid    = "github.com/google/uuid"
 	)
+	// plain is what any package under data/ may use: the standard library
+	// but for syscall/js (which the standard library's own syscall and
+	// time use in js/wasm), and packages that do not reach the browser.
+	plain := func(d dep) bool {
+		return !(d.path == "syscall/js" && len(d.ours) > 0) && !strings.HasPrefix(d.path, "github.com/maxence-charriere/go-app")
+	}
+	rules := []struct {
+		pkgs    []string
+		allowed func(dep) bool
+		rule    string
+	}{
+		{[]string{domain}, func(d dep) bool { return plain(d) && (d.standard || d.path == uuid || d.path == domain) },
+			"package data may import only the standard library and " + uuid},
+		{[]string{storage}, func(d dep) bool {
+			return plain(d) && (d.standard || d.path == uuid || d.path == domain || d.path == storage)
+		}, "package store may import only the standard library, " + uuid + " and " + domain},
+		{[]string{"unknot/data/..."}, plain, "nothing under data/ may need the browser or the UI"},
+		// The domain's tests, with the helpers they share with store's
+		// (data/internal/datatest), leave storage out as well: a domain
+		// test that needs it belongs in store.
+		{[]string{"-test", domain}, func(d dep) bool {
+			// A package the tests compile anew shows as "path [unknot/data.test]".
+			return d.path != storage && !strings.HasPrefix(d.path, storage+" ")
+		}, "the tests of package data must not use package store"},
+	}
 	for _, target := range [][]string{nil, {"GOOS=js", "GOARCH=wasm"}} {
 		name := "native"
 		if target != nil {
 			name = strings.Join(target, " ")
 		}
 		t.Run(name, func(t *testing.T) {
-			for _, imp := range deps(t, goCmd, target, domain) {
-				if imp.path == "syscall/js" && len(imp.ours) > 0 {
-					t.Errorf("package data imports syscall/js (through %s); the domain must not need the browser", strings.Join(imp.ours, ", "))
-				}
-				if !imp.standard && imp.path != uuid && imp.path != domain {
-					t.Errorf("package data imports %s (through %s); the domain may import only the standard library and %s", imp.path, imp.from(domain), uuid)
-				}
-			}
-			for _, imp := range deps(t, goCmd, target, storage) {
-				switch {
-				case imp.path == "syscall/js" && len(imp.ours) > 0:
-					t.Errorf("package store imports syscall/js (through %s); storage must not need the browser", strings.Join(imp.ours, ", "))
-				case strings.HasPrefix(imp.path, "github.com/maxence-charriere/go-app"):
-					t.Errorf("package store imports %s (through %s); storage must not need the browser or the UI", imp.path, imp.from(storage))
-				case !imp.standard && imp.path != uuid && imp.path != domain && imp.path != storage:
-					t.Errorf("package store imports %s (through %s); storage may import only the standard library, %s and %s", imp.path, imp.from(storage), uuid, domain)
-				}
-			}
-			// The domain's own tests, internal and external, leave storage
-			// out too: a domain test that needs it belongs in store.
-			for _, field := range []string{"TestImports", "XTestImports"} {
-				out := goList(t, goCmd, target, "-f", "{{join ."+field+" \"\\n\"}}", domain)
-				if slices.Contains(strings.Fields(out), storage) {
-					t.Errorf("the tests of package data import %s (%s); move the test to package store", storage, field)
+			for _, r := range rules {
+				for _, d := range deps(t, goCmd, target, r.pkgs...) {
+					if !r.allowed(d) {
+						t.Errorf("%s is imported by %s: %s", d.path, d.from(), r.rule)
+					}
 				}
 			}
 		})
@@ -70,19 +75,21 @@ type dep struct {
 	importers, ours []string
 }
 
-// from names who brings d in, for the message.
-func (d dep) from(root string) string {
-	if len(d.importers) == 0 {
-		return root
+// from names the packages that bring d in, for a message: those of ours
+// when there are some.
+func (d dep) from() string {
+	if len(d.ours) > 0 {
+		return strings.Join(d.ours, ", ")
 	}
 	return strings.Join(d.importers, ", ")
 }
 
-// deps lists every package that pkg depends on for the given target, with
-// the packages that import each.
-func deps(t *testing.T, goCmd string, target []string, pkg string) []dep {
+// deps lists every package that the packages named by args (go list's
+// flags and patterns) depend on for the given target, with the packages
+// that import each.
+func deps(t *testing.T, goCmd string, target []string, args ...string) []dep {
 	t.Helper()
-	out := goList(t, goCmd, target, "-deps", "-f", "{{.ImportPath}}|{{.Standard}}|{{join .Imports \",\"}}", pkg)
+	out := goList(t, goCmd, target, append([]string{"-deps", "-f", "{{.ImportPath}}|{{.Standard}}|{{join .Imports \",\"}}"}, args...)...)
 	var list []dep
 	importers := map[string][]string{}
 	for line := range strings.Lines(out) {
@@ -98,7 +105,7 @@ func deps(t *testing.T, goCmd string, target []string, pkg string) []dep {
 		}
 	}
 	if len(list) == 0 {
-		t.Fatalf("go list found no packages for %s", pkg)
+		t.Fatalf("go list found no packages for %s", strings.Join(args, " "))
 	}
 	standard := map[string]bool{}
 	for _, d := range list {
