@@ -144,9 +144,9 @@ func DeleteRoutine(routines []Routine, id string) []Routine {
 }
 
 // CheckCustomRoutine checks a routine of the person's own as kept in
-// storage or a backup: what checkRoutine checks, and an id that no built-in
-// routine or exercise uses. Unlike ValidateCustomRoutine it lets an empty
-// name or list of exercises pass, as stored routines may have them.
+// storage or a backup: its id, which no built-in routine or exercise may
+// use, the lengths of its texts, and its exercises and doses. Unlike ValidateCustomRoutine it lets a routine
+// with no exercises yet pass, as stored routines may have none.
 func CheckCustomRoutine(r Routine) error {
 	if err := checkRoutine(r); err != nil {
 		return err
