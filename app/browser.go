@@ -5,6 +5,7 @@ package main
 import "io"
 
 // runCommand is never reached in the browser, where app.RunWhenOnBrowser does
-// not return. The server code lives in files built only natively, which keeps
-// the compressor and the static site generator out of app.wasm.
+// not return. Only files built natively import the server package
+// (app/server), which keeps the compressor and the static site generator out
+// of app.wasm.
 func runCommand(args []string, stdout, stderr io.Writer) int { return 0 }

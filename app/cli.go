@@ -3,16 +3,11 @@
 package main
 
 import (
-	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"net"
-	"os"
-	"os/signal"
-	"syscall"
-	"time"
+
+	"unknot/app/server"
 )
 
 // runCommand runs the subcommand named by args[0] (serve when there is none)
@@ -32,9 +27,9 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 		run = func() error { return serve(*addr, ".", stdout, stderr) }
 	case "static":
 		out := fs.String("out", "dist", "directory to write the static site into")
-		run = func() error { return writeStaticSite(".", *out) }
+		run = func() error { return writeStaticSite(".", *out, stderr) }
 	case "compress":
-		run = func() error { return precompress(".") }
+		run = func() error { return server.Precompress(".") }
 	default:
 		fmt.Fprintf(stderr, "unknot: unknown command %q (want serve, static or compress)\n", name)
 		return 2
@@ -56,33 +51,32 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 // serve serves the app found under root/web on addr until SIGINT or SIGTERM.
 // It prints the URL once it listens, so scripts can wait for that line.
 func serve(addr, root string, stdout, stderr io.Writer) error {
-	s, err := newServer(root)
+	site, err := newSite(root)
 	if err != nil {
 		return err
 	}
+	s, err := server.New(site)
+	if err != nil {
+		return err
+	}
+	warnMissing(root, stderr)
+	return s.ListenAndServe(addr, stdout)
+}
+
+// writeStaticSite writes the app under root/web as a static site into out
+// (server.WriteStatic), with every route of components.Pages().
+func writeStaticSite(root, out string, stderr io.Writer) error {
+	site, err := newSite(root)
+	if err != nil {
+		return err
+	}
+	warnMissing(root, stderr)
+	return server.WriteStatic(site, out)
+}
+
+// warnMissing names on stderr each file the handler names that is missing.
+func warnMissing(root string, stderr io.Writer) {
 	for _, m := range missingAssets(root) {
 		fmt.Fprintf(stderr, "warning: %s is missing; the service worker cannot install without it\n", m)
 	}
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return err
-	}
-	srv := newHTTPServer(s)
-	fmt.Fprintf(stdout, "Unknot %s listening on http://%s\n", s.version, ln.Addr())
-
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	select {
-	case err := <-errc:
-		return err
-	case <-ctx.Done():
-	}
-	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(shutdown); err != nil && !errors.Is(err, context.DeadlineExceeded) {
-		return err
-	}
-	return nil
 }

@@ -3,15 +3,9 @@
 package main
 
 import (
-	"bytes"
-	"crypto/sha256"
 	_ "embed"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"io"
-	"net/http"
-	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -19,6 +13,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
+	"unknot/app/server"
 	"unknot/components"
 )
 
@@ -36,10 +31,9 @@ const (
 	iconMaskable   = "/web/icons/maskable-512.png"
 	iconFavicon    = "/web/icons/favicon-32.png"
 
-	// wasmLengthHeader carries the uncompressed size of app.wasm. go-app's
-	// loader reads it to show progress, because Content-Length is the
-	// compressed size when app.wasm is served compressed.
-	wasmLengthHeader = "X-Wasm-Content-Length"
+	// cuesScript runs the session player's cues and step view
+	// (components/cues.go, components/step_view.go).
+	cuesScript = "/web/cues.js"
 )
 
 // styles are the app's stylesheets, in the order they apply.
@@ -64,14 +58,31 @@ var prefsJS = strings.ReplaceAll(prefsFile, "\r\n", "\n")
 // prefsScript is prefsJS as the page head carries it.
 var prefsScript = "<script>" + prefsJS + "</script>"
 
+// newSite returns Unknot as the server and the static build send it, from
+// the web/ folder in root.
+func newSite(root string) (server.Site, error) {
+	h, err := newHandler(root)
+	if err != nil {
+		return server.Site{}, err
+	}
+	return server.Site{
+		Handler:       h,
+		Manifest:      manifestJSON(h),
+		IsPage:        components.IsPage,
+		Pages:         components.Pages(),
+		Scripts:       []string{cuesScript},
+		InlineScripts: []string{prefsJS},
+	}, nil
+}
+
 // newHandler returns the go-app handler for the app whose web/ folder is in
 // root. It lists the files under web/ so the service worker caches them all,
 // and sets Version from the content of web/ (app.wasm included) and of these
 // settings, so the same build always has the same version and any change
 // makes a new one. The service worker gets the digest of each file of the
-// build it caches (see buildDigests).
+// build it caches (see server.Digests).
 func newHandler(root string) (*app.Handler, error) {
-	web, err := newWebDir(root)
+	web, err := server.NewWeb(root)
 	if err != nil {
 		return nil, err
 	}
@@ -80,20 +91,20 @@ func newHandler(root string) (*app.Handler, error) {
 		return nil, err
 	}
 	h := handlerFor(web, sw)
-	h.Version, err = contentVersion(root, settingsFingerprint(h))
+	h.Version, err = server.ContentVersion(root, settingsFingerprint(h))
 	if err != nil {
 		return nil, err
 	}
 	// app.wasm's URL names the build from now on; it shapes nothing the
 	// version covers.
-	web.version = h.Version
+	web = web.OfBuild(h.Version)
 	h.Resources = web
 
 	// go-app generates app.js and wasm_exec.js when a handler first serves:
 	// a twin of h, which shares none of h's state, gives their bytes.
 	probe := handlerFor(web, sw)
 	probe.Version = h.Version
-	digests, err := buildDigests(web, probe)
+	digests, err := server.Digests(web, probe)
 	if err != nil {
 		return nil, err
 	}
@@ -112,7 +123,7 @@ func cached(assets []string) []string {
 
 // handlerFor returns the go-app handler for the shipped files of web, with
 // the worker template sw. It has no Version yet.
-func handlerFor(web webDir, sw string) *app.Handler {
+func handlerFor(web server.Web, sw string) *app.Handler {
 	return &app.Handler{
 		Name:            appName,
 		ShortName:       appName,
@@ -136,87 +147,15 @@ func handlerFor(web webDir, sw string) *app.Handler {
 			`<meta name="mobile-web-app-capable" content="yes">`,
 			`<meta name="apple-mobile-web-app-capable" content="yes">`,
 			`<meta name="apple-mobile-web-app-title" content="` + appName + `">`,
-			// the session player's cues and step view (components/cues.go,
-			// components/step_view.go)
-			`<script src="/web/cues.js" defer></script>`,
+			`<script src="` + cuesScript + `" defer></script>`,
 			// every new address opens at the top, Back where it was left
 			`<script src="/web/scroll.js" defer></script>`,
 		},
-		CacheableResources:      cached(web.assets()),
+		CacheableResources:      cached(web.Assets()),
 		Resources:               web,
-		WasmContentLengthHeader: wasmLengthHeader,
+		WasmContentLengthHeader: server.WasmLengthHeader,
 		ServiceWorkerTemplate:   sw,
 	}
-}
-
-// buildDigests returns, as a JSON object, the SHA-256 (hex) of every file of
-// the build that the service worker caches and whose bytes are fixed: the
-// shipped files under URL paths as the worker fetches them, app.js and
-// wasm_exec.js as h generates them. The worker checks each file it
-// downloads against it, so a host or proxy that serves a file of another
-// build (a deploy half done, an old copy) fails the install instead of
-// filling the new cache with a mix.
-func buildDigests(web webDir, h *app.Handler) ([]byte, error) {
-	digests := map[string]string{}
-	for p := range web.files {
-		f, _, err := web.open(p)
-		if err != nil {
-			return nil, fmt.Errorf("reading %s: %w", p, err)
-		}
-		sum := sha256.New()
-		_, err = io.Copy(sum, f)
-		f.Close()
-		if err != nil {
-			return nil, fmt.Errorf("reading %s: %w", p, err)
-		}
-		if p == "/web/app.wasm" {
-			p = web.AppWASM()
-		}
-		digests[p] = hex.EncodeToString(sum.Sum(nil))
-	}
-	for _, p := range []string{"/app.js", "/wasm_exec.js"} {
-		rec := &recorder{header: http.Header{}, code: http.StatusOK}
-		h.ServeHTTP(rec, &http.Request{Method: http.MethodGet, URL: &url.URL{Path: p}, Header: http.Header{}})
-		if rec.code != http.StatusOK {
-			return nil, fmt.Errorf("generating %s: status %d", p, rec.code)
-		}
-		sum := sha256.Sum256(rec.body.Bytes())
-		digests[p] = hex.EncodeToString(sum[:])
-	}
-	return json.Marshal(digests)
-}
-
-// recorder keeps a response in memory.
-type recorder struct {
-	header http.Header
-	code   int
-	body   bytes.Buffer
-}
-
-func (r *recorder) Header() http.Header         { return r.header }
-func (r *recorder) WriteHeader(code int)        { r.code = code }
-func (r *recorder) Write(b []byte) (int, error) { return r.body.Write(b) }
-
-// contentVersion hashes every file walkWeb lists (name and content) and
-// extra. The hex digest is stable across restarts and changes with any byte.
-func contentVersion(root string, extra []byte) (string, error) {
-	sum := sha256.New()
-	err := walkWeb(root, func(rel string) error {
-		f, err := os.Open(filepath.Join(root, "web", filepath.FromSlash(rel)))
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		fmt.Fprintf(sum, "%s\x00", rel)
-		n, err := io.Copy(sum, f)
-		fmt.Fprintf(sum, "\x00%d\x00", n)
-		return err
-	})
-	if err != nil {
-		return "", fmt.Errorf("computing the version: %w", err)
-	}
-	sum.Write(extra)
-	return hex.EncodeToString(sum.Sum(nil))[:20], nil
 }
 
 // settingsFingerprint describes everything in h that shapes what the server

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"unknot/app/server"
 	"unknot/components"
 )
 
@@ -58,11 +59,11 @@ func TestManifestForInstalledApp(t *testing.T) {
 	}
 
 	pages := components.Pages()
-	web, err := newWebDir(root)
+	web, err := server.NewWeb(root)
 	if err != nil {
 		t.Fatal(err)
 	}
-	workerCache := cached(web.assets())
+	workerCache := cached(web.Assets())
 	var urls []string
 	for _, s := range m.Shortcuts {
 		urls = append(urls, s.URL)

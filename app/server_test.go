@@ -4,13 +4,11 @@ package main
 
 import (
 	"bytes"
-	"compress/gzip"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -18,287 +16,59 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
-	"github.com/andybalholm/brotli"
-
+	"unknot/app/server"
+	"unknot/app/server/servertest"
 	"unknot/components"
 )
 
 var routesOnce sync.Once
 
-// newTestRoot writes a small web/ folder into a temporary directory and
-// returns the directory. app.wasm is compressible text, so a decoded body
-// that matches it proves the round trip.
+var (
+	writeFile = servertest.WriteFile
+	get       = servertest.Get
+	decode    = servertest.Decode
+)
+
+// newTestRoot is servertest.Root with Unknot's routes registered.
 func newTestRoot(tb testing.TB) string {
 	tb.Helper()
 	routesOnce.Do(registerRoutes)
-	root := tb.TempDir()
-	files := map[string]string{
-		"web/app.wasm":                   strings.Repeat("\x00asm fake module for tests ", 4000),
-		"web/app.css":                    "body { color: #222; }\n" + strings.Repeat("/* padding */\n", 100),
-		"web/cues.js":                    "window.unknotCues = {};\n",
-		"web/icons/icon-192.png":         "png 192",
-		"web/icons/icon-512.png":         "png 512",
-		"web/icons/maskable-512.png":     "png maskable",
-		"web/icons/apple-touch-icon.png": "png apple",
-		"web/icons/favicon-32.png":       "png 32",
-		"web/icons/icon.svg":             `<svg xmlns="http://www.w3.org/2000/svg"/>`,
-	}
-	for name, body := range files {
-		writeFile(tb, filepath.Join(root, name), body)
-	}
-	return root
+	return servertest.Root(tb)
 }
 
-func writeFile(tb testing.TB, name, body string) {
+// newTestSite is Unknot as main hands it to the server, for root.
+func newTestSite(tb testing.TB, root string) server.Site {
 	tb.Helper()
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		tb.Fatal(err)
-	}
-	if err := os.WriteFile(name, []byte(body), 0o644); err != nil {
-		tb.Fatal(err)
-	}
-}
-
-func newTestServer(tb testing.TB, root string) *server {
-	tb.Helper()
-	s, err := newServer(root)
+	site, err := newSite(root)
 	if err != nil {
-		tb.Fatalf("newServer: %v", err)
+		tb.Fatalf("newSite: %v", err)
+	}
+	return site
+}
+
+func newTestServer(tb testing.TB, root string) *server.Server {
+	tb.Helper()
+	s, err := server.New(newTestSite(tb, root))
+	if err != nil {
+		tb.Fatalf("server.New: %v", err)
 	}
 	return s
 }
 
-// get sends a request to s and returns the response with its body read.
-func get(tb testing.TB, s http.Handler, method, path, acceptEncoding string) (*http.Response, []byte) {
-	tb.Helper()
-	req := httptest.NewRequest(method, path, nil)
-	if acceptEncoding != "" {
-		req.Header.Set("Accept-Encoding", acceptEncoding)
-	}
-	rec := httptest.NewRecorder()
-	s.ServeHTTP(rec, req)
-	res := rec.Result()
-	body, err := io.ReadAll(res.Body)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return res, body
-}
-
-// decode undoes the content coding enc.
-func decode(tb testing.TB, enc string, body []byte) []byte {
-	tb.Helper()
-	var r io.Reader
-	switch enc {
-	case "":
-		return body
-	case "br":
-		r = brotli.NewReader(bytes.NewReader(body))
-	case "gzip":
-		zr, err := gzip.NewReader(bytes.NewReader(body))
-		if err != nil {
-			tb.Fatalf("gzip: %v", err)
-		}
-		r = zr
-	default:
-		tb.Fatalf("unexpected Content-Encoding %q", enc)
-	}
-	b, err := io.ReadAll(r)
-	if err != nil {
-		tb.Fatalf("decoding %s: %v", enc, err)
-	}
-	return b
-}
-
-func TestSecurityHeaders(t *testing.T) {
-	s := newTestServer(t, newTestRoot(t))
-	for _, path := range []string{"/", "/web/app.wasm", "/web/app.css", "/manifest.webmanifest", "/app-worker.js", "/nowhere"} {
-		res, _ := get(t, s, http.MethodGet, path, "br")
-		for k, want := range securityHeaders {
-			if got := res.Header.Get(k); got != want {
-				t.Errorf("%s: %s = %q, want %q", path, k, got, want)
-			}
-		}
-	}
-	csp := securityHeaders["Content-Security-Policy"]
-	for _, want := range []string{"script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "frame-ancestors 'none'"} {
-		if !strings.Contains(csp, want) {
-			t.Errorf("CSP %q lacks %q", csp, want)
-		}
-	}
-}
-
-func TestWasmNegotiation(t *testing.T) {
-	root := newTestRoot(t)
-	s := newTestServer(t, root)
-	raw, err := os.ReadFile(filepath.Join(root, "web", "app.wasm"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		scenario       string
-		acceptEncoding string
-		wantEncoding   string
-	}{
-		{"browser default", "gzip, deflate, br, zstd", "br"},
-		{"brotli only", "br", "br"},
-		{"gzip only", "gzip", "gzip"},
-		{"brotli refused", "br;q=0, gzip", "gzip"},
-		{"gzip preferred by weight", "br;q=0.5, gzip;q=0.9", "gzip"},
-		{"wildcard", "*", "br"},
-		{"nothing accepted", "", ""},
-		{"identity only", "identity", ""},
-		{"all refused", "br;q=0, gzip;q=0", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.scenario, func(t *testing.T) {
-			res, body := get(t, s, http.MethodGet, "/web/app.wasm", tt.acceptEncoding)
-			if res.StatusCode != http.StatusOK {
-				t.Fatalf("status %d, want 200", res.StatusCode)
-			}
-			if got := res.Header.Get("Content-Type"); got != "application/wasm" {
-				t.Errorf("Content-Type %q, want application/wasm", got)
-			}
-			if got := res.Header.Get("Content-Encoding"); got != tt.wantEncoding {
-				t.Errorf("Content-Encoding %q, want %q", got, tt.wantEncoding)
-			}
-			if got := res.Header.Get("Vary"); !strings.Contains(got, "Accept-Encoding") {
-				t.Errorf("Vary %q, want Accept-Encoding", got)
-			}
-			if got, want := res.Header.Get(wasmLengthHeader), strconv.Itoa(len(raw)); got != want {
-				t.Errorf("%s %q, want %q", wasmLengthHeader, got, want)
-			}
-			if got, want := res.Header.Get("Content-Length"), strconv.Itoa(len(body)); got != want {
-				t.Errorf("Content-Length %q, want %q", got, want)
-			}
-			if got := decode(t, res.Header.Get("Content-Encoding"), body); !bytes.Equal(got, raw) {
-				t.Errorf("decoded body is %d bytes, want the %d bytes of app.wasm", len(got), len(raw))
-			}
-			if tt.wantEncoding != "" && len(body) >= len(raw) {
-				t.Errorf("compressed body is %d bytes, raw %d", len(body), len(raw))
-			}
-		})
-	}
-}
-
-func TestWasmAliasesAndHead(t *testing.T) {
-	s := newTestServer(t, newTestRoot(t))
-	res, body := get(t, s, http.MethodHead, "/web/app.wasm", "br")
-	if res.StatusCode != http.StatusOK || len(body) != 0 {
-		t.Fatalf("HEAD: status %d, %d body bytes; want 200 and none", res.StatusCode, len(body))
-	}
-	if res.Header.Get("Content-Encoding") != "br" || res.Header.Get(wasmLengthHeader) == "" {
-		t.Errorf("HEAD headers %v, want br and %s", res.Header, wasmLengthHeader)
-	}
-	for _, path := range []string{"/app.wasm", "/goapp.wasm"} {
-		res, _ := get(t, s, http.MethodGet, path, "gzip")
-		if res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != "application/wasm" {
-			t.Errorf("%s: status %d, type %q", path, res.StatusCode, res.Header.Get("Content-Type"))
-		}
-	}
-	// A client that already has this build gets a 304.
-	res, _ = get(t, s, http.MethodGet, "/web/app.wasm", "br")
-	req := httptest.NewRequest(http.MethodGet, "/web/app.wasm", nil)
-	req.Header.Set("Accept-Encoding", "br")
-	req.Header.Set("If-None-Match", res.Header.Get("ETag"))
-	rec := httptest.NewRecorder()
-	s.ServeHTTP(rec, req)
-	if rec.Code != http.StatusNotModified {
-		t.Errorf("conditional GET: status %d, want 304", rec.Code)
-	}
-}
-
-// precompressedRoot is a test root whose app.wasm has been compressed:
-// the root, the path of app.wasm and its bytes.
-func precompressedRoot(t *testing.T) (root, wasm string, raw []byte) {
-	t.Helper()
-	root = newTestRoot(t)
-	wasm = filepath.Join(root, "web", "app.wasm")
-	raw, err := os.ReadFile(wasm)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := precompress(root); err != nil {
-		t.Fatalf("precompress: %v", err)
-	}
-	return root, wasm, raw
-}
-
-func TestWasmPrecompressed(t *testing.T) {
-	root, wasm, raw := precompressedRoot(t)
-	s := newTestServer(t, root)
-	for _, enc := range encodings {
-		pre, err := os.ReadFile(wasm + precompressedExt[enc])
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := decode(t, enc, pre); !bytes.Equal(got, raw) {
-			t.Fatalf("%s file does not decode to app.wasm", enc)
-		}
-		// Mark the precompressed file so the test can tell it was sent.
-		marked := append(bytes.Clone(pre), "marker"...)
-		writeFile(t, wasm+precompressedExt[enc], string(marked))
-		_, body := get(t, s, http.MethodGet, "/web/app.wasm", enc)
-		if !bytes.Equal(body, marked) {
-			t.Errorf("%s: the precompressed file was not sent as is", enc)
-		}
-
-		// A precompressed file older than app.wasm is stale: compress anew.
-		old := time.Now().Add(-time.Hour)
-		if err := os.Chtimes(wasm+precompressedExt[enc], old, old); err != nil {
-			t.Fatal(err)
-		}
-		res, body := get(t, s, http.MethodGet, "/web/app.wasm", enc)
-		if got := decode(t, res.Header.Get("Content-Encoding"), body); !bytes.Equal(got, raw) {
-			t.Errorf("%s: with a stale precompressed file, the body does not decode to app.wasm", enc)
-		}
-	}
-}
-
-func TestTextCompression(t *testing.T) {
-	root := newTestRoot(t)
-	s := newTestServer(t, root)
-	css, err := os.ReadFile(filepath.Join(root, "web", "app.css"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, enc := range []string{"br", "gzip", ""} {
-		res, body := get(t, s, http.MethodGet, "/web/app.css", enc)
-		if got := res.Header.Get("Content-Encoding"); got != enc {
-			t.Errorf("app.css with %q: Content-Encoding %q", enc, got)
-		}
-		if !strings.Contains(res.Header.Get("Vary"), "Accept-Encoding") {
-			t.Errorf("app.css with %q: Vary %q", enc, res.Header.Get("Vary"))
-		}
-		if got := decode(t, enc, body); !bytes.Equal(got, css) {
-			t.Errorf("app.css with %q: body does not decode to the file", enc)
-		}
-
-		res, body = get(t, s, http.MethodGet, "/", enc)
-		if got := res.Header.Get("Content-Encoding"); got != enc {
-			t.Errorf("/ with %q: Content-Encoding %q", enc, got)
-		}
-		if page := decode(t, enc, body); !bytes.HasPrefix(page, []byte("<!DOCTYPE html>")) {
-			t.Errorf("/ with %q: body starts %q", enc, page[:min(len(page), 40)])
-		}
-	}
-	// Images are already compressed.
-	res, _ := get(t, s, http.MethodGet, "/web/icons/icon-192.png", "br")
-	if got := res.Header.Get("Content-Encoding"); got != "" {
-		t.Errorf("icon: Content-Encoding %q, want none", got)
-	}
-}
-
 func TestManifest(t *testing.T) {
-	s := newTestServer(t, newTestRoot(t))
+	site := newTestSite(t, newTestRoot(t))
+	s, err := server.New(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	manifest := manifestJSON(site.Handler)
 	for _, path := range []string{"/manifest.webmanifest", "/manifest.json"} {
 		res, body := get(t, s, http.MethodGet, path, "")
 		if got := res.Header.Get("Content-Type"); got != "application/manifest+json" {
 			t.Errorf("%s: Content-Type %q", path, got)
 		}
-		if !bytes.Equal(body, s.manifest) {
+		if !bytes.Equal(body, manifest) {
 			t.Errorf("%s: body differs from manifestJSON", path)
 		}
 	}
@@ -306,13 +76,13 @@ func TestManifest(t *testing.T) {
 		Name, ShortName, StartURL, Scope, Display string
 		Icons                                     []manifestIcon
 	}
-	if err := json.Unmarshal(s.manifest, &m); err != nil {
+	if err := json.Unmarshal(manifest, &m); err != nil {
 		t.Fatalf("manifest is not JSON: %v", err)
 	}
 	// encoding/json matches short_name etc. case-insensitively only without
 	// underscores, so read those fields apart.
 	var raw map[string]any
-	json.Unmarshal(s.manifest, &raw)
+	json.Unmarshal(manifest, &raw)
 	for k, want := range map[string]string{"name": appName, "short_name": appName, "start_url": "/", "scope": "/", "display": "standalone", "background_color": backgroundColor, "theme_color": themeColor} {
 		if raw[k] != want {
 			t.Errorf("manifest %s = %v, want %q", k, raw[k], want)
@@ -359,9 +129,9 @@ func TestServiceWorker(t *testing.T) {
 	_, body := get(t, s, http.MethodGet, "/app-worker.js", "")
 	js := string(body)
 	for _, want := range []string{
-		`"/web/app.css"`, `"/web/cues.js"`, `"/web/app.wasm?v=` + s.version + `"`, `"/web/icons/icon.svg"`,
+		`"/web/app.css"`, `"/web/cues.js"`, `"/web/app.wasm?v=` + s.Version() + `"`, `"/web/icons/icon.svg"`,
 		`"/web/icons/maskable-512.png"`, `"/web/icons/favicon-32.png"`, `"/manifest.webmanifest"`,
-		"self.clients.claim()", `req.mode === "navigate"`, `"app-" + "` + s.version + `"`,
+		"self.clients.claim()", `req.mode === "navigate"`, `"app-" + "` + s.Version() + `"`,
 	} {
 		if !strings.Contains(js, want) {
 			t.Errorf("app-worker.js lacks %s", want)
@@ -379,48 +149,34 @@ func TestServiceWorker(t *testing.T) {
 
 func TestVersion(t *testing.T) {
 	root := newTestRoot(t)
-	v1 := newTestServer(t, root).version
-	if v2 := newTestServer(t, root).version; v2 != v1 {
+	v1 := newTestServer(t, root).Version()
+	if v2 := newTestServer(t, root).Version(); v2 != v1 {
 		t.Errorf("same content: version %s then %s", v1, v2)
 	}
-	if err := precompress(root); err != nil {
+	if err := server.Precompress(root); err != nil {
 		t.Fatal(err)
 	}
-	if v := newTestServer(t, root).version; v != v1 {
+	if v := newTestServer(t, root).Version(); v != v1 {
 		t.Errorf("precompressed copies changed the version: %s, want %s", v, v1)
 	}
 	writeFile(t, filepath.Join(root, "web", "app.wasm"), "another build")
-	v3 := newTestServer(t, root).version
+	v3 := newTestServer(t, root).Version()
 	if v3 == v1 {
 		t.Errorf("new app.wasm kept version %s", v1)
 	}
 	writeFile(t, filepath.Join(root, "web", "icons", "new.png"), "png")
-	if v4 := newTestServer(t, root).version; v4 == v3 {
+	if v4 := newTestServer(t, root).Version(); v4 == v3 {
 		t.Errorf("a new file under web/ kept version %s", v3)
-	}
-}
-
-func TestNoDirectoryListingOrProxy(t *testing.T) {
-	root := newTestRoot(t)
-	s := newTestServer(t, root)
-	for _, path := range []string{"/web/", "/web/icons/", "/robots.txt", "/sitemap.xml"} {
-		if res, _ := get(t, s, http.MethodGet, path, ""); res.StatusCode != http.StatusNotFound {
-			t.Errorf("%s: status %d, want 404", path, res.StatusCode)
-		}
-	}
-	writeFile(t, filepath.Join(root, "web", "robots.txt"), "User-agent: *\n")
-	if res, body := get(t, s, http.MethodGet, "/robots.txt", ""); res.StatusCode != http.StatusOK || string(body) != "User-agent: *\n" {
-		t.Errorf("/robots.txt: status %d, body %q", res.StatusCode, body)
 	}
 }
 
 func TestStaticSite(t *testing.T) {
 	root := newTestRoot(t)
-	if err := precompress(root); err != nil {
+	if err := server.Precompress(root); err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "dist")
-	if err := writeStaticSite(root, out); err != nil {
+	if err := writeStaticSite(root, out, io.Discard); err != nil {
 		t.Fatalf("writeStaticSite: %v", err)
 	}
 	want := []string{
@@ -446,33 +202,12 @@ func TestStaticSite(t *testing.T) {
 		t.Errorf("static manifest differs from the served one (err %v)", err)
 	}
 	headers, _ := os.ReadFile(filepath.Join(out, "_headers"))
-	if !strings.Contains(string(headers), "  Content-Security-Policy: "+securityHeaders["Content-Security-Policy"]+"\n") {
+	if !strings.Contains(string(headers), "  Content-Security-Policy: "+newTestSite(t, root).Headers()["Content-Security-Policy"]+"\n") {
 		t.Errorf("_headers lacks the CSP:\n%s", headers)
 	}
 	sw, _ := os.ReadFile(filepath.Join(out, "app-worker.js"))
 	if !strings.Contains(string(sw), h.Version) {
 		t.Errorf("static app-worker.js lacks version %s", h.Version)
-	}
-}
-
-func TestNegotiate(t *testing.T) {
-	tests := map[string]string{
-		"":                     "",
-		"br":                   "br",
-		"BR":                   "br",
-		"gzip":                 "gzip",
-		"gzip, br":             "br",
-		"gzip;q=1, br;q=0.1":   "gzip",
-		"br;q=0":               "",
-		"*;q=0.5":              "br",
-		"*, br;q=0":            "gzip",
-		"deflate, identity":    "",
-		"gzip;q=0.8, br;q=0.8": "br",
-	}
-	for in, want := range tests {
-		if got := negotiate(in); got != want {
-			t.Errorf("negotiate(%q) = %q, want %q", in, got, want)
-		}
 	}
 }
 
@@ -523,7 +258,7 @@ func TestViewportAllowsZoom(t *testing.T) {
 	s := newTestServer(t, root)
 	check := func(where string, page []byte) {
 		t.Helper()
-		if !bytes.Contains(page, []byte(viewport)) {
+		if !bytes.Contains(page, []byte(server.Viewport)) {
 			t.Errorf("%s: no zoomable viewport", where)
 		}
 		if bytes.Contains(page, []byte("user-scalable")) || bytes.Contains(page, []byte("maximum-scale")) {
@@ -553,7 +288,7 @@ func TestViewportAllowsZoom(t *testing.T) {
 	}
 
 	out := filepath.Join(t.TempDir(), "dist")
-	if err := writeStaticSite(root, out); err != nil {
+	if err := writeStaticSite(root, out, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	for _, name := range []string{"index.html", "404.html", "settings.html", "routines.html"} {
@@ -562,18 +297,6 @@ func TestViewportAllowsZoom(t *testing.T) {
 			t.Fatal(err)
 		}
 		check("static "+name, b)
-	}
-}
-
-func TestFixViewport(t *testing.T) {
-	const goApp = `<meta content="width=device-width, initial-scale=1, maximum-scale=1, user-scalable=0, viewport-fit=cover" name="viewport">`
-	page := []byte("<head><meta charset=\"UTF-8\">" + goApp + "</head><body>" + goApp + "</body>")
-	want := "<head><meta charset=\"UTF-8\">" + viewport + "</head><body>" + goApp + "</body>"
-	if got := string(fixViewport(page)); got != want {
-		t.Errorf("got %s, want only the head's viewport replaced", got)
-	}
-	if got := string(fixViewport([]byte("<p>no head</p>"))); got != "<p>no head</p>" {
-		t.Errorf("a page without the viewport changed: %s", got)
 	}
 }
 
@@ -595,47 +318,5 @@ func TestPreRenderedPlayerWaitsForSettings(t *testing.T) {
 	}
 	if !strings.Contains(page, "start-slot") {
 		t.Errorf("the pre-rendered player keeps no room for Start")
-	}
-}
-
-// TestPrecompressKeepsCurrentCopies checks that compressing again after a
-// rebuild that changed nothing keeps the copies (brotli's best takes half a
-// minute) yet leaves them newer than app.wasm, and that a changed app.wasm
-// gets new ones.
-func TestPrecompressKeepsCurrentCopies(t *testing.T) {
-	root, wasm, raw := precompressedRoot(t)
-	old := time.Now().Add(-time.Hour)
-	for _, enc := range encodings {
-		if err := os.Chtimes(wasm+precompressedExt[enc], old, old); err != nil {
-			t.Fatal(err)
-		}
-	}
-	writeFile(t, wasm, string(raw)) // rebuilt, same bytes, newer
-	if err := precompress(root); err != nil {
-		t.Fatal(err)
-	}
-	wfi, _ := os.Stat(wasm)
-	for _, enc := range encodings {
-		fi, err := os.Stat(wasm + precompressedExt[enc])
-		if err != nil {
-			t.Fatal(err)
-		}
-		if fi.ModTime().Before(wfi.ModTime()) {
-			t.Errorf("%s copy kept as older than app.wasm: the server would take it for stale", enc)
-		}
-	}
-	changed := append(bytes.Clone(raw), "more"...)
-	writeFile(t, wasm, string(changed))
-	if err := precompress(root); err != nil {
-		t.Fatal(err)
-	}
-	for _, enc := range encodings {
-		pre, err := os.ReadFile(wasm + precompressedExt[enc])
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := decode(t, enc, pre); !bytes.Equal(got, changed) {
-			t.Errorf("%s copy not redone for the changed app.wasm", enc)
-		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -40,7 +41,7 @@ func TestWorkerDigestsMatchServedFiles(t *testing.T) {
 	s := newTestServer(t, newTestRoot(t))
 	_, worker := get(t, s, http.MethodGet, "/app-worker.js", "")
 	digests := workerDigests(t, worker)
-	for _, want := range []string{"/app.js", "/wasm_exec.js", "/web/app.wasm?v=" + s.version, "/web/cues.js", "/web/app.css", "/web/icons/icon.svg"} {
+	for _, want := range []string{"/app.js", "/wasm_exec.js", "/web/app.wasm?v=" + s.Version(), "/web/cues.js", "/web/app.css", "/web/icons/icon.svg"} {
 		if _, ok := digests[want]; !ok {
 			t.Errorf("the worker has no digest for %s: %v", want, digests)
 		}
@@ -67,7 +68,7 @@ func TestWorkerDigestsMatchServedFiles(t *testing.T) {
 // sends no file of its build to a page of another.
 func TestPagesNameTheirBuild(t *testing.T) {
 	s := newTestServer(t, newTestRoot(t))
-	v := s.version
+	v := s.Version()
 	_, page := get(t, s, http.MethodGet, "/", "")
 	for _, src := range []string{"/wasm_exec.js", "/app.js", "/web/cues.js"} {
 		if !strings.Contains(string(page), `src="`+src+`?v=`+v+`"`) {
@@ -98,10 +99,10 @@ func TestPagesNameTheirBuild(t *testing.T) {
 func TestStaticSiteIsOneBuild(t *testing.T) {
 	root := newTestRoot(t)
 	out := filepath.Join(t.TempDir(), "dist")
-	if err := writeStaticSite(root, out); err != nil {
+	if err := writeStaticSite(root, out, io.Discard); err != nil {
 		t.Fatalf("writeStaticSite: %v", err)
 	}
-	v := newTestServer(t, root).version
+	v := newTestServer(t, root).Version()
 	read := func(name string) []byte {
 		b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(name)))
 		if err != nil {

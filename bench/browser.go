@@ -115,7 +115,7 @@ func (c *chrome) instrumentedTab() (*tab, error) {
 // install opens the app's home in t and waits until its service worker
 // controls the page, as after a first visit.
 func (t *tab) install(s *site) error {
-	if _, err := t.open(s.base+"/", actionTimeout); err != nil {
+	if _, err := t.open(s.Base+"/", actionTimeout); err != nil {
 		return err
 	}
 	return t.waitControlled()

@@ -177,11 +177,11 @@ func (b *bench) measure(root, tmp string) int {
 	}
 	logf("built both apps in %v", time.Since(t0).Round(time.Millisecond))
 	for _, s := range []*site{b.app, b.base} {
-		if err := s.start(); err != nil {
+		if err := s.Start(); err != nil {
 			b.fail("serving "+s.name, err)
 			return 1
 		}
-		defer s.stop()
+		defer s.Stop()
 	}
 	if b.cfg.wants("size") {
 		if b.appSize, err = measureSizes(b.app); err != nil {

@@ -43,7 +43,7 @@ func measureSizes(s *site) (sizes, error) {
 		ext string
 		n   *int64
 	}{{"", &z.raw}, {".gz", &z.gzip}, {".br", &z.brotli}} {
-		fi, err := os.Stat(s.wasmPath() + f.ext)
+		fi, err := os.Stat(s.WasmPath() + f.ext)
 		if err != nil {
 			return z, err
 		}
@@ -82,7 +82,7 @@ func measureFirstVisit(c *chrome, s *site, l link) (firstVisit, error) {
 	}); err != nil {
 		return fv, fmt.Errorf("emulating the link: %w", err)
 	}
-	pt, err := t.open(s.base+"/", 5*time.Minute)
+	pt, err := t.open(s.Base+"/", 5*time.Minute)
 	if err != nil {
 		return fv, err
 	}
@@ -118,15 +118,15 @@ func measureWarmLaunches(c *chrome, sites []*site, runs int) ([][]pageTimes, err
 		tabs[i] = t
 	}
 	for _, s := range sites {
-		if err := s.stop(); err != nil {
+		if err := s.Stop(); err != nil {
 			return nil, err
 		}
-		defer s.start()
+		defer s.Start()
 	}
 	out := make([][]pageTimes, len(sites))
 	for range runs {
 		for i, s := range sites {
-			pt, err := launch(tabs[i], s.base+"/", "")
+			pt, err := launch(tabs[i], s.Base+"/", "")
 			if err != nil {
 				return out, fmt.Errorf("offline launch of %s: %w", s.name, err)
 			}
@@ -195,13 +195,13 @@ func settingsJSON(change func(*data.Settings)) (string, error) {
 // and waits for its Start button. The player draws Start once it has read
 // the settings, a frame or so after go-app removed its loader.
 func openPlayer(t *tab, s *site, id string, storage map[string]*string) error {
-	if _, err := t.open(s.base+"/", actionTimeout); err != nil {
+	if _, err := t.open(s.Base+"/", actionTimeout); err != nil {
 		return err
 	}
 	if err := t.setStorage(storage); err != nil {
 		return err
 	}
-	if _, err := t.open(s.base+"/session/"+id, actionTimeout); err != nil {
+	if _, err := t.open(s.Base+"/session/"+id, actionTimeout); err != nil {
 		return err
 	}
 	deadline := time.Now().Add(30 * time.Second)
@@ -389,7 +389,7 @@ func measureMemory(c *chrome, s *site, routine bool) (memory, error) {
 			return m, fmt.Errorf("the %s routine did not reach its end on virtual time", data.Evening)
 		}
 		m.what = "after the " + data.Evening + " routine (" + plan.Total.String() + " on virtual time)"
-	} else if _, err := t.open(s.base+"/", actionTimeout); err != nil {
+	} else if _, err := t.open(s.Base+"/", actionTimeout); err != nil {
 		return m, err
 	}
 	if _, err := chromedp.Call(t.ctx, heapprofiler.CollectGarbage, cdp.Empty{}); err != nil {
@@ -465,7 +465,7 @@ func measureHistory(c *chrome, s *site, h longHistory, runs int) (historyResult,
 	if err := t.setStorage(map[string]*string{store.SettingsKey: &settings}); err != nil {
 		return r, err
 	}
-	url := s.base + r.path
+	url := s.Base + r.path
 	// One launch of each first, not counted: it warms the browser's
 	// caches for app.wasm.
 	for i := -1; i < runs; i++ {

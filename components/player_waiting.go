@@ -23,7 +23,7 @@ func (p *SessionPlayer) askFirst(ctx app.Context, start func()) {
 	ask := func(running map[string]bool) {
 		for _, c := range waiting {
 			if !running[c.RecordID] {
-				p.asking, p.offered = true, true
+				p.asking, p.offered, p.starting = true, true, false
 				p.focusSoon("resume")
 				return
 			}

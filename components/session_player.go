@@ -92,6 +92,10 @@ type SessionPlayer struct {
 	// offer is on the ready screen (it stays, to show what was done and
 	// offer an undo).
 	asking, offered bool
+	// starting is set from a tap on Start until the session starts or
+	// the offer asks first: a second tap, which can arrive before the
+	// button has gone, starts nothing.
+	starting bool
 	// answered is set once the person answered on the finished screen:
 	// saves then take the answers as they are (store.SaveAnswers).
 	answered bool
@@ -179,7 +183,7 @@ func (p *SessionPlayer) OnNav(ctx app.Context) {
 	releaseLive()
 	p.state, p.confirming, p.notice, p.loadErr = stateReady, false, "", ""
 	p.day = data.TodayPlan{}
-	p.asking, p.offered, p.answered = false, false, false
+	p.asking, p.offered, p.answered, p.starting = false, false, false, false
 	p.painBefore, p.rec, p.saveErr = nil, data.Record{}, ""
 	p.next = nextUp{}
 	st := appStorage(ctx)
@@ -375,6 +379,10 @@ func (p *SessionPlayer) fire(c data.Cue) {
 // onStart begins the session, unless sessions wait to be resumed: then it
 // asks first (askFirst). It runs inside the click, so audio may start.
 func (p *SessionPlayer) onStart(ctx app.Context, e app.Event) {
+	if p.state != stateReady || p.starting {
+		return
+	}
+	p.starting = true
 	// The session starts at the tap, before audio is set up.
 	now := p.clock()
 	p.cues.Configure(p.settings)
@@ -386,7 +394,8 @@ func (p *SessionPlayer) onStart(ctx app.Context, e app.Event) {
 func (p *SessionPlayer) begin(now time.Time) {
 	p.stamp = localStamp(now)
 	p.rec = data.Record{ID: data.NewRecordID()}
-	p.state, p.confirming, p.notice = stateRunning, false, ""
+	p.state, p.confirming, p.notice, p.starting = stateRunning, false, "", false
+	p.run.Reset() // nothing runs; a runner left running would write over this session
 	p.run = p.newRunner()
 	p.run.Start(p.plan, now)
 	p.focusSoon("pause")

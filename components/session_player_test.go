@@ -917,3 +917,24 @@ func TestSessionPlayerSavesWaitingSessionAtTheNextStep(t *testing.T) {
 		t.Errorf("history %+v (%v), want the waiting session", h.Records, err)
 	}
 }
+
+// A double tap on Start starts one session: both taps can reach the UI
+// goroutine before the screen has dropped the button.
+func TestSessionPlayerStartsOnceOnADoubleTap(t *testing.T) {
+	r := newPlayerRig(t, data.Evening)
+	tap := app.Dispatch{Mode: app.Update, Source: r.p, Function: func(ctx app.Context) { r.p.onStart(ctx, app.Event{}) }}
+	r.disp.Dispatch(tap)
+	r.disp.Dispatch(tap)
+	r.disp.Consume()
+	r.run(20 * time.Second)
+	all, err := store.LoadCheckpoints(memoryStorage)
+	if err != nil || len(all) != 1 {
+		t.Fatalf("after a double tap on Start storage holds %d checkpoints (%v), want the one session's", len(all), err)
+	}
+	if all[0].RecordID != r.p.rec.ID {
+		t.Errorf("the checkpoint is session %s, the player runs %s", all[0].RecordID, r.p.rec.ID)
+	}
+	if r.p.state != stateRunning || r.p.asking {
+		t.Errorf("after a double tap on Start the player is in state %v, asking %v; want the session running and no question", r.p.state, r.p.asking)
+	}
+}

@@ -22,7 +22,7 @@ import (
 	"unknot/data"
 )
 
-// securityHeaders must match app/server.go (reliability notes).
+// securityHeaders must match app/server/server.go (reliability notes).
 var securityHeaders = map[string]string{
 	// HASH stands for the theme script's hash, which
 	// TestSavedLookAppliesBeforeTheApp shows the browser accepts.

@@ -13,7 +13,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
-	"unknot/e2e/internal/appserver"
+	"unknot/internal/appserver"
 )
 
 // Timeouts. A cold page load with app.wasm takes about 2 s here; these leave
@@ -243,7 +243,7 @@ func (tb *tab) open(t *testing.T, base, path string) {
 func waitReady(ctx context.Context) error {
 	_, err := chromedp.Run(ctx, chromedp.Poll[bool](
 		`document.readyState !== "loading" && document.getElementById("app-wasm-loader") === null`,
-		chromedp.WithPollingInterval(100*time.Millisecond),
+		chromedp.WithPollingInterval(20*time.Millisecond),
 		chromedp.WithPollingTimeout(0), // ctx bounds the wait
 	))
 	if err != nil {

@@ -22,7 +22,7 @@ import (
 
 	"unknot/components"
 	"unknot/data"
-	"unknot/e2e/internal/appserver"
+	"unknot/internal/appserver"
 )
 
 // The pictures the manifest names for an installed app (app/install.go):

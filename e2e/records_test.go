@@ -56,25 +56,14 @@ func TestFullStorageKeepsSessionAndRetries(t *testing.T) {
 	h := setup(t)
 	tb := playerTab(t, h, data.KneeToChest)
 	pressStart(t, tb)
-	// Fill the origin's storage to the last character.
-	filled := eval[int](t, tb, `(() => {
-		let chunk = "x".repeat(1 << 20), n = 0;
-		for (;;) {
-			try { localStorage.setItem("filler" + n, chunk); n++; }
-			catch (e) { if (chunk.length <= 1) break; chunk = chunk.slice(0, chunk.length >> 1); }
-		}
-		return n;
-	})()`)
-	if filled == 0 {
-		t.Fatal("could not fill localStorage")
-	}
+	fillStorage(t, tb)
 	playOnVirtualTime(t, tb, 10*time.Minute)
 	waitText(t, tb, "#finished-title", "Well done")
 	if got := text(t, tb, "#save-error"); !strings.Contains(got, "not saved yet") || !strings.Contains(strings.ToLower(got), "full") {
 		t.Errorf("with storage full the finished screen says %q, want a clear not-saved, storage-full error", got)
 	}
 	// The person frees space (here: the filler) and tries again.
-	eval[bool](t, tb, `(() => { for (const k of Object.keys(localStorage)) if (k.startsWith("filler")) localStorage.removeItem(k); return true; })()`)
+	freeStorage(t, tb)
 	act(t, tb, "retrying", chromedp.Click(chromedp.CSS("#retry")))
 	waitText(t, tb, "#saved", "Saved to your history on this device.")
 	if recs := storedRecords(t, tb); len(recs) != 1 || !recs[0].Complete {

@@ -19,12 +19,16 @@ func phone(t *testing.T, tb *tab) *tab {
 }
 
 // scrollTo brings the element matching selector into view, as a person
-// scrolling down to it would, and returns the page's scroll position.
+// scrolling down to it would, and returns the page's scroll position. The
+// wheel event is the person's: a page going back to where it was left
+// stops putting itself there at the first one (web/scroll.js), and would
+// otherwise move the element away before the click.
 func scrollTo(t *testing.T, tb *tab, selector string) float64 {
 	t.Helper()
 	y := eval[float64](t, tb, fmt.Sprintf(`(() => {
 		const e = document.querySelector(%s);
 		if (!e) return -1;
+		window.dispatchEvent(new WheelEvent("wheel", {deltaY: 1}));
 		e.scrollIntoView({block: "center"});
 		return window.scrollY;
 	})()`, jsString(selector)))

@@ -152,7 +152,7 @@ func waitText(t *testing.T, tb *tab, selector, want string) {
 			t.Errorf("%s shows %q, want %q", selector, got, want)
 			return
 		}
-		time.Sleep(100 * time.Millisecond)
+		time.Sleep(25 * time.Millisecond)
 	}
 }
 
@@ -397,12 +397,12 @@ func untilShown(t *testing.T, tb *tab, expr, what string) {
 	t.Helper()
 	for i := 0; !eval[bool](t, tb, `!!(`+expr+`)`); i++ {
 		switch {
-		case i == 80:
+		case i == 170:
 			t.Fatalf("%s: %q", what, text(t, tb, "main"))
-		case i < 30:
-			// Real time first: tests that follow the wall clock
-			// must not switch the tab to virtual time.
-			time.Sleep(100 * time.Millisecond)
+		case i < 120:
+			// Real time first (3 s): tests that follow the wall
+			// clock must not switch the tab to virtual time.
+			time.Sleep(25 * time.Millisecond)
 		default:
 			advance(t, tb, 100*time.Millisecond)
 		}

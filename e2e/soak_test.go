@@ -4,8 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -104,6 +106,8 @@ type soaker struct {
 	// check, when asked before a Start; resumed the one they resumed.
 	discardedIDs map[string]bool
 	resumed      string
+	// checking is the time spent opening the app again and checking.
+	checking time.Duration
 }
 
 // promise is what the finished screen showed of a saved session.
@@ -143,6 +147,7 @@ func runSoak(t *testing.T, h *harness, seed uint64, kills int) {
 		{"pain and note", s.killAtPainOrNote},
 		{"resume offer", s.killAtResumeOffer},
 		{"two tabs", s.killWithTwoTabs},
+		{"import", s.killDuringImport},
 	}
 	tb := s.tab()
 	tb.open(t, h.base, "/")
@@ -150,12 +155,15 @@ func runSoak(t *testing.T, h *harness, seed uint64, kills int) {
 		sc := scenarios[s.rng.IntN(len(scenarios))]
 		s.trail = append(s.trail, sc.name)
 		tb = s.check(sc.run(tb))
-		if i%50 == 49 {
-			fmt.Fprintf(os.Stderr, "soak: %d kills in %v\n", i+1, time.Since(s.start).Round(time.Second))
+		if i%10 == 9 {
+			fmt.Fprintf(os.Stderr, "soak: %d kills in %v (%v of it reopening and checking)\n", i+1,
+				time.Since(s.start).Round(time.Second), s.checking.Round(time.Second))
 		}
 	}
 	chromedp.Cancel(tb.ctx)
-	fmt.Fprintf(os.Stderr, "soak: %d kills, no invariant broken, in %v\n", kills, time.Since(s.start).Round(time.Second))
+	took := time.Since(s.start)
+	fmt.Fprintf(os.Stderr, "soak: %d kills, no invariant broken, in %v (%v a kill; %v reopening and checking)\n",
+		kills, took.Round(time.Second), (took / time.Duration(kills)).Round(10*time.Millisecond), s.checking.Round(time.Second))
 }
 
 // goTo moves tb's app to path as a link in the app would, without loading
@@ -163,6 +171,16 @@ func runSoak(t *testing.T, h *harness, seed uint64, kills int) {
 func (s *soaker) goTo(tb *tab, path string) {
 	eval[bool](s.t, tb, `((p) => { const a = document.createElement("a"); a.href = p;
 		document.body.appendChild(a); a.click(); a.remove(); return true; })(`+quote(path)+`)`)
+}
+
+// tap clicks the element matching selector from a script, which finds it
+// at the moment of the click: the app may redraw it between a lookup and a
+// click at its place. It fails when the element is not there.
+func (s *soaker) tap(tb *tab, selector string) {
+	s.t.Helper()
+	if !eval[bool](s.t, tb, `((q) => { const e = document.querySelector(q); if (!e) return false; e.click(); return true; })(`+quote(selector)+`)`) {
+		s.fail("no %s to tap: %.300q", selector, text(s.t, tb, "main"))
+	}
 }
 
 // tab opens a new tab in the run's browser context, closed by its kill.
@@ -273,7 +291,7 @@ func (s *soaker) killAtPainOrNote(tb *tab) snapshot {
 	s.toTheEnd(tb)
 	if s.rng.IntN(2) == 0 {
 		n := s.rng.IntN(11)
-		tb.do(s.t, "pain after", chromedp.Click(chromedp.CSS("#pain-after-"+strconv.Itoa(n))))
+		s.tap(tb, "#pain-after-"+strconv.Itoa(n))
 		s.wait(tb, 200*time.Millisecond)
 	}
 	if s.rng.IntN(2) == 0 {
@@ -319,9 +337,9 @@ func (s *soaker) answerOffer(tb *tab) snapshot {
 		s.discard(tb)
 		untilShown(s.t, tb, `document.getElementById("resume-undo")`, "no Undo after Discard")
 		s.wait(tb, 200*time.Millisecond)
-		tb.do(s.t, "undoing the discard", chromedp.Click(chromedp.CSS("#resume-undo")))
+		s.tap(tb, "#resume-undo")
 	default:
-		tb.do(s.t, "answering the offer", chromedp.Click(chromedp.CSS(click)))
+		s.tap(tb, click)
 	}
 	s.wait(tb, 300*time.Millisecond)
 	if answer == "#resume-go" {
@@ -368,7 +386,7 @@ func (s *soaker) checkpointIDs(tb *tab) map[string]bool {
 // be those of the session answered before.
 func (s *soaker) discard(tb *tab) string {
 	before := s.checkpointIDs(tb)
-	tb.do(s.t, "discarding", chromedp.Click(chromedp.CSS("#resume-discard")))
+	s.tap(tb, "#resume-discard")
 	for range 20 {
 		after := s.checkpointIDs(tb)
 		for id := range before {
@@ -382,23 +400,26 @@ func (s *soaker) discard(tb *tab) string {
 }
 
 // begin presses Start; when sessions wait to be resumed the app asks
-// about them first, and each is answered as a person would.
+// about them first, and each is answered as a person would. Start is
+// tapped from a script, which finds it at the moment of the tap: the
+// button is redrawn, and goes, while the app asks; a tap while the app
+// works out whether to ask starts nothing more (the player ignores it).
 func (s *soaker) begin(tb *tab) {
-	pressStart(s.t, tb)
-	for range 10 {
+	for range 20 {
+		// The safety advice, the first time, then Start.
+		eval[bool](s.t, tb, `(() => { const b = document.getElementById("safety-accept") || document.getElementById("start"); if (b) b.click(); return true; })()`)
 		s.wait(tb, 100*time.Millisecond)
 		untilShown(s.t, tb, `document.getElementById("resume-ask") || document.getElementById("step-progress") || document.getElementById("start")`,
 			"neither the offer nor the running player after Start")
-		if !eval[bool](s.t, tb, `document.getElementById("resume-ask") !== null && document.getElementById("resume-save") !== null`) {
-			if eval[bool](s.t, tb, `document.getElementById("start") !== null`) {
-				tb.do(s.t, "pressing Start", chromedp.Click(chromedp.CSS("#start")))
-				continue
-			}
+		if eval[bool](s.t, tb, `document.getElementById("step-progress") !== null`) {
 			return
+		}
+		if !eval[bool](s.t, tb, `document.getElementById("resume-ask") !== null && document.getElementById("resume-save") !== null`) {
+			continue // Start again: the offer settled, or the app is still working out whether to ask
 		}
 		if s.rng.IntN(2) == 0 {
 			s.trail[len(s.trail)-1] += " asked:save"
-			tb.do(s.t, "saving what waits", chromedp.Click(chromedp.CSS("#resume-save")))
+			s.tap(tb, "#resume-save")
 			continue
 		}
 		id := s.discard(tb)
@@ -439,6 +460,44 @@ func (s *soaker) killWithTwoTabs(a *tab) snapshot {
 	s.snapshot(survivor)
 	chromedp.Cancel(survivor.ctx)
 	return snap
+}
+
+// killDuringImport imports a backup from another phone, of one to three
+// sessions new here and one already here, and kills the page while the
+// import merges it into the history, or just after it said it was done.
+func (s *soaker) killDuringImport(tb *tab) snapshot {
+	var recs []data.Record
+	for range 1 + s.rng.IntN(3) {
+		day := time.Now().AddDate(0, 0, -1-s.rng.IntN(60))
+		clock := fmt.Sprintf("%02d:%02d", 6+s.rng.IntN(15), s.rng.IntN(60))
+		recs = append(recs, e2eRecord(s.t, day, clock, s.rng.IntN(2) == 0,
+			nil, data.PainScore(s.rng.IntN(11)), fmt.Sprintf("from the old phone %d", s.rng.IntN(1000))))
+	}
+	fresh := slices.Clone(recs)
+	if ids := slices.Sorted(maps.Keys(s.known.records)); len(ids) > 0 {
+		recs = append(recs, s.known.records[ids[s.rng.IntN(len(ids))]])
+	}
+	settings := data.DefaultSettings()
+	settings.SafetyAccepted = true
+	raw, err := store.EncodeBackup(store.NewBackup(recs, settings, nil, time.Now()))
+	if err != nil {
+		s.fail("writing the backup: %v", err)
+	}
+	file := writeFile(s.t, "unknot-backup.json", raw)
+	s.goTo(tb, "/history")
+	untilShown(s.t, tb, `document.getElementById("backup-file")`, "no way to import a backup on History")
+	tb.do(s.t, "choosing the backup", chromedp.SetUploadFiles(chromedp.CSS("#backup-file"), []string{file}))
+	untilShown(s.t, tb, `document.getElementById("import-confirm")`, "no preview of the backup")
+	s.tap(tb, "#import-confirm")
+	s.wait(tb, 300*time.Millisecond)
+	if strings.HasPrefix(text(s.t, tb, "#import-done"), "Imported:") {
+		// The person was told: every session of the file is here now.
+		for _, r := range fresh {
+			s.promised[r.ID] = promise{complete: r.Complete, painAfter: r.PainAfter, note: r.Note}
+		}
+		s.trail[len(s.trail)-1] += " done"
+	}
+	return s.killSomewhere(tb)
 }
 
 // snapshot reads what the page shows and what storage holds, and takes
@@ -485,6 +544,7 @@ func (s *soaker) snapshot(tb *tab) snapshot {
 //
 // It returns the tab it opened, on the first screen, for the next kill.
 func (s *soaker) check(before snapshot) *tab {
+	defer func(start time.Time) { s.checking += time.Since(start) }(time.Now())
 	tb := s.tab()
 	tb.open(s.t, s.h.base, "/")
 	advance(s.t, tb, 500*time.Millisecond)

@@ -15,7 +15,7 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
-	"unknot/e2e/internal/appserver"
+	"unknot/internal/appserver"
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"

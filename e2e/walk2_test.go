@@ -24,6 +24,26 @@ func sizedTab(t *testing.T, w, h int64, mobile bool) *tab {
 	return tb
 }
 
+// inEveryLook runs fn in a subtest for each look people see the app in:
+// light and dark, on a 375×667 phone with touch and a 1280×800 desktop.
+// name gives a screenshot's name: prefix, screen, size and theme.
+func inEveryLook(t *testing.T, prefix string, fn func(t *testing.T, tb *tab, name func(screen string) string)) {
+	for _, theme := range []string{"light", "dark"} {
+		for _, size := range []struct {
+			name   string
+			w, h   int64
+			mobile bool
+		}{{"375x667", 375, 667, true}, {"1280x800", 1280, 800, false}} {
+			t.Run(theme+"-"+size.name, func(t *testing.T) {
+				tb := sizedTab(t, size.w, size.h, size.mobile)
+				colourScheme(t, tb, theme)
+				recordCues(t, tb)
+				fn(t, tb, func(screen string) string { return fmt.Sprintf("%s-%s-%s-%s", prefix, screen, size.name, theme) })
+			})
+		}
+	}
+}
+
 // keepSettings stores s in tb's profile (the page must be the app's).
 func keepSettings(t *testing.T, tb *tab, base string, s data.Settings) {
 	t.Helper()
@@ -159,42 +179,30 @@ func TestChosenFileStaysNamed(t *testing.T) {
 // a phone's size and a desktop's, light and dark, for people to look at.
 func TestWalk2Screens(t *testing.T) {
 	h := setup(t)
-	for _, theme := range []string{"light", "dark"} {
-		for _, size := range []struct {
-			name   string
-			w, h   int64
-			mobile bool
-		}{{"375x667", 375, 667, true}, {"1280x800", 1280, 800, false}} {
-			t.Run(theme+"-"+size.name, func(t *testing.T) {
-				tb := sizedTab(t, size.w, size.h, size.mobile)
-				colourScheme(t, tb, theme)
-				recordCues(t, tb)
-				name := func(screen string) string { return fmt.Sprintf("walk2-%s-%s-%s", screen, size.name, theme) }
-				s := data.DefaultSettings()
-				s.SafetyAccepted = true
-				keepSettings(t, tb, h.base, s)
-				tb.open(t, h.base, "/safety")
-				fullShot(t, tb, name("safety"))
-				tb.open(t, h.base, "/exercise/"+data.CatStretch)
-				fullShot(t, tb, name("exercise-cat"))
-				tb.open(t, h.base, "/exercise/"+data.KneeToChest)
-				fullShot(t, tb, name("exercise-knee"))
-				tb.open(t, h.base, "/")
-				fullShot(t, tb, name("home"))
-				tb.open(t, h.base, "/session/"+data.KneeToChest)
-				pressStart(t, tb)
-				waitFor(t, tb, `!!document.getElementById("pause")`, "the session runs")
-				screenshot(t, tb, name("get-ready"))
-				if got := text(t, tb, "#next"); got != "" && strings.Contains(got, "Knee-to-chest") {
-					t.Errorf("get ready names the exercise twice: next %q", got)
-				}
-				// Round 1's left hold, then the switch to the right side.
-				advance(t, tb, 44*time.Second)
-				time.Sleep(300 * time.Millisecond)
-				screenshot(t, tb, name("switch"))
-			})
+	inEveryLook(t, "walk2", func(t *testing.T, tb *tab, name func(string) string) {
+		s := data.DefaultSettings()
+		s.SafetyAccepted = true
+		keepSettings(t, tb, h.base, s)
+		tb.open(t, h.base, "/safety")
+		fullShot(t, tb, name("safety"))
+		tb.open(t, h.base, "/exercise/"+data.CatStretch)
+		fullShot(t, tb, name("exercise-cat"))
+		tb.open(t, h.base, "/exercise/"+data.KneeToChest)
+		fullShot(t, tb, name("exercise-knee"))
+		tb.open(t, h.base, "/")
+		fullShot(t, tb, name("home"))
+		tb.open(t, h.base, "/session/"+data.KneeToChest)
+		pressStart(t, tb)
+		waitFor(t, tb, `!!document.getElementById("pause")`, "the session runs")
+		screenshot(t, tb, name("get-ready"))
+		if got := text(t, tb, "#next"); got != "" && strings.Contains(got, "Knee-to-chest") {
+			t.Errorf("get ready names the exercise twice: next %q", got)
 		}
-	}
+		// Round 1's left hold, then the switch to the right side.
+		advance(t, tb, 44*time.Second)
+		time.Sleep(300 * time.Millisecond)
+		screenshot(t, tb, name("switch"))
+	})
 }
 
 // On a 1280×800 desktop Home, an exercise and Safety use the width: their

@@ -4,15 +4,12 @@
 // costs.
 //
 // It is built twice, like the app: for js/wasm it is the page's program;
-// built natively by the benchmark it serves that program with Unknot's own
-// server code. The benchmark adds app/server.go and app/compress.go to this
-// package with go build -overlay, and builds with the tag unknotbench, which
-// selects serve.go: both servers then run the same code. Built on its own
-// (go build ./bench/baseline) it only says so.
+// built natively it serves that program with Unknot's own server package
+// (unknot/app/server), so both apps are compressed and served by the same
+// code.
 package main
 
 import (
-	"fmt"
 	"os"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -28,16 +25,8 @@ func (h *hello) Render() app.UI {
 	)
 }
 
-// serveMain runs the server's command line; serve.go sets it when the
-// benchmark builds the server.
-var serveMain func(args []string) int
-
 func main() {
 	app.Route("/", &hello{})
 	app.RunWhenOnBrowser() // in the browser this never returns
-	if serveMain == nil {
-		fmt.Fprintln(os.Stderr, "baseline: this is the benchmark's baseline app; run go run ./bench")
-		os.Exit(2)
-	}
-	os.Exit(serveMain(os.Args[1:]))
+	os.Exit(run(os.Args[1:]))
 }

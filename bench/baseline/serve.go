@@ -1,40 +1,16 @@
-//go:build !wasm && unknotbench
+//go:build !wasm
 
 package main
 
-// This file is the baseline's half of the server. The other half is Unknot's
-// own app/server.go and app/compress.go, which the benchmark compiles into
-// this package with go build -overlay, with app/webdir.go (the files under
-// web/ it serves): they need newHandler, manifestJSON, wasmLengthHeader and
-// prefsJS, defined here for a minimal app.
-
 import (
-	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"net"
-	"net/http"
 	"os"
-	"os/signal"
-	"path/filepath"
-	"syscall"
-	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"unknot/app/server"
 )
-
-// wasmLengthHeader is the header that carries app.wasm's uncompressed size,
-// as Unknot sends it.
-const wasmLengthHeader = "X-Wasm-Content-Length"
-
-// prefsJS is the script Unknot's pages carry inline, which its
-// Content-Security-Policy names (app/handler.go); the baseline's pages carry
-// none, so the policy names an empty one.
-var prefsJS string
-
-func init() { serveMain = run }
 
 // run serves (serve -addr host:port) or precompresses app.wasm (compress)
 // from the current folder, which holds web/.
@@ -45,7 +21,7 @@ func run(args []string) int {
 	}
 	switch args[0] {
 	case "compress":
-		if err := precompress("."); err != nil {
+		if err := server.Precompress("."); err != nil {
 			fmt.Fprintln(os.Stderr, "baseline compress:", err)
 			return 1
 		}
@@ -68,46 +44,32 @@ func run(args []string) int {
 // serve serves until SIGTERM or SIGINT and says when it listens, in the
 // words Unknot's server uses.
 func serve(addr string) error {
-	s, err := newServer(".")
+	site, err := newSite(".")
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", addr)
+	s, err := server.New(site)
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
-	fmt.Printf("Baseline %s listening on http://%s\n", s.version, ln.Addr())
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	select {
-	case err := <-errc:
-		return err
-	case <-ctx.Done():
-	}
-	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	return srv.Shutdown(shutdown)
+	return s.ListenAndServe(addr, os.Stdout)
 }
 
-// newHandler is the minimal go-app handler. The icons are local, as go-app's
-// remote defaults would keep the service worker from installing offline,
-// and Version comes from app.wasm, so a restart keeps the version.
-func newHandler(root string) (*app.Handler, error) {
-	b, err := os.ReadFile(filepath.Join(root, "web", "app.wasm"))
+// newSite is the minimal go-app app for the server. The icons are local, as
+// go-app's remote defaults would keep the service worker from installing
+// offline, and Version comes from web/, so a restart keeps the version. Its
+// pages ask for their scripts without a build (the Web is of no build):
+// go-app's own worker caches them by plain URL.
+func newSite(root string) (server.Site, error) {
+	web, err := server.NewWeb(root)
 	if err != nil {
-		return nil, err
+		return server.Site{}, err
 	}
-	sum := sha256.Sum256(b)
-	// Its pages ask for their scripts without a build (the webDir's
-	// version stays empty): go-app's own worker caches them by plain URL.
-	web, err := newWebDir(root)
+	version, err := server.ContentVersion(root, nil)
 	if err != nil {
-		return nil, err
+		return server.Site{}, err
 	}
-	return &app.Handler{
+	h := &app.Handler{
 		Name:        "Baseline",
 		ShortName:   "Baseline",
 		Title:       "Baseline",
@@ -119,8 +81,14 @@ func newHandler(root string) (*app.Handler, error) {
 			SVG:     "/web/icons/icon.svg",
 		},
 		Resources:               web,
-		WasmContentLengthHeader: wasmLengthHeader,
-		Version:                 hex.EncodeToString(sum[:])[:20],
+		WasmContentLengthHeader: server.WasmLengthHeader,
+		Version:                 version,
+	}
+	return server.Site{
+		Handler:  h,
+		Manifest: manifestJSON(h),
+		IsPage:   func(path string) bool { return path == "/" },
+		Pages:    []string{"/"},
 	}, nil
 }
 

@@ -15,7 +15,7 @@ import (
 	"testing"
 	"time"
 
-	"unknot/e2e/internal/appserver"
+	"unknot/internal/appserver"
 )
 
 // Timeouts. MiniBrowser starts in about a second and a cold page load with

@@ -1,6 +1,4 @@
-//go:build !wasm
-
-package main
+package server
 
 import (
 	"bufio"
@@ -63,7 +61,7 @@ func listen(t *testing.T, h http.Handler) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := newHTTPServer(h)
+	srv := NewHTTPServer(h)
 	go srv.Serve(ln)
 	t.Cleanup(func() { srv.Close() })
 	return ln.Addr().String()
@@ -192,12 +190,12 @@ func TestShippedFileSwappedForSymlink(t *testing.T) {
 // dist/web exactly what the server serves, with precompressed copies.
 func TestStaticSiteShipsOnlyServedFiles(t *testing.T) {
 	root, _ := secretRoot(t)
-	if err := precompress(root); err != nil {
+	if err := Precompress(root); err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "dist")
-	if err := writeStaticSite(root, out); err != nil {
-		t.Fatalf("writeStaticSite: %v", err)
+	if err := WriteStatic(testSite(t, root), out); err != nil {
+		t.Fatalf("WriteStatic: %v", err)
 	}
 	var got []string
 	err := filepath.WalkDir(filepath.Join(out, "web"), func(p string, d os.DirEntry, err error) error {
@@ -214,7 +212,7 @@ func TestStaticSiteShipsOnlyServedFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	web, err := newWebDir(root)
+	web, err := NewWeb(root)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -230,7 +228,7 @@ func TestStaticSiteShipsOnlyServedFiles(t *testing.T) {
 }
 
 func TestHSTSOnlyForStaticHosts(t *testing.T) {
-	headers := string(headersFile())
+	headers := string(headersFile(testSite(t, newTestRoot(t)).Headers()))
 	if !strings.Contains(headers, "\n  Strict-Transport-Security: max-age=31536000\n") {
 		t.Errorf("_headers lacks HSTS:\n%s", headers)
 	}

@@ -1,35 +1,98 @@
-//go:build !wasm
-
-package main
+// Package server serves a go-app app and writes it out as a static site: the
+// files under web/ it ships and nothing else, app.wasm precompressed or
+// compressed once, text compressed on the fly, the security headers, pages
+// fixed to name their build, and timeouts that let a slow phone finish
+// app.wasm. Unknot (package main in app/) and the benchmark's baseline
+// (bench/baseline) are both served by it.
+package server
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/base64"
+	"errors"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
+	"os/signal"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
-
-	"unknot/components"
 )
 
-// securityHeaders go on every response. go-app v9 runs under this policy
-// with no violation; 'wasm-unsafe-eval' lets the browser compile app.wasm.
-var securityHeaders = map[string]string{
-	"Content-Security-Policy": "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' " + scriptHash(prefsJS) + "; style-src 'self'; " +
-		"img-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; " +
-		"base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-	"X-Content-Type-Options": "nosniff",
-	"Referrer-Policy":        "no-referrer",
-	"Permissions-Policy":     "screen-wake-lock=(self), camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+// WasmLengthHeader carries the uncompressed size of app.wasm. go-app's
+// loader reads it (app.Handler.WasmContentLengthHeader) to show progress,
+// because Content-Length is the compressed size when app.wasm is served
+// compressed.
+const WasmLengthHeader = "X-Wasm-Content-Length"
+
+// Site is an app as the server and the static build need it.
+type Site struct {
+	// Handler is the app's go-app handler, with its Version set. Its
+	// Resources must be a Web, which says what the app ships.
+	Handler *app.Handler
+	// Manifest is the web app manifest, sent at /manifest.webmanifest.
+	Manifest []byte
+	// IsPage reports whether a path is the address of one of the app's
+	// pages; any other address gets the app's page with status 404. Nil
+	// takes every address for a page.
+	IsPage func(path string) bool
+	// Pages are the addresses the static build writes a page for.
+	Pages []string
+	// Scripts are the app's own scripts under /web/ that its pages load,
+	// which must come from the page's build (see buildScripts).
+	Scripts []string
+	// InlineScripts are the scripts the page heads carry inline (the
+	// handler's RawHeaders), which the Content-Security-Policy allows by
+	// their hash.
+	InlineScripts []string
+}
+
+// web returns the Web the site's handler serves from.
+func (s Site) web() (Web, error) {
+	w, ok := s.Handler.Resources.(Web)
+	if !ok {
+		return Web{}, fmt.Errorf("the handler's Resources are a %T, not a server.Web", s.Handler.Resources)
+	}
+	return w, nil
+}
+
+// buildScripts are the scripts a page runs, which must all come from one
+// build: go-app's two and the site's own. The pages name each with its build
+// (?v=, see fixPage), and so does app.js for app.wasm (Web.AppWASM). The
+// service worker answers such a request from that build's cache only, and
+// the server only for its own build: a page never runs an app.js,
+// wasm_exec.js, script of the app's own and app.wasm of different builds,
+// even while a new version takes over.
+func (s Site) buildScripts() []string {
+	return append([]string{"/wasm_exec.js", "/app.js"}, s.Scripts...)
+}
+
+// Headers returns the security headers that go on every response. go-app v9
+// runs under this policy with no violation; 'wasm-unsafe-eval' lets the
+// browser compile app.wasm.
+func (s Site) Headers() map[string]string {
+	scripts := "'self' 'wasm-unsafe-eval'"
+	for _, js := range s.InlineScripts {
+		scripts += " " + scriptHash(js)
+	}
+	return map[string]string{
+		"Content-Security-Policy": "default-src 'self'; script-src " + scripts + "; style-src 'self'; " +
+			"img-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; " +
+			"base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+		"X-Content-Type-Options": "nosniff",
+		"Referrer-Policy":        "no-referrer",
+		"Permissions-Policy":     "screen-wake-lock=(self), camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+	}
 }
 
 // scriptHash is the Content-Security-Policy source that allows the inline
@@ -39,13 +102,13 @@ func scriptHash(js string) string {
 	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 }
 
-// server wraps the go-app handler: it adds the security headers, compresses,
+// Server wraps the go-app handler: it adds the security headers, compresses,
 // serves app.wasm (precompressed when it can) and the app's own manifest.
-type server struct {
-	web      webDir
-	version  string
-	app      *app.Handler
-	manifest []byte
+type Server struct {
+	site    Site
+	web     Web
+	headers map[string]string
+	scripts []string // buildScripts
 
 	mu   sync.Mutex
 	wasm map[string]compressedWasm // by content coding
@@ -59,23 +122,23 @@ type compressedWasm struct {
 	body    []byte
 }
 
-// newServer returns the server for the app whose web/ folder is in root.
-func newServer(root string) (*server, error) {
-	h, err := newHandler(root)
+// New returns the server for site.
+func New(site Site) (*Server, error) {
+	web, err := site.web()
 	if err != nil {
 		return nil, err
 	}
-	return &server{
-		web:      h.Resources.(webDir),
-		version:  h.Version,
-		app:      h,
-		manifest: manifestJSON(h),
-		wasm:     map[string]compressedWasm{},
-	}, nil
+	if site.Handler.Version == "" {
+		return nil, errors.New("the handler has no Version: app.wasm's ETag and the build checks need one")
+	}
+	return &Server{site: site, web: web, headers: site.Headers(), scripts: site.buildScripts(), wasm: map[string]compressedWasm{}}, nil
 }
 
-func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	for k, v := range securityHeaders {
+// Version is the build the server sends.
+func (s *Server) Version() string { return s.site.Handler.Version }
+
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	for k, v := range s.headers {
 		w.Header().Set(k, v)
 	}
 	if !s.ofThisBuild(r) {
@@ -88,7 +151,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case p == "/web/app.wasm" || p == "/app.wasm" || p == "/goapp.wasm":
 		s.serveWasm(w, r)
 	case p == "/manifest.webmanifest" || p == "/manifest.json":
-		s.serveBytes(w, r, "application/manifest+json", s.manifest)
+		s.serveBytes(w, r, "application/manifest+json", s.site.Manifest)
 	case p == "/robots.txt" || p == "/sitemap.xml" || p == "/ads.txt":
 		// go-app would fetch these from the host the request names, then
 		// cache the answer for everyone: serve the local file or nothing.
@@ -100,64 +163,57 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	default:
 		cw := &compressWriter{ResponseWriter: w, enc: negotiate(r.Header.Get("Accept-Encoding")), head: r.Method == http.MethodHead}
 		defer cw.Close()
-		hw := &pageWriter{ResponseWriter: cw, version: s.web.version, missing: !components.IsPage(r.URL.Path)}
+		missing := s.site.IsPage != nil && !s.site.IsPage(r.URL.Path)
+		hw := &pageWriter{ResponseWriter: cw, version: s.web.version, scripts: s.scripts, missing: missing}
 		defer hw.Close()
-		s.app.ServeHTTP(hw, r)
+		s.site.Handler.ServeHTTP(hw, r)
 	}
 }
 
 // ofThisBuild tells whether r asks for no build in particular (no ?v=), or
 // for this one.
-func (s *server) ofThisBuild(r *http.Request) bool {
+func (s *Server) ofThisBuild(r *http.Request) bool {
 	if r.URL.RawQuery == "" {
 		return true
 	}
 	switch p := r.URL.Path; {
-	case p == "/web/app.wasm" || p == "/app.wasm" || p == "/goapp.wasm" || slices.Contains(buildScripts, p):
+	case p == "/web/app.wasm" || p == "/app.wasm" || p == "/goapp.wasm" || slices.Contains(s.scripts, p):
 	default:
 		return true
 	}
 	v := r.URL.Query()["v"]
-	return len(v) == 0 || (len(v) == 1 && v[0] == s.version)
+	return len(v) == 0 || (len(v) == 1 && v[0] == s.Version())
 }
 
 // go-app writes a viewport meta element into every page whose maximum-scale=1
 // and user-scalable=0 stop people from zooming, which many need to read
 // (WCAG 1.4.4, axe's meta-viewport rule). The server and the static build
-// replace it with viewport.
-const viewport = `<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">`
+// replace it with Viewport.
+const Viewport = `<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">`
 
 // viewportMeta matches a viewport meta element; go-app writes attributes in
 // no fixed order.
 var viewportMeta = regexp.MustCompile(`<meta\s[^>]*\bname="viewport"[^>]*>`)
 
 // fixViewport returns page with its first viewport meta element, the one
-// go-app writes in the head, replaced by viewport.
+// go-app writes in the head, replaced by Viewport.
 func fixViewport(page []byte) []byte {
 	loc := viewportMeta.FindIndex(page)
 	if loc == nil {
 		return page
 	}
-	out := make([]byte, 0, len(page)-(loc[1]-loc[0])+len(viewport))
+	out := make([]byte, 0, len(page)-(loc[1]-loc[0])+len(Viewport))
 	out = append(out, page[:loc[0]]...)
-	out = append(out, viewport...)
+	out = append(out, Viewport...)
 	return append(out, page[loc[1]:]...)
 }
-
-// buildScripts are the scripts a page runs, which must all come from one
-// build: the pages name each with its build (?v=, see fixPage), and so does
-// app.js for app.wasm (webDir.AppWASM). The service worker answers such a
-// request from that build's cache only, and the server only for its own
-// build: a page never runs an app.js, wasm_exec.js, cues.js and app.wasm of
-// different builds, even while a new version takes over.
-var buildScripts = []string{"/wasm_exec.js", "/app.js", "/web/cues.js"}
 
 // fixPage returns a page of build version as the server and the static
 // build send it: its viewport fixed, and its scripts (buildScripts) asked
 // for from that build.
-func fixPage(page []byte, version string) []byte {
+func fixPage(page []byte, version string, scripts []string) []byte {
 	page = fixViewport(page)
-	for _, src := range buildScripts {
+	for _, src := range scripts {
 		page = bytes.Replace(page, []byte(`src="`+src+`"`), []byte(`src="`+versioned(src, version)+`"`), 1)
 	}
 	return page
@@ -168,6 +224,7 @@ func fixPage(page []byte, version string) []byte {
 type pageWriter struct {
 	http.ResponseWriter
 	version       string
+	scripts       []string // buildScripts
 	decided, html bool
 	// missing is set for an address that is no page of the app: its page
 	// (the app's own not-found page) goes with status 404.
@@ -210,7 +267,7 @@ func (p *pageWriter) Close() error {
 		return nil
 	}
 	p.html = false
-	page := fixPage(p.body.Bytes(), p.version)
+	page := fixPage(p.body.Bytes(), p.version, p.scripts)
 	if p.Header().Get("Content-Length") != "" {
 		p.Header().Set("Content-Length", strconv.Itoa(len(page)))
 	}
@@ -220,8 +277,8 @@ func (p *pageWriter) Close() error {
 }
 
 // serveWasm serves web/app.wasm as application/wasm, compressed when the
-// client accepts it, with its uncompressed size in wasmLengthHeader.
-func (s *server) serveWasm(w http.ResponseWriter, r *http.Request) {
+// client accepts it, with its uncompressed size in WasmLengthHeader.
+func (s *Server) serveWasm(w http.ResponseWriter, r *http.Request) {
 	f, fi, err := openInWeb(s.web.dir, "app.wasm")
 	if err != nil {
 		http.NotFound(w, r)
@@ -240,8 +297,8 @@ func (s *server) serveWasm(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Type", "application/wasm")
 	h.Set("Cache-Control", "no-cache")
 	h.Add("Vary", "Accept-Encoding")
-	h.Set(wasmLengthHeader, strconv.FormatInt(fi.Size(), 10))
-	etag := s.version
+	h.Set(WasmLengthHeader, strconv.FormatInt(fi.Size(), 10))
+	etag := s.Version()
 	if enc != "" {
 		// http.ServeContent leaves out Content-Length for an encoded body,
 		// and byte ranges of it would make little sense: send it whole.
@@ -266,7 +323,7 @@ func (s *server) serveWasm(w http.ResponseWriter, r *http.Request) {
 // wasmBody returns app.wasm, open as f, in the coding enc: the file itself, a
 // fresh precompressed copy, or else a copy compressed once and kept in
 // memory. The caller closes f; closing the body never closes f.
-func (s *server) wasmBody(f *os.File, fi os.FileInfo, enc string) (readSeekCloser, error) {
+func (s *Server) wasmBody(f *os.File, fi os.FileInfo, enc string) (readSeekCloser, error) {
 	if enc == "" {
 		return nopCloser{f}, nil
 	}
@@ -307,7 +364,7 @@ type nopCloser struct{ io.ReadSeeker }
 func (nopCloser) Close() error { return nil }
 
 // serveBytes serves b with the content type ctype, compressed if accepted.
-func (s *server) serveBytes(w http.ResponseWriter, r *http.Request, ctype string, b []byte) {
+func (s *Server) serveBytes(w http.ResponseWriter, r *http.Request, ctype string, b []byte) {
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Cache-Control", "no-cache")
 	w.Header().Set("Content-Length", strconv.Itoa(len(b)))
@@ -320,7 +377,7 @@ func (s *server) serveBytes(w http.ResponseWriter, r *http.Request, ctype string
 }
 
 // serveFile serves the file name, inside web/, if it exists, or a 404.
-func (s *server) serveFile(w http.ResponseWriter, r *http.Request, name string) {
+func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, name string) {
 	f, fi, err := openInWeb(s.web.dir, name)
 	if err != nil {
 		http.NotFound(w, r)
@@ -423,8 +480,9 @@ var timeouts = serverTimeouts{
 	stall:      60 * time.Second, // app.wasm: longest wait for one chunk
 }
 
-// newHTTPServer returns the http.Server that serves h with timeouts.
-func newHTTPServer(h http.Handler) *http.Server {
+// NewHTTPServer returns the http.Server that serves h with the server's
+// timeouts.
+func NewHTTPServer(h http.Handler) *http.Server {
 	return &http.Server{
 		Handler:           h,
 		ReadHeaderTimeout: timeouts.readHeader,
@@ -452,4 +510,33 @@ func (p *progressWriter) Write(b []byte) (int, error) {
 	// connection is not kept alive.
 	p.rc.SetReadDeadline(deadline)
 	return p.ResponseWriter.Write(b)
+}
+
+// ListenAndServe serves s on addr until SIGINT or SIGTERM, then lets the
+// requests under way finish for a few seconds. Once it listens it says so on
+// stdout, in a line with "listening on" and the URL, which scripts (the
+// browser tests, the benchmark) wait for.
+func (s *Server) ListenAndServe(addr string, stdout io.Writer) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	srv := NewHTTPServer(s)
+	fmt.Fprintf(stdout, "%s %s listening on http://%s\n", s.site.Handler.Name, s.Version(), ln.Addr())
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdown); err != nil && !errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	return nil
 }

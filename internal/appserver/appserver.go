@@ -1,6 +1,8 @@
-// Package appserver builds Unknot into a temporary folder and runs its
-// server there, for the browser suites (e2e with Chromium, e2e/webkit with
-// WebKit): each suite drives its own engine against the same build.
+// Package appserver builds an app of this repository (Unknot, or the
+// benchmark's baseline) into a folder as make build does, and runs its
+// server there: for the browser suites (e2e with Chromium, e2e/webkit with
+// WebKit), which drive their engine against the same build, and for the
+// benchmark (bench), which builds and serves both apps this one way.
 package appserver
 
 import (
@@ -27,17 +29,42 @@ const (
 	ServerTimeout = 15 * time.Second
 )
 
-// App is a build of the app and its server, all inside Tmp.
-type App struct {
-	Tmp  string // everything the run writes; removed by Close
+// Server is an app's server binary and the working folder it serves from.
+type Server struct {
 	Bin  string // the server binary
 	Work string // the server's working folder, which holds web/
-	Addr string // the server's host:port, the same across restarts
+	Addr string // the server's host:port, the same across restarts; Start picks one if empty
 	Base string // "http://" + Addr
 
+	mu        sync.Mutex
 	server    *exec.Cmd
 	serverErr syncBuffer
-	mu        sync.Mutex
+}
+
+// Build builds the command pkg ("./app", "./bench/baseline") of the
+// repository at root as make build does: the server binary s.Bin, app.wasm
+// into s.Work/web with wasmFlags (for GOOS=js GOARCH=wasm), and then the
+// precompressed copies of app.wasm, by the server's own compress command.
+// The rest of web/ must be in s.Work/web already.
+func (s *Server) Build(root, pkg string, wasmFlags ...string) error {
+	if err := Command(root, nil, "go", "build", "-trimpath", "-o", s.Bin, pkg); err != nil {
+		return err
+	}
+	wasm := append([]string{"build"}, wasmFlags...)
+	wasm = append(wasm, "-o", s.WasmPath(), pkg)
+	if err := Command(root, []string{"GOOS=js", "GOARCH=wasm"}, "go", wasm...); err != nil {
+		return err
+	}
+	return Command(s.Work, nil, s.Bin, "compress")
+}
+
+// WasmPath is the app's app.wasm; its precompressed copies sit beside it.
+func (s *Server) WasmPath() string { return filepath.Join(s.Work, "web", "app.wasm") }
+
+// App is a build of Unknot for the browser suites, all inside Tmp.
+type App struct {
+	Server
+	Tmp string // everything the run writes; removed by Close
 }
 
 // Build copies web/ of the repository that holds the current folder into a
@@ -54,33 +81,36 @@ func Build() (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := &App{Tmp: tmp, Bin: filepath.Join(tmp, "unknot"), Work: filepath.Join(tmp, "work")}
+	a := &App{Tmp: tmp, Server: Server{Bin: filepath.Join(tmp, "unknot"), Work: filepath.Join(tmp, "work")}}
 
 	start := time.Now()
 	if err := CopyWeb(filepath.Join(root, "web"), filepath.Join(a.Work, "web")); err != nil {
 		return a, err
 	}
-	if err := Command(root, nil, "go", "build", "-trimpath", "-o", a.Bin, "./app"); err != nil {
-		return a, err
-	}
-	wasm := filepath.Join(a.Work, "web", "app.wasm")
 	// The unknot_e2e tag adds a test hook that saves sessions through the
 	// app's own save code (components/e2e_hook.go).
-	if err := Command(root, []string{"GOOS=js", "GOARCH=wasm"}, "go", "build", "-trimpath", "-tags=unknot_e2e", "-ldflags=-s -w", "-o", wasm, "./app"); err != nil {
-		return a, err
-	}
-	if err := Command(a.Work, nil, a.Bin, "compress"); err != nil {
+	if err := a.Build(root, "./app", "-trimpath", "-tags=unknot_e2e", "-ldflags=-s -w"); err != nil {
 		return a, err
 	}
 	fmt.Fprintf(os.Stderr, "e2e: built in %v\n", time.Since(start).Round(time.Millisecond))
 
-	port, err := FreePort()
-	if err != nil {
+	if err := a.pickAddr(); err != nil {
 		return a, err
 	}
-	a.Addr = fmt.Sprintf("127.0.0.1:%d", port)
-	a.Base = "http://" + a.Addr
 	return a, nil
+}
+
+// pickAddr sets Addr, when empty, to a free loopback port, and Base.
+func (s *Server) pickAddr() error {
+	if s.Addr == "" {
+		port, err := FreePort()
+		if err != nil {
+			return err
+		}
+		s.Addr = fmt.Sprintf("127.0.0.1:%d", port)
+	}
+	s.Base = "http://" + s.Addr
+	return nil
 }
 
 // Root is the repository's folder: the nearest folder at or above the
@@ -129,6 +159,12 @@ func Command(dir string, extraEnv []string, name string, args ...string) error {
 // CopyWeb copies the repository's web/ into dst, without any app.wasm: the
 // harness builds its own.
 func CopyWeb(src, dst string) error {
+	return CopyTree(src, dst, func(rel string) bool { return !strings.HasPrefix(rel, "app.wasm") })
+}
+
+// CopyTree copies into dst the folders under src and the regular files
+// that keep accepts (by slash-separated path relative to src).
+func CopyTree(src, dst string, keep func(rel string) bool) error {
 	if err := os.MkdirAll(dst, 0o755); err != nil {
 		return err
 	}
@@ -140,12 +176,12 @@ func CopyWeb(src, dst string) error {
 		if err != nil {
 			return err
 		}
-		if strings.HasPrefix(rel, "app.wasm") {
-			return nil
-		}
 		target := filepath.Join(dst, rel)
 		if d.IsDir() {
 			return os.MkdirAll(target, 0o755)
+		}
+		if !d.Type().IsRegular() || !keep(filepath.ToSlash(rel)) {
+			return nil
 		}
 		b, err := os.ReadFile(p)
 		if err != nil {
@@ -167,15 +203,18 @@ func FreePort() (int, error) {
 
 // Start starts the server binary in the work folder and waits until it
 // says it listens.
-func (a *App) Start() error {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if a.server != nil {
+func (s *Server) Start() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.server != nil {
 		return errors.New("the server runs already")
 	}
-	cmd := exec.Command(a.Bin, "serve", "-addr", a.Addr)
-	cmd.Dir = a.Work
-	cmd.Stderr = &a.serverErr
+	if err := s.pickAddr(); err != nil {
+		return err
+	}
+	cmd := exec.Command(s.Bin, "serve", "-addr", s.Addr)
+	cmd.Dir = s.Work
+	cmd.Stderr = &s.serverErr
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		return err
@@ -203,21 +242,21 @@ func (a *App) Start() error {
 	if err != nil {
 		cmd.Process.Kill()
 		cmd.Wait()
-		return fmt.Errorf("%w: %s", err, a.Log())
+		return fmt.Errorf("%w: %s", err, s.Log())
 	}
-	a.server = cmd
+	s.server = cmd
 	return nil
 }
 
 // Stop stops the server, if it runs, and waits until it has ended.
-func (a *App) Stop() error {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	cmd := a.server
+func (s *Server) Stop() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	cmd := s.server
 	if cmd == nil {
 		return nil
 	}
-	a.server = nil
+	s.server = nil
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
 	cmd.Process.Signal(syscall.SIGTERM)
@@ -232,7 +271,7 @@ func (a *App) Stop() error {
 }
 
 // Log returns what the server wrote to stderr so far.
-func (a *App) Log() string { return a.serverErr.String() }
+func (s *Server) Log() string { return s.serverErr.String() }
 
 // syncBuffer is a buffer the server process writes to while tests read it.
 type syncBuffer struct {

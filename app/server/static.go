@@ -1,6 +1,4 @@
-//go:build !wasm
-
-package main
+package server
 
 import (
 	"fmt"
@@ -12,54 +10,49 @@ import (
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
-
-	"unknot/components"
 )
 
-// writeStaticSite writes the app as a static site into out: the page of every
-// route in components.Pages(), go-app's generated files, all of root/web
-// (app.wasm and its precompressed copies included), the app's manifest, and
-// 404.html (the "/" page, which hosts that serve it use for unknown paths;
-// go-app then routes on the client) and _headers, the security headers in
-// the format of hosts that read that file.
+// WriteStatic writes site as a static site into out: the page of every
+// address in site.Pages, go-app's generated files, all of web/ (app.wasm and
+// its precompressed copies included), the app's manifest, and 404.html (the
+// "/" page, which hosts that serve it use for unknown paths; go-app then
+// routes on the client) and _headers, the security headers in the format of
+// hosts that read that file.
 //
 // Pages are written as out/index.html and out/<route>.html. Hosts that map
 // /a/b to a/b.html serve every route directly; on others, the routes open
 // from "/" and, once the service worker is installed, from any path.
-func writeStaticSite(root, out string) error {
-	h, err := newHandler(root)
+func WriteStatic(site Site, out string) error {
+	web, err := site.web()
 	if err != nil {
 		return err
 	}
-	if _, err := os.Stat(filepath.Join(root, "web", "app.wasm")); err != nil {
+	if _, err := os.Stat(filepath.Join(web.dir, "app.wasm")); err != nil {
 		return fmt.Errorf("web/app.wasm is missing: build it first: %w", err)
-	}
-	for _, m := range missingAssets(root) {
-		fmt.Fprintf(os.Stderr, "warning: %s is missing; the service worker cannot install without it\n", m)
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
 	}
-	if err := app.GenerateStaticWebsite(out, h, components.Pages()...); err != nil {
+	if err := app.GenerateStaticWebsite(out, site.Handler, site.Pages...); err != nil {
 		return fmt.Errorf("generating pages: %w", err)
 	}
-	if err := fixPages(out, h.Version); err != nil {
+	if err := fixPages(out, web.version, site.buildScripts()); err != nil {
 		return fmt.Errorf("fixing the pages: %w", err)
 	}
-	if err := copyShipped(root, filepath.Join(out, "web")); err != nil {
+	if err := copyShipped(filepath.Dir(web.dir), filepath.Join(out, "web")); err != nil {
 		return fmt.Errorf("copying web/: %w", err)
 	}
-	if err := os.WriteFile(filepath.Join(out, "manifest.webmanifest"), manifestJSON(h), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(out, "manifest.webmanifest"), site.Manifest, 0o644); err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(out, "_headers"), headersFile(), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(out, "_headers"), headersFile(site.Headers()), 0o644); err != nil {
 		return err
 	}
 	return copyFile(filepath.Join(out, "index.html"), filepath.Join(out, "404.html"))
 }
 
 // fixPages applies fixPage to every .html file go-app wrote under out.
-func fixPages(out, version string) error {
+func fixPages(out, version string, scripts []string) error {
 	return filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
 			return err
@@ -68,7 +61,7 @@ func fixPages(out, version string) error {
 		if err != nil {
 			return err
 		}
-		return os.WriteFile(p, fixPage(b, version), 0o644)
+		return os.WriteFile(p, fixPage(b, version, scripts), 0o644)
 	})
 }
 
@@ -79,10 +72,10 @@ func fixPages(out, version string) error {
 // left out: the app may live on one of several sites of someone's domain.
 const hsts = "max-age=31536000"
 
-// headersFile returns securityHeaders and HSTS for every path, in the
+// headersFile returns the security headers and HSTS for every path, in the
 // _headers format some static hosts read. A plain file server ignores it.
-func headersFile() []byte {
-	headers := maps.Clone(securityHeaders)
+func headersFile(security map[string]string) []byte {
+	headers := maps.Clone(security)
 	headers["Strict-Transport-Security"] = hsts
 	var b strings.Builder
 	b.WriteString("/*\n")

@@ -1,6 +1,4 @@
-//go:build !wasm
-
-package main
+package server
 
 import (
 	"fmt"
@@ -13,7 +11,7 @@ import (
 	"strings"
 )
 
-// webDir serves root/web at /web/ like app.LocalDir(""), for any root:
+// Web serves root/web at /web/ like app.LocalDir(""), for any root:
 // LocalDir uses its argument as a URL prefix too, so it only works from the
 // current directory. Unlike LocalDir it serves only the files the app ships,
 // listed by walkWeb when it is made: any other path under /web/ (dot
@@ -21,15 +19,18 @@ import (
 // 404 without a look at the disk. The server listens on people's networks
 // (make run ADDR=...), and http.FileServer would clean /web/../x into /x
 // and serve the whole working folder, .git included.
-type webDir struct {
+//
+// It is go-app's app.ResourceProvider: a handler's Resources must be one for
+// the server to serve it (Site).
+type Web struct {
 	dir     string          // root/web
 	files   map[string]bool // URL paths, "/web/" + the path walkWeb gives
 	version string          // the build's, once known
 }
 
-// newWebDir lists the files the app ships from root/web.
-func newWebDir(root string) (webDir, error) {
-	d := webDir{dir: filepath.Join(root, "web"), files: map[string]bool{}}
+// NewWeb lists the files the app ships from root/web.
+func NewWeb(root string) (Web, error) {
+	d := Web{dir: filepath.Join(root, "web"), files: map[string]bool{}}
 	err := walkWeb(root, func(rel string) error {
 		d.files["/web/"+rel] = true
 		return nil
@@ -37,11 +38,19 @@ func newWebDir(root string) (webDir, error) {
 	return d, err
 }
 
-func (webDir) Package() string { return "" }
-func (webDir) Static() string  { return "" }
+// OfBuild returns d whose pages and app.js ask for their scripts and
+// app.wasm from build version (?v=). A Web that is not of a build serves
+// them under plain URLs.
+func (d Web) OfBuild(version string) Web {
+	d.version = version
+	return d
+}
+
+func (Web) Package() string { return "" }
+func (Web) Static() string  { return "" }
 
 // AppWASM is the URL app.js fetches app.wasm from, naming the build.
-func (d webDir) AppWASM() string { return versioned("/web/app.wasm", d.version) }
+func (d Web) AppWASM() string { return versioned("/web/app.wasm", d.version) }
 
 // versioned returns the URL that asks for the file at urlPath of build
 // version, or urlPath when the version is not known.
@@ -53,11 +62,11 @@ func versioned(urlPath, version string) string {
 }
 
 // ships tells whether urlPath, as the request names it, is a shipped file.
-func (d webDir) ships(urlPath string) bool { return d.files[urlPath] }
+func (d Web) ships(urlPath string) bool { return d.files[urlPath] }
 
-// assets returns the URL path of every shipped file that the service worker
-// must cache besides app.wasm, which go-app adds itself, in lexical order.
-func (d webDir) assets() []string {
+// Assets returns the URL path of every shipped file besides app.wasm, which
+// go-app's service worker caches itself, in lexical order.
+func (d Web) Assets() []string {
 	var assets []string
 	for p := range d.files {
 		if p != "/web/app.wasm" {
@@ -70,7 +79,7 @@ func (d webDir) assets() []string {
 
 // open opens the shipped file at urlPath. It opens inside root/web, so a
 // file replaced by a symlink to elsewhere after the listing is refused too.
-func (d webDir) open(urlPath string) (*os.File, os.FileInfo, error) {
+func (d Web) open(urlPath string) (*os.File, os.FileInfo, error) {
 	if !d.ships(urlPath) {
 		return nil, nil, os.ErrNotExist
 	}
@@ -95,7 +104,7 @@ func openInWeb(dir, rel string) (*os.File, os.FileInfo, error) {
 	return f, fi, nil
 }
 
-func (d webDir) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (d Web) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	f, fi, err := d.open(r.URL.Path)
 	if err != nil {
 		http.NotFound(w, r)

@@ -1,6 +1,4 @@
-//go:build !wasm
-
-package main
+package server
 
 import (
 	"bytes"
@@ -88,11 +86,11 @@ func negotiate(acceptEncoding string) string {
 	return best
 }
 
-// precompress writes web/app.wasm.br and web/app.wasm.gz beside
+// Precompress writes web/app.wasm.br and web/app.wasm.gz beside
 // web/app.wasm under root, so the server sends app.wasm compressed at no cost.
 // A copy that already holds this app.wasm is kept: go build rewrites the
 // file even when nothing changed, so its time says nothing.
-func precompress(root string) error {
+func Precompress(root string) error {
 	src := filepath.Join(root, "web", "app.wasm")
 	wasm, err := os.ReadFile(src)
 	if err != nil {
