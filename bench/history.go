@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // historyYears and sessionsPerDay shape the long history: ten years of the
@@ -17,9 +18,9 @@ const (
 // longHistory is a generated history as the app stores it.
 type longHistory struct {
 	records int
-	raw     string // the value of data.HistoryKey, exactly as stored
+	raw     string // the value of store.HistoryKey, exactly as stored
 	today   string
-	// native is the time data.LoadHistory and data.ComputeStats take on
+	// native is the time store.LoadHistory and data.ComputeStats take on
 	// it in Go outside the browser, for comparison.
 	native time.Duration
 }
@@ -27,8 +28,8 @@ type longHistory struct {
 // makeHistory builds ten years of twice-daily sessions up to yesterday:
 // the morning routine at 07:30 and the evening one at 19:30, each a whole
 // session recorded by data.NewRecord, every other one with pain scores as
-// the finished screen asks for them, and stores them with data.SaveRecords,
-// so the text is what the app itself writes under data.HistoryKey.
+// the finished screen asks for them, and stores them with store.SaveRecords,
+// so the text is what the app itself writes under store.HistoryKey.
 func makeHistory(now time.Time) (longHistory, error) {
 	cat := data.DefaultCatalogue()
 	timing := data.DefaultSettings().Timing()
@@ -64,19 +65,19 @@ func makeHistory(now time.Time) (longHistory, error) {
 			recs = append(recs, r)
 		}
 	}
-	st := &data.MemoryStorage{}
-	if _, err := data.SaveRecords(st, recs...); err != nil {
+	st := &store.MemoryStorage{}
+	if _, err := store.SaveRecords(st, recs...); err != nil {
 		return longHistory{}, err
 	}
-	raw, ok := st.GetRaw(data.HistoryKey)
+	raw, ok := st.GetRaw(store.HistoryKey)
 	if !ok {
-		return longHistory{}, fmt.Errorf("nothing stored under %s", data.HistoryKey)
+		return longHistory{}, fmt.Errorf("nothing stored under %s", store.HistoryKey)
 	}
 	h := longHistory{records: len(recs), raw: raw, today: today.Format(data.DateLayout)}
 
 	t0 := time.Now()
-	loaded, status, err := data.LoadHistory(st, now)
-	if err != nil || status != data.StatusOK || len(loaded.Records) != len(recs) {
+	loaded, status, err := store.LoadHistory(st, now)
+	if err != nil || status != store.StatusOK || len(loaded.Records) != len(recs) {
 		return h, fmt.Errorf("reading the generated history back: %v (status %v, %d records)", err, status, len(loaded.Records))
 	}
 	data.ComputeStats(loaded.Records, h.today)

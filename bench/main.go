@@ -25,6 +25,7 @@ import (
 	"time"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // The budgets, as README.md's Performance section states them.
@@ -300,7 +301,7 @@ func (b *bench) measureTimer(c *chrome) (timerResult, error) {
 		if err != nil {
 			return timerResult{}, err
 		}
-		tp := timerPlan{id: data.Evening, name: "the evening routine", plan: p, storage: map[string]*string{data.SettingsKey: &settings},
+		tp := timerPlan{id: data.Evening, name: "the evening routine", plan: p, storage: map[string]*string{store.SettingsKey: &settings},
 			note: "quick: 3 s hidden, no routine end"}
 		return measureTimer(c, b.app, tp, 2*time.Second, 3*time.Second, 8*time.Second, false)
 	}
@@ -323,7 +324,7 @@ func (b *bench) measureTimer(c *chrome) (timerResult, error) {
 	if err != nil {
 		return timerResult{}, err
 	}
-	tp = timerPlan{id: data.Morning, name: "the morning routine", plan: p, storage: map[string]*string{data.SettingsKey: &settings},
+	tp = timerPlan{id: data.Morning, name: "the morning routine", plan: p, storage: map[string]*string{store.SettingsKey: &settings},
 		note: fmt.Sprintf("the morning routine with %d s get-ready and %d s rests (%v): the player cannot play a 20-minute routine of the person's own yet",
 			data.MaxGetReadySeconds, data.MaxRestSeconds, p.Total)}
 	return measureTimer(c, b.app, tp, p.Total-2*fullHidden, fullHidden, 0, true)
@@ -350,16 +351,16 @@ func customTimerPlan() (timerPlan, error) {
 			return timerPlan{}, err
 		}
 	}
-	st := &data.MemoryStorage{}
-	if err := data.SaveCustomRoutines(st, []data.Routine{r}); err != nil {
+	st := &store.MemoryStorage{}
+	if err := store.SaveCustomRoutines(st, []data.Routine{r}); err != nil {
 		return timerPlan{}, err
 	}
-	routines, _ := st.GetRaw(data.RoutinesKey)
+	routines, _ := st.GetRaw(store.RoutinesKey)
 	settings, err := settingsJSON(nil)
 	if err != nil {
 		return timerPlan{}, err
 	}
-	return timerPlan{id: r.ID, name: "a routine of one's own", plan: p, storage: map[string]*string{data.SettingsKey: &settings, data.RoutinesKey: &routines},
+	return timerPlan{id: r.ID, name: "a routine of one's own", plan: p, storage: map[string]*string{store.SettingsKey: &settings, store.RoutinesKey: &routines},
 		note: fmt.Sprintf("the morning routine's exercises over and over (%d items), saved as the person's own", len(r.Items))}, nil
 }
 

@@ -16,6 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // frame is one frame at 60 Hz.
@@ -182,11 +183,11 @@ func settingsJSON(change func(*data.Settings)) (string, error) {
 	if change != nil {
 		change(&s)
 	}
-	st := &data.MemoryStorage{}
-	if err := data.SaveSettings(st, s); err != nil {
+	st := &store.MemoryStorage{}
+	if err := store.SaveSettings(st, s); err != nil {
 		return "", err
 	}
-	raw, _ := st.GetRaw(data.SettingsKey)
+	raw, _ := st.GetRaw(store.SettingsKey)
 	return raw, nil
 }
 
@@ -267,7 +268,7 @@ func measureUpdates(c *chrome, s *site, d time.Duration) (updateCost, error) {
 	if err != nil {
 		return u, err
 	}
-	if err := openPlayer(t, s, data.Evening, map[string]*string{data.SettingsKey: &settings}); err != nil {
+	if err := openPlayer(t, s, data.Evening, map[string]*string{store.SettingsKey: &settings}); err != nil {
 		return u, err
 	}
 	if err := t.do("pressing Start", chromedp.Click(chromedp.CSS("#start"))); err != nil {
@@ -367,7 +368,7 @@ func measureMemory(c *chrome, s *site, routine bool) (memory, error) {
 		if err != nil {
 			return m, err
 		}
-		if err := openPlayer(t, s, data.Evening, map[string]*string{data.SettingsKey: &settings}); err != nil {
+		if err := openPlayer(t, s, data.Evening, map[string]*string{store.SettingsKey: &settings}); err != nil {
 			return m, err
 		}
 		plan, err := compile(data.Evening, nil)
@@ -461,7 +462,7 @@ func measureHistory(c *chrome, s *site, h longHistory, runs int) (historyResult,
 	if err != nil {
 		return r, err
 	}
-	if err := t.setStorage(map[string]*string{data.SettingsKey: &settings}); err != nil {
+	if err := t.setStorage(map[string]*string{store.SettingsKey: &settings}); err != nil {
 		return r, err
 	}
 	url := s.Base + r.path
@@ -473,7 +474,7 @@ func measureHistory(c *chrome, s *site, h longHistory, runs int) (historyResult,
 			if full {
 				val, sel = &h.raw, fullSel
 			}
-			if err := t.setStorage(map[string]*string{data.HistoryKey: val}); err != nil {
+			if err := t.setStorage(map[string]*string{store.HistoryKey: val}); err != nil {
 				return r, fmt.Errorf("storing %d records (%d bytes): %w", h.records, len(h.raw), err)
 			}
 			pt, err := launch(t, url, sel)

@@ -8,6 +8,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // BackupPanel keeps the person's data safe: it exports everything as a
@@ -17,7 +18,7 @@ import (
 // runs low.
 //
 // An imported file is checked for size before it is read and decoded
-// strictly (data.DecodeBackup); a file that is rejected changes nothing and
+// strictly (store.DecodeBackup); a file that is rejected changes nothing and
 // the decoder's own words say why. Imported sessions are merged by id and
 // never replace the ones on this device.
 type BackupPanel struct {
@@ -32,9 +33,9 @@ type BackupPanel struct {
 	OnImported func(ctx app.Context)
 
 	now func() time.Time
-	st  data.RawStorage
+	st  store.RawStorage
 
-	last    data.LastBackup
+	last    store.LastBackup
 	lastErr string
 	// saved says which file was just made; exportErr why it was not.
 	saved, exportErr string
@@ -81,8 +82,8 @@ func (b *BackupPanel) OnMount(ctx app.Context) {
 		b.now = time.Now
 	}
 	b.mounted, b.st = ctx, appStorage(ctx)
-	b.canShare.all = canShareFiles(data.BackupFileName("2006-01-02"), backupType)
-	b.canShare.csv = canShareFiles(data.HistoryCSVFileName("2006-01-02"), csvType)
+	b.canShare.all = canShareFiles(store.BackupFileName("2006-01-02"), backupType)
+	b.canShare.csv = canShareFiles(store.HistoryCSVFileName("2006-01-02"), csvType)
 	b.loadLast()
 	b.unlisten = app.Window().AddEventListener("storage", b.onStorage)
 	b.checkPersisted(ctx)
@@ -101,13 +102,13 @@ func (b *BackupPanel) OnDismount() {
 
 // loadLast reads the last backup's details.
 func (b *BackupPanel) loadLast() {
-	last, err := data.LoadLastBackup(b.st)
+	last, err := store.LoadLastBackup(b.st)
 	b.last, b.lastErr = last, errText(err)
 }
 
 // onStorage follows a backup made in another tab.
 func (b *BackupPanel) onStorage(ctx app.Context, e app.Event) {
-	if storageChanged(e, data.LastBackupKey) {
+	if storageChanged(e, store.LastBackupKey) {
 		b.loadLast()
 		b.Update()
 	}
@@ -158,19 +159,19 @@ func (b *BackupPanel) onShareCSV(ctx app.Context, e app.Event)  { b.exportCSV(ct
 // that it was made.
 func (b *BackupPanel) exportAll(ctx app.Context, viaShare bool) {
 	now := b.now()
-	settings, _ := data.LoadSettings(b.st) // unreadable settings: the defaults in use are saved
+	settings, _ := store.LoadSettings(b.st) // unreadable settings: the defaults in use are saved
 	// Routines that cannot be read are left out, and the person is told.
-	routines, routinesErr := data.LoadCustomRoutines(b.st)
-	raw, err := data.EncodeBackup(data.NewBackup(b.Records, settings, routines, now))
+	routines, routinesErr := store.LoadCustomRoutines(b.st)
+	raw, err := store.EncodeBackup(store.NewBackup(b.Records, settings, routines, now))
 	if err != nil && len(routines) > 0 {
 		routinesErr = err
-		raw, err = data.EncodeBackup(data.NewBackup(b.Records, settings, nil, now))
+		raw, err = store.EncodeBackup(store.NewBackup(b.Records, settings, nil, now))
 	}
 	if err != nil {
 		b.saved, b.exportErr = "", err.Error()
 		return
 	}
-	name := data.BackupFileName(localDate(now))
+	name := store.BackupFileName(localDate(now))
 	sender(viaShare)(ctx, name, backupType, raw, func(ctx app.Context, err error) {
 		if err != nil {
 			b.saved, b.exportErr = "", failedText(viaShare, err)
@@ -180,7 +181,7 @@ func (b *BackupPanel) exportAll(ctx app.Context, viaShare bool) {
 		if routinesErr != nil {
 			b.exportErr = fmt.Sprintf(historyText.RoutinesLeftOut, routinesErr)
 		}
-		if err := data.SaveLastBackup(b.st, data.LastBackup{At: now, Sessions: len(b.Records)}); err != nil {
+		if err := store.SaveLastBackup(b.st, store.LastBackup{At: now, Sessions: len(b.Records)}); err != nil {
 			b.exportErr = strings.TrimSpace(b.exportErr + " " + err.Error())
 			return
 		}
@@ -199,8 +200,8 @@ func (b *BackupPanel) exportCSV(ctx app.Context, viaShare bool) {
 		b.saved, b.exportErr = csvEmpty, ""
 		return
 	}
-	name := data.HistoryCSVFileName(localDate(b.now()))
-	raw := append([]byte("\uFEFF"), data.HistoryCSV(b.Records)...)
+	name := store.HistoryCSVFileName(localDate(b.now()))
+	raw := append([]byte("\uFEFF"), store.HistoryCSV(b.Records)...)
 	mime := csvType // what share sheets know by
 	if !viaShare {
 		mime += ";charset=utf-8"
@@ -224,7 +225,7 @@ func (b *BackupPanel) onFile(ctx app.Context, e app.Event) {
 	f := files.Index(0)
 	name, size := f.Get("name").String(), int64(f.Get("size").Float())
 	b.preview, b.imported, b.importErr, b.rejected, b.rejectedName = nil, "", "", "", ""
-	if err := data.CheckBackupSize(size); err != nil {
+	if err := store.CheckBackupSize(size); err != nil {
 		b.reject(name, err)
 		return
 	}
@@ -242,12 +243,12 @@ func (b *BackupPanel) onFile(ctx app.Context, e app.Event) {
 // would do.
 func (b *BackupPanel) decode(name, text string) {
 	b.reading = false
-	bk, err := data.DecodeBackup(strings.NewReader(text))
+	bk, err := store.DecodeBackup(strings.NewReader(text))
 	if err != nil {
 		b.reject(name, err)
 		return
 	}
-	_, added, unchanged, conflict := data.Merge(b.Records, bk.Records)
+	_, added, unchanged, conflict := store.Merge(b.Records, bk.Records)
 	p := &importPreview{name: name, records: bk.Records, routines: bk.Routines, added: added, unchanged: unchanged, conflict: conflict,
 		settings: bk.Settings}
 	p.offer, p.restore = restoreOffer(b.st, bk.Settings)
@@ -269,7 +270,7 @@ func (b *BackupPanel) onImport(ctx app.Context, e app.Event) {
 	if p == nil || !b.Writable {
 		return
 	}
-	_, sum, err := data.ImportRecords(b.st, p.records)
+	_, sum, err := store.ImportRecords(b.st, p.records)
 	if err != nil {
 		b.importErr = err.Error()
 		return
@@ -282,7 +283,7 @@ func (b *BackupPanel) onImport(ctx app.Context, e app.Event) {
 		b.imported += " " + fmt.Sprintf(historyText.RoutinesImported, n)
 	}
 	if p.offer && p.restore {
-		if err := data.SaveSettings(b.st, p.settings); err != nil {
+		if err := store.SaveSettings(b.st, p.settings); err != nil {
 			b.importErr = err.Error()
 		} else {
 			applyPrefs(p.settings)
@@ -358,7 +359,7 @@ func (b *BackupPanel) renderLast() app.UI {
 	if b.lastErr != "" {
 		last = b.lastErr
 	}
-	due := b.now != nil && data.BackupDue(b.last, b.now(), len(b.Records))
+	due := b.now != nil && store.BackupDue(b.last, b.now(), len(b.Records))
 	return el("div",
 		elt("p#last-backup.muted.small", last),
 		app.If(due, elt("p#backup-due.notice", fmt.Sprintf(historyText.BackupDue, sessionsText(max(len(b.Records)-b.last.Sessions, 0))))),
@@ -441,11 +442,11 @@ func jsReason(v app.Value) string {
 // importRoutines adds the backup's own routines that are not here yet; a
 // routine already here (same id) stays as it is. It returns how many were
 // added.
-func importRoutines(st data.Storage, incoming []data.Routine) (int, error) {
+func importRoutines(st store.Storage, incoming []data.Routine) (int, error) {
 	if len(incoming) == 0 {
 		return 0, nil
 	}
-	have, err := data.LoadCustomRoutines(st)
+	have, err := store.LoadCustomRoutines(st)
 	if err != nil {
 		return 0, fmt.Errorf(historyText.RoutinesNotImported, err)
 	}
@@ -458,7 +459,7 @@ func importRoutines(st data.Storage, incoming []data.Routine) (int, error) {
 	if added == 0 {
 		return 0, nil
 	}
-	if err := data.SaveCustomRoutines(st, merged); err != nil {
+	if err := store.SaveCustomRoutines(st, merged); err != nil {
 		return 0, fmt.Errorf(historyText.RoutinesNotImported, err)
 	}
 	return added, nil
@@ -473,8 +474,8 @@ var restoreText = struct{ Offer, Restored string }{
 // restoreOffer says whether to offer the file's settings (they differ
 // from this device's) and whether ticked: on a device whose settings were
 // never changed, as on a new phone.
-func restoreOffer(st data.Storage, file data.Settings) (offer, ticked bool) {
-	s, err := data.LoadSettings(st)
+func restoreOffer(st store.Storage, file data.Settings) (offer, ticked bool) {
+	s, err := store.LoadSettings(st)
 	if err != nil {
 		return true, false
 	}

@@ -7,28 +7,29 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // badgeCount is the number the installed app's icon shows: how many of
 // today's planned sessions are left, or 0 (no badge) when the person
 // switched the badge off or the history cannot be read.
-func badgeCount(st data.Storage, s data.Settings, now time.Time) int {
+func badgeCount(st store.Storage, s data.Settings, now time.Time) int {
 	if !s.Badge {
 		return 0
 	}
 	day := localDate(now)
-	marks, err := data.SessionsOn(st, day, now)
+	marks, err := store.SessionsOn(st, day, now)
 	if err != nil {
 		return 0
 	}
-	return data.SessionsLeft(marks, day)
+	return store.SessionsLeft(marks, day)
 }
 
 // updateBadge shows badgeCount on the app's icon, through the Badging API
 // where the browser has it (installed apps on desktops and some phones);
 // elsewhere it does nothing. The browser may refuse (an app not installed,
 // notifications not allowed): the badge is a hint, so that is not an error.
-func updateBadge(st data.Storage, s data.Settings, now time.Time) {
+func updateBadge(st store.Storage, s data.Settings, now time.Time) {
 	if !app.IsClient {
 		return
 	}
@@ -66,6 +67,6 @@ func ignoreRejection() app.Func {
 // refreshBadge reads the settings and updates the badge.
 func refreshBadge(ctx app.Context) {
 	st := appStorage(ctx)
-	s, _ := data.LoadSettings(st)
+	s, _ := store.LoadSettings(st)
 	updateBadge(st, s, time.Now())
 }

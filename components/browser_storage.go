@@ -8,19 +8,19 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
-	"unknot/data"
+	"unknot/data/store"
 )
 
 // appStorage is where Unknot keeps the person's data: the browser's
 // localStorage in the browser, and outside it (native tests, the server) one
-// data.MemoryStorage per process, so components can be tested without a
+// store.MemoryStorage per process, so components can be tested without a
 // browser.
 //
 // In the browser it reads and writes the exact text stored, unlike go-app's
 // BrowserStorage, which takes an empty string for a missing key and lets a
 // JavaScript exception (storage disabled, quota) escape as a panic. History
 // needs the exact text to copy damaged data aside byte for byte.
-func appStorage(ctx app.Context) data.RawStorage {
+func appStorage(ctx app.Context) store.RawStorage {
 	if app.IsServer {
 		return memoryStorage
 	}
@@ -29,9 +29,9 @@ func appStorage(ctx app.Context) data.RawStorage {
 
 // memoryStorage stands in for localStorage outside the browser. Native tests
 // replace it with a fresh one to start from a known state.
-var memoryStorage = &data.MemoryStorage{}
+var memoryStorage = &store.MemoryStorage{}
 
-// localStore is data.RawStorage over window.localStorage. Every call recovers
+// localStore is store.RawStorage over window.localStorage. Every call recovers
 // the exceptions the browser throws (a full store, storage switched off) and
 // turns them into errors, or into a missing value for reads.
 type localStore struct{}
@@ -40,7 +40,7 @@ type localStore struct{}
 // switched storage off.
 func (localStore) store() app.Value { return app.Window().Get("localStorage") }
 
-// Set implements data.Storage: v as JSON.
+// Set implements store.Storage: v as JSON.
 func (s localStore) Set(k string, v any) error {
 	b, err := json.Marshal(v)
 	if err != nil {
@@ -49,7 +49,7 @@ func (s localStore) Set(k string, v any) error {
 	return s.SetRaw(k, string(b))
 }
 
-// Get implements data.Storage. A missing key leaves v untouched; anything
+// Get implements store.Storage. A missing key leaves v untouched; anything
 // stored that is not JSON for v, an empty string included, is an error.
 func (s localStore) Get(k string, v any) error {
 	raw, ok := s.GetRaw(k)
@@ -59,13 +59,13 @@ func (s localStore) Get(k string, v any) error {
 	return json.Unmarshal([]byte(raw), v)
 }
 
-// Del implements data.Storage.
+// Del implements store.Storage.
 func (s localStore) Del(k string) {
 	defer guard()
 	s.store().Call("removeItem", k)
 }
 
-// GetRaw implements data.RawStorage. Only null (or undefined) means missing:
+// GetRaw implements store.RawStorage. Only null (or undefined) means missing:
 // an empty string is a value, and a damaged one for Unknot.
 func (s localStore) GetRaw(k string) (raw string, ok bool) {
 	defer func() {
@@ -80,8 +80,8 @@ func (s localStore) GetRaw(k string) (raw string, ok bool) {
 	return v.String(), true
 }
 
-// SetRaw implements data.RawStorage. The browser's exception becomes the
-// error, so a QuotaExceededError is still recognised by data.IsQuota.
+// SetRaw implements store.RawStorage. The browser's exception becomes the
+// error, so a QuotaExceededError is still recognised by store.IsQuota.
 func (s localStore) SetRaw(k, v string) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -92,7 +92,7 @@ func (s localStore) SetRaw(k, v string) (err error) {
 	return nil
 }
 
-// Keys implements data.RawStorage.
+// Keys implements store.RawStorage.
 func (s localStore) Keys() (keys []string) {
 	defer func() {
 		if recover() != nil {
@@ -126,7 +126,7 @@ func storageChanged(e app.Event, key string) bool {
 	return k.IsNull() || k.IsUndefined() || k.String() == key
 }
 
-// CopyRaw implements data.RawCopier: the text goes from getItem to setItem
+// CopyRaw implements store.RawCopier: the text goes from getItem to setItem
 // without leaving JavaScript. Read into Go it would become UTF-8, and a
 // lone surrogate in it U+FFFD: the copy would not be the text stored.
 func (s localStore) CopyRaw(dst, src string) (err error) {
@@ -144,7 +144,7 @@ func (s localStore) CopyRaw(dst, src string) (err error) {
 	return nil
 }
 
-// SameRaw implements data.RawCopier, comparing the two texts in
+// SameRaw implements store.RawCopier, comparing the two texts in
 // JavaScript, exactly.
 func (s localStore) SameRaw(a, b string) (same bool) {
 	defer func() {
@@ -160,7 +160,7 @@ func (s localStore) SameRaw(a, b string) (same bool) {
 // keptFile is the file of kept copies: JSON whose copies map each key to
 // its stored text. JSON.stringify writes a lone surrogate as an escape
 // (\ud800), so the text is exact even where UTF-8 could not hold it.
-func keptFile(st data.RawStorage, keys []string, exported time.Time) (string, error) {
+func keptFile(st store.RawStorage, keys []string, exported time.Time) (string, error) {
 	at := exported.UTC().Format(time.RFC3339)
 	if _, ok := st.(localStore); !ok || app.IsServer {
 		copies := map[string]string{}

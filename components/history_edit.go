@@ -6,6 +6,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // editText holds the words for changing and deleting a past session.
@@ -102,7 +103,7 @@ func (p *HistoryPage) onSaveEdit(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	d := p.edits.draft
 	d.Note = data.TrimNote(d.Note)
-	if _, err := data.SaveRecord(p.st, d); err != nil {
+	if _, err := store.SaveRecord(p.st, d); err != nil {
 		p.edits.err = err.Error()
 		return
 	}
@@ -115,7 +116,7 @@ func (p *HistoryPage) onSaveEdit(ctx app.Context, e app.Event) {
 // would take two taps for every deletion, Undo only for a mistake.
 func (p *HistoryPage) onDelete(r data.Record) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		if _, err := data.DeleteRecord(p.st, r.ID); err != nil {
+		if _, err := store.DeleteRecord(p.st, r.ID); err != nil {
 			p.actionErr = err.Error()
 			return
 		}
@@ -131,7 +132,7 @@ func (p *HistoryPage) onUndo(ctx app.Context, e app.Event) {
 	if r == nil {
 		return
 	}
-	if _, err := data.SaveRecord(p.st, *r); err != nil {
+	if _, err := store.SaveRecord(p.st, *r); err != nil {
 		p.actionErr = err.Error()
 		return
 	}

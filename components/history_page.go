@@ -7,6 +7,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // How much of a long history the screen draws. Everything is summed up once
@@ -36,11 +37,11 @@ type HistoryPage struct {
 
 	// now is the clock; time.Now unless a test sets it.
 	now func() time.Time
-	st  data.RawStorage
+	st  store.RawStorage
 
 	loaded  bool
-	hist    data.History
-	status  data.Status
+	hist    store.History
+	status  store.Status
 	loadErr string
 	// today is the person's date when the history was read (DateLayout).
 	today string
@@ -58,8 +59,8 @@ type HistoryPage struct {
 
 	// unreadable and kept are what could not be read and the copies kept
 	// aside, for KeptCopies.
-	unreadable []data.Part
-	kept       []data.Kept
+	unreadable []store.Part
+	kept       []store.Kept
 
 	// otherTab is set when another tab changed the history.
 	otherTab bool
@@ -118,11 +119,11 @@ func (p *HistoryPage) OnDismount() {
 // load reads the history from storage and sums it up for the screen.
 func (p *HistoryPage) load() {
 	now := p.now()
-	h, status, err := data.LoadHistory(p.st, now)
+	h, status, err := store.LoadHistory(p.st, now)
 	p.hist, p.status, p.loadErr, p.loaded = h, status, errText(err), true
 	// The history itself has its banner, and LoadHistory has copied it
 	// aside already: the kept copies list that copy.
-	p.unreadable, p.kept = data.Unreadable(p.st, nil), data.KeptCopies(p.st)
+	p.unreadable, p.kept = store.Unreadable(p.st, nil), store.KeptCopies(p.st)
 	p.today = localDate(now)
 	recs := h.Records
 	p.stats = data.ComputeStats(recs, p.today)
@@ -156,7 +157,7 @@ func (p *HistoryPage) load() {
 // fires the storage event only in the other tabs of the origin; a null key
 // means that tab cleared the whole store.
 func (p *HistoryPage) onStorage(ctx app.Context, e app.Event) {
-	if !storageChanged(e, data.HistoryKey) {
+	if !storageChanged(e, store.HistoryKey) {
 		return
 	}
 	p.load()
@@ -188,7 +189,7 @@ func (p *HistoryPage) onImported(ctx app.Context) {
 func (p *HistoryPage) onExportRaw(ctx app.Context, e app.Event) {
 	key := p.hist.CopyKey
 	if key == "" {
-		key = data.HistoryKey
+		key = store.HistoryKey
 	}
 	raw, ok := p.st.GetRaw(key)
 	if !ok {
@@ -197,7 +198,7 @@ func (p *HistoryPage) onExportRaw(ctx app.Context, e app.Event) {
 	}
 	name := "unknot-history-damaged-" + p.today + ".txt"
 	mime := "text/plain;charset=utf-8"
-	if p.status == data.StatusNewer {
+	if p.status == store.StatusNewer {
 		name, mime = "unknot-history-newer-"+p.today+".json", "application/json"
 	}
 	p.actionErr = ""
@@ -212,7 +213,7 @@ func (p *HistoryPage) onKeepAsIs(ctx app.Context, e app.Event)  { p.confirming =
 // onStartAfresh sets the damaged history aside and starts an empty one.
 func (p *HistoryPage) onStartAfresh(ctx app.Context, e app.Event) {
 	p.confirming = false
-	key, err := data.StartAfresh(p.st, p.now())
+	key, err := store.StartAfresh(p.st, p.now())
 	if err != nil {
 		p.actionErr = err.Error()
 		return
@@ -228,7 +229,7 @@ func (p *HistoryPage) Render() app.UI {
 		return page("history", append(body, elt("p.muted", historyText.Loading))...)
 	}
 	body = append(body, p.renderBanners()...)
-	if len(p.hist.Records) == 0 && p.status != data.StatusCorrupt {
+	if len(p.hist.Records) == 0 && p.status != store.StatusCorrupt {
 		body = append(body, el("p#history-empty.lead",
 			app.Text(historyText.Empty+" "),
 			elt("a[href=/]", historyText.EmptyLink),
@@ -271,7 +272,7 @@ func (p *HistoryPage) thisMonth() time.Time {
 func (p *HistoryPage) renderBanners() []app.UI {
 	var out []app.UI
 	switch p.status {
-	case data.StatusCorrupt:
+	case store.StatusCorrupt:
 		box := el("div#history-banner.error.history-banner[role=alert]",
 			elt("h2", historyText.CorruptTitle),
 			elt("p#history-banner-text", p.loadErr),
@@ -288,7 +289,7 @@ func (p *HistoryPage) renderBanners() []app.UI {
 			)),
 		)
 		out = append(out, box)
-	case data.StatusNewer:
+	case store.StatusNewer:
 		out = append(out, el("div#history-banner.notice.history-banner[role=status]",
 			elt("h2", historyText.NewerTitle),
 			elt("p#history-banner-text", p.loadErr),

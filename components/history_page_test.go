@@ -13,6 +13,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // histRecord is a valid record of a session that started at date and clock
@@ -49,10 +50,10 @@ func histRecord(tb testing.TB, date, clock string, complete bool, before, after 
 }
 
 // freshStorage gives the components an empty in-memory store for the test.
-func freshStorage(tb testing.TB) *data.MemoryStorage {
+func freshStorage(tb testing.TB) *store.MemoryStorage {
 	tb.Helper()
 	old := memoryStorage
-	memoryStorage = &data.MemoryStorage{}
+	memoryStorage = &store.MemoryStorage{}
 	tb.Cleanup(func() { memoryStorage = old })
 	return memoryStorage
 }
@@ -128,7 +129,7 @@ func TestHistoryPageShowsStreaksTotalsCalendarAndRecent(t *testing.T) {
 		histRecord(t, "2026-04-14", "19:30", true, p(4), p(2), ""),
 		histRecord(t, "2026-04-15", "07:15", true, p(3), nil, "<b>not bold</b>"),
 	}
-	if _, err := data.SaveRecords(st, recs...); err != nil {
+	if _, err := store.SaveRecords(st, recs...); err != nil {
 		t.Fatal(err)
 	}
 	r := newHistoryRig(t, april15)
@@ -182,7 +183,7 @@ func TestHistoryPageShowsStreaksTotalsCalendarAndRecent(t *testing.T) {
 
 func TestHistoryPageMovesBetweenMonthsWithinTheHistory(t *testing.T) {
 	st := freshStorage(t)
-	if _, err := data.SaveRecords(st,
+	if _, err := store.SaveRecords(st,
 		histRecord(t, "2026-02-20", "07:30", true, nil, nil, ""),
 		histRecord(t, "2026-04-14", "07:30", true, nil, nil, ""),
 	); err != nil {
@@ -229,19 +230,19 @@ func TestHistoryPageEmpty(t *testing.T) {
 func TestHistoryPageCorruptShowsBannerKeepsDataAndStartsAfresh(t *testing.T) {
 	st := freshStorage(t)
 	const garbage = `{"schema":1,"records":[{"id":"nope"` + "\u00e9 \x00"
-	if err := st.SetRaw(data.HistoryKey, garbage); err != nil {
+	if err := st.SetRaw(store.HistoryKey, garbage); err != nil {
 		t.Fatal(err)
 	}
 	r := newHistoryRig(t, april15)
 	html := r.html()
-	copies := data.KeysWithPrefix(st, data.CorruptPrefix)
+	copies := store.KeysWithPrefix(st, store.CorruptPrefix)
 	if len(copies) != 1 {
 		t.Fatalf("corrupt copies %v, want one", copies)
 	}
 	if got, _ := st.GetRaw(copies[0]); got != garbage {
 		t.Errorf("copy is %q, want the stored text %q", got, garbage)
 	}
-	if got, _ := st.GetRaw(data.HistoryKey); got != garbage {
+	if got, _ := st.GetRaw(store.HistoryKey); got != garbage {
 		t.Errorf("main key changed to %q", got)
 	}
 	mustContain(t, html, `id="history-banner"`, `role="alert"`, historyText.CorruptTitle,
@@ -254,12 +255,12 @@ func TestHistoryPageCorruptShowsBannerKeepsDataAndStartsAfresh(t *testing.T) {
 	r.do(func(ctx app.Context) { r.p.onAskAfresh(ctx, app.Event{}) })
 	mustContain(t, r.html(), `id="confirm-afresh"`, `id="confirm-afresh-yes"`)
 	r.do(func(ctx app.Context) { r.p.onKeepAsIs(ctx, app.Event{}) })
-	if got, _ := st.GetRaw(data.HistoryKey); got != garbage {
+	if got, _ := st.GetRaw(store.HistoryKey); got != garbage {
 		t.Errorf("keeping it as it is changed the main key to %q", got)
 	}
 	r.do(func(ctx app.Context) { r.p.onAskAfresh(ctx, app.Event{}) })
 	r.do(func(ctx app.Context) { r.p.onStartAfresh(ctx, app.Event{}) })
-	if r.p.status != data.StatusOK {
+	if r.p.status != store.StatusOK {
 		t.Errorf("after a fresh start the status is %v, want ok", r.p.status)
 	}
 	if got, _ := st.GetRaw(copies[0]); got != garbage {
@@ -279,7 +280,7 @@ func TestHistoryPageNewerIsReadOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	newer := `{"schema":99,"records":[` + string(rec) + `],"extra":true}`
-	if err := st.SetRaw(data.HistoryKey, newer); err != nil {
+	if err := st.SetRaw(store.HistoryKey, newer); err != nil {
 		t.Fatal(err)
 	}
 	r := newHistoryRig(t, april15)
@@ -300,7 +301,7 @@ func TestHistoryPageNewerIsReadOnly(t *testing.T) {
 	if pr.imported != 0 {
 		t.Error("OnImported was called for a refused import")
 	}
-	if got, _ := st.GetRaw(data.HistoryKey); got != newer {
+	if got, _ := st.GetRaw(store.HistoryKey); got != newer {
 		t.Errorf("the newer history was written over: %q", got)
 	}
 	if keys := st.Keys(); len(keys) != 1 {
@@ -311,7 +312,7 @@ func TestHistoryPageNewerIsReadOnly(t *testing.T) {
 // encodeBackup writes recs as a backup file.
 func encodeBackup(tb testing.TB, recs ...data.Record) string {
 	tb.Helper()
-	raw, err := data.EncodeBackup(data.NewBackup(recs, data.DefaultSettings(), nil, april15))
+	raw, err := store.EncodeBackup(store.NewBackup(recs, data.DefaultSettings(), nil, april15))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -321,20 +322,20 @@ func encodeBackup(tb testing.TB, recs ...data.Record) string {
 func TestBackupPanelPreviewsThenImportsAndRejectsBadFiles(t *testing.T) {
 	st := freshStorage(t)
 	here := histRecord(t, "2026-04-10", "07:30", true, nil, nil, "")
-	if _, err := data.SaveRecords(st, here); err != nil {
+	if _, err := store.SaveRecords(st, here); err != nil {
 		t.Fatal(err)
 	}
 	r := newPanelRig(t, []data.Record{here}, true)
 	panel := r.b
 
-	before, _ := st.GetRaw(data.HistoryKey)
+	before, _ := st.GetRaw(store.HistoryKey)
 	for _, bad := range []string{
 		`{"type":"unknot-backup","version":1,"surprise":1}`,
 		`{"type":"unknot-backup","version":"one"}`,
 		`not json at all`,
 		`{"type":"unknot-backup","version":1,"<img src=x onerror=alert(1)>":1}`,
 	} {
-		_, want := data.DecodeBackup(strings.NewReader(bad))
+		_, want := store.DecodeBackup(strings.NewReader(bad))
 		if want == nil {
 			t.Fatalf("%s decodes", bad)
 		}
@@ -346,13 +347,13 @@ func TestBackupPanelPreviewsThenImportsAndRejectsBadFiles(t *testing.T) {
 		if strings.Contains(html, "<img") {
 			t.Errorf("a name in a rejected file became an element: %s", element(t, html, `id="import-error"`))
 		}
-		if got, _ := st.GetRaw(data.HistoryKey); got != before {
+		if got, _ := st.GetRaw(store.HistoryKey); got != before {
 			t.Errorf("a rejected file changed the history")
 		}
 	}
 
 	// Too large: refused by size alone.
-	r.do(func(ctx app.Context) { panel.reject("big.json", data.CheckBackupSize(data.MaxBackupBytes+1)) })
+	r.do(func(ctx app.Context) { panel.reject("big.json", store.CheckBackupSize(store.MaxBackupBytes+1)) })
 	mustContain(t, r.html(), "larger than the")
 
 	incoming := []data.Record{
@@ -371,7 +372,7 @@ func TestBackupPanelPreviewsThenImportsAndRejectsBadFiles(t *testing.T) {
 	if strings.Contains(r.html(), `id="import-preview"`) {
 		t.Error("Cancel kept the preview")
 	}
-	if got, _ := st.GetRaw(data.HistoryKey); got != before {
+	if got, _ := st.GetRaw(store.HistoryKey); got != before {
 		t.Error("a cancelled import changed the history")
 	}
 
@@ -385,7 +386,7 @@ func TestBackupPanelPreviewsThenImportsAndRejectsBadFiles(t *testing.T) {
 	if r.imported != 1 {
 		t.Errorf("OnImported called %d times, want once", r.imported)
 	}
-	h, _, err := data.LoadHistory(st, april15)
+	h, _, err := store.LoadHistory(st, april15)
 	if err != nil || len(h.Records) != 3 {
 		t.Fatalf("stored after import: %d records, %v; want 3", len(h.Records), err)
 	}
@@ -422,11 +423,11 @@ func (r *panelRig) html() string { return app.HTMLString(r.b) }
 
 func TestHistoryPageReloadsWhenAnotherTabSaves(t *testing.T) {
 	st := freshStorage(t)
-	if _, err := data.SaveRecords(st, histRecord(t, "2026-04-14", "07:30", true, nil, nil, "")); err != nil {
+	if _, err := store.SaveRecords(st, histRecord(t, "2026-04-14", "07:30", true, nil, nil, "")); err != nil {
 		t.Fatal(err)
 	}
 	r := newHistoryRig(t, april15)
-	if _, err := data.SaveRecords(st, histRecord(t, "2026-04-15", "07:30", true, nil, nil, "Saved elsewhere")); err != nil {
+	if _, err := store.SaveRecords(st, histRecord(t, "2026-04-15", "07:30", true, nil, nil, "Saved elsewhere")); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(r.html(), "Saved elsewhere") {
@@ -448,7 +449,7 @@ func TestHistoryPageStaysQuickWithTenYears(t *testing.T) {
 			histRecord(t, d, "19:30", len(recs)%3 != 0, nil, nil, ""))
 		day = day.AddDate(0, 0, 1)
 	}
-	if _, err := data.SaveRecords(st, recs...); err != nil {
+	if _, err := store.SaveRecords(st, recs...); err != nil {
 		t.Fatal(err)
 	}
 	start := time.Now()

@@ -8,6 +8,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // Home is the start screen: what is left to do today, the routines (built-in
@@ -16,14 +17,14 @@ import (
 type Home struct {
 	app.Compo
 
-	st  data.Storage
+	st  store.Storage
 	now func() time.Time
 	// custom are the person's routines; today says what is done today,
 	// "" before it is known (the server's pre-rendering).
 	custom []data.Routine
 	today  string
 	// unreadable are the parts of what is stored that cannot be read.
-	unreadable []data.Part
+	unreadable []store.Part
 	// What needs the whole history, read after the first frame
 	// (OnMount), where the today line needs only a summary: daily is
 	// where today's per-day exercises stand; pause is set when the pain
@@ -39,7 +40,7 @@ type Home struct {
 // OnInit reads the person's routines and today's sessions, before Home is
 // first drawn: what OnMount changes go-app draws a second time, which took
 // a cold launch about 30 ms. Today's sessions come from the summary kept
-// beside the history (data.SessionsOn), not from years of sessions. The
+// beside the history (store.SessionsOn), not from years of sessions. The
 // server's pre-rendered page has neither, as it cannot know them.
 func (h *Home) OnInit() {
 	if h.st == nil {
@@ -51,20 +52,20 @@ func (h *Home) OnInit() {
 	if h.now == nil {
 		h.now = time.Now
 	}
-	h.custom, _ = data.LoadCustomRoutines(h.st)
+	h.custom, _ = store.LoadCustomRoutines(h.st)
 	// A session that could not be saved before (full storage) is saved
 	// now if there is room; nothing is read when none waits.
-	_, _ = data.SavePending(h.st)
+	_, _ = store.SavePending(h.st)
 	now := h.now()
 	today := localDate(now)
-	marks, err := data.SessionsOn(h.st, today, now)
+	marks, err := store.SessionsOn(h.st, today, now)
 	if err == nil {
 		h.today = todayText(marks, today)
 	}
 	// A damaged history fails the summary's check, so SessionsOn has read
 	// it in full and says so: a healthy launch still reads only the
 	// summary. The other parts are small.
-	h.unreadable = data.Unreadable(h.st, err)
+	h.unreadable = store.Unreadable(h.st, err)
 }
 
 // storedProblem says in one line that something stored could not be read,
@@ -140,7 +141,7 @@ func (h *Home) Render() app.UI {
 // todayText says which of today's two sessions are done: "Today: morning ✓
 // · evening to do". A session counts as done when every hold was done, and
 // as partly done when it ended early. Spaces inside a part do not break.
-func todayText(records []data.Mark, today string) string {
+func todayText(records []store.Mark, today string) string {
 	state := map[data.PartOfDay]string{}
 	for _, r := range records {
 		if r.LocalDate != today {

@@ -8,6 +8,7 @@ import (
 	"github.com/google/uuid"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // homeRecord is a valid record of a session on date at clock, complete or
@@ -56,9 +57,9 @@ func TestTodayText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.scenario, func(t *testing.T) {
-			var marks []data.Mark
+			var marks []store.Mark
 			for _, r := range tt.records {
-				marks = append(marks, data.Mark{LocalDate: r.LocalDate, LocalTime: r.LocalTime, Complete: r.Complete})
+				marks = append(marks, store.Mark{LocalDate: r.LocalDate, LocalTime: r.LocalTime, Complete: r.Complete})
 			}
 			if got := strings.ReplaceAll(todayText(marks, today), "\u00a0", " "); got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
@@ -68,14 +69,14 @@ func TestTodayText(t *testing.T) {
 }
 
 func TestHomeShowsOwnRoutinesTodayAndLinks(t *testing.T) {
-	st := &data.MemoryStorage{}
+	st := &store.MemoryStorage{}
 	now := time.Date(2026, 5, 4, 12, 0, 0, 0, time.Local)
 	today := now.Format(data.DateLayout)
-	if _, err := data.SaveRecord(st, homeRecord(t, today, "07:30", true)); err != nil {
+	if _, err := store.SaveRecord(st, homeRecord(t, today, "07:30", true)); err != nil {
 		t.Fatal(err)
 	}
 	mine := data.NewCustomRoutine("Desk break").AddItem(data.CatStretch).AddItem(data.Rotation)
-	if err := data.SaveCustomRoutines(st, []data.Routine{mine}); err != nil {
+	if err := store.SaveCustomRoutines(st, []data.Routine{mine}); err != nil {
 		t.Fatal(err)
 	}
 	h := &Home{st: st, now: func() time.Time { return now }}
@@ -92,13 +93,13 @@ func TestHomeShowsOwnRoutinesTodayAndLinks(t *testing.T) {
 // says so in one line that links to where they are kept; with nothing
 // damaged it says nothing of the kind.
 func TestHomeSaysWhatCouldNotBeRead(t *testing.T) {
-	st := &data.MemoryStorage{}
+	st := &store.MemoryStorage{}
 	now := time.Date(2026, 5, 4, 12, 0, 0, 0, time.Local)
 	h := &Home{st: st, now: func() time.Time { return now }}
 	if html := renderAt(t, h, "/"); strings.Contains(html, "stored-problem") {
 		t.Errorf("Home with nothing damaged warns: %s", html)
 	}
-	for k, v := range map[string]string{data.HistoryKey: `{"schema":2,"records":[`, data.SettingsKey: `{"voice":1}`} {
+	for k, v := range map[string]string{store.HistoryKey: `{"schema":2,"records":[`, store.SettingsKey: `{"voice":1}`} {
 		if err := st.SetRaw(k, v); err != nil {
 			t.Fatal(err)
 		}

@@ -7,7 +7,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
-	"unknot/data"
+	"unknot/data/store"
 )
 
 // KeptCopies says what stored data could not be read and which copies
@@ -18,8 +18,8 @@ type KeptCopies struct {
 
 	// Unreadable are the parts that cannot be read where they are; Kept
 	// the copies set aside. The parent reads both.
-	Unreadable []data.Part
-	Kept       []data.Kept
+	Unreadable []store.Part
+	Kept       []store.Kept
 
 	saved, err string
 }
@@ -74,7 +74,7 @@ func (k *KeptCopies) Render() app.UI {
 
 // partNames names parts in a list for a sentence: "your history, your
 // settings and an unfinished session".
-func partNames(parts []data.Part) string {
+func partNames(parts []store.Part) string {
 	names := make([]string, len(parts))
 	for i, p := range parts {
 		names[i] = p.Name

@@ -8,6 +8,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // The manifest's launch_handler ("focus-existing", app/install.go) makes a
@@ -90,7 +91,7 @@ func (p *SessionPlayer) offerAfter(where string) bool {
 func launchLabel(where string) string {
 	path, _, _ := strings.Cut(where, "?")
 	if id, ok := strings.CutPrefix(path, SessionPath); ok {
-		custom, _ := data.LoadCustomRoutines(appStorage(nil))
+		custom, _ := store.LoadCustomRoutines(appStorage(nil))
 		if r, ok := data.FindRoutineIn(data.DefaultCatalogue(), custom, id); ok {
 			return fmt.Sprintf(text.StartRoutine, r.Name)
 		}

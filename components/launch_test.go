@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 func TestBadgeCount(t *testing.T) {
@@ -26,9 +27,9 @@ func TestBadgeCount(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.scenario, func(t *testing.T) {
-			st := &data.MemoryStorage{}
+			st := &store.MemoryStorage{}
 			if len(tt.records) > 0 {
-				if _, err := data.SaveRecords(st, tt.records...); err != nil {
+				if _, err := store.SaveRecords(st, tt.records...); err != nil {
 					t.Fatal(err)
 				}
 			}

@@ -8,6 +8,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // dosing is what a screen needs to show routines as the player will run
@@ -20,15 +21,15 @@ type dosing struct {
 
 // loadDosing reads the history and the pacing from st. Without storage
 // (the server's pre-rendering) it is a first visit at the default pacing.
-func loadDosing(st data.Storage, now time.Time) dosing {
+func loadDosing(st store.Storage, now time.Time) dosing {
 	d := dosing{today: localDate(now), timing: data.DefaultTiming()}
 	if st == nil {
 		return d
 	}
-	if s, err := data.LoadSettings(st); err == nil {
+	if s, err := store.LoadSettings(st); err == nil {
 		d.timing = s.Timing()
 	}
-	if h, _, err := data.LoadHistory(st, now); err == nil {
+	if h, _, err := store.LoadHistory(st, now); err == nil {
 		d.history = h.Records
 	}
 	return d

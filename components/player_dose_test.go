@@ -10,6 +10,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // doneToday saves a session of today, on the player rig's clock, doing
@@ -30,7 +31,7 @@ func (r *playerRig) doneToday(clock string, before, after int, reps map[string]i
 	if before >= 0 {
 		rec.PainBefore, rec.PainAfter = data.PainScore(before), data.PainScore(after)
 	}
-	if _, err := data.SaveRecord(memoryStorage, rec); err != nil {
+	if _, err := store.SaveRecord(memoryStorage, rec); err != nil {
 		r.tb.Fatal(err)
 	}
 }

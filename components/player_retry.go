@@ -3,12 +3,12 @@ package components
 import (
 	"errors"
 
-	"unknot/data"
+	"unknot/data/store"
 )
 
 // A finished session that cannot be saved (the storage is full) is kept:
 // in the player while it is open, and in the storage under
-// data.PendingKey (or, when even that does not fit, as its checkpoint).
+// store.PendingKey (or, when even that does not fit, as its checkpoint).
 // It is saved by itself as soon as it can be: when the page is shown again,
 // at each step of a new session, and at the next launch (Home). These are
 // the player's parts of it.
@@ -17,7 +17,7 @@ import (
 // says whether the session was kept on the device, so the next launch
 // saves it too.
 func saveFailed(err error, kept bool) string {
-	if !errors.Is(err, data.ErrStorageFull) {
+	if !errors.Is(err, store.ErrStorageFull) {
 		return err.Error()
 	}
 	if kept {
@@ -29,7 +29,7 @@ func saveFailed(err error, kept bool) string {
 // keepUnsaved keeps the finished session that could not be saved where
 // the next launch finds it, and says what happens next.
 func (p *SessionPlayer) keepUnsaved(err error) {
-	kept := data.KeepPending(appStorage(p.mounted), p.rec) == nil
+	kept := store.KeepPending(appStorage(p.mounted), p.rec) == nil
 	p.saveErr = saveFailed(err, kept)
 }
 
@@ -44,6 +44,6 @@ func (p *SessionPlayer) retrySaves() bool {
 		p.save()
 		return true
 	}
-	n, _ := data.SavePending(appStorage(p.mounted))
+	n, _ := store.SavePending(appStorage(p.mounted))
 	return n > 0
 }

@@ -7,6 +7,7 @@ import (
 
 	"unknot/components/runner"
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // playerLink connects a session player to its runner: the runner's clock,
@@ -70,7 +71,7 @@ func (l playerLink) Checkpoint(s data.Session, now time.Time, step bool) {
 	}
 	c := s.Checkpoint(p.stamp, p.painBefore, now)
 	c.RecordID = p.rec.ID
-	err := data.SaveCheckpoint(appStorage(p.mounted), c)
+	err := store.SaveCheckpoint(appStorage(p.mounted), c)
 	if err != nil {
 		p.storeErr = err.Error()
 	}

@@ -5,6 +5,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // askFirst runs start, unless sessions wait to be resumed that run in no
@@ -14,7 +15,7 @@ import (
 // so start may run then, outside the click; the click has already set up
 // the audio.
 func (p *SessionPlayer) askFirst(ctx app.Context, start func()) {
-	waiting, _ := data.LoadCheckpoints(appStorage(ctx))
+	waiting, _ := store.LoadCheckpoints(appStorage(ctx))
 	if len(waiting) == 0 {
 		start()
 		return
@@ -50,11 +51,11 @@ func (p *SessionPlayer) onSettled(ctx app.Context) {
 // session whose record id is id, or, for an address from before sessions
 // had their own checkpoints ("?resume=1"), the latest one. When that
 // session is no longer waiting it says so.
-func waitingCheckpoint(st data.Storage, id string) (data.Checkpoint, bool, error) {
+func waitingCheckpoint(st store.Storage, id string) (data.Checkpoint, bool, error) {
 	if uuid.Validate(id) != nil {
-		return data.LoadCheckpoint(st)
+		return store.LoadCheckpoint(st)
 	}
-	c, ok, err := data.LoadCheckpointID(st, id)
+	c, ok, err := store.LoadCheckpointID(st, id)
 	if err == nil && !ok {
 		return c, false, errGone
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // prefsChanged is the action fired when the settings that shape every page
@@ -36,7 +37,7 @@ func (p *Prefs) OnMount(ctx app.Context) {
 			time.Sleep(prefsDelay)
 			ctx.Dispatch(func(ctx app.Context) {
 				st := appStorage(ctx)
-				s, _ := data.LoadSettings(st)
+				s, _ := store.LoadSettings(st)
 				applyPrefs(s)
 				updateBadge(st, s, time.Now())
 			})
@@ -44,12 +45,12 @@ func (p *Prefs) OnMount(ctx app.Context) {
 		// A look chosen in another tab applies here too, for as long as
 		// the app runs (the listener is never removed).
 		app.Window().AddEventListener("storage", func(ctx app.Context, e app.Event) {
-			if storageChanged(e, data.SettingsKey) {
-				s, _ := data.LoadSettings(appStorage(ctx))
+			if storageChanged(e, store.SettingsKey) {
+				s, _ := store.LoadSettings(appStorage(ctx))
 				applyPrefs(s)
 			}
 			// A session saved or a badge switched in another tab.
-			if storageChanged(e, data.SettingsKey) || storageChanged(e, data.HistoryKey) {
+			if storageChanged(e, store.SettingsKey) || storageChanged(e, store.HistoryKey) {
 				refreshBadge(ctx)
 			}
 		})

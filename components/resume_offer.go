@@ -8,6 +8,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // undoFor is how long a discarded session can be put back.
@@ -31,7 +32,7 @@ type ResumeOffer struct {
 	// undo is the session last discarded, until undoFor has passed;
 	// undos counts discards, so that an earlier one's timer leaves a
 	// later one alone.
-	undo  *data.Discarded
+	undo  *store.Discarded
 	undos int
 	// asked is Asking as last seen, to tell when the player asks anew.
 	asked bool
@@ -66,11 +67,11 @@ func (o *ResumeOffer) OnUpdate(ctx app.Context) {
 // load reads every checkpoint, then leaves out those of sessions running
 // in a tab, once the browser says which.
 func (o *ResumeOffer) load(ctx app.Context) {
-	all, err := data.LoadCheckpoints(appStorage(ctx))
+	all, err := store.LoadCheckpoints(appStorage(ctx))
 	if err != nil {
 		o.message = err.Error()
 	}
-	settings, _ := data.LoadSettings(appStorage(ctx))
+	settings, _ := store.LoadSettings(appStorage(ctx))
 	o.items = o.items[:0]
 	for _, c := range all {
 		o.items = append(o.items, offer(c, settings))
@@ -118,7 +119,7 @@ func (o *ResumeOffer) current(ctx app.Context, i int) (offered, bool) {
 		return offered{}, false
 	}
 	id := o.items[i].c.RecordID
-	c, ok, err := data.LoadCheckpointID(appStorage(ctx), id)
+	c, ok, err := store.LoadCheckpointID(appStorage(ctx), id)
 	if err != nil || !ok {
 		o.message = resumeText.Gone
 		if err != nil {
@@ -127,7 +128,7 @@ func (o *ResumeOffer) current(ctx app.Context, i int) (offered, bool) {
 		o.drop(ctx, id)
 		return offered{}, false
 	}
-	settings, _ := data.LoadSettings(appStorage(ctx))
+	settings, _ := store.LoadSettings(appStorage(ctx))
 	return offer(c, settings), true
 }
 
@@ -157,7 +158,7 @@ func (o *ResumeOffer) onSave(i int) app.EventHandler {
 			o.message = fmt.Sprintf(text.SaveFailed, err)
 			return
 		}
-		data.ClearCheckpoint(st, it.c.RecordID)
+		store.ClearCheckpoint(st, it.c.RecordID)
 		o.message = text.Saved
 		o.drop(ctx, it.c.RecordID)
 	}
@@ -169,7 +170,7 @@ func (o *ResumeOffer) onDiscard(i int) app.EventHandler {
 		if !ok {
 			return
 		}
-		d, ok := data.TakeCheckpoint(appStorage(ctx), it.c.RecordID)
+		d, ok := store.TakeCheckpoint(appStorage(ctx), it.c.RecordID)
 		if !ok {
 			o.message = resumeText.Gone
 			o.drop(ctx, it.c.RecordID)
@@ -201,7 +202,7 @@ func (o *ResumeOffer) onUndo(ctx app.Context, e app.Event) {
 	}
 	d := *o.undo
 	o.undo, o.undos = nil, o.undos+1
-	if err := data.PutBack(appStorage(ctx), d); err != nil {
+	if err := store.PutBack(appStorage(ctx), d); err != nil {
 		o.message = fmt.Sprintf(resumeText.UndoFailed, err)
 		return
 	}

@@ -8,11 +8,12 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // waitingSession stores the checkpoint of an evening session interrupted
 // 40 s in and returns it.
-func waitingSession(tb testing.TB, st data.Storage) data.Checkpoint {
+func waitingSession(tb testing.TB, st store.Storage) data.Checkpoint {
 	tb.Helper()
 	r, _ := data.FindRoutine(data.DefaultCatalogue(), data.Evening)
 	plan, err := data.Compile(r, data.DefaultCatalogue(), data.DefaultTiming())
@@ -22,7 +23,7 @@ func waitingSession(tb testing.TB, st data.Storage) data.Checkpoint {
 	start := time.Date(2026, 11, 24, 18, 0, 0, 0, time.UTC)
 	c := data.NewSession(plan, start).Checkpoint(data.NewStamp(start, "UTC"), nil, start.Add(40*time.Second))
 	c.RecordID = data.NewRecordID()
-	if err := data.SaveCheckpoint(st, c); err != nil {
+	if err := store.SaveCheckpoint(st, c); err != nil {
 		tb.Fatal(err)
 	}
 	return c
@@ -47,13 +48,13 @@ func TestStartAsksWhileASessionWaits(t *testing.T) {
 	if strings.Contains(html, `id="start"`) {
 		t.Error("Start still offered while asking")
 	}
-	all, _ := data.LoadCheckpoints(memoryStorage)
+	all, _ := store.LoadCheckpoints(memoryStorage)
 	if len(all) != 1 || all[0].RecordID != waiting.RecordID {
 		t.Fatalf("checkpoints after Start: %d, want the waiting one alone", len(all))
 	}
 
 	// The person saves it (here straight into storage); the offer settles.
-	data.ClearCheckpoint(memoryStorage, waiting.RecordID)
+	store.ClearCheckpoint(memoryStorage, waiting.RecordID)
 	r.do(r.p.onSettled)
 	r.disp.Consume()
 	mustContain(t, app.HTMLString(r.p), `id="start"`)
@@ -71,11 +72,11 @@ func TestTwoSessionsKeepTheirCheckpoints(t *testing.T) {
 	other := waitingSession(t, memoryStorage) // the other tab's, meanwhile
 	r.run(30 * time.Second)                   // steps on: checkpoints
 	r.p.checkpoint()
-	all, _ := data.LoadCheckpoints(memoryStorage)
+	all, _ := store.LoadCheckpoints(memoryStorage)
 	if len(all) != 2 {
 		t.Fatalf("%d checkpoints, want the running session's and the other tab's", len(all))
 	}
-	if c, ok, _ := data.LoadCheckpointID(memoryStorage, other.RecordID); !ok || c.ElapsedMS != other.ElapsedMS {
+	if c, ok, _ := store.LoadCheckpointID(memoryStorage, other.RecordID); !ok || c.ElapsedMS != other.ElapsedMS {
 		t.Errorf("the other tab's checkpoint is %+v (found %v), want it untouched", c, ok)
 	}
 }
@@ -108,14 +109,14 @@ func TestResumeOfferSaysWhenTheSessionIsGone(t *testing.T) {
 	plan, _ := data.Compile(c.Routine, data.DefaultCatalogue(), data.DefaultTiming())
 	done := data.NewRecord(data.NewSession(plan, c.Started), c.Stamp(), c.Started.Add(plan.Total))
 	done.ID, done.Note = c.RecordID, "better"
-	if _, err := data.SaveRecord(st, done); err != nil {
+	if _, err := store.SaveRecord(st, done); err != nil {
 		t.Fatal(err)
 	}
-	data.ClearCheckpoint(st, c.RecordID)
+	store.ClearCheckpoint(st, c.RecordID)
 
 	clickOn(disp, o, o.onSave(0))
 	mustContain(t, app.HTMLString(o), resumeText.Gone)
-	h, _, _ := data.LoadHistory(st, time.Now())
+	h, _, _ := store.LoadHistory(st, time.Now())
 	if len(h.Records) != 1 || !h.Records[0].Complete || h.Records[0].Note != "better" {
 		t.Errorf("stored %+v, want the finished session with its note", h.Records)
 	}
@@ -127,7 +128,7 @@ func TestResumeOfferDiscardCanBeUndone(t *testing.T) {
 	st := freshStorage(t)
 	first := waitingSession(t, st)
 	second := waitingSession(t, st)
-	key := data.CheckpointPrefix + first.RecordID
+	key := store.CheckpointPrefix + first.RecordID
 	raw, _ := st.GetRaw(key)
 	o, disp := offerRig(t)
 	html := app.HTMLString(o)

@@ -10,6 +10,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // RoutinesPage lists the built-in routines and the person's own, and lets
@@ -18,7 +19,7 @@ import (
 type RoutinesPage struct {
 	app.Compo
 
-	st  data.Storage
+	st  store.Storage
 	now func() time.Time
 
 	custom []data.Routine
@@ -81,7 +82,7 @@ func (p *RoutinesPage) OnDismount() {
 // onStorage shows the routines another tab has changed. A routine being
 // edited here stays as it is until it is saved or cancelled.
 func (p *RoutinesPage) onStorage(ctx app.Context, e app.Event) {
-	if storageChanged(e, data.RoutinesKey) || storageChanged(e, data.SettingsKey) {
+	if storageChanged(e, store.RoutinesKey) || storageChanged(e, store.SettingsKey) {
 		p.load()
 		p.Update()
 	}
@@ -89,10 +90,10 @@ func (p *RoutinesPage) onStorage(ctx app.Context, e app.Event) {
 
 // load reads the person's routines.
 func (p *RoutinesPage) load() {
-	custom, err := data.LoadCustomRoutines(p.st)
+	custom, err := store.LoadCustomRoutines(p.st)
 	p.custom, p.loadErr = custom, errText(err)
-	p.setAside = errors.Is(err, data.ErrRoutinesDamaged) || errors.Is(err, data.ErrRoutinesNewer)
-	s, _ := data.LoadSettings(p.st)
+	p.setAside = errors.Is(err, store.ErrRoutinesDamaged) || errors.Is(err, store.ErrRoutinesNewer)
+	s, _ := store.LoadSettings(p.st)
 	p.restSeconds = s.RestSeconds
 	p.dosing = loadDosing(p.st, time.Now())
 }
@@ -101,7 +102,7 @@ func (p *RoutinesPage) load() {
 // could save them. change gets the routines as stored now, so what another
 // tab saved since this page read them is kept.
 func (p *RoutinesPage) store(change func([]data.Routine) []data.Routine) bool {
-	list, err := data.UpdateCustomRoutines(p.st, change)
+	list, err := store.UpdateCustomRoutines(p.st, change)
 	if err != nil {
 		p.actionErr = err.Error()
 		return false
@@ -194,7 +195,7 @@ func (p *RoutinesPage) onDelete(r data.Routine) app.EventHandler {
 // onSetAside copies damaged or newer routines aside so new ones can be
 // saved.
 func (p *RoutinesPage) onSetAside(ctx app.Context, e app.Event) {
-	key, err := data.SetAsideCustomRoutines(p.st, p.now())
+	key, err := store.SetAsideCustomRoutines(p.st, p.now())
 	if err != nil {
 		p.actionErr = err.Error()
 		return

@@ -9,19 +9,20 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // routinesRig mounts a RoutinesPage on st.
-func routinesRig(tb testing.TB, st data.Storage) (*compoRig, *RoutinesPage) {
+func routinesRig(tb testing.TB, st store.Storage) (*compoRig, *RoutinesPage) {
 	tb.Helper()
 	p := &RoutinesPage{st: st, now: func() time.Time { return time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC) }}
 	return newCompoRig(tb, p, "/routines"), p
 }
 
 // savedRoutines reads the stored custom routines, failing on an error.
-func savedRoutines(tb testing.TB, st data.Storage) []data.Routine {
+func savedRoutines(tb testing.TB, st store.Storage) []data.Routine {
 	tb.Helper()
-	rs, err := data.LoadCustomRoutines(st)
+	rs, err := store.LoadCustomRoutines(st)
 	if err != nil {
 		tb.Fatalf("loading the routines: %v", err)
 	}
@@ -29,7 +30,7 @@ func savedRoutines(tb testing.TB, st data.Storage) []data.Routine {
 }
 
 func TestRoutinesPageListsBuiltinRoutines(t *testing.T) {
-	r, _ := routinesRig(t, &data.MemoryStorage{})
+	r, _ := routinesRig(t, &store.MemoryStorage{})
 	html := r.html()
 	mustContain(t, html, pageText.NoneYet, `for="new-routine-name"`, `id="create"`)
 	for _, b := range data.BuiltinRoutines() {
@@ -43,7 +44,7 @@ func TestRoutinesPageListsBuiltinRoutines(t *testing.T) {
 }
 
 func TestRoutinesPageCreatesEditsAndSaves(t *testing.T) {
-	st := &data.MemoryStorage{}
+	st := &store.MemoryStorage{}
 	r, p := routinesRig(t, st)
 	p.newName = "  Desk break "
 	r.do(p.create)
@@ -110,7 +111,7 @@ func disabledButton(html, id string) bool {
 }
 
 func TestRoutinesPageRefusesDosesOutOfRange(t *testing.T) {
-	st := &data.MemoryStorage{}
+	st := &store.MemoryStorage{}
 	r, p := routinesRig(t, st)
 	p.newName = "Too much"
 	r.do(p.create)
@@ -130,7 +131,7 @@ func TestRoutinesPageRefusesDosesOutOfRange(t *testing.T) {
 }
 
 func TestRoutinesPageDuplicatesRenamesAndDeletes(t *testing.T) {
-	st := &data.MemoryStorage{}
+	st := &store.MemoryStorage{}
 	r, p := routinesRig(t, st)
 	r.click(p.onDuplicate(routine(t, data.Morning)))
 	got := savedRoutines(t, st)
@@ -178,18 +179,18 @@ func routine(tb testing.TB, id string) data.Routine {
 }
 
 func TestRoutinesPageKeepsDamagedRoutines(t *testing.T) {
-	st := &data.MemoryStorage{}
+	st := &store.MemoryStorage{}
 	const damaged = `{"schema":1,"routines":[{"id":"custom-1","name":"Fine","items":[{"exercise":"bridge"}]},{"id":"custom-2"`
-	st.SetRaw(data.RoutinesKey, damaged)
+	st.SetRaw(store.RoutinesKey, damaged)
 	r, p := routinesRig(t, st)
 	mustContain(t, r.html(), `id="routines-load-error"`, "could not be read", `id="set-aside"`)
 	r.click(p.onDuplicate(routine(t, data.Evening)))
 	mustContain(t, r.html(), `id="routines-error"`)
-	if raw, _ := st.GetRaw(data.RoutinesKey); raw != damaged {
+	if raw, _ := st.GetRaw(store.RoutinesKey); raw != damaged {
 		t.Fatalf("damaged routines overwritten: %s", raw)
 	}
 	r.click(p.onSetAside)
-	keys := data.KeysWithPrefix(st, data.RoutinesAsidePrefix)
+	keys := store.KeysWithPrefix(st, store.RoutinesAsidePrefix)
 	if len(keys) != 1 {
 		t.Fatalf("copies: %v", keys)
 	}
@@ -208,20 +209,20 @@ func TestRoutinesPageKeepsDamagedRoutines(t *testing.T) {
 }
 
 func TestRoutinesPageNewerRoutinesAreReadOnly(t *testing.T) {
-	st := &data.MemoryStorage{}
-	st.SetRaw(data.RoutinesKey, `{"schema":5,"routines":[]}`)
+	st := &store.MemoryStorage{}
+	st.SetRaw(store.RoutinesKey, `{"schema":5,"routines":[]}`)
 	_, p := routinesRig(t, st)
 	if !strings.Contains(p.loadErr, "newer version") || !p.setAside {
 		t.Errorf("load error %q, set aside offered %v", p.loadErr, p.setAside)
 	}
-	err := data.SaveCustomRoutines(st, nil)
-	if !errors.Is(err, data.ErrRoutinesNewer) {
+	err := store.SaveCustomRoutines(st, nil)
+	if !errors.Is(err, store.ErrRoutinesNewer) {
 		t.Errorf("got %v", err)
 	}
 }
 
 func TestRoutinesPageCreateNeedsAName(t *testing.T) {
-	r, p := routinesRig(t, &data.MemoryStorage{})
+	r, p := routinesRig(t, &store.MemoryStorage{})
 	p.newName = "   "
 	r.do(p.create)
 	if p.draft != nil {
@@ -239,13 +240,13 @@ func TestRoutinesPageCreateNeedsAName(t *testing.T) {
 // Another tab saves a routine while this page is open: saving, duplicating
 // or deleting here keeps it, and the page shows it once told.
 func TestRoutinesPageKeepsWhatAnotherTabSaved(t *testing.T) {
-	st := &data.MemoryStorage{}
+	st := &store.MemoryStorage{}
 	r, p := routinesRig(t, st)
 	r.click(p.onDuplicate(routine(t, data.Morning)))
 	mine := savedRoutines(t, st)[0]
 
 	other := data.NewCustomRoutine("From the other tab").AddItem(data.Bridge)
-	if err := data.SaveCustomRoutines(st, []data.Routine{mine, other}); err != nil {
+	if err := store.SaveCustomRoutines(st, []data.Routine{mine, other}); err != nil {
 		t.Fatal(err)
 	}
 	r.click(p.onEdit(p.custom[0]))
@@ -264,7 +265,7 @@ func TestRoutinesPageKeepsWhatAnotherTabSaved(t *testing.T) {
 
 	// The other tab adds one more; its storage event reloads the list.
 	third := data.NewCustomRoutine("Third").AddItem(data.CatStretch)
-	if err := data.SaveCustomRoutines(st, []data.Routine{other, third}); err != nil {
+	if err := store.SaveCustomRoutines(st, []data.Routine{other, third}); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(r.html(), "Third") {

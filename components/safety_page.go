@@ -6,6 +6,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // safetyAcceptedAction is the action SafetyGate fires once the person has
@@ -73,7 +74,7 @@ func bullets(id string, items []string) app.UI {
 // "safety-accepted" action, which the screen showing the gate handles.
 type SafetyGate struct {
 	app.Compo
-	st  data.Storage
+	st  store.Storage
 	err string
 }
 
@@ -88,7 +89,7 @@ func (g *SafetyGate) OnMount(ctx app.Context) {
 // the person has read the advice; they will only be asked again next time.
 func (g *SafetyGate) onAccept(ctx app.Context, e app.Event) {
 	g.err = ""
-	if _, err := data.UpdateSettings(g.st, func(s *data.Settings) { s.SafetyAccepted = true }); err != nil {
+	if _, err := store.UpdateSettings(g.st, func(s *data.Settings) { s.SafetyAccepted = true }); err != nil {
 		g.err = fmt.Sprintf(pageText.GateSaveFailed, err)
 	}
 	ctx.NewAction(safetyAcceptedAction)
@@ -113,6 +114,6 @@ func (g *SafetyGate) Render() app.UI {
 // safetyAccepted reports whether the person has acknowledged the safety
 // advice, as saved in the settings.
 func safetyAccepted(ctx app.Context) bool {
-	s, err := data.LoadSettings(appStorage(ctx))
+	s, err := store.LoadSettings(appStorage(ctx))
 	return err == nil && s.SafetyAccepted
 }

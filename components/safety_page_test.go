@@ -10,6 +10,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 func TestSafetyPageListsRedFlagsAndWhatToDo(t *testing.T) {
@@ -71,7 +72,7 @@ func TestSymptomsPage(t *testing.T) {
 }
 
 // gateRig mounts a SafetyGate on st and records the action it fires.
-func gateRig(tb testing.TB, st data.Storage) (*compoRig, *SafetyGate, *caught) {
+func gateRig(tb testing.TB, st store.Storage) (*compoRig, *SafetyGate, *caught) {
 	tb.Helper()
 	g := &SafetyGate{st: st}
 	r := newCompoRig(tb, g, "/session/morning")
@@ -79,10 +80,10 @@ func gateRig(tb testing.TB, st data.Storage) (*compoRig, *SafetyGate, *caught) {
 }
 
 func TestSafetyGateRemembersTheAnswer(t *testing.T) {
-	st := &data.MemoryStorage{}
+	st := &store.MemoryStorage{}
 	before := data.DefaultSettings()
 	before.Theme, before.RestSeconds = data.ThemeDark, 30
-	if err := data.SaveSettings(st, before); err != nil {
+	if err := store.SaveSettings(st, before); err != nil {
 		t.Fatal(err)
 	}
 	r, g, fired := gateRig(t, st)
@@ -100,15 +101,15 @@ func TestSafetyGateRemembersTheAnswer(t *testing.T) {
 }
 
 func TestSafetyGateSaysWhenItCannotSave(t *testing.T) {
-	st := &data.MemoryStorage{}
-	st.SetRaw(data.SettingsKey, `{"schema":7}`)
+	st := &store.MemoryStorage{}
+	st.SetRaw(store.SettingsKey, `{"schema":7}`)
 	r, g, fired := gateRig(t, st)
 	r.click(g.onAccept)
 	mustContain(t, r.html(), "could not be saved", "asked again next time")
 	if len(fired.values) != 1 {
 		t.Errorf("safety-accepted fired %d times, want once: the person has read the advice", len(fired.values))
 	}
-	if raw, _ := st.GetRaw(data.SettingsKey); raw != `{"schema":7}` {
+	if raw, _ := st.GetRaw(store.SettingsKey); raw != `{"schema":7}` {
 		t.Errorf("newer settings overwritten: %s", raw)
 	}
 }
@@ -121,11 +122,11 @@ func TestSafetyAcceptedReadsTheSettings(t *testing.T) {
 	check()
 	s := data.DefaultSettings()
 	s.SafetyAccepted = true
-	if err := data.SaveSettings(st, s); err != nil {
+	if err := store.SaveSettings(st, s); err != nil {
 		t.Fatal(err)
 	}
 	check()
-	st.SetRaw(data.SettingsKey, `{damaged`)
+	st.SetRaw(store.SettingsKey, `{damaged`)
 	check()
 	if want := []bool{false, true, false}; !reflect.DeepEqual(got, want) {
 		t.Errorf("got %v, want %v", got, want)
@@ -133,10 +134,10 @@ func TestSafetyAcceptedReadsTheSettings(t *testing.T) {
 }
 
 // freshAppStorage gives appStorage an empty store for the test.
-func freshAppStorage(tb testing.TB) *data.MemoryStorage {
+func freshAppStorage(tb testing.TB) *store.MemoryStorage {
 	tb.Helper()
 	old := memoryStorage
-	memoryStorage = &data.MemoryStorage{}
+	memoryStorage = &store.MemoryStorage{}
 	tb.Cleanup(func() { memoryStorage = old })
 	return memoryStorage
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // Two tabs that save at the same moment each read the history, add their
@@ -15,7 +16,7 @@ import (
 // event of the other's write. So every session saved here is kept in
 // memory for the life of the page, and on each such event the tab makes
 // sure they are all still stored, writing back any that were dropped
-// (data.KeepSaved).
+// (store.KeepSaved).
 
 // saved holds the sessions this page saved, by id.
 var saved struct {
@@ -24,16 +25,16 @@ var saved struct {
 	listening bool
 }
 
-// keepRecord saves rec, merging it with any copy stored (data.SaveRecord),
+// keepRecord saves rec, merging it with any copy stored (store.SaveRecord),
 // or with answers set taking its pain scores and note as they are
-// (data.SaveAnswers), and watches it from then on. Every save of a session
+// (store.SaveAnswers), and watches it from then on. Every save of a session
 // goes through it.
-func keepRecord(st data.Storage, rec data.Record, answers bool) error {
+func keepRecord(st store.Storage, rec data.Record, answers bool) error {
 	var err error
 	if answers {
-		_, err = data.SaveAnswers(st, rec)
+		_, err = store.SaveAnswers(st, rec)
 	} else {
-		_, err = data.SaveRecord(st, rec)
+		_, err = store.SaveRecord(st, rec)
 	}
 	if err != nil {
 		return err
@@ -58,7 +59,7 @@ func listenForOtherSaves() {
 	defer guard()
 	f := app.FuncOf(func(this app.Value, args []app.Value) any {
 		if len(args) > 0 {
-			if k := args[0].Get("key"); k.Truthy() && k.String() != data.HistoryKey {
+			if k := args[0].Get("key"); k.Truthy() && k.String() != store.HistoryKey {
 				return nil
 			}
 		}
@@ -80,6 +81,6 @@ func checkSaved() {
 	}
 	saved.Unlock()
 	if len(recs) > 0 {
-		_, _, _ = data.KeepSaved(appStorage(nil), recs...)
+		_, _, _ = store.KeepSaved(appStorage(nil), recs...)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // noteDelay is how long after the last keystroke a note is saved.
@@ -31,7 +32,7 @@ func (p *SessionPlayer) onNoteInput(ctx app.Context, note string) {
 // nothing. Its checkpoint goes too, so it is not offered to resume.
 func (p *SessionPlayer) discard() {
 	if p.mounted != nil {
-		data.ClearCheckpoint(appStorage(p.mounted), p.rec.ID)
+		store.ClearCheckpoint(appStorage(p.mounted), p.rec.ID)
 	}
 	releaseLive()
 }

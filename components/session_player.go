@@ -10,6 +10,7 @@ import (
 
 	"unknot/components/runner"
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // playerState is the screen the player shows.
@@ -96,7 +97,7 @@ type SessionPlayer struct {
 	// button has gone, starts nothing.
 	starting bool
 	// answered is set once the person answered on the finished screen:
-	// saves then take the answers as they are (data.SaveAnswers).
+	// saves then take the answers as they are (store.SaveAnswers).
 	answered bool
 	// loaded is set once the person's settings have been read in the
 	// browser. Until then (the server's pre-rendered page, the first frame
@@ -186,13 +187,13 @@ func (p *SessionPlayer) OnNav(ctx app.Context) {
 	p.painBefore, p.rec, p.saveErr = nil, data.Record{}, ""
 	p.next = nextUp{}
 	st := appStorage(ctx)
-	settings, err := data.LoadSettings(st)
+	settings, err := store.LoadSettings(st)
 	p.settings, p.storeErr, p.loaded = settings, errText(err), true
 	if id := ctx.Page().URL().Query().Get("resume"); id != "" && p.restore(ctx, id) {
 		return
 	}
 	id := routeID(ctx, SessionPath)
-	custom, err := data.LoadCustomRoutines(st)
+	custom, err := store.LoadCustomRoutines(st)
 	if err != nil {
 		p.notice = err.Error()
 	}
@@ -201,7 +202,7 @@ func (p *SessionPlayer) OnNav(ctx app.Context) {
 		p.loadErr = text.NotFound
 		return
 	}
-	hist, _, _ := data.LoadHistory(st, p.clock())
+	hist, _, _ := store.LoadHistory(st, p.clock())
 	p.history = hist.Records
 	// The doses every screen shows for this routine (data.PlanToday, as
 	// data.AsPlayed gives them to Home and Routines), and the plan from them.
@@ -475,8 +476,8 @@ func (p *SessionPlayer) store() {
 	}
 	// Saved: the checkpoint has done its job, and there is room for any
 	// session kept from before.
-	data.ClearCheckpoint(appStorage(p.mounted), p.rec.ID)
-	_, _ = data.SavePending(appStorage(p.mounted))
+	store.ClearCheckpoint(appStorage(p.mounted), p.rec.ID)
+	_, _ = store.SavePending(appStorage(p.mounted))
 	releaseLive()
 	refreshBadge(p.mounted)
 	if p.persisted == "" {
@@ -587,7 +588,7 @@ func (p *SessionPlayer) onToggle(ctx app.Context, field func(*data.Settings) *bo
 		p.compile()
 	}
 	// Saved into the settings as stored: what another tab changed stays.
-	_, err := data.UpdateSettings(appStorage(ctx), func(s *data.Settings) { *field(s) = on })
+	_, err := store.UpdateSettings(appStorage(ctx), func(s *data.Settings) { *field(s) = on })
 	p.storeErr = errText(err)
 	if field(&p.settings) == &p.settings.KeepAwake && p.state == stateRunning && !p.run.Session().Paused() {
 		p.cues.KeepAwake(p.settings.KeepAwake)

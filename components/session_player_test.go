@@ -11,6 +11,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // recordedCues is a Cues that writes down what fired, at which plan time.
@@ -314,7 +315,7 @@ func TestSessionPlayerToggleIsRemembered(t *testing.T) {
 	var got data.Settings
 	r.do(func(ctx app.Context) {
 		var err error
-		got, err = data.LoadSettings(appStorage(ctx))
+		got, err = store.LoadSettings(appStorage(ctx))
 		if err != nil {
 			t.Errorf("loading settings: %v", err)
 		}
@@ -339,7 +340,7 @@ func TestSessionPlayerUnknownRoutine(t *testing.T) {
 func (r *playerRig) storedHistory() []data.Record {
 	var recs []data.Record
 	r.do(func(ctx app.Context) {
-		h, _, err := data.LoadHistory(appStorage(ctx), r.clock.now())
+		h, _, err := store.LoadHistory(appStorage(ctx), r.clock.now())
 		if err != nil {
 			r.tb.Errorf("loading history: %v", err)
 		}
@@ -354,7 +355,7 @@ func (r *playerRig) storedCheckpoint() (data.Checkpoint, bool) {
 	var ok bool
 	r.do(func(ctx app.Context) {
 		var err error
-		c, ok, err = data.LoadCheckpoint(appStorage(ctx))
+		c, ok, err = store.LoadCheckpoint(appStorage(ctx))
 		if err != nil {
 			r.tb.Errorf("loading checkpoint: %v", err)
 		}
@@ -432,7 +433,7 @@ func TestSessionPlayerResumesFromCheckpoint(t *testing.T) {
 	// Meanwhile the person has lengthened the get-ready and the rests: the
 	// session resumes on the plan it ran, not on one with the new pacing.
 	// (The player is gone: the storage is written directly.)
-	if _, err := data.UpdateSettings(memoryStorage, func(s *data.Settings) { s.GetReadySeconds, s.RestSeconds = 20, 40 }); err != nil {
+	if _, err := store.UpdateSettings(memoryStorage, func(s *data.Settings) { s.GetReadySeconds, s.RestSeconds = 20, 40 }); err != nil {
 		t.Fatal(err)
 	}
 	p2 := &SessionPlayer{cues: &recordedCues{}, now: r.clock.now}
@@ -502,7 +503,7 @@ func TestSessionSavedFromCheckpointAndAtTheEndIsOneRecord(t *testing.T) {
 		t.Fatal("no checkpoint")
 	}
 	r.do(func(ctx app.Context) {
-		if _, err := data.SaveRecord(appStorage(ctx), c.Record(r.p.plan)); err != nil {
+		if _, err := store.SaveRecord(appStorage(ctx), c.Record(r.p.plan)); err != nil {
 			t.Fatal(err)
 		}
 	})
@@ -659,7 +660,7 @@ func (r *playerRig) finishNow() {
 // storedNow reads the stored history from the test's goroutine, without
 // running what is waiting to run on the UI goroutine.
 func (r *playerRig) storedNow() []data.Record {
-	h, _, err := data.LoadHistory(appStorage(r.p.mounted), r.clock.now())
+	h, _, err := store.LoadHistory(appStorage(r.p.mounted), r.clock.now())
 	if err != nil {
 		r.tb.Errorf("loading history: %v", err)
 	}
@@ -677,7 +678,7 @@ func TestSessionPlayerShowsTheEndBeforeSaving(t *testing.T) {
 	if recs := r.storedNow(); len(recs) != 0 {
 		t.Errorf("stored %d sessions before the finished screen was drawn, want none yet", len(recs))
 	}
-	if _, ok, err := data.LoadCheckpoint(appStorage(r.p.mounted)); !ok || err != nil {
+	if _, ok, err := store.LoadCheckpoint(appStorage(r.p.mounted)); !ok || err != nil {
 		t.Errorf("no checkpoint while the session is not saved yet (%v)", err)
 	}
 	r.disp.Consume() // the save
@@ -895,23 +896,23 @@ func TestSessionPlayerSaysWhenTheBrowserCannotVibrate(t *testing.T) {
 func TestSessionPlayerSavesWaitingSessionAtTheNextStep(t *testing.T) {
 	r := newPlayerRig(t, data.Evening)
 	waiting := data.NewRecord(data.NewSession(r.p.plan, r.clock.now().Add(-time.Hour)), data.NewStamp(r.clock.now().Add(-time.Hour), "UTC"), r.clock.now().Add(-50*time.Minute))
-	if err := data.KeepPending(memoryStorage, waiting); err != nil {
+	if err := store.KeepPending(memoryStorage, waiting); err != nil {
 		t.Fatal(err)
 	}
 	r.click(r.p.onStart)
-	if !data.HasPending(memoryStorage) {
+	if !store.HasPending(memoryStorage) {
 		t.Fatal("the waiting session was saved before a step passed")
 	}
 	r.run(r.p.plan.StepStart(1) + time.Second)
 	deadline := time.Now().Add(5 * time.Second)
-	for data.HasPending(memoryStorage) {
+	for store.HasPending(memoryStorage) {
 		if time.Now().After(deadline) {
 			t.Fatal("the waiting session was not saved at the next step")
 		}
 		time.Sleep(10 * time.Millisecond)
 		r.disp.Consume()
 	}
-	h, _, err := data.LoadHistory(memoryStorage, r.clock.now())
+	h, _, err := store.LoadHistory(memoryStorage, r.clock.now())
 	if err != nil || len(h.Records) != 1 || h.Records[0].ID != waiting.ID {
 		t.Errorf("history %+v (%v), want the waiting session", h.Records, err)
 	}
@@ -926,7 +927,7 @@ func TestSessionPlayerStartsOnceOnADoubleTap(t *testing.T) {
 	r.disp.Dispatch(tap)
 	r.disp.Consume()
 	r.run(20 * time.Second)
-	all, err := data.LoadCheckpoints(memoryStorage)
+	all, err := store.LoadCheckpoints(memoryStorage)
 	if err != nil || len(all) != 1 {
 		t.Fatalf("after a double tap on Start storage holds %d checkpoints (%v), want the one session's", len(all), err)
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // SettingsPage lets the person choose how sessions guide them, how the app
@@ -18,7 +19,7 @@ import (
 type SettingsPage struct {
 	app.Compo
 
-	st       data.Storage
+	st       store.Storage
 	settings data.Settings
 	// loadErr is why the stored settings were not used; saveErr the last
 	// failure to save; fieldErr the last refused value, by control id.
@@ -55,7 +56,7 @@ func (p *SettingsPage) OnMount(ctx app.Context) {
 	if p.now == nil {
 		p.now = time.Now
 	}
-	s, err := data.LoadSettings(p.st)
+	s, err := store.LoadSettings(p.st)
 	p.settings, p.loadErr, p.fieldErr = s, errText(err), map[string]string{}
 	p.voices = deviceVoices()
 	p.stopVoiceWatch = watchVoices(ctx, func(ctx app.Context) { p.voices = deviceVoices() })
@@ -91,7 +92,7 @@ func (p *SettingsPage) save(ctx app.Context, field string, change func(*data.Set
 		p.fieldErr[field], p.status = capitalise(err.Error())+".", ""
 		return
 	}
-	saved, err := data.UpdateSettings(p.st, change)
+	saved, err := store.UpdateSettings(p.st, change)
 	if err != nil {
 		p.saveErr, p.status = capitalise(err.Error())+".", ""
 		return

@@ -10,6 +10,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // compoRig mounts one component at a path and runs code on its UI
@@ -54,7 +55,7 @@ func (r *compoRig) catch(name string) *caught {
 }
 
 // settingsRig mounts a SettingsPage on st with recorded cues.
-func settingsRig(tb testing.TB, st data.Storage) (*compoRig, *SettingsPage, *recordedCues) {
+func settingsRig(tb testing.TB, st store.Storage) (*compoRig, *SettingsPage, *recordedCues) {
 	tb.Helper()
 	cues := &recordedCues{}
 	p := &SettingsPage{st: st, cues: cues, now: func() time.Time { return time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC) }}
@@ -62,9 +63,9 @@ func settingsRig(tb testing.TB, st data.Storage) (*compoRig, *SettingsPage, *rec
 }
 
 // stored reads the saved settings, failing on an error.
-func stored(tb testing.TB, st data.Storage) data.Settings {
+func stored(tb testing.TB, st store.Storage) data.Settings {
 	tb.Helper()
-	s, err := data.LoadSettings(st)
+	s, err := store.LoadSettings(st)
 	if err != nil {
 		tb.Fatalf("loading the saved settings: %v", err)
 	}
@@ -72,7 +73,7 @@ func stored(tb testing.TB, st data.Storage) data.Settings {
 }
 
 func TestSettingsPageLabelsEveryControl(t *testing.T) {
-	r, _, _ := settingsRig(t, &data.MemoryStorage{})
+	r, _, _ := settingsRig(t, &store.MemoryStorage{})
 	html := r.html()
 	for _, id := range []string{
 		"set-voice", "voice-name", "voice-rate", "set-beeps", "beep-volume", "set-vibration", "set-awake",
@@ -126,7 +127,7 @@ func TestSettingsPageSavesEveryChangeAtOnce(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.scenario, func(t *testing.T) {
-			st := &data.MemoryStorage{}
+			st := &store.MemoryStorage{}
 			r, p, _ := settingsRig(t, st)
 			looks := r.catch(prefsChanged)
 			r.do(func(ctx app.Context) { tt.change(p, ctx) })
@@ -167,7 +168,7 @@ func TestSettingsPageRefusesValuesOutOfRange(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.scenario, func(t *testing.T) {
-			st := &data.MemoryStorage{}
+			st := &store.MemoryStorage{}
 			r, p, _ := settingsRig(t, st)
 			r.do(func(ctx app.Context) { tt.change(p, ctx) })
 			if got := p.fieldErr[tt.id]; got != tt.want {
@@ -178,7 +179,7 @@ func TestSettingsPageRefusesValuesOutOfRange(t *testing.T) {
 			if !strings.Contains(html, "aria-invalid ") && !strings.Contains(html, "aria-invalid>") {
 				t.Error("no field is marked aria-invalid")
 			}
-			if _, ok := st.GetRaw(data.SettingsKey); ok {
+			if _, ok := st.GetRaw(store.SettingsKey); ok {
 				t.Error("a refused value was saved")
 			}
 		})
@@ -186,21 +187,21 @@ func TestSettingsPageRefusesValuesOutOfRange(t *testing.T) {
 }
 
 func TestSettingsPageReportsSettingsItCannotSave(t *testing.T) {
-	st := &data.MemoryStorage{}
-	if err := st.SetRaw(data.SettingsKey, `{"schema":9,"theme":"dark"}`); err != nil {
+	st := &store.MemoryStorage{}
+	if err := st.SetRaw(store.SettingsKey, `{"schema":9,"theme":"dark"}`); err != nil {
 		t.Fatal(err)
 	}
 	r, p, _ := settingsRig(t, st)
 	mustContain(t, r.html(), `id="settings-load-error"`, "newer version of Unknot")
 	r.do(func(ctx app.Context) { p.onTheme(data.ThemeLight)(ctx, app.Event{}) })
 	mustContain(t, r.html(), `id="settings-save-error"`, "left as they are")
-	if raw, _ := st.GetRaw(data.SettingsKey); raw != `{"schema":9,"theme":"dark"}` {
+	if raw, _ := st.GetRaw(store.SettingsKey); raw != `{"schema":9,"theme":"dark"}` {
 		t.Errorf("newer settings overwritten with %s", raw)
 	}
 }
 
 func TestSettingsPageTestsVoiceAndBeep(t *testing.T) {
-	st := &data.MemoryStorage{}
+	st := &store.MemoryStorage{}
 	r, p, cues := settingsRig(t, st)
 	r.do(func(ctx app.Context) { p.setRate(ctx, "1.5") })
 	r.click(p.onTestVoice)
@@ -220,7 +221,7 @@ func TestSettingsPageTestsVoiceAndBeep(t *testing.T) {
 }
 
 func TestSettingsPageCalendarFileErrors(t *testing.T) {
-	st := &data.MemoryStorage{}
+	st := &store.MemoryStorage{}
 	r, p, _ := settingsRig(t, st)
 	for _, f := range []func(*data.Settings) *string{
 		func(s *data.Settings) *string { return &s.MorningReminder },
@@ -257,10 +258,10 @@ func TestSortVoicesPutsEnglishFirst(t *testing.T) {
 }
 
 func TestSettingsPageKeepsAVoiceFromAnotherDevice(t *testing.T) {
-	st := &data.MemoryStorage{}
+	st := &store.MemoryStorage{}
 	s := data.DefaultSettings()
 	s.VoiceName = "com.apple.voice.Daniel"
-	if err := data.SaveSettings(st, s); err != nil {
+	if err := store.SaveSettings(st, s); err != nil {
 		t.Fatal(err)
 	}
 	r, _, _ := settingsRig(t, st)
@@ -270,15 +271,15 @@ func TestSettingsPageKeepsAVoiceFromAnotherDevice(t *testing.T) {
 // A switch turned here, on this page or the player's, keeps what another
 // tab changed after this screen read the settings.
 func TestSettingsChangesKeepAnotherTabsChange(t *testing.T) {
-	otherTab := func(t *testing.T, st data.Storage) {
+	otherTab := func(t *testing.T, st store.Storage) {
 		s := stored(t, st)
 		s.Theme = data.ThemeDark
-		if err := data.SaveSettings(st, s); err != nil {
+		if err := store.SaveSettings(st, s); err != nil {
 			t.Fatal(err)
 		}
 	}
 	t.Run("settings page", func(t *testing.T) {
-		st := &data.MemoryStorage{}
+		st := &store.MemoryStorage{}
 		r, p, _ := settingsRig(t, st)
 		otherTab(t, st)
 		r.click(p.flip("set-beeps", beepsOn))
@@ -291,7 +292,7 @@ func TestSettingsChangesKeepAnotherTabsChange(t *testing.T) {
 	})
 	t.Run("player", func(t *testing.T) {
 		r := newPlayerRig(t, data.Evening)
-		var st data.Storage
+		var st store.Storage
 		r.do(func(ctx app.Context) { st = appStorage(ctx) })
 		otherTab(t, st)
 		r.do(func(ctx app.Context) { r.p.onToggle(ctx, voiceOn) })
@@ -305,7 +306,7 @@ func TestSettingsChangesKeepAnotherTabsChange(t *testing.T) {
 // vibration switch says what happens instead, and only there.
 func TestSettingsPageSaysWhenTheBrowserCannotVibrate(t *testing.T) {
 	for _, noVibrate := range []bool{false, true} {
-		p := &SettingsPage{st: &data.MemoryStorage{}, cues: &recordedCues{noVibrate: noVibrate}, now: time.Now}
+		p := &SettingsPage{st: &store.MemoryStorage{}, cues: &recordedCues{noVibrate: noVibrate}, now: time.Now}
 		html := newCompoRig(t, p, "/settings").html()
 		if got := strings.Contains(html, `id="set-vibration-note"`); got != noVibrate {
 			t.Errorf("browser without vibration %v: note shown %v", noVibrate, got)

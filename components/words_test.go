@@ -9,6 +9,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 func TestOneIsSingular(t *testing.T) {
@@ -41,10 +42,10 @@ func TestRoutinesInTheNavigation(t *testing.T) {
 }
 
 func TestHomeShowsTheLengthAsPlayed(t *testing.T) {
-	st := &data.MemoryStorage{}
+	st := &store.MemoryStorage{}
 	s := data.DefaultSettings()
 	s.RestSeconds = 60 // the morning routine: 11 min played, 8 at the default pace
-	if err := data.SaveSettings(st, s); err != nil {
+	if err := store.SaveSettings(st, s); err != nil {
 		t.Fatal(err)
 	}
 	now := time.Date(2026, 5, 4, 12, 0, 0, 0, time.Local)
@@ -59,7 +60,7 @@ func TestHomeShowsTheLengthAsPlayed(t *testing.T) {
 }
 
 func TestLongRoutineNameIsRefusedWithTheLimit(t *testing.T) {
-	st := &data.MemoryStorage{}
+	st := &store.MemoryStorage{}
 	r, p := routinesRig(t, st)
 	p.newName = strings.Repeat("Stretch ", 15) // 120 characters
 	r.do(p.create)
@@ -77,17 +78,17 @@ func TestLongRoutineNameIsRefusedWithTheLimit(t *testing.T) {
 func TestRestoreOffer(t *testing.T) {
 	file := data.DefaultSettings()
 	file.SafetyAccepted = true
-	fresh := &data.MemoryStorage{}
+	fresh := &store.MemoryStorage{}
 	if offer, ticked := restoreOffer(fresh, file); !offer || !ticked {
 		t.Errorf("fresh device, file with settings: offer %v ticked %v, want both", offer, ticked)
 	}
 	if offer, ticked := restoreOffer(fresh, data.DefaultSettings()); offer || ticked {
 		t.Errorf("the file's settings are this device's: offer %v ticked %v, want neither", offer, ticked)
 	}
-	used := &data.MemoryStorage{}
+	used := &store.MemoryStorage{}
 	mine := data.DefaultSettings()
 	mine.RestSeconds = 40
-	if err := data.SaveSettings(used, mine); err != nil {
+	if err := store.SaveSettings(used, mine); err != nil {
 		t.Fatal(err)
 	}
 	if offer, ticked := restoreOffer(used, file); !offer || ticked {

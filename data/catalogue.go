@@ -1,10 +1,15 @@
-// Package data holds Unknot's pure logic: the exercise catalogue, routines
-// compiled into timed plans, the state of a running session and the cues it
-// asks for, settings and the small storage interface they are kept in.
+// Package data is Unknot's domain: what a routine is and how it is timed and
+// dosed. It holds the exercise catalogue, routines compiled into timed plans,
+// the state of a running session and the cues and speech it asks for, pacing,
+// progression and daily doses, pain advice and warning signs, the session
+// record with its validation, stats, streaks and the reminders' schedule.
 //
-// It imports only the standard library (and uuid), never go-app or
-// syscall/js, so every test here runs natively and fast. Nothing in this
-// package reads a clock: callers pass the time in.
+// How records, checkpoints, settings and backups are kept and read is in
+// package store (unknot/data/store), which imports this one; this package
+// never imports it. It imports only the standard library (and uuid), never
+// go-app or syscall/js, so every test here runs natively and fast (see
+// layers_test.go). Nothing in this package reads a clock: callers pass the
+// time in.
 package data
 
 import (

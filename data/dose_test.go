@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"unknot/data"
+	"unknot/data/internal/datatest"
 )
 
 // at sets the local date and time of a session, and the instant and zone
@@ -41,7 +42,7 @@ func TestRepsDoneOn(t *testing.T) {
 	ny, _ := time.LoadLocation("America/New_York")
 	tokyo, _ := time.LoadLocation("Asia/Tokyo")
 	flex, bridge := data.Flexibility, data.Bridge
-	day := progDate(3) // 2025-04-04
+	day := datatest.ProgDate(3) // 2025-04-04
 	cases := []struct {
 		scenario string
 		history  []data.Record
@@ -49,36 +50,36 @@ func TestRepsDoneOn(t *testing.T) {
 		want     int
 	}{
 		{"nothing done", nil, bridge, 0},
-		{"one morning session", []data.Record{progSession(3, bridge, 5, 18*s)}, bridge, 5},
+		{"one morning session", []data.Record{datatest.ProgSession(3, bridge, 5, 18*s)}, bridge, 5},
 		{"morning and evening add up", []data.Record{
-			progSession(3, bridge, 5, 18*s, inRoutine(data.Morning)),
-			progSession(3, bridge, 3, 18*s, inRoutine(data.Evening), at(day, "19:30", "", progDay0.AddDate(0, 0, 3).Add(11*time.Hour))),
+			datatest.ProgSession(3, bridge, 5, 18*s, inRoutine(data.Morning)),
+			datatest.ProgSession(3, bridge, 3, 18*s, inRoutine(data.Evening), at(day, "19:30", "", datatest.ProgDay0.AddDate(0, 0, 3).Add(11*time.Hour))),
 		}, bridge, 8},
 		{"a routine of one's own and 'do this now' count too", []data.Record{
-			progSession(3, bridge, 5, 18*s, inRoutine(data.Morning)),
-			progSession(3, bridge, 4, 18*s, inRoutine("custom-mine")),
-			progSession(3, bridge, 2, 18*s, inRoutine(data.Bridge)),
+			datatest.ProgSession(3, bridge, 5, 18*s, inRoutine(data.Morning)),
+			datatest.ProgSession(3, bridge, 4, 18*s, inRoutine("custom-mine")),
+			datatest.ProgSession(3, bridge, 2, 18*s, inRoutine(data.Bridge)),
 		}, bridge, 11},
-		{"other days do not count", []data.Record{progSession(2, bridge, 5, 18*s), progSession(4, bridge, 5, 18*s)}, bridge, 0},
-		{"other exercises do not count", []data.Record{progSession(3, flex, 5, 5*s)}, bridge, 0},
+		{"other days do not count", []data.Record{datatest.ProgSession(2, bridge, 5, 18*s), datatest.ProgSession(4, bridge, 5, 18*s)}, bridge, 0},
+		{"other exercises do not count", []data.Record{datatest.ProgSession(3, flex, 5, 5*s)}, bridge, 0},
 		{"a session begun at 23:58 the day before is that day's", []data.Record{
-			progSession(2, bridge, 5, 18*s, at(progDate(2), "23:58", "Europe/London", time.Date(2025, 4, 3, 22, 58, 0, 0, time.UTC))),
+			datatest.ProgSession(2, bridge, 5, 18*s, at(datatest.ProgDate(2), "23:58", "Europe/London", time.Date(2025, 4, 3, 22, 58, 0, 0, time.UTC))),
 		}, bridge, 0},
 		{"a session begun at 00:01 is today's", []data.Record{
-			progSession(3, bridge, 5, 18*s, at(day, "00:01", "Europe/London", time.Date(2025, 4, 3, 23, 1, 0, 0, time.UTC))),
+			datatest.ProgSession(3, bridge, 5, 18*s, at(day, "00:01", "Europe/London", time.Date(2025, 4, 3, 23, 1, 0, 0, time.UTC))),
 		}, bridge, 5},
 		{"the person's own date, not the UTC one: 21:00 in New York is 01:00 UTC the next day", []data.Record{
-			progSession(3, bridge, 5, 18*s, at(day, "21:00", "America/New_York", time.Date(2025, 4, 4, 21, 0, 0, 0, ny))),
+			datatest.ProgSession(3, bridge, 5, 18*s, at(day, "21:00", "America/New_York", time.Date(2025, 4, 4, 21, 0, 0, 0, ny))),
 		}, bridge, 5},
 		{"08:00 in Tokyo is 23:00 UTC the day before", []data.Record{
-			progSession(3, bridge, 5, 18*s, at(day, "08:00", "Asia/Tokyo", time.Date(2025, 4, 4, 8, 0, 0, 0, tokyo))),
+			datatest.ProgSession(3, bridge, 5, 18*s, at(day, "08:00", "Asia/Tokyo", time.Date(2025, 4, 4, 8, 0, 0, 0, tokyo))),
 		}, bridge, 5},
 		{"a flight: morning in London, evening in New York, same date", []data.Record{
-			progSession(3, bridge, 5, 18*s, at(day, "07:00", "Europe/London", time.Date(2025, 4, 4, 6, 0, 0, 0, time.UTC))),
-			progSession(3, bridge, 5, 18*s, at(day, "22:00", "America/New_York", time.Date(2025, 4, 4, 22, 0, 0, 0, ny))),
+			datatest.ProgSession(3, bridge, 5, 18*s, at(day, "07:00", "Europe/London", time.Date(2025, 4, 4, 6, 0, 0, 0, time.UTC))),
+			datatest.ProgSession(3, bridge, 5, 18*s, at(day, "22:00", "America/New_York", time.Date(2025, 4, 4, 22, 0, 0, 0, ny))),
 		}, bridge, 10},
-		{"a repetition begun counts", []data.Record{progSession(3, flex, 5, 5*s, twoHolds, holdsDone(3))}, flex, 2},
-		{"a skipped exercise counts nothing", []data.Record{progSession(3, bridge, 5, 18*s, leftSkipped)}, bridge, 0},
+		{"a repetition begun counts", []data.Record{datatest.ProgSession(3, flex, 5, 5*s, twoHolds, holdsDone(3))}, flex, 2},
+		{"a skipped exercise counts nothing", []data.Record{datatest.ProgSession(3, bridge, 5, 18*s, leftSkipped)}, bridge, 0},
 	}
 	for _, c := range cases {
 		t.Run(c.scenario, func(t *testing.T) {
@@ -121,7 +122,7 @@ func TestPlanToday(t *testing.T) {
 	knee, rot, flex, bridge, cat := data.KneeToChest, data.Rotation, data.Flexibility, data.Bridge, data.CatStretch
 	// doneMorning is the morning routine done on day n at the start doses.
 	doneMorning := func(n int, edits ...func(*data.Record)) data.Record {
-		r := progSession(n, flex, 5, 5*s, append([]func(*data.Record){inRoutine(data.Morning)}, edits...)...)
+		r := datatest.ProgSession(n, flex, 5, 5*s, append([]func(*data.Record){inRoutine(data.Morning)}, edits...)...)
 		r.Exercises = append(r.Exercises, data.ExerciseLog{Exercise: bridge, Name: "Bridge", Reps: 5, RepsDone: 5, Holds: 5, HoldsDone: 5, HoldMS: 18000})
 		return r
 	}
@@ -135,10 +136,10 @@ func TestPlanToday(t *testing.T) {
 	}{
 		{"the first morning", morning, nil, "knee-to-chest×02 lower-back-rotation×02 lower-back-flexibility×05 bridge×05 cat-stretch×03", "Start with 5"},
 		{"a second morning the same day leaves the per-day exercises out", morning, []data.Record{doneMorning(0)}, "knee-to-chest×02 lower-back-rotation×02 cat-stretch×03", "Bridge is left out: 5 of today's 5 are done"},
-		{"a second morning after 3 bridges offers 2", morning, []data.Record{progSession(0, bridge, 3, 18*s)}, "knee-to-chest×02 lower-back-rotation×02 lower-back-flexibility×05 bridge×02 cat-stretch×03", "2 of today's 5: 3 are done already"},
+		{"a second morning after 3 bridges offers 2", morning, []data.Record{datatest.ProgSession(0, bridge, 3, 18*s)}, "knee-to-chest×02 lower-back-rotation×02 lower-back-flexibility×05 bridge×02 cat-stretch×03", "2 of today's 5: 3 are done already"},
 		{"an evening-only day carries the per-day exercises", evening, nil, "knee-to-chest×02 lower-back-rotation×02 lower-back-flexibility×05 bridge×05 cat-stretch×03", "Start with 5"},
 		{"the evening after the morning does not", evening, []data.Record{doneMorning(0)}, "knee-to-chest×02 lower-back-rotation×02 cat-stretch×03", ""},
-		{"the evening carries only what is left", evening, []data.Record{progSession(0, flex, 5, 5*s)}, "knee-to-chest×02 lower-back-rotation×02 bridge×05 cat-stretch×03", ""},
+		{"the evening carries only what is left", evening, []data.Record{datatest.ProgSession(0, flex, 5, 5*s)}, "knee-to-chest×02 lower-back-rotation×02 bridge×05 cat-stretch×03", ""},
 		{"yesterday's morning does not count today", evening, []data.Record{doneMorning(-1)}, "knee-to-chest×02 lower-back-rotation×02 lower-back-flexibility×05 bridge×05 cat-stretch×03", ""},
 		{"the short routine stays short", short, nil, "knee-to-chest×02 lower-back-rotation×02", ""},
 		{"'do this now' after the morning", find(bridge), []data.Record{doneMorning(0)}, "", "Bridge is left out"},
@@ -147,15 +148,15 @@ func TestPlanToday(t *testing.T) {
 		{"a routine's own dose above today's is cut to it", data.Routine{ID: "custom-b", Name: "B", Items: []data.RoutineItem{{Exercise: bridge, Reps: 20}}}, nil, "bridge×05", "Start with 5"},
 		{"the second item of a routine gets the rest", data.Routine{ID: "custom-b", Name: "B", Items: []data.RoutineItem{{Exercise: bridge, Reps: 3}, {Exercise: bridge, Reps: 3}}}, nil, "bridge×03 bridge×02", "2 of today's 5: the rest is earlier in this routine"},
 		{"a routine of one's own after the morning", mine, []data.Record{doneMorning(0)}, "knee-to-chest×02", "Bridge is left out: 5 of today's 5"},
-		{"today's sessions do not raise today's dose", morning, joinRecs(daily(-6, -1, bridge, 5, 18*s), []data.Record{progSession(0, bridge, 5, 18*s, withPain(3, 3))}), "knee-to-chest×02 lower-back-rotation×02 lower-back-flexibility×05 cat-stretch×03", "Bridge is left out: 5 of today's 5"},
+		{"today's sessions do not raise today's dose", morning, joinRecs(daily(-6, -1, bridge, 5, 18*s), []data.Record{datatest.ProgSession(0, bridge, 5, 18*s, withPain(3, 3))}), "knee-to-chest×02 lower-back-rotation×02 lower-back-flexibility×05 cat-stretch×03", "Bridge is left out: 5 of today's 5"},
 		{"a week done: today's dose is 7", morning, daily(-7, -1, bridge, 5, 18*s), "knee-to-chest×02 lower-back-rotation×02 lower-back-flexibility×05 bridge×07 cat-stretch×03", "try 7"},
-		{"pain this morning lowers what is left for the evening", evening, joinRecs(daily(-14, -8, bridge, 5, 18*s), daily(-7, -1, bridge, 7, 18*s), []data.Record{progSession(0, bridge, 5, 18*s, withPain(2, 5))}), "knee-to-chest×02 lower-back-rotation×02 lower-back-flexibility×05 cat-stretch×03", ""},
-		{"a week done, 5 this morning: 2 left", morning, joinRecs(daily(-7, -1, bridge, 5, 18*s), []data.Record{progSession(0, bridge, 5, 18*s, withPain(3, 3))}), "knee-to-chest×02 lower-back-rotation×02 lower-back-flexibility×05 bridge×02 cat-stretch×03", "2 of today's 7: 5 are done already"},
+		{"pain this morning lowers what is left for the evening", evening, joinRecs(daily(-14, -8, bridge, 5, 18*s), daily(-7, -1, bridge, 7, 18*s), []data.Record{datatest.ProgSession(0, bridge, 5, 18*s, withPain(2, 5))}), "knee-to-chest×02 lower-back-rotation×02 lower-back-flexibility×05 cat-stretch×03", ""},
+		{"a week done, 5 this morning: 2 left", morning, joinRecs(daily(-7, -1, bridge, 5, 18*s), []data.Record{datatest.ProgSession(0, bridge, 5, 18*s, withPain(3, 3))}), "knee-to-chest×02 lower-back-rotation×02 lower-back-flexibility×05 bridge×02 cat-stretch×03", "2 of today's 7: 5 are done already"},
 		{"a routine's own dose is held down after a break", data.Routine{ID: "custom-k", Name: "K", Items: []data.RoutineItem{{Exercise: knee, Reps: 3}, {Exercise: rot, Reps: 3, Hold: 10 * s}, {Exercise: cat, Reps: 4}}}, joinRecs(daily(-20, -14, knee, 3, 5*s), daily(-20, -14, rot, 3, 10*s)), "knee-to-chest×02 lower-back-rotation×02 cat-stretch×04", "It's been 14 days"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.scenario, func(t *testing.T) {
-			got := data.PlanToday(tc.r, c, tc.history, progDate(0))
+			got := data.PlanToday(tc.r, c, tc.history, datatest.ProgDate(0))
 			if items := planItems(got.Routine); items != tc.want {
 				t.Errorf("items: got %q, want %q", items, tc.want)
 			}
@@ -187,14 +188,14 @@ func TestPlanTodayNeverPassesTheDay(t *testing.T) {
 		if id != "mine" {
 			r, _ = data.FindRoutine(c, id)
 		}
-		p := data.PlanToday(r, c, hist, progDate(0))
+		p := data.PlanToday(r, c, hist, datatest.ProgDate(0))
 		for _, it := range p.Routine.Items {
 			if it.Exercise == data.Bridge || it.Exercise == data.Flexibility {
-				hist = append(hist, progSession(0, it.Exercise, it.Reps, time.Second, inRoutine(r.ID)))
+				hist = append(hist, datatest.ProgSession(0, it.Exercise, it.Reps, time.Second, inRoutine(r.ID)))
 			}
 		}
 		for _, ex := range []string{data.Bridge, data.Flexibility} {
-			if n := data.RepsDoneOn(hist, ex, progDate(0)); n > 5 {
+			if n := data.RepsDoneOn(hist, ex, datatest.ProgDate(0)); n > 5 {
 				t.Fatalf("after session %d (%s): %d of %s done, want at most the first day's 5", i+1, id, n, ex)
 			}
 		}
@@ -204,7 +205,7 @@ func TestPlanTodayNeverPassesTheDay(t *testing.T) {
 func TestTodayPlanAllows(t *testing.T) {
 	c := data.DefaultCatalogue()
 	r, _ := data.FindRoutine(c, data.Morning)
-	p := data.PlanToday(r, c, []data.Record{progSession(0, data.Bridge, 3, 18*time.Second)}, progDate(0))
+	p := data.PlanToday(r, c, []data.Record{datatest.ProgSession(0, data.Bridge, 3, 18*time.Second)}, datatest.ProgDate(0))
 	// Items: knee, rotation, flexibility, bridge (2 left of 5), cat. Fewer
 	// than the article's start is allowed, down to one (data.MinReps): the
 	// article's numbers are where to start, not a floor.
@@ -227,7 +228,7 @@ func TestTodayPlanAllows(t *testing.T) {
 
 func TestDailyDoseText(t *testing.T) {
 	c := data.DefaultCatalogue()
-	got := data.DailyDoses(c, []data.Record{progSession(0, data.Bridge, 5, 18*time.Second)}, progDate(0))
+	got := data.DailyDoses(c, []data.Record{datatest.ProgSession(0, data.Bridge, 5, 18*time.Second)}, datatest.ProgDate(0))
 	want := []string{"Lower-back flexibility exercise: 0 of 5 today, 5 left", "Bridge: 5 of 5 today, done for today"}
 	if len(got) != len(want) {
 		t.Fatalf("got %d daily doses, want %d", len(got), len(want))
@@ -243,7 +244,7 @@ func TestDailyDoseText(t *testing.T) {
 func TestPlanTodayOwnDoseNeedsNoReason(t *testing.T) {
 	c := data.DefaultCatalogue()
 	r := data.Routine{ID: "custom-b", Name: "B", Items: []data.RoutineItem{{Exercise: data.Bridge, Reps: 3}, {Exercise: data.CatStretch, Reps: 4}}}
-	p := data.PlanToday(r, c, nil, progDate(0))
+	p := data.PlanToday(r, c, nil, datatest.ProgDate(0))
 	if p.Why[0] != "" || p.Why[1] != "" {
 		t.Errorf("got reasons %q, want none", p.Why)
 	}

@@ -27,7 +27,7 @@ const (
 // PainAdviceFor returns the advice after the latest session of history
 // (by start), the strongest that applies.
 func PainAdviceFor(history []Record) PainAdvice {
-	recs := inOrder(history)
+	recs := InOrder(history)
 	if len(recs) == 0 {
 		return PainFine
 	}

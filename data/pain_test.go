@@ -6,17 +6,18 @@ import (
 	"time"
 
 	"unknot/data"
+	"unknot/data/internal/datatest"
 )
 
 func TestPainAdviceFor(t *testing.T) {
 	const s = time.Second
 	// pained is a knee-to-chest session on day n with pain scores.
 	pained := func(n, before, after int) data.Record {
-		return progSession(n, data.KneeToChest, 2, 5*s, withPain(before, after))
+		return datatest.ProgSession(n, data.KneeToChest, 2, 5*s, withPain(before, after))
 	}
-	plain := func(n int) data.Record { return progSession(n, data.KneeToChest, 2, 5*s) }
+	plain := func(n int) data.Record { return datatest.ProgSession(n, data.KneeToChest, 2, 5*s) }
 	afterOnly := func(n, after int) data.Record {
-		return progSession(n, data.KneeToChest, 2, 5*s, func(r *data.Record) { r.PainAfter = data.PainScore(after) })
+		return datatest.ProgSession(n, data.KneeToChest, 2, 5*s, func(r *data.Record) { r.PainAfter = data.PainScore(after) })
 	}
 	cases := []struct {
 		scenario string
@@ -112,34 +113,5 @@ func TestAdviceHedged(t *testing.T) {
 		if !strings.Contains(all, hedged) {
 			t.Errorf("the advice lacks %q", hedged)
 		}
-	}
-}
-
-// A session stopped as it hurt keeps its reason through a backup and the
-// stored history, and a reason Unknot does not know is refused.
-func TestStoppedReasonIsKept(t *testing.T) {
-	r := progSession(0, data.KneeToChest, 2, 5*time.Second, leftPartial, func(r *data.Record) { r.Stopped = data.StoppedHurt })
-	raw, err := data.EncodeBackup(data.NewBackup([]data.Record{r}, data.DefaultSettings(), nil, progDay0))
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := data.DecodeBackup(strings.NewReader(string(raw)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(b.Records) != 1 || !b.Records[0].Equal(r) {
-		t.Errorf("backup: got %+v, want %+v", b.Records, r)
-	}
-	st := &data.MemoryStorage{}
-	if _, err := data.SaveRecord(st, r); err != nil {
-		t.Fatal(err)
-	}
-	h, _, err := data.LoadHistory(st, progDay0)
-	if err != nil || len(h.Records) != 1 || h.Records[0].Stopped != data.StoppedHurt {
-		t.Errorf("stored history: got %+v (%v), want the reason kept", h.Records, err)
-	}
-	r.Stopped = "bored"
-	if err := r.Validate(); err == nil || !strings.Contains(err.Error(), `"bored"`) {
-		t.Errorf("an unknown reason: got %v, want it refused by name", err)
 	}
 }

@@ -44,9 +44,9 @@ func isZoneName(s string) bool {
 
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
-// isClock reports whether s is a 24-hour time with two-digit hours and
+// IsClock reports whether s is a 24-hour time with two-digit hours and
 // minutes, such as "07:30": ^([01][0-9]|2[0-3]):[0-5][0-9]$.
-func isClock(s string) bool {
+func IsClock(s string) bool {
 	if len(s) != 5 || s[2] != ':' {
 		return false
 	}

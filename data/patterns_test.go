@@ -30,7 +30,7 @@ func checkPatterns(t *testing.T, s string) {
 	}{
 		{"isID", isID(s), idRegexp},
 		{"isZoneName", isZoneName(s), zoneRegexp},
-		{"isClock", isClock(s), clockRegexp},
+		{"IsClock", IsClock(s), clockRegexp},
 	} {
 		if want := c.re.MatchString(s); c.got != want {
 			t.Errorf("%s(%q) = %v, the pattern %s says %v", c.name, s, c.got, c.re, want)

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"unknot/data"
+	"unknot/data/internal/datatest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -17,7 +18,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 // compile compiles the routine with the given id, failing the test on error.
 func compile(tb testing.TB, id string, tm data.Timing) data.Plan {
 	tb.Helper()
-	p, err := data.Compile(routine(tb, id), data.DefaultCatalogue(), tm)
+	p, err := data.Compile(datatest.Routine(tb, id), data.DefaultCatalogue(), tm)
 	if err != nil {
 		tb.Fatalf("compile %s: got %v, want nil", id, err)
 	}
@@ -602,8 +603,8 @@ func TestCompileRejects(t *testing.T) {
 		{"no reps", item(data.Flexibility, -1, 0), data.DefaultTiming(), `routine "Mine": Lower-back flexibility exercise: -1 rounds is outside the safe range of 1 to 30`},
 		{"hold too long", item(data.Rotation, 0, 11*time.Second), data.DefaultTiming(), `routine "Mine": Lower-back rotational stretch: a hold of 11 s is outside the range of 5 s to 10 s`},
 		{"no items", data.Routine{ID: "mine", Name: "Mine"}, data.DefaultTiming(), `routine "Mine" has no exercises`},
-		{"bad timing", routine(t, data.Morning), badTiming, "the breath in must be between 2 s and 10 s, not 1 s"},
-		{"zero timing", routine(t, data.Evening), data.Timing{}, "the get-ready time must be between 3 s and 60 s, not 0 s"},
+		{"bad timing", datatest.Routine(t, data.Morning), badTiming, "the breath in must be between 2 s and 10 s, not 1 s"},
+		{"zero timing", datatest.Routine(t, data.Evening), data.Timing{}, "the get-ready time must be between 3 s and 60 s, not 0 s"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.scenario, func(t *testing.T) {

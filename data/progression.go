@@ -95,7 +95,7 @@ func Suggest(ex Exercise, history []Record, today string) Suggestion {
 	if last.rose {
 		return p.lowered(p.afterPain(seen, cur, last))
 	}
-	if t, ok := dayNumber(today); ok && t-last.day >= BreakDays {
+	if t, ok := DayNumber(today); ok && t-last.day >= BreakDays {
 		gap := t - last.day
 		if gap >= LongBreakDays || p.key(p.down(cur)) <= p.key(start) {
 			return p.lowered(start, fmt.Sprintf("It's been %d days since you last did this: start again at %s and build up.", gap, p.text(start)))
@@ -136,12 +136,12 @@ func Suggest(ex Exercise, history []Record, today string) Suggestion {
 func exposures(p progression, history []Record) []exposure {
 	var seen []exposure
 	rawReps := 0 // the repetitions of the last exposure, before clamping
-	for _, r := range inOrder(history) {
+	for _, r := range InOrder(history) {
 		l, ok := r.Log(p.ex.ID)
 		if !ok || l.HoldsDone == 0 {
 			continue
 		}
-		d, _ := dayNumber(r.LocalDate)
+		d, _ := DayNumber(r.LocalDate)
 		e := exposure{day: d, lvl: p.normalise(l), full: l.Done()}
 		if r.PainBefore != nil && r.PainAfter != nil {
 			e.scored, e.from, e.to = true, *r.PainBefore, *r.PainAfter

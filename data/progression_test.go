@@ -1,42 +1,21 @@
 package data_test
 
 import (
-	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
 
 	"unknot/data"
+	"unknot/data/internal/datatest"
 )
-
-// progDay0 is day 0 of the progression tests.
-var progDay0 = time.Date(2025, 4, 1, 8, 0, 0, 0, time.UTC)
-
-// progDate is the local date of day n.
-func progDate(n int) string { return progDay0.AddDate(0, 0, n).Format(data.DateLayout) }
-
-// sess is a session on day n doing reps of exercise ex with holds of hold,
-// all done, then edited.
-func progSession(n int, ex string, reps int, hold time.Duration, edits ...func(*data.Record)) data.Record {
-	start := progDay0.AddDate(0, 0, n)
-	r := data.Record{
-		ID: uuidFor(fmt.Sprint(n, ex, reps, hold, len(edits))), Routine: ex, RoutineName: ex,
-		Exercises: []data.ExerciseLog{{Exercise: ex, Name: ex, Reps: reps, RepsDone: reps, Holds: reps, HoldsDone: reps, HoldMS: hold.Milliseconds()}},
-		Start:     start, End: start.Add(5 * time.Minute), LocalDate: progDate(n), LocalTime: "08:00", Complete: true,
-	}
-	for _, e := range edits {
-		e(&r)
-	}
-	return r
-}
 
 // daily is a session a day from day from to day to, inclusive, with the
 // pain rated 3 before and after.
 func daily(from, to int, ex string, reps int, hold time.Duration) []data.Record {
 	var out []data.Record
 	for n := from; n <= to; n++ {
-		out = append(out, progSession(n, ex, reps, hold, withPain(3, 3)))
+		out = append(out, datatest.ProgSession(n, ex, reps, hold, withPain(3, 3)))
 	}
 	return out
 }
@@ -45,7 +24,7 @@ func daily(from, to int, ex string, reps int, hold time.Duration) []data.Record 
 func unscored(from, to int, ex string, reps int, hold time.Duration) []data.Record {
 	var out []data.Record
 	for n := from; n <= to; n++ {
-		out = append(out, progSession(n, ex, reps, hold))
+		out = append(out, datatest.ProgSession(n, ex, reps, hold))
 	}
 	return out
 }
@@ -53,13 +32,6 @@ func unscored(from, to int, ex string, reps int, hold time.Duration) []data.Reco
 // withPain sets the pain before and after.
 func withPain(before, after int) func(*data.Record) {
 	return func(r *data.Record) { r.PainBefore, r.PainAfter = data.PainScore(before), data.PainScore(after) }
-}
-
-// leftPartial leaves the last hold undone.
-func leftPartial(r *data.Record) {
-	r.Exercises[0].HoldsDone--
-	r.Exercises[0].RepsDone--
-	r.Complete = false
 }
 
 // leftSkipped leaves the whole exercise undone.
@@ -101,7 +73,7 @@ func TestSuggest(t *testing.T) {
 		{"rotation, first time", rot, nil, 0, 2, 5 * s, "Start with 2 × 5 s: an amount that should not make your pain worse."},
 		{"cat, first time", cat, nil, 0, 3, 5 * s, "Start with 3: an amount that should not make your pain worse."},
 		{"other exercises do not count", flex, daily(0, 9, knee, 2, 5*s), 10, 5, 5 * s, "Start with 5: an amount that should not make your pain worse."},
-		{"a skipped exercise does not count", flex, []data.Record{progSession(0, flex, 5, 5*s, leftSkipped)}, 1, 5, 5 * s, "Start with 5: an amount that should not make your pain worse."},
+		{"a skipped exercise does not count", flex, []data.Record{datatest.ProgSession(0, flex, 5, 5*s, leftSkipped)}, 1, 5, 5 * s, "Start with 5: an amount that should not make your pain worse."},
 
 		// Staying a week.
 		{"three days at 5", flex, daily(0, 2, flex, 5, 5*s), 3, 5, 5 * s, "Stay at 5 for now: 3 of 7 days done without more pain."},
@@ -110,22 +82,22 @@ func TestSuggest(t *testing.T) {
 		{"twice a day for four days is four days", knee, joinRecs(daily(0, 3, knee, 2, 5*s), daily(0, 3, knee, 2, 5*s)), 4, 2, 5 * s, "Stay at 2 for now: 4 of 7 days done without more pain."},
 		{"a per-day exercise in two sessions is one day at their sum", flex, joinRecs(daily(0, 3, flex, 5, 5*s), daily(0, 3, flex, 4, 5*s)), 4, 9, 5 * s, "Stay at 9 for now: 4 of 7 days done without more pain."},
 		{"a week at 7 a day, split 4 and 3", bridge, joinRecs(daily(0, 6, bridge, 4, 18*s), daily(0, 6, bridge, 3, 18*s)), 7, 9, 18 * s, "You've done 7 for a week without more pain: try 9."},
-		{"a partial session does not count", flex, joinRecs(daily(0, 2, flex, 5, 5*s), []data.Record{progSession(3, flex, 5, 5*s, leftPartial)}, daily(4, 6, flex, 5, 5*s)), 7, 5, 5 * s, "Stay at 5 for now: 6 of 7 days done without more pain."},
+		{"a partial session does not count", flex, joinRecs(daily(0, 2, flex, 5, 5*s), []data.Record{datatest.ProgSession(3, flex, 5, 5*s, datatest.LeftPartial)}, daily(4, 6, flex, 5, 5*s)), 7, 5, 5 * s, "Stay at 5 for now: 6 of 7 days done without more pain."},
 		{"another level between breaks the week", flex, joinRecs(daily(0, 3, flex, 5, 5*s), daily(4, 4, flex, 7, 5*s), daily(5, 7, flex, 5, 5*s)), 8, 5, 5 * s, "Stay at 5 for now: 3 of 7 days done without more pain."},
 		{"a long gap between breaks the week", flex, joinRecs(daily(0, 3, flex, 5, 5*s), daily(20, 22, flex, 5, 5*s)), 22, 5, 5 * s, "Stay at 5 for now: 3 of 7 days done without more pain."},
-		{"pain rising by 1 is not a rise", flex, joinRecs(daily(0, 5, flex, 5, 5*s), []data.Record{progSession(6, flex, 5, 5*s, withPain(3, 4))}), 7, 7, 5 * s, "You've done 5 for a week without more pain: try 7."},
-		{"pain falling is fine", flex, joinRecs(daily(0, 5, flex, 5, 5*s), []data.Record{progSession(6, flex, 5, 5*s, withPain(6, 2))}), 7, 7, 5 * s, "You've done 5 for a week without more pain: try 7."},
-		{"a rise earlier at this level restarts the week", flex, joinRecs(daily(0, 2, flex, 5, 5*s), []data.Record{progSession(3, flex, 5, 5*s, withPain(2, 5))}, daily(4, 8, flex, 5, 5*s)), 9, 5, 5 * s, "Stay at 5 for now: 5 of 7 days done without more pain."},
-		{"pain after a session without this exercise is not counted", flex, joinRecs(daily(0, 6, flex, 5, 5*s), []data.Record{progSession(7, flex, 2, 5*s, asOtherExercise(knee), withPain(1, 8))}), 8, 7, 5 * s, "You've done 5 for a week without more pain: try 7."},
-		{"pain after skipping this exercise is not counted", flex, joinRecs(daily(0, 6, flex, 5, 5*s), []data.Record{progSession(7, flex, 5, 5*s, leftSkipped, withPain(1, 8))}), 8, 7, 5 * s, "You've done 5 for a week without more pain: try 7."},
+		{"pain rising by 1 is not a rise", flex, joinRecs(daily(0, 5, flex, 5, 5*s), []data.Record{datatest.ProgSession(6, flex, 5, 5*s, withPain(3, 4))}), 7, 7, 5 * s, "You've done 5 for a week without more pain: try 7."},
+		{"pain falling is fine", flex, joinRecs(daily(0, 5, flex, 5, 5*s), []data.Record{datatest.ProgSession(6, flex, 5, 5*s, withPain(6, 2))}), 7, 7, 5 * s, "You've done 5 for a week without more pain: try 7."},
+		{"a rise earlier at this level restarts the week", flex, joinRecs(daily(0, 2, flex, 5, 5*s), []data.Record{datatest.ProgSession(3, flex, 5, 5*s, withPain(2, 5))}, daily(4, 8, flex, 5, 5*s)), 9, 5, 5 * s, "Stay at 5 for now: 5 of 7 days done without more pain."},
+		{"pain after a session without this exercise is not counted", flex, joinRecs(daily(0, 6, flex, 5, 5*s), []data.Record{datatest.ProgSession(7, flex, 2, 5*s, asOtherExercise(knee), withPain(1, 8))}), 8, 7, 5 * s, "You've done 5 for a week without more pain: try 7."},
+		{"pain after skipping this exercise is not counted", flex, joinRecs(daily(0, 6, flex, 5, 5*s), []data.Record{datatest.ProgSession(7, flex, 5, 5*s, leftSkipped, withPain(1, 8))}), 8, 7, 5 * s, "You've done 5 for a week without more pain: try 7."},
 
 		// Dropping back.
-		{"pain rose at a new level: back to the last", flex, joinRecs(daily(0, 6, flex, 5, 5*s), daily(7, 8, flex, 7, 5*s), []data.Record{progSession(9, flex, 7, 5*s, withPain(3, 5))}), 10, 5, 5 * s, "Your pain went from 3 to 5 after your last session: go back to 5."},
-		{"pain rose after a partial session", flex, joinRecs(daily(0, 6, flex, 5, 5*s), []data.Record{progSession(7, flex, 7, 5*s, leftPartial, withPain(3, 6))}), 8, 5, 5 * s, "Your pain went from 3 to 6 after your last session: go back to 5."},
-		{"pain rose twice: back again", flex, joinRecs(daily(0, 6, flex, 5, 5*s), daily(7, 13, flex, 7, 5*s), []data.Record{progSession(14, flex, 9, 5*s, withPain(2, 4)), progSession(15, flex, 7, 5*s, withPain(2, 5))}), 16, 5, 5 * s, "Your pain went from 2 to 5 after your last session: go back to 5."},
-		{"pain rose at the start", flex, []data.Record{progSession(0, flex, 5, 5*s, withPain(2, 6))}, 1, 5, 5 * s, "Your pain went from 2 to 6 after your last session: stay at 5, the least there is, and stop if it sharpens; if this keeps happening, talk to a healthcare professional."},
-		{"pain rose at a chosen 9, nothing lower done", flex, []data.Record{progSession(0, flex, 9, 5*s, withPain(1, 3))}, 1, 7, 5 * s, "Your pain went from 1 to 3 after your last session: go back to 7."},
-		{"pain rose, then fine at the lower level", flex, joinRecs(daily(0, 6, flex, 5, 5*s), []data.Record{progSession(7, flex, 7, 5*s, withPain(3, 5))}, daily(8, 9, flex, 5, 5*s)), 10, 5, 5 * s, "Stay at 5 for now: 2 of 7 days done without more pain."},
+		{"pain rose at a new level: back to the last", flex, joinRecs(daily(0, 6, flex, 5, 5*s), daily(7, 8, flex, 7, 5*s), []data.Record{datatest.ProgSession(9, flex, 7, 5*s, withPain(3, 5))}), 10, 5, 5 * s, "Your pain went from 3 to 5 after your last session: go back to 5."},
+		{"pain rose after a partial session", flex, joinRecs(daily(0, 6, flex, 5, 5*s), []data.Record{datatest.ProgSession(7, flex, 7, 5*s, datatest.LeftPartial, withPain(3, 6))}), 8, 5, 5 * s, "Your pain went from 3 to 6 after your last session: go back to 5."},
+		{"pain rose twice: back again", flex, joinRecs(daily(0, 6, flex, 5, 5*s), daily(7, 13, flex, 7, 5*s), []data.Record{datatest.ProgSession(14, flex, 9, 5*s, withPain(2, 4)), datatest.ProgSession(15, flex, 7, 5*s, withPain(2, 5))}), 16, 5, 5 * s, "Your pain went from 2 to 5 after your last session: go back to 5."},
+		{"pain rose at the start", flex, []data.Record{datatest.ProgSession(0, flex, 5, 5*s, withPain(2, 6))}, 1, 5, 5 * s, "Your pain went from 2 to 6 after your last session: stay at 5, the least there is, and stop if it sharpens; if this keeps happening, talk to a healthcare professional."},
+		{"pain rose at a chosen 9, nothing lower done", flex, []data.Record{datatest.ProgSession(0, flex, 9, 5*s, withPain(1, 3))}, 1, 7, 5 * s, "Your pain went from 1 to 3 after your last session: go back to 7."},
+		{"pain rose, then fine at the lower level", flex, joinRecs(daily(0, 6, flex, 5, 5*s), []data.Record{datatest.ProgSession(7, flex, 7, 5*s, withPain(3, 5))}, daily(8, 9, flex, 5, 5*s)), 10, 5, 5 * s, "Stay at 5 for now: 2 of 7 days done without more pain."},
 
 		// The top of the range.
 		{"a week at 29", flex, daily(0, 6, flex, 29, 5*s), 7, 30, 5 * s, "You've done 29 for a week without more pain: try 30."},
@@ -141,10 +113,10 @@ func TestSuggest(t *testing.T) {
 		{"rotation, a week at 10 s", rot, daily(0, 6, rot, 2, 10*s), 7, 3, 10 * s, "You've done 2 × 10 s for a week without more pain: try 3 × 10 s."},
 		{"rotation, at the top", rot, daily(0, 6, rot, 3, 10*s), 7, 3, 10 * s, "You're at 3 × 10 s, the most the source article suggests: keep it there."},
 		{"rotation, a longer hold is a new level", rot, joinRecs(daily(0, 3, rot, 2, 7*s), daily(4, 5, rot, 2, 8*s)), 6, 2, 8 * s, "Stay at 2 × 8 s for now: 2 of 7 days done without more pain."},
-		{"rotation, pain rose: back to the shorter hold", rot, joinRecs(daily(0, 6, rot, 2, 7*s), []data.Record{progSession(7, rot, 2, 8*s, withPain(3, 5))}), 8, 2, 7 * s, "Your pain went from 3 to 5 after your last session: go back to 2 × 7 s."},
-		{"rotation, pain rose at the start: a second shorter", rot, []data.Record{progSession(0, rot, 2, 10*s, withPain(3, 5))}, 1, 2, 9 * s, "Your pain went from 3 to 5 after your last session: go back to 2 × 9 s."},
-		{"rotation, pain rose at 3: a repetition fewer", rot, []data.Record{progSession(0, rot, 3, 10*s, withPain(3, 5))}, 1, 2, 10 * s, "Your pain went from 3 to 5 after your last session: go back to 2 × 10 s."},
-		{"rotation, pain rose at the least", rot, []data.Record{progSession(0, rot, 2, 5*s, withPain(3, 5))}, 1, 2, 5 * s, "Your pain went from 3 to 5 after your last session: stay at 2 × 5 s, the least there is, and stop if it sharpens; if this keeps happening, talk to a healthcare professional."},
+		{"rotation, pain rose: back to the shorter hold", rot, joinRecs(daily(0, 6, rot, 2, 7*s), []data.Record{datatest.ProgSession(7, rot, 2, 8*s, withPain(3, 5))}), 8, 2, 7 * s, "Your pain went from 3 to 5 after your last session: go back to 2 × 7 s."},
+		{"rotation, pain rose at the start: a second shorter", rot, []data.Record{datatest.ProgSession(0, rot, 2, 10*s, withPain(3, 5))}, 1, 2, 9 * s, "Your pain went from 3 to 5 after your last session: go back to 2 × 9 s."},
+		{"rotation, pain rose at 3: a repetition fewer", rot, []data.Record{datatest.ProgSession(0, rot, 3, 10*s, withPain(3, 5))}, 1, 2, 10 * s, "Your pain went from 3 to 5 after your last session: go back to 2 × 10 s."},
+		{"rotation, pain rose at the least", rot, []data.Record{datatest.ProgSession(0, rot, 2, 5*s, withPain(3, 5))}, 1, 2, 5 * s, "Your pain went from 3 to 5 after your last session: stay at 2 × 5 s, the least there is, and stop if it sharpens; if this keeps happening, talk to a healthcare professional."},
 
 		// The cat stretch keeps the hold the person chose.
 		{"cat, a week at 3 × 8 s", cat, daily(0, 6, cat, 3, 8*s), 7, 4, 8 * s, "You've done 3 for a week without more pain: try 4."},
@@ -169,18 +141,18 @@ func TestSuggest(t *testing.T) {
 		// Without pain scores the dose holds, and the reason asks for them.
 		{"a week without pain scores holds", flex, unscored(0, 6, flex, 5, 5*s), 7, 5, 5 * s, "Stay at 5: rate your pain before and after each session, and after 7 days without it rising Unknot adds more."},
 		{"a month without pain scores holds", bridge, unscored(0, 30, bridge, 9, 18*s), 31, 9, 18 * s, "Stay at 9: rate your pain before and after each session, and after 7 days without it rising Unknot adds more."},
-		{"only the pain before given", flex, joinRecs(daily(0, 5, flex, 5, 5*s), []data.Record{progSession(6, flex, 5, 5*s, func(r *data.Record) { r.PainBefore = data.PainScore(2) })}), 7, 5, 5 * s, "Stay at 5: rate your pain before and after each session, and after 7 days without it rising Unknot adds more."},
+		{"only the pain before given", flex, joinRecs(daily(0, 5, flex, 5, 5*s), []data.Record{datatest.ProgSession(6, flex, 5, 5*s, func(r *data.Record) { r.PainBefore = data.PainScore(2) })}), 7, 5, 5 * s, "Stay at 5: rate your pain before and after each session, and after 7 days without it rising Unknot adds more."},
 		{"six scored days and one not", knee, joinRecs(daily(0, 5, knee, 2, 5*s), unscored(6, 6, knee, 2, 5*s)), 7, 2, 5 * s, "Stay at 2: rate your pain before and after each session, and after 7 days without it rising Unknot adds more."},
 		{"scores given from day 2 on", knee, joinRecs(unscored(0, 1, knee, 2, 5*s), daily(2, 8, knee, 2, 5*s)), 9, 3, 5 * s, "You've done 2 for a week without more pain: try 3."},
 		{"at the top without scores", cat, unscored(0, 6, cat, 5, 5*s), 7, 5, 5 * s, "You're at 5, the most the source article suggests: keep it there."},
 
 		// Pain after a session: a rise of 2 or more, or 7 or more whatever
 		// it was before.
-		{"a rise of 1 at 6 counts the day", knee, joinRecs(daily(0, 5, knee, 2, 5*s), []data.Record{progSession(6, knee, 2, 5*s, withPain(5, 6))}), 7, 3, 5 * s, "You've done 2 for a week without more pain: try 3."},
-		{"pain 7 after 7 before: back", flex, joinRecs(daily(0, 6, flex, 5, 5*s), daily(7, 8, flex, 7, 5*s), []data.Record{progSession(9, flex, 7, 5*s, withPain(7, 7))}), 10, 5, 5 * s, "Your pain was 7 after your last session: go back to 5."},
-		{"pain 9 after 8 before: back", flex, joinRecs(daily(0, 6, flex, 5, 5*s), []data.Record{progSession(7, flex, 7, 5*s, withPain(8, 9))}), 8, 5, 5 * s, "Your pain was 9 after your last session: go back to 5."},
-		{"pain 6 after 6 before counts the day", knee, joinRecs(daily(0, 5, knee, 2, 5*s), []data.Record{progSession(6, knee, 2, 5*s, withPain(6, 6))}), 7, 3, 5 * s, "You've done 2 for a week without more pain: try 3."},
-		{"pain rose in the evening session of a per-day exercise", flex, joinRecs(daily(0, 6, flex, 5, 5*s), []data.Record{progSession(7, flex, 4, 5*s, withPain(2, 2)), progSession(7, flex, 3, 5*s, withPain(2, 4))}), 8, 5, 5 * s, "Your pain went from 2 to 4 after your last session: go back to 5."},
+		{"a rise of 1 at 6 counts the day", knee, joinRecs(daily(0, 5, knee, 2, 5*s), []data.Record{datatest.ProgSession(6, knee, 2, 5*s, withPain(5, 6))}), 7, 3, 5 * s, "You've done 2 for a week without more pain: try 3."},
+		{"pain 7 after 7 before: back", flex, joinRecs(daily(0, 6, flex, 5, 5*s), daily(7, 8, flex, 7, 5*s), []data.Record{datatest.ProgSession(9, flex, 7, 5*s, withPain(7, 7))}), 10, 5, 5 * s, "Your pain was 7 after your last session: go back to 5."},
+		{"pain 9 after 8 before: back", flex, joinRecs(daily(0, 6, flex, 5, 5*s), []data.Record{datatest.ProgSession(7, flex, 7, 5*s, withPain(8, 9))}), 8, 5, 5 * s, "Your pain was 9 after your last session: go back to 5."},
+		{"pain 6 after 6 before counts the day", knee, joinRecs(daily(0, 5, knee, 2, 5*s), []data.Record{datatest.ProgSession(6, knee, 2, 5*s, withPain(6, 6))}), 7, 3, 5 * s, "You've done 2 for a week without more pain: try 3."},
+		{"pain rose in the evening session of a per-day exercise", flex, joinRecs(daily(0, 6, flex, 5, 5*s), []data.Record{datatest.ProgSession(7, flex, 4, 5*s, withPain(2, 2)), datatest.ProgSession(7, flex, 3, 5*s, withPain(2, 4))}), 8, 5, 5 * s, "Your pain went from 2 to 4 after your last session: go back to 5."},
 	}
 	cat0 := data.DefaultCatalogue()
 	for _, c := range cases {
@@ -189,7 +161,7 @@ func TestSuggest(t *testing.T) {
 			if !ok {
 				t.Fatalf("no exercise %q", c.ex)
 			}
-			got := data.Suggest(ex, c.history, progDate(c.today))
+			got := data.Suggest(ex, c.history, datatest.ProgDate(c.today))
 			if got.Reps != c.reps || got.Hold != c.hold {
 				t.Errorf("dose: got %d × %v, want %d × %v", got.Reps, got.Hold, c.reps, c.hold)
 			}
@@ -203,11 +175,11 @@ func TestSuggest(t *testing.T) {
 func TestSuggestOrderOfHistory(t *testing.T) {
 	// The history need not come sorted.
 	ex, _ := data.DefaultCatalogue().Exercise(data.Flexibility)
-	h := joinRecs(daily(0, 6, data.Flexibility, 5, 5*time.Second), []data.Record{progSession(7, data.Flexibility, 7, 5*time.Second, withPain(3, 5))})
+	h := joinRecs(daily(0, 6, data.Flexibility, 5, 5*time.Second), []data.Record{datatest.ProgSession(7, data.Flexibility, 7, 5*time.Second, withPain(3, 5))})
 	for i, j := 0, len(h)-1; i < j; i, j = i+1, j-1 {
 		h[i], h[j] = h[j], h[i]
 	}
-	if got := data.Suggest(ex, h, progDate(8)); got.Reps != 5 {
+	if got := data.Suggest(ex, h, datatest.ProgDate(8)); got.Reps != 5 {
 		t.Errorf("got %d, want 5", got.Reps)
 	}
 }
@@ -220,16 +192,16 @@ func TestSuggestStaysInRange(t *testing.T) {
 		for trial := range 300 {
 			var h []data.Record
 			for n := range rng.IntN(40) {
-				r := progSession(n+rng.IntN(3), ex.ID, rng.IntN(50)-5, time.Duration(rng.IntN(30000))*time.Millisecond)
+				r := datatest.ProgSession(n+rng.IntN(3), ex.ID, rng.IntN(50)-5, time.Duration(rng.IntN(30000))*time.Millisecond)
 				if rng.IntN(4) == 0 {
 					withPain(rng.IntN(11), rng.IntN(11))(&r)
 				}
 				if rng.IntN(6) == 0 {
-					leftPartial(&r)
+					datatest.LeftPartial(&r)
 				}
 				h = append(h, r)
 			}
-			got := data.Suggest(ex, h, progDate(rng.IntN(60)))
+			got := data.Suggest(ex, h, datatest.ProgDate(rng.IntN(60)))
 			if !ex.Reps.Contains(got.Reps) || got.Hold < ex.Hold.Min || got.Hold > ex.Hold.Max {
 				t.Fatalf("%s, trial %d: got %d × %v, outside %d–%d × %v–%v", ex.ID, trial, got.Reps, got.Hold, ex.Reps.Min, ex.Reps.Max, ex.Hold.Min, ex.Hold.Max)
 			}

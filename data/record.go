@@ -273,7 +273,7 @@ func equalPain(a, b *int) bool {
 // on, or nil.
 func (r Record) Validate() error {
 	if u, err := uuid.Parse(r.ID); err != nil || u.String() != r.ID {
-		return fmt.Errorf("id %q is not a uuid like 0b6f4c1e-6d1a-4f57-9a3c-2d1f3e4a5b6c", clip(r.ID))
+		return fmt.Errorf("id %q is not a uuid like 0b6f4c1e-6d1a-4f57-9a3c-2d1f3e4a5b6c", Clip(r.ID))
 	}
 	if err := checkID("routine", r.Routine); err != nil {
 		return err
@@ -295,7 +295,7 @@ func (r Record) Validate() error {
 	if err := checkStamp("start", r.Start, r.LocalDate, r.LocalTime, r.Zone); err != nil {
 		return err
 	}
-	if err := checkInstant("end", r.End); err != nil {
+	if err := CheckInstant("end", r.End); err != nil {
 		return err
 	}
 	if r.End.Before(r.Start) {
@@ -311,7 +311,7 @@ func (r Record) Validate() error {
 		return err
 	}
 	if r.Stopped != "" && r.Stopped != StoppedHurt {
-		return fmt.Errorf("the reason it stopped is %q, must be %q or none", clip(r.Stopped), StoppedHurt)
+		return fmt.Errorf("the reason it stopped is %q, must be %q or none", Clip(r.Stopped), StoppedHurt)
 	}
 	return checkText("note", r.Note, MaxNoteRunes, false, true)
 }
@@ -319,7 +319,7 @@ func (r Record) Validate() error {
 // validate reports the first thing wrong with l.
 func (l ExerciseLog) validate() error {
 	if !isKnownExercise(l.Exercise) {
-		return fmt.Errorf("%q is not an exercise Unknot knows", clip(l.Exercise))
+		return fmt.Errorf("%q is not an exercise Unknot knows", Clip(l.Exercise))
 	}
 	if err := checkText("name", l.Name, MaxNameRunes, true, false); err != nil {
 		return err
@@ -342,12 +342,12 @@ func (l ExerciseLog) validate() error {
 
 // checkStamp checks an instant with its local date, time and zone.
 func checkStamp(what string, at time.Time, date, clock, zone string) error {
-	if err := checkInstant(what, at); err != nil {
+	if err := CheckInstant(what, at); err != nil {
 		return err
 	}
 	d, err := time.Parse(DateLayout, date)
 	if err != nil || d.Format(DateLayout) != date {
-		return fmt.Errorf("local date %q is not a date like 2025-04-24", clip(date))
+		return fmt.Errorf("local date %q is not a date like 2025-04-24", Clip(date))
 	}
 	// Time zones lie between UTC−12 and UTC+14, so the local date is the
 	// UTC date or a day either side of it.
@@ -357,16 +357,16 @@ func checkStamp(what string, at time.Time, date, clock, zone string) error {
 		return fmt.Errorf("local date %s is more than a day from the %s instant %s", date, what, u.Format(time.RFC3339))
 	}
 	if c, err := time.Parse(ClockLayout, clock); err != nil || c.Format(ClockLayout) != clock {
-		return fmt.Errorf("local time %q is not a time like 07:30", clip(clock))
+		return fmt.Errorf("local time %q is not a time like 07:30", Clip(clock))
 	}
 	if zone != "" && (len(zone) > MaxZoneLength || !isZoneName(zone)) {
-		return fmt.Errorf("zone %q is not a time zone name like Europe/London", clip(zone))
+		return fmt.Errorf("zone %q is not a time zone name like Europe/London", Clip(zone))
 	}
 	return nil
 }
 
-// checkInstant checks that t is set and can be written as RFC 3339.
-func checkInstant(what string, t time.Time) error {
+// CheckInstant checks that t is set and can be written as RFC 3339.
+func CheckInstant(what string, t time.Time) error {
 	if t.IsZero() {
 		return fmt.Errorf("%s is missing", what)
 	}
@@ -392,7 +392,7 @@ func checkID(what, id string) error {
 	case len(id) > MaxIDLength:
 		return fmt.Errorf("%s id is %d characters long, at most %d", what, len(id), MaxIDLength)
 	case !isID(id):
-		return fmt.Errorf("%s id %q must be lower-case letters and digits joined by hyphens", what, clip(id))
+		return fmt.Errorf("%s id %q must be lower-case letters and digits joined by hyphens", what, Clip(id))
 	}
 	return nil
 }
@@ -417,9 +417,9 @@ func checkText(what, s string, maxRunes int, required, multiline bool) error {
 	return nil
 }
 
-// clip shortens a quoted value in a message, so a hostile file cannot fill
+// Clip shortens a quoted value in a message, so a hostile file cannot fill
 // the screen with its own text.
-func clip(s string) string {
+func Clip(s string) string {
 	n := 40
 	// Counted without converting the whole text: it can be megabytes of a
 	// hostile file.

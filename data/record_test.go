@@ -10,55 +10,8 @@ import (
 	"github.com/google/uuid"
 
 	"unknot/data"
+	"unknot/data/internal/datatest"
 )
-
-// histLoc loads a time zone or fails the test.
-func histLoc(tb testing.TB, name string) *time.Location {
-	tb.Helper()
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		tb.Fatalf("loading zone %s: %v", name, err)
-	}
-	return loc
-}
-
-// histRecord returns a valid, complete record of one knee-to-chest stretch
-// that started at local (as "2006-01-02 15:04") in zone, lasted 10 minutes
-// and has a uuid derived from its start, then applies edits.
-func histRecord(tb testing.TB, zone, local string, edits ...func(*data.Record)) data.Record {
-	tb.Helper()
-	at, err := time.ParseInLocation("2006-01-02 15:04", local, histLoc(tb, zone))
-	if err != nil {
-		tb.Fatalf("parsing %q: %v", local, err)
-	}
-	st := data.NewStamp(at, zone)
-	r := data.Record{
-		ID:          uuidFor(zone + " " + local),
-		Routine:     data.KneeToChest,
-		RoutineName: "Knee-to-chest stretch",
-		Exercises: []data.ExerciseLog{{
-			Exercise: data.KneeToChest, Name: "Knee-to-chest stretch",
-			Reps: 2, RepsDone: 2, Holds: 6, HoldsDone: 6, HoldMS: 5000,
-		}},
-		Start:     at.UTC(),
-		End:       at.UTC().Add(10 * time.Minute),
-		ActiveMS:  int64(8 * time.Minute / time.Millisecond),
-		LocalDate: st.LocalDate,
-		LocalTime: st.LocalTime,
-		Zone:      zone,
-		Complete:  true,
-	}
-	for _, e := range edits {
-		e(&r)
-	}
-	if err := r.Validate(); err != nil && len(edits) == 0 {
-		tb.Fatalf("histRecord(%s, %s) is not valid: %v", zone, local, err)
-	}
-	return r
-}
-
-// london is the zone most history tests use.
-const london = "Europe/London"
 
 func TestNewRecord(t *testing.T) {
 	cat := data.DefaultCatalogue()
@@ -67,10 +20,10 @@ func TestNewRecord(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	start := time.Date(2025, 4, 24, 7, 30, 0, 123456789, histLoc(t, london))
+	start := time.Date(2025, 4, 24, 7, 30, 0, 123456789, datatest.Loc(t, datatest.London))
 	s := data.NewSession(p, start)
 	end := start.Add(p.Total + 90*time.Second) // finished, then looked away
-	rec := data.NewRecord(s, data.NewStamp(start, london), end)
+	rec := data.NewRecord(s, data.NewStamp(start, datatest.London), end)
 
 	if err := rec.Validate(); err != nil {
 		t.Fatalf("Validate() = %v, want nil", err)
@@ -89,7 +42,7 @@ func TestNewRecord(t *testing.T) {
 		{"active time is the plan time", rec.Active(), p.Total},
 		{"local date", rec.LocalDate, "2025-04-24"},
 		{"local time", rec.LocalTime, "07:30"},
-		{"zone", rec.Zone, london},
+		{"zone", rec.Zone, datatest.London},
 		{"complete", rec.Complete, true},
 		{"exercises", len(rec.Exercises), 5},
 		{"first exercise", rec.Exercises[0].Exercise, data.KneeToChest},
@@ -104,7 +57,7 @@ func TestNewRecord(t *testing.T) {
 			t.Errorf("%s: got %v, want %v", c.scenario, c.got, c.want)
 		}
 	}
-	if again := data.NewRecord(s, data.NewStamp(start, london), end); again.ID == rec.ID {
+	if again := data.NewRecord(s, data.NewStamp(start, datatest.London), end); again.ID == rec.ID {
 		t.Errorf("two records got the same id %s", rec.ID)
 	}
 }
@@ -205,7 +158,7 @@ func TestRecordValidate(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.scenario, func(t *testing.T) {
-			r := histRecord(t, "UTC", "2025-04-24 07:30", c.edit)
+			r := datatest.Record(t, "UTC", "2025-04-24 07:30", c.edit)
 			err := r.Validate()
 			switch {
 			case c.want == "" && err != nil:
@@ -252,7 +205,7 @@ func TestTrimNote(t *testing.T) {
 		if got != c.want {
 			t.Errorf("%s: got %q, want %q", c.scenario, got, c.want)
 		}
-		r := histRecord(t, "UTC", "2025-04-24 07:30")
+		r := datatest.Record(t, "UTC", "2025-04-24 07:30")
 		r.Note = got
 		if err := r.Validate(); err != nil {
 			t.Errorf("%s: a trimmed note does not validate: %v", c.scenario, err)
@@ -261,7 +214,7 @@ func TestTrimNote(t *testing.T) {
 }
 
 func TestRecordJSON(t *testing.T) {
-	r := histRecord(t, london, "2025-04-24 08:30", func(r *data.Record) {
+	r := datatest.Record(t, datatest.London, "2025-04-24 08:30", func(r *data.Record) {
 		r.PainBefore, r.PainAfter = data.PainScore(4), data.PainScore(3)
 	})
 	b, err := json.Marshal(r)
@@ -287,14 +240,14 @@ func TestRecordJSON(t *testing.T) {
 }
 
 func TestRecordEqual(t *testing.T) {
-	a := histRecord(t, london, "2025-04-24 08:30")
+	a := datatest.Record(t, datatest.London, "2025-04-24 08:30")
 	cases := []struct {
 		scenario string
 		edit     func(*data.Record)
 		want     bool
 	}{
 		{"same", func(r *data.Record) {}, true},
-		{"same instant in another location", func(r *data.Record) { r.Start = r.Start.In(histLoc(t, "Asia/Tokyo")) }, true},
+		{"same instant in another location", func(r *data.Record) { r.Start = r.Start.In(datatest.Loc(t, "Asia/Tokyo")) }, true},
 		{"pain added", func(r *data.Record) { r.PainAfter = data.PainScore(2) }, false},
 		{"note changed", func(r *data.Record) { r.Note = "x" }, false},
 		{"reps done changed", func(r *data.Record) { r.Exercises = []data.ExerciseLog{{Exercise: data.KneeToChest, Reps: 2}} }, false},
@@ -329,16 +282,3 @@ func TestPainRise(t *testing.T) {
 		}
 	}
 }
-
-// mustJSON encodes v or fails the test.
-func mustJSON(tb testing.TB, v any) string {
-	tb.Helper()
-	b, err := json.Marshal(v)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return string(b)
-}
-
-// uuidFor derives a stable uuid from s.
-func uuidFor(s string) string { return uuid.NewSHA1(uuid.NameSpaceOID, []byte(s)).String() }

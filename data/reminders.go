@@ -51,7 +51,7 @@ func (r Reminders) slots() ([]reminderSlot, error) {
 		}
 		sec, ok := parseClock(s.clock)
 		if !ok {
-			return nil, fmt.Errorf("the %s time %q is not a time like 07:30", s.name, clip(s.clock))
+			return nil, fmt.Errorf("the %s time %q is not a time like 07:30", s.name, Clip(s.clock))
 		}
 		s.seconds = sec
 		out = append(out, s)
@@ -74,7 +74,7 @@ func (r Reminders) Validate() error {
 	}
 	if r.ID != "" {
 		if u, err := uuid.Parse(r.ID); err != nil || u.String() != r.ID {
-			return fmt.Errorf("the reminder id %q is not a uuid like 0b6f4c1e-6d1a-4f57-9a3c-2d1f3e4a5b6c", clip(r.ID))
+			return fmt.Errorf("the reminder id %q is not a uuid like 0b6f4c1e-6d1a-4f57-9a3c-2d1f3e4a5b6c", Clip(r.ID))
 		}
 	}
 	return nil
@@ -109,7 +109,7 @@ func checkAppURL(s string) error {
 		return unicode.IsSpace(r) || unicode.IsControl(r)
 	})
 	if u, err := url.Parse(s); bad || err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fmt.Errorf("the app address %q is not a web address like https://example.org/", clip(s))
+		return fmt.Errorf("the app address %q is not a web address like https://example.org/", Clip(s))
 	}
 	return nil
 }

@@ -7,18 +7,8 @@ import (
 	"time"
 
 	"unknot/data"
+	"unknot/data/internal/datatest"
 )
-
-// routine returns the routine with the given id, failing the test when there
-// is none.
-func routine(tb testing.TB, id string) data.Routine {
-	tb.Helper()
-	r, ok := data.FindRoutine(data.DefaultCatalogue(), id)
-	if !ok {
-		tb.Fatalf("routine %q not found", id)
-	}
-	return r
-}
 
 // itemIDs lists the exercise ids of r, in order.
 func itemIDs(r data.Routine) []string {
@@ -65,7 +55,7 @@ func TestBuiltinRoutineContents(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.scenario, func(t *testing.T) {
-			if got := itemIDs(routine(t, tt.id)); !reflect.DeepEqual(got, tt.want) {
+			if got := itemIDs(datatest.Routine(t, tt.id)); !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("got %v, want %v", got, tt.want)
 			}
 		})
@@ -78,7 +68,7 @@ func TestBuiltinRoutineContents(t *testing.T) {
 func TestRoutinesFollowFrequency(t *testing.T) {
 	count := map[string]int{}
 	for _, id := range []string{data.Morning, data.Evening} {
-		for _, it := range routine(t, id).Items {
+		for _, it := range datatest.Routine(t, id).Items {
 			count[it.Exercise]++
 		}
 	}

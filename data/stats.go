@@ -62,7 +62,7 @@ const MaxWeeks = 100 * 53
 // from the first session's; either way at most MaxWeeks. It takes
 // O(n + weeks) time.
 func SessionsPerWeek(records []Record, today string, weeks int) []WeekCount {
-	t, ok := dayNumber(today)
+	t, ok := DayNumber(today)
 	if !ok {
 		return nil
 	}
@@ -74,7 +74,7 @@ func SessionsPerWeek(records []Record, today string, weeks int) []WeekCount {
 	byWeek := map[int]*sum{}
 	first := end
 	for _, r := range records {
-		d, ok := dayNumber(r.LocalDate)
+		d, ok := DayNumber(r.LocalDate)
 		if !ok {
 			continue
 		}
@@ -138,7 +138,7 @@ type PainPoint struct {
 // in order of time, for a chart.
 func PainSeries(records []Record) []PainPoint {
 	var out []PainPoint
-	for _, r := range inOrder(records) {
+	for _, r := range InOrder(records) {
 		if r.PainBefore == nil && r.PainAfter == nil {
 			continue
 		}
@@ -147,9 +147,9 @@ func PainSeries(records []Record) []PainPoint {
 	return out
 }
 
-// inOrder returns records sorted by Start, then ID: records itself when it
+// InOrder returns records sorted by Start, then ID: records itself when it
 // is already, a sorted copy otherwise.
-func inOrder(records []Record) []Record {
+func InOrder(records []Record) []Record {
 	less := func(a, b Record) int {
 		if c := a.Start.Compare(b.Start); c != 0 {
 			return c

@@ -2,17 +2,19 @@ package data_test
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
 	"unknot/data"
+	"unknot/data/internal/datatest"
 )
 
 func TestComputeStats(t *testing.T) {
 	recs := []data.Record{
-		histRecord(t, london, "2025-04-22 08:00", func(r *data.Record) { r.ActiveMS = 90_000 }),
-		histRecord(t, london, "2025-04-22 19:00", func(r *data.Record) { r.ActiveMS = 29_000; r.Complete = false }),
-		histRecord(t, london, "2025-04-24 08:00", func(r *data.Record) { r.ActiveMS = 480_000 }),
+		datatest.Record(t, datatest.London, "2025-04-22 08:00", func(r *data.Record) { r.ActiveMS = 90_000 }),
+		datatest.Record(t, datatest.London, "2025-04-22 19:00", func(r *data.Record) { r.ActiveMS = 29_000; r.Complete = false }),
+		datatest.Record(t, datatest.London, "2025-04-24 08:00", func(r *data.Record) { r.ActiveMS = 480_000 }),
 	}
 	got := data.ComputeStats(recs, "2025-04-24")
 	want := data.Stats{
@@ -31,10 +33,10 @@ func TestComputeStats(t *testing.T) {
 
 func TestSessionsPerWeek(t *testing.T) {
 	recs := []data.Record{
-		histRecord(t, london, "2024-12-23 08:00"),                                                // 2024-W52
-		histRecord(t, london, "2024-12-30 08:00", func(r *data.Record) { r.ActiveMS = 300_000 }), // 2025-W01, though in 2024
-		histRecord(t, london, "2025-01-05 19:00", func(r *data.Record) { r.Complete = false }),   // Sunday of 2025-W01
-		histRecord(t, london, "2025-01-20 08:00"),                                                // 2025-W04
+		datatest.Record(t, datatest.London, "2024-12-23 08:00"),                                                // 2024-W52
+		datatest.Record(t, datatest.London, "2024-12-30 08:00", func(r *data.Record) { r.ActiveMS = 300_000 }), // 2025-W01, though in 2024
+		datatest.Record(t, datatest.London, "2025-01-05 19:00", func(r *data.Record) { r.Complete = false }),   // Sunday of 2025-W01
+		datatest.Record(t, datatest.London, "2025-01-20 08:00"),                                                // 2025-W04
 	}
 	cases := []struct {
 		scenario, today string
@@ -62,7 +64,7 @@ func TestSessionsPerWeek(t *testing.T) {
 		for _, w := range data.SessionsPerWeek(recs, c.today, c.weeks) {
 			got = append(got, fmt.Sprintf("%s %s %d/%d %d", w.Label, w.Monday, w.Sessions, w.Complete, w.Minutes))
 		}
-		if !sameStrings(got, c.want) {
+		if !slices.Equal(got, c.want) {
 			t.Errorf("%s: got %q, want %q", c.scenario, got, c.want)
 		}
 	}
@@ -76,9 +78,9 @@ func TestSessionsPerWeekISOYear(t *testing.T) {
 }
 
 func TestPainSeries(t *testing.T) {
-	a := histRecord(t, london, "2025-04-22 08:00", func(r *data.Record) { r.PainBefore, r.PainAfter = data.PainScore(6), data.PainScore(4) })
-	b := histRecord(t, london, "2025-04-22 19:00")
-	c := histRecord(t, london, "2025-04-23 08:00", func(r *data.Record) { r.PainBefore = data.PainScore(3) })
+	a := datatest.Record(t, datatest.London, "2025-04-22 08:00", func(r *data.Record) { r.PainBefore, r.PainAfter = data.PainScore(6), data.PainScore(4) })
+	b := datatest.Record(t, datatest.London, "2025-04-22 19:00")
+	c := datatest.Record(t, datatest.London, "2025-04-23 08:00", func(r *data.Record) { r.PainBefore = data.PainScore(3) })
 	got := data.PainSeries([]data.Record{c, b, a})
 	if len(got) != 2 {
 		t.Fatalf("points: got %d, want 2", len(got))
@@ -103,12 +105,12 @@ func TestPainSeries(t *testing.T) {
 
 func TestMonthCalendar(t *testing.T) {
 	recs := []data.Record{
-		histRecord(t, london, "2024-02-01 14:59"),
-		histRecord(t, london, "2024-02-01 15:00"),
-		histRecord(t, london, "2024-02-29 07:00"),
-		histRecord(t, london, "2024-02-29 08:00"),
-		histRecord(t, london, "2024-03-01 08:00"), // another month
-		histRecord(t, london, "2023-02-01 08:00"), // another year
+		datatest.Record(t, datatest.London, "2024-02-01 14:59"),
+		datatest.Record(t, datatest.London, "2024-02-01 15:00"),
+		datatest.Record(t, datatest.London, "2024-02-29 07:00"),
+		datatest.Record(t, datatest.London, "2024-02-29 08:00"),
+		datatest.Record(t, datatest.London, "2024-03-01 08:00"), // another month
+		datatest.Record(t, datatest.London, "2023-02-01 08:00"), // another year
 	}
 	got := data.MonthCalendar(recs, 2024, time.February)
 	if len(got) != 29 {
@@ -135,47 +137,8 @@ func TestMonthCalendar(t *testing.T) {
 	}
 }
 
-// tenYears returns n records of twice-daily sessions in London, morning and
-// evening, each with pain scores, going back from 2025-04-24.
-func tenYears(tb testing.TB, n int) []data.Record {
-	tb.Helper()
-	loc := histLoc(tb, london)
-	morning := []data.ExerciseLog{
-		{Exercise: data.KneeToChest, Name: "Knee-to-chest stretch", Reps: 2, RepsDone: 2, Holds: 6, HoldsDone: 6, HoldMS: 5000},
-		{Exercise: data.Rotation, Name: "Lower-back rotational stretch", Reps: 2, RepsDone: 2, Holds: 4, HoldsDone: 4, HoldMS: 10000},
-		{Exercise: data.Flexibility, Name: "Lower-back flexibility exercise", Reps: 5, RepsDone: 5, Holds: 10, HoldsDone: 10, HoldMS: 5000},
-		{Exercise: data.Bridge, Name: "Bridge", Reps: 5, RepsDone: 5, Holds: 5, HoldsDone: 5, HoldMS: 18000},
-		{Exercise: data.CatStretch, Name: "Cat stretch", Reps: 3, RepsDone: 3, Holds: 6, HoldsDone: 6, HoldMS: 5000},
-	}
-	evening := []data.ExerciseLog{morning[0], morning[1], morning[4]}
-	first := time.Date(2025, 4, 24, 0, 0, 0, 0, loc).AddDate(0, 0, -(n+1)/2)
-	recs := make([]data.Record, 0, n)
-	for i := 0; len(recs) < n; i++ {
-		day := first.AddDate(0, 0, i)
-		for _, s := range []struct {
-			hour int
-			r    string
-			logs []data.ExerciseLog
-		}{{7, data.Morning, morning}, {20, data.Evening, evening}} {
-			if len(recs) == n {
-				break
-			}
-			start := time.Date(day.Year(), day.Month(), day.Day(), s.hour, 30, 0, 0, loc)
-			st := data.NewStamp(start, london)
-			logs := append([]data.ExerciseLog(nil), s.logs...)
-			recs = append(recs, data.Record{
-				ID: uuidFor(start.String()), Routine: s.r, RoutineName: s.r,
-				Exercises: logs, Start: start.UTC(), End: start.UTC().Add(9 * time.Minute),
-				ActiveMS: 484_000, LocalDate: st.LocalDate, LocalTime: st.LocalTime, Zone: london,
-				Complete: true, PainBefore: data.PainScore(i % 7), PainAfter: data.PainScore(i % 5),
-			})
-		}
-	}
-	return recs
-}
-
 func TestTenYearsAreValid(t *testing.T) {
-	recs := tenYears(t, 7300)
+	recs := datatest.TenYears(t, 7300)
 	for i, r := range recs {
 		if err := r.Validate(); err != nil {
 			t.Fatalf("record %d: %v", i+1, err)
@@ -193,7 +156,7 @@ func TestTenYearsAreValid(t *testing.T) {
 func BenchmarkStats(b *testing.B) {
 	cat := data.DefaultCatalogue()
 	for _, n := range []int{730, 7300, 73000} {
-		recs := tenYears(b, n)
+		recs := datatest.TenYears(b, n)
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			for b.Loop() {
 				data.ComputeStats(recs, "2025-04-24")
@@ -206,34 +169,6 @@ func BenchmarkStats(b *testing.B) {
 			}
 		})
 	}
-}
-
-// BenchmarkHistory loads ten years of history, and saves one more session
-// on top of it, as every finished session does.
-func BenchmarkHistory(b *testing.B) {
-	recs := tenYears(b, 7300)
-	st := &data.MemoryStorage{}
-	if _, err := data.SaveRecords(st, recs...); err != nil {
-		b.Fatal(err)
-	}
-	raw, _ := st.GetRaw(data.HistoryKey)
-	b.Logf("ten years of history: %d bytes, %d per session", len(raw), len(raw)/len(recs))
-	now := time.Date(2025, 4, 24, 7, 0, 0, 0, time.UTC)
-	b.Run("load", func(b *testing.B) {
-		for b.Loop() {
-			if _, _, err := data.LoadHistory(st, now); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
-	b.Run("save", func(b *testing.B) {
-		extra := histRecord(b, london, "2025-04-25 08:00")
-		for b.Loop() {
-			if _, err := data.SaveRecord(st, extra); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
 }
 
 func TestSessionsPerWeekCapped(t *testing.T) {

@@ -34,7 +34,7 @@ func BestStreak(records []Record) int {
 // reach the days around today (one ends yesterday, one starts tomorrow),
 // the longer counts.
 func streaks(days []int, today string) (current, best int) {
-	t, ok := dayNumber(today)
+	t, ok := DayNumber(today)
 	for _, r := range dayRuns(days) {
 		n := r.last - r.first + 1
 		best = max(best, n)
@@ -67,7 +67,7 @@ func dayRuns(days []int) []dayRun {
 func sessionDays(records []Record) []int {
 	days := make([]int, 0, len(records))
 	for _, r := range records {
-		if d, ok := dayNumber(r.LocalDate); ok && r.Worked() {
+		if d, ok := DayNumber(r.LocalDate); ok && r.Worked() {
 			days = append(days, d)
 		}
 	}
@@ -75,10 +75,10 @@ func sessionDays(records []Record) []int {
 	return slices.Compact(days)
 }
 
-// dayNumber turns a date in DateLayout into the number of days since
+// DayNumber turns a date in DateLayout into the number of days since
 // 1970-01-01, without the cost of time.Parse: streaks over ten years of
 // records parse thousands of dates.
-func dayNumber(s string) (int, bool) {
+func DayNumber(s string) (int, bool) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return 0, false
 	}

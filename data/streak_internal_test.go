@@ -15,9 +15,9 @@ func TestDayNumber(t *testing.T) {
 		{"2025-04-0x", false}, {"0001-01-01", true}, {"9999-12-31", true},
 	}
 	for _, c := range cases {
-		got, ok := dayNumber(c.date)
+		got, ok := DayNumber(c.date)
 		if ok != c.ok {
-			t.Errorf("dayNumber(%q): got ok %v, want %v", c.date, ok, c.ok)
+			t.Errorf("DayNumber(%q): got ok %v, want %v", c.date, ok, c.ok)
 			continue
 		}
 		if !ok {
@@ -25,7 +25,7 @@ func TestDayNumber(t *testing.T) {
 		}
 		d, _ := time.Parse(DateLayout, c.date)
 		if want := int(floorDiv(d.Unix(), 86400)); got != want {
-			t.Errorf("dayNumber(%q): got %d, want %d", c.date, got, want)
+			t.Errorf("DayNumber(%q): got %d, want %d", c.date, got, want)
 		}
 	}
 }

@@ -5,37 +5,8 @@ import (
 	"time"
 
 	"unknot/data"
+	"unknot/data/internal/datatest"
 )
-
-// recsOnDates returns records on the given local dates, each at 08:00 with
-// one hold done.
-func recsOnDates(dates ...string) []data.Record {
-	out := make([]data.Record, len(dates))
-	for i, d := range dates {
-		out[i] = data.Record{LocalDate: d, LocalTime: "08:00", Exercises: []data.ExerciseLog{{Holds: 2, HoldsDone: 1}}}
-	}
-	return out
-}
-
-func TestStreakLeavesOutSessionsWithoutAHold(t *testing.T) {
-	recs := recsOnDates("2025-04-22", "2025-04-23", "2025-04-24")
-	recs[1].Exercises[0].HoldsDone = 0 // Start, then End after 3 s
-	if got := data.CurrentStreak(recs, "2025-04-24"); got != 1 {
-		t.Errorf("current streak %d, want 1: the empty session on the 23rd breaks it", got)
-	}
-	s := data.ComputeStats(recs, "2025-04-24")
-	if s.Sessions != 2 || s.Days != 2 {
-		t.Errorf("stats count %d sessions on %d days, want 2 on 2", s.Sessions, s.Days)
-	}
-	for _, c := range data.MonthCalendar(recs, 2025, time.April) {
-		if c.Date == "2025-04-23" && c.Sessions != 0 {
-			t.Errorf("the calendar marks the empty session: %+v", c)
-		}
-	}
-	if m := data.MarksOn(recs, "2025-04-23"); len(m) != 0 {
-		t.Errorf("the day's marks hold the empty session: %+v", m)
-	}
-}
 
 func TestCurrentStreak(t *testing.T) {
 	cases := []struct {
@@ -63,7 +34,7 @@ func TestCurrentStreak(t *testing.T) {
 		{"unreadable today", []string{"2025-04-24"}, "today", 0},
 	}
 	for _, c := range cases {
-		if got := data.CurrentStreak(recsOnDates(c.dates...), c.today); got != c.want {
+		if got := data.CurrentStreak(datatest.RecordsOnDates(c.dates...), c.today); got != c.want {
 			t.Errorf("%s: got %v, want %v", c.scenario, got, c.want)
 		}
 	}
@@ -82,7 +53,7 @@ func TestBestStreak(t *testing.T) {
 		{"repeats count once", []string{"2025-01-01", "2025-01-01", "2025-01-01"}, 1},
 	}
 	for _, c := range cases {
-		if got := data.BestStreak(recsOnDates(c.dates...)); got != c.want {
+		if got := data.BestStreak(datatest.RecordsOnDates(c.dates...)); got != c.want {
 			t.Errorf("%s: got %v, want %v", c.scenario, got, c.want)
 		}
 	}
@@ -92,9 +63,9 @@ func TestBestStreak(t *testing.T) {
 // calendar of zone, as the app would make it wherever the person is.
 func stampedAt(tb testing.TB, zone string, u time.Time) data.Record {
 	tb.Helper()
-	st := data.NewStamp(u.In(histLoc(tb, zone)), zone)
-	r := histRecord(tb, "UTC", "2025-01-01 00:00")
-	r.ID = uuidFor(zone + u.String())
+	st := data.NewStamp(u.In(datatest.Loc(tb, zone)), zone)
+	r := datatest.Record(tb, "UTC", "2025-01-01 00:00")
+	r.ID = datatest.UUIDFor(zone + u.String())
 	r.Start, r.End = u, u.Add(10*time.Minute)
 	r.LocalDate, r.LocalTime, r.Zone = st.LocalDate, st.LocalTime, zone
 	if err := r.Validate(); err != nil {
@@ -117,16 +88,16 @@ func TestStreakAcrossDSTAndTravel(t *testing.T) {
 	trip := []struct {
 		zone, utc, wantDate, wantTime string
 	}{
-		{london, "2025-03-28 07:30", "2025-03-28", "07:30"},
-		{london, "2025-03-29 22:30", "2025-03-29", "22:30"},
-		{london, "2025-03-30 00:30", "2025-03-30", "00:30"}, // two hours later, a new day
-		{london, "2025-03-31 06:30", "2025-03-31", "07:30"}, // summer time: 23 hours on the clock
-		{london, "2025-04-01 06:00", "2025-04-01", "07:00"},
+		{datatest.London, "2025-03-28 07:30", "2025-03-28", "07:30"},
+		{datatest.London, "2025-03-29 22:30", "2025-03-29", "22:30"},
+		{datatest.London, "2025-03-30 00:30", "2025-03-30", "00:30"}, // two hours later, a new day
+		{datatest.London, "2025-03-31 06:30", "2025-03-31", "07:30"}, // summer time: 23 hours on the clock
+		{datatest.London, "2025-04-01 06:00", "2025-04-01", "07:00"},
 		{ny, "2025-04-02 01:00", "2025-04-01", "21:00"}, // same local date, next UTC date
 		{ny, "2025-04-03 01:00", "2025-04-02", "21:00"},
-		{ny, "2025-04-03 10:00", "2025-04-03", "06:00"},     // same UTC date as the one before
-		{london, "2025-04-04 22:00", "2025-04-04", "23:00"}, // 36 hours later, the next local date
-		{london, "2025-04-05 07:00", "2025-04-05", "08:00"},
+		{ny, "2025-04-03 10:00", "2025-04-03", "06:00"},              // same UTC date as the one before
+		{datatest.London, "2025-04-04 22:00", "2025-04-04", "23:00"}, // 36 hours later, the next local date
+		{datatest.London, "2025-04-05 07:00", "2025-04-05", "08:00"},
 	}
 	var recs []data.Record
 	for _, s := range trip {
@@ -172,10 +143,10 @@ func TestStreakAcrossAutumnClockChange(t *testing.T) {
 	// On 26 October 2025 London's clocks go back at 02:00 BST, so 01:30
 	// happens twice: two sessions, one date.
 	recs := []data.Record{
-		stampedAt(t, london, time.Date(2025, 10, 25, 7, 0, 0, 0, time.UTC)),
-		stampedAt(t, london, time.Date(2025, 10, 26, 0, 30, 0, 0, time.UTC)), // 01:30 BST
-		stampedAt(t, london, time.Date(2025, 10, 26, 1, 30, 0, 0, time.UTC)), // 01:30 GMT
-		stampedAt(t, london, time.Date(2025, 10, 27, 8, 0, 0, 0, time.UTC)),
+		stampedAt(t, datatest.London, time.Date(2025, 10, 25, 7, 0, 0, 0, time.UTC)),
+		stampedAt(t, datatest.London, time.Date(2025, 10, 26, 0, 30, 0, 0, time.UTC)), // 01:30 BST
+		stampedAt(t, datatest.London, time.Date(2025, 10, 26, 1, 30, 0, 0, time.UTC)), // 01:30 GMT
+		stampedAt(t, datatest.London, time.Date(2025, 10, 27, 8, 0, 0, 0, time.UTC)),
 	}
 	if recs[1].LocalTime != "01:30" || recs[2].LocalTime != "01:30" {
 		t.Fatalf("local times: got %s and %s, want 01:30 twice", recs[1].LocalTime, recs[2].LocalTime)
@@ -194,11 +165,11 @@ func TestStreakClockBackwards(t *testing.T) {
 	// in order of start are not in order of date, and one is dated
 	// tomorrow. Nothing breaks or doubles.
 	recs := []data.Record{
-		stampedAt(t, london, time.Date(2025, 4, 21, 7, 0, 0, 0, time.UTC)),
-		stampedAt(t, london, time.Date(2025, 4, 23, 7, 0, 0, 0, time.UTC)), // fast: really the 22nd
-		stampedAt(t, london, time.Date(2025, 4, 25, 7, 0, 0, 0, time.UTC)), // fast: really the 23rd... or 24th
-		stampedAt(t, london, time.Date(2025, 4, 22, 19, 0, 0, 0, time.UTC)),
-		stampedAt(t, london, time.Date(2025, 4, 24, 7, 0, 0, 0, time.UTC)),
+		stampedAt(t, datatest.London, time.Date(2025, 4, 21, 7, 0, 0, 0, time.UTC)),
+		stampedAt(t, datatest.London, time.Date(2025, 4, 23, 7, 0, 0, 0, time.UTC)), // fast: really the 22nd
+		stampedAt(t, datatest.London, time.Date(2025, 4, 25, 7, 0, 0, 0, time.UTC)), // fast: really the 23rd... or 24th
+		stampedAt(t, datatest.London, time.Date(2025, 4, 22, 19, 0, 0, 0, time.UTC)),
+		stampedAt(t, datatest.London, time.Date(2025, 4, 24, 7, 0, 0, 0, time.UTC)),
 	}
 	if got, want := data.CurrentStreak(recs, "2025-04-24"), 5; got != want {
 		t.Errorf("got %v, want %v", got, want)

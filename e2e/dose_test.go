@@ -9,6 +9,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // doseTab opens a small phone-sized tab (375 × 667) in historyZone whose
@@ -53,7 +54,7 @@ func TestSecondMorningOffersWhatIsLeft(t *testing.T) {
 	today := historyToday(t)
 	first := withDone(t, e2eRecord(t, today, "07:30", true, nil, nil, ""), map[string]int{data.Flexibility: 5, data.Bridge: 3})
 	tb.open(t, h.base, "/")
-	setItem(t, tb, data.HistoryKey, storedHistory(t, []data.Record{first}))
+	setItem(t, tb, store.HistoryKey, storedHistory(t, []data.Record{first}))
 
 	tb.open(t, h.base, "/session/"+data.Morning)
 	plan := planList(t, tb)
@@ -94,7 +95,7 @@ func TestSecondMorningOffersWhatIsLeft(t *testing.T) {
 	for i, p := range [][2]int{{2, 5}, {3, 3}, {2, 4}, {3, 3}, {1, 3}} {
 		recs = append(recs, e2eRecord(t, today.AddDate(0, 0, i-5), "08:00", true, &p[0], &p[1], ""))
 	}
-	setItem(t, tb, data.HistoryKey, storedHistory(t, recs))
+	setItem(t, tb, store.HistoryKey, storedHistory(t, recs))
 	tb.open(t, h.base, "/")
 	untilShown(t, tb, `document.getElementById("pain-pause")`, "Home does not suggest a pause after rises in 3 of 5 sessions")
 	if errs := tb.errors(); len(errs) > 0 {

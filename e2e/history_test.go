@@ -17,6 +17,7 @@ import (
 	"github.com/google/uuid"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // historyZone is the time zone the history tests run in, so that the dates
@@ -99,11 +100,11 @@ func e2eRecord(t *testing.T, day time.Time, clock string, complete bool, before,
 // storedHistory is the text the data layer stores for recs.
 func storedHistory(t *testing.T, recs []data.Record) string {
 	t.Helper()
-	st := &data.MemoryStorage{}
-	if _, err := data.SaveRecords(st, recs...); err != nil {
+	st := &store.MemoryStorage{}
+	if _, err := store.SaveRecords(st, recs...); err != nil {
 		t.Fatal(err)
 	}
-	raw, _ := st.GetRaw(data.HistoryKey)
+	raw, _ := st.GetRaw(store.HistoryKey)
 	return raw
 }
 
@@ -136,7 +137,7 @@ func getItem(t *testing.T, tb *tab, key string) (string, bool) {
 func seedHistory(t *testing.T, tb *tab, base string, recs []data.Record) {
 	t.Helper()
 	tb.open(t, base, "/")
-	setItem(t, tb, data.HistoryKey, storedHistory(t, recs))
+	setItem(t, tb, store.HistoryKey, storedHistory(t, recs))
 	tb.open(t, base, "/history")
 }
 
@@ -311,7 +312,7 @@ func TestHistoryStaysQuickWithTenYears(t *testing.T) {
 	tb := historyTab(t)
 	tb.open(t, h.base, "/")
 	raw := storedHistory(t, recs)
-	setItem(t, tb, data.HistoryKey, raw)
+	setItem(t, tb, store.HistoryKey, raw)
 	start := time.Now()
 	tb.open(t, h.base, "/history")
 	waitFor(t, tb, `document.querySelector("#stats") !== null`, "the stats show")
@@ -344,20 +345,20 @@ func TestHistoryDamagedStorageIsKept(t *testing.T) {
 			tb := historyTab(t)
 			dir := allowDownloads(t, tb)
 			tb.open(t, h.base, "/")
-			setItem(t, tb, data.HistoryKey, tc.stored)
+			setItem(t, tb, store.HistoryKey, tc.stored)
 			tb.open(t, h.base, "/history")
 			waitFor(t, tb, `document.querySelector("#history-banner") !== null`, "the banner shows")
 			if got := text(t, tb, "#history-banner h2"); got != "Your saved history could not be read" {
 				t.Errorf("banner title %q", got)
 			}
-			keys := eval[[]string](t, tb, `Object.keys(localStorage).filter(k => k.startsWith("`+data.CorruptPrefix+`"))`)
+			keys := eval[[]string](t, tb, `Object.keys(localStorage).filter(k => k.startsWith("`+store.CorruptPrefix+`"))`)
 			if len(keys) != 1 {
 				t.Fatalf("copies %v, want one", keys)
 			}
 			if got, _ := getItem(t, tb, keys[0]); got != tc.stored {
 				t.Errorf("the copy is %q, want %q byte for byte", got, tc.stored)
 			}
-			if got, ok := getItem(t, tb, data.HistoryKey); got != tc.stored || !ok {
+			if got, ok := getItem(t, tb, store.HistoryKey); got != tc.stored || !ok {
 				t.Errorf("the main key was changed to %q", got)
 			}
 			if got := text(t, tb, "#history-banner-text"); !strings.Contains(got, keys[0]) {
@@ -380,7 +381,7 @@ func TestHistoryDamagedStorageIsKept(t *testing.T) {
 			// A fresh start asks first, then keeps the copy.
 			tb.do(t, "start afresh", chromedp.Click(chromedp.CSS("#start-afresh")))
 			waitFor(t, tb, `document.querySelector("#confirm-afresh") !== null`, "the fresh start is confirmed")
-			if got, _ := getItem(t, tb, data.HistoryKey); got != tc.stored {
+			if got, _ := getItem(t, tb, store.HistoryKey); got != tc.stored {
 				t.Error("asking to start afresh already wrote")
 			}
 			tb.do(t, "confirming", chromedp.Click(chromedp.CSS("#confirm-afresh-yes")))
@@ -411,7 +412,7 @@ func TestHistoryNewerIsReadOnly(t *testing.T) {
 	newer := `{"schema":99,"records":[` + string(rec) + `],"future":{"x":1}}`
 	tb := historyTab(t)
 	tb.open(t, h.base, "/")
-	setItem(t, tb, data.HistoryKey, newer)
+	setItem(t, tb, store.HistoryKey, newer)
 	tb.open(t, h.base, "/history")
 	waitFor(t, tb, `document.querySelector("#history-banner") !== null`, "the banner shows")
 	if got := text(t, tb, "#history-banner h2"); got != "Saved by a newer version of Unknot" {
@@ -427,7 +428,7 @@ func TestHistoryNewerIsReadOnly(t *testing.T) {
 	if !eval[bool](t, tb, `document.querySelector("#import-confirm").disabled`) {
 		t.Error("Import is offered over a newer history")
 	}
-	if got, _ := getItem(t, tb, data.HistoryKey); got != newer {
+	if got, _ := getItem(t, tb, store.HistoryKey); got != newer {
 		t.Errorf("the newer history was written over: %q", got)
 	}
 	if n := eval[int](t, tb, `Object.keys(localStorage).filter(k => k.startsWith("unknot.history")).length`); n != 1 {
@@ -489,7 +490,7 @@ func writeFile(t *testing.T, name string, content []byte) string {
 // encodeBackup writes recs as a backup file.
 func encodeBackup(t *testing.T, recs ...data.Record) []byte {
 	t.Helper()
-	raw, err := data.EncodeBackup(data.NewBackup(recs, data.DefaultSettings(), nil, time.Now()))
+	raw, err := store.EncodeBackup(store.NewBackup(recs, data.DefaultSettings(), nil, time.Now()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -510,10 +511,10 @@ func TestBackupImportRejectsBadFilesAndMergesGoodOnes(t *testing.T) {
 	dir := allowDownloads(t, tb)
 	seedHistory(t, tb, h.base, here)
 	waitText(t, tb, "#total-sessions", "2 (2 complete)")
-	stored, _ := getItem(t, tb, data.HistoryKey)
+	stored, _ := getItem(t, tb, store.HistoryKey)
 
 	valid := string(encodeBackup(t, here...))
-	tooLarge := make([]byte, data.MaxBackupBytes+1)
+	tooLarge := make([]byte, store.MaxBackupBytes+1)
 	for i := range tooLarge {
 		tooLarge[i] = ' '
 	}
@@ -522,7 +523,7 @@ func TestBackupImportRejectsBadFilesAndMergesGoodOnes(t *testing.T) {
 		content []byte
 		want    string // "" for the decoder's own message
 	}{
-		{"too-large.json", tooLarge, data.CheckBackupSize(int64(len(tooLarge))).Error()},
+		{"too-large.json", tooLarge, store.CheckBackupSize(int64(len(tooLarge))).Error()},
 		{"wrong-types.json", []byte(strings.Replace(valid, `"reps":2`, `"reps":"two"`, 1)), ""},
 		{"unknown-field.json", []byte(strings.Replace(valid, `"version": 1,`, `"version": 1, "surprise": true,`, 1)), ""},
 		{"html-field.json", []byte(strings.Replace(valid, `"version": 1,`, `"version": 1, "`+xss+`": 1,`, 1)), ""},
@@ -533,7 +534,7 @@ func TestBackupImportRejectsBadFilesAndMergesGoodOnes(t *testing.T) {
 	for _, b := range bad {
 		want := b.want
 		if want == "" {
-			_, err := data.DecodeBackup(strings.NewReader(string(b.content)))
+			_, err := store.DecodeBackup(strings.NewReader(string(b.content)))
 			if err == nil {
 				t.Fatalf("%s decodes", b.name)
 			}
@@ -545,7 +546,7 @@ func TestBackupImportRejectsBadFilesAndMergesGoodOnes(t *testing.T) {
 		if got := text(t, tb, "#import-error"); got != want {
 			t.Errorf("%s: rejected with %q, want the decoder's %q", b.name, got, want)
 		}
-		if got, _ := getItem(t, tb, data.HistoryKey); got != stored {
+		if got, _ := getItem(t, tb, store.HistoryKey); got != stored {
 			t.Errorf("%s changed the stored history", b.name)
 		}
 		if eval[bool](t, tb, `document.querySelector("#import-preview") !== null`) {
@@ -571,7 +572,7 @@ func TestBackupImportRejectsBadFilesAndMergesGoodOnes(t *testing.T) {
 	if got := text(t, tb, "#import-range"); got != wantRange {
 		t.Errorf("preview range %q, want %q", got, wantRange)
 	}
-	if got, _ := getItem(t, tb, data.HistoryKey); got != stored {
+	if got, _ := getItem(t, tb, store.HistoryKey); got != stored {
 		t.Error("the preview already wrote")
 	}
 	eval[bool](t, tb, `(document.querySelector("#import-title").scrollIntoView(), true)`)
@@ -606,8 +607,8 @@ func TestBackupImportRejectsBadFilesAndMergesGoodOnes(t *testing.T) {
 	// back with every session.
 	tb.do(t, "exporting everything", chromedp.Click(chromedp.CSS("#export-all")))
 	date := today.Format(data.DateLayout)
-	raw := waitDownload(t, dir, data.BackupFileName(date))
-	b, err := data.DecodeBackup(strings.NewReader(string(raw)))
+	raw := waitDownload(t, dir, store.BackupFileName(date))
+	b, err := store.DecodeBackup(strings.NewReader(string(raw)))
 	if err != nil {
 		t.Fatalf("the exported backup does not read back: %v", err)
 	}
@@ -622,7 +623,7 @@ func TestBackupImportRejectsBadFilesAndMergesGoodOnes(t *testing.T) {
 		t.Error("a backup is still suggested just after one was made")
 	}
 	tb.do(t, "exporting CSV", chromedp.Click(chromedp.CSS("#export-csv")))
-	csv := waitDownload(t, dir, data.HistoryCSVFileName(date))
+	csv := waitDownload(t, dir, store.HistoryCSVFileName(date))
 	if !strings.HasPrefix(string(csv), "\uFEFFdate,time,zone") {
 		t.Errorf("the CSV starts %q, want a byte order mark and the header", csv[:min(len(csv), 40)])
 	}

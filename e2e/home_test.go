@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // todayLine is Home's line about today's sessions as the page writes it,
@@ -25,10 +26,10 @@ func TestHomeSaysWhatIsDoneToday(t *testing.T) {
 
 	// A history written without a summary, as an older version did.
 	tb.open(t, h.base, "/")
-	setItem(t, tb, data.HistoryKey, storedHistory(t, []data.Record{yesterday, morning}))
+	setItem(t, tb, store.HistoryKey, storedHistory(t, []data.Record{yesterday, morning}))
 	tb.open(t, h.base, "/")
 	waitText(t, tb, "#today", todayLine("morning ✓", "evening to do"))
-	summary, ok := getItem(t, tb, data.RecentKey)
+	summary, ok := getItem(t, tb, store.RecentKey)
 	if !ok {
 		t.Fatal("Home wrote no summary after reading the whole history")
 	}
@@ -37,10 +38,10 @@ func TestHomeSaysWhatIsDoneToday(t *testing.T) {
 
 	// The history changes without its summary: an evening ended early.
 	evening := e2eRecord(t, today, "19:45", false, nil, nil, "")
-	setItem(t, tb, data.HistoryKey, storedHistory(t, []data.Record{yesterday, morning, evening}))
+	setItem(t, tb, store.HistoryKey, storedHistory(t, []data.Record{yesterday, morning, evening}))
 	tb.open(t, h.base, "/")
 	waitText(t, tb, "#today", todayLine("morning ✓", "evening partly done"))
-	if now, _ := getItem(t, tb, data.RecentKey); now == summary {
+	if now, _ := getItem(t, tb, store.RecentKey); now == summary {
 		t.Error("the summary of the earlier history was kept")
 	}
 	if errs := tb.errors(); len(errs) > 0 {
@@ -56,7 +57,7 @@ func TestEveningRoutineAfterMidnight(t *testing.T) {
 	late := e2eRecord(t, historyToday(t), "01:38", true, nil, nil, "")
 	late.Routine, late.RoutineName = data.Evening, "Evening routine"
 	tb.open(t, h.base, "/")
-	setItem(t, tb, data.HistoryKey, storedHistory(t, []data.Record{late}))
+	setItem(t, tb, store.HistoryKey, storedHistory(t, []data.Record{late}))
 	tb.open(t, h.base, "/")
 	waitText(t, tb, "#today", todayLine("morning to do", "evening ✓"))
 	tb.open(t, h.base, "/history")
@@ -64,7 +65,7 @@ func TestEveningRoutineAfterMidnight(t *testing.T) {
 	if !eval[bool](t, tb, `!!document.querySelector(".cal td.cal-today .cal-mark.pm") && !document.querySelector(".cal td.cal-today .cal-mark.am")`) {
 		t.Errorf("today's calendar day marks %q, want the evening only", eval[string](t, tb, `document.querySelector(".cal td.cal-today").innerHTML`))
 	}
-	if got := string(late.PartOfDay()); !strings.Contains(string(data.HistoryCSV([]data.Record{late})), ","+got+",") || got != "evening" {
+	if got := string(late.PartOfDay()); !strings.Contains(string(store.HistoryCSV([]data.Record{late})), ","+got+",") || got != "evening" {
 		t.Errorf("the CSV places it in the %s", got)
 	}
 }

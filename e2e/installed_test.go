@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // What an installed app adds: shortcuts, sharing the backup, the badge and
@@ -143,13 +144,13 @@ func TestShareBackup(t *testing.T) {
 	click(t, tb, "#share-all")
 	waitFor(t, tb, `window.__shares.length === 1`, "the backup is shared")
 	got := shares(t, tb)[0]
-	if want := data.BackupFileName(today); got.Name != want || got.Type != "application/json" {
+	if want := store.BackupFileName(today); got.Name != want || got.Type != "application/json" {
 		t.Errorf("shared %q of type %q, want %q, application/json", got.Name, got.Type, want)
 	}
-	if b, err := data.DecodeBackup(strings.NewReader(got.Text)); err != nil || len(b.Records) != 1 {
+	if b, err := store.DecodeBackup(strings.NewReader(got.Text)); err != nil || len(b.Records) != 1 {
 		t.Errorf("the shared backup does not load with its session: %v", err)
 	}
-	waitFor(t, tb, `(document.getElementById("export-done") || {}).textContent === "Sent `+data.BackupFileName(today)+` to the share sheet's choice."`,
+	waitFor(t, tb, `(document.getElementById("export-done") || {}).textContent === "Sent `+store.BackupFileName(today)+` to the share sheet's choice."`,
 		"the panel says the backup went")
 	if !strings.Contains(text(t, tb, "#last-backup"), "1 session") {
 		t.Errorf("after sharing, the last backup reads %q", text(t, tb, "#last-backup"))
@@ -159,7 +160,7 @@ func TestShareBackup(t *testing.T) {
 	click(t, tb, "#share-csv")
 	waitFor(t, tb, `window.__shares.length === 2`, "the CSV is offered to the share sheet")
 	got = shares(t, tb)[1]
-	if want := data.HistoryCSVFileName(today); got.Name != want || got.Type != "text/csv" || !strings.Contains(got.Text, "Knee-to-chest stretch") {
+	if want := store.HistoryCSVFileName(today); got.Name != want || got.Type != "text/csv" || !strings.Contains(got.Text, "Knee-to-chest stretch") {
 		t.Errorf("shared %q of type %q (%d bytes), want %q, text/csv, with the session", got.Name, got.Type, len(got.Text), want)
 	}
 	time.Sleep(300 * time.Millisecond)

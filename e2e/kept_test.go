@@ -8,6 +8,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // damagedWithSurrogate is a damaged history whose text holds a lone
@@ -26,7 +27,7 @@ func TestHomeSaysHistoryIsDamaged(t *testing.T) {
 	if eval[bool](t, tb, `document.querySelector("#stored-problem") !== null`) {
 		t.Fatal("Home warns about stored data before anything is damaged")
 	}
-	eval[bool](t, tb, `(localStorage.setItem("`+data.HistoryKey+`", `+damagedWithSurrogate+`), true)`)
+	eval[bool](t, tb, `(localStorage.setItem("`+store.HistoryKey+`", `+damagedWithSurrogate+`), true)`)
 	tb.open(t, h.base, "/")
 	waitFor(t, tb, `document.querySelector("#stored-problem") !== null`, "Home says something could not be read")
 	if got := text(t, tb, "#stored-problem"); !strings.Contains(got, "Your history could not be read.") {
@@ -42,7 +43,7 @@ func TestHomeSaysHistoryIsDamaged(t *testing.T) {
 
 	// The copy is the stored text, compared in JavaScript: read into Go
 	// both would have become U+FFFD and looked the same.
-	copies := eval[[]string](t, tb, `Object.keys(localStorage).filter(k => k.startsWith("`+data.CorruptPrefix+`"))`)
+	copies := eval[[]string](t, tb, `Object.keys(localStorage).filter(k => k.startsWith("`+store.CorruptPrefix+`"))`)
 	if len(copies) != 1 {
 		t.Fatalf("copies %v, want one", copies)
 	}
@@ -79,11 +80,11 @@ func TestDamagedSettingsAreCopiedExactly(t *testing.T) {
 	tb := newTab(t)
 	tb.open(t, h.base, "/")
 	for i, damaged := range []string{`'{"voice": "\uDC00"'`, `'\uD83D{"voice": 2'`} {
-		eval[bool](t, tb, `(localStorage.setItem("`+data.SettingsKey+`", `+damaged+`), true)`)
+		eval[bool](t, tb, `(localStorage.setItem("`+store.SettingsKey+`", `+damaged+`), true)`)
 		tb.open(t, h.base, "/session/"+data.Evening)
 		waitFor(t, tb, `document.querySelector("#cue-beeps") !== null`, "the cue switches show")
 		tb.do(t, "switching beeps", chromedp.Click(chromedp.CSS("#cue-beeps")))
-		key := data.SettingsCorruptKey
+		key := store.SettingsCorruptKey
 		if i > 0 {
 			key += ".2"
 		}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // length finds "About 3 min" in a line.
@@ -42,7 +43,7 @@ func TestOneNumberForOneThing(t *testing.T) {
 	s := data.DefaultSettings()
 	s.RestSeconds = 30 // a pace of the person's own
 	s.SafetyAccepted = true
-	setItem(t, tb, data.SettingsKey, storedSettings(t, s))
+	setItem(t, tb, store.SettingsKey, storedSettings(t, s))
 	for _, r := range data.BuiltinRoutines() {
 		tb.open(t, h.base, "/")
 		waitFor(t, tb, `/About/.test((document.querySelector("#routine-`+r.ID+` .meta") || {}).textContent)`, "Home shows the routine's length")

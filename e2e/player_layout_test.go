@@ -9,16 +9,17 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // storedSettings is the text the data layer stores for s.
 func storedSettings(t *testing.T, s data.Settings) string {
 	t.Helper()
-	st := &data.MemoryStorage{}
-	if err := data.SaveSettings(st, s); err != nil {
+	st := &store.MemoryStorage{}
+	if err := store.SaveSettings(st, s); err != nil {
 		t.Fatal(err)
 	}
-	raw, _ := st.GetRaw(data.SettingsKey)
+	raw, _ := st.GetRaw(store.SettingsKey)
 	return raw
 }
 
@@ -66,7 +67,7 @@ func TestPlayerControlsStayPut(t *testing.T) {
 			tb.open(t, h.base, "/")
 			s := data.DefaultSettings()
 			s.LargeText, s.SafetyAccepted = sz.large, true
-			setItem(t, tb, data.SettingsKey, storedSettings(t, s))
+			setItem(t, tb, store.SettingsKey, storedSettings(t, s))
 			tb.open(t, h.base, "/session/"+data.Morning)
 			pressStart(t, tb)
 			waitFor(t, tb, `!!document.getElementById("pause")`, "the session runs")

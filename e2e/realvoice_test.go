@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // speechWatch leaves the browser's speech as it is and writes down every
@@ -75,7 +76,7 @@ func TestRealVoiceSaysEveryLineToItsEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	tb.open(t, h.base, "/")
-	setItem(t, tb, data.SettingsKey, string(raw))
+	setItem(t, tb, store.SettingsKey, string(raw))
 	tb.open(t, h.base, "/session/"+data.KneeToChest)
 
 	voices := 0

@@ -8,6 +8,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // storedRecords decodes the history the page keeps in localStorage.
@@ -17,11 +18,11 @@ func storedRecords(t *testing.T, tb *tab) []data.Record {
 	if raw == "" {
 		return nil
 	}
-	st := &data.MemoryStorage{}
-	if err := st.SetRaw(data.HistoryKey, raw); err != nil {
+	st := &store.MemoryStorage{}
+	if err := st.SetRaw(store.HistoryKey, raw); err != nil {
 		t.Fatal(err)
 	}
-	h, status, err := data.LoadHistory(st, time.Now())
+	h, status, err := store.LoadHistory(st, time.Now())
 	if err != nil || !status.Writable() {
 		t.Fatalf("the stored history does not load (%v): %v\n%s", status, err, raw)
 	}

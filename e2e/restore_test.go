@@ -7,6 +7,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // TestRestoreBringsTheSettingsBack imports "Export everything" on a fresh
@@ -17,7 +18,7 @@ func TestRestoreBringsTheSettingsBack(t *testing.T) {
 	tb := historyTab(t)
 	s := data.DefaultSettings()
 	s.SafetyAccepted, s.Theme, s.RestSeconds = true, "dark", 45
-	raw, err := data.EncodeBackup(data.NewBackup([]data.Record{e2eRecord(t, historyToday(t), "07:30", true, nil, nil, "")}, s, nil, time.Now()))
+	raw, err := store.EncodeBackup(store.NewBackup([]data.Record{e2eRecord(t, historyToday(t), "07:30", true, nil, nil, "")}, s, nil, time.Now()))
 	if err != nil {
 		t.Fatal(err)
 	}

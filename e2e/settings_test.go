@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // This file tests the settings, safety and routines screens in the browser.
@@ -65,7 +66,7 @@ func jsString(s string) string {
 // savedSettings reads the settings the tab saved.
 func savedSettings(t *testing.T, tb *tab) data.Settings {
 	t.Helper()
-	raw, ok := getItem(t, tb, data.SettingsKey)
+	raw, ok := getItem(t, tb, store.SettingsKey)
 	if !ok {
 		t.Fatal("no settings saved")
 	}
@@ -219,7 +220,7 @@ func TestCustomRoutineFromTheRoutinesScreen(t *testing.T) {
 		t.Fatalf("routine id %q", id)
 	}
 	waitFor(t, tb, `document.activeElement && document.activeElement.id === `+jsString("edit-"+id), "the focus returns to the routine")
-	raw, _ := getItem(t, tb, data.RoutinesKey)
+	raw, _ := getItem(t, tb, store.RoutinesKey)
 	var stored struct {
 		Schema   int            `json:"schema"`
 		Routines []data.Routine `json:"routines"`
@@ -267,7 +268,7 @@ func TestRoutineDuplicateAndDeleteWithTheKeyboard(t *testing.T) {
 	waitFor(t, tb, `document.getElementById("confirm-delete") !== null`, "the question is asked again")
 	click(t, tb, "#confirm-delete")
 	waitFor(t, tb, `document.querySelector("#custom-routines article") === null`, "the routine is gone")
-	if raw, _ := getItem(t, tb, data.RoutinesKey); raw != `{"schema":1,"routines":[]}` {
+	if raw, _ := getItem(t, tb, store.RoutinesKey); raw != `{"schema":1,"routines":[]}` {
 		t.Errorf("stored %s", raw)
 	}
 }
@@ -339,7 +340,7 @@ func TestSavedLookAppliesBeforeTheApp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	setItem(t, tb, data.SettingsKey, string(raw))
+	setItem(t, tb, store.SettingsKey, string(raw))
 	// go-app leaves app.wasm alone with ?wasm=false: only the page runs.
 	tb.do(t, "opening the page without the app", chromedp.Navigate(h.base+"/settings?wasm=false"))
 	got := eval[string](t, tb, `["data-theme", "data-text", "data-motion"].map((a) => document.documentElement.getAttribute(a)).join(" ")`)
@@ -382,7 +383,7 @@ func TestVoicePicking(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			setItem(t, tb, data.SettingsKey, string(raw))
+			setItem(t, tb, store.SettingsKey, string(raw))
 			tb.open(t, h.base, "/settings")
 			click(t, tb, "#test-voice")
 			waitFor(t, tb, `(window.__cues || []).some((c) => c.k === "voice")`, "the test sentence is spoken")
@@ -409,7 +410,7 @@ func TestRoutinesAndThemeInTwoTabs(t *testing.T) {
 
 	click(t, a, "#duplicate-"+data.Morning)
 	waitFor(t, a, `document.querySelectorAll("#custom-routines article").length === 2`, "the first tab lists both copies")
-	raw, _ := getItem(t, a, data.RoutinesKey)
+	raw, _ := getItem(t, a, store.RoutinesKey)
 	var stored struct {
 		Routines []data.Routine `json:"routines"`
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // The crash soak kills the page at random moments, the way a phone kills a
@@ -360,14 +361,14 @@ func (s *soaker) answerOffer(tb *tab) snapshot {
 
 // offeredID is the record id of the first session the offer shows: the
 // one its Resume link names, or else the first of the checkpoints in the
-// order the offer lists them (data.LoadCheckpoints; no other tab runs a
+// order the offer lists them (store.LoadCheckpoints; no other tab runs a
 // session then, every other one was killed).
 func (s *soaker) offeredID(tb *tab) string {
 	href := eval[string](s.t, tb, `(document.getElementById("resume-go") || {}).href || ""`)
 	if _, id, ok := strings.Cut(href, "resume="); ok {
 		return id
 	}
-	st := &data.MemoryStorage{}
+	st := &store.MemoryStorage{}
 	for k, v := range s.snapshot(tb).store {
 		st.SetRaw(k, v)
 	}
@@ -380,7 +381,7 @@ func (s *soaker) offeredID(tb *tab) string {
 // checkpointIDs are the record ids of the stored checkpoints.
 func (s *soaker) checkpointIDs(tb *tab) map[string]bool {
 	ids := map[string]bool{}
-	for _, id := range eval[[]string](s.t, tb, `Object.keys(localStorage).filter((k) => k.startsWith("`+data.CheckpointPrefix+`")).map((k) => k.slice(`+strconv.Itoa(len(data.CheckpointPrefix))+`))`) {
+	for _, id := range eval[[]string](s.t, tb, `Object.keys(localStorage).filter((k) => k.startsWith("`+store.CheckpointPrefix+`")).map((k) => k.slice(`+strconv.Itoa(len(store.CheckpointPrefix))+`))`) {
 		ids[id] = true
 	}
 	return ids
@@ -484,7 +485,7 @@ func (s *soaker) killDuringImport(tb *tab) snapshot {
 	}
 	settings := data.DefaultSettings()
 	settings.SafetyAccepted = true
-	raw, err := data.EncodeBackup(data.NewBackup(recs, settings, nil, time.Now()))
+	raw, err := store.EncodeBackup(store.NewBackup(recs, settings, nil, time.Now()))
 	if err != nil {
 		s.fail("writing the backup: %v", err)
 	}
@@ -553,9 +554,9 @@ func (s *soaker) check(before snapshot) *tab {
 	tb := s.tab()
 	tb.open(s.t, s.h.base, "/")
 	advance(s.t, tb, 500*time.Millisecond)
-	store := s.snapshot(tb).store
+	local := s.snapshot(tb).store
 	now := time.Now()
-	after := s.load(store, now, true)
+	after := s.load(local, now, true)
 	// What storage held before the kill, and at the last check: a session
 	// lost between them (say, overwritten by the next one started) is
 	// lost all the same.
@@ -663,18 +664,18 @@ type stored struct {
 	checkpoints map[string]data.Checkpoint
 }
 
-// load reads store as the app does. strict (the storage after a kill and
+// load reads local as the app does. strict (the storage after a kill and
 // a launch) also holds it to what a launch must leave: nothing damaged,
 // no session twice, a summary that agrees with the history.
-func (s *soaker) load(store map[string]string, now time.Time, strict bool) stored {
-	st := &data.MemoryStorage{}
-	for k, v := range store {
+func (s *soaker) load(local map[string]string, now time.Time, strict bool) stored {
+	st := &store.MemoryStorage{}
+	for k, v := range local {
 		if err := st.SetRaw(k, v); err != nil {
 			s.fail("copying %s: %v", k, err)
 		}
 	}
 	out := stored{records: map[string]data.Record{}, checkpoints: map[string]data.Checkpoint{}}
-	hist, status, err := data.LoadHistory(st, now)
+	hist, status, err := store.LoadHistory(st, now)
 	if err != nil || !status.Writable() {
 		s.fail("the stored history does not load (%v): %v", status, err)
 	}
@@ -690,24 +691,24 @@ func (s *soaker) load(store map[string]string, now time.Time, strict bool) store
 	if !strict {
 		return out
 	}
-	for k := range store {
-		if strings.HasPrefix(k, data.CorruptPrefix) || strings.HasPrefix(k, data.NewerPrefix) || strings.Contains(k, "corrupt") || strings.Contains(k, "aside") {
-			s.fail("storage holds a damaged copy %s after a kill: %.200s", k, store[k])
+	for k := range local {
+		if strings.HasPrefix(k, store.CorruptPrefix) || strings.HasPrefix(k, store.NewerPrefix) || strings.Contains(k, "corrupt") || strings.Contains(k, "aside") {
+			s.fail("storage holds a damaged copy %s after a kill: %.200s", k, local[k])
 		}
 	}
-	if _, err := data.LoadSettings(st); err != nil {
+	if _, err := store.LoadSettings(st); err != nil {
 		s.fail("the settings do not load: %v", err)
 	}
 	// The summary Home reads must be the one the history gives.
-	if got, ok := store[data.RecentKey]; ok {
-		fresh := &data.MemoryStorage{}
-		if raw, has := store[data.HistoryKey]; has {
-			fresh.SetRaw(data.HistoryKey, raw)
+	if got, ok := local[store.RecentKey]; ok {
+		fresh := &store.MemoryStorage{}
+		if raw, has := local[store.HistoryKey]; has {
+			fresh.SetRaw(store.HistoryKey, raw)
 		}
-		if _, err := data.SessionsOn(fresh, now.Format(time.DateOnly), now); err != nil {
+		if _, err := store.SessionsOn(fresh, now.Format(time.DateOnly), now); err != nil {
 			s.fail("summing up the history: %v", err)
 		}
-		if want, _ := fresh.GetRaw(data.RecentKey); got != want {
+		if want, _ := fresh.GetRaw(store.RecentKey); got != want {
 			s.fail("the recent summary does not agree with the history:\n got %s\nwant %s", got, want)
 		}
 	}
@@ -715,8 +716,8 @@ func (s *soaker) load(store map[string]string, now time.Time, strict bool) store
 }
 
 // checkpoints returns the stored checkpoints of unfinished sessions.
-func (s *soaker) checkpoints(st *data.MemoryStorage) []data.Checkpoint {
-	cs, err := data.LoadCheckpoints(st)
+func (s *soaker) checkpoints(st *store.MemoryStorage) []data.Checkpoint {
+	cs, err := store.LoadCheckpoints(st)
 	if err != nil {
 		s.fail("the checkpoints do not load: %v", err)
 	}

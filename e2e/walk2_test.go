@@ -9,6 +9,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // sizedTab is a new tab at w×h, as a phone with touch when mobile.
@@ -47,7 +48,7 @@ func inEveryLook(t *testing.T, prefix string, fn func(t *testing.T, tb *tab, nam
 func keepSettings(t *testing.T, tb *tab, base string, s data.Settings) {
 	t.Helper()
 	tb.open(t, base, "/")
-	setItem(t, tb, data.SettingsKey, storedSettings(t, s))
+	setItem(t, tb, store.SettingsKey, storedSettings(t, s))
 }
 
 // lineCount is how many lines the text of the element selector finds takes

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // TestWalkThroughScreens takes screenshots of every screen issue 17
@@ -15,13 +16,13 @@ func TestWalkThroughScreens(t *testing.T) {
 	inEveryLook(t, "walk", func(t *testing.T, tb *tab, name func(string) string) {
 		today := historyToday(t)
 		tb.open(t, h.base, "/")
-		setItem(t, tb, data.HistoryKey, storedHistory(t, []data.Record{
+		setItem(t, tb, store.HistoryKey, storedHistory(t, []data.Record{
 			e2eRecord(t, today.AddDate(0, 0, -1), "07:30", true, data.PainScore(5), data.PainScore(3), "stiff"),
 			e2eRecord(t, today, "07:40", true, nil, nil, ""),
 		}))
 		s := data.DefaultSettings()
 		s.SafetyAccepted = true
-		setItem(t, tb, data.SettingsKey, storedSettings(t, s))
+		setItem(t, tb, store.SettingsKey, storedSettings(t, s))
 
 		tb.open(t, h.base, "/routines")
 		fullShot(t, tb, name("routines"))

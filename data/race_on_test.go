@@ -1,7 +1,0 @@
-//go:build race
-
-package data_test
-
-// raceOn: the race detector slows decoding tenfold, so the hostile files
-// are smaller under it; the bound, a multiple of their size, is the same.
-const raceOn = true
