@@ -15,6 +15,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/inspector"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
@@ -210,10 +211,15 @@ func (s *soaker) kill(tb *tab, during time.Duration) {
 		go runVirtualTime(tb.ctx, during)
 		time.Sleep(time.Duration(s.rng.IntN(20)) * time.Millisecond)
 	}
+	// The call never gets its answer, the page is gone: the tab's crash
+	// event says when.
 	ctx, cancel := context.WithTimeout(tb.ctx, 5*time.Second)
 	defer cancel()
-	// The call never gets its answer: the page is gone.
-	chromedp.Call(ctx, page.Crash, cdp.Empty{})
+	crashed := chromedp.Events(ctx, inspector.TargetCrashed)
+	go chromedp.Call(ctx, page.Crash, cdp.Empty{})
+	for range crashed {
+		break
+	}
 	chromedp.Cancel(tb.ctx)
 }
 
