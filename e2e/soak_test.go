@@ -175,6 +175,20 @@ func (s *soaker) goTo(tb *tab, path string) {
 		document.body.appendChild(a); a.click(); a.remove(); return true; })(`+quote(path)+`)`)
 }
 
+// until waits for the expression to find an element, letting the page's
+// virtual time run meanwhile: its timers, and the browser's work it waits
+// for (reading a file, say), move only while virtual time runs.
+func (s *soaker) until(tb *tab, expr, what string) {
+	s.t.Helper()
+	for range 200 {
+		if eval[bool](s.t, tb, `!!(`+expr+`)`) {
+			return
+		}
+		advance(s.t, tb, 50*time.Millisecond)
+	}
+	s.fail("%s: %.300q", what, text(s.t, tb, "main"))
+}
+
 // tap clicks the element matching selector from a script, which finds it
 // at the moment of the click: the app may redraw it between a lookup and a
 // click at its place. It fails when the element is not there.
@@ -323,7 +337,7 @@ func (s *soaker) killAtResumeOffer(tb *tab) snapshot {
 	s.begin(tb)
 	advance(s.t, tb, time.Duration(5+s.rng.IntN(60))*time.Second)
 	tb = s.check(s.killSomewhere(tb))
-	untilShown(s.t, tb, `document.getElementById("resume-go") || document.getElementById("resume-save")`,
+	s.until(tb, `document.getElementById("resume-go") || document.getElementById("resume-save")`,
 		"no offer to resume the unfinished session")
 	return s.answerOffer(tb)
 }
@@ -347,7 +361,7 @@ func (s *soaker) answerOffer(tb *tab) snapshot {
 		offered = s.discard(tb)
 	case "undo":
 		s.discard(tb)
-		untilShown(s.t, tb, `document.getElementById("resume-undo")`, "no Undo after Discard")
+		s.until(tb, `document.getElementById("resume-undo")`, "no Undo after Discard")
 		s.wait(tb, 200*time.Millisecond)
 		s.tap(tb, "#resume-undo")
 	default:
@@ -421,7 +435,7 @@ func (s *soaker) begin(tb *tab) {
 		// The safety advice, the first time, then Start.
 		eval[bool](s.t, tb, `(() => { const b = document.getElementById("safety-accept") || document.getElementById("start"); if (b) b.click(); return true; })()`)
 		s.wait(tb, 100*time.Millisecond)
-		untilShown(s.t, tb, `document.getElementById("resume-ask") || document.getElementById("step-progress") || document.getElementById("start")`,
+		s.until(tb, `document.getElementById("resume-ask") || document.getElementById("step-progress") || document.getElementById("start")`,
 			"neither the offer nor the running player after Start")
 		if eval[bool](s.t, tb, `document.getElementById("step-progress") !== null`) {
 			return
@@ -497,9 +511,9 @@ func (s *soaker) killDuringImport(tb *tab) snapshot {
 	}
 	file := writeFile(s.t, "unknot-backup.json", raw)
 	s.goTo(tb, "/history")
-	untilShown(s.t, tb, `document.getElementById("backup-file")`, "no way to import a backup on History")
+	s.until(tb, `document.getElementById("backup-file")`, "no way to import a backup on History")
 	tb.do(s.t, "choosing the backup", chromedp.SetUploadFiles(chromedp.CSS("#backup-file"), []string{file}))
-	untilShown(s.t, tb, `document.getElementById("import-confirm")`, "no preview of the backup")
+	s.until(tb, `document.getElementById("import-confirm")`, "no preview of the backup")
 	s.tap(tb, "#import-confirm")
 	s.wait(tb, 300*time.Millisecond)
 	if strings.HasPrefix(text(s.t, tb, "#import-done"), "Imported:") {
