@@ -49,7 +49,7 @@ func TestOneNumberForOneThing(t *testing.T) {
 		waitFor(t, tb, `/About/.test((document.querySelector("#routine-`+r.ID+` .meta") || {}).textContent)`, "Home shows the routine's length")
 		home := readRoutine(t, tb, "#routine-"+r.ID+" .meta", "#nothing")
 		tb.open(t, h.base, "/routines")
-		waitFor(t, tb, `!!document.querySelector("#routine-`+r.ID+`")`, "Routines shows "+r.ID)
+		waitFor(t, tb, `/About/.test((document.querySelector("#routine-`+r.ID+` .meta") || {}).textContent)`, "Routines shows "+r.ID+" with its length")
 		list := readRoutine(t, tb, "#routine-"+r.ID+" .meta", "#routine-"+r.ID+" .item-names li .muted")
 		tb.open(t, h.base, "/session/"+r.ID)
 		waitFor(t, tb, `!!document.getElementById("start")`, "the start page is ready")

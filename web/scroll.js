@@ -23,6 +23,7 @@
   // the page it leaves keeps its position, the new one starts at the top.
   const push = h.pushState;
   h.pushState = function () {
+    if (stop) stop(); // a new page: the old one's position is not its own
     remember();
     const r = push.apply(this, arguments);
     window.scrollTo(0, 0);
@@ -32,23 +33,29 @@
   // settle puts the page at y once the app has drawn it: go-app draws the
   // page of a history entry after popstate, and a page may grow as it
   // reads its data (Home reads the whole history after its first frame).
-  // It tries for a number of frames (300: five seconds), and stops as soon as
-  // the person scrolls or types.
+  // It tries for ms milliseconds, on a timer rather than at each frame, so
+  // that a page whose frames are held back (a busy or background tab)
+  // still gets there; a busy phone can take seconds to draw a long
+  // history. It stops as soon as the person scrolls, touches or types, or
+  // the app goes to another page.
   let stop = null;
-  function settle(y, frames) {
+  function settle(y, ms) {
     if (stop) stop();
     let done = false;
+    let timer = 0;
     const quit = () => { done = true; };
     const events = ["wheel", "touchstart", "keydown", "pointerdown"];
     events.forEach((e) => window.addEventListener(e, quit, { passive: true, once: true }));
     stop = () => {
       done = true;
+      clearTimeout(timer);
       events.forEach((e) => window.removeEventListener(e, quit));
     };
+    const until = Date.now() + ms;
     const step = () => {
       if (done) return;
       if (Math.abs(window.scrollY - y) > 1) window.scrollTo(0, y);
-      if (--frames > 0) requestAnimationFrame(step);
+      if (Date.now() < until) timer = setTimeout(step, 16);
       else stop();
     };
     step();
@@ -56,12 +63,12 @@
 
   window.addEventListener("popstate", (e) => {
     const y = e.state && typeof e.state.unknotY === "number" ? e.state.unknotY : 0;
-    settle(y, 300);
+    settle(y, 5000);
   });
   // A reload opens where it was left, once the app runs (seconds on a
   // slow phone).
   window.addEventListener("pagehide", remember);
   if (h.state && typeof h.state.unknotY === "number") {
-    settle(h.state.unknotY, 600);
+    settle(h.state.unknotY, 10000);
   }
 })();
