@@ -272,3 +272,55 @@ func TestTwoTabsSavingAtTheSameMomentKeepEverySession(t *testing.T) {
 		t.Errorf("a tab opened afterwards finds %d sessions, want %d", got, 2*each)
 	}
 }
+
+// Found by the crash soak (seed 7): once the ready screen's offer had
+// settled, a session that came to wait after it (its tab killed since, so
+// its lock was gone) left the person with neither the offer nor Start.
+// Start asks again, about that session.
+func TestStartAsksAboutASessionThatWaitsSinceTheOffer(t *testing.T) {
+	h := setup(t)
+	home := newTab(t)
+	home.open(t, h.base, "/")
+	// A session runs in a tab, which holds its lock; another is
+	// interrupted.
+	running, kill := home.closable(t)
+	recordCues(t, running)
+	running.open(t, h.base, "/session/"+data.Evening)
+	pressStart(t, running)
+	untilShown(t, running, `document.getElementById("pause")`, "the evening routine did not start")
+	interrupted(t, h, home, data.KneeToChest, 20*time.Second)
+	if got := routinesOf(storedCheckpoints(t, home)); len(got) != 2 {
+		t.Fatalf("checkpoints %v, want the running evening session's and the interrupted one's", got)
+	}
+
+	tb := home.sibling(t)
+	recordCues(t, tb)
+	tb.open(t, h.base, "/session/"+data.Rotation)
+	pressStart(t, tb)
+	// The offer lists every checkpoint, then leaves out those of sessions
+	// running in a tab once the browser says which.
+	untilShown(t, tb, `document.getElementById("resume-discard") && !/Evening/.test(document.getElementById("resume").textContent)`,
+		"Start did not ask about the interrupted session alone")
+	if got := text(t, tb, "#resume"); !strings.Contains(got, "Knee") || strings.Contains(got, "Evening") {
+		t.Fatalf("the offer shows %q, want the interrupted knee-to-chest session only (the evening routine runs)", got)
+	}
+	act(t, tb, "discarding", chromedp.Click(chromedp.CSS("#resume-discard")))
+	untilShown(t, tb, `document.getElementById("start")`, "no Start once nothing waits")
+
+	// The running session's tab is killed: that session waits now, once
+	// the browser has let go of its lock.
+	kill()
+	for i := 0; eval[int](t, home, `navigator.locks.query().then((s) => s.held.filter((l) => l.name.startsWith("unknot.running.")).length)`) > 0; i++ {
+		if i == 200 {
+			t.Fatal("the killed tab's session still holds its lock after 10 s")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	tb.do(t, "pressing Start", chromedp.Click(chromedp.CSS("#start")))
+	untilShown(t, tb, `document.getElementById("resume-save") || document.getElementById("pause")`,
+		"after Start, neither the offer of the session that waits now nor a running session")
+	if got := text(t, tb, "#resume"); !strings.Contains(got, "Evening") || eval[bool](t, tb, `document.getElementById("pause") !== null`) {
+		t.Errorf("after Start the offer shows %q (running: %v), want the evening session that waits since its tab was killed",
+			got, eval[bool](t, tb, `document.getElementById("pause") !== null`))
+	}
+}
