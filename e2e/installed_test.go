@@ -129,6 +129,9 @@ func shareTab(t *testing.T, canShare bool) *tab {
 	inject(t, tb, strings.Replace(shareStub, "CAN_SHARE", fmt.Sprint(canShare), 1))
 	seedHistory(t, tb, h.base, []data.Record{e2eRecord(t, historyToday(t), "07:30", true, nil, nil, "")})
 	untilShown(t, tb, `document.getElementById("export-all")`, "no Export everything")
+	// History grows as it draws what it read; a tap aimed at Share before
+	// then can land where the button was.
+	drawn(t, tb)
 	return tb
 }
 
