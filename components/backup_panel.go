@@ -429,16 +429,6 @@ func await(ctx app.Context, start func() app.Value, ok func(app.Context, app.Val
 	start().Call("then", onOK, onFail)
 }
 
-// jsReason says why a promise was rejected: the error's message, or the
-// value as text.
-func jsReason(v app.Value) string {
-	defer guard()
-	if v.Truthy() && v.Get("message").Truthy() {
-		return v.Get("message").String()
-	}
-	return v.String()
-}
-
 // importRoutines adds the backup's own routines that are not here yet; a
 // routine already here (same id) stays as it is. It returns how many were
 // added.

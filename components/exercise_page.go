@@ -77,9 +77,3 @@ func progressionText(e data.Exercise) string {
 	}
 	return e.Progression.Text
 }
-
-// holdChoosable reports whether a person may choose the exercise's hold:
-// not for a hold counted in breaths, nor for one the article fixes.
-func holdChoosable(e data.Exercise) bool {
-	return e.Hold.Breaths == 0 && e.Hold.Min != e.Hold.Max
-}

@@ -384,27 +384,8 @@ func dayCount(n int) string {
 	return fmt.Sprintf(historyText.Days, n)
 }
 
-// historyDate writes a date (DateLayout) for people: "Tue 14 Apr 2026". A date
-// that cannot be read is shown as it is.
-func historyDate(date string) string {
-	d, err := time.Parse(data.DateLayout, date)
-	if err != nil {
-		return date
-	}
-	return d.Format("Mon 2 Jan 2006")
-}
-
 // historyWhen writes when a session started, as History lists it.
 func historyWhen(r data.Record) string { return historyDate(r.LocalDate) + " · " + r.LocalTime }
-
-// historyShortDate writes a date (DateLayout) as "14 Apr".
-func historyShortDate(date string) string {
-	d, err := time.Parse(data.DateLayout, date)
-	if err != nil {
-		return date
-	}
-	return d.Format("2 Jan")
-}
 
 // monthStart is the first day of t's month, in UTC.
 func monthStart(t time.Time) time.Time {

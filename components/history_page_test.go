@@ -49,15 +49,6 @@ func histRecord(tb testing.TB, date, clock string, complete bool, before, after 
 	return r
 }
 
-// freshStorage gives the components an empty in-memory store for the test.
-func freshStorage(tb testing.TB) *store.MemoryStorage {
-	tb.Helper()
-	old := memoryStorage
-	memoryStorage = &store.MemoryStorage{}
-	tb.Cleanup(func() { memoryStorage = old })
-	return memoryStorage
-}
-
 // historyRig mounts a HistoryPage at /history with a fixed clock.
 type historyRig struct {
 	tb   testing.TB

@@ -1,44 +1,14 @@
 package components
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/google/uuid"
-
 	"unknot/data"
 	"unknot/data/store"
 )
-
-// homeRecord is a valid record of a session on date at clock, complete or
-// not.
-func homeRecord(tb testing.TB, date, clock string, complete bool) data.Record {
-	tb.Helper()
-	start, err := time.Parse("2006-01-02 15:04", date+" "+clock)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	done := 6
-	if !complete {
-		done = 3
-	}
-	// The built-in routine of its part of the day, as a person would do.
-	routine, name := data.Morning, "Morning routine"
-	if data.PartOfDayAt(clock) == data.PartEvening {
-		routine, name = data.Evening, "Evening routine"
-	}
-	r := data.Record{
-		ID: uuid.NewString(), Routine: routine, RoutineName: name,
-		Exercises: []data.ExerciseLog{{Exercise: data.CatStretch, Name: "Cat stretch", Reps: 3, RepsDone: done / 2, Holds: 6, HoldsDone: done, HoldMS: 5000}},
-		Start:     start, End: start.Add(5 * time.Minute), ActiveMS: 60_000,
-		LocalDate: date, LocalTime: clock, Complete: complete,
-	}
-	if err := r.Validate(); err != nil {
-		tb.Fatal(err)
-	}
-	return r
-}
 
 func TestTodayText(t *testing.T) {
 	const today = "2026-05-04"
@@ -107,4 +77,22 @@ func TestHomeSaysWhatCouldNotBeRead(t *testing.T) {
 	h = &Home{st: st, now: func() time.Time { return now }}
 	mustContain(t, renderAt(t, h, "/"), `id="stored-problem"`,
 		"Your history and your settings could not be read.", `href="/history#kept"`)
+}
+
+func TestHomeShowsTheLengthAsPlayed(t *testing.T) {
+	st := &store.MemoryStorage{}
+	s := data.DefaultSettings()
+	s.RestSeconds = 60 // the morning routine: 11 min played, 8 at the default pace
+	if err := store.SaveSettings(st, s); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 5, 4, 12, 0, 0, 0, time.Local)
+	h := &Home{st: st, now: func() time.Time { return now }}
+	html := renderAt(t, h, "/")
+	r, _ := data.FindRoutine(data.DefaultCatalogue(), data.Morning)
+	pl, err := data.AsPlayed(r, data.DefaultCatalogue(), nil, now.Format(data.DateLayout), s.Timing())
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, html, fmt.Sprintf(text.Minutes, data.DurationText(pl.Length)))
 }

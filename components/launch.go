@@ -2,70 +2,29 @@ package components
 
 import (
 	"fmt"
-	"net/url"
 	"strings"
-
-	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"unknot/data"
 	"unknot/data/store"
 )
 
-// The manifest's launch_handler ("focus-existing", app/install.go) makes a
-// second launch of the installed app (a shortcut on its icon, a link)
-// bring the open window forward instead of loading the address in it, and
-// hand the address to window.launchQueue. Here the app takes it: it goes
-// there, unless a session is running, which keeps going with what was asked
-// for offered after it. A second player never starts over a running one.
+// A launch of the installed app while a session runs is offered on the
+// finished screen (see launch_queue.go for the launches themselves).
 
-var (
-	// launchCtx is the context of the screen on show (the last Prefs to
-	// mount: every screen has one), which takes launches.
-	launchCtx app.Context
-	// playing is the session player on show, nil when there is none.
-	playing *SessionPlayer
-)
+func init() { RunningSession = takeLaunchWhilePlaying }
 
-// listenLaunches takes the launches of the installed app, for as long as it
-// runs. Browsers without the Launch Handler API load the address instead.
-func listenLaunches() {
-	defer guard()
-	q := app.Window().Get("launchQueue")
-	if !q.Truthy() || !q.Get("setConsumer").Truthy() {
-		return
-	}
-	// Never released: the queue calls it at every launch.
-	q.Call("setConsumer", app.FuncOf(func(this app.Value, args []app.Value) any {
-		defer guard() // launch params of another shape: no launch to take
-		if len(args) == 0 || launchCtx == nil || args[0].Type() != app.TypeObject {
-			return nil
-		}
-		target := args[0].Get("targetURL")
-		if !target.Truthy() {
-			return nil
-		}
-		u := target.String()
-		launchCtx.Dispatch(func(ctx app.Context) { takeLaunch(ctx, u) })
-		return nil
-	}))
-}
+// playing is the session player on show, nil when there is none.
+var playing *SessionPlayer
 
-// takeLaunch goes to the address a launch asked for, or, while a session
-// runs, offers it for after the session.
-func takeLaunch(ctx app.Context, target string) {
-	u, err := url.Parse(target)
-	if err != nil || u.Path == "" {
-		return
+// takeLaunchWhilePlaying offers a launch's address after the running
+// session, if one runs (see offerAfter). It is launchQueue's way into the
+// player (RunningSession).
+func takeLaunchWhilePlaying(where string) bool {
+	if playing == nil || !playing.offerAfter(where) {
+		return false
 	}
-	where := u.RequestURI()
-	if playing != nil && playing.offerAfter(where) {
-		playing.Update()
-		return
-	}
-	if cur := ctx.Page().URL(); cur != nil && cur.RequestURI() == where {
-		return // the launch that opened this window
-	}
-	ctx.Navigate(where)
+	playing.Update()
+	return true
 }
 
 // nextUp is what a launch during a session asked for: its address and what

@@ -1,35 +1,12 @@
 package components
 
 import (
-	"net/url"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/maxence-charriere/go-app/v9/pkg/app"
-
 	"unknot/data"
 )
-
-// renderAt mounts c, navigates it to path and returns its HTML.
-func renderAt(tb testing.TB, c app.Composer, path string) string {
-	tb.Helper()
-	disp := app.NewClientTester(c)
-	defer disp.Close()
-	disp.Nav(&url.URL{Path: path})
-	disp.Consume()
-	return app.HTMLString(c)
-}
-
-// mustContain fails for every want missing from html.
-func mustContain(tb testing.TB, html string, want ...string) {
-	tb.Helper()
-	for _, w := range want {
-		if !strings.Contains(html, w) {
-			tb.Errorf("page lacks %q", w)
-		}
-	}
-}
 
 func TestHomeNamesRoutinesExercisesAndSymptoms(t *testing.T) {
 	html := renderAt(t, &Home{}, "/")

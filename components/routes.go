@@ -27,12 +27,6 @@ type Route struct {
 	Nav, NavID string
 }
 
-// Route paths that screens link to or read ids from.
-const (
-	ExercisePath = "/exercise/"
-	SessionPath  = "/session/"
-)
-
 // Routes lists every screen, the main navigation's in its order.
 var Routes = []Route{
 	{Path: "/", New: func() app.Composer { return &Home{} }, Nav: "Home", NavID: "home"},
@@ -43,6 +37,15 @@ var Routes = []Route{
 	{Path: "/symptoms", New: func() app.Composer { return &SymptomsPage{} }},
 	{Path: ExercisePath, ByID: true, New: func() app.Composer { return &ExercisePage{} }, IDs: exerciseIDs},
 	{Path: SessionPath, ByID: true, New: func() app.Composer { return &SessionPlayer{} }, IDs: sessionIDs},
+}
+
+// The main navigation follows the table.
+func init() {
+	for _, r := range Routes {
+		if r.Nav != "" {
+			Nav = append(Nav, NavLink{Label: r.Nav, Path: r.Path, ID: r.NavID})
+		}
+	}
 }
 
 // RegisterRoutes tells go-app which screen each address mounts. It runs in
@@ -98,11 +101,6 @@ func Pages() []string {
 		}
 	}
 	return pages
-}
-
-// routeID is the id in the address of a screen of many, under prefix.
-func routeID(ctx app.Context, prefix string) string {
-	return strings.TrimPrefix(ctx.Page().URL().Path, prefix)
 }
 
 // exerciseIDs are the catalogue's exercises.

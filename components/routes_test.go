@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"unknot/data"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
 // TestEveryPageIsOneRoutesScreen holds the route table together: every
@@ -72,5 +74,12 @@ func TestPagesListsEveryRoute(t *testing.T) {
 	}
 	for _, r := range data.BuiltinRoutines() {
 		mustContain(t, pages, SessionPath+r.ID)
+	}
+}
+
+func TestRoutinesInTheNavigation(t *testing.T) {
+	html := app.HTMLString(siteNav("routines"))
+	if !strings.Contains(html, `<a href="/routines" aria-current="page">Routines</a>`) && !strings.Contains(html, `<a aria-current="page" href="/routines">Routines</a>`) {
+		t.Errorf("the navigation on Routines: %s", html)
 	}
 }

@@ -274,3 +274,19 @@ func TestRoutinesPageKeepsWhatAnotherTabSaved(t *testing.T) {
 	r.do(func(ctx app.Context) { p.onStorage(ctx, app.Event{Value: app.Null()}) })
 	mustContain(t, r.html(), "From the other tab", "Third")
 }
+
+func TestLongRoutineNameIsRefusedWithTheLimit(t *testing.T) {
+	st := &store.MemoryStorage{}
+	r, p := routinesRig(t, st)
+	p.newName = strings.Repeat("Stretch ", 15) // 120 characters
+	r.do(p.create)
+	if !strings.Contains(p.createErr, "at most 100 characters") || !strings.Contains(p.createErr, "has 119") {
+		t.Errorf("a 119-character name: %q, want the limit and its length", p.createErr)
+	}
+	if p.draft != nil {
+		t.Error("the routine was created with the name cut")
+	}
+	if strings.Contains(r.html(), `maxlength`) {
+		t.Error("the name field still cuts what is typed")
+	}
+}

@@ -773,11 +773,3 @@ func whereText(s data.Segment) string {
 	}
 	return strings.Join(parts, " · ")
 }
-
-// errText is err's message, or "" for nil.
-func errText(err error) string {
-	if err == nil {
-		return ""
-	}
-	return err.Error()
-}

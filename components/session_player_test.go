@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -13,122 +12,6 @@ import (
 	"unknot/data"
 	"unknot/data/store"
 )
-
-// recordedCues is a Cues that writes down what fired, at which plan time.
-// Its voice takes time like a real one: each line lasts its modelled
-// speaking time at the configured rate, times slowness (1 when unset), on
-// the fake clock, after the lines before it; Hush cuts everything off.
-type recordedCues struct {
-	mu      sync.Mutex
-	events  []string
-	awake   bool
-	noVoice bool
-	// noVibrate is set for a browser without navigator.vibrate.
-	noVibrate bool
-	clock     *fakeClock
-	rate      float64
-	slowness  float64
-	quietTill time.Time
-	onQuiet   func()
-	// lines are the lines said on the session's clock: when each was
-	// given, and when the voice starts and ends it.
-	lines []spoken
-}
-
-// spoken is one line given to the fake voice.
-type spoken struct {
-	text            string
-	at, start, stop time.Time
-}
-
-func (r *recordedCues) log(format string, a ...any) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.events = append(r.events, fmt.Sprintf(format, a...))
-}
-
-func (r *recordedCues) Unlock() { r.log("unlock") }
-func (r *recordedCues) Configure(s data.Settings) {
-	r.rate = s.VoiceRate
-	r.log("configure rate %g volume %d", s.VoiceRate, s.BeepVolume)
-}
-func (r *recordedCues) Beep(t data.Tone)  { r.log("beep %s", t) }
-func (r *recordedCues) Vibrate(p []int)   { r.log("vibrate %v", p) }
-func (r *recordedCues) CanVibrate() bool  { return !r.noVibrate }
-func (r *recordedCues) Close()            { r.log("close") }
-func (r *recordedCues) KeepAwake(on bool) { r.awake = on; r.log("awake %v", on) }
-func (r *recordedCues) Say(s string) bool {
-	if r.noVoice {
-		return false
-	}
-	r.log("say %s", s)
-	if r.clock == nil {
-		return true // a voice off the session's clock takes no time
-	}
-	now, slow := r.clock.now(), r.slowness
-	if slow == 0 {
-		slow = 1
-	}
-	if r.quietTill.Before(now) {
-		r.quietTill = now
-	}
-	start := r.quietTill
-	r.quietTill = r.quietTill.Add(time.Duration(float64(data.SpeakingTime(s, r.rate)) * slow))
-	r.lines = append(r.lines, spoken{s, now, start, r.quietTill})
-	return true
-}
-func (r *recordedCues) Hush() {
-	r.quietTill = time.Time{}
-	r.log("hush")
-}
-func (r *recordedCues) Speaking() bool {
-	return r.clock != nil && r.clock.now().Before(r.quietTill)
-}
-func (r *recordedCues) OnQuiet(f func()) { r.onQuiet = f }
-
-// said returns the spoken texts in order.
-func (r *recordedCues) said() []string {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	var out []string
-	for _, e := range r.events {
-		if s, ok := strings.CutPrefix(e, "say "); ok {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-// count returns how many events start with prefix.
-func (r *recordedCues) count(prefix string) int {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	n := 0
-	for _, e := range r.events {
-		if strings.HasPrefix(e, prefix) {
-			n++
-		}
-	}
-	return n
-}
-
-// fakeClock is a clock the test moves by hand.
-type fakeClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *fakeClock) now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *fakeClock) advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
 
 // playerRig mounts a SessionPlayer on a routine with a fake clock and
 // recorded cues.

@@ -101,13 +101,6 @@ func (p *SettingsPage) save(ctx app.Context, field string, change func(*data.Set
 	ctx.NewActionWithValue(prefsChanged, saved)
 }
 
-// The cue switches, shared by this page and the player's switches.
-func voiceOn(s *data.Settings) *bool     { return &s.Voice }
-func beepsOn(s *data.Settings) *bool     { return &s.Beeps }
-func vibrationOn(s *data.Settings) *bool { return &s.Vibration }
-func keepAwakeOn(s *data.Settings) *bool { return &s.KeepAwake }
-func badgeOn(s *data.Settings) *bool     { return &s.Badge }
-
 // flip returns an event handler that turns one switch over and saves.
 func (p *SettingsPage) flip(id string, field func(*data.Settings) *bool) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
@@ -359,15 +352,4 @@ func (p *SettingsPage) rangeField(id, label string, lo, hi, step, value float64,
 			Aria("valuetext", shown).Aria("invalid", msg != "").OnChange(h),
 		app.If(msg != "", eltx("p.error.field-error[role=alert]", msg).ID(id+"-error")),
 	)
-}
-
-// inputValue is the value of the element an event came from.
-func inputValue(ctx app.Context) string { return ctx.JSSrc().Get("value").String() }
-
-// capitalise makes the first letter of s upper case.
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

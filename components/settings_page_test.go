@@ -1,7 +1,6 @@
 package components
 
 import (
-	"net/url"
 	"reflect"
 	"strings"
 	"testing"
@@ -13,63 +12,12 @@ import (
 	"unknot/data/store"
 )
 
-// compoRig mounts one component at a path and runs code on its UI
-// goroutine.
-type compoRig struct {
-	tb   testing.TB
-	disp app.ClientDispatcher
-	c    app.Composer
-}
-
-func newCompoRig(tb testing.TB, c app.Composer, path string) *compoRig {
-	tb.Helper()
-	disp := app.NewClientTester(c)
-	disp.Nav(&url.URL{Path: path})
-	disp.Consume()
-	tb.Cleanup(disp.Close)
-	return &compoRig{tb: tb, disp: disp, c: c}
-}
-
-// do runs fn with a real context of the component and lets it redraw.
-func (r *compoRig) do(fn func(ctx app.Context)) {
-	r.disp.Dispatch(app.Dispatch{Mode: app.Update, Source: r.c, Function: fn})
-	r.disp.Consume()
-}
-
-// click runs an event handler as a click would.
-func (r *compoRig) click(h app.EventHandler) { r.do(func(ctx app.Context) { h(ctx, app.Event{}) }) }
-
-// html is the component's markup as it stands.
-func (r *compoRig) html() string { return app.HTMLString(r.c) }
-
-// caught records the values of one action.
-type caught struct{ values []any }
-
-// catch records every action name fired from now on.
-func (r *compoRig) catch(name string) *caught {
-	c := &caught{}
-	r.do(func(ctx app.Context) {
-		ctx.Handle(name, func(ctx app.Context, a app.Action) { c.values = append(c.values, a.Value) })
-	})
-	return c
-}
-
 // settingsRig mounts a SettingsPage on st with recorded cues.
 func settingsRig(tb testing.TB, st store.Storage) (*compoRig, *SettingsPage, *recordedCues) {
 	tb.Helper()
 	cues := &recordedCues{}
 	p := &SettingsPage{st: st, cues: cues, now: func() time.Time { return time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC) }}
 	return newCompoRig(tb, p, "/settings"), p, cues
-}
-
-// stored reads the saved settings, failing on an error.
-func stored(tb testing.TB, st store.Storage) data.Settings {
-	tb.Helper()
-	s, err := store.LoadSettings(st)
-	if err != nil {
-		tb.Fatalf("loading the saved settings: %v", err)
-	}
-	return s
 }
 
 func TestSettingsPageLabelsEveryControl(t *testing.T) {
@@ -266,40 +214,6 @@ func TestSettingsPageKeepsAVoiceFromAnotherDevice(t *testing.T) {
 	}
 	r, _, _ := settingsRig(t, st)
 	mustContain(t, r.html(), `value="com.apple.voice.Daniel"`, pageText.AutoVoice, `id="no-voices"`)
-}
-
-// A switch turned here, on this page or the player's, keeps what another
-// tab changed after this screen read the settings.
-func TestSettingsChangesKeepAnotherTabsChange(t *testing.T) {
-	otherTab := func(t *testing.T, st store.Storage) {
-		s := stored(t, st)
-		s.Theme = data.ThemeDark
-		if err := store.SaveSettings(st, s); err != nil {
-			t.Fatal(err)
-		}
-	}
-	t.Run("settings page", func(t *testing.T) {
-		st := &store.MemoryStorage{}
-		r, p, _ := settingsRig(t, st)
-		otherTab(t, st)
-		r.click(p.flip("set-beeps", beepsOn))
-		if s := stored(t, st); s.Beeps || s.Theme != data.ThemeDark {
-			t.Errorf("stored beeps %v, theme %q; want beeps off and the other tab's dark theme", s.Beeps, s.Theme)
-		}
-		if p.settings.Beeps || p.settings.Theme != data.ThemeDark {
-			t.Errorf("the page shows beeps %v, theme %q", p.settings.Beeps, p.settings.Theme)
-		}
-	})
-	t.Run("player", func(t *testing.T) {
-		r := newPlayerRig(t, data.Evening)
-		var st store.Storage
-		r.do(func(ctx app.Context) { st = appStorage(ctx) })
-		otherTab(t, st)
-		r.do(func(ctx app.Context) { r.p.onToggle(ctx, voiceOn) })
-		if s := stored(t, st); s.Voice || s.Theme != data.ThemeDark {
-			t.Errorf("stored voice %v, theme %q; want voice off and the other tab's dark theme", s.Voice, s.Theme)
-		}
-	})
 }
 
 // Safari, and so every iPhone browser, has no navigator.vibrate: the

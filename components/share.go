@@ -2,7 +2,6 @@ package components
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -111,19 +110,12 @@ func sender(viaShare bool) deliver {
 	return download
 }
 
-// sentText says that the file name reached the person; downloaded is what
-// a download says.
-func sentText(viaShare bool, name, downloaded string) string {
-	if viaShare {
-		return fmt.Sprintf(installText.Shared, name)
+// jsReason says why a promise was rejected: the error's message, or the
+// value as text.
+func jsReason(v app.Value) string {
+	defer guard()
+	if v.Truthy() && v.Get("message").Truthy() {
+		return v.Get("message").String()
 	}
-	return downloaded
-}
-
-// failedText says why a file did not reach the person.
-func failedText(viaShare bool, err error) string {
-	if viaShare {
-		return fmt.Sprintf(installText.ShareFailed, err)
-	}
-	return fmt.Sprintf(historyText.DownloadFailed, err)
+	return v.String()
 }

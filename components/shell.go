@@ -40,23 +40,23 @@ func skipToContent(id string) app.EventHandler {
 	}
 }
 
-// navLinks are the routes of the main navigation, in the table's order.
-var navLinks = func() []Route {
-	var links []Route
-	for _, r := range Routes {
-		if r.Nav != "" {
-			links = append(links, r)
-		}
-	}
-	return links
-}()
+// NavLink is one entry of the main navigation.
+type NavLink struct {
+	// Label is what the link says; Path where it goes; ID the id of the
+	// screen's main element, which marks it as the current one.
+	Label, Path, ID string
+}
+
+// Nav is the main navigation, in its order. The route table (Routes)
+// fills it in when the app starts, before any screen renders.
+var Nav []NavLink
 
 // siteNav links the main screens, marking the current one.
 func siteNav(current string) app.UI {
-	return el("nav.site-nav[aria-label=Main]", app.Range(navLinks).Slice(func(i int) app.UI {
-		l := navLinks[i]
-		a := eltx("a", l.Nav).Attr("href", l.Path)
-		if l.NavID == current {
+	return el("nav.site-nav[aria-label=Main]", app.Range(Nav).Slice(func(i int) app.UI {
+		l := Nav[i]
+		a := eltx("a", l.Label).Attr("href", l.Path)
+		if l.ID == current {
 			a = a.Aria("current", "page")
 		}
 		return a
@@ -94,4 +94,18 @@ func sideNote(m data.SideMode) string {
 		return "left, right, both"
 	}
 	return ""
+}
+
+// holdChoosable reports whether a person may choose the exercise's hold:
+// not for a hold counted in breaths, nor for one the article fixes.
+func holdChoosable(e data.Exercise) bool {
+	return e.Hold.Breaths == 0 && e.Hold.Min != e.Hold.Max
+}
+
+// errText is err's message, or "" for nil.
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
 }

@@ -1,7 +1,6 @@
 package components
 
 import (
-	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -51,16 +50,6 @@ func TestShowStepSignatureMatchesWrite(t *testing.T) {
 			t.Errorf("web/cues.js does not look for #%s", id)
 		}
 	}
-}
-
-// readWeb returns the text of a file under web/.
-func readWeb(tb testing.TB, name string) string {
-	tb.Helper()
-	b, err := os.ReadFile("../web/" + name)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return string(b)
 }
 
 // While the words turn to the other side, the side shown is not the one
