@@ -63,8 +63,8 @@ speech:
 clean:
 	rm -rf bin dist e2e/screenshots web/app.wasm web/app.wasm.br web/app.wasm.gz
 
-gen: ## regenerate the figure's markup (components/figure_svg.go) and its poses (web/app.css)
-	go generate ./components
+gen: ## regenerate the figure's markup (components/ui/figure_svg.go) and its poses (web/app.css)
+	go generate ./components/ui
 
 soak: chromium ## kill the page at KILLS random moments (default 1000) and check nothing is lost; SEED=n replays a run
 	UNKNOT_E2E=1 UNKNOT_SOAK_KILLS=$(or $(KILLS),1000) UNKNOT_SOAK_SEED=$(SEED) go test ./e2e/ -count=1 -run '^TestSoak$$' -v -timeout 100m

@@ -7,6 +7,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
+	"unknot/components/webapi"
 	"unknot/data"
 )
 
@@ -25,7 +26,7 @@ func init() {
 	// or rejects with the first error.
 	app.Window().Set("unknotSaveSessions", app.FuncOf(func(this app.Value, args []app.Value) any {
 		n, at := args[0].Int(), args[1].Float()
-		return jsResult(app.Window().Get("Promise").New(app.FuncOf(func(this app.Value, pa []app.Value) any {
+		return webapi.JSResult(app.Window().Get("Promise").New(app.FuncOf(func(this app.Value, pa []app.Value) any {
 			resolve, reject := pa[0], pa[1]
 			plan, err := data.Compile(mustRoutine(data.KneeToChest), data.DefaultCatalogue(), data.DefaultTiming())
 			if err != nil {
@@ -36,8 +37,8 @@ func init() {
 			var step app.Func
 			step = app.FuncOf(func(app.Value, []app.Value) any {
 				start := time.Now()
-				rec := data.NewRecord(data.NewSession(plan, start), localStamp(start), start.Add(plan.Total))
-				if err := keepRecord(appStorage(nil), rec, false); err != nil {
+				rec := data.NewRecord(data.NewSession(plan, start), webapi.LocalStamp(start), start.Add(plan.Total))
+				if err := webapi.KeepRecord(webapi.AppStorage(nil), rec, false); err != nil {
 					step.Release()
 					reject.Invoke(err.Error())
 					return nil

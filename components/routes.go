@@ -5,6 +5,12 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
+	"unknot/components/guide"
+	"unknot/components/history"
+	"unknot/components/player"
+	"unknot/components/routines"
+	"unknot/components/settings"
+	"unknot/components/ui"
 	"unknot/data"
 )
 
@@ -29,21 +35,21 @@ type Route struct {
 
 // Routes lists every screen, the main navigation's in its order.
 var Routes = []Route{
-	{Path: "/", New: func() app.Composer { return &Home{} }, Nav: "Home", NavID: "home"},
-	{Path: "/routines", New: func() app.Composer { return &RoutinesPage{} }, Nav: "Routines", NavID: "routines"},
-	{Path: "/history", New: func() app.Composer { return &HistoryPage{} }, Nav: "History", NavID: "history"},
-	{Path: "/settings", New: func() app.Composer { return &SettingsPage{} }, Nav: "Settings", NavID: "settings"},
-	{Path: "/safety", New: func() app.Composer { return &SafetyPage{} }, Nav: "Safety", NavID: "safety"},
-	{Path: "/symptoms", New: func() app.Composer { return &SymptomsPage{} }},
-	{Path: ExercisePath, ByID: true, New: func() app.Composer { return &ExercisePage{} }, IDs: exerciseIDs},
-	{Path: SessionPath, ByID: true, New: func() app.Composer { return &SessionPlayer{} }, IDs: sessionIDs},
+	{Path: "/", New: func() app.Composer { return &guide.Home{} }, Nav: "Home", NavID: "home"},
+	{Path: "/routines", New: func() app.Composer { return &routines.Page{} }, Nav: "Routines", NavID: "routines"},
+	{Path: "/history", New: func() app.Composer { return &history.Page{} }, Nav: "History", NavID: "history"},
+	{Path: "/settings", New: func() app.Composer { return &settings.Page{} }, Nav: "Settings", NavID: "settings"},
+	{Path: "/safety", New: func() app.Composer { return &guide.SafetyPage{} }, Nav: "Safety", NavID: "safety"},
+	{Path: "/symptoms", New: func() app.Composer { return &guide.SymptomsPage{} }},
+	{Path: ui.ExercisePath, ByID: true, New: func() app.Composer { return &guide.ExercisePage{} }, IDs: exerciseIDs},
+	{Path: ui.SessionPath, ByID: true, New: func() app.Composer { return &player.Player{} }, IDs: sessionIDs},
 }
 
 // The main navigation follows the table.
 func init() {
 	for _, r := range Routes {
 		if r.Nav != "" {
-			Nav = append(Nav, NavLink{Label: r.Nav, Path: r.Path, ID: r.NavID})
+			ui.Nav = append(ui.Nav, ui.NavLink{Label: r.Nav, Path: r.Path, ID: r.NavID})
 		}
 	}
 }
@@ -61,7 +67,7 @@ func RegisterRoutes() {
 	// Last: every other address gets the app's own page, with its
 	// navigation, online and offline (the service worker answers an
 	// unknown address with the app, which then routes it here).
-	app.RouteWithRegexpFunc(".", func() app.Composer { return &NotFoundPage{} })
+	app.RouteWithRegexpFunc(".", func() app.Composer { return &guide.NotFoundPage{} })
 }
 
 // IsPage reports whether path is the address of one of the routes'

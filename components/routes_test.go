@@ -7,9 +7,12 @@ import (
 	"strings"
 	"testing"
 
-	"unknot/data"
-
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"unknot/components/internal/uitest"
+	"unknot/components/settings"
+	"unknot/components/ui"
+	"unknot/data"
 )
 
 // TestEveryPageIsOneRoutesScreen holds the route table together: every
@@ -35,8 +38,8 @@ func TestEveryPageIsOneRoutesScreen(t *testing.T) {
 		}
 		seen[mounts[0].Path]++
 		c := mounts[0].New()
-		if html := renderAt(t, c, p); strings.Contains(html, text.NotFound) {
-			t.Errorf("%s shows %q", p, text.NotFound)
+		if html := uitest.RenderAt(t, c, p); strings.Contains(html, ui.Text.NotFound) {
+			t.Errorf("%s shows %q", p, ui.Text.NotFound)
 		}
 	}
 	for _, r := range Routes {
@@ -49,7 +52,7 @@ func TestEveryPageIsOneRoutesScreen(t *testing.T) {
 // TestNavFollowsTheTable: the main navigation is the table's labelled
 // routes, in its order, each once.
 func TestNavFollowsTheTable(t *testing.T) {
-	html := renderAt(t, &SettingsPage{}, "/settings")
+	html := uitest.RenderAt(t, &settings.Page{}, "/settings")
 	var got []string
 	for _, m := range regexp.MustCompile(`(?s)<nav[^>]*site-nav[^>]*>(.*?)</nav>`).FindAllStringSubmatch(html, -1) {
 		for _, a := range regexp.MustCompile(`href="([^"]+)"`).FindAllStringSubmatch(m[1], -1) {
@@ -70,15 +73,15 @@ func TestNavFollowsTheTable(t *testing.T) {
 func TestPagesListsEveryRoute(t *testing.T) {
 	pages := strings.Join(Pages(), " ")
 	for _, e := range data.DefaultCatalogue() {
-		mustContain(t, pages, ExercisePath+e.ID, SessionPath+e.ID)
+		uitest.MustContain(t, pages, ui.ExercisePath+e.ID, ui.SessionPath+e.ID)
 	}
 	for _, r := range data.BuiltinRoutines() {
-		mustContain(t, pages, SessionPath+r.ID)
+		uitest.MustContain(t, pages, ui.SessionPath+r.ID)
 	}
 }
 
 func TestRoutinesInTheNavigation(t *testing.T) {
-	html := app.HTMLString(siteNav("routines"))
+	html := app.HTMLString(ui.SiteNav("routines"))
 	if !strings.Contains(html, `<a href="/routines" aria-current="page">Routines</a>`) && !strings.Contains(html, `<a aria-current="page" href="/routines">Routines</a>`) {
 		t.Errorf("the navigation on Routines: %s", html)
 	}

@@ -13,6 +13,16 @@ import (
 // go-app or syscall/js, so both run and are tested natively; so may nothing
 // else under data/. The packages are listed for the browser's GOOS/GOARCH as
 // well, where a file built only for js could bring syscall/js in.
+//
+// The screens sit above, under components/, grouped by feature: guide (home
+// and the reading pages), player, history, routines and settings. A feature
+// may use ui (the shell, the elements and the widgets two features show),
+// webapi (the browser's APIs), svg, the runner, data and store, never
+// another feature: what two features share moves down into ui. ui may use
+// webapi but no feature; webapi no screen at all. The runner runs a session
+// without go-app. The figure's drawing (skeleton) and the tests' kit
+// (internal/uitest) never reach app.wasm. Only package components, the
+// route table, names every feature. No exception remains.
 func TestLayers(t *testing.T) {
 	goCmd, err := exec.LookPath("go")
 	if err != nil {
@@ -23,6 +33,22 @@ func TestLayers(t *testing.T) {
 		storage = "unknot/data/store"
 		uuid    = "github.com/google/uuid"
 	)
+	const components = "unknot/components"
+	features := []string{"guide", "history", "player", "routines", "settings"}
+	isFeature := func(path string) bool {
+		for _, f := range features {
+			if path == components+"/"+f {
+				return true
+			}
+		}
+		return false
+	}
+	// aboveUI is what no ui, webapi or feature package may reach: a
+	// feature, the route table, the figure's drawing, the tests' kit.
+	aboveUI := func(path string) bool {
+		return isFeature(path) || path == components || path == components+"/skeleton" ||
+			strings.HasPrefix(path, components+"/internal/")
+	}
 	// plain is what any package under data/ may use: the standard library
 	// but for syscall/js (which the standard library's own syscall and
 	// time use in js/wasm), and packages that do not reach the browser.
@@ -47,6 +73,26 @@ func TestLayers(t *testing.T) {
 			// A package the tests compile anew shows as "path [unknot/data.test]".
 			return d.path != storage && !strings.HasPrefix(d.path, storage+" ")
 		}, "the tests of package data must not use package store"},
+		{[]string{components + "/ui"}, func(d dep) bool { return !aboveUI(d.path) },
+			"package ui may import webapi, svg, data and store, never a feature, the route table or the figure's drawing"},
+		{[]string{components + "/webapi"}, func(d dep) bool { return !aboveUI(d.path) && d.path != components+"/ui" },
+			"package webapi wraps the browser's APIs and imports no screen"},
+		{[]string{components + "/svg"}, func(d dep) bool { return d.path == components+"/svg" || !strings.HasPrefix(d.path, "unknot/") },
+			"package svg imports nothing of Unknot"},
+		{[]string{components + "/runner"}, func(d dep) bool {
+			return plain(d) && (d.standard || d.path == uuid || d.path == domain || d.path == components+"/runner")
+		}, "the runner runs a session without go-app: the standard library, uuid and " + domain + " only"},
+		{[]string{"unknot/app"}, func(d dep) bool {
+			return d.path != components+"/skeleton" && !strings.HasPrefix(d.path, components+"/internal/")
+		}, "the figure's drawing and the tests' kit stay out of the app"},
+	}
+	for _, f := range features {
+		rules = append(rules, struct {
+			pkgs    []string
+			allowed func(dep) bool
+			rule    string
+		}{[]string{components + "/" + f}, func(d dep) bool { return d.path == components+"/"+f || !aboveUI(d.path) },
+			"a feature (" + f + ") may import ui, webapi, svg, the runner, data and store, never another feature or the route table"})
 	}
 	for _, target := range [][]string{nil, {"GOOS=js", "GOARCH=wasm"}} {
 		name := "native"

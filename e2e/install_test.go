@@ -20,7 +20,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
-	"unknot/components"
+	"unknot/components/ui"
 	"unknot/data"
 	"unknot/internal/appserver"
 )
@@ -62,7 +62,7 @@ const (
 // markup and stylesheet, in the app's colours, on a full square (launchers
 // cut their own shape; everything that matters stays inside the middle 80%).
 func iconPage(css string, size int, pose, glyph string) string {
-	f := &components.Figure{Pose: pose}
+	f := &ui.Figure{Pose: pose}
 	return fmt.Sprintf(`<!doctype html><html><head><meta charset=utf-8><style>%s
 *, *::before, *::after { transition: none !important; animation: none !important; }
 html, body { margin: 0; background: #2f6f62; }

@@ -15,10 +15,11 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
-	"unknot/internal/appserver"
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"unknot/internal/appserver"
 )
 
 // buildSection names the custom section that marks each test build's

@@ -8,7 +8,7 @@ import (
 // The marks around the poses' rules in web/app.css: go generate writes what
 // is between them, and a test checks it is current.
 const (
-	cssStart = "/* poses: written by go generate ./components (package skeleton); do not edit */\n"
+	cssStart = "/* poses: written by go generate ./components/ui (package skeleton); do not edit */\n"
 	cssEnd   = "/* poses: end */\n"
 )
 

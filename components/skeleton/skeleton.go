@@ -1,12 +1,12 @@
 // Package skeleton is the exercise figure's side-view skeleton: the sizes
 // of its bones and the joint angles of every pose. It is the one source of
-// both: components/figure_draw.go draws bones of these sizes, and
-// go generate ./components writes the poses into the figures section of
-// web/app.css and the drawing into components/figure_svg.go.
+// both: figure_draw.go draws bones of these sizes, and
+// go generate ./components/ui writes the poses into the figures section of
+// web/app.css and the drawing into components/ui/figure_svg.go.
 //
 // The angles come from where each pose puts the pelvis, the spine, the
 // hands and the feet (two-bone inverse kinematics), so that feet and hands
-// that should stay planted do. components/figure_test.go checks the result
+// that should stay planted do. components/ui/figure_test.go checks the result
 // against the article by forward kinematics.
 //
 // Frames: SVG user units, y down, angles in degrees, positive = clockwise.

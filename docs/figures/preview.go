@@ -1,7 +1,7 @@
 //go:build ignore
 
 // preview.go writes an HTML contact sheet of every figure pose, with the
-// real markup (components.Figure) and the real stylesheet inlined, for a
+// real markup (ui.Figure) and the real stylesheet inlined, for a
 // quick look without building the app. From the repository root:
 //
 //	go run docs/figures/preview.go light 358 > /tmp/poses.html
@@ -17,7 +17,7 @@ import (
 	"os"
 	"strings"
 
-	"unknot/components"
+	"unknot/components/ui"
 )
 
 func main() {
@@ -35,7 +35,7 @@ func main() {
 	if theme == "dark" {
 		bg, fg = "#14161a", "#eee"
 	}
-	poses := components.FigurePoses
+	poses := ui.FigurePoses
 	if len(os.Args) > 3 {
 		poses = os.Args[3:]
 	}
@@ -44,7 +44,7 @@ func main() {
 body{background:%s;color:%s;font:12px sans-serif;margin:8px;display:flex;flex-wrap:wrap;gap:8px}
 .c{width:%spx;border:1px solid #8884;padding:4px}</style></head><body>`, theme, css, bg, fg, width)
 	for _, p := range poses {
-		f := &components.Figure{Pose: p}
+		f := &ui.Figure{Pose: p}
 		fmt.Fprintf(&b, `<div class=c><div class="figure figure--%s">%s</div><div>%s</div></div>`, p, f.SVG(), p)
 	}
 	b.WriteString("</body></html>\n")

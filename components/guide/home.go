@@ -1,0 +1,221 @@
+package guide
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"unknot/components/ui"
+	"unknot/components/webapi"
+	"unknot/data"
+	"unknot/data/store"
+)
+
+// Home is the start screen: what is left to do today, the routines (built-in
+// and the person's own), the five exercises, and links to the signs of a
+// spasm and the safety advice.
+type Home struct {
+	app.Compo
+
+	st  store.Storage
+	now func() time.Time
+	// custom are the person's routines; today says what is done today,
+	// "" before it is known (the server's pre-rendering).
+	custom []data.Routine
+	today  string
+	// unreadable are the parts of what is stored that cannot be read.
+	unreadable []store.Part
+	// What needs the whole history, read after the first frame
+	// (OnMount), where the today line needs only a summary: daily is
+	// where today's per-day exercises stand; pause is set when the pain
+	// has risen after too many of the latest sessions (data.PainPause);
+	// dosing gives each routine's length as it will be played, once
+	// dosed is set.
+	daily  []data.DailyDose
+	pause  bool
+	dosing ui.Dosing
+	dosed  bool
+}
+
+// OnInit reads the person's routines and today's sessions, before Home is
+// first drawn: what OnMount changes go-app draws a second time, which took
+// a cold launch about 30 ms. Today's sessions come from the summary kept
+// beside the history (store.SessionsOn), not from years of sessions. The
+// server's pre-rendered page has neither, as it cannot know them.
+func (h *Home) OnInit() {
+	if h.st == nil {
+		if app.IsServer {
+			return
+		}
+		h.st = webapi.AppStorage(nil)
+	}
+	if h.now == nil {
+		h.now = time.Now
+	}
+	h.custom, _ = store.LoadCustomRoutines(h.st)
+	// A session that could not be saved before (full storage) is saved
+	// now if there is room; nothing is read when none waits.
+	_, _ = store.SavePending(h.st)
+	now := h.now()
+	today := webapi.LocalDate(now)
+	marks, err := store.SessionsOn(h.st, today, now)
+	if err == nil {
+		h.today = todayText(marks, today)
+	}
+	// A damaged history fails the summary's check, so SessionsOn has read
+	// it in full and says so: a healthy launch still reads only the
+	// summary. The other parts are small.
+	h.unreadable = store.Unreadable(h.st, err)
+}
+
+// storedProblem says in one line that something stored could not be read,
+// and links to where it is explained and can be saved as a file.
+func (h *Home) storedProblem() app.UI {
+	names := ui.PartNames(h.unreadable)
+	if names == "" {
+		return nil // app.If asks for it either way
+	}
+	names = strings.ToUpper(names[:1]) + names[1:]
+	return ui.El("p#stored-problem.error[role=alert]",
+		app.Text(fmt.Sprintf(ui.KeptText.HomeNotice, names)+" "),
+		ui.Elt("a#to-kept.text-link[href=/history#kept]", ui.KeptText.HomeLink),
+	)
+}
+
+// OnMount reads the whole history once the screen is up, which OnInit
+// avoids so the first frame does not wait for it (a ten-year history
+// takes a noticeable moment): where today's per-day exercises stand, the
+// pause advice, and each routine's length as it will be played today.
+func (h *Home) OnMount(ctx app.Context) {
+	if h.st == nil || h.dosed {
+		return
+	}
+	st, now := h.st, h.now()
+	ctx.Async(func() {
+		time.Sleep(time.Millisecond) // lets the browser draw Home first
+		d := ui.LoadDosing(st, now)
+		daily := data.DailyDoses(data.DefaultCatalogue(), d.History, d.Today)
+		pause := data.PainAdviceFor(d.History) == data.PainPause
+		ctx.Dispatch(func(ctx app.Context) {
+			h.dosing, h.dosed, h.daily, h.pause = d, true, daily, pause
+		})
+	})
+}
+
+// Render shows the home screen.
+func (h *Home) Render() app.UI {
+	cat := data.DefaultCatalogue()
+	routines := append(data.BuiltinRoutines(), h.custom...)
+	return ui.Page("home",
+		ui.El("header.brand",
+			ui.Elt("h1", ui.Text.AppName),
+			ui.Elt("p.lead", ui.Text.Tagline),
+		),
+		app.If(len(h.unreadable) > 0, h.storedProblem()),
+		&ui.InstallPrompt{},
+		&ui.ResumeOffer{},
+		app.If(h.today != "", ui.Elt("p#today.today", h.today)),
+		ui.DailyDoses("home-daily", h.daily),
+		app.If(h.pause, ui.PainAdvice(data.PainPause, false)),
+		ui.El("section[aria-labelledby=routines-title]",
+			ui.Elt("h2#routines-title", ui.Text.Routines),
+			ui.El("div#home-routines.cards", app.Range(routines).Slice(func(i int) app.UI {
+				return routineCard(routines[i], cat, h.dosing, h.dosed)
+			})),
+			ui.El("p", ui.Elt("a#to-routines.text-link[href=/routines]", ui.PageText.ManageRoutines)),
+		),
+		ui.El("section[aria-labelledby=exercises-title]",
+			ui.Elt("h2#exercises-title", ui.Text.Exercises),
+			ui.El("ul#exercise-list.exercise-list", app.Range(cat).Slice(func(i int) app.UI {
+				return exerciseItem(cat[i])
+			})),
+		),
+		ui.El("nav.more-links[aria-label=More]",
+			ui.Elt("a#to-symptoms.text-link[href=/symptoms]", ui.PageText.SymptomsLink),
+			ui.Elt("a#to-safety.text-link[href=/safety]", ui.PageText.SafetyLink),
+		),
+		ui.Elt("p.muted.small", data.Disclaimer),
+	)
+}
+
+// todayText says which of today's two sessions are done: "Today: morning ✓
+// · evening to do". A session counts as done when every hold was done, and
+// as partly done when it ended early. Spaces inside a part do not break.
+func todayText(records []store.Mark, today string) string {
+	state := map[data.PartOfDay]string{}
+	for _, r := range records {
+		if r.LocalDate != today {
+			continue
+		}
+		part := r.PartOfDay()
+		switch {
+		case r.Complete:
+			state[part] = "done"
+		case state[part] == "":
+			state[part] = "partly"
+		}
+	}
+	parts := make([]string, 0, 2)
+	for _, part := range []data.PartOfDay{data.PartMorning, data.PartEvening} {
+		name := ui.PageText.PartName[string(part)]
+		switch state[part] {
+		case "done":
+			parts = append(parts, fmt.Sprintf(ui.PageText.TodayDone, name))
+		case "partly":
+			parts = append(parts, fmt.Sprintf(ui.PageText.TodayPartly, name))
+		default:
+			parts = append(parts, fmt.Sprintf(ui.PageText.TodayToDo, name))
+		}
+	}
+	// Each part stays on one line: "evening to" / "do" reads badly.
+	for i, part := range parts {
+		parts[i] = strings.ReplaceAll(part, " ", "\u00a0")
+	}
+	return ui.PageText.Today + ": " + strings.Join(parts, " · ")
+}
+
+// routineCard shows one routine with its length and a Start button. A
+// routine without a summary (the person's own) lists its exercises.
+func routineCard(r data.Routine, cat data.Catalogue, d ui.Dosing, dosed bool) app.UI {
+	// Until the length is known, the count alone: no length that may be
+	// wrong.
+	pl, err := data.Played{Routine: r}, ui.ErrNotYet
+	if dosed {
+		pl, err = d.Play(r)
+	}
+	return ui.Elx("article.card.routine",
+		ui.Elt("h3", r.Name),
+		app.If(r.Summary != "", ui.Linked("p", r.Summary)).Else(ui.Elt("p", exerciseNames(r, cat))),
+		ui.Elt("p.meta", ui.RoutineMeta(pl, err)),
+		ui.Eltx("a.button.primary", fmt.Sprintf(ui.Text.StartRoutine, r.Name)).Attr("href", ui.SessionPath+r.ID),
+	).ID("routine-" + r.ID)
+}
+
+// exerciseNames lists a routine's exercises in one line.
+func exerciseNames(r data.Routine, cat data.Catalogue) string {
+	names := make([]string, 0, len(r.Items))
+	for _, it := range r.Items {
+		if e, ok := cat.Exercise(it.Exercise); ok {
+			names = append(names, e.Name)
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// exerciseItem shows one exercise with its picture and dose, linking to its
+// page.
+func exerciseItem(e data.Exercise) app.UI {
+	poses := e.Poses()
+	return ui.El("li.card.exercise",
+		ui.Elx("a.exercise-link",
+			&ui.Figure{Pose: poses[1]},
+			ui.El("div",
+				ui.Elt("h3", e.Name),
+				ui.Elt("p", e.Summary),
+				ui.Elt("p.meta", e.HoldText()+" · "+e.RepsRangeText()),
+			),
+		).Attr("href", ui.ExercisePath+e.ID),
+	)
+}

@@ -1,0 +1,38 @@
+package guide
+
+import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"unknot/components/ui"
+	"unknot/data"
+)
+
+// SafetyPage is the safety advice, one tap away from every screen: what this
+// app is not, how to exercise safely, the warning signs that need a doctor
+// now or soon, and when to see a healthcare professional.
+type SafetyPage struct {
+	app.Compo
+}
+
+// Render shows the advice.
+func (p *SafetyPage) Render() app.UI {
+	return ui.Page("safety",
+		ui.Elt("h1", ui.PageText.SafetyTitle),
+		ui.Elt("p.lead", ui.PageText.SafetyLead),
+		ui.RedFlags("page"),
+		ui.El("section[aria-labelledby=while-title]",
+			ui.Elt("h2#while-title", ui.PageText.WhileTitle),
+			ui.Bullets("while-list", ui.PageText.While),
+		),
+		ui.El("section[aria-labelledby=professional-title]",
+			ui.Elt("h2#professional-title", ui.PageText.ProfessionalTitle),
+			ui.Bullets("professional-list", ui.PageText.Professional),
+		),
+		ui.El("section#source[aria-labelledby=source-title]",
+			ui.Elt("h2#source-title", ui.PageText.SourceTitle),
+			ui.Elt("p", ui.PageText.SourceText),
+		),
+		ui.El("p", ui.Elt("a#to-symptoms.text-link[href=/symptoms]", ui.PageText.SeeSymptoms)),
+		ui.Elt("p.muted.small", data.Disclaimer),
+	)
+}

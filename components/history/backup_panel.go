@@ -1,0 +1,476 @@
+package history
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"unknot/components/ui"
+	"unknot/components/webapi"
+	"unknot/data"
+	"unknot/data/store"
+)
+
+// BackupPanel keeps the person's data safe: it exports everything as a
+// backup file and the history as CSV, remembers when the last backup was
+// made and suggests another when it is due, imports a backup after showing
+// what it would add, and says whether the browser keeps the data when space
+// runs low.
+//
+// An imported file is checked for size before it is read and decoded
+// strictly (store.DecodeBackup); a file that is rejected changes nothing and
+// the decoder's own words say why. Imported sessions are merged by id and
+// never replace the ones on this device.
+type BackupPanel struct {
+	app.Compo
+
+	// Records are the sessions on this device, as the page read them.
+	Records []data.Record
+	// Writable is false when the stored history may not be written
+	// (damaged, or saved by a newer version): nothing is imported then.
+	Writable bool
+	// OnImported is called after sessions were imported.
+	OnImported func(ctx app.Context)
+
+	now func() time.Time
+	st  store.RawStorage
+
+	last    store.LastBackup
+	lastErr string
+	// saved says which file was just made; exportErr why it was not.
+	saved, exportErr string
+	// canShare says which exports the system share sheet takes.
+	canShare struct{ all, csv bool }
+
+	// reading is set while a chosen file is read and decoded.
+	reading bool
+	// rejectedName and rejected say which file was refused and why.
+	rejectedName, rejected string
+	preview                *importPreview
+	// imported sums up the last import; importErr says why it failed.
+	imported, importErr string
+
+	// persisted is "" until the browser has said whether it keeps the
+	// data, then "yes" or "no".
+	persisted string
+	// mounted is the panel's own context: promises report through it,
+	// not through the context of the control that started them.
+	mounted  app.Context
+	unlisten func()
+}
+
+// importPreview is what a chosen backup would change.
+type importPreview struct {
+	name                       string
+	records                    []data.Record
+	routines                   []data.Routine
+	added, unchanged, conflict int
+	from, to                   string
+	// settings are the file's settings, offered when they differ from
+	// this device's; restore says whether the import puts them in place.
+	settings       data.Settings
+	offer, restore bool
+}
+
+// persistAsked is set once navigator.storage.persist() was called in this
+// run of the app: some browsers ask the person, so it is asked only once.
+var persistAsked bool
+
+// OnMount reads the last backup's details and asks for lasting storage.
+func (b *BackupPanel) OnMount(ctx app.Context) {
+	if b.now == nil {
+		b.now = time.Now
+	}
+	b.mounted, b.st = ctx, webapi.AppStorage(ctx)
+	b.canShare.all = webapi.CanShareFiles(store.BackupFileName("2006-01-02"), backupType)
+	b.canShare.csv = webapi.CanShareFiles(store.HistoryCSVFileName("2006-01-02"), csvType)
+	b.loadLast()
+	b.unlisten = app.Window().AddEventListener("storage", b.onStorage)
+	b.checkPersisted(ctx)
+}
+
+// OnUpdate asks for lasting storage once the first session is there.
+func (b *BackupPanel) OnUpdate(ctx app.Context) { b.checkPersisted(ctx) }
+
+// OnDismount stops listening to other tabs.
+func (b *BackupPanel) OnDismount() {
+	if b.unlisten != nil {
+		b.unlisten()
+		b.unlisten = nil
+	}
+}
+
+// loadLast reads the last backup's details.
+func (b *BackupPanel) loadLast() {
+	last, err := store.LoadLastBackup(b.st)
+	b.last, b.lastErr = last, ui.ErrText(err)
+}
+
+// onStorage follows a backup made in another tab.
+func (b *BackupPanel) onStorage(ctx app.Context, e app.Event) {
+	if webapi.StorageChanged(e, store.LastBackupKey) {
+		b.loadLast()
+		b.Update()
+	}
+}
+
+// checkPersisted asks the browser whether it keeps the data when space runs
+// low and, when it does not yet, asks it to (navigator.storage.persist),
+// once there is a session worth keeping.
+func (b *BackupPanel) checkPersisted(ctx app.Context) {
+	if b.persisted != "" || len(b.Records) == 0 || app.IsServer || b.mounted == nil {
+		return
+	}
+	b.persisted = "asking"
+	storage := app.Window().Get("navigator").Get("storage")
+	if !storage.Truthy() || !storage.Get("persisted").Truthy() {
+		b.persisted = "no"
+		return
+	}
+	set := func(ctx app.Context, yes bool) {
+		b.persisted = map[bool]string{true: "yes", false: "no"}[yes]
+		b.Update()
+	}
+	no := func(ctx app.Context, reason string) { set(ctx, false) }
+	await(b.mounted, func() app.Value { return storage.Call("persisted") }, func(ctx app.Context, v app.Value) {
+		if v.Truthy() || persistAsked || !storage.Get("persist").Truthy() {
+			set(ctx, v.Truthy())
+			return
+		}
+		persistAsked = true
+		await(b.mounted, func() app.Value { return storage.Call("persist") }, func(ctx app.Context, v app.Value) {
+			set(ctx, v.Truthy())
+		}, no)
+	}, no)
+}
+
+// The types of the exported files.
+const (
+	backupType = "application/json"
+	csvType    = "text/csv"
+)
+
+func (b *BackupPanel) onExportAll(ctx app.Context, e app.Event) { b.exportAll(ctx, false) }
+func (b *BackupPanel) onShareAll(ctx app.Context, e app.Event)  { b.exportAll(ctx, true) }
+func (b *BackupPanel) onExportCSV(ctx app.Context, e app.Event) { b.exportCSV(ctx, false) }
+func (b *BackupPanel) onShareCSV(ctx app.Context, e app.Event)  { b.exportCSV(ctx, true) }
+
+// exportAll saves a backup file of everything, or shares it, and remembers
+// that it was made.
+func (b *BackupPanel) exportAll(ctx app.Context, viaShare bool) {
+	now := b.now()
+	settings, _ := store.LoadSettings(b.st) // unreadable settings: the defaults in use are saved
+	// Routines that cannot be read are left out, and the person is told.
+	routines, routinesErr := store.LoadCustomRoutines(b.st)
+	raw, err := store.EncodeBackup(store.NewBackup(b.Records, settings, routines, now))
+	if err != nil && len(routines) > 0 {
+		routinesErr = err
+		raw, err = store.EncodeBackup(store.NewBackup(b.Records, settings, nil, now))
+	}
+	if err != nil {
+		b.saved, b.exportErr = "", err.Error()
+		return
+	}
+	name := store.BackupFileName(webapi.LocalDate(now))
+	webapi.Sender(viaShare)(ctx, name, backupType, raw, func(ctx app.Context, err error) {
+		if err != nil {
+			b.saved, b.exportErr = "", ui.FailedText(viaShare, err)
+			return
+		}
+		b.saved, b.exportErr = ui.SentText(viaShare, name, fmt.Sprintf(ui.HistoryText.BackupSaved, name)), ""
+		if routinesErr != nil {
+			b.exportErr = fmt.Sprintf(ui.HistoryText.RoutinesLeftOut, routinesErr)
+		}
+		if err := store.SaveLastBackup(b.st, store.LastBackup{At: now, Sessions: len(b.Records)}); err != nil {
+			b.exportErr = strings.TrimSpace(b.exportErr + " " + err.Error())
+			return
+		}
+		b.loadLast()
+	})
+}
+
+// csvEmpty says why no CSV file was saved.
+const csvEmpty = "There is nothing to export yet: no session is saved on this device."
+
+// exportCSV saves or shares the history as CSV, with a byte order mark so
+// that spreadsheets read it as UTF-8.
+func (b *BackupPanel) exportCSV(ctx app.Context, viaShare bool) {
+	if len(b.Records) == 0 {
+		// A file of column names alone would look like a lost history.
+		b.saved, b.exportErr = csvEmpty, ""
+		return
+	}
+	name := store.HistoryCSVFileName(webapi.LocalDate(b.now()))
+	raw := append([]byte("\uFEFF"), store.HistoryCSV(b.Records)...)
+	mime := csvType // what share sheets know by
+	if !viaShare {
+		mime += ";charset=utf-8"
+	}
+	webapi.Sender(viaShare)(ctx, name, mime, raw, func(ctx app.Context, err error) {
+		if err != nil {
+			b.saved, b.exportErr = "", ui.FailedText(viaShare, err)
+			return
+		}
+		b.saved, b.exportErr = ui.SentText(viaShare, name, fmt.Sprintf(ui.HistoryText.CSVSaved, name)), ""
+	})
+}
+
+// onFile reads the chosen backup file: its size first, then its text.
+func (b *BackupPanel) onFile(ctx app.Context, e app.Event) {
+	input := e.Get("target")
+	files := input.Get("files")
+	if !files.Truthy() || files.Length() == 0 {
+		return
+	}
+	f := files.Index(0)
+	name, size := f.Get("name").String(), int64(f.Get("size").Float())
+	b.preview, b.imported, b.importErr, b.rejected, b.rejectedName = nil, "", "", "", ""
+	if err := store.CheckBackupSize(size); err != nil {
+		b.reject(name, err)
+		return
+	}
+	b.reading = true
+	await(b.mounted, func() app.Value { return f.Call("text") }, func(ctx app.Context, v app.Value) {
+		b.decode(name, v.String())
+		b.Update()
+	}, func(ctx app.Context, reason string) {
+		b.reject(name, fmt.Errorf("the file could not be read: %s", reason))
+		b.Update()
+	})
+}
+
+// decode checks the text of a backup file and shows what importing it
+// would do.
+func (b *BackupPanel) decode(name, text string) {
+	b.reading = false
+	bk, err := store.DecodeBackup(strings.NewReader(text))
+	if err != nil {
+		b.reject(name, err)
+		return
+	}
+	_, added, unchanged, conflict := store.Merge(b.Records, bk.Records)
+	p := &importPreview{name: name, records: bk.Records, routines: bk.Routines, added: added, unchanged: unchanged, conflict: conflict,
+		settings: bk.Settings}
+	p.offer, p.restore = restoreOffer(b.st, bk.Settings)
+	if n := len(bk.Records); n > 0 {
+		p.from, p.to = bk.Records[0].LocalDate, bk.Records[n-1].LocalDate
+	}
+	b.preview = p
+}
+
+// reject shows why a file was refused; nothing else changes.
+func (b *BackupPanel) reject(name string, err error) {
+	b.reading, b.preview = false, nil
+	b.rejectedName, b.rejected = name, err.Error()
+}
+
+// onImport merges the previewed sessions into the stored history.
+func (b *BackupPanel) onImport(ctx app.Context, e app.Event) {
+	p := b.preview
+	if p == nil || !b.Writable {
+		return
+	}
+	_, sum, err := store.ImportRecords(b.st, p.records)
+	if err != nil {
+		b.importErr = err.Error()
+		return
+	}
+	b.preview = nil
+	b.imported = fmt.Sprintf(ui.HistoryText.Imported, sum.Added, sum.Unchanged, sum.Conflicts)
+	if n, err := importRoutines(b.st, p.routines); err != nil {
+		b.importErr = err.Error()
+	} else if n > 0 {
+		b.imported += " " + fmt.Sprintf(ui.HistoryText.RoutinesImported, n)
+	}
+	if p.offer && p.restore {
+		if err := store.SaveSettings(b.st, p.settings); err != nil {
+			b.importErr = err.Error()
+		} else {
+			ui.ApplyPrefs(p.settings)
+			b.imported += " " + restoreText.Restored
+		}
+	}
+	if b.OnImported != nil {
+		b.OnImported(ctx)
+	}
+}
+
+// onPick clears the file input as the picker opens: choosing the same
+// file again then reads it again, while the file being previewed stays
+// named in the input (not "No file chosen") until then.
+func (b *BackupPanel) onPick(ctx app.Context, e app.Event) { e.Get("target").Set("value", "") }
+
+// onCancel forgets the previewed file, and the input no longer names it.
+func (b *BackupPanel) onCancel(ctx app.Context, e app.Event) {
+	b.preview, b.importErr = nil, ""
+	if app.IsClient {
+		app.Window().GetElementByID("backup-file").Set("value", "")
+	}
+}
+
+// Render shows the panel.
+func (b *BackupPanel) Render() app.UI {
+	return ui.El("section#backup.backup-panel.card[aria-labelledby=backup-title]",
+		ui.Elt("h2#backup-title", ui.HistoryText.BackupTitle),
+		ui.Elt("p", ui.HistoryText.BackupIntro),
+		b.renderPersist(),
+		b.renderLast(),
+		ui.El("div.history-actions",
+			ui.Eltx("button#export-all.button.primary", ui.HistoryText.ExportAll).OnClick(b.onExportAll),
+			app.If(b.canShare.all, ui.Eltx("button#share-all.button", ui.InstallText.ShareAll).OnClick(b.onShareAll)),
+			ui.Eltx("button#export-csv.button", ui.HistoryText.ExportCSV).OnClick(b.onExportCSV),
+			app.If(b.canShare.csv, ui.Eltx("button#share-csv.button", ui.InstallText.ShareCSV).OnClick(b.onShareCSV)),
+		),
+		app.If(b.saved != "", ui.Elt("p#export-done.muted.small[role=status]", b.saved)),
+		app.If(b.exportErr != "", ui.Elt("p#export-error.error[role=alert]", b.exportErr)),
+		ui.Elt("h3#import-title", ui.HistoryText.ImportTitle),
+		ui.Elt("p.muted.small", ui.HistoryText.ImportIntro),
+		ui.Elt("label[for=backup-file].backup-file-label", ui.HistoryText.ChooseFile),
+		ui.Void("input#backup-file.backup-file-input[type=file][accept=.json,application/json]").OnClick(b.onPick).OnChange(b.onFile),
+		app.If(b.reading, ui.Elt("p#import-reading.muted[role=status]", ui.HistoryText.Reading)),
+		app.If(b.rejected != "", ui.El("div.error[role=alert]",
+			ui.Elt("p#import-rejected", fmt.Sprintf(ui.HistoryText.RejectedFile, b.rejectedName)),
+			ui.Elt("p#import-error.import-reason", b.rejected),
+		)),
+		b.renderPreview(),
+		app.If(b.imported != "", ui.Elt("p#import-done.notice[role=status]", b.imported)),
+		app.If(b.importErr != "", ui.Elt("p#import-failed.error[role=alert]", b.importErr)),
+	)
+}
+
+// renderPersist says whether the browser keeps the data when space runs low.
+func (b *BackupPanel) renderPersist() app.UI {
+	switch b.persisted {
+	case "yes":
+		return ui.Eltx("p#persist.muted.small", ui.HistoryText.Persistent).DataSet("persisted", "yes")
+	case "no":
+		return ui.Eltx("p#persist.notice.small", ui.HistoryText.NotPersistent).DataSet("persisted", "no")
+	}
+	return ui.El("p#persist.sr-only")
+}
+
+// renderLast shows the date of the last backup and, when one is due, says
+// so gently.
+func (b *BackupPanel) renderLast() app.UI {
+	last := ui.HistoryText.NoBackup
+	if !b.last.At.IsZero() {
+		last = fmt.Sprintf(ui.HistoryText.LastBackup, ui.HistoryDate(webapi.LocalDate(b.last.At)), ui.SessionsText(b.last.Sessions))
+	}
+	if b.lastErr != "" {
+		last = b.lastErr
+	}
+	due := b.now != nil && store.BackupDue(b.last, b.now(), len(b.Records))
+	return ui.El("div",
+		ui.Elt("p#last-backup.muted.small", last),
+		app.If(due, ui.Elt("p#backup-due.notice", fmt.Sprintf(ui.HistoryText.BackupDue, ui.SessionsText(max(len(b.Records)-b.last.Sessions, 0))))),
+	)
+}
+
+// renderPreview shows what importing the chosen file would do.
+func (b *BackupPanel) renderPreview() app.UI {
+	p := b.preview
+	if p == nil {
+		return ui.El("div.import-slot")
+	}
+	rng := ui.HistoryText.PreviewEmpty
+	if p.from != "" {
+		rng = fmt.Sprintf(ui.HistoryText.PreviewRange, ui.HistoryDate(p.from), ui.HistoryDate(p.to))
+	}
+	return ui.El("div#import-preview.import-slot.import-preview[role=region][aria-labelledby=import-preview-title]",
+		ui.Elt("h4#import-preview-title", fmt.Sprintf(ui.HistoryText.PreviewTitle, p.name)),
+		ui.Elt("p#import-counts", fmt.Sprintf(ui.HistoryText.PreviewCounts, p.added, p.unchanged, p.conflict)),
+		ui.Elt("p#import-range", rng),
+		ui.Elt("p.muted.small", ui.HistoryText.PreviewOnly),
+		app.If(p.offer, ui.Toggle("import-settings", restoreText.Offer, p.restore, func(ctx app.Context, e app.Event) { p.restore = !p.restore })),
+		app.If(!b.Writable, ui.Elt("p.error", ui.HistoryText.ImportBlocked)),
+		ui.El("div.history-actions",
+			ui.Eltx("button#import-confirm.button.primary", ui.HistoryText.Import).Attr("disabled", !b.Writable).OnClick(b.onImport),
+			ui.Eltx("button#import-cancel.button", ui.HistoryText.Cancel).OnClick(b.onCancel),
+		),
+	)
+}
+
+// await calls start, which returns a promise, then ok with what the promise
+// resolves to or fail with why it was rejected (or why start threw). The
+// handlers are attached together (then with two functions), so exactly one
+// runs; both are released then, and the result reaches the component on its
+// UI goroutine through ctx.
+func await(ctx app.Context, start func() app.Value, ok func(app.Context, app.Value), fail func(app.Context, string)) {
+	var onOK, onFail app.Func
+	release := func() {
+		onOK.Release()
+		onFail.Release()
+	}
+	onOK = app.FuncOf(func(this app.Value, args []app.Value) any {
+		v := app.Undefined()
+		if len(args) > 0 {
+			v = args[0]
+		}
+		release()
+		ctx.Dispatch(func(ctx app.Context) { ok(ctx, v) })
+		return nil
+	})
+	onFail = app.FuncOf(func(this app.Value, args []app.Value) any {
+		reason := "unknown reason"
+		if len(args) > 0 {
+			reason = webapi.JsReason(args[0])
+		}
+		release()
+		ctx.Dispatch(func(ctx app.Context) { fail(ctx, reason) })
+		return nil
+	})
+	defer func() {
+		if r := recover(); r != nil {
+			release()
+			reason := webapi.JsError(r).Error()
+			ctx.Dispatch(func(ctx app.Context) { fail(ctx, reason) })
+		}
+	}()
+	start().Call("then", onOK, onFail)
+}
+
+// importRoutines adds the backup's own routines that are not here yet; a
+// routine already here (same id) stays as it is. It returns how many were
+// added.
+func importRoutines(st store.Storage, incoming []data.Routine) (int, error) {
+	if len(incoming) == 0 {
+		return 0, nil
+	}
+	have, err := store.LoadCustomRoutines(st)
+	if err != nil {
+		return 0, fmt.Errorf(ui.HistoryText.RoutinesNotImported, err)
+	}
+	merged, added := have, 0
+	for _, r := range incoming {
+		if _, ok := data.FindRoutineIn(nil, have, r.ID); !ok {
+			merged, added = append(merged, r), added+1
+		}
+	}
+	if added == 0 {
+		return 0, nil
+	}
+	if err := store.SaveCustomRoutines(st, merged); err != nil {
+		return 0, fmt.Errorf(ui.HistoryText.RoutinesNotImported, err)
+	}
+	return added, nil
+}
+
+// restoreText holds the words for restoring settings from a backup.
+var restoreText = struct{ Offer, Restored string }{
+	Offer:    "Also restore the settings in this file: voice, sounds, pacing, theme, and that the safety advice was read",
+	Restored: "The settings were restored.",
+}
+
+// restoreOffer says whether to offer the file's settings (they differ
+// from this device's) and whether ticked: on a device whose settings were
+// never changed, as on a new phone.
+func restoreOffer(st store.Storage, file data.Settings) (offer, ticked bool) {
+	s, err := store.LoadSettings(st)
+	if err != nil {
+		return true, false
+	}
+	offer = s != file
+	return offer, offer && s == data.DefaultSettings()
+}

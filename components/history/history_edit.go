@@ -1,0 +1,186 @@
+package history
+
+import (
+	"fmt"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"unknot/components/ui"
+	"unknot/components/webapi"
+	"unknot/data"
+	"unknot/data/store"
+)
+
+// editText holds the words for changing and deleting a past session.
+var editText = struct {
+	Edit, EditLabel, Delete, DeleteLabel, Save, Cancel, Deleted, Undo string
+	PainBefore, PainAfter, Note, DayTitle                             string
+}{
+	Edit:        "Edit",
+	EditLabel:   "Edit the session of %s",
+	Delete:      "Delete",
+	DeleteLabel: "Delete the session of %s",
+	Save:        "Save changes",
+	Cancel:      "Cancel",
+	Deleted:     "The session of %s was deleted.",
+	Undo:        "Undo",
+	PainBefore:  "Pain before the session (0–10)",
+	PainAfter:   "Pain after the session (0–10)",
+	Note:        "Note",
+	DayTitle:    "Sessions on %s",
+}
+
+// sessionEdits is what the History page's list is doing to a session: the
+// one being edited and its draft, and the last one deleted, for Undo.
+type sessionEdits struct {
+	editing string
+	draft   data.Record
+	deleted *data.Record
+	err     string
+}
+
+// recentEntry shows one session with its Edit and Delete buttons, or the
+// form that edits its pain scores and note.
+func (p *Page) recentEntry(r data.Record) app.UI {
+	when := historyWhen(r)
+	if p.edits.editing == r.ID {
+		return ui.El("li.hist-session.editing", recentBody(r), p.renderEditor(when))
+	}
+	return ui.El("li.hist-session", recentBody(r),
+		ui.El("div.session-actions",
+			ui.Eltx("button.button.small-action", editText.Edit).ID("edit-"+r.ID).
+				Aria("label", fmt.Sprintf(editText.EditLabel, when)).OnClick(p.onEdit(r)),
+			ui.Eltx("button.button.quiet.small-action", editText.Delete).ID("delete-"+r.ID).
+				Aria("label", fmt.Sprintf(editText.DeleteLabel, when)).OnClick(p.onDelete(r)),
+		),
+	)
+}
+
+// renderEditor is the form that changes the draft's pain scores and note.
+func (p *Page) renderEditor(when string) app.UI {
+	d := &p.edits.draft
+	return ui.Elx("form.session-editor",
+		ui.PainScale("edit-before", editText.PainBefore, d.PainBefore, func(ctx app.Context, v *int) { d.PainBefore = v }),
+		ui.PainScale("edit-after", editText.PainAfter, d.PainAfter, func(ctx app.Context, v *int) { d.PainAfter = v }),
+		ui.El("label.note[for=edit-note]",
+			ui.Elt("span", editText.Note),
+			ui.Eltx("textarea#edit-note[rows=3]", d.Note).Attr("maxlength", data.MaxNoteRunes).
+				OnInput(func(ctx app.Context, e app.Event) { d.Note = ctx.JSSrc().Get("value").String() }),
+		),
+		app.If(p.edits.err != "", ui.Elt("p#edit-error.error[role=alert]", p.edits.err)),
+		ui.El("div.history-actions",
+			ui.Elt("button#edit-save.button.primary[type=submit]", editText.Save),
+			ui.Eltx("button#edit-cancel.button[type=button]", editText.Cancel).OnClick(p.onCancelEdit),
+		),
+	).Aria("label", fmt.Sprintf(editText.EditLabel, when)).OnSubmit(p.onSaveEdit)
+}
+
+// renderUndo offers to bring back the session just deleted.
+func (p *Page) renderUndo() app.UI {
+	r := p.edits.deleted
+	if r == nil {
+		return ui.El("div#undo-slot[role=status]")
+	}
+	return ui.El("div#undo-slot.notice.undo[role=status]",
+		ui.Elt("span", fmt.Sprintf(editText.Deleted, historyWhen(*r))),
+		ui.Eltx("button#undo-delete.button", editText.Undo).OnClick(p.onUndo),
+	)
+}
+
+func (p *Page) onEdit(r data.Record) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		p.edits = sessionEdits{editing: r.ID, draft: r, deleted: p.edits.deleted}
+		p.focusSoon(ctx, "edit-before-q")
+	}
+}
+
+func (p *Page) onCancelEdit(ctx app.Context, e app.Event) {
+	id := p.edits.editing
+	p.edits.editing, p.edits.err = "", ""
+	p.focusSoon(ctx, "edit-"+id)
+}
+
+// onSaveEdit stores the draft in place of the session, by its id.
+func (p *Page) onSaveEdit(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	d := p.edits.draft
+	d.Note = data.TrimNote(d.Note)
+	if _, err := store.SaveRecord(p.st, d); err != nil {
+		p.edits.err = err.Error()
+		return
+	}
+	p.edits.editing, p.edits.err = "", ""
+	p.load()
+	p.focusSoon(ctx, "edit-"+d.ID)
+}
+
+// onDelete deletes the session at once and offers Undo: asking first
+// would take two taps for every deletion, Undo only for a mistake.
+func (p *Page) onDelete(r data.Record) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		if _, err := store.DeleteRecord(p.st, r.ID); err != nil {
+			p.actionErr = err.Error()
+			return
+		}
+		p.edits = sessionEdits{deleted: &r}
+		p.load()
+		p.focusSoon(ctx, "undo-delete")
+	}
+}
+
+// onUndo saves the deleted session again, as it was.
+func (p *Page) onUndo(ctx app.Context, e app.Event) {
+	r := p.edits.deleted
+	if r == nil {
+		return
+	}
+	if _, err := store.SaveRecord(p.st, *r); err != nil {
+		p.actionErr = err.Error()
+		return
+	}
+	p.edits.deleted = nil
+	p.load()
+	p.focusSoon(ctx, "delete-"+r.ID)
+}
+
+// focusSoon moves the keyboard focus to the element with id once the list
+// has been redrawn, so it is not lost with the button that had it. It runs
+// on the page, not on ctx: that is the button's, and a deleted session's
+// button is gone by then, with whatever it was to run.
+func (p *Page) focusSoon(ctx app.Context, id string) {
+	ctx.Dispatcher().Dispatch(app.Dispatch{Mode: app.Defer, Source: p, Function: func(ctx app.Context) {
+		defer webapi.Guard()
+		if el := app.Window().GetElementByID(id); el.Truthy() {
+			el.Call("focus")
+		}
+	}})
+}
+
+// onDay shows the sessions of a calendar day, or hides them when the day
+// is shown already.
+func (p *Page) onDay(ctx app.Context, date string) {
+	if p.day == date {
+		p.day = ""
+		return
+	}
+	p.day = date
+}
+
+// renderDay lists the sessions of the chosen calendar day.
+func (p *Page) renderDay() app.UI {
+	var recs []data.Record
+	for _, r := range p.hist.Records {
+		if r.LocalDate == p.day && r.Worked() {
+			recs = append(recs, r)
+		}
+	}
+	if p.day == "" || len(recs) == 0 {
+		return ui.El("div#day-sessions[aria-live=polite]")
+	}
+	return ui.El("section#day-sessions.day-sessions[aria-live=polite][aria-labelledby=day-title]",
+		ui.Elt("h3#day-title", fmt.Sprintf(editText.DayTitle, ui.HistoryDate(p.day))),
+		ui.El("ol.recent-list", app.Range(recs).Slice(func(i int) app.UI {
+			return ui.El("li.hist-session", recentBody(recs[i]))
+		})),
+	)
+}

@@ -1,0 +1,777 @@
+package player
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"unknot/components/runner"
+	"unknot/components/ui"
+	"unknot/components/webapi"
+	"unknot/data"
+	"unknot/data/store"
+)
+
+// playerState is the screen the player shows.
+type playerState int
+
+const (
+	stateReady    playerState = iota // before Start
+	stateRunning                     // a session is on (running or paused)
+	stateFinished                    // the finished screen
+)
+
+// Player runs a routine: a big countdown, one instruction, what comes
+// next, and cues (tones, speech, vibration) so the person can follow with the
+// phone out of reach. The session runs in a runner.Runner (its clock, cues,
+// checkpoints and save); the player wires it to the browser and draws it.
+type Player struct {
+	app.Compo
+
+	// routine is the routine as it will run: the doses suggested from the
+	// history, or as the person changed them.
+	routine data.Routine
+	plan    data.Plan
+	loadErr string
+	// history is the stored history, read once when the routine loads;
+	// why says per routine item why its dose was suggested.
+	history []data.Record
+	why     []string
+	// day is the routine as planned for today (data.PlanToday): the
+	// per-day doses and the limits of the dose buttons.
+	day      data.TodayPlan
+	settings data.Settings
+	// storeErr is the last failure to read or write settings.
+	storeErr string
+
+	state playerState
+	// run runs the session; it is made anew for each session.
+	run *runner.Runner
+	// confirming is set while "End the session now?" is asked.
+	confirming bool
+	// noVoice is set once speech was asked for and no voice could speak.
+	noVoice bool
+	// noVibrate is set where the browser cannot vibrate.
+	noVibrate bool
+	// stamp is when and where the session started; painBefore the score
+	// given before it.
+	stamp      data.Stamp
+	painBefore *int
+	// notice is a one-off message on the player, such as after resuming.
+	notice string
+	// next is what a launch during the session asked for (launch.go).
+	next nextUp
+	// rec is the finished session as recorded; saveErr the last failure
+	// to store it (it stays in memory until a save succeeds).
+	rec       data.Record
+	saveErr   string
+	persisted string
+
+	cues webapi.Cues
+	now  func() time.Time
+	// wake carries the player's clock over a device's sleep.
+	wake data.WakeClock
+	// checkpointAfter and saveAfter replace runner.CheckpointAfter and
+	// runner.SaveAfter when set.
+	checkpointAfter, saveAfter time.Duration
+	// mounted is the player's own context, alive until it dismounts. The
+	// clock runs on it, not on the context of the button that started it,
+	// which ends as soon as the button leaves the screen.
+	mounted app.Context
+	// counter is the big countdown, which writes each new second itself;
+	// stepView the rest of the step, which writes each new step itself.
+	counter  *Countdown
+	stepView *StepView
+	// stepKey says which step, pause state and voice state stepView was
+	// given.
+	stepKey  [3]int
+	unlisten []func()
+	// asking is set while Start waits for the person to choose what
+	// happens to the sessions that wait to be resumed; offered once the
+	// offer is on the ready screen (it stays, to show what was done and
+	// offer an undo).
+	asking, offered bool
+	// starting is set from a tap on Start until the session starts or
+	// the offer asks first: a second tap, which can arrive before the
+	// button has gone, starts nothing.
+	starting bool
+	// answered is set once the person answered on the finished screen:
+	// saves then take the answers as they are (store.SaveAnswers).
+	answered bool
+	// loaded is set once the person's settings have been read in the
+	// browser. Until then (the server's pre-rendered page, the first frame
+	// of the app) neither Start nor the safety gate is shown: either could
+	// be the wrong one for this person.
+	loaded bool
+}
+
+// OnMount sets up the clock, the cues and the keyboard.
+func (p *Player) OnMount(ctx app.Context) {
+	p.mounted = ctx
+	playing = p
+	if p.counter == nil {
+		p.counter = &Countdown{}
+		p.stepView = &StepView{Counter: p.counter}
+	}
+	if p.now == nil {
+		p.now = time.Now
+	}
+	if p.cues == nil {
+		p.cues = webapi.NewWebCues()
+	}
+	if p.run == nil {
+		p.run = p.newRunner()
+	}
+	// The voice has said all it was given: a step held back for it may
+	// start now rather than at the clock's next look.
+	p.cues.OnQuiet(func() { p.quietly(p.mounted, p.tick) })
+	p.noVibrate = !p.cues.CanVibrate()
+	ctx.Handle(ui.SafetyAcceptedAction, func(ctx app.Context, a app.Action) {
+		p.settings.SafetyAccepted = true
+		p.Update()
+	})
+	p.unlisten = append(p.unlisten,
+		app.Window().AddEventListener("keydown", p.onKey),
+		app.Window().AddEventListener("visibilitychange", p.onVisibility),
+		app.Window().AddEventListener("pagehide", func(ctx app.Context, e app.Event) { p.keep() }),
+	)
+}
+
+// clock is the current instant, counting any time the device slept (see
+// data.WakeClock): Go's monotonic clock in the browser stops on some
+// devices while they are suspended.
+func (p *Player) clock() time.Time {
+	if p.now == nil {
+		return p.wake.Read(time.Now())
+	}
+	return p.wake.Read(p.now())
+}
+
+// onVisibility saves a checkpoint as the page is hidden (the tab may never
+// come back) and brings the screen up to date as it shows again.
+func (p *Player) onVisibility(ctx app.Context, e app.Event) {
+	if app.Window().Get("document").Get("visibilityState").String() == "hidden" {
+		p.keep()
+		return
+	}
+	// Tick on the player's own context: this ctx comes from a window
+	// listener and has no component, and go-app would panic on its next
+	// frame redrawing a nil one.
+	p.quietly(p.mounted, p.tick)
+	p.quietly(p.mounted, func(ctx app.Context) {
+		if p.retrySaves() {
+			p.Update()
+		}
+	})
+}
+
+// OnPreRender loads the routine for the server's pre-rendered page.
+func (p *Player) OnPreRender(ctx app.Context) {
+	p.OnNav(ctx)
+	p.loaded = false
+}
+
+// OnNav loads the routine named in the address, with today's suggested
+// doses, or the unfinished session when the address asks to resume it.
+func (p *Player) OnNav(ctx app.Context) {
+	if p.run == nil {
+		p.run = p.newRunner() // the server's pre-rendering mounts nothing
+	}
+	p.keep() // "Do it again" from a session not saved yet
+	p.run.Reset()
+	webapi.ReleaseLive()
+	p.state, p.confirming, p.notice, p.loadErr = stateReady, false, "", ""
+	p.day = data.TodayPlan{}
+	p.asking, p.offered, p.answered, p.starting = false, false, false, false
+	p.painBefore, p.rec, p.saveErr = nil, data.Record{}, ""
+	p.next = nextUp{}
+	st := webapi.AppStorage(ctx)
+	settings, err := store.LoadSettings(st)
+	p.settings, p.storeErr, p.loaded = settings, ui.ErrText(err), true
+	if id := ctx.Page().URL().Query().Get("resume"); id != "" && p.restore(ctx, id) {
+		return
+	}
+	id := ui.RouteID(ctx, ui.SessionPath)
+	custom, err := store.LoadCustomRoutines(st)
+	if err != nil {
+		p.notice = err.Error()
+	}
+	r, ok := data.FindRoutineIn(data.DefaultCatalogue(), custom, id)
+	if !ok {
+		p.loadErr = ui.Text.NotFound
+		return
+	}
+	hist, _, _ := store.LoadHistory(st, p.clock())
+	p.history = hist.Records
+	// The doses every screen shows for this routine (data.PlanToday, as
+	// data.AsPlayed gives them to Home and Routines), and the plan from them.
+	p.day = data.PlanToday(r, data.DefaultCatalogue(), p.history, webapi.LocalDate(p.clock()))
+	p.routine, p.why = p.day.Routine, p.day.Why
+	if len(p.routine.Items) == 0 {
+		p.loadErr = ui.DoseWords.NothingLeft
+		return
+	}
+	p.compile()
+}
+
+// compile turns the routine into the plan to run.
+func (p *Player) compile() {
+	plan, err := data.Compile(p.routine, data.DefaultCatalogue(), p.settings.Timing())
+	if err != nil {
+		p.loadErr = fmt.Sprintf(ui.Text.LoadError, err)
+		return
+	}
+	p.plan = plan
+}
+
+// restore picks up the unfinished session whose record id is id from its
+// checkpoint, paused where it stopped. It reports false when there is none
+// to resume here.
+func (p *Player) restore(ctx app.Context, id string) bool {
+	c, ok, err := waitingCheckpoint(webapi.AppStorage(ctx), id)
+	if err != nil || !ok {
+		p.notice = ui.ErrText(err)
+		return false
+	}
+	// The pacing it ran with, whatever the settings say now.
+	plan, err := data.Compile(c.Routine, data.DefaultCatalogue(), c.TimingOr(p.settings.Timing()))
+	if err != nil || !c.Fits(plan) {
+		p.notice = ui.Text.CannotResume
+		return false
+	}
+	now := p.clock()
+	p.routine, p.plan, p.why = c.Routine, plan, nil
+	p.stamp, p.painBefore = c.Stamp(), c.PainBefore
+	p.rec = data.Record{ID: c.RecordID}
+	if p.rec.ID == "" {
+		p.rec.ID = data.NewRecordID()
+	}
+	p.run = p.newRunner()
+	p.run.Restore(data.RestoreSession(plan, c, now), now)
+	p.state, p.notice = stateRunning, ui.Text.ResumeHint
+	webapi.ScrollTop()
+	return true
+}
+
+// checkpoint saves the running session at once, as pagehide does.
+func (p *Player) checkpoint() { p.run.Keep() }
+
+// keep stores the session now, as the page may not come back: the
+// checkpoint of a running one, or a finished one not saved yet.
+func (p *Player) keep() {
+	p.run.Keep()
+	if p.run.Unsaved() || p.state == stateFinished && p.saveErr != "" {
+		p.save()
+	}
+}
+
+// OnDismount stops the clock and lets go of the cues.
+func (p *Player) OnDismount() {
+	p.keep() // leaving mid-session (a back gesture) keeps its place
+	p.run.Stop()
+	webapi.ReleaseLive()
+	for _, f := range p.unlisten {
+		f()
+	}
+	p.unlisten = nil
+	if p.cues != nil {
+		p.cues.Close()
+	}
+	if playing == p {
+		playing = nil
+	}
+}
+
+// setPos moves the player to position cur and the countdown and step view
+// with it.
+func (p *Player) setPos(cur data.Position) {
+	if p.counter != nil {
+		n := cur.SecondsLeft()
+		if cur.Segment.Kind == data.KindInstruct {
+			// The hold's time starts at its go-cue, not before.
+			n = Blank
+		}
+		p.counter.Show(n)
+	}
+	p.showStep()
+}
+
+// showStep gives the step view the current step, when the step, the pause
+// or whether the app's voice speaks has changed since it was last given one.
+func (p *Player) showStep() {
+	paused, speaks := 0, 0
+	if p.run.Session().Paused() {
+		paused = 1
+	}
+	if p.voiceSpeaks() {
+		speaks = 1
+	}
+	pos := p.run.Pos()
+	key := [3]int{pos.Index, paused, speaks}
+	if p.stepView == nil || (key == p.stepKey && p.stepView.view.Class != "") {
+		return
+	}
+	p.stepKey = key
+	seg := pos.Segment
+	label := kindLabel(seg)
+	t := stepText{
+		Class:  "step kind-" + string(seg.Kind),
+		Figure: "figure figure--" + ui.FigurePose(seg.Pose) + " figure--large",
+		Alt:    ui.FigureAlt(seg.Pose),
+		Title:  seg.Title, Phase: label, Instruction: seg.Text, Where: whereText(seg),
+		Done:  int(pos.Elapsed / time.Second),
+		Total: int(p.plan.Total / time.Second),
+		Label: fmt.Sprintf(ui.Text.Remaining, data.DurationText(p.plan.Total-pos.Elapsed)),
+	}
+	// A screen reader announces each step from the live region, unless
+	// the app's own voice says it: the two voices would talk over each
+	// other. A pause, which the voice does not say, is announced anyway.
+	if speaks == 0 || paused == 1 {
+		t.Live = announcement(label, seg, paused == 1)
+	}
+	if seg.Item >= 0 {
+		t.Of = fmt.Sprintf(ui.Text.ExerciseOf, seg.Item+1, len(p.plan.Routine.Items))
+	}
+	if seg.Next != "" {
+		t.Next = fmt.Sprintf(ui.Text.Next, seg.Next)
+	}
+	p.stepView.Show(t)
+}
+
+// voiceSpeaks reports whether the app's voice says each step: Voice is on
+// and the browser has a voice to say it with.
+func (p *Player) voiceSpeaks() bool { return p.settings.Voice && !p.noVoice }
+
+// tick looks at the clock (runner.Runner.Tick), as the voice falls quiet
+// or the page shows again.
+func (p *Player) tick(ctx app.Context) { p.run.Tick() }
+
+// quietly runs fn on the UI goroutine without redrawing the player, which
+// fn asks for with p.Update when what it changed shows. (go-app redraws the
+// source of an ordinary dispatch whatever fn says: ctx.PreventUpdate is
+// undone once fn returns.)
+func (p *Player) quietly(ctx app.Context, fn func(app.Context)) {
+	ctx.Dispatcher().Dispatch(app.Dispatch{Mode: app.Next, Source: p, Function: fn})
+}
+
+// fire plays a cue through the channels the person has switched on.
+func (p *Player) fire(c data.Cue) {
+	if p.settings.Beeps && c.Tone != data.ToneNone {
+		p.cues.Beep(c.Tone)
+	}
+	if p.settings.Voice && c.Say != "" {
+		// Voices can arrive late (Chrome loads them after the first
+		// ask): the notice follows the latest attempt, and so does the
+		// live region, which says the step when the voice cannot.
+		if said := p.cues.Say(c.Say); said == p.noVoice {
+			p.noVoice = !said
+			p.showStep()
+			// The notice that no voice could speak comes or goes.
+			p.Update()
+		}
+	}
+	if p.settings.Vibration && len(c.Vibrate) > 0 {
+		p.cues.Vibrate(c.Vibrate)
+	}
+}
+
+// onStart begins the session, unless sessions wait to be resumed: then it
+// asks first (askFirst). It runs inside the click, so audio may start.
+func (p *Player) onStart(ctx app.Context, e app.Event) {
+	if p.state != stateReady || p.starting {
+		return
+	}
+	p.starting = true
+	// The session starts at the tap, before audio is set up.
+	now := p.clock()
+	p.cues.Configure(p.settings)
+	p.cues.Unlock()
+	p.askFirst(ctx, func() { p.begin(now) })
+}
+
+// begin starts the session at now.
+func (p *Player) begin(now time.Time) {
+	p.stamp = webapi.LocalStamp(now)
+	p.rec = data.Record{ID: data.NewRecordID()}
+	p.state, p.confirming, p.notice, p.starting = stateRunning, false, "", false
+	p.run.Reset() // nothing runs; a runner left running would write over this session
+	p.run = p.newRunner()
+	p.run.Start(p.plan, now)
+	p.focusSoon("pause")
+	webapi.ScrollTop() // Start sits low on the ready screen
+}
+
+// onPauseResume pauses a running session or resumes a paused one.
+func (p *Player) onPauseResume(ctx app.Context, e app.Event) {
+	if p.state != stateRunning {
+		return
+	}
+	if p.run.Session().Paused() {
+		p.resume(ctx)
+		return
+	}
+	p.run.Pause()
+}
+
+func (p *Player) resume(ctx app.Context) {
+	p.cues.Configure(p.settings)
+	p.cues.Unlock()
+	p.confirming, p.notice = false, ""
+	p.run.Resume()
+}
+
+// move applies back or skip and announces where it lands.
+func (p *Player) move(op func(data.Session, time.Time) data.Session) {
+	if p.state == stateRunning {
+		p.run.Move(op)
+	}
+}
+
+func (p *Player) onBack(ctx app.Context, e app.Event) { p.move(data.Session.Back) }
+func (p *Player) onSkip(ctx app.Context, e app.Event) { p.move(data.Session.Skip) }
+
+// onEnd asks before ending, pausing meanwhile.
+func (p *Player) onEnd(ctx app.Context, e app.Event) {
+	p.run.Pause()
+	p.confirming = true
+	p.focusSoon("keep-going")
+}
+
+func (p *Player) onConfirmEnd(ctx app.Context, e app.Event) { p.run.Finish("") }
+
+func (p *Player) onKeepGoing(ctx app.Context, e app.Event) {
+	p.resume(ctx)
+	p.focusSoon("pause")
+}
+
+// finished records the session that has just finished and shows what was
+// done; the runner saves it just after, or discards it.
+func (p *Player) finished() {
+	p.state, p.confirming = stateFinished, false
+	id := p.rec.ID
+	p.rec = data.NewRecord(p.run.Session(), p.stamp, p.run.End())
+	// The id chosen at Start, which the checkpoint carries: a copy saved
+	// from the checkpoint elsewhere merges with this one.
+	p.rec.ID, p.rec.PainBefore, p.rec.Stopped = id, p.painBefore, p.run.Stopped()
+	if p.mounted != nil {
+		p.Update()
+	}
+}
+
+// save stores the finished session now (runner.Runner.SaveNow).
+func (p *Player) save() { p.run.SaveNow() }
+
+// store stores the finished session; on failure it stays in p.rec and the
+// finished screen offers to try again.
+func (p *Player) store() {
+	if p.mounted == nil {
+		return
+	}
+	err := webapi.KeepRecord(webapi.AppStorage(p.mounted), p.rec, p.answered)
+	p.saveErr = ui.ErrText(err)
+	if err != nil {
+		p.keepUnsaved(err)
+		return
+	}
+	// Saved: the checkpoint has done its job, and there is room for any
+	// session kept from before.
+	store.ClearCheckpoint(webapi.AppStorage(p.mounted), p.rec.ID)
+	_, _ = store.SavePending(webapi.AppStorage(p.mounted))
+	webapi.ReleaseLive()
+	webapi.RefreshBadge(p.mounted)
+	if p.persisted == "" {
+		p.askPersist()
+	}
+}
+
+// askPersist asks the browser to keep the app's storage even under space
+// pressure, once a session has been saved, and remembers its answer.
+func (p *Player) askPersist() {
+	defer webapi.Guard()
+	sm := app.Window().Get("navigator").Get("storage")
+	if !sm.Truthy() || !sm.Get("persist").Truthy() {
+		p.persisted = ui.Text.NotPersisted
+		return
+	}
+	ctx := p.mounted
+	var ok, failed app.Func
+	answer := func(granted bool) {
+		ctx.Dispatch(func(ctx app.Context) {
+			p.persisted = ui.Text.NotPersisted
+			if granted {
+				p.persisted = ui.Text.Persisted
+			}
+		})
+		ok.Release()
+		failed.Release()
+	}
+	ok = app.FuncOf(func(this app.Value, args []app.Value) any {
+		answer(len(args) > 0 && args[0].Bool())
+		return nil
+	})
+	// A refusal rejects the promise with an Error, which is truthy: it
+	// needs its own handler.
+	failed = app.FuncOf(func(this app.Value, args []app.Value) any {
+		answer(false)
+		return nil
+	})
+	sm.Call("persist").Call("then", ok, failed)
+}
+
+func (p *Player) onPainBefore(ctx app.Context, v *int) { p.painBefore = v }
+
+func (p *Player) onPainAfter(ctx app.Context, v *int) {
+	p.rec.PainAfter, p.answered = v, true
+	p.save()
+}
+
+func (p *Player) onNote(ctx app.Context, note string) {
+	p.rec.Note, p.answered = data.TrimNote(note), true
+	p.save()
+}
+
+func (p *Player) onRetry(ctx app.Context, e app.Event) { p.save() }
+
+// onDose changes the repetitions of routine item i by delta, within what
+// the plan for today allows (data.TodayPlan.Allows).
+func (p *Player) onDose(i, delta int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		it := &p.routine.Items[i]
+		_, reps, _, err := it.Resolve(data.DefaultCatalogue())
+		if err != nil {
+			return
+		}
+		if n := reps + delta; p.day.Allows(i, n) {
+			it.Reps = n
+			p.why[i] = ""
+			p.compile()
+		}
+	}
+}
+
+// onKey maps Space to pause, the arrows to back and skip.
+func (p *Player) onKey(ctx app.Context, e app.Event) {
+	if p.state != stateRunning || e.Get("altKey").Bool() || e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() {
+		return
+	}
+	tag := strings.ToLower(e.Get("target").Get("tagName").String())
+	switch e.Get("key").String() {
+	case " ", "Spacebar":
+		if tag == "button" || tag == "input" {
+			return // the focused control handles its own Space
+		}
+		e.PreventDefault()
+		p.onPauseResume(ctx, e)
+	case "ArrowLeft":
+		p.onBack(ctx, e)
+	case "ArrowRight":
+		if e.Get("shiftKey").Bool() {
+			p.onSkipExercise(ctx, e)
+			break
+		}
+		p.onSkip(ctx, e)
+	case "h", "H":
+		p.onHurt(ctx, e)
+	default:
+		return
+	}
+	p.Update()
+}
+
+// onToggle flips one cue setting and remembers it.
+func (p *Player) onToggle(ctx app.Context, field func(*data.Settings) *bool) {
+	on := !*field(&p.settings)
+	*field(&p.settings) = on
+	if field(&p.settings) == &p.settings.Voice && p.state == stateReady {
+		// The plan is paced for the voice, or for reading without it.
+		p.compile()
+	}
+	// Saved into the settings as stored: what another tab changed stays.
+	_, err := store.UpdateSettings(webapi.AppStorage(ctx), func(s *data.Settings) { *field(s) = on })
+	p.storeErr = ui.ErrText(err)
+	if field(&p.settings) == &p.settings.KeepAwake && p.state == stateRunning && !p.run.Session().Paused() {
+		p.cues.KeepAwake(p.settings.KeepAwake)
+	}
+}
+
+// Render shows the screen for the player's state.
+func (p *Player) Render() app.UI {
+	switch {
+	case p.loadErr != "":
+		return ui.Page("player", ui.Elt("p.error", p.loadErr), ui.DailyDoses("daily", p.day.Daily), ui.HomeLink())
+	case p.state == stateFinished:
+		return &Finished{
+			Routine: p.plan.Routine.Name, Results: p.run.Results(), Took: p.run.Took(), Again: p.plan.Routine.ID,
+			Ended: !p.run.Pos().Done, At: p.run.Pos().Segment.Item + 1,
+			Record: p.rec, SaveErr: p.saveErr, Saving: p.run.Unsaved(), Persisted: p.persisted,
+			Advice:      data.PainAdviceFor(slices.Concat(p.history, []data.Record{p.rec})),
+			OnPainAfter: p.onPainAfter, OnNote: p.onNote, OnNoteInput: p.onNoteInput, OnRetry: p.onRetry,
+			Next: p.next.href, NextLabel: p.next.label,
+		}
+	case p.state == stateRunning:
+		return p.renderRunning()
+	}
+	return p.renderReady()
+}
+
+// renderReady is the screen before Start: what the routine holds, the cue
+// switches and one big Start button.
+func (p *Player) renderReady() app.UI {
+	r := p.routine
+	return ui.Page("player",
+		ui.HomeLink(),
+		ui.Elt("h1", r.Name),
+		ui.Linked("p.lead", r.Summary),
+		app.If(p.notice != "", ui.Elt("p.notice", p.notice)),
+		p.renderDay(),
+		ui.Elt("p.meta", fmt.Sprintf(ui.Text.Minutes, data.DurationText(p.plan.Total))),
+		ui.El("ol.plan-list", app.Range(r.Items).Slice(func(i int) app.UI {
+			e, reps, hold, _ := r.Items[i].Resolve(data.DefaultCatalogue())
+			why := ""
+			if i < len(p.why) {
+				why = p.why[i]
+			}
+			return ui.El("li.dose",
+				ui.El("div.dose-text",
+					ui.Elt("strong", e.Name),
+					ui.Eltx("span.muted", " — "+ui.DoseText(e, reps, hold)).ID(fmt.Sprintf("dose-%d", i)),
+					app.If(why != "", ui.Linked("span.why.small", why)),
+				),
+				ui.El("div.stepper",
+					ui.Eltx("button.button.small-button", "−").Aria("label", ui.Text.Fewer+": "+e.Name).
+						Attr("disabled", !p.day.Allows(i, reps-1)).OnClick(p.onDose(i, -1)),
+					ui.Eltx("button.button.small-button", "+").Aria("label", ui.Text.More+": "+e.Name).
+						Attr("disabled", !p.day.Allows(i, reps+1)).OnClick(p.onDose(i, 1)),
+				),
+			)
+		})),
+		ui.Elt("p#dose-hint.muted.small", skipText.DoseHint),
+		ui.PainScale("pain-before", ui.Text.PainBefore, p.painBefore, p.onPainBefore),
+		p.renderToggles(),
+		// Before the very first session the safety advice must be read;
+		// the gate takes the Start button's place until it is.
+		app.If(p.offered, &ui.ResumeOffer{Asking: p.asking, OnSettled: p.onSettled}),
+		app.If(!p.loaded, ui.El("div.start-slot[aria-hidden=true]")).
+			ElseIf(!p.settings.SafetyAccepted, &ui.SafetyGate{}).
+			ElseIf(p.asking, ui.El("div.start-slot")).
+			Else(ui.Eltx("button#start.button.primary.huge", ui.Text.Start).OnClick(p.onStart)),
+		ui.Elt("p#keys-hint.keys-hint.muted.small", skipText.KeysHint),
+		ui.Elt("p.muted.small", data.Disclaimer),
+	)
+}
+
+// renderToggles shows the cue switches.
+func (p *Player) renderToggles() app.UI {
+	s := &p.settings
+	return ui.El("fieldset.toggles",
+		ui.Elt("legend", ui.Text.CuesTitle),
+		ui.Toggle("cue-voice", ui.Text.Voice, s.Voice, func(ctx app.Context, e app.Event) { p.onToggle(ctx, ui.VoiceOn) }),
+		ui.Toggle("cue-beeps", ui.Text.Beeps, s.Beeps, func(ctx app.Context, e app.Event) { p.onToggle(ctx, ui.BeepsOn) }),
+		ui.Toggle("cue-vibration", ui.Text.Vibration, s.Vibration, func(ctx app.Context, e app.Event) { p.onToggle(ctx, ui.VibrationOn) }),
+		app.If(p.noVibrate, ui.Elt("p#cue-vibration-note.muted.small", ui.Text.NoVibration)),
+		ui.Toggle("cue-awake", ui.Text.KeepAwake, s.KeepAwake, func(ctx app.Context, e app.Event) { p.onToggle(ctx, ui.KeepAwakeOn) }),
+		app.If(p.noVoice, ui.Elt("p.notice", ui.Text.NoVoice)),
+		app.If(p.storeErr != "", ui.Elt("p.error", p.storeErr)),
+	)
+}
+
+// renderRunning is the screen during a session, readable from two metres.
+func (p *Player) renderRunning() app.UI {
+	paused := p.run.Session().Paused()
+	// The controls sit below the step, outside it, at the foot of a
+	// player one screen high: Pause stays in one place whatever the step
+	// says, and a long step scrolls inside its own box.
+	return ui.El("main#player.player.running",
+		&ui.Prefs{},
+		ui.El("div.player-body",
+			p.stepView,
+			app.If(paused, ui.Elt("p#paused.paused-badge", ui.Text.Paused)),
+			app.If(p.notice != "", ui.Elt("p.notice", p.notice)),
+			app.If(p.storeErr != "", ui.Elt("p.error[role=alert]", p.storeErr)),
+			app.If(p.noVoice && p.settings.Voice, ui.Elt("p.notice", ui.Text.NoVoice)),
+		),
+		app.If(p.confirming, p.renderConfirm()).Else(p.renderControls(paused)),
+	)
+}
+
+func (p *Player) renderControls(paused bool) app.UI {
+	playLabel := ui.Text.Pause
+	if paused {
+		playLabel = ui.Text.Resume
+	}
+	return ui.El("nav.controls",
+		ui.Eltx("button#back.button", "← "+ui.Text.Back).Aria("label", ui.Text.Back).OnClick(p.onBack),
+		ui.Eltx("button#pause.button.primary", playLabel).OnClick(p.onPauseResume),
+		ui.Eltx("button#skip.button", ui.Text.Skip+" →").Aria("label", ui.Text.Skip).OnClick(p.onSkip),
+		ui.Eltx("button#skip-exercise.button", skipText.SkipExercise).Aria("keyshortcuts", "Shift+ArrowRight").OnClick(p.onSkipExercise),
+		ui.Eltx("button#end.button.quiet", ui.Text.Stop).OnClick(p.onEnd),
+		ui.Eltx("button#hurt.button", ui.DoseWords.Hurt).Attr("aria-keyshortcuts", ui.DoseWords.HurtKey).OnClick(p.onHurt),
+	)
+}
+
+func (p *Player) renderConfirm() app.UI {
+	return ui.El("div.confirm[role=alertdialog][aria-labelledby=confirm-end-text]",
+		ui.Elt("p#confirm-end-text", ui.Text.EndSession),
+		ui.El("div.controls",
+			ui.Eltx("button#keep-going.button.primary", ui.Text.KeepGoing).OnClick(p.onKeepGoing),
+			ui.Eltx("button#confirm-end.button", ui.Text.ConfirmEnd).OnClick(p.onConfirmEnd),
+		),
+	)
+}
+
+// announcement is what the live region says for a segment: once per
+// segment (and on pause), never per second; showStep leaves it out while
+// the app's voice says the step.
+func announcement(label string, s data.Segment, paused bool) string {
+	a := label + ". " + s.Text
+	if w := whereText(s); w != "" {
+		a += " " + w + "."
+	}
+	if paused {
+		a = ui.Text.Paused + ". " + a
+	}
+	return a
+}
+
+// focusSoon moves the keyboard focus to the element with the given id once
+// the screen has been redrawn: the button that had it may be gone.
+func (p *Player) focusSoon(id string) {
+	if p.mounted == nil {
+		return
+	}
+	p.mounted.Defer(func(ctx app.Context) {
+		defer webapi.Guard()
+		if el := app.Window().GetElementByID(id); el.Truthy() {
+			el.Call("focus")
+		}
+	})
+}
+
+// kindLabel names what the segment asks for, in a word or two.
+func kindLabel(s data.Segment) string {
+	switch {
+	case s.Breaths > 0 && s.Inhale:
+		return ui.Text.KindLabel["in"]
+	case s.Breaths > 0:
+		return ui.Text.KindLabel["out"]
+	}
+	return ui.Text.KindLabel[string(s.Kind)]
+}
+
+// whereText says the round, side and breath of a segment.
+func whereText(s data.Segment) string {
+	var parts []string
+	if s.Rep > 0 {
+		parts = append(parts, fmt.Sprintf(ui.Text.RoundOf, s.Rep, s.Reps))
+	}
+	if l, ok := sideLabel(s); ok {
+		parts = append(parts, l)
+	}
+	if s.Breaths > 0 {
+		parts = append(parts, fmt.Sprintf("Breath %d of %d", s.Breath, s.Breaths))
+	}
+	return strings.Join(parts, " · ")
+}

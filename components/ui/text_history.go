@@ -1,0 +1,134 @@
+package ui
+
+import "fmt"
+
+// HistoryText holds the words of the history screen and the backup panel,
+// so the app can be translated. Formats take their values in the order the
+// comments give.
+var HistoryText = struct {
+	Title, Empty, EmptyLink, Loading                         string
+	StatsTitle, CurrentStreak, BestStreak, Sessions, Minutes string
+	Days, DayOne, CompleteOf                                 string
+	CalendarTitle, PrevMonth, NextMonth, Morning, Evening    string
+	MonthSummary, MonthEmpty, Today, DayLabel, NoSession     string
+	Weekdays                                                 [7]string
+	ChartsTitle, WeeksTitle, WeeksSummary, WeeksNone         string
+	WeekCol, SessionsCol, CompleteCol, ShowTable             string
+	PainTitle, PainSummary, PainNone, PainBefore, PainAfter  string
+	DateCol, PainScale                                       string
+	RecentTitle, RecentCount, Complete, Partial, PainChange  string
+	StoppedHurt                                              string
+	PainOnlyBefore, PainOnlyAfter                            string
+	CorruptTitle, NewerTitle, ExportDamaged, ExportNewer     string
+	StartAfresh, ConfirmAfresh, ConfirmAfreshYes, KeepAsIs   string
+	AfreshDone, OtherTab, ReadOnly                           string
+	BackupTitle, BackupIntro, ExportAll, ExportCSV           string
+	LastBackup, NoBackup, BackupDue, BackupSaved, CSVSaved   string
+	ImportTitle, ImportIntro, ChooseFile, Reading            string
+	RejectedFile, PreviewTitle, PreviewCounts, PreviewRange  string
+	PreviewEmpty, PreviewOnly, Import, Cancel, Imported      string
+	RoutinesImported, RoutinesNotImported                    string
+	ImportBlocked, Persistent, NotPersistent, DownloadFailed string
+	RoutinesLeftOut                                          string
+}{
+	Title:         "Your history",
+	Empty:         "No sessions yet. Sessions you finish, or end early, are kept here on this device.",
+	EmptyLink:     "Start a routine",
+	Loading:       "Reading your history…",
+	StatsTitle:    "At a glance",
+	CurrentStreak: "Current streak",
+	BestStreak:    "Best streak",
+	Sessions:      "Sessions",
+	Minutes:       "Minutes of exercise",
+	Days:          "%d days",
+	DayOne:        "1 day",
+	CompleteOf:    "(%d complete)",
+
+	CalendarTitle: "Calendar",
+	PrevMonth:     "Previous month, %s",
+	NextMonth:     "Next month, %s",
+	Morning:       "morning",
+	Evening:       "evening",
+	MonthSummary:  "%s on %s in %s.", // sessions, days, month
+	MonthEmpty:    "No sessions in %s.",
+	Today:         "today",
+	DayLabel:      "%s: %s", // date, what was done
+	NoSession:     "no session",
+	Weekdays:      [7]string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"},
+
+	ChartsTitle:  "Over time",
+	WeeksTitle:   "Sessions per week",
+	WeeksSummary: "Sessions per week over the last %d weeks: %d this week, %.1f a week on average, at most %d.",
+	WeeksNone:    "No sessions in the last %d weeks.",
+	WeekCol:      "Week of",
+	SessionsCol:  "Sessions",
+	CompleteCol:  "Complete",
+	ShowTable:    "Show as a table",
+
+	PainTitle:   "Pain before and after",
+	PainSummary: "Pain from 0 (none) to 10 (worst) over the last %s with a score: before, %s on average; after, %s.",
+	PainNone:    "No pain scores yet. You can give one before and after a session.",
+	PainBefore:  "Before",
+	PainAfter:   "After",
+	DateCol:     "Date",
+	PainScale:   "0 = no pain, 10 = worst",
+
+	RecentTitle:    "Recent sessions",
+	RecentCount:    "The latest %d of %s, newest first.",
+	Complete:       "Complete",
+	Partial:        "Ended early",
+	StoppedHurt:    "Stopped: it hurt",
+	PainChange:     "Pain %d → %d",
+	PainOnlyBefore: "Pain before %d",
+	PainOnlyAfter:  "Pain after %d",
+
+	CorruptTitle:     "Your saved history could not be read",
+	NewerTitle:       "Saved by a newer version of Unknot",
+	ExportDamaged:    "Download the damaged data",
+	ExportNewer:      "Download the saved data",
+	StartAfresh:      "Start afresh…",
+	ConfirmAfresh:    "Start again with an empty history? The damaged data stays on this device under %q, and you can still download it.",
+	ConfirmAfreshYes: "Start afresh",
+	KeepAsIs:         "Keep it as it is",
+	AfreshDone:       "You have a fresh, empty history. The damaged data is still kept under %q.",
+	OtherTab:         "Updated from another tab.",
+	ReadOnly:         "Nothing can be imported until the saved history can be read.",
+
+	BackupTitle:         "Keep a copy",
+	BackupIntro:         "Your history lives only in this browser. A backup file keeps it safe and moves it to another device.",
+	ExportAll:           "Export everything",
+	ExportCSV:           "Export history as CSV",
+	LastBackup:          "Last backup: %s, with %s.",
+	NoBackup:            "No backup made on this device yet.",
+	BackupDue:           "%s not in a backup yet. Exporting one now keeps them safe.",
+	BackupSaved:         "Saved %s.",
+	CSVSaved:            "Saved %s, for a spreadsheet. It cannot be imported back: use Export everything for that.",
+	ImportTitle:         "Import a backup",
+	ImportIntro:         "Sessions from an Unknot backup file are added to the ones here; nothing here is overwritten.",
+	ChooseFile:          "Choose a backup file",
+	Reading:             "Reading the file…",
+	RejectedFile:        "%s was not imported, and nothing changed:",
+	PreviewTitle:        "Ready to import %s",
+	PreviewCounts:       "Sessions: %d new, %d already here, %d that differ from the ones here (those here are kept).",
+	PreviewRange:        "From %s to %s.",
+	PreviewEmpty:        "The file holds no sessions.",
+	PreviewOnly:         "Sessions and your own routines are added; routines and settings you already have here stay as they are.",
+	RoutinesImported:    "%d of your routines added.",
+	RoutinesNotImported: "The sessions were imported, but your routines from the file were not: %v",
+	Import:              "Import",
+	Cancel:              "Cancel",
+	Imported:            "Imported: %d new sessions, %d already here, %d kept as they are here.",
+	ImportBlocked:       "Nothing can be imported while the saved history cannot be written.",
+	Persistent:          "Your data is kept even when space runs low.",
+	NotPersistent:       "The browser may clear your data if space runs low — back up regularly.",
+	DownloadFailed:      "The file could not be saved: %v",
+	RoutinesLeftOut:     "Your own routines could not all be read, so the backup holds only those that could: %v",
+}
+
+// SessionsText says a number of sessions: "1 session", "3 sessions".
+func SessionsText(n int) string {
+	if n == 1 {
+		return "1 session"
+	}
+	return fmt.Sprintf("%d sessions", n)
+}

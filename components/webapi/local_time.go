@@ -1,0 +1,52 @@
+package webapi
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"unknot/data"
+)
+
+// LocalStamp places the instant now on the person's own calendar: the date,
+// time and zone the person would read there. Go's local
+// time in WebAssembly is a fixed offset taken at start-up, with no
+// daylight-saving rules, so in the browser the date, time and zone come from
+// JavaScript's Date and Intl; elsewhere from Go's local time.
+func LocalStamp(now time.Time) (s data.Stamp) {
+	s = data.NewStamp(now, "")
+	if !app.IsClient {
+		return s
+	}
+	defer Guard()
+	d := jsDate(now)
+	s.LocalDate = dateOf(d)
+	s.LocalTime = fmt.Sprintf("%02d:%02d", d.Call("getHours").Int(), d.Call("getMinutes").Int())
+	if intl := app.Window().Get("Intl"); intl.Truthy() {
+		if zone := intl.Call("DateTimeFormat").Call("resolvedOptions").Get("timeZone"); zone.Truthy() {
+			s.Zone = zone.String()
+		}
+	}
+	return s
+}
+
+// LocalDate is the person's calendar date at now, as 2026-11-25: localStamp
+// without the time and the zone. Asking Intl for the zone the first time
+// takes a cold page tens of milliseconds, which Home, drawn at every
+// launch, does not need to spend.
+func LocalDate(now time.Time) (date string) {
+	date = data.NewStamp(now, "").LocalDate
+	if !app.IsClient {
+		return date
+	}
+	defer Guard()
+	return dateOf(jsDate(now))
+}
+
+func jsDate(t time.Time) app.Value { return app.Window().Get("Date").New(float64(t.UnixMilli())) }
+
+// dateOf is a JavaScript Date's local date, as 2026-11-25.
+func dateOf(d app.Value) string {
+	return fmt.Sprintf("%04d-%02d-%02d", d.Call("getFullYear").Int(), d.Call("getMonth").Int()+1, d.Call("getDate").Int())
+}
