@@ -26,7 +26,7 @@ func (p *ExercisePage) OnNav(ctx app.Context) {
 	id := ui.RouteID(ctx, ui.ExercisePath)
 	p.ex, p.found = data.DefaultCatalogue().Exercise(id)
 	if p.found {
-		ctx.Page().SetTitle(p.ex.Name + " · " + ui.Text.AppName)
+		ctx.Page().SetTitle(p.ex.Name + " · " + text.AppName)
 	}
 }
 
@@ -40,27 +40,27 @@ func (p *ExercisePage) Render() app.UI {
 		ui.HomeLink(),
 		ui.Elt("h1", e.Name),
 		ui.Elt("p.lead", e.Summary),
-		ui.Eltx("a#start-exercise.button.primary", ui.Text.StartExercise).Attr("href", ui.SessionPath+e.ID),
+		ui.Eltx("a#start-exercise.button.primary", text.StartExercise).Attr("href", ui.SessionPath+e.ID),
 		ui.El("dl.facts",
-			fact(ui.Text.Hold, e.HoldText()),
-			fact(ui.Text.Reps, e.RepsRangeText()),
-			fact(ui.Text.HowOften, e.Frequency.Text),
-			app.If(e.Progression != nil, fact(ui.Text.Progression, progressionText(e))),
+			fact(text.Hold, e.HoldText()),
+			fact(text.Reps, e.RepsRangeText()),
+			fact(text.HowOften, e.Frequency.Text),
+			app.If(e.Progression != nil, fact(text.Progression, progressionText(e))),
 		),
 		app.If(e.Note != "", ui.Linked("p.notice", e.Note)),
-		app.If(ui.HoldChoosable(e), ui.El("p", ui.Elt("a#choose-hold.text-link[href=/routines]", fmt.Sprintf(ui.Text.ChooseHold, e.Name)))),
-		ui.Elt("h2", ui.Text.Positions),
+		app.If(ui.HoldChoosable(e), ui.El("p", ui.Elt("a#choose-hold.text-link[href=/routines]", fmt.Sprintf(text.ChooseHold, e.Name)))),
+		ui.Elt("h2", text.Positions),
 		ui.El("ol.positions", app.Range(e.Poses()).Slice(func(i int) app.UI {
 			pose := e.Poses()[i]
 			return ui.El("li", &ui.Figure{Pose: pose}, ui.Elt("p.caption", ui.FigureAlt(pose)))
 		})),
-		ui.Elt("h2", ui.Text.StartPosition),
+		ui.Elt("h2", text.StartPosition),
 		ui.Elt("p", e.Start),
-		ui.Elt("h2", ui.Text.Steps),
+		ui.Elt("h2", text.Steps),
 		ui.El("ol.steps", app.Range(e.Steps).Slice(func(i int) app.UI { return ui.Elt("li", e.Steps[i]) })),
-		ui.Elt("h2", ui.Text.Feel),
+		ui.Elt("h2", text.Feel),
 		ui.Elt("p", e.Feel),
-		ui.Elt("h2", ui.Text.Caution),
+		ui.Elt("h2", text.Caution),
 		ui.Elt("p.caution", e.Caution),
 		ui.Elt("p.muted.small", data.Disclaimer),
 	)

@@ -79,8 +79,8 @@ func (h *Home) storedProblem() app.UI {
 	}
 	names = strings.ToUpper(names[:1]) + names[1:]
 	return ui.El("p#stored-problem.error[role=alert]",
-		app.Text(fmt.Sprintf(ui.KeptText.HomeNotice, names)+" "),
-		ui.Elt("a#to-kept.text-link[href=/history#kept]", ui.KeptText.HomeLink),
+		app.Text(fmt.Sprintf(text.HomeNotice, names)+" "),
+		ui.Elt("a#to-kept.text-link[href=/history#kept]", text.HomeLink),
 	)
 }
 
@@ -110,8 +110,8 @@ func (h *Home) Render() app.UI {
 	routines := append(data.BuiltinRoutines(), h.custom...)
 	return ui.Page("home",
 		ui.El("header.brand",
-			ui.Elt("h1", ui.Text.AppName),
-			ui.Elt("p.lead", ui.Text.Tagline),
+			ui.Elt("h1", text.AppName),
+			ui.Elt("p.lead", text.Tagline),
 		),
 		app.If(len(h.unreadable) > 0, h.storedProblem()),
 		&ui.InstallPrompt{},
@@ -120,21 +120,21 @@ func (h *Home) Render() app.UI {
 		ui.DailyDoses("home-daily", h.daily),
 		app.If(h.pause, ui.PainAdvice(data.PainPause, false)),
 		ui.El("section[aria-labelledby=routines-title]",
-			ui.Elt("h2#routines-title", ui.Text.Routines),
+			ui.Elt("h2#routines-title", text.Routines),
 			ui.El("div#home-routines.cards", app.Range(routines).Slice(func(i int) app.UI {
 				return routineCard(routines[i], cat, h.dosing, h.dosed)
 			})),
-			ui.El("p", ui.Elt("a#to-routines.text-link[href=/routines]", ui.PageText.ManageRoutines)),
+			ui.El("p", ui.Elt("a#to-routines.text-link[href=/routines]", text.ManageRoutines)),
 		),
 		ui.El("section[aria-labelledby=exercises-title]",
-			ui.Elt("h2#exercises-title", ui.Text.Exercises),
+			ui.Elt("h2#exercises-title", text.Exercises),
 			ui.El("ul#exercise-list.exercise-list", app.Range(cat).Slice(func(i int) app.UI {
 				return exerciseItem(cat[i])
 			})),
 		),
 		ui.El("nav.more-links[aria-label=More]",
-			ui.Elt("a#to-symptoms.text-link[href=/symptoms]", ui.PageText.SymptomsLink),
-			ui.Elt("a#to-safety.text-link[href=/safety]", ui.PageText.SafetyLink),
+			ui.Elt("a#to-symptoms.text-link[href=/symptoms]", text.SymptomsLink),
+			ui.Elt("a#to-safety.text-link[href=/safety]", text.SafetyLink),
 		),
 		ui.Elt("p.muted.small", data.Disclaimer),
 	)
@@ -159,21 +159,21 @@ func todayText(records []store.Mark, today string) string {
 	}
 	parts := make([]string, 0, 2)
 	for _, part := range []data.PartOfDay{data.PartMorning, data.PartEvening} {
-		name := ui.PageText.PartName[string(part)]
+		name := text.PartName[string(part)]
 		switch state[part] {
 		case "done":
-			parts = append(parts, fmt.Sprintf(ui.PageText.TodayDone, name))
+			parts = append(parts, fmt.Sprintf(text.TodayDone, name))
 		case "partly":
-			parts = append(parts, fmt.Sprintf(ui.PageText.TodayPartly, name))
+			parts = append(parts, fmt.Sprintf(text.TodayPartly, name))
 		default:
-			parts = append(parts, fmt.Sprintf(ui.PageText.TodayToDo, name))
+			parts = append(parts, fmt.Sprintf(text.TodayToDo, name))
 		}
 	}
 	// Each part stays on one line: "evening to" / "do" reads badly.
 	for i, part := range parts {
 		parts[i] = strings.ReplaceAll(part, " ", "\u00a0")
 	}
-	return ui.PageText.Today + ": " + strings.Join(parts, " · ")
+	return text.Today + ": " + strings.Join(parts, " · ")
 }
 
 // routineCard shows one routine with its length and a Start button. A

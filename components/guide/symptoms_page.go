@@ -17,15 +17,15 @@ type SymptomsPage struct {
 // Render shows the signs and the advice.
 func (p *SymptomsPage) Render() app.UI {
 	return ui.Page("symptoms",
-		ui.Elt("h1", ui.Text.Symptoms),
-		ui.Elt("p.lead", ui.PageText.SymptomsLead),
+		ui.Elt("h1", text.Symptoms),
+		ui.Elt("p.lead", text.SymptomsLead),
 		ui.Bullets("symptom-list", data.Symptoms),
 		ui.El("section[aria-labelledby=advice-title]",
-			ui.Elt("h2#advice-title", ui.Text.Advice),
+			ui.Elt("h2#advice-title", text.Advice),
 			ui.Bullets("advice-list", data.Advice),
 		),
-		ui.Elt("p#see-professional.notice", ui.PageText.SeeProfessional),
-		ui.El("p", ui.Elt("a#to-safety.text-link[href=/safety]", ui.PageText.SeeSafety)),
+		ui.Elt("p#see-professional.notice", text.SeeProfessional),
+		ui.El("p", ui.Elt("a#to-safety.text-link[href=/safety]", text.SeeSafety)),
 		ui.Elt("p.muted.small", data.Disclaimer),
 	)
 }

@@ -179,9 +179,9 @@ func (b *BackupPanel) exportAll(ctx app.Context, viaShare bool) {
 			b.saved, b.exportErr = "", ui.FailedText(viaShare, err)
 			return
 		}
-		b.saved, b.exportErr = ui.SentText(viaShare, name, fmt.Sprintf(ui.HistoryText.BackupSaved, name)), ""
+		b.saved, b.exportErr = ui.SentText(viaShare, name, fmt.Sprintf(text.BackupSaved, name)), ""
 		if routinesErr != nil {
-			b.exportErr = fmt.Sprintf(ui.HistoryText.RoutinesLeftOut, routinesErr)
+			b.exportErr = fmt.Sprintf(text.RoutinesLeftOut, routinesErr)
 		}
 		if err := store.SaveLastBackup(b.st, store.LastBackup{At: now, Sessions: len(b.Records)}); err != nil {
 			b.exportErr = strings.TrimSpace(b.exportErr + " " + err.Error())
@@ -213,7 +213,7 @@ func (b *BackupPanel) exportCSV(ctx app.Context, viaShare bool) {
 			b.saved, b.exportErr = "", ui.FailedText(viaShare, err)
 			return
 		}
-		b.saved, b.exportErr = ui.SentText(viaShare, name, fmt.Sprintf(ui.HistoryText.CSVSaved, name)), ""
+		b.saved, b.exportErr = ui.SentText(viaShare, name, fmt.Sprintf(text.CSVSaved, name)), ""
 	})
 }
 
@@ -278,18 +278,18 @@ func (b *BackupPanel) onImport(ctx app.Context, e app.Event) {
 		return
 	}
 	b.preview = nil
-	b.imported = fmt.Sprintf(ui.HistoryText.Imported, sum.Added, sum.Unchanged, sum.Conflicts)
+	b.imported = fmt.Sprintf(text.Imported, sum.Added, sum.Unchanged, sum.Conflicts)
 	if n, err := importRoutines(b.st, p.routines); err != nil {
 		b.importErr = err.Error()
 	} else if n > 0 {
-		b.imported += " " + fmt.Sprintf(ui.HistoryText.RoutinesImported, n)
+		b.imported += " " + fmt.Sprintf(text.RoutinesImported, n)
 	}
 	if p.offer && p.restore {
 		if err := store.SaveSettings(b.st, p.settings); err != nil {
 			b.importErr = err.Error()
 		} else {
 			ui.ApplyPrefs(p.settings)
-			b.imported += " " + restoreText.Restored
+			b.imported += " " + text.Restored
 		}
 	}
 	if b.OnImported != nil {
@@ -313,25 +313,25 @@ func (b *BackupPanel) onCancel(ctx app.Context, e app.Event) {
 // Render shows the panel.
 func (b *BackupPanel) Render() app.UI {
 	return ui.El("section#backup.backup-panel.card[aria-labelledby=backup-title]",
-		ui.Elt("h2#backup-title", ui.HistoryText.BackupTitle),
-		ui.Elt("p", ui.HistoryText.BackupIntro),
+		ui.Elt("h2#backup-title", text.BackupTitle),
+		ui.Elt("p", text.BackupIntro),
 		b.renderPersist(),
 		b.renderLast(),
 		ui.El("div.history-actions",
-			ui.Eltx("button#export-all.button.primary", ui.HistoryText.ExportAll).OnClick(b.onExportAll),
-			app.If(b.canShare.all, ui.Eltx("button#share-all.button", ui.InstallText.ShareAll).OnClick(b.onShareAll)),
-			ui.Eltx("button#export-csv.button", ui.HistoryText.ExportCSV).OnClick(b.onExportCSV),
-			app.If(b.canShare.csv, ui.Eltx("button#share-csv.button", ui.InstallText.ShareCSV).OnClick(b.onShareCSV)),
+			ui.Eltx("button#export-all.button.primary", text.ExportAll).OnClick(b.onExportAll),
+			app.If(b.canShare.all, ui.Eltx("button#share-all.button", text.ShareAll).OnClick(b.onShareAll)),
+			ui.Eltx("button#export-csv.button", text.ExportCSV).OnClick(b.onExportCSV),
+			app.If(b.canShare.csv, ui.Eltx("button#share-csv.button", text.ShareCSV).OnClick(b.onShareCSV)),
 		),
 		app.If(b.saved != "", ui.Elt("p#export-done.muted.small[role=status]", b.saved)),
 		app.If(b.exportErr != "", ui.Elt("p#export-error.error[role=alert]", b.exportErr)),
-		ui.Elt("h3#import-title", ui.HistoryText.ImportTitle),
-		ui.Elt("p.muted.small", ui.HistoryText.ImportIntro),
-		ui.Elt("label[for=backup-file].backup-file-label", ui.HistoryText.ChooseFile),
+		ui.Elt("h3#import-title", text.ImportTitle),
+		ui.Elt("p.muted.small", text.ImportIntro),
+		ui.Elt("label[for=backup-file].backup-file-label", text.ChooseFile),
 		ui.Void("input#backup-file.backup-file-input[type=file][accept=.json,application/json]").OnClick(b.onPick).OnChange(b.onFile),
-		app.If(b.reading, ui.Elt("p#import-reading.muted[role=status]", ui.HistoryText.Reading)),
+		app.If(b.reading, ui.Elt("p#import-reading.muted[role=status]", text.Reading)),
 		app.If(b.rejected != "", ui.El("div.error[role=alert]",
-			ui.Elt("p#import-rejected", fmt.Sprintf(ui.HistoryText.RejectedFile, b.rejectedName)),
+			ui.Elt("p#import-rejected", fmt.Sprintf(text.RejectedFile, b.rejectedName)),
 			ui.Elt("p#import-error.import-reason", b.rejected),
 		)),
 		b.renderPreview(),
@@ -344,9 +344,9 @@ func (b *BackupPanel) Render() app.UI {
 func (b *BackupPanel) renderPersist() app.UI {
 	switch b.persisted {
 	case "yes":
-		return ui.Eltx("p#persist.muted.small", ui.HistoryText.Persistent).DataSet("persisted", "yes")
+		return ui.Eltx("p#persist.muted.small", text.Persistent).DataSet("persisted", "yes")
 	case "no":
-		return ui.Eltx("p#persist.notice.small", ui.HistoryText.NotPersistent).DataSet("persisted", "no")
+		return ui.Eltx("p#persist.notice.small", text.NotPersistent).DataSet("persisted", "no")
 	}
 	return ui.El("p#persist.sr-only")
 }
@@ -354,9 +354,9 @@ func (b *BackupPanel) renderPersist() app.UI {
 // renderLast shows the date of the last backup and, when one is due, says
 // so gently.
 func (b *BackupPanel) renderLast() app.UI {
-	last := ui.HistoryText.NoBackup
+	last := text.NoBackup
 	if !b.last.At.IsZero() {
-		last = fmt.Sprintf(ui.HistoryText.LastBackup, ui.HistoryDate(webapi.LocalDate(b.last.At)), ui.SessionsText(b.last.Sessions))
+		last = fmt.Sprintf(text.LastBackup, ui.HistoryDate(webapi.LocalDate(b.last.At)), ui.SessionsText(b.last.Sessions))
 	}
 	if b.lastErr != "" {
 		last = b.lastErr
@@ -364,7 +364,7 @@ func (b *BackupPanel) renderLast() app.UI {
 	due := b.now != nil && store.BackupDue(b.last, b.now(), len(b.Records))
 	return ui.El("div",
 		ui.Elt("p#last-backup.muted.small", last),
-		app.If(due, ui.Elt("p#backup-due.notice", fmt.Sprintf(ui.HistoryText.BackupDue, ui.SessionsText(max(len(b.Records)-b.last.Sessions, 0))))),
+		app.If(due, ui.Elt("p#backup-due.notice", fmt.Sprintf(text.BackupDue, ui.SessionsText(max(len(b.Records)-b.last.Sessions, 0))))),
 	)
 }
 
@@ -374,20 +374,20 @@ func (b *BackupPanel) renderPreview() app.UI {
 	if p == nil {
 		return ui.El("div.import-slot")
 	}
-	rng := ui.HistoryText.PreviewEmpty
+	rng := text.PreviewEmpty
 	if p.from != "" {
-		rng = fmt.Sprintf(ui.HistoryText.PreviewRange, ui.HistoryDate(p.from), ui.HistoryDate(p.to))
+		rng = fmt.Sprintf(text.PreviewRange, ui.HistoryDate(p.from), ui.HistoryDate(p.to))
 	}
 	return ui.El("div#import-preview.import-slot.import-preview[role=region][aria-labelledby=import-preview-title]",
-		ui.Elt("h4#import-preview-title", fmt.Sprintf(ui.HistoryText.PreviewTitle, p.name)),
-		ui.Elt("p#import-counts", fmt.Sprintf(ui.HistoryText.PreviewCounts, p.added, p.unchanged, p.conflict)),
+		ui.Elt("h4#import-preview-title", fmt.Sprintf(text.PreviewTitle, p.name)),
+		ui.Elt("p#import-counts", fmt.Sprintf(text.PreviewCounts, p.added, p.unchanged, p.conflict)),
 		ui.Elt("p#import-range", rng),
-		ui.Elt("p.muted.small", ui.HistoryText.PreviewOnly),
-		app.If(p.offer, ui.Toggle("import-settings", restoreText.Offer, p.restore, func(ctx app.Context, e app.Event) { p.restore = !p.restore })),
-		app.If(!b.Writable, ui.Elt("p.error", ui.HistoryText.ImportBlocked)),
+		ui.Elt("p.muted.small", text.PreviewOnly),
+		app.If(p.offer, ui.Toggle("import-settings", text.Offer, p.restore, func(ctx app.Context, e app.Event) { p.restore = !p.restore })),
+		app.If(!b.Writable, ui.Elt("p.error", text.ImportBlocked)),
 		ui.El("div.history-actions",
-			ui.Eltx("button#import-confirm.button.primary", ui.HistoryText.Import).Attr("disabled", !b.Writable).OnClick(b.onImport),
-			ui.Eltx("button#import-cancel.button", ui.HistoryText.Cancel).OnClick(b.onCancel),
+			ui.Eltx("button#import-confirm.button.primary", text.Import).Attr("disabled", !b.Writable).OnClick(b.onImport),
+			ui.Eltx("button#import-cancel.button", text.Cancel).OnClick(b.onCancel),
 		),
 	)
 }
@@ -440,7 +440,7 @@ func importRoutines(st store.Storage, incoming []data.Routine) (int, error) {
 	}
 	have, err := store.LoadCustomRoutines(st)
 	if err != nil {
-		return 0, fmt.Errorf(ui.HistoryText.RoutinesNotImported, err)
+		return 0, fmt.Errorf(text.RoutinesNotImported, err)
 	}
 	merged, added := have, 0
 	for _, r := range incoming {
@@ -452,15 +452,9 @@ func importRoutines(st store.Storage, incoming []data.Routine) (int, error) {
 		return 0, nil
 	}
 	if err := store.SaveCustomRoutines(st, merged); err != nil {
-		return 0, fmt.Errorf(ui.HistoryText.RoutinesNotImported, err)
+		return 0, fmt.Errorf(text.RoutinesNotImported, err)
 	}
 	return added, nil
-}
-
-// restoreText holds the words for restoring settings from a backup.
-var restoreText = struct{ Offer, Restored string }{
-	Offer:    "Also restore the settings in this file: voice, sounds, pacing, theme, and that the safety advice was read",
-	Restored: "The settings were restored.",
 }
 
 // restoreOffer says whether to offer the file's settings (they differ

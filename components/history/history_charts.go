@@ -62,9 +62,9 @@ func weeksChart(weeks []data.WeekCount) app.UI {
 		total += w.Sessions
 		most = max(most, w.Sessions)
 	}
-	summary := fmt.Sprintf(ui.HistoryText.WeeksNone, n)
+	summary := fmt.Sprintf(text.WeeksNone, n)
 	if total > 0 && n > 0 {
-		summary = fmt.Sprintf(ui.HistoryText.WeeksSummary, n, weeks[n-1].Sessions, float64(total)/float64(n), most)
+		summary = fmt.Sprintf(text.WeeksSummary, n, weeks[n-1].Sessions, float64(total)/float64(n), most)
 	}
 	top := max(most, 2)
 	top += top % 2 // an even top gives a whole middle line
@@ -92,14 +92,14 @@ func weeksChart(weeks []data.WeekCount) app.UI {
 		}
 	}
 	return ui.El("figure#weeks-chart.chart",
-		ui.Elt("h3", ui.HistoryText.WeeksTitle),
+		ui.Elt("h3", text.WeeksTitle),
 		chartSVG("weeks-svg", parts...),
 		ui.El("ul.chart-legend",
-			ui.El("li", ui.El("span.chart-key.done[aria-hidden=true]"), app.Text(ui.HistoryText.Complete)),
-			ui.El("li", ui.El("span.chart-key.part[aria-hidden=true]"), app.Text(ui.HistoryText.Partial)),
+			ui.El("li", ui.El("span.chart-key.done[aria-hidden=true]"), app.Text(text.Complete)),
+			ui.El("li", ui.El("span.chart-key.part[aria-hidden=true]"), app.Text(text.Partial)),
 		),
 		ui.Elt("figcaption#weeks-summary.muted.small", summary),
-		chartTable(ui.HistoryText.WeeksTitle, [3]string{ui.HistoryText.WeekCol, ui.HistoryText.SessionsCol, ui.HistoryText.CompleteCol},
+		chartTable(text.WeeksTitle, [3]string{text.WeekCol, text.SessionsCol, text.CompleteCol},
 			len(weeks), func(i int) [3]string {
 				w := weeks[len(weeks)-1-i] // newest first
 				return [3]string{ui.HistoryDate(w.Monday), strconv.Itoa(w.Sessions), strconv.Itoa(w.Complete)}
@@ -117,7 +117,7 @@ func chartTable(caption string, cols [3]string, n int, row func(i int) [3]string
 		rows[i] = ui.El("tr", ui.Elt("th[scope=row]", r[0]), ui.Elt("td", r[1]), ui.Elt("td", r[2]))
 	}
 	return ui.El("details.chart-table",
-		ui.Elt("summary", ui.HistoryText.ShowTable),
+		ui.Elt("summary", text.ShowTable),
 		ui.El("table",
 			ui.Elt("caption.sr-only", caption),
 			ui.El("thead", ui.El("tr",
@@ -143,8 +143,8 @@ func painChart(points []data.PainPoint) app.UI {
 	fig := ui.Elx("figure#pain-chart.chart")
 	if n == 0 {
 		return fig.Body(
-			ui.Elt("h3", ui.HistoryText.PainTitle),
-			ui.Elt("p#pain-summary.muted.small", ui.HistoryText.PainNone),
+			ui.Elt("h3", text.PainTitle),
+			ui.Elt("p#pain-summary.muted.small", text.PainNone),
 		)
 	}
 	x := func(i int) float64 {
@@ -166,15 +166,15 @@ func painChart(points []data.PainPoint) app.UI {
 	}
 	before, after := painMean(points, true), painMean(points, false)
 	return fig.Body(
-		ui.Elt("h3", ui.HistoryText.PainTitle),
+		ui.Elt("h3", text.PainTitle),
 		chartSVG("pain-svg", parts...),
 		ui.El("ul.chart-legend",
-			ui.El("li", ui.El("span.chart-key.before[aria-hidden=true]"), app.Text(ui.HistoryText.PainBefore)),
-			ui.El("li", ui.El("span.chart-key.after[aria-hidden=true]"), app.Text(ui.HistoryText.PainAfter)),
-			ui.Elt("li.muted", ui.HistoryText.PainScale),
+			ui.El("li", ui.El("span.chart-key.before[aria-hidden=true]"), app.Text(text.ChartBefore)),
+			ui.El("li", ui.El("span.chart-key.after[aria-hidden=true]"), app.Text(text.ChartAfter)),
+			ui.Elt("li.muted", text.PainScale),
 		),
-		ui.Elt("figcaption#pain-summary.muted.small", fmt.Sprintf(ui.HistoryText.PainSummary, ui.SessionsText(n), before, after)),
-		chartTable(ui.HistoryText.PainTitle, [3]string{ui.HistoryText.DateCol, ui.HistoryText.PainBefore, ui.HistoryText.PainAfter},
+		ui.Elt("figcaption#pain-summary.muted.small", fmt.Sprintf(text.PainSummary, ui.SessionsText(n), before, after)),
+		chartTable(text.PainTitle, [3]string{text.DateCol, text.ChartBefore, text.ChartAfter},
 			n, func(i int) [3]string {
 				p := points[n-1-i] // newest first
 				return [3]string{ui.HistoryDate(p.Date), scoreText(p.Before), scoreText(p.After)}

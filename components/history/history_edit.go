@@ -11,25 +11,6 @@ import (
 	"unknot/data/store"
 )
 
-// editText holds the words for changing and deleting a past session.
-var editText = struct {
-	Edit, EditLabel, Delete, DeleteLabel, Save, Cancel, Deleted, Undo string
-	PainBefore, PainAfter, Note, DayTitle                             string
-}{
-	Edit:        "Edit",
-	EditLabel:   "Edit the session of %s",
-	Delete:      "Delete",
-	DeleteLabel: "Delete the session of %s",
-	Save:        "Save changes",
-	Cancel:      "Cancel",
-	Deleted:     "The session of %s was deleted.",
-	Undo:        "Undo",
-	PainBefore:  "Pain before the session (0–10)",
-	PainAfter:   "Pain after the session (0–10)",
-	Note:        "Note",
-	DayTitle:    "Sessions on %s",
-}
-
 // sessionEdits is what the History page's list is doing to a session: the
 // one being edited and its draft, and the last one deleted, for Undo.
 type sessionEdits struct {
@@ -48,10 +29,10 @@ func (p *Page) recentEntry(r data.Record) app.UI {
 	}
 	return ui.El("li.hist-session", recentBody(r),
 		ui.El("div.session-actions",
-			ui.Eltx("button.button.small-action", editText.Edit).ID("edit-"+r.ID).
-				Aria("label", fmt.Sprintf(editText.EditLabel, when)).OnClick(p.onEdit(r)),
-			ui.Eltx("button.button.quiet.small-action", editText.Delete).ID("delete-"+r.ID).
-				Aria("label", fmt.Sprintf(editText.DeleteLabel, when)).OnClick(p.onDelete(r)),
+			ui.Eltx("button.button.small-action", text.Edit).ID("edit-"+r.ID).
+				Aria("label", fmt.Sprintf(text.EditLabel, when)).OnClick(p.onEdit(r)),
+			ui.Eltx("button.button.quiet.small-action", text.Delete).ID("delete-"+r.ID).
+				Aria("label", fmt.Sprintf(text.DeleteLabel, when)).OnClick(p.onDelete(r)),
 		),
 	)
 }
@@ -60,19 +41,19 @@ func (p *Page) recentEntry(r data.Record) app.UI {
 func (p *Page) renderEditor(when string) app.UI {
 	d := &p.edits.draft
 	return ui.Elx("form.session-editor",
-		ui.PainScale("edit-before", editText.PainBefore, d.PainBefore, func(ctx app.Context, v *int) { d.PainBefore = v }),
-		ui.PainScale("edit-after", editText.PainAfter, d.PainAfter, func(ctx app.Context, v *int) { d.PainAfter = v }),
+		ui.PainScale("edit-before", text.PainBefore, d.PainBefore, func(ctx app.Context, v *int) { d.PainBefore = v }),
+		ui.PainScale("edit-after", text.PainAfter, d.PainAfter, func(ctx app.Context, v *int) { d.PainAfter = v }),
 		ui.El("label.note[for=edit-note]",
-			ui.Elt("span", editText.Note),
+			ui.Elt("span", text.Note),
 			ui.Eltx("textarea#edit-note[rows=3]", d.Note).Attr("maxlength", data.MaxNoteRunes).
 				OnInput(func(ctx app.Context, e app.Event) { d.Note = ctx.JSSrc().Get("value").String() }),
 		),
 		app.If(p.edits.err != "", ui.Elt("p#edit-error.error[role=alert]", p.edits.err)),
 		ui.El("div.history-actions",
-			ui.Elt("button#edit-save.button.primary[type=submit]", editText.Save),
-			ui.Eltx("button#edit-cancel.button[type=button]", editText.Cancel).OnClick(p.onCancelEdit),
+			ui.Elt("button#edit-save.button.primary[type=submit]", text.Save),
+			ui.Eltx("button#edit-cancel.button[type=button]", text.Cancel).OnClick(p.onCancelEdit),
 		),
-	).Aria("label", fmt.Sprintf(editText.EditLabel, when)).OnSubmit(p.onSaveEdit)
+	).Aria("label", fmt.Sprintf(text.EditLabel, when)).OnSubmit(p.onSaveEdit)
 }
 
 // renderUndo offers to bring back the session just deleted.
@@ -82,8 +63,8 @@ func (p *Page) renderUndo() app.UI {
 		return ui.El("div#undo-slot[role=status]")
 	}
 	return ui.El("div#undo-slot.notice.undo[role=status]",
-		ui.Elt("span", fmt.Sprintf(editText.Deleted, historyWhen(*r))),
-		ui.Eltx("button#undo-delete.button", editText.Undo).OnClick(p.onUndo),
+		ui.Elt("span", fmt.Sprintf(text.Deleted, historyWhen(*r))),
+		ui.Eltx("button#undo-delete.button", text.Undo).OnClick(p.onUndo),
 	)
 }
 
@@ -178,7 +159,7 @@ func (p *Page) renderDay() app.UI {
 		return ui.El("div#day-sessions[aria-live=polite]")
 	}
 	return ui.El("section#day-sessions.day-sessions[aria-live=polite][aria-labelledby=day-title]",
-		ui.Elt("h3#day-title", fmt.Sprintf(editText.DayTitle, ui.HistoryDate(p.day))),
+		ui.Elt("h3#day-title", fmt.Sprintf(text.DayTitle, ui.HistoryDate(p.day))),
 		ui.El("ol.recent-list", app.Range(recs).Slice(func(i int) app.UI {
 			return ui.El("li.hist-session", recentBody(recs[i]))
 		})),

@@ -195,7 +195,7 @@ func (p *Page) onExportRaw(ctx app.Context, e app.Event) {
 	}
 	raw, ok := p.st.GetRaw(key)
 	if !ok {
-		p.actionErr = fmt.Sprintf(ui.HistoryText.DownloadFailed, "nothing is stored under "+key)
+		p.actionErr = fmt.Sprintf(ui.Text.DownloadFailed, "nothing is stored under "+key)
 		return
 	}
 	name := "unknot-history-damaged-" + p.today + ".txt"
@@ -205,7 +205,7 @@ func (p *Page) onExportRaw(ctx app.Context, e app.Event) {
 	}
 	p.actionErr = ""
 	if err := webapi.SaveFile(name, mime, []byte(raw)); err != nil {
-		p.actionErr = fmt.Sprintf(ui.HistoryText.DownloadFailed, err)
+		p.actionErr = fmt.Sprintf(ui.Text.DownloadFailed, err)
 	}
 }
 
@@ -226,15 +226,15 @@ func (p *Page) onStartAfresh(ctx app.Context, e app.Event) {
 
 // Render shows the screen for what was read.
 func (p *Page) Render() app.UI {
-	body := []app.UI{ui.Elt("h1", ui.HistoryText.Title)}
+	body := []app.UI{ui.Elt("h1", text.Title)}
 	if !p.loaded {
-		return ui.Page("history", append(body, ui.Elt("p.muted", ui.HistoryText.Loading))...)
+		return ui.Page("history", append(body, ui.Elt("p.muted", text.Loading))...)
 	}
 	body = append(body, p.renderBanners()...)
 	if len(p.hist.Records) == 0 && p.status != store.StatusCorrupt {
 		body = append(body, ui.El("p#history-empty.lead",
-			app.Text(ui.HistoryText.Empty+" "),
-			ui.Elt("a[href=/]", ui.HistoryText.EmptyLink),
+			app.Text(text.Empty+" "),
+			ui.Elt("a[href=/]", text.EmptyLink),
 		))
 	}
 	if len(p.hist.Records) > 0 {
@@ -247,7 +247,7 @@ func (p *Page) Render() app.UI {
 			},
 			p.renderDay(),
 			ui.El("section[aria-labelledby=charts-title]",
-				ui.Elt("h2#charts-title", ui.HistoryText.ChartsTitle),
+				ui.Elt("h2#charts-title", text.ChartsTitle),
 				weeksChart(p.weeks),
 				painChart(p.pain),
 			),
@@ -276,35 +276,35 @@ func (p *Page) renderBanners() []app.UI {
 	switch p.status {
 	case store.StatusCorrupt:
 		box := ui.El("div#history-banner.error.history-banner[role=alert]",
-			ui.Elt("h2", ui.HistoryText.CorruptTitle),
+			ui.Elt("h2", text.CorruptTitle),
 			ui.Elt("p#history-banner-text", p.loadErr),
 			ui.El("div.history-actions",
-				ui.Eltx("button#export-damaged.button", ui.HistoryText.ExportDamaged).OnClick(p.onExportRaw),
-				app.If(!p.confirming, ui.Eltx("button#start-afresh.button", ui.HistoryText.StartAfresh).OnClick(p.onAskAfresh)),
+				ui.Eltx("button#export-damaged.button", text.ExportDamaged).OnClick(p.onExportRaw),
+				app.If(!p.confirming, ui.Eltx("button#start-afresh.button", text.StartAfresh).OnClick(p.onAskAfresh)),
 			),
 			app.If(p.confirming, ui.El("div#confirm-afresh.confirm-afresh[role=alertdialog][aria-labelledby=confirm-afresh-text]",
-				ui.Elt("p#confirm-afresh-text", fmt.Sprintf(ui.HistoryText.ConfirmAfresh, p.hist.CopyKey)),
+				ui.Elt("p#confirm-afresh-text", fmt.Sprintf(text.ConfirmAfresh, p.hist.CopyKey)),
 				ui.El("div.history-actions",
-					ui.Eltx("button#confirm-afresh-yes.button.primary", ui.HistoryText.ConfirmAfreshYes).OnClick(p.onStartAfresh),
-					ui.Eltx("button#confirm-afresh-no.button", ui.HistoryText.KeepAsIs).OnClick(p.onKeepAsIs),
+					ui.Eltx("button#confirm-afresh-yes.button.primary", text.ConfirmAfreshYes).OnClick(p.onStartAfresh),
+					ui.Eltx("button#confirm-afresh-no.button", text.KeepAsIs).OnClick(p.onKeepAsIs),
 				),
 			)),
 		)
 		out = append(out, box)
 	case store.StatusNewer:
 		out = append(out, ui.El("div#history-banner.notice.history-banner[role=status]",
-			ui.Elt("h2", ui.HistoryText.NewerTitle),
+			ui.Elt("h2", text.NewerTitle),
 			ui.Elt("p#history-banner-text", p.loadErr),
 			ui.El("div.history-actions",
-				ui.Eltx("button#export-damaged.button", ui.HistoryText.ExportNewer).OnClick(p.onExportRaw),
+				ui.Eltx("button#export-damaged.button", text.ExportNewer).OnClick(p.onExportRaw),
 			),
 		))
 	}
 	if p.afreshKey != "" {
-		out = append(out, ui.Elt("p#afresh-done.notice[role=status]", fmt.Sprintf(ui.HistoryText.AfreshDone, p.afreshKey)))
+		out = append(out, ui.Elt("p#afresh-done.notice[role=status]", fmt.Sprintf(text.AfreshDone, p.afreshKey)))
 	}
 	if p.otherTab {
-		out = append(out, ui.Elt("p#other-tab.notice[role=status]", ui.HistoryText.OtherTab))
+		out = append(out, ui.Elt("p#other-tab.notice[role=status]", text.OtherTab))
 	}
 	if p.actionErr != "" {
 		out = append(out, ui.Elt("p#history-error.error[role=alert]", p.actionErr))
@@ -319,15 +319,15 @@ func (p *Page) renderStats() app.UI {
 		return ui.El("div.fact", ui.Elt("dt", label), ui.Eltx("dd", value).ID(id))
 	}
 	return ui.El("section[aria-labelledby=stats-title]",
-		ui.Elt("h2#stats-title.sr-only", ui.HistoryText.StatsTitle),
+		ui.Elt("h2#stats-title.sr-only", text.StatsTitle),
 		ui.El("dl#stats.facts.history-stats",
-			fact("streak-current", ui.HistoryText.CurrentStreak, dayCount(s.CurrentStreak)),
-			fact("streak-best", ui.HistoryText.BestStreak, dayCount(s.BestStreak)),
-			ui.El("div.fact", ui.Elt("dt", ui.HistoryText.Sessions), ui.El("dd#total-sessions",
+			fact("streak-current", text.CurrentStreak, dayCount(s.CurrentStreak)),
+			fact("streak-best", text.BestStreak, dayCount(s.BestStreak)),
+			ui.El("div.fact", ui.Elt("dt", text.Sessions), ui.El("dd#total-sessions",
 				app.Text(fmt.Sprint(s.Sessions)+" "),
-				ui.Elt("span.fact-note", fmt.Sprintf(ui.HistoryText.CompleteOf, s.Complete)),
+				ui.Elt("span.fact-note", fmt.Sprintf(text.CompleteOf, s.Complete)),
 			)),
-			fact("total-minutes", ui.HistoryText.Minutes, fmt.Sprint(s.Minutes)),
+			fact("total-minutes", text.Minutes, fmt.Sprint(s.Minutes)),
 		),
 	)
 }
@@ -336,8 +336,8 @@ func (p *Page) renderStats() app.UI {
 // notes are the person's own words, or a backup file's: always text nodes.
 func (p *Page) renderRecent() app.UI {
 	return ui.El("section[aria-labelledby=recent-title]",
-		ui.Elt("h2#recent-title", ui.HistoryText.RecentTitle),
-		ui.Elt("p#recent-count.muted.small", fmt.Sprintf(ui.HistoryText.RecentCount, len(p.recent), ui.SessionsText(len(p.hist.Records)))),
+		ui.Elt("h2#recent-title", text.RecentTitle),
+		ui.Elt("p#recent-count.muted.small", fmt.Sprintf(text.RecentCount, len(p.recent), ui.SessionsText(len(p.hist.Records)))),
 		p.renderUndo(),
 		ui.El("ol#recent.recent-list", app.Range(p.recent).Slice(func(i int) app.UI {
 			return p.recentEntry(p.recent[i])
@@ -347,12 +347,12 @@ func (p *Page) renderRecent() app.UI {
 
 // recentBody shows what one session was.
 func recentBody(r data.Record) app.UI {
-	badge, badgeClass := ui.HistoryText.Partial, "session-badge partial"
+	badge, badgeClass := text.Partial, "session-badge partial"
 	switch {
 	case r.Complete:
-		badge, badgeClass = ui.HistoryText.Complete, "session-badge complete"
+		badge, badgeClass = text.Complete, "session-badge complete"
 	case r.Stopped == data.StoppedHurt:
-		badge = ui.HistoryText.StoppedHurt
+		badge = text.StoppedHurt
 	}
 	return ui.Elx("div.session-body",
 		ui.Elt("p.session-when", historyWhen(r)),
@@ -369,11 +369,11 @@ func recentBody(r data.Record) app.UI {
 func recordPainText(r data.Record) string {
 	switch {
 	case r.PainBefore != nil && r.PainAfter != nil:
-		return fmt.Sprintf(ui.HistoryText.PainChange, *r.PainBefore, *r.PainAfter)
+		return fmt.Sprintf(text.PainChange, *r.PainBefore, *r.PainAfter)
 	case r.PainBefore != nil:
-		return fmt.Sprintf(ui.HistoryText.PainOnlyBefore, *r.PainBefore)
+		return fmt.Sprintf(text.PainOnlyBefore, *r.PainBefore)
 	case r.PainAfter != nil:
-		return fmt.Sprintf(ui.HistoryText.PainOnlyAfter, *r.PainAfter)
+		return fmt.Sprintf(text.PainOnlyAfter, *r.PainAfter)
 	}
 	return ""
 }
@@ -381,9 +381,9 @@ func recordPainText(r data.Record) string {
 // dayCount says a number of days.
 func dayCount(n int) string {
 	if n == 1 {
-		return ui.HistoryText.DayOne
+		return text.DayOne
 	}
-	return fmt.Sprintf(ui.HistoryText.Days, n)
+	return fmt.Sprintf(text.Days, n)
 }
 
 // historyWhen writes when a session started, as History lists it.

@@ -13,7 +13,6 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"unknot/components/internal/uitest"
-	"unknot/components/ui"
 	"unknot/data"
 	"unknot/data/store"
 )
@@ -238,7 +237,7 @@ func TestHistoryPageCorruptShowsBannerKeepsDataAndStartsAfresh(t *testing.T) {
 	if got, _ := st.GetRaw(store.HistoryKey); got != garbage {
 		t.Errorf("main key changed to %q", got)
 	}
-	uitest.MustContain(t, html, `id="history-banner"`, `role="alert"`, ui.HistoryText.CorruptTitle,
+	uitest.MustContain(t, html, `id="history-banner"`, `role="alert"`, text.CorruptTitle,
 		"&#34;"+copies[0]+"&#34;", `id="export-damaged"`, `id="start-afresh"`, `id="backup"`)
 	if strings.Contains(html, `id="confirm-afresh"`) {
 		t.Error("the fresh start is confirmed before being asked for")
@@ -278,7 +277,7 @@ func TestHistoryPageNewerIsReadOnly(t *testing.T) {
 	}
 	r := newHistoryRig(t, april15)
 	html := r.html()
-	uitest.MustContain(t, html, `id="history-banner"`, ui.HistoryText.NewerTitle, "schema 99", "From the future", `id="export-damaged"`)
+	uitest.MustContain(t, html, `id="history-banner"`, text.NewerTitle, "schema 99", "From the future", `id="export-damaged"`)
 	if strings.Contains(html, `id="start-afresh"`) {
 		t.Error("a fresh start is offered over a newer history")
 	}
@@ -289,7 +288,7 @@ func TestHistoryPageNewerIsReadOnly(t *testing.T) {
 	pr := newPanelRig(t, r.p.hist.Records, false)
 	backup := encodeBackup(t, histRecord(t, "2026-04-15", "07:30", true, nil, nil, ""))
 	pr.do(func(ctx app.Context) { pr.b.decode("b.json", backup) })
-	uitest.MustContain(t, pr.html(), `id="import-preview"`, `disabled`, ui.HistoryText.ImportBlocked)
+	uitest.MustContain(t, pr.html(), `id="import-preview"`, `disabled`, text.ImportBlocked)
 	pr.do(func(ctx app.Context) { pr.b.onImport(ctx, app.Event{}) })
 	if pr.imported != 0 {
 		t.Error("OnImported was called for a refused import")
@@ -428,7 +427,7 @@ func TestHistoryPageReloadsWhenAnotherTabSaves(t *testing.T) {
 	}
 	// Outside the browser every event value reads as null: a cleared store.
 	r.do(func(ctx app.Context) { r.p.onStorage(ctx, app.Event{Value: app.Null()}) })
-	uitest.MustContain(t, r.html(), `id="other-tab"`, ui.HistoryText.OtherTab, "Saved elsewhere", `id="streak-current">2 days<`)
+	uitest.MustContain(t, r.html(), `id="other-tab"`, text.OtherTab, "Saved elsewhere", `id="streak-current">2 days<`)
 }
 
 func TestHistoryPageStaysQuickWithTenYears(t *testing.T) {

@@ -8,7 +8,6 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"unknot/components/internal/uitest"
-	"unknot/components/ui"
 	"unknot/data"
 	"unknot/data/store"
 )
@@ -52,7 +51,7 @@ func TestPainChartOfOneSessionIsSingular(t *testing.T) {
 
 func TestHistorySaysASessionStoppedAsItHurt(t *testing.T) {
 	r := uitest.HomeRecord(t, "2026-05-04", "07:30", false)
-	uitest.MustLack(t, app.HTMLString(recentBody(r)), ui.HistoryText.StoppedHurt)
+	uitest.MustLack(t, app.HTMLString(recentBody(r)), text.StoppedHurt)
 	r.Stopped = data.StoppedHurt
-	uitest.MustContain(t, app.HTMLString(recentBody(r)), ui.HistoryText.StoppedHurt)
+	uitest.MustContain(t, app.HTMLString(recentBody(r)), text.StoppedHurt)
 }

@@ -56,24 +56,24 @@ func (c *MonthCalendar) Render() app.UI {
 			days++
 		}
 	}
-	summary := fmt.Sprintf(ui.HistoryText.MonthSummary, ui.SessionsText(sessions), dayCount(days), title)
+	summary := fmt.Sprintf(text.MonthSummary, ui.SessionsText(sessions), dayCount(days), title)
 	if sessions == 0 {
-		summary = fmt.Sprintf(ui.HistoryText.MonthEmpty, title)
+		summary = fmt.Sprintf(text.MonthEmpty, title)
 	}
 	rows := c.weeks()
 	return ui.El("section#calendar.calendar[aria-labelledby=cal-title]",
 		ui.El("div.cal-head",
 			ui.Eltx("button#cal-prev.button.cal-move", "‹").
-				Aria("label", fmt.Sprintf(ui.HistoryText.PrevMonth, c.Month.AddDate(0, -1, 0).Format("January 2006"))).
+				Aria("label", fmt.Sprintf(text.PrevMonth, c.Month.AddDate(0, -1, 0).Format("January 2006"))).
 				Aria("disabled", !c.CanPrev).OnClick(c.onPrev),
 			ui.Elt("h2#cal-title[aria-live=polite]", title),
 			ui.Eltx("button#cal-next.button.cal-move", "›").
-				Aria("label", fmt.Sprintf(ui.HistoryText.NextMonth, c.Month.AddDate(0, 1, 0).Format("January 2006"))).
+				Aria("label", fmt.Sprintf(text.NextMonth, c.Month.AddDate(0, 1, 0).Format("January 2006"))).
 				Aria("disabled", !c.CanNext).OnClick(c.onNext),
 		),
 		ui.El("table.cal[aria-labelledby=cal-title]",
-			ui.El("thead", ui.El("tr", app.Range(ui.HistoryText.Weekdays[:]).Slice(func(i int) app.UI {
-				return ui.Elt("th[scope=col]", ui.HistoryText.Weekdays[i])
+			ui.El("thead", ui.El("tr", app.Range(text.Weekdays[:]).Slice(func(i int) app.UI {
+				return ui.Elt("th[scope=col]", text.Weekdays[i])
 			}))),
 			ui.El("tbody", app.Range(rows).Slice(func(i int) app.UI {
 				return ui.El("tr", app.Range(rows[i]).Slice(func(j int) app.UI {
@@ -83,9 +83,9 @@ func (c *MonthCalendar) Render() app.UI {
 		),
 		ui.El("p.cal-legend.muted.small",
 			ui.El("span.cal-mark.am[aria-hidden=true]"),
-			app.Text(" "+ui.HistoryText.Morning+"  "),
+			app.Text(" "+text.Morning+"  "),
 			ui.El("span.cal-mark.pm[aria-hidden=true]"),
-			app.Text(" "+ui.HistoryText.Evening),
+			app.Text(" "+text.Evening),
 		),
 		ui.Elt("p#cal-summary.muted.small", summary),
 	)
@@ -120,13 +120,13 @@ func (c *MonthCalendar) cell(d *data.CalendarDay) app.UI {
 	}
 	var said []string
 	if d.Date == c.Today {
-		said = append(said, ui.HistoryText.Today)
+		said = append(said, text.Today)
 	}
 	if d.Morning {
-		said = append(said, ui.HistoryText.Morning)
+		said = append(said, text.Morning)
 	}
 	if d.Evening {
-		said = append(said, ui.HistoryText.Evening)
+		said = append(said, text.Evening)
 	}
 	class := "cal-day"
 	if d.Sessions > 0 {

@@ -91,7 +91,7 @@ func (f *Finished) Render() app.UI {
 		ui.El("div.controls",
 			app.If(f.Next != "", ui.Eltx("a#next-up.button.primary", f.NextLabel).Attr("href", f.Next)),
 			ui.Elt("a#home.button.primary[href=/]", ui.Text.Home),
-			ui.Eltx("a#again.button", ui.Text.Again).Attr("href", f.againURL()),
+			ui.Eltx("a#again.button", text.Again).Attr("href", f.againURL()),
 		),
 		ui.Elt("p.muted.small", data.Disclaimer),
 	)
@@ -102,17 +102,17 @@ func (f *Finished) Render() app.UI {
 func (f *Finished) renderAnswers() app.UI {
 	rise, risen := f.Record.PainRise()
 	return ui.El("div.answers",
-		ui.PainScale("pain-after", ui.Text.PainAfter, f.Record.PainAfter, f.onPain),
+		ui.PainScale("pain-after", text.PainAfter, f.Record.PainAfter, f.onPain),
 		ui.PainAdvice(f.Advice, risen && rise >= data.PainRiseThreshold),
 		ui.El("label.note[for=note]",
-			ui.Elt("span", ui.Text.Note),
-			ui.Eltx("textarea#note[rows=3]", f.Record.Note).Attr("maxlength", data.MaxNoteRunes).Attr("placeholder", ui.Text.NoteHint).OnInput(f.onNoteInput).OnChange(f.onNote),
+			ui.Elt("span", text.Note),
+			ui.Eltx("textarea#note[rows=3]", f.Record.Note).Attr("maxlength", data.MaxNoteRunes).Attr("placeholder", text.NoteHint).OnInput(f.onNoteInput).OnChange(f.onNote),
 		),
-		app.If(f.Saving, ui.Elt("p#saved.muted.small", ui.Text.Saving)).
+		app.If(f.Saving, ui.Elt("p#saved.muted.small", text.Saving)).
 			ElseIf(f.SaveErr == "", ui.Elt("p#saved.muted.small", ui.Text.Saved)).
 			Else(ui.El("div#save-error.error[role=alert]",
 				ui.Elt("p", fmt.Sprintf(ui.Text.SaveFailed, f.SaveErr)),
-				ui.Eltx("button#retry.button", ui.Text.Retry).OnClick(f.OnRetry),
+				ui.Eltx("button#retry.button", text.Retry).OnClick(f.OnRetry),
 			)),
 	)
 }

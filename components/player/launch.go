@@ -44,7 +44,7 @@ func (p *Player) offerAfter(where string) bool {
 		return true // what was asked for is what runs
 	}
 	p.next = nextUp{where, launchLabel(where)}
-	p.notice = fmt.Sprintf(ui.InstallText.NextAfter, p.next.label)
+	p.notice = fmt.Sprintf(text.NextAfter, p.next.label)
 	return true
 }
 
@@ -58,7 +58,7 @@ func launchLabel(where string) string {
 		}
 	}
 	if path == "/history" {
-		return ui.InstallText.OpenHistory
+		return text.OpenHistory
 	}
-	return ui.InstallText.OpenScreen
+	return text.OpenScreen
 }

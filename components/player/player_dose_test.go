@@ -60,7 +60,7 @@ func TestSessionPlayerThisHurts(t *testing.T) {
 	r.click(r.p.onStart)
 	r.run(30 * time.Second)
 	html := app.HTMLString(r.p)
-	uitest.MustContain(t, html, `id="hurt"`, ui.DoseWords.Hurt, `aria-keyshortcuts="H"`)
+	uitest.MustContain(t, html, `id="hurt"`, text.Hurt, `aria-keyshortcuts="H"`)
 	r.click(r.p.onHurt)
 	if r.p.state != stateFinished {
 		t.Fatalf("state after This hurts = %v, want finished", r.p.state)
@@ -81,8 +81,8 @@ func TestSessionPlayerThisHurts(t *testing.T) {
 		t.Errorf("stored complete %v, stopped %q, pain before %v; want a partial session stopped as it hurt, pain before 3", got.Complete, got.Stopped, got.PainBefore)
 	}
 	html = app.HTMLString(r.p)
-	uitest.MustContain(t, html, `id="hurt-advice"`, ui.DoseWords.HurtTitle, `id="hurt-emergency-list"`, `id="hurt-urgent-list"`, finishedText.Ended, "because it hurt")
-	uitest.MustContain(t, html, ui.DoseWords.HurtNow...)
+	uitest.MustContain(t, html, `id="hurt-advice"`, ui.Text.HurtTitle, `id="hurt-emergency-list"`, `id="hurt-urgent-list"`, text.Ended, "because it hurt")
+	uitest.MustContain(t, html, ui.Text.HurtNow...)
 	uitest.MustContain(t, html, data.Signs(data.Emergency)...)
 }
 
@@ -124,8 +124,8 @@ func TestSessionPlayerPlansTheDay(t *testing.T) {
 
 	r.doneToday("08:00", -1, -1, map[string]int{bridge: 2})
 	r.reload(bridge)
-	if r.p.loadErr != ui.DoseWords.NothingLeft {
-		t.Errorf("'do this now' with today's bridges done: got %q, want %q", r.p.loadErr, ui.DoseWords.NothingLeft)
+	if r.p.loadErr != text.NothingLeft {
+		t.Errorf("'do this now' with today's bridges done: got %q, want %q", r.p.loadErr, text.NothingLeft)
 	}
 	uitest.MustContain(t, app.HTMLString(r.p), "Bridge: 5 of 5 today, done for today")
 }
@@ -139,7 +139,7 @@ func TestSessionPlayerSuggestsPauseAfterRisingPain(t *testing.T) {
 	uitest.MustLack(t, app.HTMLString(r.p), `id="pain-pause"`)
 	r.doneToday("09:00", 1, 3, map[string]int{data.CatStretch: 3})
 	r.reload(data.Evening)
-	uitest.MustContain(t, app.HTMLString(r.p), `id="pain-pause"`, ui.DoseWords.Pause)
+	uitest.MustContain(t, app.HTMLString(r.p), `id="pain-pause"`, ui.Text.Pause)
 }
 
 func TestFinishedEaseOffAtHighPain(t *testing.T) {
@@ -148,7 +148,7 @@ func TestFinishedEaseOffAtHighPain(t *testing.T) {
 		want          string
 	}{
 		{6, 6, ""},
-		{8, 7, ui.DoseWords.EaseOffHigh},
+		{8, 7, ui.Text.EaseOffHigh},
 		{3, 4, ""},
 		{3, 5, ui.Text.EaseOff},
 		{8, 10, ui.Text.EaseOff},

@@ -3,7 +3,6 @@ package player
 import (
 	"errors"
 
-	"unknot/components/ui"
 	"unknot/components/webapi"
 	"unknot/data/store"
 )
@@ -23,9 +22,9 @@ func saveFailed(err error, kept bool) string {
 		return err.Error()
 	}
 	if kept {
-		return ui.Text.FullKept
+		return text.FullKept
 	}
-	return ui.Text.FullNotKept
+	return text.FullNotKept
 }
 
 // keepUnsaved keeps the finished session that could not be saved where

@@ -69,4 +69,4 @@ var errGone = goneError{}
 
 type goneError struct{}
 
-func (goneError) Error() string { return ui.ResumeText.Gone }
+func (goneError) Error() string { return ui.Text.Gone }

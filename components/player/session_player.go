@@ -211,7 +211,7 @@ func (p *Player) OnNav(ctx app.Context) {
 	p.day = data.PlanToday(r, data.DefaultCatalogue(), p.history, webapi.LocalDate(p.clock()))
 	p.routine, p.why = p.day.Routine, p.day.Why
 	if len(p.routine.Items) == 0 {
-		p.loadErr = ui.DoseWords.NothingLeft
+		p.loadErr = text.NothingLeft
 		return
 	}
 	p.compile()
@@ -221,7 +221,7 @@ func (p *Player) OnNav(ctx app.Context) {
 func (p *Player) compile() {
 	plan, err := data.Compile(p.routine, data.DefaultCatalogue(), p.settings.Timing())
 	if err != nil {
-		p.loadErr = fmt.Sprintf(ui.Text.LoadError, err)
+		p.loadErr = fmt.Sprintf(text.LoadError, err)
 		return
 	}
 	p.plan = plan
@@ -251,7 +251,7 @@ func (p *Player) restore(ctx app.Context, id string) bool {
 	}
 	p.run = p.newRunner()
 	p.run.Restore(data.RestoreSession(plan, c, now), now)
-	p.state, p.notice = stateRunning, ui.Text.ResumeHint
+	p.state, p.notice = stateRunning, text.ResumeHint
 	webapi.ScrollTop()
 	return true
 }
@@ -324,7 +324,7 @@ func (p *Player) showStep() {
 		Title:  seg.Title, Phase: label, Instruction: seg.Text, Where: whereText(seg),
 		Done:  int(pos.Elapsed / time.Second),
 		Total: int(p.plan.Total / time.Second),
-		Label: fmt.Sprintf(ui.Text.Remaining, data.DurationText(p.plan.Total-pos.Elapsed)),
+		Label: fmt.Sprintf(text.Remaining, data.DurationText(p.plan.Total-pos.Elapsed)),
 	}
 	// A screen reader announces each step from the live region, unless
 	// the app's own voice says it: the two voices would talk over each
@@ -333,10 +333,10 @@ func (p *Player) showStep() {
 		t.Live = announcement(label, seg, paused == 1)
 	}
 	if seg.Item >= 0 {
-		t.Of = fmt.Sprintf(ui.Text.ExerciseOf, seg.Item+1, len(p.plan.Routine.Items))
+		t.Of = fmt.Sprintf(text.ExerciseOf, seg.Item+1, len(p.plan.Routine.Items))
 	}
 	if seg.Next != "" {
-		t.Next = fmt.Sprintf(ui.Text.Next, seg.Next)
+		t.Next = fmt.Sprintf(text.Next, seg.Next)
 	}
 	p.stepView.Show(t)
 }
@@ -493,16 +493,16 @@ func (p *Player) askPersist() {
 	defer webapi.Guard()
 	sm := app.Window().Get("navigator").Get("storage")
 	if !sm.Truthy() || !sm.Get("persist").Truthy() {
-		p.persisted = ui.Text.NotPersisted
+		p.persisted = text.NotPersisted
 		return
 	}
 	ctx := p.mounted
 	var ok, failed app.Func
 	answer := func(granted bool) {
 		ctx.Dispatch(func(ctx app.Context) {
-			p.persisted = ui.Text.NotPersisted
+			p.persisted = text.NotPersisted
 			if granted {
-				p.persisted = ui.Text.Persisted
+				p.persisted = text.Persisted
 			}
 		})
 		ok.Release()
@@ -641,15 +641,15 @@ func (p *Player) renderReady() app.UI {
 					app.If(why != "", ui.Linked("span.why.small", why)),
 				),
 				ui.El("div.stepper",
-					ui.Eltx("button.button.small-button", "−").Aria("label", ui.Text.Fewer+": "+e.Name).
+					ui.Eltx("button.button.small-button", "−").Aria("label", text.Fewer+": "+e.Name).
 						Attr("disabled", !p.day.Allows(i, reps-1)).OnClick(p.onDose(i, -1)),
-					ui.Eltx("button.button.small-button", "+").Aria("label", ui.Text.More+": "+e.Name).
+					ui.Eltx("button.button.small-button", "+").Aria("label", text.More+": "+e.Name).
 						Attr("disabled", !p.day.Allows(i, reps+1)).OnClick(p.onDose(i, 1)),
 				),
 			)
 		})),
-		ui.Elt("p#dose-hint.muted.small", skipText.DoseHint),
-		ui.PainScale("pain-before", ui.Text.PainBefore, p.painBefore, p.onPainBefore),
+		ui.Elt("p#dose-hint.muted.small", text.DoseHint),
+		ui.PainScale("pain-before", text.PainBefore, p.painBefore, p.onPainBefore),
 		p.renderToggles(),
 		// Before the very first session the safety advice must be read;
 		// the gate takes the Start button's place until it is.
@@ -658,7 +658,7 @@ func (p *Player) renderReady() app.UI {
 			ElseIf(!p.settings.SafetyAccepted, &ui.SafetyGate{}).
 			ElseIf(p.asking, ui.El("div.start-slot")).
 			Else(ui.Eltx("button#start.button.primary.huge", ui.Text.Start).OnClick(p.onStart)),
-		ui.Elt("p#keys-hint.keys-hint.muted.small", skipText.KeysHint),
+		ui.Elt("p#keys-hint.keys-hint.muted.small", text.KeysHint),
 		ui.Elt("p.muted.small", data.Disclaimer),
 	)
 }
@@ -667,13 +667,13 @@ func (p *Player) renderReady() app.UI {
 func (p *Player) renderToggles() app.UI {
 	s := &p.settings
 	return ui.El("fieldset.toggles",
-		ui.Elt("legend", ui.Text.CuesTitle),
-		ui.Toggle("cue-voice", ui.Text.Voice, s.Voice, func(ctx app.Context, e app.Event) { p.onToggle(ctx, ui.VoiceOn) }),
-		ui.Toggle("cue-beeps", ui.Text.Beeps, s.Beeps, func(ctx app.Context, e app.Event) { p.onToggle(ctx, ui.BeepsOn) }),
-		ui.Toggle("cue-vibration", ui.Text.Vibration, s.Vibration, func(ctx app.Context, e app.Event) { p.onToggle(ctx, ui.VibrationOn) }),
+		ui.Elt("legend", text.CuesTitle),
+		ui.Toggle("cue-voice", text.Voice, s.Voice, func(ctx app.Context, e app.Event) { p.onToggle(ctx, ui.VoiceOn) }),
+		ui.Toggle("cue-beeps", text.Beeps, s.Beeps, func(ctx app.Context, e app.Event) { p.onToggle(ctx, ui.BeepsOn) }),
+		ui.Toggle("cue-vibration", text.Vibration, s.Vibration, func(ctx app.Context, e app.Event) { p.onToggle(ctx, ui.VibrationOn) }),
 		app.If(p.noVibrate, ui.Elt("p#cue-vibration-note.muted.small", ui.Text.NoVibration)),
-		ui.Toggle("cue-awake", ui.Text.KeepAwake, s.KeepAwake, func(ctx app.Context, e app.Event) { p.onToggle(ctx, ui.KeepAwakeOn) }),
-		app.If(p.noVoice, ui.Elt("p.notice", ui.Text.NoVoice)),
+		ui.Toggle("cue-awake", text.KeepAwake, s.KeepAwake, func(ctx app.Context, e app.Event) { p.onToggle(ctx, ui.KeepAwakeOn) }),
+		app.If(p.noVoice, ui.Elt("p.notice", text.NoVoice)),
 		app.If(p.storeErr != "", ui.Elt("p.error", p.storeErr)),
 	)
 }
@@ -688,36 +688,36 @@ func (p *Player) renderRunning() app.UI {
 		&ui.Prefs{},
 		ui.El("div.player-body",
 			p.stepView,
-			app.If(paused, ui.Elt("p#paused.paused-badge", ui.Text.Paused)),
+			app.If(paused, ui.Elt("p#paused.paused-badge", text.Paused)),
 			app.If(p.notice != "", ui.Elt("p.notice", p.notice)),
 			app.If(p.storeErr != "", ui.Elt("p.error[role=alert]", p.storeErr)),
-			app.If(p.noVoice && p.settings.Voice, ui.Elt("p.notice", ui.Text.NoVoice)),
+			app.If(p.noVoice && p.settings.Voice, ui.Elt("p.notice", text.NoVoice)),
 		),
 		app.If(p.confirming, p.renderConfirm()).Else(p.renderControls(paused)),
 	)
 }
 
 func (p *Player) renderControls(paused bool) app.UI {
-	playLabel := ui.Text.Pause
+	playLabel := text.Pause
 	if paused {
-		playLabel = ui.Text.Resume
+		playLabel = text.Resume
 	}
 	return ui.El("nav.controls",
-		ui.Eltx("button#back.button", "← "+ui.Text.Back).Aria("label", ui.Text.Back).OnClick(p.onBack),
+		ui.Eltx("button#back.button", "← "+text.Back).Aria("label", text.Back).OnClick(p.onBack),
 		ui.Eltx("button#pause.button.primary", playLabel).OnClick(p.onPauseResume),
-		ui.Eltx("button#skip.button", ui.Text.Skip+" →").Aria("label", ui.Text.Skip).OnClick(p.onSkip),
-		ui.Eltx("button#skip-exercise.button", skipText.SkipExercise).Aria("keyshortcuts", "Shift+ArrowRight").OnClick(p.onSkipExercise),
-		ui.Eltx("button#end.button.quiet", ui.Text.Stop).OnClick(p.onEnd),
-		ui.Eltx("button#hurt.button", ui.DoseWords.Hurt).Attr("aria-keyshortcuts", ui.DoseWords.HurtKey).OnClick(p.onHurt),
+		ui.Eltx("button#skip.button", text.Skip+" →").Aria("label", text.Skip).OnClick(p.onSkip),
+		ui.Eltx("button#skip-exercise.button", text.SkipExercise).Aria("keyshortcuts", "Shift+ArrowRight").OnClick(p.onSkipExercise),
+		ui.Eltx("button#end.button.quiet", text.Stop).OnClick(p.onEnd),
+		ui.Eltx("button#hurt.button", text.Hurt).Attr("aria-keyshortcuts", text.HurtKey).OnClick(p.onHurt),
 	)
 }
 
 func (p *Player) renderConfirm() app.UI {
 	return ui.El("div.confirm[role=alertdialog][aria-labelledby=confirm-end-text]",
-		ui.Elt("p#confirm-end-text", ui.Text.EndSession),
+		ui.Elt("p#confirm-end-text", text.EndSession),
 		ui.El("div.controls",
-			ui.Eltx("button#keep-going.button.primary", ui.Text.KeepGoing).OnClick(p.onKeepGoing),
-			ui.Eltx("button#confirm-end.button", ui.Text.ConfirmEnd).OnClick(p.onConfirmEnd),
+			ui.Eltx("button#keep-going.button.primary", text.KeepGoing).OnClick(p.onKeepGoing),
+			ui.Eltx("button#confirm-end.button", text.ConfirmEnd).OnClick(p.onConfirmEnd),
 		),
 	)
 }
@@ -731,7 +731,7 @@ func announcement(label string, s data.Segment, paused bool) string {
 		a += " " + w + "."
 	}
 	if paused {
-		a = ui.Text.Paused + ". " + a
+		a = text.Paused + ". " + a
 	}
 	return a
 }
@@ -754,18 +754,18 @@ func (p *Player) focusSoon(id string) {
 func kindLabel(s data.Segment) string {
 	switch {
 	case s.Breaths > 0 && s.Inhale:
-		return ui.Text.KindLabel["in"]
+		return text.KindLabel["in"]
 	case s.Breaths > 0:
-		return ui.Text.KindLabel["out"]
+		return text.KindLabel["out"]
 	}
-	return ui.Text.KindLabel[string(s.Kind)]
+	return text.KindLabel[string(s.Kind)]
 }
 
 // whereText says the round, side and breath of a segment.
 func whereText(s data.Segment) string {
 	var parts []string
 	if s.Rep > 0 {
-		parts = append(parts, fmt.Sprintf(ui.Text.RoundOf, s.Rep, s.Reps))
+		parts = append(parts, fmt.Sprintf(text.RoundOf, s.Rep, s.Reps))
 	}
 	if l, ok := sideLabel(s); ok {
 		parts = append(parts, l)

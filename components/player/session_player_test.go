@@ -478,7 +478,7 @@ func TestSessionPlayerRedrawsOnlyOnNewSteps(t *testing.T) {
 	}
 	// Pausing tells the live region.
 	r.click(r.p.onPauseResume)
-	if live := r.p.stepView.view.Live; !strings.HasPrefix(live, ui.Text.Paused) {
+	if live := r.p.stepView.view.Live; !strings.HasPrefix(live, text.Paused) {
 		t.Errorf("paused, the live region says %q", live)
 	}
 }
@@ -518,7 +518,7 @@ func TestSessionPlayerLiveRegionLeavesStepsToTheVoice(t *testing.T) {
 				t.Error("the voice said nothing")
 			}
 			r.click(r.p.onPauseResume)
-			if live := r.p.stepView.view.Live; !strings.HasPrefix(live, ui.Text.Paused) || !strings.Contains(live, seg.Text) {
+			if live := r.p.stepView.view.Live; !strings.HasPrefix(live, text.Paused) || !strings.Contains(live, seg.Text) {
 				t.Errorf("paused, the live region says %q", live)
 			}
 			r.click(r.p.onPauseResume)
@@ -560,7 +560,7 @@ func TestSessionPlayerShowsTheEndBeforeSaving(t *testing.T) {
 	r.p.saveAfter = 200 * time.Millisecond
 	r.click(r.p.onStart)
 	r.finishNow()
-	uitest.MustContain(t, app.HTMLString(r.p), `id="finished-title"`, ui.Text.Saving)
+	uitest.MustContain(t, app.HTMLString(r.p), `id="finished-title"`, text.Saving)
 	if recs := r.storedNow(); len(recs) != 0 {
 		t.Errorf("stored %d sessions before the finished screen was drawn, want none yet", len(recs))
 	}
@@ -576,7 +576,7 @@ func TestSessionPlayerShowsTheEndBeforeSaving(t *testing.T) {
 	}
 	html := app.HTMLString(r.p)
 	uitest.MustContain(t, html, ui.Text.Saved)
-	if strings.Contains(html, ui.Text.Saving) {
+	if strings.Contains(html, text.Saving) {
 		t.Error("the finished screen still says it is saving")
 	}
 }

@@ -10,11 +10,3 @@ import (
 func (p *Player) onSkipExercise(ctx app.Context, e app.Event) {
 	p.move(data.Session.SkipExercise)
 }
-
-// skipText holds the words for skipping a whole exercise and for choosing
-// fewer rounds.
-var skipText = struct{ SkipExercise, KeysHint, DoseHint string }{
-	SkipExercise: "Skip exercise",
-	KeysHint:     "Keys: Space pauses, ← goes back, → skips a step, Shift+→ skips the exercise, H stops because it hurts.",
-	DoseHint:     "These rounds are a suggestion. On a bad day do fewer, down to one: use −.",
-}

@@ -143,9 +143,9 @@ func (v *StepView) writeTexts(t stepText) {
 // side, says the side it leaves is done: "Left side" over "Then switch to
 // the right side" reads as if the right were the wrong one.
 func sideLabel(s data.Segment) (string, bool) {
-	if l, ok := ui.Text.SideDone[string(s.Side)]; ok && s.Kind == data.KindSwitch {
+	if l, ok := text.SideDone[string(s.Side)]; ok && s.Kind == data.KindSwitch {
 		return l, true
 	}
-	l, ok := ui.Text.SideLabel[string(s.Side)]
+	l, ok := text.SideLabel[string(s.Side)]
 	return l, ok
 }

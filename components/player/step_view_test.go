@@ -8,7 +8,6 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"unknot/components/internal/uitest"
-	"unknot/components/ui"
 	"unknot/data"
 )
 
@@ -65,7 +64,7 @@ func TestWhereAtASwitch(t *testing.T) {
 		}
 		for _, s := range plan.Segments {
 			where := whereText(s)
-			for side, label := range ui.Text.SideLabel {
+			for side, label := range text.SideLabel {
 				named := strings.Contains(where, label) && !strings.Contains(where, label+" done")
 				if s.Kind == data.KindSwitch && s.Side == data.Side(side) && named {
 					t.Errorf("%s: %q under %q", r.Name, s.Text, where)
@@ -73,7 +72,7 @@ func TestWhereAtASwitch(t *testing.T) {
 			}
 			if s.Kind == data.KindSwitch {
 				switches++
-				if want := ui.Text.SideDone[string(s.Side)]; !strings.Contains(where, want) {
+				if want := text.SideDone[string(s.Side)]; !strings.Contains(where, want) {
 					t.Errorf("%s: %q under %q, want %q", r.Name, s.Text, where, want)
 				}
 			}

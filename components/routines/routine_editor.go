@@ -48,7 +48,7 @@ func (p *Page) onAdd(ctx app.Context, e app.Event) {
 	}
 	p.change(p.draft.AddItem(e2.ID))
 	n := len(p.draft.Items)
-	p.announce = fmt.Sprintf(ui.PageText.Added, e2.Name, n)
+	p.announce = fmt.Sprintf(text.Added, e2.Name, n)
 	p.focus(ctx, fmt.Sprintf("item-%d-reps", n-1))
 }
 
@@ -62,7 +62,7 @@ func (p *Page) onMove(i, to int) app.EventHandler {
 		}
 		name := exerciseName(p.draft.Items[i].Exercise)
 		p.change(p.draft.MoveItem(i, to))
-		p.announce = fmt.Sprintf(ui.PageText.Moved, name, to+1, n)
+		p.announce = fmt.Sprintf(text.Moved, name, to+1, n)
 		dir := "up"
 		if to > i {
 			dir = "down"
@@ -83,7 +83,7 @@ func (p *Page) onRemove(i int) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		name := exerciseName(p.draft.Items[i].Exercise)
 		p.change(p.draft.RemoveItem(i))
-		p.announce = fmt.Sprintf(ui.PageText.Removed, name)
+		p.announce = fmt.Sprintf(text.Removed, name)
 		switch n := len(p.draft.Items); {
 		case n == 0:
 			p.focus(ctx, "add-pick")
@@ -134,7 +134,7 @@ func (p *Page) onSave(ctx app.Context, e app.Event) {
 		return
 	}
 	p.draft, p.draftErr = nil, ""
-	p.announce = fmt.Sprintf(ui.PageText.SavedRoutine, quoted(r.Name))
+	p.announce = fmt.Sprintf(text.SavedRoutine, quoted(r.Name))
 	p.focus(ctx, "edit-"+r.ID)
 }
 
@@ -162,31 +162,31 @@ func (p *Page) onCancel(ctx app.Context, e app.Event) {
 // renderEditor shows the draft with its fields and buttons.
 func (p *Page) renderEditor() app.UI {
 	r := *p.draft
-	title := fmt.Sprintf(ui.PageText.EditTitle, quoted(r.Name))
+	title := fmt.Sprintf(text.EditTitle, quoted(r.Name))
 	if p.isNew {
-		title = ui.PageText.NewTitle
+		title = text.NewTitle
 	}
 	return ui.El("section#editor.editor[aria-labelledby=editor-title]",
 		ui.Eltx("h2#editor-title", title).TabIndex(-1),
 		ui.El("div.field",
-			ui.Elt("label[for=routine-name]", ui.PageText.Name),
+			ui.Elt("label[for=routine-name]", text.Name),
 			ui.Void("input#routine-name.input[type=text][autocomplete=off]").Attr("value", p.shownName).OnInput(p.onRename),
 		),
-		ui.Elt("h3#items-title", ui.PageText.Exercises),
-		app.If(len(r.Items) == 0, ui.Elt("p#no-items.muted", ui.PageText.NoItems)),
+		ui.Elt("h3#items-title", text.Exercises),
+		app.If(len(r.Items) == 0, ui.Elt("p#no-items.muted", text.NoItems)),
 		ui.El("ol#editor-items.editor-items[aria-labelledby=items-title]",
 			app.Range(r.Items).Slice(func(i int) app.UI { return p.renderItem(i, len(r.Items)) }),
 		),
 		p.renderAdd(),
 		ui.El("p.muted.small",
-			app.Text(fmt.Sprintf(ui.PageText.RestNote, p.restSeconds)),
-			ui.Elt("a[href=/settings]", ui.PageText.SettingsTitle),
+			app.Text(fmt.Sprintf(text.RestNote, p.restSeconds)),
+			ui.Elt("a[href=/settings]", ui.Text.SettingsTitle),
 			app.Text("."),
 		),
 		app.If(p.draftErr != "", ui.Eltx("p#draft-error.error[role=alert]", p.draftErr).TabIndex(-1)),
 		ui.El("div.card-actions",
-			ui.Eltx("button#save-routine.button.primary", ui.PageText.Save).OnClick(p.onSave),
-			ui.Eltx("button#cancel-edit.button", ui.PageText.Cancel).OnClick(p.onCancel),
+			ui.Eltx("button#save-routine.button.primary", text.Save).OnClick(p.onSave),
+			ui.Eltx("button#cancel-edit.button", text.Cancel).OnClick(p.onCancel),
 		),
 	)
 }
@@ -203,21 +203,21 @@ func (p *Page) renderItem(i, n int) app.UI {
 	repsBad := msg != "" && !e.AllowsReps(orDefault(it.Reps, e.DefaultReps))
 	return ui.Elx("li.editor-item",
 		ui.El("div.item-head",
-			ui.Elt("span.item-pos[aria-hidden=true]", fmt.Sprintf(ui.PageText.Position, i+1)),
+			ui.Elt("span.item-pos[aria-hidden=true]", fmt.Sprintf(text.Position, i+1)),
 			ui.Elt("strong.item-name", e.Name),
 		),
 		ui.El("div.dose-fields",
-			p.doseField(i, false, fmt.Sprintf(ui.PageText.RepsOf, data.MinReps, e.Reps.Max), data.MinReps, e.Reps.Max, orDefault(it.Reps, e.DefaultReps), errID, repsBad),
+			p.doseField(i, false, fmt.Sprintf(text.RepsOf, data.MinReps, e.Reps.Max), data.MinReps, e.Reps.Max, orDefault(it.Reps, e.DefaultReps), errID, repsBad),
 			p.holdField(i, e, it, errID, msg != "" && !repsBad),
 		),
 		app.If(msg != "", ui.Eltx("p.error.field-error", msg).ID(errID)),
 		ui.El("div.item-actions",
 			ui.Eltx("button.button.item-button", "↑ Up").ID(fmt.Sprintf("item-%d-up", i)).Attr("disabled", i == 0).
-				Aria("label", fmt.Sprintf(ui.PageText.MoveUp, e.Name)).OnClick(p.onMove(i, i-1)),
+				Aria("label", fmt.Sprintf(text.MoveUp, e.Name)).OnClick(p.onMove(i, i-1)),
 			ui.Eltx("button.button.item-button", "↓ Down").ID(fmt.Sprintf("item-%d-down", i)).Attr("disabled", i == n-1).
-				Aria("label", fmt.Sprintf(ui.PageText.MoveDown, e.Name)).OnClick(p.onMove(i, i+1)),
+				Aria("label", fmt.Sprintf(text.MoveDown, e.Name)).OnClick(p.onMove(i, i+1)),
 			ui.Eltx("button.button.item-button.quiet", "Remove").ID(fmt.Sprintf("item-%d-remove", i)).
-				Aria("label", fmt.Sprintf(ui.PageText.Remove, e.Name)).OnClick(p.onRemove(i)),
+				Aria("label", fmt.Sprintf(text.Remove, e.Name)).OnClick(p.onRemove(i)),
 		),
 	).ID(fmt.Sprintf("item-%d", i))
 }
@@ -226,14 +226,14 @@ func (p *Page) renderItem(i, n int) app.UI {
 // exercise allows only one.
 func (p *Page) holdField(i int, e data.Exercise, it data.RoutineItem, errID string, bad bool) app.UI {
 	if !ui.HoldChoosable(e) {
-		return ui.Elt("p.fixed-hold", fmt.Sprintf(ui.PageText.HoldFixed, e.HoldText()))
+		return ui.Elt("p.fixed-hold", fmt.Sprintf(text.HoldFixed, e.HoldText()))
 	}
 	lo, hi := int(e.Hold.Min/time.Second), int(e.Hold.Max/time.Second)
 	hold := it.Hold
 	if hold == 0 {
 		hold = e.Hold.Default
 	}
-	return p.doseField(i, true, fmt.Sprintf(ui.PageText.HoldOf, lo, hi), lo, hi, int(hold/time.Second), errID, bad)
+	return p.doseField(i, true, fmt.Sprintf(text.HoldOf, lo, hi), lo, hi, int(hold/time.Second), errID, bad)
 }
 
 // doseField is one labelled number input of item i.
@@ -256,12 +256,12 @@ func (p *Page) doseField(i int, hold bool, label string, lo, hi, value int, errI
 func (p *Page) renderAdd() app.UI {
 	cat := data.DefaultCatalogue()
 	return ui.El("div.field.add-item",
-		ui.Elt("label[for=add-pick]", ui.PageText.AddWhich),
+		ui.Elt("label[for=add-pick]", text.AddWhich),
 		ui.El("div.inline-row",
 			ui.Elx("select#add-pick.input", app.Range(cat).Slice(func(i int) app.UI {
 				return ui.Eltx("option", cat[i].Name).Attr("value", cat[i].ID).Attr("selected", cat[i].ID == p.addPick)
 			})).OnChange(p.onPick),
-			ui.Eltx("button#add-item.button", ui.PageText.AddExercise).OnClick(p.onAdd),
+			ui.Eltx("button#add-item.button", text.AddExercise).OnClick(p.onAdd),
 		),
 	)
 }

@@ -147,13 +147,13 @@ func (p *Page) create(ctx app.Context) {
 	// Refused with the limit, where the field's maxlength cut a pasted
 	// name mid-word without a word.
 	if n := utf8.RuneCountInString(name); n > data.MaxNameRunes {
-		p.createErr = fmt.Sprintf(ui.PageText.NameTooLong, data.MaxNameRunes, n)
+		p.createErr = fmt.Sprintf(text.NameTooLong, data.MaxNameRunes, n)
 		p.focus(ctx, "new-routine-name")
 		return
 	}
 	p.createErr, p.newName = "", ""
 	p.edit(ctx, data.NewCustomRoutine(name), true)
-	p.announce = fmt.Sprintf(ui.PageText.Created, quoted(name))
+	p.announce = fmt.Sprintf(text.Created, quoted(name))
 }
 
 func (p *Page) onEdit(r data.Routine) app.EventHandler {
@@ -165,7 +165,7 @@ func (p *Page) onDuplicate(r data.Routine) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		d := data.DuplicateRoutine(r)
 		if p.store(func(rs []data.Routine) []data.Routine { return data.PutRoutine(rs, d) }) {
-			p.announce = fmt.Sprintf(ui.PageText.Duplicated, quoted(d.Name))
+			p.announce = fmt.Sprintf(text.Duplicated, quoted(d.Name))
 			p.focus(ctx, "edit-"+d.ID)
 		}
 	}
@@ -188,7 +188,7 @@ func (p *Page) onDelete(r data.Routine) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		p.deleting = ""
 		if p.store(func(rs []data.Routine) []data.Routine { return data.DeleteRoutine(rs, r.ID) }) {
-			p.announce = fmt.Sprintf(ui.PageText.Deleted, quoted(r.Name))
+			p.announce = fmt.Sprintf(text.Deleted, quoted(r.Name))
 			p.focus(ctx, "yours-title")
 		}
 	}
@@ -205,7 +205,7 @@ func (p *Page) onSetAside(ctx app.Context, e app.Event) {
 	p.load()
 	p.actionErr, p.notice = "", ""
 	if key != "" {
-		p.notice = fmt.Sprintf(ui.PageText.SetAsideDone, key)
+		p.notice = fmt.Sprintf(text.SetAsideDone, key)
 	}
 }
 
@@ -219,7 +219,7 @@ func (p *Page) Render() app.UI {
 		main = p.renderLists()
 	}
 	return ui.Page("routines",
-		ui.Elt("h1", ui.PageText.RoutinesTitle),
+		ui.Elt("h1", text.RoutinesTitle),
 		app.If(p.loadErr != "", p.renderLoadErr()),
 		app.If(p.notice != "", ui.Elt("p#routines-notice.notice", p.notice)),
 		app.If(p.actionErr != "", ui.Elt("p#routines-error.error[role=alert]", p.actionErr)),
@@ -231,24 +231,24 @@ func (p *Page) Render() app.UI {
 func (p *Page) renderLoadErr() app.UI {
 	return ui.El("div#routines-load-error.error",
 		ui.Elt("p", p.loadErr),
-		app.If(p.setAside, ui.Eltx("button#set-aside.button", ui.PageText.SetAside).OnClick(p.onSetAside)),
+		app.If(p.setAside, ui.Eltx("button#set-aside.button", text.SetAside).OnClick(p.onSetAside)),
 	)
 }
 
 func (p *Page) renderLists() app.UI {
 	builtin := data.BuiltinRoutines()
 	return ui.El("div.routine-lists",
-		ui.Elt("p.lead", ui.PageText.RoutinesLead),
+		ui.Elt("p.lead", text.RoutinesLead),
 		ui.El("section[aria-labelledby=yours-title]",
-			ui.Eltx("h2#yours-title", ui.PageText.YoursTitle).TabIndex(-1),
-			app.If(len(p.custom) == 0, ui.Elt("p#no-routines.muted", ui.PageText.NoneYet)),
+			ui.Eltx("h2#yours-title", text.YoursTitle).TabIndex(-1),
+			app.If(len(p.custom) == 0, ui.Elt("p#no-routines.muted", text.NoneYet)),
 			ui.El("div#custom-routines.cards", app.Range(p.custom).Slice(func(i int) app.UI {
 				return p.renderCard(p.custom[i], true)
 			})),
 			p.renderCreate(),
 		),
 		ui.El("section[aria-labelledby=builtin-title]",
-			ui.Elt("h2#builtin-title", ui.PageText.BuiltinTitle),
+			ui.Elt("h2#builtin-title", text.BuiltinTitle),
 			ui.El("div#builtin-routines.cards", app.Range(builtin).Slice(func(i int) app.UI {
 				return p.renderCard(builtin[i], false)
 			})),
@@ -260,12 +260,12 @@ func (p *Page) renderLists() app.UI {
 // leaves the page (the security policy forbids form actions anyway).
 func (p *Page) renderCreate() app.UI {
 	return ui.Elx("form#create-routine.create-routine",
-		ui.Elt("label[for=new-routine-name]", ui.PageText.NewName),
+		ui.Elt("label[for=new-routine-name]", text.NewName),
 		ui.El("div.inline-row",
 			// No Value: go-app trims attribute values, so writing back
 			// what is typed would eat a space at the end of it.
 			ui.Void("input#new-routine-name.input[type=text][autocomplete=off]").Aria("invalid", p.createErr != "").OnInput(p.onNewName),
-			ui.Elt("button#create[type=submit].button.primary", ui.PageText.Create),
+			ui.Elt("button#create[type=submit].button.primary", text.Create),
 		),
 		app.If(p.createErr != "", ui.Elt("p#create-error.error.field-error[role=alert]", p.createErr)),
 	).OnSubmit(p.onCreate)
@@ -284,20 +284,20 @@ func (p *Page) renderCard(r data.Routine, mine bool) app.UI {
 		ui.Elx("div.card-actions[role=group]",
 			ui.Eltx("a.button.primary", ui.Text.Start).ID("start-"+r.ID).Attr("href", ui.SessionPath+r.ID).
 				Aria("label", fmt.Sprintf(ui.Text.StartRoutine, r.Name)),
-			app.If(mine, ui.Eltx("button.button", ui.PageText.Edit).ID("edit-"+r.ID).Aria("label", ui.PageText.Edit+" "+r.Name).OnClick(p.onEdit(r))),
-			ui.Eltx("button.button", ui.PageText.Duplicate).ID("duplicate-"+r.ID).Aria("label", ui.PageText.Duplicate+" "+r.Name).OnClick(p.onDuplicate(r)),
-			app.If(mine, ui.Eltx("button.button.quiet", ui.PageText.Delete).ID("delete-"+r.ID).Aria("label", ui.PageText.Delete+" "+r.Name).OnClick(p.onAskDelete(r.ID))),
-		).Aria("label", fmt.Sprintf(ui.PageText.RoutineActions, r.Name)),
+			app.If(mine, ui.Eltx("button.button", text.Edit).ID("edit-"+r.ID).Aria("label", text.Edit+" "+r.Name).OnClick(p.onEdit(r))),
+			ui.Eltx("button.button", text.Duplicate).ID("duplicate-"+r.ID).Aria("label", text.Duplicate+" "+r.Name).OnClick(p.onDuplicate(r)),
+			app.If(mine, ui.Eltx("button.button.quiet", text.Delete).ID("delete-"+r.ID).Aria("label", text.Delete+" "+r.Name).OnClick(p.onAskDelete(r.ID))),
+		).Aria("label", fmt.Sprintf(text.RoutineActions, r.Name)),
 		app.If(mine && p.deleting == r.ID, p.renderConfirmDelete(r)),
 	).ID("routine-"+r.ID).Aria("labelledby", "name-"+r.ID)
 }
 
 func (p *Page) renderConfirmDelete(r data.Routine) app.UI {
 	return ui.Elx("div.confirm-box[role=group]",
-		ui.Eltx("p", fmt.Sprintf(ui.PageText.ConfirmDelete, quoted(r.Name))).ID("confirm-text-"+r.ID),
+		ui.Eltx("p", fmt.Sprintf(text.ConfirmDelete, quoted(r.Name))).ID("confirm-text-"+r.ID),
 		ui.El("div.card-actions",
-			ui.Eltx("button#confirm-delete.button.danger", ui.PageText.Delete).OnClick(p.onDelete(r)),
-			ui.Eltx("button.button", ui.PageText.KeepIt).ID("keep-"+r.ID).OnClick(p.onKeep),
+			ui.Eltx("button#confirm-delete.button.danger", text.Delete).OnClick(p.onDelete(r)),
+			ui.Eltx("button.button", text.KeepIt).ID("keep-"+r.ID).OnClick(p.onKeep),
 		),
 	).ID("confirm-delete-"+r.ID).
 		Aria("labelledby", "confirm-text-"+r.ID)

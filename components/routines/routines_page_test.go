@@ -9,7 +9,6 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"unknot/components/internal/uitest"
-	"unknot/components/ui"
 	"unknot/data"
 	"unknot/data/store"
 )
@@ -34,7 +33,7 @@ func savedRoutines(tb testing.TB, st store.Storage) []data.Routine {
 func TestRoutinesPageListsBuiltinRoutines(t *testing.T) {
 	r, _ := routinesRig(t, &store.MemoryStorage{})
 	html := r.HTML()
-	uitest.MustContain(t, html, ui.PageText.NoneYet, `for="new-routine-name"`, `id="create"`)
+	uitest.MustContain(t, html, text.NoneYet, `for="new-routine-name"`, `id="create"`)
 	for _, b := range data.BuiltinRoutines() {
 		uitest.MustContain(t, html, b.Name, `href="/session/`+b.ID+`"`, `id="duplicate-`+b.ID+`"`)
 		for _, no := range []string{`id="edit-` + b.ID + `"`, `id="delete-` + b.ID + `"`} {
@@ -53,7 +52,7 @@ func TestRoutinesPageCreatesEditsAndSaves(t *testing.T) {
 	if p.draft == nil || p.draft.Name != "Desk break" || !p.isNew {
 		t.Fatalf("draft %+v, want a new routine named Desk break", p.draft)
 	}
-	uitest.MustContain(t, r.HTML(), ui.PageText.NewTitle, ui.PageText.NoItems, `for="routine-name"`, `for="add-pick"`)
+	uitest.MustContain(t, r.HTML(), text.NewTitle, text.NoItems, `for="routine-name"`, `for="add-pick"`)
 
 	// An empty routine cannot be saved.
 	r.Click(p.onSave)
@@ -167,7 +166,7 @@ func TestRoutinesPageDuplicatesRenamesAndDeletes(t *testing.T) {
 	if len(savedRoutines(t, st)) != 0 {
 		t.Error("the routine is still saved")
 	}
-	uitest.MustContain(t, r.HTML(), ui.PageText.NoneYet)
+	uitest.MustContain(t, r.HTML(), text.NoneYet)
 }
 
 // routine returns the built-in routine id.
@@ -200,7 +199,7 @@ func TestRoutinesPageKeepsDamagedRoutines(t *testing.T) {
 		t.Errorf("copy %q, want the damaged text", raw)
 	}
 	html := r.HTML()
-	uitest.MustContain(t, html, keys[0], ui.PageText.NoneYet)
+	uitest.MustContain(t, html, keys[0], text.NoneYet)
 	if strings.Contains(html, "routines-load-error") {
 		t.Error("the error is still shown after a fresh start")
 	}

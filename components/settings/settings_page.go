@@ -99,7 +99,7 @@ func (p *Page) save(ctx app.Context, field string, change func(*data.Settings)) 
 		p.saveErr, p.status = ui.Capitalise(err.Error())+".", ""
 		return
 	}
-	p.settings, p.saveErr, p.status = saved, "", ui.PageText.Saved
+	p.settings, p.saveErr, p.status = saved, "", text.Saved
 	ctx.NewActionWithValue(ui.PrefsChanged, saved)
 }
 
@@ -122,7 +122,7 @@ func (p *Page) seconds(id string, lo, hi int, field func(*data.Settings) *int) a
 func (p *Page) setSeconds(ctx app.Context, id string, lo, hi int, field func(*data.Settings) *int, typed string) {
 	n, err := strconv.Atoi(strings.TrimSpace(typed))
 	if err != nil || n < lo || n > hi {
-		p.fieldErr[id], p.status = fmt.Sprintf(ui.PageText.NumberRange, lo, hi), ""
+		p.fieldErr[id], p.status = fmt.Sprintf(text.NumberRange, lo, hi), ""
 		return
 	}
 	p.save(ctx, id, func(s *data.Settings) { *field(s) = n })
@@ -180,7 +180,7 @@ func (p *Page) onTestVoice(ctx app.Context, e app.Event) {
 	p.cues.Unlock()
 	// A second tap tries the new speed now, not after the first sample.
 	p.cues.Hush()
-	p.noVoice = !p.cues.Say(ui.PageText.VoiceSample)
+	p.noVoice = !p.cues.Say(text.VoiceSample)
 }
 
 // onTestBeep sounds the hold tone at the chosen volume.
@@ -199,7 +199,7 @@ func (p *Page) onDownload(ctx app.Context, e app.Event) {
 	}
 	ics, err := data.ReminderICS(r, p.now(), appURL)
 	if err == nil {
-		err = webapi.SaveFile(ui.PageText.ICSName, "text/calendar", ics)
+		err = webapi.SaveFile(text.ICSName, "text/calendar", ics)
 	}
 	p.icsErr, p.icsDone = "", err == nil
 	if err != nil {
@@ -210,8 +210,8 @@ func (p *Page) onDownload(ctx app.Context, e app.Event) {
 // Render shows the settings in four groups.
 func (p *Page) Render() app.UI {
 	return ui.Page("settings",
-		ui.Elt("h1", ui.PageText.SettingsTitle),
-		ui.Elt("p.lead", ui.PageText.SettingsLead),
+		ui.Elt("h1", ui.Text.SettingsTitle),
+		ui.Elt("p.lead", text.SettingsLead),
 		app.If(p.loadErr != "", ui.Elt("p#settings-load-error.error", p.loadErr)),
 		app.If(p.saveErr != "", ui.Elt("p#settings-save-error.error[role=alert]", p.saveErr)),
 		p.renderGuidance(),
@@ -225,22 +225,22 @@ func (p *Page) Render() app.UI {
 func (p *Page) renderGuidance() app.UI {
 	s := p.settings
 	return ui.El("section.settings-group[aria-labelledby=guidance-title]",
-		ui.Elt("h2#guidance-title", ui.PageText.GuidanceTitle),
-		ui.Toggle("set-voice", ui.PageText.VoiceOn, s.Voice, p.flip("set-voice", ui.VoiceOn)),
+		ui.Elt("h2#guidance-title", text.GuidanceTitle),
+		ui.Toggle("set-voice", text.VoiceOn, s.Voice, p.flip("set-voice", ui.VoiceOn)),
 		p.renderVoiceChoice(),
-		p.rangeField("voice-rate", ui.PageText.VoiceSpeed, data.MinVoiceRate, data.MaxVoiceRate, 0.05, s.VoiceRate,
+		p.rangeField("voice-rate", text.VoiceSpeed, data.MinVoiceRate, data.MaxVoiceRate, 0.05, s.VoiceRate,
 			fmt.Sprintf("%.2f×", s.VoiceRate), p.onRate),
-		ui.Eltx("button#test-voice.button", ui.PageText.TestVoice).OnClick(p.onTestVoice),
-		app.If(p.noVoice, ui.Elt("p#no-voice.notice[role=status]", ui.PageText.NoVoiceToTest)),
-		ui.Toggle("set-beeps", ui.PageText.BeepsOn, s.Beeps, p.flip("set-beeps", ui.BeepsOn)),
-		p.rangeField("beep-volume", ui.PageText.BeepVolume, data.MinBeepVolume, data.MaxBeepVolume, 10, float64(s.BeepVolume),
+		ui.Eltx("button#test-voice.button", text.TestVoice).OnClick(p.onTestVoice),
+		app.If(p.noVoice, ui.Elt("p#no-voice.notice[role=status]", text.NoVoiceToTest)),
+		ui.Toggle("set-beeps", text.BeepsOn, s.Beeps, p.flip("set-beeps", ui.BeepsOn)),
+		p.rangeField("beep-volume", text.BeepVolume, data.MinBeepVolume, data.MaxBeepVolume, 10, float64(s.BeepVolume),
 			fmt.Sprintf("%d%%", s.BeepVolume), p.onVolume),
-		ui.Eltx("button#test-beep.button", ui.PageText.TestBeep).OnClick(p.onTestBeep),
-		ui.Toggle("set-vibration", ui.PageText.VibrationOn, s.Vibration, p.flip("set-vibration", ui.VibrationOn)),
+		ui.Eltx("button#test-beep.button", text.TestBeep).OnClick(p.onTestBeep),
+		ui.Toggle("set-vibration", text.VibrationOn, s.Vibration, p.flip("set-vibration", ui.VibrationOn)),
 		app.If(p.noVibrate, ui.Elt("p#set-vibration-note.muted.small", ui.Text.NoVibration)),
-		ui.Toggle("set-awake", ui.PageText.KeepAwakeOn, s.KeepAwake, p.flip("set-awake", ui.KeepAwakeOn)),
-		ui.Toggle("set-badge", ui.InstallText.BadgeOn, s.Badge, p.flip("set-badge", ui.BadgeOn)),
-		ui.Elt("p#set-badge-hint.muted.small.hint", ui.InstallText.BadgeHint),
+		ui.Toggle("set-awake", text.KeepAwakeOn, s.KeepAwake, p.flip("set-awake", ui.KeepAwakeOn)),
+		ui.Toggle("set-badge", text.BadgeOn, s.Badge, p.flip("set-badge", ui.BadgeOn)),
+		ui.Elt("p#set-badge-hint.muted.small.hint", text.BadgeHint),
 	)
 }
 
@@ -252,9 +252,9 @@ func (p *Page) renderVoiceChoice() app.UI {
 		known = known || v.URI == chosen
 	}
 	return ui.El("div.field",
-		ui.Elt("label[for=voice-name]", ui.PageText.WhichVoice),
+		ui.Elt("label[for=voice-name]", text.WhichVoice),
 		ui.Elx("select#voice-name.input",
-			ui.Eltx("option[value=]", ui.PageText.AutoVoice).Attr("selected", chosen == ""),
+			ui.Eltx("option[value=]", text.AutoVoice).Attr("selected", chosen == ""),
 			// A voice chosen on another device stays chosen until
 			// the person picks another.
 			app.If(!known, ui.Eltx("option", chosen).Attr("value", chosen).Attr("selected", true)),
@@ -263,17 +263,17 @@ func (p *Page) renderVoiceChoice() app.UI {
 				return ui.Eltx("option", v.Label).Attr("value", v.URI).Attr("selected", v.URI == chosen)
 			}),
 		).Attr("disabled", !p.settings.Voice).OnChange(p.onVoice),
-		app.If(len(p.voices) == 0, ui.Elt("p#no-voices.muted.small", ui.PageText.NoVoices)),
+		app.If(len(p.voices) == 0, ui.Elt("p#no-voices.muted.small", text.NoVoices)),
 	)
 }
 
 func (p *Page) renderPacing() app.UI {
 	s := p.settings
 	return ui.El("section.settings-group[aria-labelledby=pacing-title]",
-		ui.Elt("h2#pacing-title", ui.PageText.PacingTitle),
-		p.secondsField("get-ready", ui.PageText.GetReady, data.MinGetReadySeconds, data.MaxGetReadySeconds, s.GetReadySeconds,
+		ui.Elt("h2#pacing-title", text.PacingTitle),
+		p.secondsField("get-ready", text.GetReady, data.MinGetReadySeconds, data.MaxGetReadySeconds, s.GetReadySeconds,
 			func(s *data.Settings) *int { return &s.GetReadySeconds }),
-		p.secondsField("rest", ui.PageText.RestBetween, data.MinRestSeconds, data.MaxRestSeconds, s.RestSeconds,
+		p.secondsField("rest", text.RestBetween, data.MinRestSeconds, data.MaxRestSeconds, s.RestSeconds,
 			func(s *data.Settings) *int { return &s.RestSeconds }),
 	)
 }
@@ -288,7 +288,7 @@ func (p *Page) secondsField(id, label string, lo, hi, value int, field func(*dat
 			ui.Void("input.input.number[type=number][inputmode=numeric][step=1]").ID(id).
 				Attr("min", lo).Attr("max", hi).Attr("value", value).Aria("describedby", hint).Aria("invalid", msg != "").
 				OnChange(p.seconds(id, lo, hi, field)),
-			ui.Elt("span.unit", ui.PageText.SecondsUnit),
+			ui.Elt("span.unit", text.SecondsUnit),
 		),
 		ui.Eltx("p.muted.small.hint", fmt.Sprintf("%d–%d", lo, hi)).ID(hint),
 		app.If(msg != "", ui.Eltx("p.error.field-error[role=alert]", msg).ID(id+"-error")),
@@ -299,34 +299,34 @@ func (p *Page) renderAppearance() app.UI {
 	s := p.settings
 	themes := []string{data.ThemeSystem, data.ThemeLight, data.ThemeDark}
 	return ui.El("section.settings-group[aria-labelledby=appearance-title]",
-		ui.Elt("h2#appearance-title", ui.PageText.AppearanceTitle),
+		ui.Elt("h2#appearance-title", text.AppearanceTitle),
 		ui.El("fieldset.choices",
-			ui.Elt("legend", ui.PageText.Theme),
+			ui.Elt("legend", text.Theme),
 			app.Range(themes).Slice(func(i int) app.UI {
 				id := "theme-" + themes[i]
 				return ui.Elx("label.toggle",
 					ui.Void("input[type=radio][name=theme]").ID(id).Attr("value", themes[i]).
 						Attr("checked", s.Theme == themes[i]).OnChange(p.onTheme(themes[i])),
-					ui.Elt("span", ui.PageText.ThemeLabel[themes[i]]),
+					ui.Elt("span", text.ThemeLabel[themes[i]]),
 				).Attr("for", id)
 			}),
 		),
-		ui.Toggle("set-large-text", ui.PageText.LargerText, s.LargeText, p.flip("set-large-text", func(s *data.Settings) *bool { return &s.LargeText })),
-		ui.Toggle("set-reduce-motion", ui.PageText.ReduceMotion, s.ReduceMotion, p.flip("set-reduce-motion", func(s *data.Settings) *bool { return &s.ReduceMotion })),
+		ui.Toggle("set-large-text", text.LargerText, s.LargeText, p.flip("set-large-text", func(s *data.Settings) *bool { return &s.LargeText })),
+		ui.Toggle("set-reduce-motion", text.ReduceMotion, s.ReduceMotion, p.flip("set-reduce-motion", func(s *data.Settings) *bool { return &s.ReduceMotion })),
 	)
 }
 
 func (p *Page) renderReminders() app.UI {
 	s := p.settings
 	return ui.El("section.settings-group[aria-labelledby=reminders-title]",
-		ui.Elt("h2#reminders-title", ui.PageText.RemindersTitle),
-		ui.Elt("p.muted", ui.PageText.RemindersLead),
-		p.timeField("morning-reminder", ui.PageText.MorningAt, s.MorningReminder, func(s *data.Settings) *string { return &s.MorningReminder }),
-		p.timeField("evening-reminder", ui.PageText.EveningAt, s.EveningReminder, func(s *data.Settings) *string { return &s.EveningReminder }),
-		ui.Eltx("button#download-ics.button.primary", ui.PageText.DownloadICS).OnClick(p.onDownload),
+		ui.Elt("h2#reminders-title", text.RemindersTitle),
+		ui.Elt("p.muted", text.RemindersLead),
+		p.timeField("morning-reminder", text.MorningAt, s.MorningReminder, func(s *data.Settings) *string { return &s.MorningReminder }),
+		p.timeField("evening-reminder", text.EveningAt, s.EveningReminder, func(s *data.Settings) *string { return &s.EveningReminder }),
+		ui.Eltx("button#download-ics.button.primary", text.DownloadICS).OnClick(p.onDownload),
 		app.If(p.icsErr != "", ui.Elt("p#ics-error.error[role=alert]", p.icsErr)),
-		app.If(p.icsDone, ui.Elt("p#ics-done.notice[role=status]", ui.PageText.ICSReady)),
-		ui.Elt("p#import-help.small", ui.PageText.ImportHelp),
+		app.If(p.icsDone, ui.Elt("p#ics-done.notice[role=status]", text.ICSReady)),
+		ui.Elt("p#import-help.small", text.ImportHelp),
 	)
 }
 

@@ -33,10 +33,10 @@ func TestSettingsPageLabelsEveryControl(t *testing.T) {
 	} {
 		uitest.MustContain(t, html, `id="`+id+`"`, `for="`+id+`"`)
 	}
-	uitest.MustContain(t, html, `id="test-voice"`, `id="test-beep"`, `id="download-ics"`, ui.PageText.ImportHelp,
+	uitest.MustContain(t, html, `id="test-voice"`, `id="test-beep"`, `id="download-ics"`, text.ImportHelp,
 		`type="time"`, `type="range"`, `min="3"`, `max="60"`, `max="120"`, `value="07:30"`, `value="19:30"`)
 	for _, where := range []string{"Android", "iPhone", "computer"} {
-		uitest.MustContain(t, ui.PageText.ImportHelp, where)
+		uitest.MustContain(t, text.ImportHelp, where)
 	}
 }
 
@@ -90,7 +90,7 @@ func TestSettingsPageSavesEveryChangeAtOnce(t *testing.T) {
 			if len(looks.Values) != 1 || !reflect.DeepEqual(looks.Values[0], want) {
 				t.Errorf("prefs-changed fired with %v, want once with the new settings", looks.Values)
 			}
-			uitest.MustContain(t, r.HTML(), ui.PageText.Saved)
+			uitest.MustContain(t, r.HTML(), text.Saved)
 		})
 	}
 }
@@ -156,7 +156,7 @@ func TestSettingsPageTestsVoiceAndBeep(t *testing.T) {
 	r, p, cues := settingsRig(t, st)
 	r.Do(func(ctx app.Context) { p.setRate(ctx, "1.5") })
 	r.Click(p.onTestVoice)
-	if got := cues.Said(); len(got) != 1 || got[0] != ui.PageText.VoiceSample {
+	if got := cues.Said(); len(got) != 1 || got[0] != text.VoiceSample {
 		t.Errorf("said %q, want the sample", got)
 	}
 	if cues.Count("configure rate 1.5") == 0 || cues.Count("unlock") == 0 {
@@ -168,7 +168,7 @@ func TestSettingsPageTestsVoiceAndBeep(t *testing.T) {
 	}
 	cues.NoVoice = true
 	r.Click(p.onTestVoice)
-	uitest.MustContain(t, r.HTML(), `id="no-voice"`, ui.PageText.NoVoiceToTest)
+	uitest.MustContain(t, r.HTML(), `id="no-voice"`, text.NoVoiceToTest)
 }
 
 func TestSettingsPageCalendarFileErrors(t *testing.T) {
@@ -216,7 +216,7 @@ func TestSettingsPageKeepsAVoiceFromAnotherDevice(t *testing.T) {
 		t.Fatal(err)
 	}
 	r, _, _ := settingsRig(t, st)
-	uitest.MustContain(t, r.HTML(), `value="com.apple.voice.Daniel"`, ui.PageText.AutoVoice, `id="no-voices"`)
+	uitest.MustContain(t, r.HTML(), `value="com.apple.voice.Daniel"`, text.AutoVoice, `id="no-voices"`)
 }
 
 // Safari, and so every iPhone browser, has no navigator.vibrate: the

@@ -43,11 +43,11 @@ func (k *KeptCopies) onExport(ctx app.Context, e app.Event) {
 	if err == nil {
 		name := keptFileName(webapi.LocalDate(now))
 		if err = webapi.SaveFile(name, "application/json", []byte(file)); err == nil {
-			k.saved, k.err = fmt.Sprintf(KeptText.Exported, name), ""
+			k.saved, k.err = fmt.Sprintf(Text.Exported, name), ""
 			return
 		}
 	}
-	k.saved, k.err = "", fmt.Sprintf(HistoryText.DownloadFailed, err)
+	k.saved, k.err = "", fmt.Sprintf(Text.DownloadFailed, err)
 }
 
 // Render shows the list, or nothing when nothing is kept.
@@ -56,18 +56,18 @@ func (k *KeptCopies) Render() app.UI {
 		return El("div#kept.kept-slot")
 	}
 	return El("section#kept.card.kept[aria-labelledby=kept-title]",
-		Elt("h2#kept-title", KeptText.Title),
-		Elt("p", KeptText.Intro),
-		app.If(len(k.Unreadable) > 0, Elt("p#kept-unreadable.error", fmt.Sprintf(KeptText.Unreadable, PartNames(k.Unreadable)))),
+		Elt("h2#kept-title", Text.Title),
+		Elt("p", Text.Intro),
+		app.If(len(k.Unreadable) > 0, Elt("p#kept-unreadable.error", fmt.Sprintf(Text.Unreadable, PartNames(k.Unreadable)))),
 		app.If(len(k.Kept) > 0, El("div.kept-copies",
-			Elt("h3", KeptText.KeptTitle),
+			Elt("h3", Text.KeptTitle),
 			El("ul#kept-list", app.Range(k.Kept).Slice(func(i int) app.UI {
 				c := k.Kept[i]
 				return El("li", app.Text(c.What+" "), Elt("code", c.Key))
 			})),
 		)),
-		Elt("p.muted.small", KeptText.ExportIntro),
-		Eltx("button#export-kept.button", KeptText.Export).OnClick(k.onExport),
+		Elt("p.muted.small", Text.ExportIntro),
+		Eltx("button#export-kept.button", Text.Export).OnClick(k.onExport),
 		app.If(k.saved != "", Elt("p#kept-saved.notice[role=status]", k.saved)),
 		app.If(k.err != "", Elt("p#kept-error.error[role=alert]", k.err)),
 	)

@@ -122,7 +122,7 @@ func (o *ResumeOffer) current(ctx app.Context, i int) (offered, bool) {
 	id := o.items[i].c.RecordID
 	c, ok, err := store.LoadCheckpointID(webapi.AppStorage(ctx), id)
 	if err != nil || !ok {
-		o.message = ResumeText.Gone
+		o.message = Text.Gone
 		if err != nil {
 			o.message = err.Error()
 		}
@@ -173,12 +173,12 @@ func (o *ResumeOffer) onDiscard(i int) app.EventHandler {
 		}
 		d, ok := store.TakeCheckpoint(webapi.AppStorage(ctx), it.c.RecordID)
 		if !ok {
-			o.message = ResumeText.Gone
+			o.message = Text.Gone
 			o.drop(ctx, it.c.RecordID)
 			return
 		}
 		o.undos++
-		o.undo, o.message = &d, fmt.Sprintf(ResumeText.Discarded, it.c.Routine.Name, int(undoFor/time.Second))
+		o.undo, o.message = &d, fmt.Sprintf(Text.Discarded, it.c.Routine.Name, int(undoFor/time.Second))
 		o.drop(ctx, it.c.RecordID)
 		mine := o.undos
 		// A plain goroutine, not ctx.Async, which tests wait for.
@@ -204,14 +204,14 @@ func (o *ResumeOffer) onUndo(ctx app.Context, e app.Event) {
 	d := *o.undo
 	o.undo, o.undos = nil, o.undos+1
 	if err := store.PutBack(webapi.AppStorage(ctx), d); err != nil {
-		o.message = fmt.Sprintf(ResumeText.UndoFailed, err)
+		o.message = fmt.Sprintf(Text.UndoFailed, err)
 		return
 	}
 	o.load(ctx)
 	o.message = ""
 	for _, it := range o.items {
 		if it.c.RecordID == d.ID {
-			o.message = fmt.Sprintf(ResumeText.PutBack, it.c.Routine.Name)
+			o.message = fmt.Sprintf(Text.PutBack, it.c.Routine.Name)
 		}
 	}
 }
@@ -240,14 +240,14 @@ func itemID(id string, i int) string {
 func (o *ResumeOffer) Render() app.UI {
 	status := El("div#resume-status[role=status]",
 		app.If(o.message != "", Elt("p#resume-message.notice", o.message)),
-		app.If(o.undo != nil, Eltx("button#resume-undo.button", ResumeText.Undo).OnClick(o.onUndo)),
+		app.If(o.undo != nil, Eltx("button#resume-undo.button", Text.Undo).OnClick(o.onUndo)),
 	)
 	if len(o.items) == 0 {
 		return El("div.resume-slot", status)
 	}
-	title, ask := Text.Unfinished, ResumeText.AskOne
+	title, ask := Text.Unfinished, Text.AskOne
 	if len(o.items) > 1 {
-		title, ask = ResumeText.Many, ResumeText.AskMany
+		title, ask = Text.Many, Text.AskMany
 	}
 	return El("section#resume.resume-slot.card[aria-labelledby=resume-title][tabindex=-1]",
 		Elt("h2#resume-title", title),

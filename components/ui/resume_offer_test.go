@@ -45,7 +45,7 @@ func TestResumeOfferSaysWhenTheSessionIsGone(t *testing.T) {
 	store.ClearCheckpoint(st, c.RecordID)
 
 	clickOn(disp, o, o.onSave(0))
-	uitest.MustContain(t, app.HTMLString(o), ResumeText.Gone)
+	uitest.MustContain(t, app.HTMLString(o), Text.Gone)
 	h, _, _ := store.LoadHistory(st, time.Now())
 	if len(h.Records) != 1 || !h.Records[0].Complete || h.Records[0].Note != "better" {
 		t.Errorf("stored %+v, want the finished session with its note", h.Records)
@@ -62,7 +62,7 @@ func TestResumeOfferDiscardCanBeUndone(t *testing.T) {
 	raw, _ := st.GetRaw(key)
 	o, disp := offerRig(t)
 	html := app.HTMLString(o)
-	uitest.MustContain(t, html, ResumeText.Many, `id="resume-save"`, `id="resume-save-2"`)
+	uitest.MustContain(t, html, Text.Many, `id="resume-save"`, `id="resume-save-2"`)
 	i := 0
 	if o.items[1].c.RecordID == first.RecordID {
 		i = 1

@@ -20,14 +20,14 @@ const SafetyAcceptedAction = "safety-accepted"
 func RedFlags(prefix string) app.UI {
 	return El("div.red-flags",
 		Elx("section.flag-box.emergency",
-			Eltx("h2", PageText.EmergencyTitle).ID(prefix+"-emergency-title"),
-			Linked("p", PageText.EmergencyLead),
-			Bullets(prefix+"-emergency-list", PageText.Emergency),
+			Eltx("h2", Text.EmergencyTitle).ID(prefix+"-emergency-title"),
+			Linked("p", Text.EmergencyLead),
+			Bullets(prefix+"-emergency-list", Text.Emergency),
 		).ID(prefix+"-emergency").Aria("labelledby", prefix+"-emergency-title"),
 		Elx("section.flag-box.urgent",
-			Eltx("h2", PageText.UrgentTitle).ID(prefix+"-urgent-title"),
-			Linked("p", PageText.UrgentLead),
-			Bullets(prefix+"-urgent-list", PageText.Urgent),
+			Eltx("h2", Text.UrgentTitle).ID(prefix+"-urgent-title"),
+			Linked("p", Text.UrgentLead),
+			Bullets(prefix+"-urgent-list", Text.Urgent),
 		).ID(prefix+"-urgent").Aria("labelledby", prefix+"-urgent-title"),
 	)
 }
@@ -61,7 +61,7 @@ func (g *SafetyGate) OnMount(ctx app.Context) {
 func (g *SafetyGate) onAccept(ctx app.Context, e app.Event) {
 	g.err = ""
 	if _, err := store.UpdateSettings(g.st, func(s *data.Settings) { s.SafetyAccepted = true }); err != nil {
-		g.err = fmt.Sprintf(PageText.GateSaveFailed, err)
+		g.err = fmt.Sprintf(Text.GateSaveFailed, err)
 	}
 	ctx.NewAction(SafetyAcceptedAction)
 }
@@ -69,16 +69,16 @@ func (g *SafetyGate) onAccept(ctx app.Context, e app.Event) {
 // Render shows the gate.
 func (g *SafetyGate) Render() app.UI {
 	return El("section#safety-gate.safety-gate.card[aria-labelledby=gate-title]",
-		Elt("h2#gate-title", PageText.GateTitle),
-		Elt("p.lead", PageText.GateLead),
+		Elt("h2#gate-title", Text.GateTitle),
+		Elt("p.lead", Text.GateLead),
 		El("div.flag-box.emergency",
-			Elt("h3", PageText.EmergencyTitle),
-			Linked("p", PageText.EmergencyLead),
-			Bullets("gate-emergency-list", PageText.Emergency),
+			Elt("h3", Text.EmergencyTitle),
+			Linked("p", Text.EmergencyLead),
+			Bullets("gate-emergency-list", Text.Emergency),
 		),
-		El("p", Elt("a.text-link[href=/safety]", PageText.GateMore)),
+		El("p", Elt("a.text-link[href=/safety]", Text.GateMore)),
 		app.If(g.err != "", Elt("p.error[role=alert]", g.err)),
-		Eltx("button#safety-accept.button.primary", PageText.GateOK).OnClick(g.onAccept),
+		Eltx("button#safety-accept.button.primary", Text.GateOK).OnClick(g.onAccept),
 	)
 }
 

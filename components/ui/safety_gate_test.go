@@ -15,7 +15,7 @@ import (
 func TestSafetyGateNumbersCall(t *testing.T) {
 	html := uitest.RenderAt(t, &SafetyGate{}, "/")
 	uitest.MustContain(t, html, `href="tel:999"`, `href="tel:112"`, `href="tel:911"`)
-	uitest.MustContainWords(t, html, PageText.EmergencyLead)
+	uitest.MustContainWords(t, html, Text.EmergencyLead)
 }
 
 // gateRig mounts a SafetyGate on st and records the action it fires.
@@ -34,8 +34,8 @@ func TestSafetyGateRemembersTheAnswer(t *testing.T) {
 		t.Fatal(err)
 	}
 	r, g, fired := gateRig(t, st)
-	uitest.MustContain(t, r.HTML(), PageText.GateLead, `id="safety-accept"`, `href="/safety"`)
-	uitest.MustContain(t, r.HTML(), PageText.Emergency...)
+	uitest.MustContain(t, r.HTML(), Text.GateLead, `id="safety-accept"`, `href="/safety"`)
+	uitest.MustContain(t, r.HTML(), Text.Emergency...)
 	r.Click(g.onAccept)
 	want := before
 	want.SafetyAccepted = true

@@ -6,7 +6,7 @@ import "fmt"
 // a download says.
 func SentText(viaShare bool, name, downloaded string) string {
 	if viaShare {
-		return fmt.Sprintf(InstallText.Shared, name)
+		return fmt.Sprintf(Text.Shared, name)
 	}
 	return downloaded
 }
@@ -14,7 +14,7 @@ func SentText(viaShare bool, name, downloaded string) string {
 // FailedText says why a file did not reach the person.
 func FailedText(viaShare bool, err error) string {
 	if viaShare {
-		return fmt.Sprintf(InstallText.ShareFailed, err)
+		return fmt.Sprintf(Text.ShareFailed, err)
 	}
-	return fmt.Sprintf(HistoryText.DownloadFailed, err)
+	return fmt.Sprintf(Text.DownloadFailed, err)
 }

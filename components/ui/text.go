@@ -1,109 +1,138 @@
 package ui
 
-// Text holds the words of the interface in one place, so the app can be
-// translated. Exercise texts live in package data.
+import "unknot/data"
+
+// Text holds the words of package ui and those that more than one feature
+// shows, in one place so the app can be translated; each feature keeps its
+// own words in its own table, named text. Exercise texts live in package
+// data.
 var Text = struct {
-	AppName, Tagline, Routines, Exercises, Start, StartRoutine, Home               string
-	Minutes, ExerciseCount, OpenExercise, StartExercise, StartPosition, ChooseHold string
-	Steps, Feel, Hold, Reps, HowOften, Progression, Caution, Positions             string
-	Pause, Resume, Back, Skip, Stop, EndSession, KeepGoing, ConfirmEnd             string
-	Voice, Beeps, Vibration, KeepAwake, CuesTitle, NoVoice                         string
-	NoVibration                                                                    string
-	Paused, RoundOf, ExerciseOf, Next, Remaining                                   string
-	DoneOf, Again, Symptoms, Advice                                                string
-	UpdateReady, Reload, Install, InstallIOS, NotFound, LoadError                  string
-	PainBefore, PainAfter, PainLabel, PainNone, PainWorst, EaseOff                 string
-	Note, NoteHint, Saved, Saving, SaveFailed, Retry, Persisted                    string
-	FullKept, FullNotKept                                                          string
-	NotPersisted, Unfinished, ResumeIt, SaveAsPartial, Discard                     string
-	UnfinishedText, CannotResume, ResumeHint, SeeSafety, Fewer, More               string
-	SideLabel, SideDone                                                            map[string]string
-	KindLabel                                                                      map[string]string
+	DailyTitle     string
+	HurtTitle      string
+	HurtNow        []string
+	EaseOffHigh    string
+	Pause          string
+	Start          string
+	StartRoutine   string
+	Home           string
+	Minutes        string
+	ExerciseCount  string
+	NoVibration    string
+	UpdateReady    string
+	Reload         string
+	Install        string
+	InstallIOS     string
+	NotFound       string
+	PainLabel      string
+	PainNone       string
+	PainWorst      string
+	EaseOff        string
+	Saved          string
+	SaveFailed     string
+	Unfinished     string
+	UnfinishedText string
+	ResumeIt       string
+	SaveAsPartial  string
+	Discard        string
+	CannotResume   string
+	SeeSafety      string
+	DownloadFailed string
+	Shared         string
+	ShareFailed    string
+	Title          string
+	Intro          string
+	Unreadable     string
+	KeptTitle      string
+	Export         string
+	ExportIntro    string
+	Exported       string
+	Many           string
+	AskOne         string
+	AskMany        string
+	Gone           string
+	Discarded      string
+	Undo           string
+	PutBack        string
+	UndoFailed     string
+	SettingsTitle  string
+	EmergencyTitle string
+	EmergencyLead  string
+	Emergency      []string
+	UrgentTitle    string
+	UrgentLead     string
+	Urgent         []string
+	GateTitle      string
+	GateLead       string
+	GateMore       string
+	GateOK         string
+	GateSaveFailed string
 }{
-	AppName:        "Unknot",
-	Tagline:        "Guided stretches for lower-back spasms. Put the phone down and follow the voice.",
-	Routines:       "Routines",
-	Exercises:      "The five exercises",
+	DailyTitle: "Once a day, counted across all of today's sessions",
+	HurtTitle:  "You stopped because it hurt",
+	HurtNow: []string{
+		"Stop the exercises for now. Get into whatever position eases the pain most, such as flat on your back with the knees bent, or curled on your side.",
+		"Breathe slowly and let the muscles settle. Once you can, get up slowly and move gently.",
+		"Next time, start with fewer rounds and move more gently.",
+		"If the pain is severe, keeps getting worse or comes with any of the warning signs below, get help as they say.",
+	},
+	EaseOffHigh:    "Your pain is high after this session. Ease off: next time do fewer rounds, move more gently, and stop if it sharpens. If the pain is severe, keeps getting worse, or comes with any warning sign, see a healthcare professional.",
+	Pause:          "Your pain has risen after 3 of your last 5 sessions. Pause these exercises and see a healthcare professional, such as your GP or a physiotherapist, before you carry on.",
 	Start:          "Start",
 	StartRoutine:   "Start %s",
 	Home:           "Home",
 	Minutes:        "About %s",
 	ExerciseCount:  "%d exercises",
-	OpenExercise:   "How to do it",
-	StartExercise:  "Do this exercise now",
-	ChooseHold:     "Choose how long to hold: make a routine with %s in it",
-	StartPosition:  "Starting position",
-	Steps:          "Step by step",
-	Feel:           "What you should feel",
-	Hold:           "Hold",
-	Reps:           "Rounds",
-	HowOften:       "How often",
-	Progression:    "Building up",
-	Caution:        "Take care",
-	Positions:      "The positions",
-	Pause:          "Pause",
-	Resume:         "Resume",
-	Back:           "Back",
-	Skip:           "Skip",
-	Stop:           "End",
-	EndSession:     "End the session now?",
-	KeepGoing:      "Keep going",
-	ConfirmEnd:     "End session",
-	Voice:          "Voice",
-	Beeps:          "Beeps",
-	Vibration:      "Vibration",
-	KeepAwake:      "Keep screen on",
-	CuesTitle:      "Guidance",
-	NoVoice:        "This device has no voice for speech, so Unknot will guide you with beeps.",
 	NoVibration:    "This browser cannot vibrate: each change still shows on the screen, and sounds when beeps are on.",
-	Paused:         "Paused",
-	RoundOf:        "Round %d of %d",
-	ExerciseOf:     "Exercise %d of %d",
-	Next:           "Next: %s",
-	Remaining:      "%s left",
-	DoneOf:         "%d of %d rounds",
-	Again:          "Do it again",
-	Symptoms:       "Signs of a lower-back spasm",
-	Advice:         "Good to know",
 	UpdateReady:    "A new version of Unknot is ready.",
 	Reload:         "Update now",
 	Install:        "Install Unknot",
 	InstallIOS:     "To install on iPhone or iPad: tap the Share button, then “Add to Home Screen”.",
 	NotFound:       "There is nothing here. It may have been renamed.",
-	LoadError:      "This routine cannot be started: %v",
-	PainBefore:     "How is your back right now? (optional)",
-	PainAfter:      "And now, after the session? (optional)",
 	PainLabel:      "Pain %d out of 10",
 	PainNone:       "0 = no pain",
 	PainWorst:      "10 = worst",
 	EaseOff:        "Your pain is higher than before you started. Ease off: next time do fewer rounds, move more gently, and stop if it sharpens. If the pain is severe, keeps getting worse, or comes with any warning sign, see a healthcare professional.",
-	Note:           "A note for yourself (optional)",
-	NoteHint:       "How did it feel? Anything to remember next time?",
 	Saved:          "Saved to your history on this device.",
-	Saving:         "Saving to your history on this device…",
 	SaveFailed:     "This session is not saved yet: %v",
-	FullKept:       "storage on this device is full. Unknot keeps the session and saves it by itself as soon as there is room: when you come back to this page, at each step of your next session and each time you open Unknot. Freeing space helps; exporting a backup still works.",
-	FullNotKept:    "storage on this device is full, too full even to keep it for later. While this screen is open, Unknot saves it by itself as soon as there is room: when you come back to it, or leave it. If it cannot by then, the next launch offers the session from its last step. Freeing space helps; exporting a backup still works.",
-	Retry:          "Try saving again",
-	Persisted:      "Your browser will keep this data even when space runs low.",
-	NotPersisted:   "Your browser may clear this data if space runs low: back up from the History page now and then.",
 	Unfinished:     "An unfinished session",
 	UnfinishedText: "%s, started %s at %s: %s of %s done.",
 	ResumeIt:       "Resume",
 	SaveAsPartial:  "Save as partial",
 	Discard:        "Discard",
 	CannotResume:   "This session cannot carry on where it stopped: Unknot has changed since it started. You can save what you did.",
-	ResumeHint:     "Resumed where you stopped. Press Resume when you are ready.",
 	SeeSafety:      "Warning signs and when to get help",
-	Fewer:          "Fewer",
-	More:           "More",
-	SideLabel: map[string]string{
-		"left": "Left side", "right": "Right side", "both": "Both knees",
-	},
-	SideDone: map[string]string{"left": "Left side done", "right": "Right side done"},
-	KindLabel: map[string]string{
-		"get-ready": "Get ready", "position": "Get into position", "instruct": "Get ready to hold", "hold": "Hold",
-		"release": "Release", "switch": "Switch sides", "rest": "Rest", "done": "Done",
-		"in": "Breathe in", "out": "Breathe out",
-	},
+	DownloadFailed: "The file could not be saved: %v",
+	// Shared: the file's name.
+	Shared: "Sent %s to the share sheet's choice.",
+	// ShareFailed: why.
+	ShareFailed:    "The file could not be shared: %s. Export it instead.",
+	Title:          "Kept aside",
+	Intro:          "Unknot never writes over what it cannot read. It keeps it, exactly as it was, so you can save it as a file and nothing is lost.",
+	Unreadable:     "Not read, and left as it was: %s. Unknot copies it aside before it saves anything over it.",
+	KeptTitle:      "Copies kept on this device",
+	Export:         "Save everything kept aside as a file",
+	ExportIntro:    "The file holds each copy's text exactly, even characters other apps would change.",
+	Exported:       "Saved %s.",
+	Many:           "Unfinished sessions",
+	AskOne:         "Before this routine starts: a session you did not finish is waiting. Resume it, save what you did as a partial session, or discard it.",
+	AskMany:        "Before this routine starts: sessions you did not finish are waiting. For each one, resume it, save what you did as a partial session, or discard it.",
+	Gone:           "That session is no longer waiting: it was finished, saved or discarded in another tab. Nothing was changed.",
+	Discarded:      "The unfinished %s session was discarded. You can undo this for %d seconds.",
+	Undo:           "Undo",
+	PutBack:        "The %s session is back, waiting to be resumed.",
+	UndoFailed:     "The session could not be put back: %v",
+	SettingsTitle:  "Settings",
+	EmergencyTitle: "Get help now",
+	EmergencyLead:  "Call 999 (UK), 112 (Europe) or 911 (US and Canada), or go to an emergency department, if you have back pain together with any of these:",
+	// The signs themselves, and what each calls for, are kept in data,
+	// where a test holds the list.
+	Emergency:      data.Signs(data.Emergency),
+	UrgentTitle:    "See a doctor urgently",
+	UrgentLead:     "Ask for an urgent appointment with a doctor, today or tomorrow (in the UK, your GP or NHS 111), if you have back pain and:",
+	Urgent:         data.Signs(data.DoctorSoon),
+	GateTitle:      "Before your first session",
+	GateLead:       "These exercises are general advice, not medical advice. Stop if the pain becomes sharply worse.",
+	GateMore:       "All the warning signs, and when to see a doctor",
+	GateOK:         "I understand",
+	GateSaveFailed: "Your answer could not be saved (%v); you will be asked again next time.",
 }

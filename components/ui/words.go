@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"time"
 
 	"unknot/data"
@@ -23,4 +24,12 @@ func HistoryShortDate(date string) string {
 		return date
 	}
 	return d.Format("2 Jan")
+}
+
+// SessionsText says a number of sessions: "1 session", "3 sessions".
+func SessionsText(n int) string {
+	if n == 1 {
+		return "1 session"
+	}
+	return fmt.Sprintf("%d sessions", n)
 }
