@@ -32,7 +32,7 @@ const (
 	iconFavicon    = "/web/icons/favicon-32.png"
 
 	// cuesScript runs the session player's cues and step view
-	// (components/cues.go, components/step_view.go).
+	// (components/webapi/cues.go, components/player/step_view.go).
 	cuesScript = "/web/cues.js"
 )
 

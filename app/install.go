@@ -39,7 +39,7 @@ type manifestScreenshot struct {
 // manifestLaunch is the manifest's launch_handler. "focus-existing" brings
 // the open window forward on a second launch (a shortcut, a link) instead of
 // loading the address in it, which would end a running session; the app
-// reads the address from window.launchQueue (components/launch.go).
+// reads the address from window.launchQueue (components/ui/launch_queue.go).
 type manifestLaunch struct {
 	ClientMode string `json:"client_mode"`
 }

@@ -1,6 +1,6 @@
 // Applies the saved theme, text size and motion choice before the app loads,
 // so a dark-theme user never sees a white flash. The app applies the
-// settings it reads again once running (components/prefs.go).
+// settings it reads again once running (components/ui/prefs.go).
 (function () {
   try {
     var s = JSON.parse(localStorage.getItem("unknot.settings") || "null");

@@ -13,7 +13,7 @@ import (
 
 // Built only into the browser tests' app (the unknot_e2e tag): a way for a
 // test to save many sessions from two tabs at the same moment, through the
-// very code every session is saved by (keepRecord), which playing a routine
+// very code every session is saved by (webapi.KeepRecord), which playing a routine
 // a hundred times could not line up.
 func init() {
 	if app.IsServer {

@@ -1,5 +1,5 @@
 // The session player's sounds, speech and step view, called once per cue or
-// step from Go (components/cues.go, components/step_view.go). Go decides what
+// step from Go (components/webapi/cues.go, components/player/step_view.go). Go decides what
 // to play or show and when; these functions do the dozen Web Audio, Web
 // Speech or DOM calls a cue or a step takes in one go, where each of them
 // made from WebAssembly crossed into JavaScript on its own, in the very turn
@@ -117,7 +117,7 @@ window.unknotCues = {
   },
 
   // showStep writes a step into the running player's step view, root
-  // (components/step_view.go): its class (the kind of step), the figure's
+  // (components/player/step_view.go): its class (the kind of step), the figure's
   // class (the pose) and description, the progress bar's seconds done of
   // total and its name, the live region's announcement, then the texts of
   // the elements stepSlots names, in that order. An empty text hides its
@@ -149,6 +149,6 @@ window.unknotCues = {
   },
 
   // stepSlots are the ids of the step view's text elements, as in
-  // components/step_view.go.
+  // components/player/step_view.go.
   stepSlots: ["step-title", "step-of", "phase", "instruction", "where", "next"],
 };

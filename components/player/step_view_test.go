@@ -24,7 +24,7 @@ func TestStepSlotsMatchCuesJS(t *testing.T) {
 		js = append(js, strings.Trim(strings.TrimSpace(q), `"`))
 	}
 	if strings.Join(js, " ") != strings.Join(stepSlots[:], " ") {
-		t.Errorf("web/cues.js stepSlots = %q, components/step_view.go has %q", js, stepSlots)
+		t.Errorf("web/cues.js stepSlots = %q, components/player/step_view.go has %q", js, stepSlots)
 	}
 	// Every slot, and every other element showStep looks for, is drawn.
 	html := app.HTMLString(&StepView{Counter: &Countdown{}})

@@ -4,7 +4,7 @@
 // and the save once it has finished. It imports data but not go-app: the
 // clock, the cues, the storage and the screen come through small
 // interfaces, so all of it is tested natively with a fake clock and a fake
-// voice that takes time. The session player (components/session_player.go)
+// voice that takes time. The session player (components/player)
 // wires it to the browser and draws it.
 package runner
 

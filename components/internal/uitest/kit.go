@@ -323,7 +323,7 @@ func MustContainWords(tb testing.TB, html string, want ...string) {
 	}
 }
 
-// FreshAppStorage gives appStorage an empty store for the test.
+// FreshAppStorage gives webapi.AppStorage an empty store for the test.
 func FreshAppStorage(tb testing.TB) *store.MemoryStorage {
 	tb.Helper()
 	old := webapi.MemoryStorage
