@@ -8,7 +8,8 @@ import (
 
 // Stats sums up a history.
 type Stats struct {
-	// Sessions counts every record; Complete those with every hold done.
+	// Sessions counts the records that count as sessions (Record.Counts);
+	// Complete those of them with every hold done.
 	Sessions, Complete int
 	// Days counts distinct local dates with a session.
 	Days int
@@ -25,8 +26,8 @@ type Stats struct {
 func ComputeStats(records []Record, today string) Stats {
 	var s Stats
 	for _, r := range records {
-		if !r.Worked() {
-			continue // not a session (see Record.Worked)
+		if !r.Counts() {
+			continue // not a session (see Record.Counts)
 		}
 		s.Sessions++
 		if r.Complete {
@@ -75,7 +76,7 @@ func SessionsPerWeek(records []Record, today string, weeks int) []WeekCount {
 	first := end
 	for _, r := range records {
 		d, ok := DayNumber(r.LocalDate)
-		if !ok {
+		if !ok || !r.Counts() {
 			continue
 		}
 		w := mondayOf(d)
@@ -139,7 +140,7 @@ type PainPoint struct {
 func PainSeries(records []Record) []PainPoint {
 	var out []PainPoint
 	for _, r := range InOrder(records) {
-		if r.PainBefore == nil && r.PainAfter == nil {
+		if r.PainBefore == nil && r.PainAfter == nil || !r.Counts() {
 			continue
 		}
 		out = append(out, PainPoint{Start: r.Start, Date: r.LocalDate, Before: r.PainBefore, After: r.PainAfter})
@@ -197,7 +198,7 @@ func MonthCalendar(records []Record, year int, month time.Month) []CalendarDay {
 	}
 	prefix := first.Format("2006-01-")
 	for _, r := range records {
-		if len(r.LocalDate) != 10 || r.LocalDate[:8] != prefix || !r.Worked() {
+		if len(r.LocalDate) != 10 || r.LocalDate[:8] != prefix || !r.Counts() {
 			continue
 		}
 		day, ok := digits(r.LocalDate[8:])

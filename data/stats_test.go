@@ -172,7 +172,7 @@ func BenchmarkStats(b *testing.B) {
 }
 
 func TestSessionsPerWeekCapped(t *testing.T) {
-	old := []data.Record{{LocalDate: "1900-01-01"}}
+	old := []data.Record{{LocalDate: "1900-01-01", Exercises: []data.ExerciseLog{{Exercise: data.Bridge, Reps: 1, RepsDone: 1, Holds: 1, HoldsDone: 1}}}}
 	cases := []struct {
 		scenario string
 		weeks    int

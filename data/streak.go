@@ -67,7 +67,7 @@ func dayRuns(days []int) []dayRun {
 func sessionDays(records []Record) []int {
 	days := make([]int, 0, len(records))
 	for _, r := range records {
-		if d, ok := DayNumber(r.LocalDate); ok && r.Worked() {
+		if d, ok := DayNumber(r.LocalDate); ok && r.Counts() {
 			days = append(days, d)
 		}
 	}

@@ -1,5 +1,7 @@
 package data
 
+import "slices"
+
 // HoldsDone reports whether any hold of a session's results was done. A
 // session without one (Start, then End a few seconds later) is no session:
 // the player does not keep it.
@@ -12,10 +14,9 @@ func HoldsDone(results []Result) bool {
 	return false
 }
 
-// Worked reports whether the recorded session did at least one hold. Only
-// such sessions count towards streaks, calendar marks and the day's
-// sessions; a record without one (kept by an older version) stays in the
-// history but counts for nothing.
+// Worked reports whether the recorded session did at least one hold. The
+// day's marks (which routine of the day is done) count only such sessions;
+// for every other count, see Counts.
 func (r Record) Worked() bool {
 	for _, l := range r.Exercises {
 		if l.HoldsDone > 0 {
@@ -23,4 +24,30 @@ func (r Record) Worked() bool {
 		}
 	}
 	return false
+}
+
+// Counts reports whether r counts as a session wherever sessions are
+// counted and listed: History's totals, weeks, calendar and list, the
+// streaks and the report. It did at least one hold, or it was stopped
+// because it hurt (kept even with no hold done: it is part of what the
+// person tried). A record of neither kind (kept by an older version) stays
+// in the history but counts for nothing. One rule, so no two screens give
+// two numbers.
+func (r Record) Counts() bool { return r.Worked() || r.Stopped == StoppedHurt }
+
+// Sessions returns the records that count as sessions (Record.Counts), in
+// their order: records itself when every one does.
+func Sessions(records []Record) []Record {
+	for i, r := range records {
+		if !r.Counts() {
+			out := slices.Clone(records[:i])
+			for _, r := range records[i+1:] {
+				if r.Counts() {
+					out = append(out, r)
+				}
+			}
+			return out
+		}
+	}
+	return records
 }

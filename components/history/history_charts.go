@@ -2,6 +2,7 @@ package history
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -63,8 +64,15 @@ func weeksChart(weeks []data.WeekCount) app.UI {
 		most = max(most, w.Sessions)
 	}
 	summary := fmt.Sprintf(text.WeeksNone, n)
-	if total > 0 && n > 0 {
-		summary = fmt.Sprintf(text.WeeksSummary, n, weeks[n-1].Sessions, float64(total)/float64(n), most)
+	// The average runs from the first week with a session: a person's
+	// first week is not a tenth of a session a week.
+	first := slices.IndexFunc(weeks, func(w data.WeekCount) bool { return w.Sessions > 0 })
+	switch since := n - first; {
+	case total == 0:
+	case since == 1:
+		summary = fmt.Sprintf(text.WeeksFirst, n, ui.SessionsText(weeks[n-1].Sessions))
+	default:
+		summary = fmt.Sprintf(text.WeeksSummary, n, weeks[n-1].Sessions, float64(total)/float64(since), since, most)
 	}
 	top := max(most, 2)
 	top += top % 2 // an even top gives a whole middle line

@@ -151,7 +151,7 @@ func (p *Page) onDay(ctx app.Context, date string) {
 func (p *Page) renderDay() app.UI {
 	var recs []data.Record
 	for _, r := range p.hist.Records {
-		if r.LocalDate == p.day && r.Worked() {
+		if r.LocalDate == p.day && r.Counts() {
 			recs = append(recs, r)
 		}
 	}

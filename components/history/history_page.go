@@ -52,6 +52,8 @@ type Page struct {
 	weeks  []data.WeekCount
 	pain   []data.PainPoint
 	recent []data.Record
+	// sessions are the records that count as sessions (data.Sessions).
+	sessions []data.Record
 
 	// month is the first day of the month the calendar shows; monthDays
 	// its days; first is the first day of the earliest month with a
@@ -134,9 +136,11 @@ func (p *Page) load() {
 	if n := len(p.pain); n > painPoints {
 		p.pain = p.pain[n-painPoints:]
 	}
-	p.recent = make([]data.Record, 0, min(recentCount, len(recs)))
-	for i := len(recs) - 1; i >= 0 && len(p.recent) < recentCount; i-- {
-		p.recent = append(p.recent, recs[i])
+	// The list and its count take the sessions every count takes.
+	p.sessions = data.Sessions(recs)
+	p.recent = make([]data.Record, 0, min(recentCount, len(p.sessions)))
+	for i := len(p.sessions) - 1; i >= 0 && len(p.recent) < recentCount; i-- {
+		p.recent = append(p.recent, p.sessions[i])
 	}
 	today, _ := time.Parse(data.DateLayout, p.today)
 	thisMonth := monthStart(today)
@@ -337,7 +341,7 @@ func (p *Page) renderStats() app.UI {
 func (p *Page) renderRecent() app.UI {
 	return ui.El("section[aria-labelledby=recent-title]",
 		ui.Elt("h2#recent-title", text.RecentTitle),
-		ui.Elt("p#recent-count.muted.small", fmt.Sprintf(text.RecentCount, len(p.recent), ui.SessionsText(len(p.hist.Records)))),
+		ui.Elt("p#recent-count.muted.small", p.recentCount()),
 		p.renderUndo(),
 		ui.El("ol#recent.recent-list", app.Range(p.recent).Slice(func(i int) app.UI {
 			return p.recentEntry(p.recent[i])
@@ -392,4 +396,16 @@ func historyWhen(r data.Record) string { return ui.HistoryDate(r.LocalDate) + " 
 // monthStart is the first day of t's month, in UTC.
 func monthStart(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+}
+
+// recentCount says how many of the sessions the list shows.
+func (p *Page) recentCount() string {
+	switch n := len(p.sessions); {
+	case n == 1:
+		return text.RecentOne
+	case len(p.recent) == n:
+		return fmt.Sprintf(text.RecentAll, ui.SessionsText(n))
+	default:
+		return fmt.Sprintf(text.RecentCount, len(p.recent), ui.SessionsText(n))
+	}
 }

@@ -1,6 +1,7 @@
 package history
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -54,4 +55,66 @@ func TestHistorySaysASessionStoppedAsItHurt(t *testing.T) {
 	uitest.MustLack(t, app.HTMLString(recentBody(r)), text.StoppedHurt)
 	r.Stopped = data.StoppedHurt
 	uitest.MustContain(t, app.HTMLString(recentBody(r)), text.StoppedHurt)
+}
+
+// Every number History gives of one history agrees: the total, the
+// calendar, this week's bar and the list count the same sessions
+// (data.Record.Counts), a session stopped because it hurt with no hold done
+// among them, and an empty record kept by an older version in none.
+func TestHistoryCountsOneWayEverywhere(t *testing.T) {
+	st := uitest.FreshStorage(t)
+	hurt := histRecord(t, "2026-04-15", "08:00", false, nil, nil, "")
+	hurt.Exercises[0].HoldsDone, hurt.Exercises[0].RepsDone, hurt.Stopped = 0, 0, data.StoppedHurt
+	empty := histRecord(t, "2026-04-14", "19:30", false, nil, nil, "")
+	empty.Exercises[0].HoldsDone, empty.Exercises[0].RepsDone = 0, 0
+	recs := []data.Record{
+		histRecord(t, "2026-04-13", "07:30", true, nil, nil, ""),
+		histRecord(t, "2026-04-14", "07:30", true, nil, nil, ""),
+		empty, hurt,
+	}
+	if _, err := store.SaveRecords(st, recs...); err != nil {
+		t.Fatal(err)
+	}
+	html := newHistoryRig(t, april15).html()
+	got := map[string]string{}
+	for _, id := range []string{"total-sessions", "cal-summary", "weeks-summary", "recent-count"} {
+		got[id] = visible(element(t, html, `id="`+id+`"`))
+	}
+	want := map[string]*regexp.Regexp{
+		"total-sessions": regexp.MustCompile(`^3\b`),
+		"cal-summary":    regexp.MustCompile(`^3 sessions on 3 days\b`),
+		"weeks-summary":  regexp.MustCompile(`: 3 sessions this week, your first week\.$`),
+		"recent-count":   regexp.MustCompile(`^All 3 sessions, newest first\.$`),
+	}
+	for id, re := range want {
+		if !re.MatchString(got[id]) {
+			t.Errorf("#%s says %q, want %s", id, got[id], re)
+		}
+	}
+	if n := strings.Count(element(t, html, `id="recent"`), "<li"); n != 3 {
+		t.Errorf("the list shows %d sessions, want 3", n)
+	}
+}
+
+// A person's second week with sessions averages over two weeks, not the
+// chart's twelve.
+func TestWeeksAverageFromTheFirstSession(t *testing.T) {
+	st := uitest.FreshStorage(t)
+	recs := []data.Record{
+		histRecord(t, "2026-04-08", "07:30", true, nil, nil, ""),
+		histRecord(t, "2026-04-14", "07:30", true, nil, nil, ""),
+		histRecord(t, "2026-04-15", "07:30", true, nil, nil, ""),
+	}
+	if _, err := store.SaveRecords(st, recs...); err != nil {
+		t.Fatal(err)
+	}
+	html := newHistoryRig(t, april15).html()
+	if got := visible(element(t, html, `id="weeks-summary"`)); !strings.Contains(got, "2 this week, 1.5 a week on average over the 2 weeks since your first, at most 2.") {
+		t.Errorf("#weeks-summary says %q", got)
+	}
+}
+
+// visible is an element's text, tags left out and spaces squeezed.
+func visible(html string) string {
+	return strings.Join(strings.Fields(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(html, " ")), " ")
 }

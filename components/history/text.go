@@ -26,6 +26,7 @@ var text = struct {
 	ChartsTitle         string
 	WeeksTitle          string
 	WeeksSummary        string
+	WeeksFirst          string
 	WeeksNone           string
 	WeekCol             string
 	SessionsCol         string
@@ -40,6 +41,8 @@ var text = struct {
 	PainScale           string
 	RecentTitle         string
 	RecentCount         string
+	RecentAll           string
+	RecentOne           string
 	Complete            string
 	Partial             string
 	StoppedHurt         string
@@ -123,7 +126,8 @@ var text = struct {
 	Weekdays:            [7]string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"},
 	ChartsTitle:         "Over time",
 	WeeksTitle:          "Sessions per week",
-	WeeksSummary:        "Sessions per week over the last %d weeks: %d this week, %.1f a week on average, at most %d.",
+	WeeksSummary:        "Sessions per week over the last %d weeks: %d this week, %.1f a week on average over the %d weeks since your first, at most %d.",
+	WeeksFirst:          "Sessions per week over the last %d weeks: %s this week, your first week.",
 	WeeksNone:           "No sessions in the last %d weeks.",
 	WeekCol:             "Week of",
 	SessionsCol:         "Sessions",
@@ -138,6 +142,8 @@ var text = struct {
 	PainScale:           "0 = no pain, 10 = worst",
 	RecentTitle:         "Recent sessions",
 	RecentCount:         "The latest %d of %s, newest first.",
+	RecentAll:           "All %s, newest first.",
+	RecentOne:           "Your one session so far.",
 	Complete:            "Complete",
 	Partial:             "Ended early",
 	StoppedHurt:         "Stopped: it hurt",
