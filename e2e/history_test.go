@@ -284,7 +284,7 @@ func TestHistoryShowsStreaksCalendarAndCharts(t *testing.T) {
 			}
 
 			waitFor(t, tb, `document.querySelector("#persist[data-persisted]") !== null`, "the storage persistence is shown")
-			if got := text(t, tb, "#persist"); got != "Your data is kept even when space runs low." && got != "The browser may clear your data if space runs low — back up regularly." {
+			if got := text(t, tb, "#persist"); got != "Your browser keeps Unknot's data on this device even when space runs low." && got != "Your browser may clear Unknot's data if space runs low: back up from History now and then." {
 				t.Errorf("persistence says %q", got)
 			}
 			if got := text(t, tb, "#backup-due"); !strings.Contains(got, fmt.Sprintf("%d sessions not in a backup yet", len(recs))) {

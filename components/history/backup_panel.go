@@ -74,10 +74,6 @@ type importPreview struct {
 	offer, restore bool
 }
 
-// persistAsked is set once navigator.storage.persist() was called in this
-// run of the app: some browsers ask the person, so it is asked only once.
-var persistAsked bool
-
 // OnMount reads the last backup's details and asks for lasting storage.
 func (b *BackupPanel) OnMount(ctx app.Context) {
 	if b.now == nil {
@@ -124,26 +120,10 @@ func (b *BackupPanel) checkPersisted(ctx app.Context) {
 		return
 	}
 	b.persisted = "asking"
-	storage := app.Window().Get("navigator").Get("storage")
-	if !storage.Truthy() || !storage.Get("persisted").Truthy() {
-		b.persisted = "no"
-		return
-	}
-	set := func(ctx app.Context, yes bool) {
-		b.persisted = map[bool]string{true: "yes", false: "no"}[yes]
+	webapi.Persisted(b.mounted, func(ctx app.Context, kept bool) {
+		b.persisted = map[bool]string{true: "yes", false: "no"}[kept]
 		b.Update()
-	}
-	no := func(ctx app.Context, reason string) { set(ctx, false) }
-	await(b.mounted, func() app.Value { return storage.Call("persisted") }, func(ctx app.Context, v app.Value) {
-		if v.Truthy() || persistAsked || !storage.Get("persist").Truthy() {
-			set(ctx, v.Truthy())
-			return
-		}
-		persistAsked = true
-		await(b.mounted, func() app.Value { return storage.Call("persist") }, func(ctx app.Context, v app.Value) {
-			set(ctx, v.Truthy())
-		}, no)
-	}, no)
+	})
 }
 
 // The types of the exported files.
@@ -232,7 +212,7 @@ func (b *BackupPanel) onFile(ctx app.Context, e app.Event) {
 		return
 	}
 	b.reading = true
-	await(b.mounted, func() app.Value { return f.Call("text") }, func(ctx app.Context, v app.Value) {
+	webapi.Await(b.mounted, func() app.Value { return f.Call("text") }, func(ctx app.Context, v app.Value) {
 		b.decode(name, v.String())
 		b.Update()
 	}, func(ctx app.Context, reason string) {
@@ -344,9 +324,9 @@ func (b *BackupPanel) Render() app.UI {
 func (b *BackupPanel) renderPersist() app.UI {
 	switch b.persisted {
 	case "yes":
-		return ui.Eltx("p#persist.muted.small", text.Persistent).DataSet("persisted", "yes")
+		return ui.Eltx("p#persist.muted.small", ui.Text.Persisted).DataSet("persisted", "yes")
 	case "no":
-		return ui.Eltx("p#persist.notice.small", text.NotPersistent).DataSet("persisted", "no")
+		return ui.Eltx("p#persist.notice.small", ui.Text.NotPersisted).DataSet("persisted", "no")
 	}
 	return ui.El("p#persist.sr-only")
 }
@@ -390,45 +370,6 @@ func (b *BackupPanel) renderPreview() app.UI {
 			ui.Eltx("button#import-cancel.button", text.Cancel).OnClick(b.onCancel),
 		),
 	)
-}
-
-// await calls start, which returns a promise, then ok with what the promise
-// resolves to or fail with why it was rejected (or why start threw). The
-// handlers are attached together (then with two functions), so exactly one
-// runs; both are released then, and the result reaches the component on its
-// UI goroutine through ctx.
-func await(ctx app.Context, start func() app.Value, ok func(app.Context, app.Value), fail func(app.Context, string)) {
-	var onOK, onFail app.Func
-	release := func() {
-		onOK.Release()
-		onFail.Release()
-	}
-	onOK = app.FuncOf(func(this app.Value, args []app.Value) any {
-		v := app.Undefined()
-		if len(args) > 0 {
-			v = args[0]
-		}
-		release()
-		ctx.Dispatch(func(ctx app.Context) { ok(ctx, v) })
-		return nil
-	})
-	onFail = app.FuncOf(func(this app.Value, args []app.Value) any {
-		reason := "unknown reason"
-		if len(args) > 0 {
-			reason = webapi.JsReason(args[0])
-		}
-		release()
-		ctx.Dispatch(func(ctx app.Context) { fail(ctx, reason) })
-		return nil
-	})
-	defer func() {
-		if r := recover(); r != nil {
-			release()
-			reason := webapi.JsError(r).Error()
-			ctx.Dispatch(func(ctx app.Context) { fail(ctx, reason) })
-		}
-	}()
-	start().Call("then", onOK, onFail)
 }
 
 // importRoutines adds the backup's own routines that are not here yet; a

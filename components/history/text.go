@@ -84,8 +84,6 @@ var text = struct {
 	Cancel              string
 	Imported            string
 	ImportBlocked       string
-	Persistent          string
-	NotPersistent       string
 	RoutinesLeftOut     string
 	ShareAll            string
 	ShareCSV            string
@@ -185,8 +183,6 @@ var text = struct {
 	Cancel:              "Cancel",
 	Imported:            "Imported: %d new sessions, %d already here, %d kept as they are here.",
 	ImportBlocked:       "Nothing can be imported while the saved history cannot be written.",
-	Persistent:          "Your data is kept even when space runs low.",
-	NotPersistent:       "The browser may clear your data if space runs low — back up regularly.",
 	RoutinesLeftOut:     "Your own routines could not all be read, so the backup holds only those that could: %v",
 	ShareAll:            "Share backup",
 	ShareCSV:            "Share CSV",

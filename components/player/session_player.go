@@ -487,38 +487,17 @@ func (p *Player) store() {
 	}
 }
 
-// askPersist asks the browser to keep the app's storage even under space
-// pressure, once a session has been saved, and remembers its answer.
+// askPersist finds out, once a session has been saved, whether the browser
+// keeps the app's storage when space runs low, as History says it.
 func (p *Player) askPersist() {
-	defer webapi.Guard()
-	sm := app.Window().Get("navigator").Get("storage")
-	if !sm.Truthy() || !sm.Get("persist").Truthy() {
-		p.persisted = text.NotPersisted
-		return
-	}
-	ctx := p.mounted
-	var ok, failed app.Func
-	answer := func(granted bool) {
-		ctx.Dispatch(func(ctx app.Context) {
-			p.persisted = text.NotPersisted
-			if granted {
-				p.persisted = text.Persisted
-			}
-		})
-		ok.Release()
-		failed.Release()
-	}
-	ok = app.FuncOf(func(this app.Value, args []app.Value) any {
-		answer(len(args) > 0 && args[0].Bool())
-		return nil
+	p.persisted = "…"
+	webapi.Persisted(p.mounted, func(ctx app.Context, kept bool) {
+		p.persisted = ui.Text.NotPersisted
+		if kept {
+			p.persisted = ui.Text.Persisted
+		}
+		p.Update()
 	})
-	// A refusal rejects the promise with an Error, which is truthy: it
-	// needs its own handler.
-	failed = app.FuncOf(func(this app.Value, args []app.Value) any {
-		answer(false)
-		return nil
-	})
-	sm.Call("persist").Call("then", ok, failed)
 }
 
 func (p *Player) onPainBefore(ctx app.Context, v *int) { p.painBefore = v }

@@ -7,6 +7,8 @@ import "unknot/data"
 // own words in its own table, named text. Exercise texts live in package
 // data.
 var Text = struct {
+	Persisted      string
+	NotPersisted   string
 	DailyTitle     string
 	HurtTitle      string
 	HurtNow        []string
@@ -67,8 +69,12 @@ var Text = struct {
 	GateOK         string
 	GateSaveFailed string
 }{
-	DailyTitle: "Once a day, counted across all of today's sessions",
-	HurtTitle:  "You stopped because it hurt",
+	// What the browser does with the app's data when space runs low
+	// (webapi.Persisted): the player and History say it in the same words.
+	Persisted:    "Your browser keeps Unknot's data on this device even when space runs low.",
+	NotPersisted: "Your browser may clear Unknot's data if space runs low: back up from History now and then.",
+	DailyTitle:   "Once a day, counted across all of today's sessions",
+	HurtTitle:    "You stopped because it hurt",
 	HurtNow: []string{
 		"Stop the exercises for now. Get into whatever position eases the pain most, such as flat on your back with the knees bent, or curled on your side.",
 		"Breathe slowly and let the muscles settle. Once you can, get up slowly and move gently.",
