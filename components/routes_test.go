@@ -9,7 +9,9 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
+	"unknot/components/guide"
 	"unknot/components/internal/uitest"
+	"unknot/components/player"
 	"unknot/components/settings"
 	"unknot/components/ui"
 	"unknot/data"
@@ -84,5 +86,26 @@ func TestRoutinesInTheNavigation(t *testing.T) {
 	html := app.HTMLString(ui.SiteNav("routines"))
 	if !strings.Contains(html, `<a href="/routines" aria-current="page">Routines</a>`) && !strings.Contains(html, `<a aria-current="page" href="/routines">Routines</a>`) {
 		t.Errorf("the navigation on Routines: %s", html)
+	}
+}
+
+// An address that leads nowhere looks the same whatever it names: a page
+// the app does not have, an exercise or a routine that does not exist. Each
+// has the 404 page's heading, its way home, the address, and a line that
+// says what is missing.
+func TestMissingPagesLookAlike(t *testing.T) {
+	cases := []struct {
+		path string
+		c    app.Composer
+		lead string
+	}{
+		{"/no-such-page", &guide.NotFoundPage{}, ui.Text.NotFoundLead},
+		{"/exercise/no-such-exercise", &guide.ExercisePage{}, ui.Text.NotFoundExercise},
+		{"/session/no-such-routine", &player.Player{}, ui.Text.NotFoundRoutine},
+	}
+	for _, c := range cases {
+		html := uitest.RenderAt(t, c.c, c.path)
+		uitest.MustContain(t, html, "<h1>"+ui.Text.NotFoundTitle+"</h1>", c.lead, `id="not-found-home"`,
+			`<code class="address">`+c.path+`</code>`, `href="/routines"`, `href="/history"`, `href="/safety"`)
 	}
 }

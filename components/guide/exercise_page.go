@@ -15,6 +15,8 @@ type ExercisePage struct {
 	app.Compo
 	ex    data.Exercise
 	found bool
+	// path is the page's address, shown when no exercise has that id.
+	path string
 }
 
 // OnPreRender loads the exercise for the server's pre-rendered page, which
@@ -25,15 +27,18 @@ func (p *ExercisePage) OnPreRender(ctx app.Context) { p.OnNav(ctx) }
 func (p *ExercisePage) OnNav(ctx app.Context) {
 	id := ui.RouteID(ctx, ui.ExercisePath)
 	p.ex, p.found = data.DefaultCatalogue().Exercise(id)
+	p.path = ctx.Page().URL().Path
 	if p.found {
 		ctx.Page().SetTitle(p.ex.Name + " · " + text.AppName)
+	} else {
+		ctx.Page().SetTitle(ui.NotFoundTitle(text.AppName))
 	}
 }
 
 // Render shows the exercise.
 func (p *ExercisePage) Render() app.UI {
 	if !p.found {
-		return ui.Page("exercise", ui.HomeLink(), ui.Elt("p.error", ui.Text.NotFound))
+		return ui.NotFound("exercise", p.path, ui.Text.NotFoundExercise)
 	}
 	e := p.ex
 	return ui.Page("exercise",

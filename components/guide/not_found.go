@@ -20,21 +20,10 @@ func (p *NotFoundPage) OnPreRender(ctx app.Context) { p.OnNav(ctx) }
 // OnNav reads the address.
 func (p *NotFoundPage) OnNav(ctx app.Context) {
 	p.path = ctx.Page().URL().Path
-	ctx.Page().SetTitle(text.Title + " · " + text.AppName)
+	ctx.Page().SetTitle(ui.NotFoundTitle(text.AppName))
 }
 
 // Render shows where the person is and where they can go.
 func (p *NotFoundPage) Render() app.UI {
-	return ui.Page("not-found",
-		ui.Elt("h1", text.Title),
-		ui.Elt("p.lead", text.Lead),
-		app.If(p.path != "", ui.El("p.muted", app.Text(text.Address), ui.Elt("code.address", p.path))),
-		ui.Elt("a#not-found-home.button.primary.huge[href=/]", text.Home),
-		ui.Elt("p", text.Or),
-		ui.El("ul.bullets",
-			ui.El("li", ui.Elt("a[href=/routines]", text.Routines)),
-			ui.El("li", ui.Elt("a[href=/history]", "History")),
-			ui.El("li", ui.Elt("a[href=/safety]", "Safety")),
-		),
-	)
+	return ui.NotFound("not-found", p.path, ui.Text.NotFoundLead)
 }

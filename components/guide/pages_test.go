@@ -57,5 +57,5 @@ func TestExercisePageShowsEverything(t *testing.T) {
 
 func TestExercisePageUnknownID(t *testing.T) {
 	html := uitest.RenderAt(t, &ExercisePage{}, "/exercise/no-such-thing")
-	uitest.MustContain(t, html, ui.Text.NotFound, `href="/"`)
+	uitest.MustContain(t, html, ui.Text.NotFoundTitle, ui.Text.NotFoundExercise, `id="not-found-home"`, "/exercise/no-such-thing")
 }

@@ -3,11 +3,6 @@ package guide
 // text holds this package's words, in one place so the app can be
 // translated. Words two packages show are ui.Text.
 var text = struct {
-	Title             string
-	Lead              string
-	Address           string
-	Home              string
-	Or                string
 	AppName           string
 	Tagline           string
 	Routines          string
@@ -48,11 +43,6 @@ var text = struct {
 	SafetyLink        string
 	PartName          map[string]string
 }{
-	Title:         "There is no such page",
-	Lead:          "This address is not a page of Unknot. It may be mistyped, or the page may have moved.",
-	Address:       "The address: ",
-	Home:          "Go to Home",
-	Or:            "Or go straight to:",
 	AppName:       "Unknot",
 	Tagline:       "Guided stretches for lower-back spasms. Put the phone down and follow the voice.",
 	Routines:      "Routines",

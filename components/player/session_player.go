@@ -36,6 +36,8 @@ type Player struct {
 	routine data.Routine
 	plan    data.Plan
 	loadErr string
+	// missing is the address, when no routine has its id.
+	missing string
 	// history is the stored history, read once when the routine loads;
 	// why says per routine item why its dose was suggested.
 	history []data.Record
@@ -183,7 +185,7 @@ func (p *Player) OnNav(ctx app.Context) {
 	p.keep() // "Do it again" from a session not saved yet
 	p.run.Reset()
 	webapi.ReleaseLive()
-	p.state, p.confirming, p.notice, p.loadErr = stateReady, false, "", ""
+	p.state, p.confirming, p.notice, p.loadErr, p.missing = stateReady, false, "", "", ""
 	p.day = data.TodayPlan{}
 	p.asking, p.offered, p.answered, p.starting = false, false, false, false
 	p.painBefore, p.rec, p.saveErr = nil, data.Record{}, ""
@@ -201,7 +203,7 @@ func (p *Player) OnNav(ctx app.Context) {
 	}
 	r, ok := data.FindRoutineIn(data.DefaultCatalogue(), custom, id)
 	if !ok {
-		p.loadErr = ui.Text.NotFound
+		p.loadErr, p.missing = ui.Text.NotFoundRoutine, ctx.Page().URL().Path
 		return
 	}
 	hist, _, _ := store.LoadHistory(st, p.clock())
@@ -579,6 +581,8 @@ func (p *Player) onToggle(ctx app.Context, field func(*data.Settings) *bool) {
 // Render shows the screen for the player's state.
 func (p *Player) Render() app.UI {
 	switch {
+	case p.missing != "":
+		return ui.NotFound("player", p.missing, p.loadErr)
 	case p.loadErr != "":
 		return ui.Page("player", ui.Elt("p.error", p.loadErr), ui.DailyDoses("daily", p.day.Daily), ui.HomeLink())
 	case p.state == stateFinished:

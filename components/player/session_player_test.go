@@ -217,8 +217,8 @@ func TestSessionPlayerUnknownRoutine(t *testing.T) {
 	defer disp.Close()
 	disp.Nav(&url.URL{Path: "/session/nope"})
 	disp.Consume()
-	if p.loadErr != ui.Text.NotFound {
-		t.Errorf("loadErr = %q, want %q", p.loadErr, ui.Text.NotFound)
+	if p.loadErr != ui.Text.NotFoundRoutine {
+		t.Errorf("loadErr = %q, want %q", p.loadErr, ui.Text.NotFoundRoutine)
 	}
 }
 

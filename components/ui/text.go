@@ -25,6 +25,8 @@ var Text = struct {
 	Install        string
 	InstallIOS     string
 	NotFound       string
+	NotFoundTitle, NotFoundLead, NotFoundExercise, NotFoundRoutine string
+	NotFoundAddress, NotFoundHome, NotFoundOr                       string
 	PainLabel      string
 	PainNone       string
 	PainWorst      string
@@ -94,6 +96,13 @@ var Text = struct {
 	Install:        "Install Unknot",
 	InstallIOS:     "To install on iPhone or iPad: tap the Share button, then “Add to Home Screen”.",
 	NotFound:       "There is nothing here. It may have been renamed.",
+	NotFoundTitle:    "There is no such page",
+	NotFoundLead:     "This address is not a page of Unknot. It may be mistyped, or the page may have moved.",
+	NotFoundExercise: "There is no exercise at this address. It may be mistyped: the five exercises are listed on Home.",
+	NotFoundRoutine:  "There is no routine at this address. It may have been deleted or renamed, or the address may be mistyped.",
+	NotFoundAddress:  "The address: ",
+	NotFoundHome:     "Go to Home",
+	NotFoundOr:       "Or go straight to:",
 	PainLabel:      "Pain %d out of 10",
 	PainNone:       "0 = no pain",
 	PainWorst:      "10 = worst",
