@@ -7,69 +7,69 @@ import "unknot/data"
 // own words in its own table, named text. Exercise texts live in package
 // data.
 var Text = struct {
-	Persisted      string
-	NotPersisted   string
-	DailyTitle     string
-	HurtTitle      string
-	HurtNow        []string
-	EaseOffHigh    string
-	Pause          string
-	Start          string
-	StartRoutine   string
-	Home           string
-	Minutes        string
-	ExerciseCount  string
-	NoVibration    string
-	UpdateReady    string
-	Reload         string
-	Install        string
-	InstallIOS     string
-	NotFound       string
+	Persisted                                                      string
+	NotPersisted                                                   string
+	DailyTitle                                                     string
+	HurtTitle                                                      string
+	HurtNow                                                        []string
+	EaseOffHigh                                                    string
+	Pause                                                          string
+	Start                                                          string
+	StartRoutine                                                   string
+	Home                                                           string
+	Minutes                                                        string
+	ExerciseCount                                                  string
+	NoVibration                                                    string
+	UpdateReady                                                    string
+	Reload                                                         string
+	Install                                                        string
+	InstallIOS                                                     string
+	NotFound                                                       string
 	NotFoundTitle, NotFoundLead, NotFoundExercise, NotFoundRoutine string
-	NotFoundAddress, NotFoundHome, NotFoundOr                       string
-	PainLabel      string
-	PainNone       string
-	PainWorst      string
-	EaseOff        string
-	Saved          string
-	SaveFailed     string
-	Unfinished     string
-	UnfinishedText string
-	ResumeIt       string
-	SaveAsPartial  string
-	Discard        string
-	CannotResume   string
-	SeeSafety      string
-	DownloadFailed string
-	Shared         string
-	ShareFailed    string
-	Title          string
-	Intro          string
-	Unreadable     string
-	KeptTitle      string
-	Export         string
-	ExportIntro    string
-	Exported       string
-	Many           string
-	AskOne         string
-	AskMany        string
-	Gone           string
-	Discarded      string
-	Undo           string
-	PutBack        string
-	UndoFailed     string
-	SettingsTitle  string
-	EmergencyTitle string
-	EmergencyLead  string
-	Emergency      []string
-	UrgentTitle    string
-	UrgentLead     string
-	Urgent         []string
-	GateTitle      string
-	GateLead       string
-	GateMore       string
-	GateOK         string
-	GateSaveFailed string
+	NotFoundAddress, NotFoundHome, NotFoundOr                      string
+	PainLabel                                                      string
+	PainNone                                                       string
+	PainWorst                                                      string
+	EaseOff                                                        string
+	Saved                                                          string
+	SaveFailed                                                     string
+	Unfinished                                                     string
+	UnfinishedText                                                 string
+	ResumeIt                                                       string
+	SaveAsPartial                                                  string
+	Discard                                                        string
+	CannotResume                                                   string
+	SeeSafety                                                      string
+	DownloadFailed                                                 string
+	Shared                                                         string
+	ShareFailed                                                    string
+	Title                                                          string
+	Intro                                                          string
+	Unreadable                                                     string
+	KeptTitle                                                      string
+	Export                                                         string
+	ExportIntro                                                    string
+	Exported                                                       string
+	Many                                                           string
+	AskOne                                                         string
+	AskMany                                                        string
+	Gone                                                           string
+	Discarded                                                      string
+	Undo                                                           string
+	PutBack                                                        string
+	UndoFailed                                                     string
+	SettingsTitle                                                  string
+	EmergencyTitle                                                 string
+	EmergencyLead                                                  string
+	Emergency                                                      []string
+	UrgentTitle                                                    string
+	UrgentLead                                                     string
+	Urgent                                                         []string
+	GateTitle                                                      string
+	GateLead                                                       string
+	GateMore                                                       string
+	GateOK                                                         string
+	GateSaveFailed                                                 string
 }{
 	// What the browser does with the app's data when space runs low
 	// (webapi.Persisted): the player and History say it in the same words.
@@ -83,19 +83,19 @@ var Text = struct {
 		"Next time, start with fewer rounds and move more gently.",
 		"If the pain is severe, keeps getting worse or comes with any of the warning signs below, get help as they say.",
 	},
-	EaseOffHigh:    "Your pain is high after this session. Ease off: next time do fewer rounds, move more gently, and stop if it sharpens. If the pain is severe, keeps getting worse, or comes with any warning sign, see a healthcare professional.",
-	Pause:          "Your pain has risen after 3 of your last 5 sessions. Pause these exercises and see a healthcare professional, such as your GP or a physiotherapist, before you carry on.",
-	Start:          "Start",
-	StartRoutine:   "Start %s",
-	Home:           "Home",
-	Minutes:        "About %s",
-	ExerciseCount:  "%d exercises",
-	NoVibration:    "This browser cannot vibrate: each change still shows on the screen, and sounds when beeps are on.",
-	UpdateReady:    "A new version of Unknot is ready.",
-	Reload:         "Update now",
-	Install:        "Install Unknot",
-	InstallIOS:     "To install on iPhone or iPad: tap the Share button, then “Add to Home Screen”.",
-	NotFound:       "There is nothing here. It may have been renamed.",
+	EaseOffHigh:      "Your pain is high after this session. Ease off: next time do fewer rounds, move more gently, and stop if it sharpens. If the pain is severe, keeps getting worse, or comes with any warning sign, see a healthcare professional.",
+	Pause:            "Your pain has risen after 3 of your last 5 sessions. Pause these exercises and see a healthcare professional, such as your GP or a physiotherapist, before you carry on.",
+	Start:            "Start",
+	StartRoutine:     "Start %s",
+	Home:             "Home",
+	Minutes:          "About %s",
+	ExerciseCount:    "%d exercises",
+	NoVibration:      "This browser cannot vibrate: each change still shows on the screen, and sounds when beeps are on.",
+	UpdateReady:      "A new version of Unknot is ready.",
+	Reload:           "Update now",
+	Install:          "Install Unknot",
+	InstallIOS:       "To install on iPhone or iPad: tap the Share button, then “Add to Home Screen”.",
+	NotFound:         "There is nothing here. It may have been renamed.",
 	NotFoundTitle:    "There is no such page",
 	NotFoundLead:     "This address is not a page of Unknot. It may be mistyped, or the page may have moved.",
 	NotFoundExercise: "There is no exercise at this address. It may be mistyped: the five exercises are listed on Home.",
@@ -103,20 +103,20 @@ var Text = struct {
 	NotFoundAddress:  "The address: ",
 	NotFoundHome:     "Go to Home",
 	NotFoundOr:       "Or go straight to:",
-	PainLabel:      "Pain %d out of 10",
-	PainNone:       "0 = no pain",
-	PainWorst:      "10 = worst",
-	EaseOff:        "Your pain is higher than before you started. Ease off: next time do fewer rounds, move more gently, and stop if it sharpens. If the pain is severe, keeps getting worse, or comes with any warning sign, see a healthcare professional.",
-	Saved:          "Saved to your history on this device.",
-	SaveFailed:     "This session is not saved yet: %v",
-	Unfinished:     "An unfinished session",
-	UnfinishedText: "%s, started %s at %s: %s of %s done.",
-	ResumeIt:       "Resume",
-	SaveAsPartial:  "Save as partial",
-	Discard:        "Discard",
-	CannotResume:   "This session cannot carry on where it stopped: Unknot has changed since it started. You can save what you did.",
-	SeeSafety:      "Warning signs and when to get help",
-	DownloadFailed: "The file could not be saved: %v",
+	PainLabel:        "Pain %d out of 10",
+	PainNone:         "0 = no pain",
+	PainWorst:        "10 = worst",
+	EaseOff:          "Your pain is higher than before you started. Ease off: next time do fewer rounds, move more gently, and stop if it sharpens. If the pain is severe, keeps getting worse, or comes with any warning sign, see a healthcare professional.",
+	Saved:            "Saved to your history on this device.",
+	SaveFailed:       "This session is not saved yet: %v",
+	Unfinished:       "An unfinished session",
+	UnfinishedText:   "%s, started %s at %s: %s of %s done.",
+	ResumeIt:         "Resume",
+	SaveAsPartial:    "Save as partial",
+	Discard:          "Discard",
+	CannotResume:     "This session cannot carry on where it stopped: Unknot has changed since it started. You can save what you did.",
+	SeeSafety:        "Warning signs and when to get help",
+	DownloadFailed:   "The file could not be saved: %v",
 	// Shared: the file's name.
 	Shared: "Sent %s to the share sheet's choice.",
 	// ShareFailed: why.
