@@ -1,6 +1,8 @@
 package guide
 
 import (
+	"fmt"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"unknot/components/ui"
@@ -30,7 +32,7 @@ func (p *SafetyPage) Render() app.UI {
 		),
 		ui.El("section#source[aria-labelledby=source-title]",
 			ui.Elt("h2#source-title", text.SourceTitle),
-			ui.Elt("p", text.SourceText),
+			ui.Elt("p#source-text", fmt.Sprintf(text.SourceText, data.SourceTitle, data.SourceDate)),
 		),
 		ui.El("p", ui.Elt("a#to-symptoms.text-link[href=/symptoms]", text.SeeSymptoms)),
 		ui.Elt("p.muted.small", data.Disclaimer),

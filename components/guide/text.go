@@ -79,7 +79,7 @@ var text = struct {
 		"You are worried about it, or unsure whether these exercises suit you.",
 	},
 	SourceTitle:     "Where the exercises come from",
-	SourceText:      "The exercises, their holds, rounds and how often to do them come from one article, published in April 2025, on easing spasms of the lower back with stretches you can do at home or at your desk. Unknot calls it the source article. Where it gives no number, Unknot says so and what it uses instead.",
+	SourceText:      "The exercises, their holds, rounds and how often to do them come from one article, “%s”, published on %s, on easing spasms of the lower back with stretches you can do at home or at your desk. Unknot calls it the source article. Where it gives no number, Unknot says so and what it uses instead.",
 	SeeSymptoms:     "Signs of a lower-back spasm and what helps",
 	SymptomsLead:    "A lower-back spasm is a muscle in the lower back tightening and not letting go. It can come on suddenly and can hurt a lot, yet in many cases it is not a sign of anything serious.",
 	SeeProfessional: "If you are not sure what your pain is, or it does not settle, see a healthcare professional: a doctor or a physiotherapist can check your back and tell you what will help.",
