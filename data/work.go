@@ -51,3 +51,12 @@ func Sessions(records []Record) []Record {
 	}
 	return records
 }
+
+// DidRoutine reports whether r did a whole routine: every hold of a routine,
+// built-in or one's own, not of one exercise on its own. Only such a
+// session marks its part of the day done ("Today: morning ✓"): a round of
+// the cat stretch is not the evening routine.
+func (r Record) DidRoutine() bool {
+	_, single := DefaultCatalogue().Exercise(r.Routine)
+	return r.Complete && !single
+}

@@ -19,16 +19,17 @@ import (
 // Unknot, or restored by hand) is never summed up wrongly: the summary no
 // longer matches, and the history is read in full.
 //
-// It is a JSON array of strings: "1", the checksum, the first and the last
+// It is a JSON array of strings: "3", the checksum, the first and the last
 // local date it covers, then one "date time 0|1 m|e" per session from the
 // first date on (the last date the history has and the day before it),
-// complete or not, morning or evening (Record.PartOfDay):
+// a whole routine done or not (Record.DidRoutine), morning or evening
+// (Record.PartOfDay):
 //
-//	["2","9f0c2e4b17a3d5e6","2026-11-24","2026-11-25","2026-11-24 07:30 1 m","2026-11-25 01:38 0 e"]
+//	["3","9f0c2e4b17a3d5e6","2026-11-24","2026-11-25","2026-11-24 07:30 1 m","2026-11-25 01:38 0 e"]
 const RecentKey = "unknot.recent"
 
 // A Mark is what says whether a session of a day was done: its local date
-// and time, and whether it was done to the end.
+// and time, and whether it did a whole routine (data.Record.DidRoutine).
 type Mark struct {
 	LocalDate, LocalTime string
 	Complete             bool
@@ -50,7 +51,7 @@ func MarksOn(records []data.Record, day string) []Mark {
 	var out []Mark
 	for _, r := range records {
 		if r.LocalDate == day && r.Worked() {
-			out = append(out, Mark{r.LocalDate, r.LocalTime, r.Complete, r.PartOfDay()})
+			out = append(out, Mark{r.LocalDate, r.LocalTime, r.DidRoutine(), r.PartOfDay()})
 		}
 	}
 	return out
@@ -120,7 +121,7 @@ func (s recent) on(day string) []Mark {
 }
 
 // recentVersion is the first element of a summary.
-const recentVersion = "2" // 2: the part of the day; sessions without a hold done left out
+const recentVersion = "3" // 2: the part of the day; sessions without a hold done left out; 3: complete means a whole routine
 
 // writeRecent stores the summary of records, whose stored text is text.
 func writeRecent(st Storage, text []byte, records []data.Record) error {
@@ -136,7 +137,7 @@ func writeRecent(st Storage, text []byte, records []data.Record) error {
 	for _, r := range records {
 		if r.LocalDate >= from && r.Worked() {
 			c := "0"
-			if r.Complete {
+			if r.DidRoutine() {
 				c = "1"
 			}
 			parts = append(parts, r.LocalDate+" "+r.LocalTime+" "+c+" "+string(r.PartOfDay()[:1]))

@@ -11,15 +11,18 @@ import (
 	"unknot/data/store"
 )
 
-// recentHistory saves a morning session on each of three days, with an
+// recentHistory saves a morning routine on each of three days, with an
 // evening one ended early on the last, and returns the store.
 func recentHistory(tb testing.TB) (*store.MemoryStorage, []data.Record) {
 	tb.Helper()
+	morning := func(r *data.Record) { r.Routine, r.RoutineName = data.Morning, "Morning routine" }
 	recs := []data.Record{
-		datatest.Record(tb, datatest.London, "2025-04-20 07:30"),
-		datatest.Record(tb, datatest.London, "2025-04-21 07:30"),
-		datatest.Record(tb, datatest.London, "2025-04-22 07:45"),
-		datatest.Record(tb, datatest.London, "2025-04-22 19:30", func(r *data.Record) { r.Complete = false }),
+		datatest.Record(tb, datatest.London, "2025-04-20 07:30", morning),
+		datatest.Record(tb, datatest.London, "2025-04-21 07:30", morning),
+		datatest.Record(tb, datatest.London, "2025-04-22 07:45", morning),
+		datatest.Record(tb, datatest.London, "2025-04-22 19:30", func(r *data.Record) {
+			r.Routine, r.RoutineName, r.Complete = data.Evening, "Evening routine", false
+		}),
 	}
 	st := &store.MemoryStorage{}
 	if _, err := store.SaveRecords(st, recs...); err != nil {
@@ -211,5 +214,24 @@ func TestSessionsLeft(t *testing.T) {
 				t.Errorf("got %d, want %d", got, tt.want)
 			}
 		})
+	}
+}
+
+// One exercise done on its own, every hold of it, does not mark its part of
+// the day done: a round of the cat stretch in the evening is not the evening
+// routine. A routine of one's own, done whole, does.
+func TestOneExerciseIsNotTheRoutine(t *testing.T) {
+	cat := datatest.Record(t, datatest.London, "2025-04-22 19:30", func(r *data.Record) { r.Routine, r.RoutineName = data.CatStretch, "Cat stretch" })
+	own := datatest.Record(t, datatest.London, "2025-04-22 07:30", func(r *data.Record) { r.Routine, r.RoutineName = "mine-1", "Mine" })
+	st := &store.MemoryStorage{}
+	if _, err := store.SaveRecords(st, cat, own); err != nil {
+		t.Fatal(err)
+	}
+	got, err := store.SessionsOn(st, "2025-04-22", histNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || !got[0].Complete || got[1].Complete {
+		t.Errorf("marks %v: want a whole morning (a routine of one's own) and an evening not done (one exercise)", got)
 	}
 }
