@@ -2,6 +2,7 @@ package routines
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -44,6 +45,11 @@ func (p *Page) onPick(ctx app.Context, e app.Event) {
 func (p *Page) onAdd(ctx app.Context, e app.Event) {
 	e2, ok := data.DefaultCatalogue().Exercise(p.addPick)
 	if !ok {
+		return
+	}
+	if e2.PerDay() && slices.ContainsFunc(p.draft.Items, func(it data.RoutineItem) bool { return it.Exercise == e2.ID }) {
+		p.draftErr = fmt.Sprintf(text.PerDayTwice, e2.Name)
+		p.focus(ctx, "draft-error")
 		return
 	}
 	p.change(p.draft.AddItem(e2.ID))
@@ -146,6 +152,19 @@ func (p *Page) draftError(r data.Routine) string {
 	if err := data.ValidateCustomRoutine(r); err != nil {
 		return ui.Capitalise(err.Error()) + "."
 	}
+	// The editor refuses what the article's daily dose makes meaningless;
+	// routines already stored, and backups, load and play as they are
+	// (data.ValidateCustomRoutine allows them), with the day's limit
+	// shared among the items.
+	seen := map[string]bool{}
+	for _, it := range r.Items {
+		if e, ok := data.DefaultCatalogue().Exercise(it.Exercise); ok && e.PerDay() {
+			if seen[e.ID] {
+				return fmt.Sprintf(text.PerDayTwice, e.Name)
+			}
+			seen[e.ID] = true
+		}
+	}
 	return ""
 }
 
@@ -207,9 +226,10 @@ func (p *Page) renderItem(i, n int) app.UI {
 			ui.Elt("strong.item-name", e.Name),
 		),
 		ui.El("div.dose-fields",
-			p.doseField(i, false, fmt.Sprintf(text.RepsOf, data.MinReps, e.Reps.Max), data.MinReps, e.Reps.Max, orDefault(it.Reps, e.DefaultReps), errID, repsBad),
+			p.doseField(i, false, repsLabel(e), data.MinReps, e.Reps.Max, orDefault(it.Reps, e.DefaultReps), errID, repsBad),
 			p.holdField(i, e, it, errID, msg != "" && !repsBad),
 		),
+		dailyCap(e),
 		app.If(msg != "", ui.Eltx("p.error.field-error", msg).ID(errID)),
 		ui.El("div.item-actions",
 			ui.Eltx("button.button.item-button", "↑ Up").ID(fmt.Sprintf("item-%d-up", i)).Attr("disabled", i == 0).
@@ -288,4 +308,22 @@ func orDefault(n, def int) int {
 		return def
 	}
 	return n
+}
+
+// repsLabel labels the repetitions field of e: a per-day exercise's say "a
+// day", since its rounds add up across every session of the day.
+func repsLabel(e data.Exercise) string {
+	if e.PerDay() {
+		return fmt.Sprintf(text.RepsADay, data.MinReps, e.Reps.Max)
+	}
+	return fmt.Sprintf(text.RepsOf, data.MinReps, e.Reps.Max)
+}
+
+// dailyCap says, under a per-day exercise's fields, how its daily dose
+// works; nothing for other exercises.
+func dailyCap(e data.Exercise) app.UI {
+	if !e.PerDay() {
+		return nil
+	}
+	return ui.Elt("p.muted.small.daily-cap", fmt.Sprintf(text.DailyCap, e.Progression.Start, e.Progression.Target))
 }

@@ -291,3 +291,46 @@ func TestLongRoutineNameIsRefusedWithTheLimit(t *testing.T) {
 		t.Error("the name field still cuts what is typed")
 	}
 }
+
+// The editor shows a per-day exercise's dose as a daily one and keeps it
+// once per routine: adding it again is refused with why, and so is saving a
+// draft that has it twice. A routine stored with it twice (an older version,
+// a backup) still loads.
+func TestRoutineEditorKeepsADailyDoseOnce(t *testing.T) {
+	st := &store.MemoryStorage{}
+	r, p := routinesRig(t, st)
+	p.newName = "Desk break"
+	r.Do(p.create)
+	for _, id := range []string{data.CatStretch, data.Bridge} {
+		p.addPick = id
+		r.Click(p.onAdd)
+	}
+	html := r.HTML()
+	uitest.MustContain(t, html, "Rounds (1 to 5)", "Rounds a day (1 to 30)",
+		"counts this exercise per day: the rounds of every session of the day add up. Unknot starts you at 5 a day")
+	if n := strings.Count(html, `class="muted small daily-cap"`); n != 1 {
+		t.Errorf("%d daily-dose notes, want one, under the bridge", n)
+	}
+
+	p.addPick = data.Bridge
+	r.Click(p.onAdd)
+	if n := len(p.draft.Items); n != 2 {
+		t.Errorf("the bridge was added again: %d items", n)
+	}
+	uitest.MustContain(t, r.HTML(), `id="draft-error"`, "Bridge is in this routine already. The source article counts it per day")
+
+	twice := p.draft.AddItem(data.Bridge)
+	p.draft = &twice
+	r.Click(p.onSave)
+	uitest.MustContain(t, r.HTML(), `id="draft-error"`, "Bridge is in this routine already.")
+	if got := savedRoutines(t, st); len(got) != 0 {
+		t.Errorf("a routine with the bridge twice was saved: %+v", got)
+	}
+
+	stored := data.Routine{ID: "mine-twice", Name: "Twice", Items: []data.RoutineItem{{Exercise: data.Bridge, Reps: 5}, {Exercise: data.Bridge, Reps: 5}}}
+	if err := store.SaveCustomRoutines(st, []data.Routine{stored}); err != nil {
+		t.Fatalf("a stored routine with the bridge twice: %v", err)
+	}
+	r2, _ := routinesRig(t, st)
+	uitest.MustContain(t, r2.HTML(), "Twice", `href="/session/mine-twice"`)
+}
