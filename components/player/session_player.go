@@ -311,6 +311,10 @@ func (p *Player) showStep() {
 	if p.voiceSpeaks() {
 		speaks = 1
 	}
+	if p.stepView != nil && p.stepView.Paused != (paused == 1) {
+		p.stepView.Paused = paused == 1
+		p.stepView.Update()
+	}
 	pos := p.run.Pos()
 	key := [3]int{pos.Index, paused, speaks}
 	if p.stepView == nil || (key == p.stepKey && p.stepView.view.Class != "") {
@@ -669,12 +673,15 @@ func (p *Player) renderRunning() app.UI {
 	// says, and a long step scrolls inside its own box.
 	return ui.El("main#player.player.running",
 		&ui.Prefs{},
+		// The notices show above the step (the stylesheet puts them
+		// there), short, so the step stays whole: its Next line gives way
+		// first. They come after it here so that, as they come and go,
+		// the step keeps its elements and the texts written into them.
 		ui.El("div.player-body",
 			p.stepView,
-			app.If(paused, ui.Elt("p#paused.paused-badge", text.Paused)),
-			app.If(p.notice != "", ui.Elt("p.notice", p.notice)),
-			app.If(p.storeErr != "", ui.Elt("p.error[role=alert]", p.storeErr)),
-			app.If(p.noVoice && p.settings.Voice, ui.Elt("p.notice", text.NoVoice)),
+			app.If(p.notice != "", ui.Elt("p.notice.player-notice", p.notice)),
+			app.If(p.storeErr != "", ui.Elt("p.error.player-notice[role=alert]", p.storeErr)),
+			app.If(p.noVoice && p.settings.Voice, ui.Elt("p.notice.player-notice", text.NoVoiceShort)),
 		),
 		app.If(p.confirming, p.renderConfirm()).Else(p.renderControls(paused)),
 	)

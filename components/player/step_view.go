@@ -24,6 +24,9 @@ type StepView struct {
 	app.Compo
 	// Counter is the countdown inside the view.
 	Counter *Countdown
+	// Paused is set while the session is paused: "Paused" then stands
+	// where the count was.
+	Paused bool
 	// view is what the view shows, shown what is in the page.
 	view, shown stepText
 	// mounted is set while the view's elements are in the page.
@@ -70,9 +73,13 @@ func (v *StepView) Render() app.UI {
 			ui.El("progress#step-progress.progress"),
 		),
 		ui.El("div#step-figure[role=img]", app.If(!app.IsServer, app.Raw(ui.FigureSVG("")))),
+		// Paused comes last, so the count and the phase keep their
+		// elements (and the texts written into them) as it comes and
+		// goes; the stylesheet shows it where the count was.
 		ui.El("div.countdown",
 			v.Counter,
 			ui.El("div#phase.phase"),
+			app.If(v.Paused, ui.Elt("div#paused.count.paused-word", text.Paused)),
 		),
 		ui.El("p#instruction.instruction"),
 		ui.El("p#where.where"),
