@@ -313,7 +313,9 @@ func (p *Player) showStep() {
 	}
 	if p.stepView != nil && p.stepView.Paused != (paused == 1) {
 		p.stepView.Paused = paused == 1
-		p.stepView.Update()
+		if p.stepView.Mounted() {
+			p.stepView.Update()
+		}
 	}
 	pos := p.run.Pos()
 	key := [3]int{pos.Index, paused, speaks}
