@@ -259,12 +259,15 @@ func withTimeouts(t *testing.T, to serverTimeouts) {
 }
 
 // TestSlowDownloadCompletes reads app.wasm at a slow phone's pace, for
-// several times the server's write timeout: it still arrives whole.
+// several times the server's write timeout, steadily above the least pace
+// the server asks: it still arrives whole.
 func TestSlowDownloadCompletes(t *testing.T) {
 	// Larger than what the two sockets' buffers can hold, so the server
 	// waits on the reader.
 	const size = 24 << 20
-	withTimeouts(t, serverTimeouts{readHeader: time.Second, read: 300 * time.Millisecond, write: 300 * time.Millisecond, idle: time.Second, stall: 3 * time.Second})
+	// The least pace asked is a fifth of the reader's at most.
+	withTimeouts(t, serverTimeouts{readHeader: time.Second, read: 300 * time.Millisecond, write: 300 * time.Millisecond, idle: time.Second, stall: 3 * time.Second,
+		window: 300 * time.Millisecond, least: 256 << 10})
 	root := wasmRoot(t, size)
 	addr := listen(t, newTestServer(t, root))
 
