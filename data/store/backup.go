@@ -303,22 +303,12 @@ func decodeBackup(raw []byte) (Backup, error) {
 		}
 		b.Routines = append(b.Routines, r)
 	}
-	records, err := splitList(top["records"], "records", MaxRecords, maxItemBytes)
+	n, err := measureList(top["records"], "records", MaxRecords, maxItemBytes)
 	if err != nil {
 		return Backup{}, err
 	}
-	ids := make(map[string]int, len(records))
-	b.Records = make([]data.Record, 0, len(records))
-	for i, item := range records {
-		r, err := decodeRecord(item)
-		if err != nil {
-			return Backup{}, fmt.Errorf("record %d: %w", i+1, err)
-		}
-		if j, ok := ids[r.ID]; ok {
-			return Backup{}, fmt.Errorf("record %d: id %s is also used by record %d", i+1, r.ID, j+1)
-		}
-		ids[r.ID] = i
-		b.Records = append(b.Records, r)
+	if b.Records, err = decodeRecordList(top["records"], n); err != nil {
+		return Backup{}, err
 	}
 	b.Records = data.InOrder(b.Records)
 	return b, nil
