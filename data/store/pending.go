@@ -13,8 +13,8 @@ import (
 const PendingKey = "unknot.pending"
 
 // KeepPending keeps rec to be saved later (SavePending, at each step of a
-// session and at every start), under its own key, replacing an earlier
-// copy of it. The storage is full when this is needed: when it does not
+// session and at every start), under its own key, merged with a copy kept
+// there already (a save that failed keeps one). The storage is full when this is needed: when it does not
 // fit, the copy of the same session kept to be written back (SavedPrefix),
 // then its checkpoint, which a finished session no longer needs, make room
 // for it; when it still does not fit, they are put back, and the next
@@ -23,6 +23,11 @@ const PendingKey = "unknot.pending"
 func KeepPending(st Storage, rec data.Record) error {
 	if err := rec.Validate(); err != nil {
 		return err
+	}
+	// The failed save kept a copy already, its answers dated (SaveAnswers):
+	// merged, what the caller kept in memory never replaces it with less.
+	if e, err := readEntry(st, PendingPrefix+rec.ID, rec.ID); err == nil && e.key != "" {
+		rec = MergeRecords(e.rec, rec)
 	}
 	text, err := entryText(rec)
 	if err != nil {

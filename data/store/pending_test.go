@@ -159,3 +159,49 @@ func TestPendingSavedSessionIsNotOfferedToResume(t *testing.T) {
 		})
 	}
 }
+
+// TestKeepPendingKeepsTheLatestAnswers: the finished screen saved the
+// person's note, then the storage filled up before they wrote more of it.
+// The save of the longer note fails, and the player keeps its copy to save
+// later (KeepPending), as it does after every failed save, making room with
+// the session's checkpoint. Once there is room, the note saved is the
+// longer one: the player dates the answers as they are given.
+func TestKeepPendingKeepsTheLatestAnswers(t *testing.T) {
+	x, c := finishedSession(t)
+	st := &store.MemoryStorage{}
+	if err := store.SaveCheckpoint(st, c); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.SaveAnswers(st, x); err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := st.GetRaw(store.HistoryKey)
+	st.Limit = usedBytes(t, st) + 10
+	longer := x
+	longer.Note, longer.Edited = x.Note+", and the evening after it", x.End.Add(time.Minute)
+	if _, err := store.SaveAnswers(st, longer); !store.IsQuota(err) {
+		t.Fatalf("saving into a full store: %v, want it full", err)
+	}
+	if err := store.KeepPending(st, longer); err != nil {
+		t.Fatalf("KeepPending: %v", err)
+	}
+	if got, _ := st.GetRaw(store.HistoryKey); got != raw {
+		t.Fatal("the history changed in a full store")
+	}
+	st.Limit = 0
+	if _, err := store.Repair(st, x.End.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if r := loadWritable(t, st)[0]; r.Note != longer.Note {
+		t.Errorf("note %q, want the longer one %q", r.Note, longer.Note)
+	}
+}
+
+// usedBytes is how many bytes of values st holds, as its Limit counts them.
+func usedBytes(t testing.TB, st *store.MemoryStorage) int {
+	n := 0
+	for _, v := range storeSnapshot(t, st) {
+		n += len(v)
+	}
+	return n
+}

@@ -40,10 +40,11 @@ type Repaired struct {
 //     was saved or edited over a minute ago (the copy is kept until the
 //     next start otherwise);
 //   - then removes the checkpoint, saved over a minute ago, of each session
-//     the history holds as far as the checkpoint reached: the player keeps
-//     it until a later start finds the session saved, and a tab closed
-//     between saving a session and clearing its checkpoint leaves one
-//     behind. A session resumed since, further along, keeps its own.
+//     the history holds as far as the checkpoint reached, or deleted after
+//     it: the player keeps it until a later start finds the session saved,
+//     and a tab closed between saving a session and clearing its
+//     checkpoint leaves one behind. A session resumed since, further along,
+//     keeps its own.
 //
 // A history that is damaged or newer is not written: everything kept waits
 // until the person chooses, and the error says so (it wraps ErrCorrupt or
@@ -104,20 +105,25 @@ func lastTouched(r data.Record) time.Time {
 }
 
 // clearSavedCheckpoints removes the checkpoints, saved over a minute
-// before now, of the sessions m holds as far as they reached, and returns
-// how many. Those whose sessions are still kept to be saved or written back
-// wait for a later start.
+// before now, of the sessions m holds as far as they reached, and of those
+// deleted since they were saved, and returns how many. Those whose
+// sessions are still kept to be saved or written back wait for a later
+// start.
 func clearSavedCheckpoints(st Storage, m *merger, now time.Time) int {
 	n := 0
 	for _, k := range KeysWithPrefix(st, CheckpointPrefix) {
 		id := strings.TrimPrefix(k, CheckpointPrefix)
 		i, held := m.held(id)
-		if !held || hasEntry(st, id) {
+		t, deleted := m.deleted[id]
+		if !held && !deleted || hasEntry(st, id) {
 			continue
 		}
 		c, ok, err := loadKey(st, k)
-		if err != nil || !ok || now.Sub(c.SavedAt) < settle || m.out[i].ActiveMS < c.ElapsedMS {
+		if err != nil || !ok || now.Sub(c.SavedAt) < settle {
 			continue
+		}
+		if held && m.out[i].ActiveMS < c.ElapsedMS || deleted && c.SavedAt.After(t.At) {
+			continue // further along than the history's copy, or resumed since
 		}
 		ClearCheckpoint(st, id)
 		n++

@@ -192,3 +192,33 @@ func TestRepairLeavesDeletedSessionsDeleted(t *testing.T) {
 		}
 	}
 }
+
+// TestRepairClearsTheCheckpointOfASessionDeletedElsewhere: a session saved
+// here, its checkpoint kept until the next start, is deleted by importing a
+// backup made after it was deleted on another device. It is not offered to
+// resume.
+func TestRepairClearsTheCheckpointOfASessionDeletedElsewhere(t *testing.T) {
+	st := &store.MemoryStorage{}
+	x, c := finishedSession(t)
+	if err := store.SaveCheckpoint(st, c); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.SaveAnswers(st, x); err != nil {
+		t.Fatal(err)
+	}
+	gone := store.Tombstone{ID: x.ID, At: x.End.Add(time.Hour)}
+	if _, sum, err := store.ImportBackup(st, store.Backup{Deleted: []store.Tombstone{gone}}); err != nil || sum.Deleted != 1 {
+		t.Fatalf("import: %+v, %v; want the session deleted", sum, err)
+	}
+	if _, err := store.Repair(st, x.End.Add(2*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if all, _ := store.LoadCheckpoints(st); len(all) != 0 {
+		t.Errorf("a deleted session is offered to resume: %+v", all)
+	}
+	for _, k := range st.Keys() {
+		if k != store.HistoryKey && k != store.RecentKey {
+			t.Errorf("%s is still kept for a deleted session", k)
+		}
+	}
+}

@@ -102,26 +102,30 @@ func saveRecords(st Storage, build func(m *merger) ([]data.Record, error)) (Hist
 	s := m.result()
 	// Kept ahead of the write, so that nothing can come between the two
 	// that the next start would not mend.
-	var ahead []string
+	ahead := map[string]bool{}
 	for _, r := range saved {
-		if keepEntry(st, SavedPrefix, r) == nil {
-			ahead = append(ahead, SavedPrefix+r.ID)
-		}
+		ahead[r.ID] = keepEntry(st, SavedPrefix, r) == nil
 	}
 	text, err := writeState(st, s)
 	if IsQuota(err) && len(ahead) > 0 {
 		// The history comes first, and what was kept ahead of it may
 		// have taken the room it needed. Without it, the checkpoint the
 		// player keeps until the next start is the fallback.
-		for _, k := range ahead {
-			st.Del(k)
+		for id, kept := range ahead {
+			if kept {
+				st.Del(SavedPrefix + id)
+			}
 		}
 		text, err = writeState(st, s)
+		clear(ahead)
 	}
 	if err != nil {
-		// Not in the history: each waits to be saved instead.
+		// Not in the history: each waits to be saved instead, when there
+		// is room for it.
 		for _, r := range saved {
-			st.Del(SavedPrefix + r.ID)
+			if ahead[r.ID] {
+				st.Del(SavedPrefix + r.ID)
+			}
 			_ = keepEntry(st, PendingPrefix, r)
 		}
 		return History{}, err
