@@ -88,7 +88,7 @@ func EditRecord(st Storage, id string, e Edit, now time.Time) (History, error) {
 		if !e.apply(&r) {
 			return nil, errUnchanged
 		}
-		r = answered(m, r, r, at)
+		r = dated(m, r, at)
 		if err := r.Validate(); err != nil {
 			return nil, &storeError{kind: ErrInvalidRecord, cause: err, msg: fmt.Sprintf("The change could not be saved: %v.", err)}
 		}

@@ -47,7 +47,7 @@ func SaveAnswers(st Storage, rec data.Record) (History, error) {
 	if rec.End.After(at) {
 		at = rec.End
 	}
-	return saveRecords(st, func(m *merger) ([]data.Record, error) { return []data.Record{answered(m, rec, rec, at)}, nil })
+	return saveRecords(st, func(m *merger) ([]data.Record, error) { return []data.Record{dated(m, rec, at)}, nil })
 }
 
 // validateAll refuses recs when one is not valid, saying which and why.
@@ -61,15 +61,15 @@ func validateAll(recs []data.Record) error {
 	return nil
 }
 
-// answered is r with the answers of a, given at the instant at: r's edit
-// time is at, or just after the stored copy's when at is not later.
-func answered(m *merger, r, a data.Record, at time.Time) data.Record {
+// dated is r with its answers given at the instant at: its edit time is
+// at, or just after the stored copy's when at is not later (a clock behind).
+func dated(m *merger, r data.Record, at time.Time) data.Record {
 	if i, ok := m.held(r.ID); ok {
 		if e := m.out[i].Edited; !e.IsZero() && !at.After(e) {
 			at = e.Add(time.Millisecond)
 		}
 	}
-	r.PainBefore, r.PainAfter, r.Note, r.Edited = firstPain(a.PainBefore), firstPain(a.PainAfter), a.Note, at
+	r.Edited = at
 	return r
 }
 
