@@ -490,13 +490,14 @@ var timeouts = serverTimeouts{
 	write:      60 * time.Second, // any response but app.wasm
 	idle:       2 * time.Minute,  // a keep-alive connection between requests
 	stall:      60 * time.Second, // app.wasm: longest wait for one chunk
-	// app.wasm: 6.4 kB/s at the least, a tenth of a weak 3G link and
-	// about what 2G (EDGE) gives; slower, the brotli copy would take
-	// over 8 minutes. A client trickling 8 KB every 50 s, which kept a
-	// connection for hours while each chunk went through before the
-	// stall, is cut after 10 s.
-	window: 10 * time.Second,
-	least:  64 << 10,
+	// app.wasm: 192 KB in every 30 s, 6.4 kB/s, a tenth of a weak 3G
+	// link and about what 2G (EDGE) gives; slower, the brotli copy would
+	// take over 8 minutes. A window that long lets a phone's link stall
+	// for 20 s (a tunnel, a change of cell) and catch up. A client
+	// trickling 8 KB every 50 s, which kept a connection for hours while
+	// each chunk went through before the stall, is cut after 30 s.
+	window: 30 * time.Second,
+	least:  192 << 10,
 }
 
 // NewHTTPServer returns the http.Server that serves h with the server's
