@@ -107,24 +107,25 @@ func (m *merger) add(r data.Record) {
 }
 
 // save merges in r as the person's own save of it, and returns the
-// session as the history now holds it. Their save undoes a deletion of
-// it (Undo, or a session saved again in another tab): r's edit time is put
-// just after the deletion, so that no copy of the deletion stands against
-// it wherever it goes.
+// session as the history now holds it. Their save undoes a deletion of it
+// (Undo, or a session saved again in another tab), and at the same
+// progress and edit time as the copy stored, r's answers are their latest
+// word: what they changed without a date (an edit saved with SaveRecord)
+// replaces what is stored.
 func (m *merger) save(r data.Record) data.Record {
-	if t, ok := m.deleted[r.ID]; ok {
-		delete(m.deleted, r.ID)
-		if t.stands(r) {
-			r.Edited = t.At.Add(time.Millisecond)
-		}
-	}
+	delete(m.deleted, r.ID)
 	m.changed = true
-	if i, ok := m.held(r.ID); ok {
-		m.out[i] = MergeRecords(m.out[i], r)
-		return m.out[i]
+	i, ok := m.held(r.ID)
+	if !ok {
+		m.put(r)
+		return r
 	}
-	m.put(r)
-	return r
+	had := m.out[i]
+	m.out[i] = MergeRecords(had, r)
+	if !further(had, r) && !further(r, had) && had.Edited.Equal(r.Edited) {
+		m.out[i].PainBefore, m.out[i].PainAfter, m.out[i].Note = firstPain(r.PainBefore), firstPain(r.PainAfter), r.Note
+	}
+	return m.out[i]
 }
 
 // remove merges in the deletion t: the session goes when t stands against
