@@ -72,21 +72,8 @@ func listen(t *testing.T, h http.Handler) string {
 // returns the whole response as received.
 func rawGet(t *testing.T, addr, target string) []byte {
 	t.Helper()
-	c, err := net.DialTimeout("tcp", addr, 5*time.Second)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	c.SetDeadline(time.Now().Add(10 * time.Second))
 	// No Accept-Encoding: a body would come as is, not compressed.
-	if _, err := io.WriteString(c, "GET "+target+" HTTP/1.1\r\nHost: "+addr+"\r\nConnection: close\r\n\r\n"); err != nil {
-		t.Fatal(err)
-	}
-	res, err := io.ReadAll(c)
-	if err != nil {
-		t.Fatalf("%s: reading the response: %v", target, err)
-	}
-	return res
+	return rawRequest(t, addr, "GET "+target+" HTTP/1.1\r\nHost: "+addr+"\r\nConnection: close\r\n\r\n")
 }
 
 // status returns the status code of a raw response.
