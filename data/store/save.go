@@ -16,7 +16,8 @@ func SaveRecord(st Storage, rec data.Record) (History, error) { return SaveRecor
 // tabs saving at once keep each other's sessions; a record whose id is
 // already stored is merged with it by MergeRecords, so nothing it had is
 // lost. Saving is the person's own act: a session they deleted is brought
-// back (Undo). Each session is first kept under its own key (SavedPrefix)
+// back (Undo), and at the same progress and edit time as the copy stored
+// its answers replace those stored. Each session is first kept under its own key (SavedPrefix)
 // until a later start finds it in the history (Repair), and after writing
 // the history is read back and written again if a record is not there
 // (see KeepSaved).
