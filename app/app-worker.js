@@ -13,8 +13,9 @@
 //   on Accept-Encoding, which the Cache API cannot see);
 // - updates are whole: every file is downloaded past the browser's HTTP
 //   cache and checked against this build's digests (a page: that it names
-//   this build), and a page's scripts, which name their build (?v=), come
-//   from that build or not at all.
+//   this build; any other file without a digest fails the install), and a
+//   page's scripts, which name their build (?v=), come from that build or
+//   not at all.
 const build = "{{.Version}}";
 const cacheName = "app-" + "{{.Version}}";
 const resourcesToCache = {{.ResourcesToCache}};
@@ -52,9 +53,14 @@ async function precache(cache) {
         throw new Error(`app worker ${build}: ${url} answered ${res.status}`);
       }
       const want = digests[url];
+      if (want === undefined && !isPage(res)) {
+        // Every file but a page has one (server.Digests): a file that
+        // has none cannot be checked, so it is not cached either.
+        throw new Error(`app worker ${build}: ${url} has no digest of this build`);
+      }
       if (
         (want !== undefined && (await sha256(res.clone())) !== want) ||
-        (isPage(res) && !(await pageOfThisBuild(res)))
+        (want === undefined && !(await pageOfThisBuild(res)))
       ) {
         throw new Error(`app worker ${build}: ${url} is from another build`);
       }

@@ -104,7 +104,7 @@ func newHandler(root string) (*app.Handler, error) {
 	// a twin of h, which shares none of h's state, gives their bytes.
 	probe := handlerFor(web, sw)
 	probe.Version = h.Version
-	digests, err := server.Digests(web, probe)
+	digests, err := server.Digests(web, probe, manifestJSON(h))
 	if err != nil {
 		return nil, err
 	}

@@ -29,22 +29,48 @@ func workerDigests(t *testing.T, worker []byte) map[string]string {
 	return digests
 }
 
+// workerResources returns the URLs app-worker.js caches at install.
+func workerResources(t *testing.T, worker []byte) []string {
+	t.Helper()
+	m := regexp.MustCompile(`(?m)^const resourcesToCache = (\[.*\]);$`).FindSubmatch(worker)
+	if m == nil {
+		t.Fatalf("app-worker.js has no resources to cache:\n%s", worker)
+	}
+	var urls []string
+	if err := json.Unmarshal(m[1], &urls); err != nil {
+		t.Fatalf("app-worker.js resources: %v", err)
+	}
+	return urls
+}
+
 func hexSHA256(b []byte) string {
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
 }
 
 // TestWorkerDigestsMatchServedFiles checks that the digests in the worker
-// are those of what the server sends at each URL the worker caches, for
-// app.js, wasm_exec.js, app.wasm and every shipped file.
+// are those of what the server sends at each URL the worker caches: every
+// file it caches at install has one (go-app's app.css and the manifest
+// too), but the page "/", which names its build instead, and a file with
+// none fails the install.
 func TestWorkerDigestsMatchServedFiles(t *testing.T) {
 	s := newTestServer(t, newTestRoot(t))
 	_, worker := get(t, s, http.MethodGet, "/app-worker.js", "")
 	digests := workerDigests(t, worker)
-	for _, want := range []string{"/app.js", "/wasm_exec.js", "/web/app.wasm?v=" + s.Version(), "/web/cues.js", "/web/app.css", "/web/icons/icon.svg"} {
-		if _, ok := digests[want]; !ok {
-			t.Errorf("the worker has no digest for %s: %v", want, digests)
+	want := []string{"/app.js", "/wasm_exec.js", "/web/app.wasm?v=" + s.Version(), "/web/cues.js", "/web/app.css", "/web/icons/icon.svg",
+		"/app.css", "/manifest.webmanifest"}
+	for _, url := range workerResources(t, worker) {
+		if url != "/" {
+			want = append(want, url)
 		}
+	}
+	for _, url := range want {
+		if _, ok := digests[url]; !ok {
+			t.Errorf("the worker has no digest for %s: %v", url, digests)
+		}
+	}
+	if !strings.Contains(string(worker), "has no digest of this build") {
+		t.Error("app-worker.js installs a file that has no digest")
 	}
 	for url, want := range digests {
 		res, body := get(t, s, http.MethodGet, url, "br")
@@ -116,7 +142,8 @@ func TestStaticSiteIsOneBuild(t *testing.T) {
 		}
 	}
 	digests := workerDigests(t, read("app-worker.js"))
-	files := map[string]string{"/app.js": "app.js", "/wasm_exec.js": "wasm_exec.js", "/web/app.wasm?v=" + v: "web/app.wasm", "/web/cues.js": "web/cues.js"}
+	files := map[string]string{"/app.js": "app.js", "/wasm_exec.js": "wasm_exec.js", "/web/app.wasm?v=" + v: "web/app.wasm", "/web/cues.js": "web/cues.js",
+		"/app.css": "app.css", "/manifest.webmanifest": "manifest.webmanifest"}
 	for url, name := range files {
 		if got := hexSHA256(read(name)); got != digests[url] {
 			t.Errorf("dist/%s has digest %s, the worker expects %s for %s", name, got, digests[url], url)

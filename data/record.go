@@ -147,6 +147,12 @@ type Record struct {
 	// Stopped says why the session was stopped before its end, when the
 	// person said (StoppedHurt); "" otherwise.
 	Stopped string `json:"stopped,omitempty"`
+	// Edited is when the person last gave or changed the answers (the
+	// pain scores and the note), in UTC; zero when never, or when saved
+	// by a version that did not keep it. Two copies of a session take
+	// their answers from the one edited last, so an answer cleared stays
+	// cleared (store.MergeRecords).
+	Edited time.Time `json:"edited,omitzero"`
 }
 
 // StoppedHurt is Record.Stopped for a session stopped with "This hurts".
@@ -258,7 +264,8 @@ func (r Record) Equal(o Record) bool {
 		r.Start.Equal(o.Start) && r.End.Equal(o.End) && r.ActiveMS == o.ActiveMS &&
 		r.LocalDate == o.LocalDate && r.LocalTime == o.LocalTime && r.Zone == o.Zone &&
 		r.Complete == o.Complete && equalPain(r.PainBefore, o.PainBefore) &&
-		equalPain(r.PainAfter, o.PainAfter) && r.Note == o.Note && r.Stopped == o.Stopped
+		equalPain(r.PainAfter, o.PainAfter) && r.Note == o.Note && r.Stopped == o.Stopped &&
+		r.Edited.Equal(o.Edited)
 }
 
 // equalPain compares two optional pain scores.
@@ -309,6 +316,11 @@ func (r Record) Validate() error {
 	}
 	if err := checkPain("pain after", r.PainAfter); err != nil {
 		return err
+	}
+	if !r.Edited.IsZero() {
+		if err := CheckInstant("edit time", r.Edited); err != nil {
+			return err
+		}
 	}
 	if r.Stopped != "" && r.Stopped != StoppedHurt {
 		return fmt.Errorf("the reason it stopped is %q, must be %q or none", Clip(r.Stopped), StoppedHurt)

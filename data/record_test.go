@@ -155,6 +155,9 @@ func TestRecordValidate(t *testing.T) {
 		{"negative pain", func(r *data.Record) { r.PainAfter = data.PainScore(-1) }, "pain after is -1"},
 		{"note too long", func(r *data.Record) { r.Note = long }, "note is 281 characters long, at most 280"},
 		{"note with a control character", func(r *data.Record) { r.Note = "a\x1bb" }, "note contains a control character"},
+		{"edited", func(r *data.Record) { r.Edited = r.End.Add(time.Hour) }, ""},
+		{"edited at the Unix epoch", func(r *data.Record) { r.Edited = time.UnixMilli(0) }, ""},
+		{"edited before 1970", func(r *data.Record) { r.Edited = time.Date(1969, 12, 31, 0, 0, 0, 0, time.UTC) }, "edit time is in the year 1969"},
 	}
 	for _, c := range cases {
 		t.Run(c.scenario, func(t *testing.T) {
@@ -230,12 +233,23 @@ func TestRecordJSON(t *testing.T) {
 			t.Errorf("JSON %s: want it to contain %s", b, want)
 		}
 	}
+	if strings.Contains(string(b), `"edited"`) {
+		t.Errorf("JSON %s: a record never edited has no edit time", b)
+	}
 	var back data.Record
 	if err := json.Unmarshal(b, &back); err != nil {
 		t.Fatal(err)
 	}
 	if !back.Equal(r) {
 		t.Errorf("round trip: got %+v, want %+v", back, r)
+	}
+	r.Edited = time.Date(2025, 4, 24, 9, 0, 0, 123_000_000, time.UTC)
+	if b, _ = json.Marshal(r); !strings.Contains(string(b), `"edited":"2025-04-24T09:00:00.123Z"`) {
+		t.Errorf("JSON %s: want the edit time", b)
+	}
+	back = data.Record{}
+	if err := json.Unmarshal(b, &back); err != nil || !back.Equal(r) {
+		t.Errorf("round trip of an edited record: got %+v (%v), want %+v", back, err, r)
 	}
 }
 
@@ -250,6 +264,7 @@ func TestRecordEqual(t *testing.T) {
 		{"same instant in another location", func(r *data.Record) { r.Start = r.Start.In(datatest.Loc(t, "Asia/Tokyo")) }, true},
 		{"pain added", func(r *data.Record) { r.PainAfter = data.PainScore(2) }, false},
 		{"note changed", func(r *data.Record) { r.Note = "x" }, false},
+		{"edited", func(r *data.Record) { r.Edited = r.End }, false},
 		{"reps done changed", func(r *data.Record) { r.Exercises = []data.ExerciseLog{{Exercise: data.KneeToChest, Reps: 2}} }, false},
 	}
 	for _, c := range cases {

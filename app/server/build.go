@@ -41,11 +41,14 @@ func ContentVersion(root string, extra []byte) (string, error) {
 
 // Digests returns, as a JSON object, the SHA-256 (hex) of every file of the
 // build whose bytes are fixed: the files web ships, under the URL paths a
-// service worker fetches them by, and app.js and wasm_exec.js as h generates
-// them. A service worker that checks each file it downloads against them
-// fails its install when a host or proxy serves a file of another build (a
-// deploy half done, an old copy), instead of filling its cache with a mix.
-func Digests(web Web, h *app.Handler) ([]byte, error) {
+// service worker fetches them by, app.js, wasm_exec.js and app.css as h
+// generates them, and manifest, the web app manifest the server sends at
+// /manifest.webmanifest. Only pages have none: they are made per request
+// and name their build instead. A service worker that checks each file it
+// downloads against them fails its install when a host or proxy serves a
+// file of another build (a deploy half done, an old copy), instead of
+// filling its cache with a mix.
+func Digests(web Web, h *app.Handler, manifest []byte) ([]byte, error) {
 	digests := map[string]string{}
 	for p := range web.files {
 		f, _, err := web.open(p)
@@ -63,7 +66,7 @@ func Digests(web Web, h *app.Handler) ([]byte, error) {
 		}
 		digests[p] = hex.EncodeToString(sum.Sum(nil))
 	}
-	for _, p := range []string{"/app.js", "/wasm_exec.js"} {
+	for _, p := range []string{"/app.js", "/wasm_exec.js", "/app.css"} {
 		rec := &recorder{header: http.Header{}, code: http.StatusOK}
 		h.ServeHTTP(rec, &http.Request{Method: http.MethodGet, URL: &url.URL{Path: p}, Header: http.Header{}})
 		if rec.code != http.StatusOK {
@@ -72,6 +75,8 @@ func Digests(web Web, h *app.Handler) ([]byte, error) {
 		sum := sha256.Sum256(rec.body.Bytes())
 		digests[p] = hex.EncodeToString(sum[:])
 	}
+	sum := sha256.Sum256(manifest)
+	digests["/manifest.webmanifest"] = hex.EncodeToString(sum[:])
 	return json.Marshal(digests)
 }
 

@@ -72,21 +72,8 @@ func listen(t *testing.T, h http.Handler) string {
 // returns the whole response as received.
 func rawGet(t *testing.T, addr, target string) []byte {
 	t.Helper()
-	c, err := net.DialTimeout("tcp", addr, 5*time.Second)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	c.SetDeadline(time.Now().Add(10 * time.Second))
 	// No Accept-Encoding: a body would come as is, not compressed.
-	if _, err := io.WriteString(c, "GET "+target+" HTTP/1.1\r\nHost: "+addr+"\r\nConnection: close\r\n\r\n"); err != nil {
-		t.Fatal(err)
-	}
-	res, err := io.ReadAll(c)
-	if err != nil {
-		t.Fatalf("%s: reading the response: %v", target, err)
-	}
-	return res
+	return rawRequest(t, addr, "GET "+target+" HTTP/1.1\r\nHost: "+addr+"\r\nConnection: close\r\n\r\n")
 }
 
 // status returns the status code of a raw response.
@@ -259,12 +246,17 @@ func withTimeouts(t *testing.T, to serverTimeouts) {
 }
 
 // TestSlowDownloadCompletes reads app.wasm at a slow phone's pace, for
-// several times the server's write timeout: it still arrives whole.
+// several times the server's write timeout, steadily above the least pace
+// the server asks: it still arrives whole.
 func TestSlowDownloadCompletes(t *testing.T) {
 	// Larger than what the two sockets' buffers can hold, so the server
 	// waits on the reader.
 	const size = 24 << 20
-	withTimeouts(t, serverTimeouts{readHeader: time.Second, read: 300 * time.Millisecond, write: 300 * time.Millisecond, idle: time.Second, stall: 3 * time.Second})
+	// The least pace asked is a fiftieth of the reader's, over windows as
+	// long as the stall allowed: a busy machine (the race detector's) may
+	// pause the reader for a second.
+	withTimeouts(t, serverTimeouts{readHeader: time.Second, read: 300 * time.Millisecond, write: 300 * time.Millisecond, idle: time.Second, stall: 3 * time.Second,
+		window: 3 * time.Second, least: 256 << 10})
 	root := wasmRoot(t, size)
 	addr := listen(t, newTestServer(t, root))
 

@@ -141,6 +141,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	for k, v := range s.headers {
 		w.Header().Set(k, v)
 	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		// The app only sends: go-app would answer any method with the
+		// page, and TRACE, PUT or DELETE with a 200 says what is not so.
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "only GET and HEAD are served here", http.StatusMethodNotAllowed)
+		return
+	}
 	if !s.ofThisBuild(r) {
 		// A page of another build asks for its scripts: sending this
 		// build's would make it run a mix.
@@ -465,11 +472,16 @@ func (c *compressWriter) Close() error {
 // 19 MB for a client that takes neither. A phone on a slow link (50 kB/s, a
 // weak 3G signal) needs a minute for the brotli copy and over six for the
 // raw file, so no total write limit fits it without also letting a stuck
-// client hold a connection that long. app.wasm therefore gets a deadline
-// per chunk instead (progressWriter): it may take as long as it needs while
-// bytes flow, and a client that stops reading for stall is dropped.
+// client hold a connection that long. app.wasm therefore gets a pace to
+// keep instead (progressWriter): it may take as long as it needs while it
+// takes at least least bytes in every window, and no single write may wait
+// longer than stall.
 type serverTimeouts struct {
 	readHeader, read, write, idle, stall time.Duration
+	// window and least: app.wasm must go out at least least bytes in
+	// every window; a zero window asks for no pace.
+	window time.Duration
+	least  int
 }
 
 var timeouts = serverTimeouts{
@@ -478,6 +490,14 @@ var timeouts = serverTimeouts{
 	write:      60 * time.Second, // any response but app.wasm
 	idle:       2 * time.Minute,  // a keep-alive connection between requests
 	stall:      60 * time.Second, // app.wasm: longest wait for one chunk
+	// app.wasm: 192 KB in every 30 s, 6.4 kB/s, a tenth of a weak 3G
+	// link and about what 2G (EDGE) gives; slower, the brotli copy would
+	// take over 8 minutes. A window that long lets a phone's link stall
+	// for 20 s (a tunnel, a change of cell) and catch up. A client
+	// trickling 8 KB every 50 s, which kept a connection for hours while
+	// each chunk went through before the stall, is cut after 30 s.
+	window: 30 * time.Second,
+	least:  192 << 10,
 }
 
 // NewHTTPServer returns the http.Server that serves h with the server's
@@ -489,27 +509,47 @@ func NewHTTPServer(h http.Handler) *http.Server {
 		ReadTimeout:       timeouts.read,
 		WriteTimeout:      timeouts.write,
 		IdleTimeout:       timeouts.idle,
+		// "OPTIONS *" reaches ServeHTTP, which refuses it like any method
+		// but GET and HEAD, instead of net/http's own 200.
+		DisableGeneralOptionsHandler: true,
 	}
 }
 
 // progressWriter moves the connection's deadlines forward before each write,
-// so a long body is limited by its pace, not its length. It has no ReadFrom:
-// io.Copy writes through it in small chunks (32 kB), not in one sendfile
-// call under a single deadline.
+// so a long body is limited by its pace, not its length: the client must
+// take timeouts.least bytes by the end of each window, which starts when it
+// took the last window's, and no write waits longer than timeouts.stall. A
+// deadline passed breaks the connection. It has no ReadFrom: io.Copy writes
+// through it in small chunks (32 kB), not in one sendfile call under a
+// single deadline.
 type progressWriter struct {
 	http.ResponseWriter
 	rc *http.ResponseController
+	// due is when the owed bytes of this window must have gone out.
+	due  time.Time
+	owed int
 }
 
 func (p *progressWriter) Write(b []byte) (int, error) {
-	deadline := time.Now().Add(timeouts.stall)
+	now := time.Now()
+	if p.due.IsZero() {
+		p.due, p.owed = now.Add(timeouts.window), timeouts.least
+	}
+	deadline := now.Add(timeouts.stall)
+	if timeouts.window > 0 && p.due.Before(deadline) {
+		deadline = p.due
+	}
 	// Not every ResponseWriter (a test recorder) has deadlines.
 	p.rc.SetWriteDeadline(deadline)
 	// The server reads in the background while it writes, to notice a
 	// client that hangs up; past ReadTimeout that read fails and the
 	// connection is not kept alive.
 	p.rc.SetReadDeadline(deadline)
-	return p.ResponseWriter.Write(b)
+	n, err := p.ResponseWriter.Write(b)
+	if p.owed -= n; p.owed <= 0 {
+		p.due, p.owed = time.Now().Add(timeouts.window), timeouts.least
+	}
+	return n, err
 }
 
 // ListenAndServe serves s on addr until SIGINT or SIGTERM, then lets the

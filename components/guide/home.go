@@ -56,8 +56,9 @@ func (h *Home) OnInit() {
 	}
 	h.custom, _ = store.LoadCustomRoutines(h.st)
 	// A session that could not be saved before (full storage) is saved
-	// now if there is room; nothing is read when none waits.
-	_, _ = store.SavePending(h.st)
+	// now if there is room, and one a stale tab lost is written back,
+	// before Home says what today holds.
+	webapi.Repair(h.st)
 	now := h.now()
 	today := webapi.LocalDate(now)
 	marks, err := store.SessionsOn(h.st, today, now)

@@ -21,13 +21,15 @@ import (
 //
 // An imported file is checked for size before it is read and decoded
 // strictly (store.DecodeBackup); a file that is rejected changes nothing and
-// the decoder's own words say why. Imported sessions are merged by id and
-// never replace the ones on this device.
+// the decoder's own words say why. Imported sessions are merged by id as
+// two tabs' are (store.ImportBackup): the fuller copy of a session and its
+// latest answers are kept, and a session deleted here stays deleted.
 type BackupPanel struct {
 	app.Compo
 
-	// Records are the sessions on this device, as the page read them.
-	Records []data.Record
+	// History is the history on this device, as the page read it: its
+	// sessions and its deletions, which a backup carries.
+	History store.History
 	// Writable is false when the stored history may not be written
 	// (damaged, or saved by a newer version): nothing is imported then.
 	Writable bool
@@ -63,11 +65,12 @@ type BackupPanel struct {
 
 // importPreview is what a chosen backup would change.
 type importPreview struct {
-	name                       string
-	records                    []data.Record
-	routines                   []data.Routine
-	added, unchanged, conflict int
-	from, to                   string
+	name     string
+	backup   store.Backup
+	routines []data.Routine
+	// sum is what importing the backup would change here.
+	sum      store.ImportSummary
+	from, to string
 	// settings are the file's settings, offered when they differ from
 	// this device's; restore says whether the import puts them in place.
 	settings       data.Settings
@@ -116,7 +119,7 @@ func (b *BackupPanel) onStorage(ctx app.Context, e app.Event) {
 // low and, when it does not yet, asks it to (navigator.storage.persist),
 // once there is a session worth keeping.
 func (b *BackupPanel) checkPersisted(ctx app.Context) {
-	if b.persisted != "" || len(b.Records) == 0 || app.IsServer || b.mounted == nil {
+	if b.persisted != "" || len(b.History.Records) == 0 || app.IsServer || b.mounted == nil {
 		return
 	}
 	b.persisted = "asking"
@@ -144,10 +147,10 @@ func (b *BackupPanel) exportAll(ctx app.Context, viaShare bool) {
 	settings, _ := store.LoadSettings(b.st) // unreadable settings: the defaults in use are saved
 	// Routines that cannot be read are left out, and the person is told.
 	routines, routinesErr := store.LoadCustomRoutines(b.st)
-	raw, err := store.EncodeBackup(store.NewBackup(b.Records, settings, routines, now))
+	raw, err := store.EncodeBackup(store.NewBackupFrom(b.History, settings, routines, now))
 	if err != nil && len(routines) > 0 {
 		routinesErr = err
-		raw, err = store.EncodeBackup(store.NewBackup(b.Records, settings, nil, now))
+		raw, err = store.EncodeBackup(store.NewBackupFrom(b.History, settings, nil, now))
 	}
 	if err != nil {
 		b.saved, b.exportErr = "", err.Error()
@@ -163,7 +166,7 @@ func (b *BackupPanel) exportAll(ctx app.Context, viaShare bool) {
 		if routinesErr != nil {
 			b.exportErr = fmt.Sprintf(text.RoutinesLeftOut, routinesErr)
 		}
-		if err := store.SaveLastBackup(b.st, store.LastBackup{At: now, Sessions: len(b.Records)}); err != nil {
+		if err := store.SaveLastBackup(b.st, store.LastBackup{At: now, Sessions: len(b.History.Records)}); err != nil {
 			b.exportErr = strings.TrimSpace(b.exportErr + " " + err.Error())
 			return
 		}
@@ -177,13 +180,13 @@ const csvEmpty = "There is nothing to export yet: no session is saved on this de
 // exportCSV saves or shares the history as CSV, with a byte order mark so
 // that spreadsheets read it as UTF-8.
 func (b *BackupPanel) exportCSV(ctx app.Context, viaShare bool) {
-	if len(b.Records) == 0 {
+	if len(b.History.Records) == 0 {
 		// A file of column names alone would look like a lost history.
 		b.saved, b.exportErr = csvEmpty, ""
 		return
 	}
 	name := store.HistoryCSVFileName(webapi.LocalDate(b.now()))
-	raw := append([]byte("\uFEFF"), store.HistoryCSV(b.Records)...)
+	raw := append([]byte("\uFEFF"), store.HistoryCSV(b.History.Records)...)
 	mime := csvType // what share sheets know by
 	if !viaShare {
 		mime += ";charset=utf-8"
@@ -230,9 +233,16 @@ func (b *BackupPanel) decode(name, text string) {
 		b.reject(name, err)
 		return
 	}
-	_, added, unchanged, conflict := store.Merge(b.Records, bk.Records)
-	p := &importPreview{name: name, records: bk.Records, routines: bk.Routines, added: added, unchanged: unchanged, conflict: conflict,
-		settings: bk.Settings}
+	// Over a history that may not be written, the preview says so and
+	// offers nothing to import (renderPreview).
+	var sum store.ImportSummary
+	if b.Writable {
+		if sum, err = store.PreviewImport(b.st, bk); err != nil {
+			b.reject(name, err)
+			return
+		}
+	}
+	p := &importPreview{name: name, backup: bk, routines: bk.Routines, sum: sum, settings: bk.Settings}
 	p.offer, p.restore = restoreOffer(b.st, bk.Settings)
 	if n := len(bk.Records); n > 0 {
 		p.from, p.to = bk.Records[0].LocalDate, bk.Records[n-1].LocalDate
@@ -252,19 +262,23 @@ func (b *BackupPanel) onImport(ctx app.Context, e app.Event) {
 	if p == nil || !b.Writable {
 		return
 	}
-	_, sum, err := store.ImportRecords(b.st, p.records)
+	_, sum, err := store.ImportBackup(b.st, p.backup)
 	if err != nil {
 		b.importErr = err.Error()
 		return
 	}
 	b.preview = nil
-	b.imported = fmt.Sprintf(text.Imported, sum.Added, sum.Unchanged, sum.Conflicts)
+	b.imported = fmt.Sprintf(text.Imported, sum.Sentence())
 	if n, err := importRoutines(b.st, p.routines); err != nil {
 		b.importErr = err.Error()
 	} else if n > 0 {
 		b.imported += " " + fmt.Sprintf(text.RoutinesImported, n)
 	}
 	if p.offer && p.restore {
+		// The safety advice is accepted on each device, whatever the
+		// file says: a person setting up a new phone reads it there.
+		here, _ := store.LoadSettings(b.st)
+		p.settings.SafetyAccepted = here.SafetyAccepted
 		if err := store.SaveSettings(b.st, p.settings); err != nil {
 			b.importErr = err.Error()
 		} else {
@@ -341,10 +355,10 @@ func (b *BackupPanel) renderLast() app.UI {
 	if b.lastErr != "" {
 		last = b.lastErr
 	}
-	due := b.now != nil && store.BackupDue(b.last, b.now(), len(b.Records))
+	due := b.now != nil && store.BackupDue(b.last, b.now(), len(b.History.Records))
 	return ui.El("div",
 		ui.Elt("p#last-backup.muted.small", last),
-		app.If(due, ui.Elt("p#backup-due.notice", fmt.Sprintf(text.BackupDue, ui.SessionsText(max(len(b.Records)-b.last.Sessions, 0))))),
+		app.If(due, ui.Elt("p#backup-due.notice", fmt.Sprintf(text.BackupDue, ui.SessionsText(max(len(b.History.Records)-b.last.Sessions, 0))))),
 	)
 }
 
@@ -360,7 +374,7 @@ func (b *BackupPanel) renderPreview() app.UI {
 	}
 	return ui.El("div#import-preview.import-slot.import-preview[role=region][aria-labelledby=import-preview-title]",
 		ui.Elt("h4#import-preview-title", fmt.Sprintf(text.PreviewTitle, p.name)),
-		ui.Elt("p#import-counts", fmt.Sprintf(text.PreviewCounts, p.added, p.unchanged, p.conflict)),
+		app.If(b.Writable, ui.Elt("p#import-counts", fmt.Sprintf(text.PreviewCounts, p.sum.Sentence()))),
 		ui.Elt("p#import-range", rng),
 		ui.Elt("p.muted.small", text.PreviewOnly),
 		app.If(p.offer, ui.Toggle("import-settings", text.Offer, p.restore, func(ctx app.Context, e app.Event) { p.restore = !p.restore })),

@@ -15,9 +15,11 @@ import (
 // one being edited and its draft, and the last one deleted, for Undo.
 type sessionEdits struct {
 	editing string
-	draft   data.Record
-	deleted *data.Record
-	err     string
+	// was is the session as the editor opened it, draft what the person
+	// made of it: the edit is what changed between the two.
+	was, draft data.Record
+	deleted    *data.Record
+	err        string
 }
 
 // recentEntry shows one session with its Edit and Delete buttons, or the
@@ -70,7 +72,7 @@ func (p *Page) renderUndo() app.UI {
 
 func (p *Page) onEdit(r data.Record) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		p.edits = sessionEdits{editing: r.ID, draft: r, deleted: p.edits.deleted}
+		p.edits = sessionEdits{editing: r.ID, was: r, draft: r, deleted: p.edits.deleted}
 		p.focusSoon(ctx, "edit-before-q")
 	}
 }
@@ -81,12 +83,14 @@ func (p *Page) onCancelEdit(ctx app.Context, e app.Event) {
 	p.focusSoon(ctx, "edit-"+id)
 }
 
-// onSaveEdit stores the draft in place of the session, by its id.
+// onSaveEdit stores what the person changed of the session's answers,
+// emptied ones included (store.EditRecord): a note cleared stays cleared,
+// in this tab, in others and in backups.
 func (p *Page) onSaveEdit(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	d := p.edits.draft
 	d.Note = data.TrimNote(d.Note)
-	if _, err := store.SaveRecord(p.st, d); err != nil {
+	if _, err := store.EditRecord(p.st, d.ID, store.EditOf(p.edits.was, d), p.now()); err != nil {
 		p.edits.err = err.Error()
 		return
 	}
@@ -99,7 +103,7 @@ func (p *Page) onSaveEdit(ctx app.Context, e app.Event) {
 // would take two taps for every deletion, Undo only for a mistake.
 func (p *Page) onDelete(r data.Record) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		if _, err := store.DeleteRecord(p.st, r.ID); err != nil {
+		if _, err := store.DeleteRecordAt(p.st, r.ID, p.now()); err != nil {
 			p.actionErr = err.Error()
 			return
 		}

@@ -72,6 +72,14 @@ type Page struct {
 	confirming bool
 	// afreshKey is where the damaged data went after a fresh start.
 	afreshKey string
+	// afreshFailed is set when a fresh start was refused (no room to set
+	// the damaged history aside); exported is the damaged text the person
+	// saved as a file since, which they may then clear; clearing is set
+	// while that is being confirmed; cleared says what was done.
+	afreshFailed bool
+	exported     string
+	clearing     bool
+	cleared      string
 	// actionErr is the last failure of an action on this screen.
 	actionErr string
 	// edits is the session being edited, and the last one deleted.
@@ -188,6 +196,9 @@ func (p *Page) onMonth(ctx app.Context, delta int) {
 func (p *Page) onImported(ctx app.Context) {
 	p.load()
 	p.otherTab = false
+	// Undo of a deletion no longer stands once an import has merged what
+	// it brought: it could bring back a session the import left deleted.
+	p.edits.deleted = nil
 }
 
 // onExportRaw offers the stored text of a damaged or newer history as a
@@ -210,18 +221,44 @@ func (p *Page) onExportRaw(ctx app.Context, e app.Event) {
 	p.actionErr = ""
 	if err := webapi.SaveFile(name, mime, []byte(raw)); err != nil {
 		p.actionErr = fmt.Sprintf(ui.Text.DownloadFailed, err)
+		return
+	}
+	// The person has been offered this very text: it may be cleared
+	// now, with their word, if nothing else can be done with it.
+	if key == store.HistoryKey {
+		p.exported = raw
 	}
 }
 
 func (p *Page) onAskAfresh(ctx app.Context, e app.Event) { p.confirming = true }
-func (p *Page) onKeepAsIs(ctx app.Context, e app.Event)  { p.confirming = false }
+
+func (p *Page) onAskClear(ctx app.Context, e app.Event) { p.clearing = true }
+func (p *Page) onKeepIt(ctx app.Context, e app.Event)   { p.clearing = false }
+
+// onClear clears a damaged history that could not be set aside (storage is
+// full), once the person has saved it as a file and said so: the one way
+// out that storage leaves (store.ClearDamagedHistory).
+func (p *Page) onClear(ctx app.Context, e app.Event) {
+	p.clearing = false
+	key, err := store.ClearDamagedHistory(p.st, p.exported, p.now())
+	if err != nil {
+		p.actionErr = err.Error()
+		return
+	}
+	p.cleared, p.exported, p.afreshFailed, p.actionErr, p.otherTab = text.Cleared, "", false, "", false
+	if key != "" {
+		p.cleared = fmt.Sprintf(text.ClearedAside, key)
+	}
+	p.load()
+}
+func (p *Page) onKeepAsIs(ctx app.Context, e app.Event) { p.confirming = false }
 
 // onStartAfresh sets the damaged history aside and starts an empty one.
 func (p *Page) onStartAfresh(ctx app.Context, e app.Event) {
 	p.confirming = false
 	key, err := store.StartAfresh(p.st, p.now())
 	if err != nil {
-		p.actionErr = err.Error()
+		p.actionErr, p.afreshFailed = err.Error(), true
 		return
 	}
 	p.afreshKey, p.actionErr, p.otherTab = key, "", false
@@ -264,7 +301,7 @@ func (p *Page) Render() app.UI {
 // backupPanel is the backup panel for what was read: it imports only into a
 // history that may be written.
 func (p *Page) backupPanel() *BackupPanel {
-	return &BackupPanel{Records: p.hist.Records, Writable: p.status.Writable(), OnImported: p.onImported}
+	return &BackupPanel{History: p.hist, Writable: p.status.Writable(), OnImported: p.onImported}
 }
 
 // thisMonth is the first day of today's month.
@@ -285,7 +322,16 @@ func (p *Page) renderBanners() []app.UI {
 			ui.El("div.history-actions",
 				ui.Eltx("button#export-damaged.button", text.ExportDamaged).OnClick(p.onExportRaw),
 				app.If(!p.confirming, ui.Eltx("button#start-afresh.button", text.StartAfresh).OnClick(p.onAskAfresh)),
+				app.If(p.canClear() && !p.clearing, ui.Eltx("button#clear-damaged.button", text.Clear).OnClick(p.onAskClear)),
 			),
+			app.If(p.afreshFailed && p.exported == "", ui.Elt("p#clear-hint", text.ClearHint)),
+			app.If(p.clearing, ui.El("div#confirm-clear.confirm-afresh[role=alertdialog][aria-labelledby=confirm-clear-text]",
+				ui.Elt("p#confirm-clear-text", text.ConfirmClear),
+				ui.El("div.history-actions",
+					ui.Eltx("button#confirm-clear-yes.button.primary", text.ConfirmClearYes).OnClick(p.onClear),
+					ui.Eltx("button#confirm-clear-no.button", text.KeepAsIs).OnClick(p.onKeepIt),
+				),
+			)),
 			app.If(p.confirming, ui.El("div#confirm-afresh.confirm-afresh[role=alertdialog][aria-labelledby=confirm-afresh-text]",
 				ui.Elt("p#confirm-afresh-text", fmt.Sprintf(text.ConfirmAfresh, p.hist.CopyKey)),
 				ui.El("div.history-actions",
@@ -303,6 +349,9 @@ func (p *Page) renderBanners() []app.UI {
 				ui.Eltx("button#export-damaged.button", text.ExportNewer).OnClick(p.onExportRaw),
 			),
 		))
+	}
+	if p.cleared != "" {
+		out = append(out, ui.Elt("p#cleared.notice[role=status]", p.cleared))
 	}
 	if p.afreshKey != "" {
 		out = append(out, ui.Elt("p#afresh-done.notice[role=status]", fmt.Sprintf(text.AfreshDone, p.afreshKey)))
@@ -409,3 +458,8 @@ func (p *Page) recentCount() string {
 		return fmt.Sprintf(text.RecentCount, len(p.recent), ui.SessionsText(n))
 	}
 }
+
+// canClear reports whether the damaged history may be cleared: starting
+// afresh failed (there is no room to set it aside) and the person has saved
+// its text as a file.
+func (p *Page) canClear() bool { return p.afreshFailed && p.exported != "" }

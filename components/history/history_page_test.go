@@ -358,7 +358,7 @@ func TestBackupPanelPreviewsThenImportsAndRejectsBadFiles(t *testing.T) {
 	r.do(func(ctx app.Context) { panel.decode("good.json", encodeBackup(t, incoming...)) })
 	html := r.html()
 	uitest.MustContain(t, html, `id="import-preview"`, "Ready to import good.json",
-		"Sessions: 2 new, 1 already here, 0 that differ",
+		"What importing it does: 2 new sessions and 1 already here.",
 		"From Sun 1 Mar 2026 to ")
 	r.do(func(ctx app.Context) { panel.onCancel(ctx, app.Event{}) })
 	if strings.Contains(r.html(), `id="import-preview"`) {
@@ -368,13 +368,14 @@ func TestBackupPanelPreviewsThenImportsAndRejectsBadFiles(t *testing.T) {
 		t.Error("a cancelled import changed the history")
 	}
 
-	// A conflicting record keeps the one here.
+	// The same session, with a note the copy here lacks, merges as two
+	// tabs' copies do: the one with more answers wins (store.MergeRecords).
 	incoming[0] = changed
 	r.do(func(ctx app.Context) { panel.decode("good.json", encodeBackup(t, incoming...)) })
-	uitest.MustContain(t, r.html(), "Sessions: 2 new, 0 already here, 1 that differ")
+	uitest.MustContain(t, r.html(), "What importing it does: 2 new sessions and 1 session updated from the backup.")
 	r.do(func(ctx app.Context) { panel.onImport(ctx, app.Event{}) })
 	html = r.html()
-	uitest.MustContain(t, html, `id="import-done"`, "Imported: 2 new sessions, 0 already here, 1 kept as they are here.")
+	uitest.MustContain(t, html, `id="import-done"`, "Imported: 2 new sessions and 1 session updated from the backup.")
 	if r.imported != 1 {
 		t.Errorf("OnImported called %d times, want once", r.imported)
 	}
@@ -383,8 +384,8 @@ func TestBackupPanelPreviewsThenImportsAndRejectsBadFiles(t *testing.T) {
 		t.Fatalf("stored after import: %d records, %v; want 3", len(h.Records), err)
 	}
 	for _, rec := range h.Records {
-		if rec.ID == here.ID && rec.Note != "" {
-			t.Error("an import overwrote a session on this device")
+		if rec.ID == here.ID && rec.Note != changed.Note {
+			t.Errorf("the session here has note %q after the import, want the backup's %q", rec.Note, changed.Note)
 		}
 	}
 }
@@ -399,7 +400,7 @@ type panelRig struct {
 func newPanelRig(tb testing.TB, records []data.Record, writable bool) *panelRig {
 	tb.Helper()
 	r := &panelRig{}
-	r.b = &BackupPanel{Records: records, Writable: writable, OnImported: func(app.Context) { r.imported++ }}
+	r.b = &BackupPanel{History: store.History{Records: records}, Writable: writable, OnImported: func(app.Context) { r.imported++ }}
 	r.disp = app.NewClientTester(r.b)
 	r.disp.Consume()
 	tb.Cleanup(r.disp.Close)

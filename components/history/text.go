@@ -58,6 +58,12 @@ var text = struct {
 	ConfirmAfreshYes    string
 	KeepAsIs            string
 	AfreshDone          string
+	Clear               string
+	ClearHint           string
+	ConfirmClear        string
+	ConfirmClearYes     string
+	Cleared             string
+	ClearedAside        string
 	OtherTab            string
 	BackupTitle         string
 	BackupIntro         string
@@ -157,6 +163,12 @@ var text = struct {
 	ConfirmAfreshYes:    "Start afresh",
 	KeepAsIs:            "Keep it as it is",
 	AfreshDone:          "You have a fresh, empty history. The damaged data is still kept under %q.",
+	Clear:               "Clear it",
+	ClearHint:           "There is no room to keep the damaged history aside. Save it as a file first: Unknot can then clear it from this device.",
+	ConfirmClear:        "Your damaged history will be removed from this device. Keep the file you saved: it is the only copy. Clear it?",
+	ConfirmClearYes:     "Clear it",
+	Cleared:             "The damaged history was cleared. You can record sessions again.",
+	ClearedAside:        "The damaged history was set aside under %q and a new one started.",
 	OtherTab:            "Updated from another tab.",
 	BackupTitle:         "Keep a copy",
 	BackupIntro:         "Your history lives only in this browser. A backup file keeps it safe and moves it to another device.",
@@ -168,12 +180,12 @@ var text = struct {
 	BackupSaved:         "Saved %s.",
 	CSVSaved:            "Saved %s, for a spreadsheet. It cannot be imported back: use Export everything for that.",
 	ImportTitle:         "Import a backup",
-	ImportIntro:         "Sessions from an Unknot backup file are added to the ones here; nothing here is overwritten.",
+	ImportIntro:         "Sessions from an Unknot backup file are merged with the ones here: for each session the fuller copy and the latest answers are kept, and sessions deleted here stay deleted.",
 	ChooseFile:          "Choose a backup file",
 	Reading:             "Reading the file…",
 	RejectedFile:        "%s was not imported, and nothing changed:",
 	PreviewTitle:        "Ready to import %s",
-	PreviewCounts:       "Sessions: %d new, %d already here, %d that differ from the ones here (those here are kept).",
+	PreviewCounts:       "What importing it does: %s",
 	PreviewRange:        "From %s to %s.",
 	PreviewEmpty:        "The file holds no sessions.",
 	PreviewOnly:         "Sessions and your own routines are added; routines and settings you already have here stay as they are.",
@@ -181,7 +193,7 @@ var text = struct {
 	RoutinesNotImported: "The sessions were imported, but your routines from the file were not: %v",
 	Import:              "Import",
 	Cancel:              "Cancel",
-	Imported:            "Imported: %d new sessions, %d already here, %d kept as they are here.",
+	Imported:            "Imported: %s",
 	ImportBlocked:       "Nothing can be imported while the saved history cannot be written.",
 	RoutinesLeftOut:     "Your own routines could not all be read, so the backup holds only those that could: %v",
 	ShareAll:            "Share backup",

@@ -19,7 +19,7 @@ const noteDelay = 500 * time.Millisecond
 // to a reload or the phone's Back. Hiding or leaving the page saves it at
 // once (keep), and until it is saved the screen says so.
 func (p *Player) onNoteInput(ctx app.Context, note string) {
-	p.rec.Note, p.answered = data.TrimNote(note), true
+	p.rec.Note, p.answered, p.rec.Edited = data.TrimNote(note), true, p.clock()
 	saved := !p.run.Unsaved()
 	// Only the last keystroke's save runs.
 	p.run.SaveSoon(cmp.Or(p.saveAfter, noteDelay))

@@ -484,9 +484,11 @@ func (p *Player) store() {
 		p.keepUnsaved(err)
 		return
 	}
-	// Saved: the checkpoint has done its job, and there is room for any
-	// session kept from before.
-	store.ClearCheckpoint(webapi.AppStorage(p.mounted), p.rec.ID)
+	// Saved. The checkpoint stays until a later start finds the session
+	// in the history (store.Repair): another tab's stale write could still
+	// lose it, and this tab may close at once. It is offered to resume no
+	// more (store.LoadCheckpoints). There may be room now for any session
+	// kept from before.
 	_, _ = store.SavePending(webapi.AppStorage(p.mounted))
 	webapi.ReleaseLive()
 	webapi.RefreshBadge(p.mounted)
@@ -511,12 +513,12 @@ func (p *Player) askPersist() {
 func (p *Player) onPainBefore(ctx app.Context, v *int) { p.painBefore = v }
 
 func (p *Player) onPainAfter(ctx app.Context, v *int) {
-	p.rec.PainAfter, p.answered = v, true
+	p.rec.PainAfter, p.answered, p.rec.Edited = v, true, p.clock()
 	p.save()
 }
 
 func (p *Player) onNote(ctx app.Context, note string) {
-	p.rec.Note, p.answered = data.TrimNote(note), true
+	p.rec.Note, p.answered, p.rec.Edited = data.TrimNote(note), true, p.clock()
 	p.save()
 }
 

@@ -38,6 +38,7 @@ func (p *Prefs) OnMount(ctx app.Context) {
 			time.Sleep(prefsDelay)
 			ctx.Dispatch(func(ctx app.Context) {
 				st := webapi.AppStorage(ctx)
+				webapi.Repair(st)
 				s, _ := store.LoadSettings(st)
 				ApplyPrefs(s)
 				webapi.UpdateBadge(st, s, time.Now())

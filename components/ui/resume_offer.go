@@ -159,7 +159,8 @@ func (o *ResumeOffer) onSave(i int) app.EventHandler {
 			o.message = fmt.Sprintf(Text.SaveFailed, err)
 			return
 		}
-		store.ClearCheckpoint(st, it.c.RecordID)
+		// The checkpoint stays until a later start finds the session in
+		// the history (store.Repair); it is offered no more meanwhile.
 		o.message = Text.Saved
 		o.drop(ctx, it.c.RecordID)
 	}

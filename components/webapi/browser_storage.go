@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -25,6 +26,18 @@ func AppStorage(ctx app.Context) store.RawStorage {
 		return MemoryStorage
 	}
 	return localStore{}
+}
+
+// repairOnce runs store.Repair once per start of the app (Repair).
+var repairOnce sync.Once
+
+// Repair runs store.Repair on st once per start of the app: it saves the
+// sessions waiting to be saved, writes back any saved session a stale tab's
+// write lost, and lets go of the checkpoints and copies the history no
+// longer needs. Every start does it, not only a tab that sees another's
+// write: the tab that saved may have closed at once.
+func Repair(st store.Storage) {
+	repairOnce.Do(func() { _, _ = store.Repair(st, time.Now()) })
 }
 
 // MemoryStorage stands in for localStorage outside the browser. Native tests

@@ -6,22 +6,25 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
 	"unknot/data"
 )
 
-// The identity of a backup file.
+// The identity of a backup file. Version 2 added the sessions deleted
+// (Backup.Deleted) and the edit time of each session's answers
+// (Record.Edited); files of version 1 are still read, as having neither.
 const (
 	BackupType    = "unknot-backup"
-	BackupVersion = 1
+	BackupVersion = 2
 )
 
 // Limits on a backup file, checked before and while it is read.
 
 // backupFields are the fields of a backup file.
-var backupFields = []string{"type", "version", "exportedAt", "settings", "routines", "records"}
+var backupFields = []string{"type", "version", "exportedAt", "settings", "routines", "records", "deleted"}
 
 const (
 	// MaxBackupBytes is the largest backup file read, in bytes. Ten years
@@ -36,7 +39,8 @@ const (
 
 // Backup is everything Unknot keeps, as written to a backup file.
 type Backup struct {
-	// Type is always BackupType; Version is BackupVersion.
+	// Type is always BackupType; Version is BackupVersion, or 1 for a file
+	// of version 1.
 	Type    string `json:"type"`
 	Version int    `json:"version"`
 	// ExportedAt is the instant the backup was made, in UTC.
@@ -46,6 +50,9 @@ type Backup struct {
 	Routines []data.Routine `json:"routines"`
 	// Records are the sessions, sorted by Start.
 	Records []data.Record `json:"records"`
+	// Deleted are the sessions deleted lately, oldest first, so that an
+	// import does not bring them back; none of them is in Records.
+	Deleted []Tombstone `json:"deleted"`
 }
 
 // NewBackup makes a backup of records, settings and custom routines at the
@@ -57,6 +64,15 @@ func NewBackup(records []data.Record, s data.Settings, routines []data.Routine, 
 		ExportedAt: now.Round(0).UTC().Truncate(time.Millisecond),
 		Settings:   s, Routines: routines, Records: data.InOrder(records),
 	}
+}
+
+// NewBackupFrom makes a backup of the history h, with the sessions deleted
+// lately, settings and custom routines at the instant now. Prefer it to
+// NewBackup, which carries no deletions.
+func NewBackupFrom(h History, s data.Settings, routines []data.Routine, now time.Time) Backup {
+	b := NewBackup(h.Records, s, routines, now)
+	b.Deleted = latestDeleted(slices.Clone(h.Deleted))
+	return b
 }
 
 // BackupFileName is the name to offer for a backup made on the local date
@@ -102,7 +118,7 @@ func (b Backup) Validate() error {
 		}
 		ids[r.ID] = i
 	}
-	return nil
+	return checkDeleted(b.Deleted, ids)
 }
 
 // checkCustomRoutine checks routine i of a backup or of the stored routines
@@ -123,7 +139,7 @@ func checkVersion(v int) error {
 	switch {
 	case v > BackupVersion:
 		return fmt.Errorf("this backup was made by a newer version of Unknot (version %d; this one reads %d): update Unknot to read it", v, BackupVersion)
-	case v != BackupVersion:
+	case v < 1:
 		return fmt.Errorf("version %d is not a backup version Unknot knows", v)
 	}
 	return nil
@@ -155,7 +171,8 @@ func EncodeBackup(b Backup) ([]byte, error) {
 	for _, f := range []struct {
 		name string
 		v    any
-	}{{"type", b.Type}, {"version", b.Version}, {"exportedAt", b.ExportedAt.UTC()}, {"settings", b.Settings}, {"routines", b.Routines}} {
+	}{{"type", b.Type}, {"version", b.Version}, {"exportedAt", b.ExportedAt.UTC()}, {"settings", b.Settings}, {"routines", b.Routines},
+		{"deleted", deletedWire(b.Deleted)}} {
 		if err := field(f.name, f.v, false); err != nil {
 			return nil, err
 		}
@@ -303,22 +320,15 @@ func decodeBackup(raw []byte) (Backup, error) {
 		}
 		b.Routines = append(b.Routines, r)
 	}
-	records, err := splitList(top["records"], "records", MaxRecords, maxItemBytes)
+	n, err := measureList(top["records"], "records", MaxRecords, maxItemBytes)
 	if err != nil {
 		return Backup{}, err
 	}
-	ids := make(map[string]int, len(records))
-	b.Records = make([]data.Record, 0, len(records))
-	for i, item := range records {
-		r, err := decodeRecord(item)
-		if err != nil {
-			return Backup{}, fmt.Errorf("record %d: %w", i+1, err)
-		}
-		if j, ok := ids[r.ID]; ok {
-			return Backup{}, fmt.Errorf("record %d: id %s is also used by record %d", i+1, r.ID, j+1)
-		}
-		ids[r.ID] = i
-		b.Records = append(b.Records, r)
+	if b.Records, err = decodeRecordList(top["records"], n); err != nil {
+		return Backup{}, err
+	}
+	if b.Deleted, err = decodeDeleted(top["deleted"], b.Records); err != nil {
+		return Backup{}, err
 	}
 	b.Records = data.InOrder(b.Records)
 	return b, nil
@@ -355,73 +365,6 @@ func decodeSettings(raw json.RawMessage) (data.Settings, error) {
 		return data.Settings{}, err
 	}
 	return s, nil
-}
-
-// Merge adds incoming records to existing by id and returns the result
-// sorted by Start. A record whose id is new is added; one equal to the
-// record here is unchanged; one that differs is a conflict, and the record
-// here is kept, so an import never overwrites what is on the device.
-func Merge(existing, incoming []data.Record) (merged []data.Record, added, unchanged, conflicts int) {
-	merged = make([]data.Record, 0, len(existing)+len(incoming))
-	byID := make(map[string]int, len(existing)+len(incoming))
-	for _, r := range existing {
-		if i, ok := byID[r.ID]; ok {
-			merged[i] = r
-			continue
-		}
-		byID[r.ID] = len(merged)
-		merged = append(merged, r)
-	}
-	for _, r := range incoming {
-		i, ok := byID[r.ID]
-		switch {
-		case !ok:
-			byID[r.ID] = len(merged)
-			merged = append(merged, r)
-			added++
-		case merged[i].Equal(r):
-			unchanged++
-		default:
-			conflicts++
-		}
-	}
-	sortRecords(merged)
-	return merged, added, unchanged, conflicts
-}
-
-// ImportSummary counts what an import did; see Merge.
-type ImportSummary struct {
-	Added, Unchanged, Conflicts int
-}
-
-// ImportRecords merges incoming records (from DecodeBackup) into the stored
-// history and returns it as saved. Like SaveRecords it reads the stored
-// history again first, and writes nothing when a record is not valid or the
-// stored history is damaged or newer; it writes nothing either when nothing
-// is added.
-func ImportRecords(st Storage, incoming []data.Record) (History, ImportSummary, error) {
-	for i, r := range incoming {
-		if err := r.Validate(); err != nil {
-			return History{}, ImportSummary{}, &storeError{kind: ErrInvalidRecord, cause: err, msg: fmt.Sprintf(
-				"nothing was imported: record %d: %v", i+1, err)}
-		}
-	}
-	l := readHistory(st)
-	if err := refuse(l, "nothing was imported."); err != nil {
-		return History{}, ImportSummary{}, err
-	}
-	merged, added, unchanged, conflicts := Merge(l.records, incoming)
-	sum := ImportSummary{Added: added, Unchanged: unchanged, Conflicts: conflicts}
-	if added == 0 {
-		return History{Records: l.records}, sum, nil
-	}
-	if _, err := keepDuplicates(st, l); err != nil {
-		return History{}, ImportSummary{}, err
-	}
-	if err := writeHistory(st, merged); err != nil {
-		return History{}, ImportSummary{}, err
-	}
-	return History{Records: merged}, sum, nil
 }
 
 // LastBackupKey is the storage key of the last backup's details.

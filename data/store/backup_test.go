@@ -59,6 +59,9 @@ func sameBackup(got, want store.Backup) string {
 	if len(got.Routines) != len(want.Routines) || (len(got.Routines) > 0 && !reflect.DeepEqual(got.Routines, want.Routines)) {
 		return fmt.Sprintf("routines %+v, want %+v", got.Routines, want.Routines)
 	}
+	if !reflect.DeepEqual(got.Deleted, want.Deleted) && (len(got.Deleted) > 0 || len(want.Deleted) > 0) {
+		return fmt.Sprintf("deleted %+v, want %+v", got.Deleted, want.Deleted)
+	}
 	if len(got.Records) != len(want.Records) {
 		return fmt.Sprintf("%d records, want %d", len(got.Records), len(want.Records))
 	}
@@ -104,10 +107,10 @@ func TestBackupEmpty(t *testing.T) {
 	}
 }
 
-func TestBackupGoldenV1(t *testing.T) {
-	// testdata/backup-v1.json was written by version 1. It must always
-	// load.
-	f, err := os.Open("testdata/backup-v1.json")
+// decodeBackupFile reads the backup file name.
+func decodeBackupFile(t *testing.T, name string) store.Backup {
+	t.Helper()
+	f, err := os.Open(name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,6 +119,13 @@ func TestBackupGoldenV1(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return b
+}
+
+func TestBackupGoldenV1(t *testing.T) {
+	// testdata/backup-v1.json was written by version 1. It must always
+	// load.
+	b := decodeBackupFile(t, "testdata/backup-v1.json")
 	checks := []struct {
 		scenario  string
 		got, want any
@@ -133,6 +143,31 @@ func TestBackupGoldenV1(t *testing.T) {
 		if c.got != c.want {
 			t.Errorf("%s: got %v, want %v", c.scenario, c.got, c.want)
 		}
+	}
+}
+
+func TestBackupGoldenV2(t *testing.T) {
+	// testdata/backup-v2.json was written by version 2: version 1's
+	// sessions, the first edited, and a session deleted. It must always
+	// load, and is read as version 1's with those added.
+	b := decodeBackupFile(t, "testdata/backup-v2.json")
+	want := decodeBackupFile(t, "testdata/backup-v1.json")
+	want.Version = 2
+	want.Records[0].Edited = time.Date(2025, 3, 29, 9, 20, 0, 0, time.UTC)
+	want.Deleted = []store.Tombstone{{ID: "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b", At: time.Date(2025, 3, 30, 2, 0, 0, 0, time.UTC)}}
+	if diff := sameBackup(b, want); diff != "" {
+		t.Errorf("got %s", diff)
+	}
+	// This version writes version 2 as the sample has it, field for field.
+	enc, err := store.EncodeBackup(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := store.DecodeBackup(bytes.NewReader(enc))
+	if err != nil || sameBackup(again, b) != "" || !bytes.Contains(enc, []byte(`"version": 2`)) ||
+		!bytes.Contains(enc, []byte(`"deleted": [{"id":"9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b","at":"2025-03-30T02:00:00Z"}]`)) ||
+		!bytes.Contains(enc, []byte(`"edited":"2025-03-29T09:20:00Z"`)) {
+		t.Errorf("written again: %v\n%s", err, enc)
 	}
 }
 
@@ -185,10 +220,10 @@ func TestDecodeBackupRejects(t *testing.T) {
 		{"no type", edit(`"type": "unknot-backup",`, ``), `it has no "type": "unknot-backup"`},
 		{"another app's file", edit(`"unknot-backup"`, `"excalidraw"`), "this file is not an Unknot backup"},
 		{"type in capitals", edit(`"unknot-backup"`, `"Unknot-Backup"`), "this file is not an Unknot backup"},
-		{"newer version", edit(`"version": 1`, `"version": 2`), "made by a newer version of Unknot (version 2; this one reads 1)"},
-		{"version 0", edit(`"version": 1`, `"version": 0`), "version 0 is not a backup version Unknot knows"},
-		{"version as text", edit(`"version": 1`, `"version": "1"`), "the backup has no version number"},
-		{"unknown field", edit(`"version": 1,`, `"version": 1, "theme": "dark",`), `the backup has an unknown field "theme"`},
+		{"newer version", edit(`"version": 2`, `"version": 3`), "made by a newer version of Unknot (version 3; this one reads 2)"},
+		{"version 0", edit(`"version": 2`, `"version": 0`), "version 0 is not a backup version Unknot knows"},
+		{"version as text", edit(`"version": 2`, `"version": "2"`), "the backup has no version number"},
+		{"unknown field", edit(`"version": 2,`, `"version": 2, "theme": "dark",`), `the backup has an unknown field "theme"`},
 		{"no records", `{"type":"unknot-backup","version":1,"exportedAt":"2025-04-24T18:00:00Z","settings":{"schema":2}}`, `the backup has no "records"`},
 		{"no settings", edit(`"settings": `, `"preferences": `), `unknown field "preferences"`},
 		{"bad export time", edit(`"2025-04-24T18:00:00Z"`, `"yesterday"`), `the export time "yesterday" is not a date and time`},
@@ -221,6 +256,9 @@ func TestDecodeBackupRejects(t *testing.T) {
 		{"record 1: note too long", edit(`"complete":true`, `"complete":true,"note":"`+strings.Repeat("ä", 281)+`"`), "record 1: note is 281 characters long, at most 280"},
 		{"record 1: not an object", edit(`"records": [`, `"records": [7,`), "record 1: the value is a number, must be an object"},
 		{"record 1: null", edit(`"records": [`, `"records": [null,`), "record 1: start is missing"},
+		{"record 1: bad edit time", edit(`"complete":true`, `"complete":true,"edited":"Sunday"`), `record 1: edit time "Sunday" is not a date and time`},
+		{"record 1: edit time as a number", edit(`"complete":true`, `"complete":true,"edited":1745479800000`), "record 1: edited is a number, must be text"},
+		{"deleted: too many", edit(`"deleted": []`, `"deleted": [`+strings.TrimSuffix(strings.Repeat(`{},`, store.MaxTombstones+1), ",")+`]`), "it holds 1001 deletions, at most 1000"},
 	}
 	for _, c := range cases {
 		t.Run(c.scenario, func(t *testing.T) {
@@ -309,17 +347,22 @@ func TestMerge(t *testing.T) {
 	a, b, c := datatest.Record(t, datatest.London, "2025-04-20 08:00"), datatest.Record(t, datatest.London, "2025-04-21 08:00"), datatest.Record(t, datatest.London, "2025-04-22 08:00")
 	bEdited := b
 	bEdited.Note = "edited elsewhere"
+	bEdited.Edited = b.End.Add(time.Hour)
+	bCleared := bEdited
+	bCleared.Note, bCleared.Edited = "", b.End.Add(2*time.Hour)
 	cases := []struct {
 		scenario                    string
 		existing, incoming          []data.Record
 		want                        []string
+		note                        string // b's note after
 		added, unchanged, conflicts int
 	}{
-		{"into nothing", nil, []data.Record{c, a}, []string{a.ID, c.ID}, 2, 0, 0},
-		{"nothing in", []data.Record{a}, nil, []string{a.ID}, 0, 0, 0},
-		{"the same again", []data.Record{a, b}, []data.Record{b, a}, []string{a.ID, b.ID}, 0, 2, 0},
-		{"new and old", []data.Record{a, b}, []data.Record{b, c}, []string{a.ID, b.ID, c.ID}, 1, 1, 0},
-		{"a conflict keeps the record here", []data.Record{b}, []data.Record{bEdited, a}, []string{a.ID, b.ID}, 1, 0, 1},
+		{"into nothing", nil, []data.Record{c, a}, []string{a.ID, c.ID}, "", 2, 0, 0},
+		{"nothing in", []data.Record{a}, nil, []string{a.ID}, "", 0, 0, 0},
+		{"the same again", []data.Record{a, b}, []data.Record{b, a}, []string{a.ID, b.ID}, "", 0, 2, 0},
+		{"new and old", []data.Record{a, b}, []data.Record{b, c}, []string{a.ID, b.ID, c.ID}, "", 1, 1, 0},
+		{"a later edit is merged in", []data.Record{b}, []data.Record{bEdited, a}, []string{a.ID, b.ID}, "edited elsewhere", 1, 0, 1},
+		{"an earlier edit is not", []data.Record{bCleared}, []data.Record{bEdited}, []string{b.ID}, "", 0, 1, 0},
 	}
 	for _, ch := range cases {
 		merged, added, unchanged, conflicts := store.Merge(ch.existing, ch.incoming)
@@ -330,8 +373,8 @@ func TestMerge(t *testing.T) {
 			t.Errorf("%s: counts: got %d/%d/%d, want %d/%d/%d", ch.scenario, added, unchanged, conflicts, ch.added, ch.unchanged, ch.conflicts)
 		}
 		for _, r := range merged {
-			if r.ID == b.ID && r.Note != "" {
-				t.Errorf("%s: the record here was overwritten", ch.scenario)
+			if r.ID == b.ID && r.Note != ch.note {
+				t.Errorf("%s: b's note is %q, want %q", ch.scenario, r.Note, ch.note)
 			}
 		}
 	}
@@ -344,12 +387,12 @@ func TestImportRecords(t *testing.T) {
 		t.Fatal(err)
 	}
 	incoming := append(bkRecords(t, 5)[1:], datatest.Record(t, datatest.London, "2025-04-24 08:00"))
-	incoming[0].Note = "changed"
+	incoming[0].Note, incoming[0].Edited = "changed", incoming[0].End.Add(time.Hour)
 	h, sum, err := store.ImportRecords(st, incoming)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (store.ImportSummary{Added: 3, Unchanged: 1, Conflicts: 1}); sum != want {
+	if want := (store.ImportSummary{Added: 3, Updated: 1, Unchanged: 1}); sum != want {
 		t.Errorf("summary: got %+v, want %+v", sum, want)
 	}
 	if len(h.Records) != 6 || len(loadWritable(t, st)) != 6 {
@@ -444,6 +487,8 @@ func FuzzDecodeBackup(f *testing.F) {
 	f.Add([]byte(valid[:len(valid)/3]))
 	f.Add([]byte(`{"type":"unknot-backup","version":1,"exportedAt":"2025-04-24T18:00:00Z","settings":{"schema":2},"records":[]}`))
 	f.Add([]byte(`{"type":"unknot-backup","version":1,"exportedAt":"2025-04-24T18:00:00Z","settings":{"schema":1},"routines":null,"records":[{}]}`))
+	f.Add([]byte(`{"type":"unknot-backup","version":2,"exportedAt":"2025-04-24T18:00:00Z","settings":{"schema":2},"records":[],` +
+		`"deleted":[{"id":"0b6f4c1e-6d1a-4f57-9a3c-2d1f3e4a5b6c","at":"2025-04-24T17:00:00.123Z"}]}`))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		b, err := store.DecodeBackup(bytes.NewReader(in))
 		if err != nil {

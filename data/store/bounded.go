@@ -120,17 +120,30 @@ func eachItem(raw []byte, what string, fn func(i int, item []byte) error) error 
 }
 
 // splitList splits the JSON list raw, already checked by checkJSON, into
-// its items without copying them. It counts them first, refusing more than
-// most before anything is allocated, and refuses an item larger than
-// maxItem bytes; what names the items ("records"). A missing list is
-// empty.
+// its items without copying them; see measureList.
 func splitList(raw []byte, what string, most, maxItem int) ([]json.RawMessage, error) {
-	if raw == nil {
-		return nil, nil
+	n, err := measureList(raw, what, most, maxItem)
+	if err != nil || n == 0 {
+		return nil, err
 	}
-	subject := what + ": the value is"
+	items := make([]json.RawMessage, 0, n)
+	_ = eachItem(raw, what+": the value is", func(i int, item []byte) error {
+		items = append(items, item)
+		return nil
+	})
+	return items, nil
+}
+
+// measureList counts the items of the JSON list raw, already checked by
+// checkJSON, refusing more than most and an item larger than maxItem
+// bytes, before anything is allocated for them; what names the items
+// ("records"). A missing list is empty.
+func measureList(raw []byte, what string, most, maxItem int) (int, error) {
+	if raw == nil {
+		return 0, nil
+	}
 	n := 0
-	err := eachItem(raw, subject, func(i int, item []byte) error {
+	err := eachItem(raw, what+": the value is", func(i int, item []byte) error {
 		n++
 		if len(item) > maxItem {
 			return fmt.Errorf("%s %d is %s, larger than one can be", what[:len(what)-1], i+1, byteText(int64(len(item))))
@@ -138,17 +151,12 @@ func splitList(raw []byte, what string, most, maxItem int) ([]json.RawMessage, e
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return 0, err
 	}
 	if n > most {
-		return nil, fmt.Errorf("it holds %d %s, at most %d", n, what, most)
+		return 0, fmt.Errorf("it holds %d %s, at most %d", n, what, most)
 	}
-	items := make([]json.RawMessage, 0, n)
-	_ = eachItem(raw, subject, func(i int, item []byte) error {
-		items = append(items, item)
-		return nil
-	})
-	return items, nil
+	return n, nil
 }
 
 // countList counts the items of the JSON list raw without allocating; -1

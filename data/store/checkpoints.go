@@ -21,7 +21,9 @@ func checkpointKey(id string) string { return CheckpointPrefix + id }
 var legacyNamespace = uuid.MustParse("3f1d2c4e-8b7a-4c55-9e61-0a2b3c4d5e6f")
 
 // LoadCheckpoints reads every unfinished session's checkpoint, the most
-// recently saved first. A checkpoint kept under the one key of earlier
+// recently saved first. A session that is finished (it waits to be saved,
+// or was saved and its checkpoint is kept until a later start, see Repair)
+// is not unfinished, and is left out. A checkpoint kept under the one key of earlier
 // versions is first moved to its own key, so it is still offered. The
 // error, when not nil, says that a checkpoint could not be read (it wraps
 // ErrCheckpoint); such a checkpoint is left where it is and the others are
@@ -71,11 +73,11 @@ func LoadCheckpoint(st Storage) (data.Checkpoint, bool, error) {
 }
 
 // LoadCheckpointID reads the checkpoint of the session whose record id is
-// id, and false when there is none (it was finished, saved or discarded,
-// maybe in another tab). One that cannot be read gives false and an error
-// wrapping ErrCheckpoint.
+// id, and false when there is none or its session is finished (saved or
+// waiting to be, discarded, maybe in another tab). One that cannot be read
+// gives false and an error wrapping ErrCheckpoint.
 func LoadCheckpointID(st Storage, id string) (data.Checkpoint, bool, error) {
-	if uuid.Validate(id) != nil {
+	if uuid.Validate(id) != nil || hasEntry(st, id) {
 		return data.Checkpoint{}, false, nil
 	}
 	return loadKey(st, checkpointKey(id))
@@ -119,7 +121,7 @@ func migrateCheckpoint(st Storage) error {
 	if c.RecordID == "" {
 		c.RecordID = uuid.NewSHA1(legacyNamespace, []byte(raw)).String()
 	}
-	if have, ok, err := LoadCheckpointID(st, c.RecordID); err == nil && ok && !furtherThan(c, have) {
+	if have, ok, err := loadKey(st, checkpointKey(c.RecordID)); err == nil && ok && !furtherThan(c, have) {
 		st.Del(CheckpointKey)
 		return nil
 	}

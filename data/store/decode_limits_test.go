@@ -106,8 +106,9 @@ func TestLoadHistoryHostileIsBounded(t *testing.T) {
 		{"schema 2, empty names", fill(`{"schema":2,"exercises":[],"logs":[],"zones":[],"records":[{}],"routines":[`, `["",""]`, `,`, `]}`), store.StatusCorrupt},
 		{"schema 2, empty logs", fill(`{"schema":2,"routines":[],"exercises":[["a","A"]],"zones":[],"records":[{}],"logs":[`, `[0,0,0,0,0,0]`, `,`, `]}`), store.StatusCorrupt},
 		{"schema 2, empty zones", fill(`{"schema":2,"routines":[],"exercises":[],"logs":[],"records":[{}],"zones":[`, `""`, `,`, `]}`), store.StatusCorrupt},
-		{"newer, empty objects as records", fill(`{"schema":3,"records":[`, `{}`, `,`, `]}`), store.StatusNewer},
-		{"newer, empty lists as records", fill(`{"schema":3,"records":[`, `[]`, `,`, `]}`), store.StatusNewer},
+		{"schema 3, empty lists as deletions", fill(`{"schema":3,"routines":[],"exercises":[],"logs":[],"zones":[],"records":[],"deleted":[`, `[]`, `,`, `]}`), store.StatusCorrupt},
+		{"newer, empty objects as records", fill(`{"schema":4,"records":[`, `{}`, `,`, `]}`), store.StatusNewer},
+		{"newer, empty lists as records", fill(`{"schema":4,"records":[`, `[]`, `,`, `]}`), store.StatusNewer},
 		{"deep nesting", fill(``, `[`, ``, ``), store.StatusCorrupt},
 		{"many fields", fill(`{`, `"a":1`, `,`, `}`), store.StatusCorrupt},
 	}

@@ -23,9 +23,15 @@ const HistoryKey = "unknot.history"
 
 // HistorySchema is the version of the stored history's shape that this code
 // writes. Every change to the shape of Record raises it and adds a migration
-// to historyMigrations and a sample of the old shape to testdata/. Schema 1
-// wrote every record out in full; schema 2 is compact (see history_wire.go).
-const HistorySchema = 2
+// to historyMigrations, or a way to read the old shape, and a sample of it
+// to testdata/. Schema 1 wrote every record out in full; schema 2 is compact
+// (see history_wire.go); schema 3 adds the edit time of the answers and the
+// sessions deleted (history_wire3.go), and decodeWire reads 2 as well.
+const HistorySchema = 3
+
+// compactSchema is the first compact schema: migrations lead to it, and
+// decodeWire reads it and every later one.
+const compactSchema = 2
 
 // CorruptPrefix starts the keys that damaged history is copied to; the
 // rest of the key is the copy's time in Unix milliseconds.
@@ -99,6 +105,9 @@ type History struct {
 	// DuplicatesKey is the key the stored text was copied to because
 	// different sessions in it had the same id; "" when none had.
 	DuplicatesKey string
+	// Deleted are the sessions deleted lately, oldest first, for backups
+	// to carry (NewBackupFrom).
+	Deleted []Tombstone
 }
 
 // migration turns the fields of a history envelope of one schema into the
@@ -106,7 +115,8 @@ type History struct {
 type migration func(env map[string]json.RawMessage) (map[string]json.RawMessage, error)
 
 // historyMigrations[n] turns a schema-n history into schema n+1. LoadHistory
-// runs them in turn up to HistorySchema; the result is written back by the
+// runs them in turn up to compactSchema, which decodeWire reads as it reads
+// every later one; the result is written back, as HistorySchema, by the
 // next save.
 var historyMigrations = map[int]migration{1: migrate1}
 
@@ -147,6 +157,7 @@ func unknownField(env map[string]json.RawMessage, known ...string) error {
 // loaded is the stored history as read, before anything is copied.
 type loaded struct {
 	records []data.Record
+	deleted []Tombstone
 	status  Status
 	raw     string
 	hasRaw  bool
@@ -177,84 +188,7 @@ func LoadHistory(st Storage, now time.Time) (History, Status, error) {
 			"Your saved history could not be read: %s. A copy of it is kept under %q, and nothing will be saved over it until you choose what to do.", l.reason, key)}
 	}
 	key, err := keepDuplicates(st, l)
-	return History{Records: l.records, DuplicatesKey: key}, l.status, err
-}
-
-// SaveRecord saves rec; see SaveRecords.
-func SaveRecord(st Storage, rec data.Record) (History, error) { return SaveRecords(st, rec) }
-
-// SaveRecords adds recs to the stored history and returns it as saved. It
-// reads the stored history again first and writes the union by id, so two
-// tabs saving at once keep each other's sessions; a record whose id is
-// already stored is merged with it by MergeRecords, so nothing it had is
-// lost. After writing it reads the history back and writes again if a
-// record is not there (see KeepSaved). It writes nothing when a record is not valid
-// (the error wraps ErrInvalidRecord) or the stored history is damaged or
-// newer (ErrCorrupt, ErrNewer). On any error none of recs is saved: the
-// caller keeps them in memory and tries again later, except for
-// ErrInvalidRecord; when the storage is full the error wraps
-// ErrStorageFull.
-func SaveRecords(st Storage, recs ...data.Record) (History, error) {
-	return saveRecords(st, recs, false)
-}
-
-// saveRecords is SaveRecords; with answers set, the pain scores and note of
-// recs are taken as they are, even when they are cleared (SaveAnswers).
-func saveRecords(st Storage, recs []data.Record, answers bool) (History, error) {
-	for i, r := range recs {
-		if err := r.Validate(); err != nil {
-			return History{}, &storeError{kind: ErrInvalidRecord, cause: err, msg: fmt.Sprintf(
-				"session %d of %d could not be saved because it is not valid: %v", i+1, len(recs), err)}
-		}
-	}
-	l := readHistory(st)
-	if err := refuse(l, "nothing was saved; the session is kept in memory until then."); err != nil {
-		return History{}, err
-	}
-	if _, err := keepDuplicates(st, l); err != nil {
-		return History{}, err
-	}
-	merged := mergeByID(l.records, recs, answers)
-	text, err := writeHistoryText(st, merged)
-	if err != nil {
-		return History{}, err
-	}
-	// Read back: the text as written means every record is there, without
-	// decoding it all again; anything else is checked record by record.
-	if raw, _, _ := getRaw(st, HistoryKey); raw != text {
-		if h, _, err := KeepSaved(st, recs...); err == nil && h.Records != nil {
-			merged = h.Records
-		}
-	}
-	return History{Records: merged}, nil
-}
-
-// DeleteRecord removes the record with the given id from the stored history
-// and returns the history as saved. It reads the stored history again first,
-// so sessions saved by another tab are kept; an id that is not there
-// changes nothing.
-func DeleteRecord(st Storage, id string) (History, error) {
-	l := readHistory(st)
-	if err := refuse(l, "nothing was deleted."); err != nil {
-		return History{}, err
-	}
-	kept := make([]data.Record, 0, len(l.records))
-	for _, r := range l.records {
-		if r.ID != id {
-			kept = append(kept, r)
-		}
-	}
-	if len(kept) == len(l.records) {
-		return History{Records: l.records}, nil
-	}
-	if _, err := keepDuplicates(st, l); err != nil {
-		return History{}, err
-	}
-	forget(st, id)
-	if err := writeHistory(st, kept); err != nil {
-		return History{}, err
-	}
-	return History{Records: kept}, nil
+	return History{Records: l.records, DuplicatesKey: key, Deleted: l.deleted}, l.status, err
 }
 
 // StartAfresh is the person's choice to set aside a damaged history, or one
@@ -275,7 +209,7 @@ func StartAfresh(st Storage, now time.Time) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("your saved history could not be copied aside (%v), so it was left as it is", err)
 	}
-	if err := writeHistory(st, nil); err != nil {
+	if _, err := writeState(st, state{}); err != nil {
 		return key, err
 	}
 	return key, nil
@@ -299,18 +233,14 @@ func newerError(schema int, then string) error {
 		"Your history was saved by a newer version of Unknot (schema %d; this version reads up to %d). %s", schema, HistorySchema, then)}
 }
 
-// writeHistory stores records as the current schema.
-func writeHistory(st Storage, records []data.Record) error {
-	_, err := writeHistoryText(st, records)
-	return err
-}
-
-// writeHistoryText is writeHistory, returning the text written.
-func writeHistoryText(st Storage, records []data.Record) (string, error) {
-	p, err := encodeWire(records)
+// writeState stores s as the current schema, and returns the text
+// written.
+func writeState(st Storage, s state) (string, error) {
+	p, err := encodeWire(s.records)
 	if err != nil {
 		return "", &storeError{kind: ErrInvalidRecord, cause: err, msg: fmt.Sprintf("This could not be saved because a session is not valid (%v).", err)}
 	}
+	p.deleted = appendDeleted(nil, s.deleted)
 	text := p.text()
 	if err := setText(st, HistoryKey, text); err != nil {
 		if IsQuota(err) {
@@ -320,7 +250,8 @@ func writeHistoryText(st Storage, records []data.Record) (string, error) {
 	}
 	// The summary is derived: when it cannot be written, SessionsOn finds
 	// that it no longer matches and reads the history instead.
-	_ = writeRecent(st, text, records)
+	_ = writeRecent(st, text, s.records)
+	forgetLegacyDeleted(st)
 	return string(text), nil
 }
 
@@ -375,10 +306,13 @@ func readHistory(st Storage) loaded {
 		return loaded{status: StatusCorrupt, reason: describeJSONError(err)}
 	}
 	if !ok {
-		return loaded{status: StatusEmpty}
+		return loaded{status: StatusEmpty, deleted: withLegacyDeleted(st, nil, nil)}
 	}
 	l := decodeHistory([]byte(raw))
 	l.raw, l.hasRaw = raw, true
+	if l.status == StatusOK {
+		l.deleted = withLegacyDeleted(st, l.records, l.deleted)
+	}
 	return l
 }
 
@@ -398,15 +332,16 @@ func getRaw(st Storage, k string) (string, bool, error) {
 
 // decodeHistory reads a stored history of any known schema.
 func decodeHistory(raw []byte) loaded {
-	// A history as this version writes it is read straight from the text,
-	// without encoding/json going over it all first, which took a quarter
-	// of the time. It is taken only when it is fine: anything else goes
-	// the slow way, which says what is wrong. decodeWire reads every field
-	// strictly, so both ways agree.
-	if env, ok := splitEnvelope(raw); ok && string(env["schema"]) == strconv.Itoa(HistorySchema) {
-		records, err := decodeWire(env)
+	// A compact history, as this version writes it or schema 2, is read
+	// straight from the text, without encoding/json going over it all
+	// first, which took a quarter of the time. It is taken only when it is
+	// fine: anything else goes the slow way, which says what is wrong.
+	// decodeWire reads every field strictly, so both ways agree.
+	env, ok := splitEnvelope(raw)
+	if schema := compactSchemaOf(env["schema"]); ok && schema > 0 {
+		records, deleted, err := decodeWire(env, schema)
 		if err == nil {
-			return okHistory(HistorySchema, records)
+			return okHistory(schema, records, deleted)
 		}
 		// Read once is enough when the text is JSON: the slow way would
 		// find the same.
@@ -415,6 +350,17 @@ func decodeHistory(raw []byte) loaded {
 		}
 	}
 	return decodeHistoryJSON(raw)
+}
+
+// compactSchemaOf is the schema raw names, written as this code writes it,
+// when it is one decodeWire reads; 0 otherwise.
+func compactSchemaOf(raw []byte) int {
+	for s := compactSchema; s <= HistorySchema; s++ {
+		if string(raw) == strconv.Itoa(s) {
+			return s
+		}
+	}
+	return 0
 }
 
 // decodeHistoryJSON reads a stored history of any known schema, going
@@ -442,7 +388,7 @@ func decodeHistoryJSON(raw []byte) loaded {
 	if schema > HistorySchema {
 		return loaded{status: StatusNewer, schema: schema, records: readNewer(env)}
 	}
-	for from := schema; from < HistorySchema; from++ {
+	for from := schema; from < compactSchema; from++ {
 		m, ok := historyMigrations[from]
 		if !ok {
 			return corrupt("its schema %d is not one Unknot knows", from)
@@ -453,18 +399,18 @@ func decodeHistoryJSON(raw []byte) loaded {
 		}
 		env = next
 	}
-	records, err := decodeWire(env)
+	records, deleted, err := decodeWire(env, max(schema, compactSchema))
 	if err != nil {
 		return corrupt("%v", err)
 	}
-	return okHistory(schema, records)
+	return okHistory(schema, records, deleted)
 }
 
 // okHistory is a history read: its records by id, and whether different
 // records had the same id.
-func okHistory(schema int, records []data.Record) loaded {
+func okHistory(schema int, records []data.Record, deleted []Tombstone) loaded {
 	out := unionByID(records, nil)
-	return loaded{status: StatusOK, schema: schema, records: out, dupes: len(out) < len(records) && differ(records)}
+	return loaded{status: StatusOK, schema: schema, records: out, deleted: deleted, dupes: len(out) < len(records) && differ(records)}
 }
 
 // differ reports whether two of records have the same id and differ.
@@ -571,8 +517,9 @@ func readNewer(env map[string]json.RawMessage) []data.Record {
 // bad one is reported by name.
 type recordWire struct {
 	recordFields
-	Start string `json:"start"`
-	End   string `json:"end"`
+	Start  string `json:"start"`
+	End    string `json:"end"`
+	Edited string `json:"edited"`
 }
 
 // recordFields is Record without its methods, for embedding in recordWire.
@@ -596,6 +543,11 @@ func (w recordWire) record() (data.Record, error) {
 	}
 	if r.End, err = parseInstant("end", w.End); err != nil {
 		return data.Record{}, err
+	}
+	if w.Edited != "" {
+		if r.Edited, err = parseInstant("edit time", w.Edited); err != nil {
+			return data.Record{}, err
+		}
 	}
 	if err := r.Validate(); err != nil {
 		return data.Record{}, err

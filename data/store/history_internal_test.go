@@ -79,8 +79,8 @@ func TestLoadHistoryMigrates(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, _ := st.GetRaw(HistoryKey)
-	want := `{"schema":2,"routines":[["bridge","Bridge"]],"exercises":[["bridge","Bridge"]],"logs":[[0,5,5,5,5,18000]],"zones":["Europe/London"],` +
-		`"records":[["6f1c2a9e3b4d4e5f8a7b1c2d3e4f5a6b",0,1743233400000,300000,300000,0,0,1,[0]]]}`
+	want := `{"schema":3,"routines":[["bridge","Bridge"]],"exercises":[["bridge","Bridge"]],"logs":[[0,5,5,5,5,18000]],"zones":["Europe/London"],` +
+		`"records":[["6f1c2a9e3b4d4e5f8a7b1c2d3e4f5a6b",0,1743233400000,300000,300000,0,0,1,[0]]],"deleted":[]}`
 	if got != want {
 		t.Errorf("saved: got %s, want %s", got, want)
 	}
@@ -145,7 +145,7 @@ func TestMigrate1(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := decodeWire(first)
+	got, _, err := decodeWire(first, 2)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -199,7 +199,7 @@ func TestStoredTextIsStable(t *testing.T) {
 	if err != nil || !bytes.Equal(again, text) {
 		t.Errorf("got %s, %v, want %s", again, err, text)
 	}
-	if want := `{"schema":2,"routines":[],"exercises":[],"logs":[],"zones":[],"records":[]}`; string(text) != want {
+	if want := `{"schema":3,"routines":[],"exercises":[],"logs":[],"zones":[],"records":[],"deleted":[]}`; string(text) != want {
 		t.Errorf("empty history: got %s, want %s", text, want)
 	}
 }
@@ -207,7 +207,7 @@ func TestStoredTextIsStable(t *testing.T) {
 func FuzzDecodeHistoryBothWays(f *testing.F) {
 	// The quick way into a stored history must never accept what the way
 	// through encoding/json refuses, nor read it differently.
-	for _, name := range []string{"testdata/history-v1.json", "testdata/history-v2.json"} {
+	for _, name := range []string{"testdata/history-v1.json", "testdata/history-v2.json", "testdata/history-v3.json"} {
 		raw, err := os.ReadFile(name)
 		if err != nil {
 			f.Fatal(err)
@@ -215,10 +215,13 @@ func FuzzDecodeHistoryBothWays(f *testing.F) {
 		f.Add(raw)
 	}
 	f.Add([]byte(`{"schema":2,"routines":[],"exercises":[],"logs":[],"zones":[],"records":[]}`))
+	f.Add([]byte(`{"schema":3,"routines":[],"exercises":[],"logs":[],"zones":[],"records":[],"deleted":[["0a9b8c7d6e5f4a3b9c2d1e0f9a8b7c6d",1]]}`))
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		quick, slow := decodeHistory(raw), decodeHistoryJSON(raw)
-		if quick.status != slow.status || quick.reason != slow.reason || quick.schema != slow.schema || !reflect.DeepEqual(quick.records, slow.records) {
-			t.Fatalf("quick: %v %q %d %+v\nslow: %v %q %d %+v", quick.status, quick.reason, quick.schema, quick.records, slow.status, slow.reason, slow.schema, slow.records)
+		if quick.status != slow.status || quick.reason != slow.reason || quick.schema != slow.schema ||
+			!reflect.DeepEqual(quick.records, slow.records) || !reflect.DeepEqual(quick.deleted, slow.deleted) {
+			t.Fatalf("quick: %v %q %d %+v %+v\nslow: %v %q %d %+v %+v", quick.status, quick.reason, quick.schema, quick.records, quick.deleted,
+				slow.status, slow.reason, slow.schema, slow.records, slow.deleted)
 		}
 	})
 }

@@ -8,6 +8,7 @@ import (
 	"maps"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -81,14 +82,16 @@ func historyText(tb testing.TB, recs ...data.Record) string {
 
 func TestLoadHistory(t *testing.T) {
 	valid := `{"schema":1,"records":[` + datatest.MustJSON(t, datatest.Record(t, datatest.London, "2025-04-20 08:00")) + `]}`
-	// valid2 is the same history as schema 2 writes it: one record, with
+	// valid3 is the same history as schema 3 writes it: one record, with
 	// its id, routine 0, start, end 600000 ms after it, exercise time,
-	// UTC offset 60 minutes, zone 0, complete and log 0.
-	valid2 := historyText(t, datatest.Record(t, datatest.London, "2025-04-20 08:00"))
-	const tail2 = `,1745132400000,600000,480000,60,0,1,[0]]]}`
-	if !strings.HasSuffix(valid2, tail2) {
-		t.Fatalf("schema 2: got %s, want it to end %s", valid2, tail2)
+	// UTC offset 60 minutes, zone 0, complete and log 0, and no deletions;
+	// valid2 as schema 2 wrote it, without the deletions.
+	valid3 := historyText(t, datatest.Record(t, datatest.London, "2025-04-20 08:00"))
+	const tail3 = `,1745132400000,600000,480000,60,0,1,[0]]],"deleted":[]}`
+	if !strings.HasSuffix(valid3, tail3) || !strings.HasPrefix(valid3, `{"schema":3,`) {
+		t.Fatalf("schema 3: got %s, want it to end %s", valid3, tail3)
 	}
+	valid2 := strings.Replace(strings.Replace(valid3, `{"schema":3,`, `{"schema":2,`, 1), `,"deleted":[]}`, `}`, 1)
 	id := strings.ReplaceAll(datatest.Record(t, datatest.London, "2025-04-20 08:00").ID, "-", "")
 	v2 := func(old, new string) *string {
 		t.Helper()
@@ -97,6 +100,14 @@ func TestLoadHistory(t *testing.T) {
 		}
 		return strPtr(strings.Replace(valid2, old, new, 1))
 	}
+	v3 := func(old, new string) *string {
+		t.Helper()
+		if !strings.Contains(valid3, old) {
+			t.Fatalf("%s is not in %s", old, valid3)
+		}
+		return strPtr(strings.Replace(valid3, old, new, 1))
+	}
+	other := strings.ReplaceAll(datatest.UUIDFor("another session"), "-", "")
 	empty2 := `{"schema":2,"routines":[],"exercises":[],"logs":[],"zones":[],"records":%s}`
 	cases := []struct {
 		scenario string
@@ -161,12 +172,27 @@ func TestLoadHistory(t *testing.T) {
 		{"schema 2, zones not a list", v2(`"zones":["Europe/London"]`, `"zones":"Europe/London"`), store.StatusCorrupt, 0, "its zones are text, must be a list"},
 		{"schema 2, unknown field", v2(`"zones"`, `"moods":[],"zones"`), store.StatusCorrupt, 0, `it has an unknown field "moods"`},
 		{"schema 2, no zones", v2(`"zones":["Europe/London"],`, ``), store.StatusCorrupt, 0, "it has no zones"},
-		{"newer schema", strPtr(`{"schema":3,"records":[],"moods":[]}`), store.StatusNewer, 0, "saved by a newer version of Unknot (schema 3; this version reads up to 2)"},
+		{"schema 3", &valid3, store.StatusOK, 1, ""},
+		{"schema 3, edited", v3(`[0]]]`, `[0],null,null,"","",1745136000000]]`), store.StatusOK, 1, ""},
+		{"schema 3, edited within a millisecond", v3(`[0]]]`, `[0],null,null,"","","2025-04-20T08:00:00.0001Z"]]`), store.StatusOK, 1, ""},
+		{"schema 3, with a deletion", v3(`"deleted":[]`, `"deleted":[["`+other+`",1745136000000]]`), store.StatusOK, 1, ""},
+		{"schema 3, record too long", v3(`[0]]]`, `[0],1,2,"x","hurt",4,5]]`), store.StatusCorrupt, 0, "record 1: it has 15 fields, must have 9 to 14"},
+		{"schema 3, edit time as words", v3(`[0]]]`, `[0],null,null,"","","Sunday"]]`), store.StatusCorrupt, 0, `record 1: edit time "Sunday" is not a date and time`},
+		{"schema 3, edit time before 1970", v3(`[0]]]`, `[0],null,null,"","",-1]]`), store.StatusCorrupt, 0, "record 1: edit time is in the year 1969"},
+		{"schema 3, no deletions", v3(`,"deleted":[]`, ``), store.StatusCorrupt, 0, "it has no deleted"},
+		{"schema 3, deletions not a list", v3(`"deleted":[]`, `"deleted":{}`), store.StatusCorrupt, 0, "its deleted sessions are an object, must be a list"},
+		{"schema 3, deletion without a time", v3(`"deleted":[]`, `"deleted":[["`+other+`"]]`), store.StatusCorrupt, 0, "its deleted sessions, entry 1: it has 1 field, must have 2"},
+		{"schema 3, deletion of no uuid", v3(`"deleted":[]`, `"deleted":[["x",1]]`), store.StatusCorrupt, 0, `its deleted sessions, entry 1: its id "x" is not the 32 hex digits of a uuid`},
+		{"schema 3, deletion before 1970", v3(`"deleted":[]`, `"deleted":[["`+other+`",-5]]`), store.StatusCorrupt, 0, "its deleted sessions, entry 1: its time is in the year 1969"},
+		{"schema 3, a session deleted twice", v3(`"deleted":[]`, `"deleted":[["`+other+`",1],["`+other+`",2]]`), store.StatusCorrupt, 0, "its deleted sessions, entry 2: session " + datatest.UUIDFor("another session") + " is deleted twice, also at entry 1"},
+		{"schema 3, a session kept and deleted", v3(`"deleted":[]`, `"deleted":[["`+id+`",1]]`), store.StatusCorrupt, 0, "its deleted sessions, entry 1: session " + datatest.Record(t, datatest.London, "2025-04-20 08:00").ID + " is both kept and deleted"},
+		{"schema 3, too many deletions", v3(`"deleted":[]`, `"deleted":[`+strings.Repeat(`["`+other+`",1],`, store.MaxTombstones)+`["`+other+`",1]]`), store.StatusCorrupt, 0, "its deleted list has 1001 entries, more than its records can use"},
+		{"newer schema", strPtr(`{"schema":4,"records":[],"moods":[]}`), store.StatusNewer, 0, "saved by a newer version of Unknot (schema 4; this version reads up to 3)"},
 		{"newer schema shows what it can", strPtr(strings.Replace(valid, `"schema":1`, `"schema":7`, 1)), store.StatusNewer, 1, "read-only"},
-		{"newer schema unreadable records", strPtr(`{"schema":3,"records":"elsewhere"}`), store.StatusNewer, 0, "schema 3"},
-		{"newer compact schema shows what it can", v2(`"schema":2,`, `"schema":3,"moods":[],`), store.StatusNewer, 1, "schema 3"},
-		{"newer compact schema skips extra fields", strPtr(strings.Replace(*v2(`[0]]]}`, `[0],null,null,"","",{"mood":1}]]}`), `"schema":2`, `"schema":3`, 1)), store.StatusNewer, 1, "schema 3"},
-		{"newer compact schema leaves out what it cannot read", strPtr(strings.Replace(*v2(`]]}`, `],[5],["x"],{"id":7}]}`), `"schema":2`, `"schema":3`, 1)), store.StatusNewer, 1, "schema 3"},
+		{"newer schema unreadable records", strPtr(`{"schema":4,"records":"elsewhere"}`), store.StatusNewer, 0, "schema 4"},
+		{"newer compact schema shows what it can", v3(`"schema":3,`, `"schema":4,"moods":[],`), store.StatusNewer, 1, "schema 4"},
+		{"newer compact schema skips extra fields", strPtr(strings.Replace(*v3(`[0]]]`, `[0],null,null,"","",1745136000000,{"mood":1}]]`), `"schema":3`, `"schema":4`, 1)), store.StatusNewer, 1, "schema 4"},
+		{"newer compact schema leaves out what it cannot read", strPtr(strings.Replace(*v3(`]],"deleted"`, `],[5],["x"],{"id":7}],"deleted"`), `"schema":3`, `"schema":4`, 1)), store.StatusNewer, 1, "schema 4"},
 	}
 	for _, c := range cases {
 		t.Run(c.scenario, func(t *testing.T) {
@@ -223,7 +249,7 @@ func TestLoadHistory(t *testing.T) {
 func strPtr(s string) *string { return &s }
 
 func TestLoadHistoryNewerIsReadOnly(t *testing.T) {
-	raw := `{"schema":3,"records":[],"moods":[]}`
+	raw := `{"schema":4,"records":[],"moods":[]}`
 	st := seededStore(t, raw)
 	_, status, err := store.LoadHistory(st, histNow)
 	if status != store.StatusNewer || !errors.Is(err, store.ErrNewer) {
@@ -455,7 +481,7 @@ func TestStartAfresh(t *testing.T) {
 		scenario, raw, prefix string
 	}{
 		{"corrupt", `{"schema":1,"records":[{]}`, store.CorruptPrefix},
-		{"newer", `{"schema":3,"records":[]}`, store.NewerPrefix},
+		{"newer", `{"schema":4,"records":[]}`, store.NewerPrefix},
 	}
 	for _, c := range cases {
 		t.Run(c.scenario, func(t *testing.T) {
@@ -544,8 +570,9 @@ func goldenHistory(tb testing.TB, name string) (*store.MemoryStorage, []data.Rec
 
 func TestHistoryGolden(t *testing.T) {
 	// Every schema ever written is kept in testdata/ and must always load,
-	// whatever the current schema. The samples hold the same records.
-	for _, name := range []string{"history-v1.json", "history-v2.json"} {
+	// whatever the current schema. The samples hold the same records
+	// (schema 3's first one edited, and a session deleted).
+	for _, name := range []string{"history-v1.json", "history-v2.json", "history-v3.json"} {
 		t.Run(name, func(t *testing.T) {
 			st, got := goldenHistory(t, name)
 			if len(got) != 3 {
@@ -580,8 +607,8 @@ func TestHistoryGolden(t *testing.T) {
 			if _, err := store.SaveRecord(st, extra); err != nil {
 				t.Fatal(err)
 			}
-			if raw, _ := st.GetRaw(store.HistoryKey); !strings.HasPrefix(raw, `{"schema":2,`) {
-				t.Errorf("saved: got %.40s…, want schema 2", raw)
+			if raw, _ := st.GetRaw(store.HistoryKey); !strings.HasPrefix(raw, `{"schema":3,`) {
+				t.Errorf("saved: got %.40s…, want schema 3", raw)
 			}
 			again := loadWritable(t, st)
 			if len(again) != 4 {
@@ -602,18 +629,32 @@ func TestHistoryGoldensAgree(t *testing.T) {
 	if !reflect.DeepEqual(v1, v2) {
 		t.Errorf("schema 2 sample: got %+v, want the records of schema 1 %+v", v2, v1)
 	}
-	// Schema 2 is written exactly as the sample, but on one line: a change
+	st, v3 := goldenHistory(t, "history-v3.json")
+	edited := slices.Clone(v1)
+	edited[0].Edited = time.Date(2025, 3, 29, 9, 20, 0, 0, time.UTC)
+	if !reflect.DeepEqual(v3, edited) {
+		t.Errorf("schema 3 sample: got %+v, want the records of schema 1, the first edited, %+v", v3, edited)
+	}
+	h, _, _ := store.LoadHistory(st, histNow)
+	want := []store.Tombstone{{ID: "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b", At: time.Date(2025, 3, 30, 2, 0, 0, 0, time.UTC)}}
+	if !reflect.DeepEqual(h.Deleted, want) {
+		t.Errorf("schema 3 sample, deleted: got %+v, want %+v", h.Deleted, want)
+	}
+	// Schema 3 is written exactly as the sample, but on one line: a change
 	// to the writer shows here first.
-	raw, err := os.ReadFile("testdata/history-v2.json")
+	raw, err := os.ReadFile("testdata/history-v3.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var want bytes.Buffer
-	if err := json.Compact(&want, raw); err != nil {
+	var compact bytes.Buffer
+	if err := json.Compact(&compact, raw); err != nil {
 		t.Fatal(err)
 	}
-	if got := historyText(t, v1...); got != want.String() {
-		t.Errorf("written:\ngot  %s\nwant %s", got, want.String())
+	if _, err := store.SaveRecords(st); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := st.GetRaw(store.HistoryKey); got != compact.String() {
+		t.Errorf("written:\ngot  %s\nwant %s", got, compact.String())
 	}
 }
 
@@ -661,15 +702,20 @@ func FuzzLoadHistory(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
+	raw3, err := os.ReadFile("testdata/history-v3.json")
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Add(string(raw))
 	f.Add(string(raw2))
+	f.Add(string(raw3))
 	f.Add(historyText(f, datatest.Record(f, datatest.London, "2025-04-20 08:00", func(r *data.Record) {
 		r.PainAfter, r.Note = data.PainScore(0), "a \"note\" <b>\u2028"
 	})))
 	f.Add(`{"schema":1,"records":[]}`)
 	f.Add(`{"schema":2,"records":[]}`)
 	f.Add(`{"schema":2,"routines":[],"exercises":[],"logs":[],"zones":[],"records":[]}`)
-	f.Add(strings.Replace(string(raw2), `"schema":2`, `"schema":3`, 1))
+	f.Add(strings.Replace(string(raw2), `"schema":2`, `"schema":4`, 1))
 	f.Add(`{"schema":1,"records":[{}]}`)
 	f.Add(`nonsense`)
 	f.Fuzz(func(t *testing.T, raw string) {

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -43,20 +44,25 @@ import (
 //	10 painAfter: 0 to 10, or null
 //	11 note: text
 //	12 stopped: why it stopped early, "hurt" (Record.Stopped)
+//	13 edited: when the answers were last given or changed (Record.Edited),
+//	   Unix milliseconds, or RFC 3339 text when not a whole millisecond
 //
-// Fields 9 to 12 are left off the end when they are null or "". A version
-// of Unknot from before field 12 skips it, as it skips any field it does
-// not know.
+// Fields 9 to 13 are left off the end when they are null or "". Schema 3
+// adds field 13 and the list of deletions (see history_wire3.go); schema 2
+// is read by the same code, without them.
 
 // The number of fields of a stored record: all of them, and those that are
 // never left off.
 const (
-	wireFields   = 13
+	wireFields   = 14
 	wireRequired = 9
 )
 
-// wireKeys are the fields of a schema-2 history.
-var wireKeys = []string{"schema", "routines", "exercises", "logs", "zones", "records"}
+// wireKeys are the fields of a schema-3 history, wireKeys2 of schema 2.
+var (
+	wireKeys  = []string{"schema", "routines", "exercises", "logs", "zones", "records", "deleted"}
+	wireKeys2 = wireKeys[:6]
+)
 
 // maxLocalOffset bounds the local field, in minutes: Validate allows a day
 // either side of the UTC date, and anything beyond this is damage.
@@ -72,15 +78,15 @@ type logKey struct {
 	holdMS                           int64
 }
 
-// wireParts are the lists of a schema-2 history, each as JSON.
+// wireParts are the lists of a compact history, each as JSON.
 type wireParts struct {
-	routines, exercises, logs, zones, records []byte
+	routines, exercises, logs, zones, records, deleted []byte
 }
 
-// text is the stored form of p.
+// text is the stored form of p, as the current schema.
 func (p wireParts) text() []byte {
-	out := make([]byte, 0, len(p.routines)+len(p.exercises)+len(p.logs)+len(p.zones)+len(p.records)+80)
-	out = append(out, `{"schema":2,"routines":`...)
+	out := make([]byte, 0, len(p.routines)+len(p.exercises)+len(p.logs)+len(p.zones)+len(p.records)+len(p.deleted)+96)
+	out = append(out, `{"schema":3,"routines":`...)
 	out = append(out, p.routines...)
 	out = append(out, `,"exercises":`...)
 	out = append(out, p.exercises...)
@@ -90,10 +96,16 @@ func (p wireParts) text() []byte {
 	out = append(out, p.zones...)
 	out = append(out, `,"records":`...)
 	out = append(out, p.records...)
+	out = append(out, `,"deleted":`...)
+	if p.deleted == nil {
+		return append(out, `[]}`...)
+	}
+	out = append(out, p.deleted...)
 	return append(out, '}')
 }
 
-// envelope is p as the fields of a history envelope, for migrations.
+// envelope is p as the fields of a schema-2 history envelope, for
+// migrations to it.
 func (p wireParts) envelope() map[string]json.RawMessage {
 	return map[string]json.RawMessage{
 		"schema": json.RawMessage("2"), "routines": p.routines, "exercises": p.exercises,
@@ -101,7 +113,7 @@ func (p wireParts) envelope() map[string]json.RawMessage {
 	}
 }
 
-// encodeWire writes records in the compact form of schema 2. The lists are
+// encodeWire writes records in the compact form. The lists are
 // in the order their entries are first used, so the same records always
 // give the same text. It fails only on a record that Validate refuses.
 func encodeWire(records []data.Record) (wireParts, error) {
@@ -244,11 +256,13 @@ func appendInstants(b []byte, start, end time.Time) []byte {
 	return appendJSONString(b, end.UTC().Format(time.RFC3339Nano))
 }
 
-// appendOptional appends the pain scores, the note and the reason it
-// stopped of r, leaving off those at the end that are null or "".
+// appendOptional appends the pain scores, the note, the reason it stopped
+// and the edit time of r, leaving off those at the end that are null or "".
 func appendOptional(b []byte, r data.Record) []byte {
 	n := 0 // how many to write
 	switch {
+	case !r.Edited.IsZero():
+		n = 5
 	case r.Stopped != "":
 		n = 4
 	case r.Note != "":
@@ -270,9 +284,13 @@ func appendOptional(b []byte, r data.Record) []byte {
 		b = append(b, ',')
 		b = appendJSONString(b, r.Note)
 	}
-	if n == 4 {
+	if n >= 4 {
 		b = append(b, ',')
 		b = appendJSONString(b, r.Stopped)
+	}
+	if n == 5 {
+		b = append(b, ',')
+		b = appendInstant(b, r.Edited)
 	}
 	return b
 }
@@ -345,6 +363,9 @@ type wireDecoder struct {
 	// after the known ones are skipped, and records it cannot read left
 	// out.
 	lenient bool
+	// fields is the most fields a record may have: wireFields, or fewer
+	// for an older schema.
+	fields int
 	// logSlab and painSlab are cut into the records' exercises and pain
 	// scores, so that decoding allocates in blocks; each record gets its
 	// own part, so changing one never changes another.
@@ -353,22 +374,31 @@ type wireDecoder struct {
 	idx      []int
 }
 
-// decodeWire reads the envelope of a schema-2 history strictly: exactly
-// its fields, every list well formed, every record valid.
-func decodeWire(env map[string]json.RawMessage) ([]data.Record, error) {
-	if err := unknownField(env, wireKeys...); err != nil {
-		return nil, err
+// decodeWire reads the envelope of a compact history of schema 2 or 3
+// strictly: exactly its fields, every list well formed, every record and
+// deletion valid.
+func decodeWire(env map[string]json.RawMessage, schema int) ([]data.Record, []Tombstone, error) {
+	keys, d := wireKeys, wireDecoder{fields: wireFields}
+	if schema == 2 {
+		keys, d.fields = wireKeys2, wireFields-1
 	}
-	for _, k := range wireKeys[1:] {
+	if err := unknownField(env, keys...); err != nil {
+		return nil, nil, err
+	}
+	for _, k := range keys[1:] {
 		if _, ok := env[k]; !ok {
-			return nil, fmt.Errorf("it has no %s", k)
+			return nil, nil, fmt.Errorf("it has no %s", k)
 		}
 	}
-	var d wireDecoder
 	if err := d.lists(env); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return d.records(env["records"])
+	records, err := d.records(env["records"])
+	if err != nil || schema == 2 {
+		return records, nil, err
+	}
+	deleted, err := readDeleted(env["deleted"], records)
+	return records, deleted, err
 }
 
 // splitEnvelope splits the stored text of a history into its fields,
@@ -662,7 +692,7 @@ func (d *wireDecoder) record(r *wireReader, rec *data.Record) error {
 		if !more {
 			break
 		}
-		if n >= wireFields {
+		if n >= cmp.Or(d.fields, wireFields) {
 			err = r.skip()
 		} else {
 			err = d.field(r, rec, n)
@@ -671,7 +701,7 @@ func (d *wireDecoder) record(r *wireReader, rec *data.Record) error {
 			return err
 		}
 	}
-	return checkFields(n, wireRequired, wireFields, d.lenient)
+	return checkFields(n, wireRequired, cmp.Or(d.fields, wireFields), d.lenient)
 }
 
 // field reads field f of a record into rec.
@@ -721,6 +751,8 @@ func (d *wireDecoder) field(r *wireReader, rec *data.Record, f int) error {
 		rec.Note, err = r.str("note")
 	case 12:
 		rec.Stopped, err = r.str("reason it stopped")
+	case 13:
+		rec.Edited, err = r.instant("edit time", time.Time{}, false)
 	}
 	return err
 }

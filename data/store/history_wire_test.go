@@ -303,6 +303,14 @@ func TestHistoryRoundTrip(t *testing.T) {
 			rec("UTC", "1970-01-01 00:00", func(r *data.Record) { r.Start = r.Start.Add(time.Millisecond) }),
 			rec("UTC", "9999-12-31 23:59", func(r *data.Record) { r.End = r.Start.Add(59 * time.Second) }),
 		}},
+		{"answers edited", []data.Record{
+			rec(datatest.London, "2025-04-20 08:00", func(r *data.Record) { r.Edited = r.End.Add(time.Hour) }),
+			rec(datatest.London, "2025-04-20 09:00", pain(zero, nil), note("kept"), func(r *data.Record) { r.Edited = r.End }),
+			rec(datatest.London, "2025-04-20 10:00", func(r *data.Record) { r.Edited = r.End.Add(123456789) }),
+			rec(datatest.London, "2025-04-20 11:00", func(r *data.Record) { r.Edited = time.UnixMilli(0).UTC() }),
+			rec(datatest.London, "2025-04-20 12:00", func(r *data.Record) { r.Stopped, r.Complete, r.Edited = data.StoppedHurt, false, r.Start }),
+			rec(datatest.London, "2025-04-20 13:00", func(r *data.Record) { r.Edited = r.Start.Add(-48 * time.Hour) }),
+		}},
 		{"partial, with fifty exercises", []data.Record{
 			rec(datatest.London, "2025-04-20 08:00", func(r *data.Record) {
 				r.Complete = false
@@ -319,6 +327,49 @@ func TestHistoryRoundTrip(t *testing.T) {
 		t.Run(c.scenario, func(t *testing.T) { roundTrip(t, c.recs...) })
 	}
 	t.Run("ten years", func(t *testing.T) { roundTrip(t, realisticYears(t, 7300)...) })
+}
+
+// TestHistoryDeletionsRoundTrip: the deletions come back as written, the
+// latest MaxTombstones of them, oldest first.
+func TestHistoryDeletionsRoundTrip(t *testing.T) {
+	st := &store.MemoryStorage{}
+	kept := datatest.Record(t, datatest.London, "2025-04-20 08:00")
+	n := store.MaxTombstones + 20
+	var recs []data.Record
+	for i := range n {
+		recs = append(recs, datatest.Record(t, datatest.London, "2025-04-20 09:00", func(r *data.Record) { r.ID = datatest.UUIDFor(fmt.Sprint("gone ", i)) }))
+	}
+	if _, err := store.SaveRecords(st, append(recs, kept)...); err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2025, 4, 21, 8, 0, 0, 0, time.UTC)
+	var deleted []store.Tombstone
+	for i, r := range recs {
+		deleted = append(deleted, store.Tombstone{ID: r.ID, At: at.Add(time.Duration(i) * time.Second)})
+	}
+	// Two backups' deletions, more than are kept together; then one more
+	// deleted here, which is kept as the latest.
+	for _, part := range [][]store.Tombstone{deleted[:600], deleted[600 : n-1]} {
+		if _, _, err := store.ImportBackup(st, store.Backup{Deleted: part}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := store.DeleteRecordAt(st, recs[n-1].ID, at.Add(time.Duration(n-1)*time.Second+time.Microsecond)); err != nil {
+		t.Fatal(err)
+	}
+	h, _, err := store.LoadHistory(st, at)
+	if err != nil || len(h.Records) != 1 {
+		t.Fatalf("LoadHistory: %d records, %v; want the one kept", len(h.Records), err)
+	}
+	if len(h.Deleted) != store.MaxTombstones {
+		t.Fatalf("%d deletions kept, want %d", len(h.Deleted), store.MaxTombstones)
+	}
+	for i, d := range h.Deleted {
+		j := i + n - store.MaxTombstones
+		if d.ID != recs[j].ID || !d.At.Equal(at.Add(time.Duration(j)*time.Second)) {
+			t.Fatalf("deletion %d: got %+v, want %s at %v", i+1, d, recs[j].ID, at.Add(time.Duration(j)*time.Second))
+		}
+	}
 }
 
 func TestHistoryRecordsShareNothing(t *testing.T) {
@@ -338,10 +389,10 @@ func TestHistoryRecordsShareNothing(t *testing.T) {
 }
 
 func FuzzHistoryRoundTrip(f *testing.F) {
-	f.Add(int64(1745132400000e6), int64(600e9), int16(60), "Europe/London", "Knee-to-chest stretch", "plain", int8(-1), int8(3))
-	f.Add(int64(1745132400123456789), int64(1), int16(-720), "", "Ünïcödé <&>", "line\nbreak \"q\" \u2028", int8(0), int8(0))
-	f.Add(int64(0), int64(0), int16(840), "Etc/GMT+5", "x", "", int8(10), int8(-1))
-	f.Fuzz(func(t *testing.T, startNS, lengthNS int64, offset int16, zone, name, note string, before, after int8) {
+	f.Add(int64(1745132400000e6), int64(600e9), int16(60), "Europe/London", "Knee-to-chest stretch", "plain", int8(-1), int8(3), int64(-1))
+	f.Add(int64(1745132400123456789), int64(1), int16(-720), "", "Ünïcödé <&>", "line\nbreak \"q\" \u2028", int8(0), int8(0), int64(1745132400123456789))
+	f.Add(int64(0), int64(0), int16(840), "Etc/GMT+5", "x", "", int8(10), int8(-1), int64(0))
+	f.Fuzz(func(t *testing.T, startNS, lengthNS int64, offset int16, zone, name, note string, before, after int8, editedNS int64) {
 		r := datatest.Record(t, datatest.London, "2025-04-20 08:00")
 		r.Start = time.Unix(0, startNS).UTC()
 		r.End = r.Start.Add(time.Duration(lengthNS))
@@ -353,6 +404,9 @@ func FuzzHistoryRoundTrip(f *testing.F) {
 		}
 		if after >= 0 {
 			r.PainAfter = data.PainScore(int(after) % 11)
+		}
+		if editedNS >= 0 {
+			r.Edited = time.Unix(0, editedNS).UTC()
 		}
 		if r.Validate() != nil {
 			return

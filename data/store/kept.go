@@ -50,8 +50,9 @@ type Part struct {
 // as it is: the history (from historyErr, the error of reading it, so that
 // the caller decides how it is read: it is the only part that can be
 // large), the settings, the person's own routines and an unfinished
-// session. Such parts are copied aside only when something is about to be
-// written over them, so they are listed where they are.
+// session, and the sessions kept to be saved. Such parts are copied aside
+// only when something is about to be written over them, so they are listed
+// where they are.
 func Unreadable(st Storage, historyErr error) []Part {
 	var out []Part
 	if errors.Is(historyErr, ErrCorrupt) || errors.Is(historyErr, ErrNewer) {
@@ -66,6 +67,16 @@ func Unreadable(st Storage, historyErr error) []Part {
 	for _, k := range append([]string{CheckpointKey}, KeysWithPrefix(st, CheckpointPrefix)...) {
 		if _, _, err := loadKey(st, k); err != nil {
 			out = append(out, Part{k, "an unfinished session"})
+		}
+	}
+	if raw, found, err := getRaw(st, PendingKey); err != nil || found && decodeHistory([]byte(raw)).status != StatusOK {
+		out = append(out, Part{PendingKey, "the sessions waiting to be saved"})
+	}
+	for _, prefix := range []string{PendingPrefix, SavedPrefix} {
+		for _, k := range KeysWithPrefix(st, prefix) {
+			if _, err := readEntry(st, k, strings.TrimPrefix(k, prefix)); err != nil {
+				out = append(out, Part{k, "a session waiting to be saved"})
+			}
 		}
 	}
 	return out

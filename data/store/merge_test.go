@@ -56,63 +56,103 @@ func mergeCopy(t *testing.T, s mergeState, tag int) data.Record {
 	})
 }
 
-// TestMergeRecordsEveryPair merges every pair of states, both ways round:
-// the result has the further progress, is complete when either is, ends at
-// the later end, and has every answer either copy has (the later save's
-// when both do).
+// progressRank orders the progress states: the merge keeps the further.
+var progressRank = map[string]int{"complete": 3, "more": 2, "less": 1}
+
+// answerCount is how many answers a copy in state s gives.
+func answerCount(s mergeState) int { return 2*btoi(s.pain) + btoi(s.note) }
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// TestMergeRecordsEveryPair merges every pair of states, with every order
+// of their edit times, both ways round: the result has the further
+// progress, is complete when either is, ends at the later end, and has the
+// answers, empty ones included, of the copy edited last; at the same edit
+// time (or none), those of the copy that got further, and at the same
+// progress those of the copy with more answers. The order never matters.
 func TestMergeRecordsEveryPair(t *testing.T) {
+	edits := []struct {
+		name   string
+		ea, eb time.Duration // after the session's start; 0 is none
+	}{{"never edited", 0, 0}, {"a edited last", 2 * time.Hour, time.Hour}, {"b edited last", time.Hour, 2 * time.Hour}, {"edited at once", time.Hour, time.Hour}}
 	for _, sa := range mergeStates() {
 		for _, sb := range mergeStates() {
-			t.Run(sa.String()+"+"+sb.String(), func(t *testing.T) {
-				a, b := mergeCopy(t, sa, 1), mergeCopy(t, sb, 5)
-				m := store.MergeRecords(a, b)
-				if err := m.Validate(); err != nil {
-					t.Fatalf("merged record is not valid: %v", err)
-				}
-				wantHolds := max(holdsFor[sa.progress], holdsFor[sb.progress])
-				if got := m.Exercises[0].HoldsDone; got != wantHolds {
-					t.Errorf("holds done: got %d, want %d", got, wantHolds)
-				}
-				if want := a.Complete || b.Complete; m.Complete != want {
-					t.Errorf("complete: got %v, want %v", m.Complete, want)
-				}
-				wantEnd := a.End
-				if b.End.After(wantEnd) {
-					wantEnd = b.End
-				}
-				if !m.End.Equal(wantEnd) {
-					t.Errorf("end: got %v, want %v", m.End, wantEnd)
-				}
-				if want := max(a.ActiveMS, b.ActiveMS); m.ActiveMS != want {
-					t.Errorf("exercise time: got %d, want %d", m.ActiveMS, want)
-				}
-				wantPain, wantNote := 0, ""
-				switch {
-				case sb.pain:
-					wantPain = 5
-				case sa.pain:
-					wantPain = 1
-				}
-				switch {
-				case sb.note:
-					wantNote = "note 5"
-				case sa.note:
-					wantNote = "note 1"
-				}
-				if wantPain == 0 {
-					if m.PainBefore != nil || m.PainAfter != nil {
-						t.Errorf("pain: got %v, %v, want none", m.PainBefore, m.PainAfter)
+			for _, e := range edits {
+				t.Run(sa.String()+"+"+sb.String()+"/"+e.name, func(t *testing.T) {
+					a, b := mergeCopy(t, sa, 1), mergeCopy(t, sb, 5)
+					if e.ea > 0 {
+						a.Edited = a.Start.Add(e.ea)
 					}
-				} else if m.PainBefore == nil || *m.PainBefore != wantPain || m.PainAfter == nil || *m.PainAfter != wantPain+1 {
-					t.Errorf("pain: got %v → %v, want %d → %d", m.PainBefore, m.PainAfter, wantPain, wantPain+1)
-				}
-				if m.Note != wantNote {
-					t.Errorf("note: got %q, want %q", m.Note, wantNote)
-				}
-				if !store.Covers(m, b) {
-					t.Errorf("the merge does not cover the later save %+v", b)
-				}
-			})
+					if e.eb > 0 {
+						b.Edited = b.Start.Add(e.eb)
+					}
+					m := store.MergeRecords(a, b)
+					if err := m.Validate(); err != nil {
+						t.Fatalf("merged record is not valid: %v", err)
+					}
+					if ba := store.MergeRecords(b, a); !ba.Equal(m) {
+						t.Errorf("the order changed the merge: %+v and %+v", m, ba)
+					}
+					wantHolds := max(holdsFor[sa.progress], holdsFor[sb.progress])
+					if got := m.Exercises[0].HoldsDone; got != wantHolds {
+						t.Errorf("holds done: got %d, want %d", got, wantHolds)
+					}
+					if want := a.Complete || b.Complete; m.Complete != want {
+						t.Errorf("complete: got %v, want %v", m.Complete, want)
+					}
+					wantEnd := a.End
+					if b.End.After(wantEnd) {
+						wantEnd = b.End
+					}
+					if !m.End.Equal(wantEnd) {
+						t.Errorf("end: got %v, want %v", m.End, wantEnd)
+					}
+					if want := max(a.ActiveMS, b.ActiveMS); m.ActiveMS != want {
+						t.Errorf("exercise time: got %d, want %d", m.ActiveMS, want)
+					}
+					var from data.Record
+					switch {
+					case a.Edited.After(b.Edited):
+						from = a
+					case b.Edited.After(a.Edited):
+						from = b
+					case progressRank[sa.progress] != progressRank[sb.progress]:
+						from = a
+						if progressRank[sb.progress] > progressRank[sa.progress] {
+							from = b
+						}
+					case answerCount(sa) != answerCount(sb):
+						from = a
+						if answerCount(sb) > answerCount(sa) {
+							from = b
+						}
+					default: // the same answers given: either, as long as whole
+						from = m
+						if m.Note != a.Note && m.Note != b.Note {
+							t.Errorf("note %q is neither copy's", m.Note)
+						}
+					}
+					if painText(m.PainBefore) != painText(from.PainBefore) || painText(m.PainAfter) != painText(from.PainAfter) || m.Note != from.Note {
+						t.Errorf("answers: got %s → %s %q, want %s → %s %q", painText(m.PainBefore), painText(m.PainAfter), m.Note,
+							painText(from.PainBefore), painText(from.PainAfter), from.Note)
+					}
+					wantEdited := a.Edited
+					if b.Edited.After(wantEdited) {
+						wantEdited = b.Edited
+					}
+					if !m.Edited.Equal(wantEdited) {
+						t.Errorf("edit time: got %v, want %v", m.Edited, wantEdited)
+					}
+					if !store.Covers(m, a) || !store.Covers(m, b) {
+						t.Errorf("the merge does not cover both copies")
+					}
+				})
+			}
 		}
 	}
 }
@@ -167,15 +207,16 @@ func TestSaveAnswersTakesThemBack(t *testing.T) {
 }
 
 // FuzzMergeRecords merges two copies of a session built from the fuzzer's
-// numbers: nothing either has is lost, the order changes nothing but which
-// answers win when both have different ones, and merging again changes
-// nothing.
+// numbers: no progress either has is lost, the answers are those of the
+// copy edited last (of the one that got further at the same edit time),
+// the order changes nothing, and merging again changes nothing.
 func FuzzMergeRecords(f *testing.F) {
-	f.Add(uint8(6), uint8(2), true, false, int16(600), int16(300), int16(10), int16(5), uint8(3), uint8(255), "a", "")
-	f.Add(uint8(4), uint8(4), false, false, int16(240), int16(240), int16(5), int16(5), uint8(255), uint8(255), "", "")
-	f.Add(uint8(6), uint8(6), true, true, int16(1), int16(2), int16(3), int16(3), uint8(0), uint8(10), "x", "y")
-	f.Fuzz(func(t *testing.T, ha, hb uint8, ca, cb bool, acta, actb, enda, endb int16, pa, pb uint8, na, nb string) {
-		build := func(h uint8, complete bool, act, end int16, pain uint8, note string) data.Record {
+	f.Add(uint8(6), uint8(2), true, false, int16(600), int16(300), int16(10), int16(5), uint8(3), uint8(255), "a", "", int16(0), int16(0))
+	f.Add(uint8(4), uint8(4), false, false, int16(240), int16(240), int16(5), int16(5), uint8(255), uint8(255), "", "", int16(60), int16(-1))
+	f.Add(uint8(6), uint8(6), true, true, int16(1), int16(2), int16(3), int16(3), uint8(0), uint8(10), "x", "y", int16(5), int16(5))
+	f.Add(uint8(2), uint8(6), false, true, int16(100), int16(600), int16(3), int16(9), uint8(4), uint8(255), "secret", "", int16(30), int16(90))
+	f.Fuzz(func(t *testing.T, ha, hb uint8, ca, cb bool, acta, actb, enda, endb int16, pa, pb uint8, na, nb string, eda, edb int16) {
+		build := func(h uint8, complete bool, act, end int16, pain uint8, note string, edited int16) data.Record {
 			return datatest.Record(t, datatest.London, "2025-04-20 08:00", func(r *data.Record) {
 				holds := int(h % 7)
 				if complete {
@@ -189,46 +230,52 @@ func FuzzMergeRecords(f *testing.F) {
 					r.PainAfter = data.PainScore(int(pain))
 				}
 				r.Note = data.TrimNote(note)
+				if edited >= 0 { // below 0: never edited
+					r.Edited = r.End.Add(time.Duration(edited) * time.Second)
+				}
 			})
 		}
-		a, b := build(ha, ca, acta, enda, pa, na), build(hb, cb, actb, endb, pb, nb)
+		a, b := build(ha, ca, acta, enda, pa, na, eda), build(hb, cb, actb, endb, pb, nb, edb)
 		if a.Validate() != nil || b.Validate() != nil {
 			t.Skip()
 		}
 		ab, ba := store.MergeRecords(a, b), store.MergeRecords(b, a)
-		for _, m := range []data.Record{ab, ba} {
-			if err := m.Validate(); err != nil {
-				t.Fatalf("merge of two valid copies is not valid: %v", err)
-			}
-			for _, c := range []data.Record{a, b} {
-				switch {
-				case c.Complete && !m.Complete:
-					t.Errorf("lost complete: %+v", m)
-				case c.Exercises[0].HoldsDone > m.Exercises[0].HoldsDone:
-					t.Errorf("lost holds: %d < %d", m.Exercises[0].HoldsDone, c.Exercises[0].HoldsDone)
-				case c.ActiveMS > m.ActiveMS:
-					t.Errorf("lost exercise time: %d < %d", m.ActiveMS, c.ActiveMS)
-				case c.End.After(m.End):
-					t.Errorf("lost the later end: %v < %v", m.End, c.End)
-				case c.PainAfter != nil && m.PainAfter == nil:
-					t.Errorf("lost the pain score %d", *c.PainAfter)
-				case c.Note != "" && m.Note == "":
-					t.Errorf("lost the note %q", c.Note)
-				}
-			}
-			if again := store.MergeRecords(m, m); !store.Covers(m, again) || !store.Covers(again, m) {
-				t.Errorf("merging a record with itself changed it: %+v → %+v", m, again)
+		if !ab.Equal(ba) {
+			t.Fatalf("the order changed the merge: %+v and %+v", ab, ba)
+		}
+		m := ab
+		if err := m.Validate(); err != nil {
+			t.Fatalf("merge of two valid copies is not valid: %v", err)
+		}
+		for _, c := range []data.Record{a, b} {
+			switch {
+			case c.Complete && !m.Complete:
+				t.Errorf("lost complete: %+v", m)
+			case c.Exercises[0].HoldsDone > m.Exercises[0].HoldsDone:
+				t.Errorf("lost holds: %d < %d", m.Exercises[0].HoldsDone, c.Exercises[0].HoldsDone)
+			case c.ActiveMS > m.ActiveMS:
+				t.Errorf("lost exercise time: %d < %d", m.ActiveMS, c.ActiveMS)
+			case c.End.After(m.End):
+				t.Errorf("lost the later end: %v < %v", m.End, c.End)
+			case c.Edited.After(m.Edited):
+				t.Errorf("lost the later edit time: %v < %v", m.Edited, c.Edited)
 			}
 		}
-		if ab.Complete != ba.Complete || ab.ActiveMS != ba.ActiveMS || !ab.End.Equal(ba.End) ||
-			ab.Exercises[0] != ba.Exercises[0] {
-			t.Errorf("the order changed the progress: %+v and %+v", ab, ba)
+		var newer *data.Record
+		switch {
+		case a.Edited.After(b.Edited):
+			newer = &a
+		case b.Edited.After(a.Edited):
+			newer = &b
 		}
-		if (a.Note == "" || b.Note == "" || a.Note == b.Note) && ab.Note != ba.Note {
-			t.Errorf("one note, or the same, and the order changed it: %q and %q", ab.Note, ba.Note)
+		if newer != nil && (m.Note != newer.Note || painText(m.PainAfter) != painText(newer.PainAfter)) {
+			t.Errorf("answers %q %s, want those edited last: %q %s", m.Note, painText(m.PainAfter), newer.Note, painText(newer.PainAfter))
 		}
-		if !store.Covers(ab, b) || !store.Covers(ba, a) {
-			t.Error("a merge does not cover its later save")
+		if again := store.MergeRecords(m, m); !again.Equal(m) {
+			t.Errorf("merging a record with itself changed it: %+v → %+v", m, again)
+		}
+		if !store.Covers(m, a) || !store.Covers(m, b) {
+			t.Error("a merge does not cover both copies")
 		}
 	})
 }

@@ -1,107 +1,163 @@
 package store
 
 import (
+	"errors"
 	"fmt"
 
 	"unknot/data"
 )
 
-// PendingKey holds the finished sessions that could not be saved to the
-// history yet (the storage was full), so that they survive the page and
-// the next launch saves them (SavePending). They are kept as the history
-// is, compact: a session takes about 100 bytes, less than its checkpoint.
+// PendingKey is where versions before one key per session kept, in one
+// list, the finished sessions that could not be saved to the history yet.
+// SavePending moves them to a key each (PendingPrefix) before it saves them.
 const PendingKey = "unknot.pending"
 
-// KeepPending puts rec in the list of sessions to save later, replacing an
-// earlier copy of it. The storage is full when this is needed: when the
-// list does not fit, the checkpoint of the same session, which a finished
-// session no longer needs, makes room for it; when it still does not fit,
-// the checkpoint is put back, and the next launch offers the session from
-// it. The error says that nothing could be kept.
+// KeepPending keeps rec to be saved later (SavePending, at each step of a
+// session and at every start), under its own key, merged with a copy kept
+// there already (a save that failed keeps one). The storage is full when this is needed: when it does not
+// fit, the copy of the same session kept to be written back (SavedPrefix),
+// then its checkpoint, which a finished session no longer needs, make room
+// for it; when it still does not fit, they are put back, and the next
+// launch offers the session from its checkpoint. The error says that
+// nothing could be kept.
 func KeepPending(st Storage, rec data.Record) error {
 	if err := rec.Validate(); err != nil {
 		return err
 	}
-	recs, ok := loadPending(st)
-	if !ok {
-		return fmt.Errorf("the sessions already waiting to be saved could not be read")
+	// The failed save kept a copy already, its answers dated (SaveAnswers):
+	// merged, what the caller kept in memory never replaces it with less.
+	if e, err := readEntry(st, PendingPrefix+rec.ID, rec.ID); err == nil && e.key != "" {
+		rec = MergeRecords(e.rec, rec)
 	}
-	for i := 0; i < len(recs); i++ {
-		if recs[i].ID == rec.ID {
-			recs = append(recs[:i], recs[i+1:]...)
-			i--
-		}
-	}
-	recs = append(recs, rec)
-	p, err := encodeWire(recs)
+	text, err := entryText(rec)
 	if err != nil {
 		return err
 	}
-	text := p.text()
-	if err = setText(st, PendingKey, text); err == nil || !IsQuota(err) {
+	key := PendingPrefix + rec.ID
+	if err = setText(st, key, text); err == nil || !IsQuota(err) {
 		return err
 	}
 	rs, ok := st.(RawStorage)
-	_, found, cerr := LoadCheckpointID(st, rec.ID)
-	if !ok || !found || cerr != nil {
+	if !ok {
 		return err
 	}
-	key := checkpointKey(rec.ID)
-	raw, _ := rs.GetRaw(key)
-	st.Del(key)
-	if err = setText(st, PendingKey, text); err != nil {
-		if back := rs.SetRaw(key, raw); back != nil {
-			return fmt.Errorf("%v; the unfinished session's checkpoint could not be put back either: %v", err, back)
+	// What may make room, in the order it goes.
+	var taken []struct{ key, raw string }
+	for _, k := range []string{SavedPrefix + rec.ID, checkpointKey(rec.ID)} {
+		if k == checkpointKey(rec.ID) {
+			if _, found, cerr := loadKey(st, k); !found || cerr != nil {
+				continue
+			}
+		}
+		raw, found := rs.GetRaw(k)
+		if !found {
+			continue
+		}
+		st.Del(k)
+		taken = append(taken, struct{ key, raw string }{k, raw})
+		if err = setText(st, key, text); err == nil {
+			return nil
+		}
+	}
+	for _, d := range taken {
+		if back := rs.SetRaw(d.key, d.raw); back != nil {
+			return fmt.Errorf("%v; what made room for it could not be put back either: %v", err, back)
 		}
 	}
 	return err
 }
 
-// loadPending reads the sessions waiting to be saved, and false when
-// there are some that cannot be read (they are then left as they are).
-func loadPending(st Storage) ([]data.Record, bool) {
-	raw, found, err := getRaw(st, PendingKey)
-	if err != nil {
-		return nil, false
-	}
-	if !found {
-		return nil, true
-	}
-	l := decodeHistory([]byte(raw))
-	return l.records, l.status == StatusOK
-}
-
-// HasPending reports whether sessions wait to be saved, without decoding
+// HasPending reports whether sessions wait to be saved, without reading
 // them.
 func HasPending(st Storage) bool {
-	if rs, ok := st.(RawStorage); ok {
-		_, found := rs.GetRaw(PendingKey)
-		return found
+	if len(KeysWithPrefix(st, PendingPrefix)) > 0 {
+		return true
 	}
-	recs, ok := loadPending(st)
-	return len(recs) > 0 || !ok
+	_, found, err := getRaw(st, PendingKey)
+	return found || err != nil
 }
 
 // SavePending saves the sessions that wait to be saved (see KeepPending)
-// into the history and, once they are, removes them and the checkpoints of
-// those sessions. It returns how many it saved; the error is SaveRecords'
-// when they could not be, and they go on waiting.
+// into the history, merged by the one rule (a session deleted since stays
+// deleted), and returns how many it saved. Each then waits no more, but is
+// kept until a later start finds it in the history (Repair); its
+// checkpoint too, which is not offered to resume meanwhile. The error is
+// SaveRecords' when they could not be saved, and they go on waiting; or it
+// says that some could not be read, and those are left as they are.
 func SavePending(st Storage) (int, error) {
+	ids, err := savePending(st)
+	return len(ids), err
+}
+
+// savePending is SavePending, returning the ids of the sessions saved.
+func savePending(st Storage) ([]string, error) {
 	if !HasPending(st) {
-		return 0, nil
+		return nil, nil
 	}
-	valid, ok := loadPending(st)
-	if !ok {
-		return 0, fmt.Errorf("the sessions waiting to be saved could not be read")
+	var errs []error
+	if err := movePendingList(st); err != nil {
+		errs = append(errs, err)
 	}
-	if len(valid) > 0 {
-		if _, err := SaveRecords(st, valid...); err != nil {
-			return 0, err
+	entries, err := readEntries(st, PendingPrefix)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	if len(entries) == 0 {
+		return nil, errors.Join(errs...)
+	}
+	l := readHistory(st)
+	if err := refuse(l, "the sessions waiting to be saved go on waiting."); err != nil {
+		return nil, err
+	}
+	m := newMerger(state{l.records, l.deleted})
+	for _, e := range entries {
+		m.add(e.rec)
+	}
+	if m.changed {
+		if _, err := keepDuplicates(st, l); err != nil {
+			return nil, err
+		}
+		if _, err := writeState(st, m.result()); err != nil {
+			return nil, err
 		}
 	}
-	for _, r := range valid {
-		ClearCheckpoint(st, r.ID)
+	var ids []string
+	for _, e := range entries {
+		if _, ok := m.held(e.rec.ID); !ok {
+			e.drop(st) // deleted since
+			continue
+		}
+		if err := e.move(st, SavedPrefix); err != nil {
+			e.drop(st) // in the history: only the later check is lost
+		}
+		ids = append(ids, e.rec.ID)
 	}
-	st.Del(PendingKey)
-	return len(valid), nil
+	return ids, errors.Join(errs...)
+}
+
+// movePendingList moves the sessions of the list under PendingKey, which
+// earlier versions kept, to a key each, merged with any copy kept there
+// already, and then removes the list. A list that cannot be read, or whose
+// sessions cannot all be moved, is left where it is.
+func movePendingList(st Storage) error {
+	raw, found, err := getRaw(st, PendingKey)
+	if err != nil || !found {
+		return err
+	}
+	l := decodeHistory([]byte(raw))
+	if l.status != StatusOK {
+		return fmt.Errorf("the sessions waiting to be saved could not be read (%s), so they are left as they are", l.reason)
+	}
+	for _, r := range l.records {
+		if e, err := readEntry(st, PendingPrefix+r.ID, r.ID); err == nil && e.key != "" {
+			r = MergeRecords(e.rec, r)
+		}
+		if err := keepEntry(st, PendingPrefix, r); err != nil {
+			return fmt.Errorf("the sessions waiting to be saved could not be moved where this version keeps them: %v", err)
+		}
+	}
+	if again, _, _ := getRaw(st, PendingKey); again == raw {
+		st.Del(PendingKey)
+	}
+	return nil
 }

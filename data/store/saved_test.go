@@ -116,3 +116,35 @@ func TestSaveRecordChecksAfterWriting(t *testing.T) {
 		t.Errorf("stored %v, want both sessions", got)
 	}
 }
+
+// TestHistoryScreenAsItIs: what the History screen does today, before it
+// saves edits with EditRecord: Delete, Undo (the session back exactly as it
+// was), then an edit saved with SaveRecord, whose answers are stored.
+func TestHistoryScreenAsItIs(t *testing.T) {
+	st := &store.MemoryStorage{}
+	r := datatest.Record(t, datatest.London, "2025-04-19 07:30", func(r *data.Record) {
+		r.PainBefore, r.PainAfter, r.Note = data.PainScore(5), data.PainScore(3), "stiff"
+	})
+	other := datatest.Record(t, datatest.London, "2025-04-20 07:40")
+	if _, err := store.SaveRecords(st, r, other); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.DeleteRecord(st, r.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.SaveRecord(st, r); err != nil { // Undo
+		t.Fatal(err)
+	}
+	got := loadWritable(t, st)
+	if len(got) != 2 || !got[0].Equal(r) {
+		t.Fatalf("after Undo: %+v, want the session back as it was", got)
+	}
+	draft := got[0]
+	draft.PainAfter, draft.Note = data.PainScore(1), "stiff, easier by lunch"
+	if _, err := store.SaveRecord(st, draft); err != nil {
+		t.Fatal(err)
+	}
+	if e := loadWritable(t, st)[0]; painText(e.PainAfter) != "1" || e.Note != draft.Note {
+		t.Errorf("after the edit: pain after %s, note %q; want 1 and the new note", painText(e.PainAfter), e.Note)
+	}
+}
