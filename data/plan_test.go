@@ -77,10 +77,10 @@ func TestPlanShape(t *testing.T) {
 		items    int
 	}{
 		// The lengths of every step are in the golden scripts.
-		{"morning", data.Morning, data.DefaultTiming(), 14*time.Minute + 54*time.Second, 5},
-		{"evening", data.Evening, data.DefaultTiming(), 7*time.Minute + 46*time.Second, 3},
-		{"morning without rests", data.Morning, noRest(), 13*time.Minute + 54*time.Second, 5},
-		{"single bridge", data.Bridge, data.DefaultTiming(), 3*time.Minute + 36*time.Second, 1},
+		{"morning", data.Morning, data.DefaultTiming(), 15*time.Minute + 4*time.Second, 5},
+		{"evening", data.Evening, data.DefaultTiming(), 7*time.Minute + 56*time.Second, 3},
+		{"morning without rests", data.Morning, noRest(), 14*time.Minute + 4*time.Second, 5},
+		{"single bridge", data.Bridge, data.DefaultTiming(), 3*time.Minute + 37*time.Second, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.scenario, func(t *testing.T) {
@@ -210,7 +210,7 @@ func TestPlanKneeToChestOrder(t *testing.T) {
 	}{
 		{0, "Knee-to-chest stretch. Lie on your back on a mat or carpet, knees bent, feet flat on the floor."},
 		{1, "Round 1 of 2. Gently pull your left knee to your chest. Tighten your stomach and press your back down."},
-		{3, "Relax. Lower your foot back to the floor."},
+		{3, "Relax. Lower your foot back to the floor. Now the right side."},
 		{4, "Gently pull your right knee to your chest. Tighten your stomach and press your back down."},
 		{7, "Gently pull both knees to your chest. Tighten your stomach and press your back down."},
 		{9, "Relax. Lower both feet back to the floor."},
@@ -416,10 +416,13 @@ func TestPlanAt(t *testing.T) {
 		left     time.Duration
 		done     bool
 	}
+	// The get-ready lasts 12 s: its words, with the stop rule, take 8.3 s
+	// at the default speed, then the countdown's 3 s.
+	const getReady = 12 * time.Second
 	tests := []atCase{
-		{"start", 0, 0, 0, 10 * time.Second, false},
-		{"1 ns in", 1, 0, 1, 10*time.Second - 1, false},
-		{"negative time counts as zero", -time.Minute, 0, 0, 10 * time.Second, false},
+		{"start", 0, 0, 0, getReady, false},
+		{"1 ns in", 1, 0, 1, getReady - 1, false},
+		{"negative time counts as zero", -time.Minute, 0, 0, getReady, false},
 		{"1 ns before the end", p.Total - 1, last - 1, p.Total - 1, 1, false},
 		{"at the end", p.Total, last, p.Total, 0, true},
 		{"1 ns past the end", p.Total + 1, last, p.Total, 0, true},
