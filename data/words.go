@@ -17,8 +17,6 @@ var words = struct {
 }{
 	GetReady:    "Get ready",
 	FirstUp:     "First: %s",
-	// The first words of every session say when to stop: someone
-	// following with eyes closed never sees the cautions on the pages.
 	SayGetReady: "Get ready. First, %s. If your pain gets sharply worse, stop.",
 	Rest:        "Rest",
 	UpNext:      "Up next: %s",
