@@ -77,9 +77,9 @@ func TestPlanShape(t *testing.T) {
 		items    int
 	}{
 		// The lengths of every step are in the golden scripts.
-		{"morning", data.Morning, data.DefaultTiming(), 15*time.Minute + 4*time.Second, 5},
-		{"evening", data.Evening, data.DefaultTiming(), 7*time.Minute + 56*time.Second, 3},
-		{"morning without rests", data.Morning, noRest(), 14*time.Minute + 4*time.Second, 5},
+		{"morning", data.Morning, data.DefaultTiming(), 14*time.Minute + 44*time.Second, 5},
+		{"evening", data.Evening, data.DefaultTiming(), 7*time.Minute + 36*time.Second, 3},
+		{"morning without rests", data.Morning, noRest(), 13*time.Minute + 44*time.Second, 5},
 		{"single bridge", data.Bridge, data.DefaultTiming(), 3*time.Minute + 37*time.Second, 1},
 	}
 	for _, tt := range tests {
@@ -241,9 +241,9 @@ func TestPlanRotationSides(t *testing.T) {
 	want = append(want, seg{data.KindPosition, data.SideNone, 0, "supine", 0})
 	for rep := 1; rep <= 2; rep++ {
 		want = append(want,
-			seg{data.KindHold, data.SideLeft, rep, "rotate-left", 10 * s},
+			seg{data.KindHold, data.SideLeft, rep, "rotate-left", 5 * s},
 			seg{data.KindSwitch, data.SideLeft, rep, "supine", 0},
-			seg{data.KindHold, data.SideRight, rep, "rotate-right", 10 * s},
+			seg{data.KindHold, data.SideRight, rep, "rotate-right", 5 * s},
 			seg{data.KindRelease, data.SideRight, rep, "supine", 0},
 		)
 	}
