@@ -143,7 +143,7 @@ func (lg ledger) perDay(d *Dose, today, eff int, at time.Time) {
 	for _, day := range lg.days {
 		if day.n >= today && day.n <= eff {
 			for _, r := range day.recs {
-				d.Done += begun(r, d.Exercise.ID)
+				d.Done += begun(*r, d.Exercise.ID)
 			}
 		}
 	}
@@ -194,14 +194,15 @@ func (lg ledger) closed(id string, today int, at time.Time) (time.Time, bool) {
 // chooses (the article gives none), a routine without a hold of its own
 // keeps the last one chosen.
 func (lg ledger) lastHold(e Exercise) time.Duration {
-	for i := len(lg.recs) - 1; i >= 0; i-- {
-		for _, l := range lg.recs[i].Exercises {
-			if l.Exercise == e.ID && l.HoldsDone > 0 {
-				return min(max(l.Hold().Round(time.Second), e.Hold.Min), e.Hold.Max)
+	hold, from := e.Hold.Default, time.Time{}
+	for _, r := range lg.recs {
+		for _, l := range r.Exercises {
+			if l.Exercise == e.ID && l.HoldsDone > 0 && (from.IsZero() || r.Start.After(from)) {
+				hold, from = min(max(l.Hold().Round(time.Second), e.Hold.Min), e.Hold.Max), r.Start
 			}
 		}
 	}
-	return e.Hold.Default
+	return hold
 }
 
 // waitText says a wait in hours and minutes, rounded up to the minute: "5 h

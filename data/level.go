@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -73,7 +74,7 @@ func (r Record) PainSignal() bool { return signalOf(r).kind != noSignal }
 type dayOf struct {
 	n    int // DayNumber of the date
 	date string
-	recs []Record // in order of start
+	recs []*Record // in order of start
 	// extra marks the day's third twice-a-day session and later: kept and
 	// counted in the day's dose, but never what makes the day count
 	// towards a week.
@@ -88,37 +89,48 @@ type ledger struct {
 	recs []Record
 }
 
-// newLedger groups history by local date. Records without a valid date
-// (never stored: Validate refuses them) are left out.
+// newLedger groups history by local date, each day's records in order of
+// start. Records without a valid date (never stored: Validate refuses
+// them) are left out. It sorts pointers, not records: a history of ten
+// years is read at every launch.
 func newLedger(history []Record) ledger {
-	recs := InOrder(history)
-	at := map[int]int{}
-	lg := ledger{recs: recs}
-	for _, r := range recs {
-		n, ok := DayNumber(r.LocalDate)
-		if !ok {
-			continue
-		}
-		i, seen := at[n]
+	lg := ledger{recs: history}
+	at := map[string]int{}
+	for k := range history {
+		r := &history[k]
+		i, seen := at[r.LocalDate]
 		if !seen {
+			n, ok := DayNumber(r.LocalDate)
+			if !ok {
+				continue
+			}
 			i = len(lg.days)
-			at[n] = i
+			at[r.LocalDate] = i
 			lg.days = append(lg.days, dayOf{n: n, date: r.LocalDate})
 		}
-		d := &lg.days[i]
-		sessions := 0
-		for j, o := range d.recs {
-			if o.TwiceADaySession() && !d.extra[j] {
-				sessions++
-			}
-		}
-		d.recs = append(d.recs, r)
-		d.extra = append(d.extra, r.TwiceADaySession() && sessions >= 2)
-		if s := signalOf(r); s.kind > d.signal.kind {
-			d.signal = s
-		}
+		lg.days[i].recs = append(lg.days[i].recs, r)
 	}
 	slices.SortFunc(lg.days, func(a, b dayOf) int { return a.n - b.n })
+	for i := range lg.days {
+		d := &lg.days[i]
+		slices.SortFunc(d.recs, func(a, b *Record) int {
+			if c := a.Start.Compare(b.Start); c != 0 {
+				return c
+			}
+			return strings.Compare(a.ID, b.ID)
+		})
+		sessions := 0
+		d.extra = make([]bool, len(d.recs))
+		for j, r := range d.recs {
+			if r.TwiceADaySession() {
+				sessions++
+				d.extra[j] = sessions > 2
+			}
+			if s := signalOf(*r); s.kind > d.signal.kind {
+				d.signal = s
+			}
+		}
+	}
 	return lg
 }
 
@@ -261,7 +273,7 @@ func (r *replay) day(d dayOf) {
 	p := r.p
 	did := d.did(p.ex.ID)
 	if did && r.ever {
-		r.lvl = r.afterBreak(d.n - r.last).lvl
+		r.lvl = r.broken(d.n - r.last)
 	}
 	switch {
 	case d.signal.kind != noSignal:
@@ -283,22 +295,33 @@ func (r *replay) day(d dayOf) {
 	}
 }
 
-// afterBreak is the level after a gap of gap days since the exercise was
-// last done; gaps shorter than BreakDays change nothing. A step down also
-// starts the week again.
-func (r *replay) afterBreak(gap int) standing {
+// broken is the level after a gap of gap days since the exercise was last
+// done: one step down from BreakDays, the start from LongBreakDays; gaps
+// shorter than BreakDays change nothing. A step down also starts the week
+// again.
+func (r *replay) broken(gap int) level {
 	p := r.p
 	if gap < BreakDays {
-		return standing{lvl: r.lvl}
+		return r.lvl
 	}
 	r.week, r.unscored = 0, false
 	start := p.start()
 	if down := p.down(r.lvl); gap < LongBreakDays && p.key(down) > p.key(start) {
-		return standing{lvl: down, lowered: true,
-			why: fmt.Sprintf("It's been %d days since you last did this: one step back, to %s, then build up again.", gap, p.text(down))}
+		return down
 	}
-	return standing{lvl: start, lowered: true,
-		why: fmt.Sprintf("It's been %d days since you last did this: start again at %s and build up.", gap, p.text(start))}
+	return start
+}
+
+// afterBreak is broken with its reason.
+func (r *replay) afterBreak(gap int) standing {
+	p := r.p
+	l := r.broken(gap)
+	if p.key(l) == p.key(p.start()) {
+		return standing{lvl: l, lowered: true,
+			why: fmt.Sprintf("It's been %d days since you last did this: start again at %s and build up.", gap, p.text(l))}
+	}
+	return standing{lvl: l, lowered: true,
+		why: fmt.Sprintf("It's been %d days since you last did this: one step back, to %s, then build up again.", gap, p.text(l))}
 }
 
 // afterPain is level cur one step down after the pain signal s of a day,
