@@ -278,3 +278,16 @@ func TestWithWaiting(t *testing.T) {
 		t.Errorf("a waiting session already in the history: got %d records, want 1", len(again))
 	}
 }
+
+// Import: a backup restored from an older version, with 30 bridges a day
+// for a week and no pain scores, raises no level, and the bridges it holds
+// for today count towards today's dose.
+func TestImportedHistory(t *testing.T) {
+	const s = time.Second
+	now := data.NewStamp(datatest.ProgDay0.AddDate(0, 0, 7).Add(10*time.Hour), "UTC")
+	backup := joinRecs(unscored(0, 6, data.Bridge, 30, 18*s), []data.Record{datatest.ProgSession(7, data.Bridge, 3, 18*s)})
+	d := data.DosesAt(data.DefaultCatalogue(), backup, now).For(data.Bridge)
+	if d.Reps != 5 || d.Done != 3 || d.Max != 2 {
+		t.Errorf("got level %d, %d done, %d left, want 5, 3 and 2", d.Reps, d.Done, d.Max)
+	}
+}
