@@ -325,7 +325,7 @@ func (r *replay) afterBreak(gap int) standing {
 }
 
 // afterPain is level cur one step down after the pain signal s of a day,
-// said as when ("today", "after your last session").
+// said as when ("today", "yesterday", "3 days ago").
 func (r replay) afterPain(cur level, s painSignal, when string) standing {
 	p := r.p
 	var what string
