@@ -7,7 +7,9 @@ var Symptoms = []string{
 	"Finding it hard to move after bending over or lifting something.",
 	"Sudden, sharp pain in the lower back.",
 	"Lower-back pain that keeps coming back or never quite goes.",
-	"Weakness in the lower back or the muscles around it, such as the hips.",
+	// Weakness is also a warning sign once it gets worse (WarningSigns):
+	// the list says so where the person reads it.
+	"Weakness in the lower back or the muscles around it, such as the hips. Weakness in a hip or leg that gets worse is a warning sign: see the warning signs and get help as they say.",
 	"Cramping in the back that comes and goes.",
 	"Pain that gets worse with some activities, such as sitting or standing for a long time.",
 	"In some cases, pain in the hip or leg as well.",

@@ -130,7 +130,7 @@ func TestCatalogueMatchesArticle(t *testing.T) {
 		{
 			scenario: "rotation: 5 to 10 s, 2 to 3 times each side, twice a day",
 			id:       data.Rotation,
-			hold:     data.Hold{Default: 10 * s, Min: 5 * s, Max: 10 * s},
+			hold:     data.Hold{Default: 5 * s, Min: 5 * s, Max: 10 * s}, // the default is where a new person starts (issue 23)
 			reps:     data.Range{Min: 2, Max: 3}, defaultReps: 2,
 			sides:       data.SidesEach,
 			poses:       []string{"rotate-{side}"},

@@ -9,11 +9,18 @@ const (
 	ToneNone    Tone = ""
 	ToneTick    Tone = "tick"    // the last seconds of a countdown
 	ToneHold    Tone = "hold"    // a hold starts
-	ToneRelease Tone = "release" // a hold ends: release or switch sides
+	ToneRelease Tone = "release" // a hold ends: release
+	ToneSwitch  Tone = "switch"  // a hold ends: change sides
 	ToneBreath  Tone = "breath"  // breathe in or out
 	ToneStep    Tone = "step"    // get ready, rest, next exercise
 	ToneDone    Tone = "done"    // the routine is over
 )
+
+// Tones lists every tone a cue can sound, so the player can make each one
+// ready (and a test can check that each has a sound).
+func Tones() []Tone {
+	return []Tone{ToneTick, ToneHold, ToneRelease, ToneSwitch, ToneBreath, ToneStep, ToneDone}
+}
 
 // countdownTicks is how many final seconds of a countdown get a tick.
 const countdownTicks = 3
@@ -60,7 +67,9 @@ func segmentCue(s Segment) Cue {
 	case KindRelease:
 		c.Tone, c.Vibrate = ToneRelease, []int{80, 80, 80}
 	case KindSwitch:
-		c.Tone, c.Vibrate = ToneRelease, []int{80, 80, 80, 80, 80}
+		// A tone of its own: a person who hears a release where a side
+		// change is due cuts the second side short.
+		c.Tone, c.Vibrate = ToneSwitch, []int{80, 80, 80, 80, 80}
 	case KindDone:
 		c.Tone, c.Vibrate = ToneDone, []int{400, 150, 400}
 	default:

@@ -40,7 +40,7 @@ func TestCueOnSegmentChange(t *testing.T) {
 	}{
 		{"position", find(t, p, kind(data.KindPosition)), data.ToneStep, []int{150}},
 		{"hold", find(t, p, kind(data.KindHold)), data.ToneHold, []int{250}},
-		{"switch", find(t, p, kind(data.KindSwitch)), data.ToneRelease, []int{80, 80, 80, 80, 80}},
+		{"switch", find(t, p, kind(data.KindSwitch)), data.ToneSwitch, []int{80, 80, 80, 80, 80}},
 		{"release", find(t, p, kind(data.KindRelease)), data.ToneRelease, []int{80, 80, 80}},
 		{"rest", find(t, p, kind(data.KindRest)), data.ToneStep, []int{150}},
 		{"first inhale of a breath hold", find(t, p, breath(1, true)), data.ToneHold, []int{250}},
@@ -66,7 +66,7 @@ func TestCueOnSegmentChange(t *testing.T) {
 
 func TestStartCue(t *testing.T) {
 	p := compile(t, data.Evening, data.DefaultTiming())
-	want := data.Cue{Tone: data.ToneStep, Say: "Get ready. First, Knee-to-chest stretch.", Vibrate: []int{150}}
+	want := data.Cue{Tone: data.ToneStep, Say: "Get ready. First, Knee-to-chest stretch. If your pain gets sharply worse, stop.", Vibrate: []int{150}}
 	if got := data.StartCue(p.At(0)); !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v, want %+v", got, want)
 	}
@@ -224,5 +224,31 @@ func TestCueSimulation(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// Every tone a plan's cues sound is listed, once, so the player can give
+// each a sound.
+func TestTonesListsEveryCue(t *testing.T) {
+	listed := map[data.Tone]int{}
+	for _, tone := range data.Tones() {
+		listed[tone]++
+	}
+	for tone, n := range listed {
+		if n != 1 || tone == data.ToneNone {
+			t.Errorf("tone %q: listed %d times, want once and not none", tone, n)
+		}
+	}
+	for _, r := range data.BuiltinRoutines() {
+		p := compile(t, r.ID, data.DefaultTiming())
+		for i, s := range p.Segments {
+			prev := p.At(s.Start - ms)
+			if i == 0 {
+				prev = data.Position{Index: -1}
+			}
+			if cue, ok := data.CueBetween(prev, p.At(s.Start)); ok && cue.Tone != data.ToneNone && listed[cue.Tone] == 0 {
+				t.Errorf("%s segment %d: tone %q is not in Tones", r.ID, i, cue.Tone)
+			}
+		}
 	}
 }

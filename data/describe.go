@@ -6,10 +6,14 @@ import (
 	"time"
 )
 
-// HoldText says how long a hold lasts, as the app shows it.
+// HoldText says how long a hold lasts, as the app shows it. A hold Unknot
+// chose says so: the article gives the cat stretch none, and "5 to 10
+// seconds" on its page read as if it did.
 func (e Exercise) HoldText() string {
 	h := e.Hold
 	switch {
+	case h.Chosen:
+		return seconds(h.Default) + " seconds (chosen by Unknot; the source article gives none)"
 	case h.Breaths > 0:
 		return fmt.Sprintf("%d deep breaths", h.Breaths)
 	case h.Min == h.Max:
@@ -27,6 +31,18 @@ func seconds(d time.Duration) string { return strconv.Itoa(int(d / time.Second))
 // RepsRangeText says how many repetitions the article allows.
 func (e Exercise) RepsRangeText() string {
 	return fmt.Sprintf("%d to %d %s", e.Reps.Min, e.Reps.Max, e.RepsText)
+}
+
+// RoundsLabel labels the repetitions of e in a routine of one's own, with
+// the range the field takes: "Rounds a day (1 to 30)" for a per-day
+// exercise, whose repetitions count across the day, "Rounds (1 to 3)" for
+// the others.
+func (e Exercise) RoundsLabel() string {
+	unit := "Rounds"
+	if e.PerDay() {
+		unit = "Rounds a day"
+	}
+	return fmt.Sprintf("%s (%d to %d)", unit, MinReps, e.Reps.Max)
 }
 
 // Poses lists every position the exercise shows, in order: the start, then

@@ -19,7 +19,7 @@ func TestExerciseDescriptions(t *testing.T) {
 		{data.Rotation, "5 to 10 seconds", "2 to 3 times on each side", []string{"supine", "rotate-left", "rotate-right"}},
 		{data.Flexibility, "5 seconds", "5 to 30 rounds a day", []string{"supine", "back-arch", "back-flat"}},
 		{data.Bridge, "3 deep breaths", "5 to 30 rounds a day", []string{"supine", "bridge"}},
-		{data.CatStretch, "5 to 10 seconds", "3 to 5 times", []string{"all-fours", "cat-arch", "cat-sag"}},
+		{data.CatStretch, "5 seconds (chosen by Unknot; the source article gives none)", "3 to 5 times", []string{"all-fours", "cat-arch", "cat-sag"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.id, func(t *testing.T) {
@@ -78,5 +78,20 @@ func TestDurationText(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// The routine editor's label says "a day" where the article doses per day.
+func TestRoundsLabel(t *testing.T) {
+	tests := []struct{ id, want string }{
+		{data.KneeToChest, "Rounds (1 to 3)"},
+		{data.Flexibility, "Rounds a day (1 to 30)"},
+		{data.Bridge, "Rounds a day (1 to 30)"},
+		{data.CatStretch, "Rounds (1 to 5)"},
+	}
+	for _, tt := range tests {
+		if got := exercise(t, tt.id).RoundsLabel(); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.id, got, tt.want)
+		}
 	}
 }

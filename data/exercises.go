@@ -72,7 +72,7 @@ func DefaultCatalogue() Catalogue {
 				"Do the stretch 2 to 3 times on each side.",
 			},
 			Feel:        "A mild stretch across the lower back and the side of the hip.",
-			Hold:        Hold{Default: 10 * time.Second, Min: 5 * time.Second, Max: 10 * time.Second},
+			Hold:        Hold{Default: 5 * time.Second, Min: 5 * time.Second, Max: 10 * time.Second}, // the default is where a new person's level starts
 			Reps:        Range{Min: 2, Max: 3},
 			DefaultReps: 2,
 			RepsText:    "times on each side",

@@ -245,7 +245,7 @@ func keys(m map[string]bool) []string {
 }
 
 // TestNewPersonsRotationHolds: the 5 s rotation hold a new person starts
-// with is told and timed like the default 10 s one.
+// with is told and timed like the 10 s one at the top of the range.
 func TestNewPersonsRotationHolds(t *testing.T) {
 	for _, hold := range []time.Duration{5 * time.Second, 10 * time.Second} {
 		r := data.Routine{ID: "custom-one", Name: "Rotation", Items: []data.RoutineItem{{Exercise: data.Rotation, Hold: hold}}}

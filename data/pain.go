@@ -7,8 +7,9 @@ type PainAdvice int
 const (
 	// PainFine: nothing to say.
 	PainFine PainAdvice = iota
-	// PainEaseOff: the pain after the last session was HighPain or more,
-	// or rose by PainRiseThreshold or more: do less next time.
+	// PainEaseOff: a session of the latest day gave a pain signal (see
+	// Record.PainSignal): do less next time. The next level is one step
+	// lower already (DosesAt).
 	PainEaseOff
 	// PainPause: the pain rose in RisesToPause of the last RecentSessions
 	// sessions: pause the exercises and see a healthcare professional.
@@ -16,16 +17,20 @@ const (
 )
 
 // When rising pain calls for a pause: the pain rose (by PainRiseThreshold
-// or more) after RisesToPause of the last RecentSessions sessions. Once
-// can be a bad day; three times in five is a pattern the exercises are not
-// helping with.
+// or more), or the person stopped with "This hurts", after RisesToPause of
+// the last RecentSessions sessions. Once can be a bad day; three times in
+// five is a pattern the exercises are not helping with.
 const (
 	RecentSessions = 5
 	RisesToPause   = 3
 )
 
 // PainAdviceFor returns the advice after the latest session of history
-// (by start), the strongest that applies.
+// (by start), the strongest that applies: the pause after rises in
+// RisesToPause of the last RecentSessions sessions ("This hurts" counts as
+// a rise), or easing off when any session of the latest session's local
+// day gave a pain signal, as the signals of one day lower the next dose
+// together.
 func PainAdviceFor(history []Record) PainAdvice {
 	recs := InOrder(history)
 	if len(recs) == 0 {
@@ -33,17 +38,18 @@ func PainAdviceFor(history []Record) PainAdvice {
 	}
 	rises := 0
 	for _, r := range recs[max(len(recs)-RecentSessions, 0):] {
-		if rise, ok := r.PainRise(); ok && rise >= PainRiseThreshold {
+		if s := signalOf(r).kind; s == rose || s == hurtStop {
 			rises++
 		}
 	}
-	last := recs[len(recs)-1]
-	rise, risen := last.PainRise()
-	switch {
-	case rises >= RisesToPause:
+	if rises >= RisesToPause {
 		return PainPause
-	case risen && rise >= PainRiseThreshold, last.PainAfter != nil && *last.PainAfter >= HighPain:
-		return PainEaseOff
+	}
+	last := recs[len(recs)-1].LocalDate
+	for i := len(recs) - 1; i >= 0; i-- {
+		if recs[i].LocalDate == last && recs[i].PainSignal() {
+			return PainEaseOff
+		}
 	}
 	return PainFine
 }

@@ -16,6 +16,13 @@ func TestPainAdviceFor(t *testing.T) {
 		return datatest.ProgSession(n, data.KneeToChest, 2, 5*s, withPain(before, after))
 	}
 	plain := func(n int) data.Record { return datatest.ProgSession(n, data.KneeToChest, 2, 5*s) }
+	stopped := func(n int) data.Record {
+		return datatest.ProgSession(n, data.KneeToChest, 2, 5*s, hurt, datatest.LeftPartial)
+	}
+	evening := func(r data.Record) data.Record {
+		r.ID, r.Start, r.End, r.LocalTime = datatest.UUIDFor(r.ID+" evening"), r.Start.Add(11*time.Hour), r.End.Add(11*time.Hour), "19:00"
+		return r
+	}
 	afterOnly := func(n, after int) data.Record {
 		return datatest.ProgSession(n, data.KneeToChest, 2, 5*s, func(r *data.Record) { r.PainAfter = data.PainScore(after) })
 	}
@@ -41,6 +48,13 @@ func TestPainAdviceFor(t *testing.T) {
 		{"rises in 3 of the last 5, the last fine", []data.Record{pained(0, 2, 5), pained(1, 1, 3), pained(2, 1, 3), pained(3, 3, 3), plain(4)}, data.PainPause},
 		{"3 rises, one of them 6 sessions ago", []data.Record{pained(0, 2, 5), pained(1, 3, 3), pained(2, 1, 3), pained(3, 3, 3), plain(4), pained(5, 2, 4)}, data.PainEaseOff},
 		{"out of order", []data.Record{pained(4, 2, 4), pained(0, 2, 5), pained(3, 3, 3), pained(2, 1, 3), pained(1, 3, 3)}, data.PainPause},
+		// Issue 23: "This hurts" is a pain signal, and counts as a rise
+		// toward the pause; a signal earlier in the day still calls for
+		// easing off after a later session that day.
+		{"This hurts", []data.Record{stopped(0)}, data.PainEaseOff},
+		{"This hurts twice, and a rise", []data.Record{stopped(0), pained(1, 2, 5), plain(2), stopped(3)}, data.PainPause},
+		{"a rise this morning, fine this evening", []data.Record{pained(0, 2, 5), evening(pained(0, 3, 3))}, data.PainEaseOff},
+		{"a rise yesterday, fine today", []data.Record{pained(0, 2, 5), pained(1, 3, 3)}, data.PainFine},
 	}
 	for _, c := range cases {
 		t.Run(c.scenario, func(t *testing.T) {
@@ -69,6 +83,9 @@ func TestWarningSigns(t *testing.T) {
 		{[]string{"losing weight without trying"}, data.DoctorSoon},
 		{[]string{"lump", "shape"}, data.DoctorSoon},
 		{[]string{"worse at night"}, data.DoctorSoon},
+		{[]string{"constant pain", "rest or lie down"}, data.DoctorSoon},
+		{[]string{"generally unwell"}, data.DoctorSoon},
+		{[]string{"infection", "spinal surgery"}, data.DoctorSoon},
 		{[]string{"had cancer"}, data.DoctorSoon},
 		{[]string{"immune system", "steroid", "inject drugs"}, data.DoctorSoon},
 		{[]string{"osteoporosis", "small fall", "older"}, data.DoctorSoon},

@@ -229,13 +229,14 @@ func (b *builder) exercise(item int, e Exercise, reps int, hold time.Duration, m
 				tr.Rep, tr.Side, tr.Pose = rep, side, e.StartPose
 				tr.Kind, tr.Text = KindRelease, ph.ReleaseFor(side)
 				atLeast := t.Release
+				tr.Say = words.Relax + " " + ph.ReleaseFor(side)
 				if switchesSide(sides, si, pi, len(e.Phases)) {
 					tr.Kind, atLeast = KindSwitch, t.Switch
 					tr.Text += " " + fmt.Sprintf(words.SwitchTo, sides[si+1])
+					// Said as well as shown: with the phone on the
+					// floor the switch is heard, not read.
+					tr.Say += " " + fmt.Sprintf(words.SaySide, sides[si+1])
 				}
-				// The words leave the side out: the instruction
-				// that follows names it.
-				tr.Say = words.Relax + " " + ph.ReleaseFor(side)
 				tr.Duration = max(atLeast, wholeSeconds(b.spoken(tr.Say)+ph.Out))
 				b.add(tr)
 			}

@@ -141,7 +141,7 @@ func TestResolve(t *testing.T) {
 		err      []string // the error must contain all of these
 	}{
 		{"knee defaults", data.RoutineItem{Exercise: data.KneeToChest}, 2, 5 * s, nil},
-		{"rotation defaults", data.RoutineItem{Exercise: data.Rotation}, 2, 10 * s, nil},
+		{"rotation defaults", data.RoutineItem{Exercise: data.Rotation}, 2, 5 * s, nil},
 		{"flexibility defaults", data.RoutineItem{Exercise: data.Flexibility}, 5, 5 * s, nil},
 		{"bridge defaults", data.RoutineItem{Exercise: data.Bridge}, 5, 18 * s, nil},
 		{"cat defaults", data.RoutineItem{Exercise: data.CatStretch}, 3, 5 * s, nil},

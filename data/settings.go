@@ -110,3 +110,13 @@ func (s Settings) Timing() Timing {
 	}
 	return t
 }
+
+// Restored is the settings to keep when a backup's settings s are restored
+// on a device whose own are device: everything from the file but
+// SafetyAccepted, which stays the device's. The safety advice is read once
+// on each device: a backup made elsewhere says nothing about this one
+// (issue 23's decision).
+func (s Settings) Restored(device Settings) Settings {
+	s.SafetyAccepted = device.SafetyAccepted
+	return s
+}

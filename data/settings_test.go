@@ -27,3 +27,22 @@ func TestSettingsTiming(t *testing.T) {
 		t.Errorf("got %v, want nil", err)
 	}
 }
+
+// A backup restored on a new device does not bring back the safety
+// acceptance; everything else comes from the file.
+func TestSettingsRestored(t *testing.T) {
+	file := data.DefaultSettings()
+	file.SafetyAccepted, file.Theme, file.RestSeconds = true, data.ThemeDark, 30
+	fresh := data.DefaultSettings()
+	got := file.Restored(fresh)
+	want := file
+	want.SafetyAccepted = false
+	if got != want {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+	accepted := fresh
+	accepted.SafetyAccepted = true
+	if !data.DefaultSettings().Restored(accepted).SafetyAccepted {
+		t.Errorf("a device that had accepted: got not accepted, want accepted")
+	}
+}

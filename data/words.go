@@ -11,12 +11,13 @@ var words = struct {
 	Rest, UpNext, SayRest           string
 	Done, DoneText, SayDone         string
 	SayRep, Hold, Relax, SwitchTo   string
+	SaySide                         string
 	BreatheIn, BreatheOut, NextDone string
 	NextHold, NextBreaths           string
 }{
 	GetReady:    "Get ready",
 	FirstUp:     "First: %s",
-	SayGetReady: "Get ready. First, %s.",
+	SayGetReady: "Get ready. First, %s. If your pain gets sharply worse, stop.",
 	Rest:        "Rest",
 	UpNext:      "Up next: %s",
 	SayRest:     "Rest. Next, %s.",
@@ -27,6 +28,7 @@ var words = struct {
 	Hold:        "Hold.",
 	Relax:       "Relax.",
 	SwitchTo:    "Then switch to the %s side.",
+	SaySide:     "Now the %s side.",
 	BreatheIn:   "Breathe in.",
 	BreatheOut:  "And out.",
 	NextDone:    "Finish",

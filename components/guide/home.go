@@ -97,7 +97,7 @@ func (h *Home) OnMount(ctx app.Context) {
 	ctx.Async(func() {
 		time.Sleep(time.Millisecond) // lets the browser draw Home first
 		d := ui.LoadDosing(st, now)
-		daily := data.DailyDoses(data.DefaultCatalogue(), d.History, d.Today)
+		daily := d.Daily()
 		pause := data.PainAdviceFor(d.History) == data.PainPause
 		ctx.Dispatch(func(ctx app.Context) {
 			h.dosing, h.dosed, h.daily, h.pause = d, true, daily, pause

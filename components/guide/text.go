@@ -3,45 +3,43 @@ package guide
 // text holds this package's words, in one place so the app can be
 // translated. Words two packages show are ui.Text.
 var text = struct {
-	AppName           string
-	Tagline           string
-	Routines          string
-	Exercises         string
-	StartExercise     string
-	ChooseHold        string
-	StartPosition     string
-	Steps             string
-	Feel              string
-	Hold              string
-	Reps              string
-	HowOften          string
-	Progression       string
-	Caution           string
-	Positions         string
-	Symptoms          string
-	Advice            string
-	HomeNotice        string
-	HomeLink          string
-	SafetyTitle       string
-	SafetyLead        string
-	WhileTitle        string
-	While             []string
-	ProfessionalTitle string
-	Professional      []string
-	SourceTitle       string
-	SourceText        string
-	SeeSymptoms       string
-	SymptomsLead      string
-	SeeProfessional   string
-	SeeSafety         string
-	Today             string
-	TodayDone         string
-	TodayPartly       string
-	TodayToDo         string
-	ManageRoutines    string
-	SymptomsLink      string
-	SafetyLink        string
-	PartName          map[string]string
+	AppName         string
+	Tagline         string
+	Routines        string
+	Exercises       string
+	StartExercise   string
+	ChooseHold      string
+	StartPosition   string
+	Steps           string
+	Feel            string
+	Hold            string
+	Reps            string
+	HowOften        string
+	Progression     string
+	Caution         string
+	Positions       string
+	Symptoms        string
+	Advice          string
+	HomeNotice      string
+	HomeLink        string
+	SafetyTitle     string
+	SafetyLead      string
+	WhileTitle      string
+	While           []string
+	SourceTitle     string
+	SourceText      string
+	SeeSymptoms     string
+	SymptomsLead    string
+	SeeProfessional string
+	SeeSafety       string
+	Today           string
+	TodayDone       string
+	TodayPartly     string
+	TodayToDo       string
+	ManageRoutines  string
+	SymptomsLink    string
+	SafetyLink      string
+	PartName        map[string]string
 }{
 	AppName:       "Unknot",
 	Tagline:       "Guided stretches for lower-back spasms. Put the phone down and follow the voice.",
@@ -67,16 +65,9 @@ var text = struct {
 	WhileTitle:    "While you exercise",
 	While: []string{
 		"Stop an exercise if the pain becomes sharply worse.",
-		"Some discomfort is normal at first: a sore back is not a damaged back, and hurt does not always mean harm.",
-		"Stay as active as you can. Long rest tends to make back pain last longer.",
+		"Some discomfort is common at first: the source article says activity and exercise are unlikely to make back pain worse, even if they are uncomfortable at first.",
+		"Stay as active as you can: the source article says staying active can help you recover, and NHS advice on back pain is to keep moving rather than rest for long.",
 		"Begin with an amount that does not add to your pain. If the pain is worse afterwards, go back to an amount you could manage every day, stay there for a week or more, then add a little.",
-	},
-	ProfessionalTitle: "When to see a healthcare professional",
-	Professional: []string{
-		"The pain has not started to ease after a few weeks of staying active.",
-		"It stops you doing your daily activities or work.",
-		"Spasms keep coming back.",
-		"You are worried about it, or unsure whether these exercises suit you.",
 	},
 	SourceTitle:     "Where the exercises come from",
 	SourceText:      "The exercises, their holds, rounds and how often to do them come from one article, “%s”, published on %s, on easing spasms of the lower back with stretches you can do at home or at your desk. Unknot calls it the source article. Where it gives no number, Unknot says so and what it uses instead.",

@@ -278,7 +278,7 @@ func (b *BackupPanel) onImport(ctx app.Context, e app.Event) {
 		// The safety advice is accepted on each device, whatever the
 		// file says: a person setting up a new phone reads it there.
 		here, _ := store.LoadSettings(b.st)
-		p.settings.SafetyAccepted = here.SafetyAccepted
+		p.settings = p.settings.Restored(here)
 		if err := store.SaveSettings(b.st, p.settings); err != nil {
 			b.importErr = err.Error()
 		} else {

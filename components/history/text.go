@@ -198,7 +198,7 @@ var text = struct {
 	RoutinesLeftOut:     "Your own routines could not all be read, so the backup holds only those that could: %v",
 	ShareAll:            "Share backup",
 	ShareCSV:            "Share CSV",
-	Offer:               "Also restore the settings in this file: voice, sounds, pacing, theme, and that the safety advice was read",
+	Offer:               "Also restore the settings in this file: voice, sounds, pacing and theme (the safety advice is shown once on each device)",
 	Restored:            "The settings were restored.",
 	Edit:                "Edit",
 	EditLabel:           "Edit the session of %s",

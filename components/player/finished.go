@@ -32,8 +32,10 @@ type Finished struct {
 	SaveErr   string
 	Saving    bool
 	Persisted string
-	// Advice is what the pain scores call for, this session's included.
-	Advice data.PainAdvice
+	// Finish is what the screen offers now (data.FinishFor): no "do it
+	// again" after "This hurts" or when the pain calls for a pause, and
+	// the advice the pain scores call for.
+	Finish data.Finish
 	// OnPainAfter, OnNote, OnNoteInput (each keystroke) and OnRetry report
 	// the person's answers.
 	OnPainAfter func(ctx app.Context, v *int)
@@ -91,7 +93,7 @@ func (f *Finished) Render() app.UI {
 		ui.El("div.controls",
 			app.If(f.Next != "", ui.Eltx("a#next-up.button.primary", f.NextLabel).Attr("href", f.Next)),
 			ui.Elt("a#home.button.primary[href=/]", ui.Text.Home),
-			ui.Eltx("a#again.button", text.Again).Attr("href", f.againURL()),
+			app.If(f.Finish.Again, ui.Eltx("a#again.button", text.Again).Attr("href", f.againURL())),
 		),
 		ui.Elt("p.muted.small", data.Disclaimer),
 	)
@@ -103,7 +105,7 @@ func (f *Finished) renderAnswers() app.UI {
 	rise, risen := f.Record.PainRise()
 	return ui.El("div.answers",
 		ui.PainScale("pain-after", text.PainAfter, f.Record.PainAfter, f.onPain),
-		ui.PainAdvice(f.Advice, risen && rise >= data.PainRiseThreshold),
+		ui.PainAdvice(f.Finish.Advice, risen && rise >= data.PainRiseThreshold),
 		ui.El("label.note[for=note]",
 			ui.Elt("span", text.Note),
 			ui.Eltx("textarea#note[rows=3]", f.Record.Note).Attr("maxlength", data.MaxNoteRunes).Attr("placeholder", text.NoteHint).OnInput(f.onNoteInput).OnChange(f.onNote),

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"unknot/components/internal/uitest"
+	"unknot/components/ui"
 	"unknot/data"
 )
 
@@ -71,7 +72,8 @@ func TestFinishedSaysWhatWasDone(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.scenario, func(t *testing.T) {
-			f := &Finished{Routine: "Evening routine", Results: c.results, Took: 4 * time.Minute, Again: "evening", Ended: c.ended, At: c.at}
+			f := &Finished{Routine: "Evening routine", Results: c.results, Took: 4 * time.Minute, Again: "evening", Ended: c.ended, At: c.at,
+				Finish: data.FinishFor(data.Record{}, nil)}
 			html := uitest.RenderAt(t, f, "/session/evening")
 			uitest.MustContain(t, html, ">"+c.title+"<", ">"+c.lead+"<", `href="/session/evening"`)
 			uitest.MustContain(t, html, c.counts...)
@@ -80,4 +82,16 @@ func TestFinishedSaysWhatWasDone(t *testing.T) {
 			}
 		})
 	}
+}
+
+// After "This hurts" the finished screen offers no other go: it says what
+// to do now, the warning signs and when to see a healthcare professional
+// (data.FinishFor).
+func TestFinishedAfterThisHurtsOffersNoAgain(t *testing.T) {
+	rec := data.Record{Stopped: data.StoppedHurt}
+	results := []data.Result{{Name: "Bridge", Reps: 5, RepsDone: 1, Holds: 5, HoldsDone: 1}}
+	f := &Finished{Routine: "Evening routine", Results: results, Took: time.Minute, Again: "evening", Record: rec, Finish: data.FinishFor(rec, nil)}
+	html := uitest.RenderAt(t, f, "/session/evening")
+	uitest.MustLack(t, html, `id="again"`)
+	uitest.MustContain(t, html, `id="hurt-advice"`, ui.Text.HurtTitle, `id="hurt-professional"`, ui.Text.ProfessionalTitle, `id="hurt-emergency-list"`)
 }

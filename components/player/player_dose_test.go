@@ -114,13 +114,15 @@ func TestSessionPlayerPlansTheDay(t *testing.T) {
 	if n := r.p.routine.Items[i].Reps; n != 2 {
 		t.Errorf("bridge on a second morning: %d, want the 2 left", n)
 	}
-	// More may go up to the article's 30 a day, less what is done.
+	// More stops at what is left of today's dose (the authority, data.DosesAt):
+	// the article's 5 a day to start, 3 of them done. The screen says why.
 	for range 30 {
 		r.click(r.p.onDose(i, 1))
 	}
-	if n := r.p.routine.Items[i].Reps; n != 27 {
-		t.Errorf("bridge raised by hand: %d, want at most 30 − 3 = 27", n)
+	if n := r.p.routine.Items[i].Reps; n != 2 {
+		t.Errorf("bridge raised by hand: %d, want at most the 2 left of today's 5", n)
 	}
+	uitest.MustContain(t, app.HTMLString(r.p), `id="stops-2"`, "+ stops at 2")
 
 	r.doneToday("08:00", -1, -1, map[string]int{bridge: 2})
 	r.reload(bridge)
@@ -156,7 +158,7 @@ func TestFinishedEaseOffAtHighPain(t *testing.T) {
 		rec := data.Record{PainBefore: data.PainScore(c.before), PainAfter: data.PainScore(c.after)}
 		// A hold done: a session without one is not kept, and asks nothing.
 		done := []data.Result{{Name: "Bridge", Reps: 5, RepsDone: 5, Holds: 5, HoldsDone: 5}}
-		f := &Finished{Record: rec, Results: done, Advice: data.PainAdviceFor([]data.Record{rec})}
+		f := &Finished{Record: rec, Results: done, Finish: data.FinishFor(rec, nil)}
 		html := app.HTMLString(f)
 		if c.want == "" {
 			uitest.MustLack(t, html, `id="ease-off"`)

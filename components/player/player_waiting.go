@@ -42,9 +42,12 @@ func (p *Player) askFirst(ctx app.Context, start func()) {
 	})
 }
 
-// onSettled shows Start again once no session waits.
+// onSettled shows Start again once no session waits, with the routine
+// planned again: a session saved as partial, or one discarded, changes
+// what today's doses leave.
 func (p *Player) onSettled(ctx app.Context) {
 	p.asking = false
+	p.dosesHold(webapi.AppStorage(ctx))
 	p.focusSoon("start")
 	p.Update()
 }

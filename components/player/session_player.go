@@ -42,9 +42,11 @@ type Player struct {
 	// why says per routine item why its dose was suggested.
 	history []data.Record
 	why     []string
-	// day is the routine as planned for today (data.PlanToday): the
-	// per-day doses and the limits of the dose buttons.
+	// day is the routine as planned now (data.PlanAt): the per-day doses
+	// and the limits of the dose buttons. twice says which session of the
+	// day it would be (data.TwiceADayAt).
 	day      data.TodayPlan
+	twice    data.TwiceADay
 	settings data.Settings
 	// storeErr is the last failure to read or write settings.
 	storeErr string
@@ -206,11 +208,46 @@ func (p *Player) OnNav(ctx app.Context) {
 		p.loadErr, p.missing = ui.Text.NotFoundRoutine, ctx.Page().URL().Path
 		return
 	}
+	p.plan = data.Plan{}
+	p.planDay(st, r)
+}
+
+// dosesHold reports whether the routine as the person set it is still
+// within what the authority allows now: another tab may have done bridges,
+// a waiting session may have been saved, or the clock may have moved on
+// since the screen was drawn. When it is not, the routine is planned again
+// and the screen says why: Start needs another tap.
+func (p *Player) dosesHold(st store.Storage) bool {
+	cat := data.DefaultCatalogue()
 	hist, _, _ := store.LoadHistory(st, p.clock())
-	p.history = hist.Records
-	// The doses every screen shows for this routine (data.PlanToday, as
-	// data.AsPlayed gives them to Home and Routines), and the plan from them.
-	p.day = data.PlanToday(r, data.DefaultCatalogue(), p.history, webapi.LocalDate(p.clock()))
+	waiting, _ := store.LoadCheckpoints(st)
+	history := data.WithWaiting(hist.Records, waiting, cat, p.settings.Timing())
+	fresh := data.PlanAt(p.routine, cat, history, webapi.LocalStamp(p.clock()))
+	if slices.EqualFunc(fresh.Routine.Items, p.routine.Items, func(a, b data.RoutineItem) bool { return a == b }) {
+		return true
+	}
+	p.history, p.day, p.routine, p.why = history, fresh, fresh.Routine, fresh.Why
+	p.twice = data.TwiceADayAt(history, fresh.Routine, webapi.LocalStamp(p.clock()))
+	p.notice = text.DosesChanged
+	if len(p.routine.Items) == 0 {
+		p.loadErr = text.NothingLeft
+		return false
+	}
+	p.compile()
+	return false
+}
+
+// planDay plans routine r as a session started now, every dose from the
+// authority (data.PlanAt), counting what the sessions waiting to be
+// resumed have done; and says which session of the day it would be.
+func (p *Player) planDay(st store.Storage, r data.Routine) {
+	cat := data.DefaultCatalogue()
+	hist, _, _ := store.LoadHistory(st, p.clock())
+	waiting, _ := store.LoadCheckpoints(st)
+	p.history = data.WithWaiting(hist.Records, waiting, cat, p.settings.Timing())
+	now := webapi.LocalStamp(p.clock())
+	p.day = data.PlanAt(r, cat, p.history, now)
+	p.twice = data.TwiceADayAt(p.history, p.day.Routine, now)
 	p.routine, p.why = p.day.Routine, p.day.Why
 	if len(p.routine.Items) == 0 {
 		p.loadErr = text.NothingLeft
@@ -233,18 +270,28 @@ func (p *Player) compile() {
 // checkpoint, paused where it stopped. It reports false when there is none
 // to resume here.
 func (p *Player) restore(ctx app.Context, id string) bool {
-	c, ok, err := waitingCheckpoint(webapi.AppStorage(ctx), id)
+	st := webapi.AppStorage(ctx)
+	c, ok, err := waitingCheckpoint(st, id)
 	if err != nil || !ok {
 		p.notice = ui.ErrText(err)
 		return false
 	}
 	// The pacing it ran with, whatever the settings say now.
-	plan, err := data.Compile(c.Routine, data.DefaultCatalogue(), c.TimingOr(p.settings.Timing()))
-	if err != nil || !c.Fits(plan) {
+	cat := data.DefaultCatalogue()
+	plan, err := data.Compile(c.Routine, cat, c.TimingOr(p.settings.Timing()))
+	if err != nil {
 		p.notice = ui.Text.CannotResume
 		return false
 	}
 	now := p.clock()
+	hist, _, _ := store.LoadHistory(st, now)
+	res := data.ResumeAt(c, plan, cat, hist.Records, webapi.LocalStamp(now))
+	if !res.InPlace {
+		return p.replan(st, c, res)
+	}
+	// The session's lock before it shows: no other tab may offer it from
+	// now on (an offer drawn before checks again as it is answered).
+	webapi.HoldLive(c.RecordID)
 	p.routine, p.plan, p.why = c.Routine, plan, nil
 	p.stamp, p.painBefore = c.Stamp(), c.PainBefore
 	p.rec = data.Record{ID: c.RecordID}
@@ -255,6 +302,24 @@ func (p *Player) restore(ctx app.Context, id string) bool {
 	p.run.Restore(data.RestoreSession(plan, c, now), now)
 	p.state, p.notice = stateRunning, text.ResumeHint
 	webapi.ScrollTop()
+	return true
+}
+
+// replan handles a session offered back that cannot carry on as it was
+// (data.ResumeAt): what it did is kept on the day it started, as a partial
+// session, and what is left of it is planned as a new session of today's,
+// within today's doses, on the ready screen.
+func (p *Player) replan(st store.Storage, c data.Checkpoint, res data.Resumption) bool {
+	if err := webapi.KeepRecord(st, res.Partial, false); err != nil {
+		p.notice = fmt.Sprintf(ui.Text.SaveFailed, err)
+		return false
+	}
+	webapi.RefreshBadge(p.mounted)
+	p.planDay(st, res.Today.Routine)
+	p.notice = res.Why
+	if len(res.Today.Routine.Items) == 0 {
+		p.loadErr, p.notice = text.ResumeNothingLeft, ""
+	}
 	return true
 }
 
@@ -397,7 +462,15 @@ func (p *Player) onStart(ctx app.Context, e app.Event) {
 	now := p.clock()
 	p.cues.Configure(p.settings)
 	p.cues.Unlock()
-	p.askFirst(ctx, func() { p.begin(now) })
+	p.askFirst(ctx, func() {
+		// The authority has the last word at the moment of the start.
+		if !p.dosesHold(webapi.AppStorage(p.mounted)) {
+			p.starting = false
+			p.Update()
+			return
+		}
+		p.begin(now)
+	})
 }
 
 // begin starts the session at now.
@@ -533,7 +606,7 @@ func (p *Player) onDose(i, delta int) app.EventHandler {
 		if err != nil {
 			return
 		}
-		if n := reps + delta; p.day.Allows(i, n) {
+		if n := reps + delta; p.day.AllowsIn(p.routine, i, n) {
 			it.Reps = n
 			p.why[i] = ""
 			p.compile()
@@ -592,13 +665,15 @@ func (p *Player) Render() app.UI {
 	case p.missing != "":
 		return ui.NotFound("player", p.missing, p.loadErr)
 	case p.loadErr != "":
-		return ui.Page("player", ui.Elt("p.error", p.loadErr), ui.DailyDoses("daily", p.day.Daily), ui.HomeLink())
+		return ui.Page("player", ui.Elt("p#load-error.error", p.loadErr),
+			app.If(len(p.day.Notes) > 0, ui.Bullets("day-notes", p.day.Notes)),
+			ui.DailyDoses("daily", p.day.Daily), ui.HomeLink())
 	case p.state == stateFinished:
 		return &Finished{
 			Routine: p.plan.Routine.Name, Results: p.run.Results(), Took: p.run.Took(), Again: p.plan.Routine.ID,
 			Ended: !p.run.Pos().Done, At: p.run.Pos().Segment.Item + 1,
 			Record: p.rec, SaveErr: p.saveErr, Saving: p.run.Unsaved(), Persisted: p.persisted,
-			Advice:      data.PainAdviceFor(slices.Concat(p.history, []data.Record{p.rec})),
+			Finish:      data.FinishFor(p.rec, p.history),
 			OnPainAfter: p.onPainAfter, OnNote: p.onNote, OnNoteInput: p.onNoteInput, OnRetry: p.onRetry,
 			Next: p.next.href, NextLabel: p.next.label,
 		}
@@ -621,6 +696,7 @@ func (p *Player) renderReady() app.UI {
 		ui.Elt("p.meta", fmt.Sprintf(ui.Text.Minutes, data.DurationText(p.plan.Total))),
 		ui.El("ol.plan-list", app.Range(r.Items).Slice(func(i int) app.UI {
 			e, reps, hold, _ := r.Items[i].Resolve(data.DefaultCatalogue())
+			more, stopsID := p.day.AllowsIn(r, i, reps+1), fmt.Sprintf("stops-%d", i)
 			why := ""
 			if i < len(p.why) {
 				why = p.why[i]
@@ -633,10 +709,12 @@ func (p *Player) renderReady() app.UI {
 				),
 				ui.El("div.stepper",
 					ui.Eltx("button.button.small-button", "−").Aria("label", text.Fewer+": "+e.Name).
-						Attr("disabled", !p.day.Allows(i, reps-1)).OnClick(p.onDose(i, -1)),
+						Attr("disabled", !p.day.AllowsIn(r, i, reps-1)).OnClick(p.onDose(i, -1)),
 					ui.Eltx("button.button.small-button", "+").Aria("label", text.More+": "+e.Name).
-						Attr("disabled", !p.day.Allows(i, reps+1)).OnClick(p.onDose(i, 1)),
+						Attr("disabled", !more).Aria("describedby", map[bool]string{false: stopsID}[more]).OnClick(p.onDose(i, 1)),
 				),
+				// Where + stops, the authority's reason, in one line.
+				app.If(!more, ui.Eltx("p.stops.small.muted", p.day.Limit(r, i).Stops()).ID(stopsID)),
 			)
 		})),
 		ui.Elt("p#dose-hint.muted.small", text.DoseHint),
@@ -645,6 +723,7 @@ func (p *Player) renderReady() app.UI {
 		// Before the very first session the safety advice must be read;
 		// the gate takes the Start button's place until it is.
 		app.If(p.offered, &ui.ResumeOffer{Asking: p.asking, OnSettled: p.onSettled}),
+		app.If(p.twice.Note != "", ui.Elt("p#twice-a-day.notice", p.twice.Note)),
 		app.If(!p.loaded, ui.El("div.start-slot[aria-hidden=true]")).
 			ElseIf(!p.settings.SafetyAccepted, &ui.SafetyGate{}).
 			ElseIf(p.asking, ui.El("div.start-slot")).

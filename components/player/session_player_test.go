@@ -350,10 +350,12 @@ func TestSessionPlayerDoseCanBeChanged(t *testing.T) {
 	if r.p.routine.Items[bridge].Reps != 5 {
 		t.Fatalf("first-day bridge dose %d, want the article's 5", r.p.routine.Items[bridge].Reps)
 	}
+	// On a first day More stops at the article's 5 a day, and says why.
 	r.click(r.p.onDose(bridge, 1))
-	if r.p.routine.Items[bridge].Reps != 6 || r.p.plan.Total <= total {
-		t.Errorf("after More: %d reps, plan %v (was %v); want 6 and a longer plan", r.p.routine.Items[bridge].Reps, r.p.plan.Total, total)
+	if r.p.routine.Items[bridge].Reps != 5 || r.p.plan.Total != total {
+		t.Errorf("after More on a first day: %d reps, plan %v (was %v); want the article's 5, unchanged", r.p.routine.Items[bridge].Reps, r.p.plan.Total, total)
 	}
+	uitest.MustContain(t, app.HTMLString(r.p), fmt.Sprintf(`id="stops-%d"`, bridge), "+ stops at 5: 5 a day to start; it rises as your pain allows.")
 	// Fewer than the article's start is allowed, down to one (issue 17).
 	for range 10 {
 		r.click(r.p.onDose(bridge, -1))

@@ -226,7 +226,7 @@ func (p *Page) renderItem(i, n int) app.UI {
 			ui.Elt("strong.item-name", e.Name),
 		),
 		ui.El("div.dose-fields",
-			p.doseField(i, false, repsLabel(e), data.MinReps, e.Reps.Max, orDefault(it.Reps, e.DefaultReps), errID, repsBad),
+			p.doseField(i, false, e.RoundsLabel(), data.MinReps, e.Reps.Max, orDefault(it.Reps, e.DefaultReps), errID, repsBad),
 			p.holdField(i, e, it, errID, msg != "" && !repsBad),
 		),
 		dailyCap(e),
@@ -308,15 +308,6 @@ func orDefault(n, def int) int {
 		return def
 	}
 	return n
-}
-
-// repsLabel labels the repetitions field of e: a per-day exercise's say "a
-// day", since its rounds add up across every session of the day.
-func repsLabel(e data.Exercise) string {
-	if e.PerDay() {
-		return fmt.Sprintf(text.RepsADay, data.MinReps, e.Reps.Max)
-	}
-	return fmt.Sprintf(text.RepsOf, data.MinReps, e.Reps.Max)
 }
 
 // dailyCap says, under a per-day exercise's fields, how its daily dose

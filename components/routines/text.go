@@ -25,7 +25,6 @@ var text = struct {
 	NoItems        string
 	NameTooLong    string
 	RepsOf         string
-	RepsADay       string
 	DailyCap       string
 	PerDayTwice    string
 	HoldOf         string
@@ -69,7 +68,6 @@ var text = struct {
 	NoItems:        "No exercises yet: add one below.",
 	NameTooLong:    "A name can have at most %d characters; this one has %d. Shorten it a little.",
 	RepsOf:         "Rounds (%d to %d)",
-	RepsADay:       "Rounds a day (%d to %d)",
 	DailyCap:       "The source article counts this exercise per day: the rounds of every session of the day add up. Unknot starts you at %d a day and raises it, as your pain allows, up to %d; a session never goes past what is left of today's.",
 	PerDayTwice:    "%s is in this routine already. The source article counts it per day, so it can be in a routine only once: change its rounds instead.",
 	HoldOf:         "Hold, in seconds (%d to %d)",

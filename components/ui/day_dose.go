@@ -47,11 +47,14 @@ func PainAdvice(a data.PainAdvice, risen bool) app.UI {
 }
 
 // HurtAdvice is what to do now, after a session stopped with "This hurts":
-// the steps, then the signs that need help now or soon.
+// the steps, the signs that need help now or soon, and when to see a
+// healthcare professional.
 func HurtAdvice() app.UI {
 	return El("section#hurt-advice.hurt-advice[aria-labelledby=hurt-title]",
 		Elt("h2#hurt-title", Text.HurtTitle),
 		Bullets("hurt-now", Text.HurtNow),
 		RedFlags("hurt"),
+		Elt("h3#hurt-professional-title", Text.ProfessionalTitle),
+		Bullets("hurt-professional", Text.Professional),
 	)
 }

@@ -13,35 +13,44 @@ import (
 )
 
 // Dosing is what a screen needs to show routines as the player will run
-// them today: the history the doses are suggested from, and the pacing.
+// them now: the history, the authority's doses (data.DosesAt), asked once
+// per screen, and the pacing.
 type Dosing struct {
 	History []data.Record
 	Today   string
+	doses   data.Doses
 	timing  data.Timing
 }
 
 // LoadDosing reads the history and the pacing from st. Without storage
 // (the server's pre-rendering) it is a first visit at the default pacing.
 func LoadDosing(st store.Storage, now time.Time) Dosing {
-	d := Dosing{Today: webapi.LocalDate(now), timing: data.DefaultTiming()}
-	if st == nil {
-		return d
+	stamp := webapi.LocalStamp(now)
+	d := Dosing{Today: stamp.LocalDate, timing: data.DefaultTiming()}
+	if st != nil {
+		if s, err := store.LoadSettings(st); err == nil {
+			d.timing = s.Timing()
+		}
+		if h, _, err := store.LoadHistory(st, now); err == nil {
+			d.History = h.Records
+		}
+		// What sessions waiting to be resumed did counts already.
+		waiting, _ := store.LoadCheckpoints(st)
+		d.History = data.WithWaiting(d.History, waiting, data.DefaultCatalogue(), d.timing)
 	}
-	if s, err := store.LoadSettings(st); err == nil {
-		d.timing = s.Timing()
-	}
-	if h, _, err := store.LoadHistory(st, now); err == nil {
-		d.History = h.Records
-	}
+	d.doses = data.DosesAt(data.DefaultCatalogue(), d.History, stamp)
 	return d
 }
+
+// Daily is where each per-day exercise stands now.
+func (d Dosing) Daily() []data.DailyDose { return d.doses.Daily() }
 
 // ErrNotYet stands for a length not worked out yet.
 var ErrNotYet = errors.New("not worked out yet")
 
-// Play is r as the player will run it today.
+// Play is r as the player will run it now.
 func (d Dosing) Play(r data.Routine) (data.Played, error) {
-	return data.AsPlayed(r, data.DefaultCatalogue(), d.History, d.Today, d.timing)
+	return d.doses.Played(r, data.DefaultCatalogue(), d.timing)
 }
 
 // RoutineMeta says how many exercises a routine has and how long it takes

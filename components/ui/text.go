@@ -7,6 +7,8 @@ import "unknot/data"
 // own words in its own table, named text. Exercise texts live in package
 // data.
 var Text = struct {
+	ProfessionalTitle                                              string
+	Professional                                                   []string
 	Persisted                                                      string
 	NotPersisted                                                   string
 	DailyTitle                                                     string
@@ -71,6 +73,13 @@ var Text = struct {
 	GateOK                                                         string
 	GateSaveFailed                                                 string
 }{
+	ProfessionalTitle: "When to see a healthcare professional",
+	Professional: []string{
+		"The pain has not started to ease after a few weeks of staying active.",
+		"It stops you doing your daily activities or work.",
+		"Spasms keep coming back.",
+		"You are worried about it, or unsure whether these exercises suit you.",
+	},
 	// What the browser does with the app's data when space runs low
 	// (webapi.Persisted): the player and History say it in the same words.
 	Persisted:    "Your browser keeps Unknot's data on this device even when space runs low.",

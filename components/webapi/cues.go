@@ -52,11 +52,13 @@ type tone struct {
 }
 
 // tones gives every cue its own sound: rising for a hold, falling for a
-// release, a soft low note for breathing, a chord for the end.
+// release, a turn for a switch of sides (up, up, down: neither a hold nor
+// a release), a soft low note for breathing, a chord for the end.
 var tones = map[data.Tone]tone{
 	data.ToneTick:    {notes: []float64{880}, length: 0.08, volume: 0.25},
 	data.ToneHold:    {notes: []float64{660, 990}, length: 0.14, volume: 0.35},
 	data.ToneRelease: {notes: []float64{660, 440}, length: 0.16, volume: 0.35},
+	data.ToneSwitch:  {notes: []float64{523, 784, 523}, length: 0.12, volume: 0.35},
 	data.ToneBreath:  {notes: []float64{392}, length: 0.25, volume: 0.18},
 	data.ToneStep:    {notes: []float64{587}, length: 0.2, volume: 0.3},
 	data.ToneDone:    {notes: []float64{523, 659, 784, 1047}, length: 0.18, volume: 0.35},

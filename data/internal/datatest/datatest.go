@@ -201,13 +201,13 @@ const CheckpointElapsed = 104 * time.Second
 // CheckpointStart is when the checkpointed session starts: 08:30 in London.
 var CheckpointStart = time.Date(2025, 4, 24, 7, 30, 0, 0, time.UTC)
 
-// CheckpointTaken runs a morning session with a skip 40 s in, during the first
-// hold (39–44 s), and returns it with its checkpoint 100 s in, when the plan
+// CheckpointTaken runs a morning session with a skip 42 s in, during the first
+// hold (41–46 s), and returns it with its checkpoint 100 s in, when the plan
 // has reached CheckpointElapsed.
 func CheckpointTaken(tb testing.TB) (data.Session, data.Checkpoint) {
 	tb.Helper()
 	p := CheckpointPlan(tb, data.Morning, data.DefaultTiming())
-	s := data.NewSession(p, CheckpointStart).Skip(CheckpointStart.Add(40 * time.Second))
+	s := data.NewSession(p, CheckpointStart).Skip(CheckpointStart.Add(42 * time.Second))
 	stamp := data.NewStamp(CheckpointStart.In(Loc(tb, London)), London)
 	c := s.Checkpoint(stamp, data.PainScore(4), CheckpointStart.Add(100*time.Second))
 	c.RecordID = CheckpointRecordID
