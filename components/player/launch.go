@@ -37,7 +37,7 @@ type nextUp struct{ href, label string }
 // finished screen, unless where is the routine running. It reports false
 // when no session runs.
 func (p *Player) offerAfter(where string) bool {
-	if p.state != stateRunning {
+	if !p.session() {
 		return false
 	}
 	if path, _, _ := strings.Cut(where, "?"); path == ui.SessionPath+p.plan.Routine.ID {

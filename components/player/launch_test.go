@@ -46,25 +46,25 @@ func TestBadgeCount(t *testing.T) {
 // the player it is not taken (the app goes there instead).
 func TestOfferAfterOnlyWhileRunning(t *testing.T) {
 	for _, tt := range []struct {
-		state playerState
+		state phase
 		want  bool
-	}{{stateReady, false}, {stateRunning, true}, {stateFinished, false}} {
-		p := &Player{state: tt.state}
+	}{{phaseReady, false}, {phaseRunning, true}, {phaseConfirming, true}, {phaseFinished, false}} {
+		p := &Player{phase: tt.state}
 		if got := p.offerAfter("/session/" + data.Evening); got != tt.want {
-			t.Errorf("state %d: took the launch %v, want %v", tt.state, got, tt.want)
+			t.Errorf("phase %v: took the launch %v, want %v", tt.state, got, tt.want)
 		}
 		if tt.want && (p.next.href != "/session/evening" || p.next.label != "Start Evening routine" || p.notice == "") {
-			t.Errorf("state %d: next %+v, notice %q", tt.state, p.next, p.notice)
+			t.Errorf("phase %v: next %+v, notice %q", tt.state, p.next, p.notice)
 		}
 		if !tt.want && p.next != (nextUp{}) {
-			t.Errorf("state %d: next %+v, want none", tt.state, p.next)
+			t.Errorf("phase %v: next %+v, want none", tt.state, p.next)
 		}
 	}
 }
 
 // The running routine's own shortcut just brings it forward.
 func TestOfferAfterSameRoutine(t *testing.T) {
-	p := &Player{state: stateRunning}
+	p := &Player{phase: phaseRunning}
 	p.plan.Routine.ID = data.Evening
 	if !p.offerAfter("/session/evening?source=shortcut") || p.next != (nextUp{}) || p.notice != "" {
 		t.Errorf("next %+v, notice %q; want the launch taken and nothing offered", p.next, p.notice)

@@ -12,7 +12,7 @@ import (
 // recorded as partial with the reason, and the finished screen says what
 // to do now.
 func (p *Player) onHurt(ctx app.Context, e app.Event) {
-	if p.state != stateRunning {
+	if !p.session() {
 		return
 	}
 	p.run.Finish(data.StoppedHurt)

@@ -62,8 +62,8 @@ func TestSessionPlayerThisHurts(t *testing.T) {
 	html := app.HTMLString(r.p)
 	uitest.MustContain(t, html, `id="hurt"`, text.Hurt, `aria-keyshortcuts="H"`)
 	r.click(r.p.onHurt)
-	if r.p.state != stateFinished {
-		t.Fatalf("state after This hurts = %v, want finished", r.p.state)
+	if r.p.phase != phaseFinished {
+		t.Fatalf("state after This hurts = %v, want finished", r.p.phase)
 	}
 	if r.cues.Awake {
 		t.Error("the screen is kept awake after This hurts")
@@ -89,8 +89,8 @@ func TestSessionPlayerThisHurts(t *testing.T) {
 func TestSessionPlayerHurtOnlyWhileRunning(t *testing.T) {
 	r := newPlayerRig(t, data.Evening)
 	r.click(r.p.onHurt)
-	if r.p.state != stateReady || len(r.storedHistory()) != 0 {
-		t.Errorf("This hurts before Start: state %v, %d sessions stored; want nothing done", r.p.state, len(r.storedHistory()))
+	if r.p.phase != phaseReady || len(r.storedHistory()) != 0 {
+		t.Errorf("This hurts before Start: state %v, %d sessions stored; want nothing done", r.p.phase, len(r.storedHistory()))
 	}
 }
 

@@ -41,7 +41,7 @@ func (p *Player) retrySaves() bool {
 	if p.mounted == nil {
 		return false
 	}
-	if p.state == stateFinished && p.saveErr != "" {
+	if p.phase == phaseFinished && p.saveErr != "" {
 		p.save()
 		return true
 	}

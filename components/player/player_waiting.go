@@ -25,12 +25,18 @@ func (p *Player) askFirst(ctx app.Context, start func()) {
 	ask := func(running map[string]bool) {
 		for _, c := range waiting {
 			if !running[c.RecordID] {
-				p.asking, p.offered, p.starting = true, true, false
-				p.focusSoon("resume")
+				// Only a player still starting asks: a late answer
+				// finds one running, or gone elsewhere, and asks nothing.
+				if p.to(phaseAsking) {
+					p.offered = true
+					p.focusSoon("resume")
+				}
 				return
 			}
 		}
-		start()
+		if p.phase == phaseStarting {
+			start()
+		}
 	}
 	webapi.RunningElsewhere(func(ids map[string]bool, known bool) {
 		// On the UI goroutine: the answer can come at once (no Web Locks)
@@ -46,8 +52,11 @@ func (p *Player) askFirst(ctx app.Context, start func()) {
 // planned again: a session saved as partial, or one discarded, changes
 // what today's doses leave.
 func (p *Player) onSettled(ctx app.Context) {
-	p.asking = false
+	if p.phase != phaseAsking {
+		return // the offer settled on its own, with nothing asked
+	}
 	p.dosesHold(webapi.AppStorage(ctx))
+	p.ready()
 	p.focusSoon("start")
 	p.Update()
 }

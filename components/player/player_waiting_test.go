@@ -22,8 +22,8 @@ func TestStartAsksWhileASessionWaits(t *testing.T) {
 	r.disp.Consume()
 	waiting := uitest.WaitingSession(t, webapi.MemoryStorage)
 	r.click(r.p.onStart)
-	if r.p.state != stateReady || !r.p.asking {
-		t.Fatalf("after Start: state %v, asking %v; want still ready and asking", r.p.state, r.p.asking)
+	if r.p.phase != phaseAsking {
+		t.Fatalf("after Start: phase %v; want asking", r.p.phase)
 	}
 	r.disp.Consume()
 	html := app.HTMLString(r.p)
@@ -44,8 +44,8 @@ func TestStartAsksWhileASessionWaits(t *testing.T) {
 	r.disp.Consume()
 	uitest.MustContain(t, app.HTMLString(r.p), `id="start"`)
 	r.click(r.p.onStart)
-	if r.p.state != stateRunning {
-		t.Fatalf("state after Start with nothing waiting: %v, want running", r.p.state)
+	if r.p.phase != phaseRunning {
+		t.Fatalf("state after Start with nothing waiting: %v, want running", r.p.phase)
 	}
 }
 

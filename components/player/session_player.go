@@ -2,7 +2,6 @@ package player
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -13,15 +12,6 @@ import (
 	"unknot/components/webapi"
 	"unknot/data"
 	"unknot/data/store"
-)
-
-// playerState is the screen the player shows.
-type playerState int
-
-const (
-	stateReady    playerState = iota // before Start
-	stateRunning                     // a session is on (running or paused)
-	stateFinished                    // the finished screen
 )
 
 // Player runs a routine: a big countdown, one instruction, what comes
@@ -51,11 +41,10 @@ type Player struct {
 	// storeErr is the last failure to read or write settings.
 	storeErr string
 
-	state playerState
+	// phase is where the player stands (phase.go).
+	phase phase
 	// run runs the session; it is made anew for each session.
 	run *runner.Runner
-	// confirming is set while "End the session now?" is asked.
-	confirming bool
 	// noVoice is set once speech was asked for and no voice could speak.
 	noVoice bool
 	// noVibrate is set where the browser cannot vibrate.
@@ -93,23 +82,13 @@ type Player struct {
 	// given.
 	stepKey  [3]int
 	unlisten []func()
-	// asking is set while Start waits for the person to choose what
-	// happens to the sessions that wait to be resumed; offered once the
-	// offer is on the ready screen (it stays, to show what was done and
-	// offer an undo).
-	asking, offered bool
-	// starting is set from a tap on Start until the session starts or
-	// the offer asks first: a second tap, which can arrive before the
-	// button has gone, starts nothing.
-	starting bool
+	// offered is set once the offer of waiting sessions is on the ready
+	// screen: it stays, after it was answered, to show what was done and
+	// offer an undo.
+	offered bool
 	// answered is set once the person answered on the finished screen:
 	// saves then take the answers as they are (store.SaveAnswers).
 	answered bool
-	// loaded is set once the person's settings have been read in the
-	// browser. Until then (the server's pre-rendered page, the first frame
-	// of the app) neither Start nor the safety gate is shown: either could
-	// be the wrong one for this person.
-	loaded bool
 }
 
 // OnMount sets up the clock, the cues and the keyboard.
@@ -135,6 +114,7 @@ func (p *Player) OnMount(ctx app.Context) {
 	p.noVibrate = !p.cues.CanVibrate()
 	ctx.Handle(ui.SafetyAcceptedAction, func(ctx app.Context, a app.Action) {
 		p.settings.SafetyAccepted = true
+		p.to(phaseReady)
 		p.Update()
 	})
 	p.unlisten = append(p.unlisten,
@@ -175,7 +155,11 @@ func (p *Player) onVisibility(ctx app.Context, e app.Event) {
 // OnPreRender loads the routine for the server's pre-rendered page.
 func (p *Player) OnPreRender(ctx app.Context) {
 	p.OnNav(ctx)
-	p.loaded = false
+	// The server knows nothing of the person: until the app has read
+	// their settings, the page shows neither Start nor the safety advice.
+	if p.showsReady() {
+		p.phase = phaseLoading
+	}
 }
 
 // OnNav loads the routine named in the address, with today's suggested
@@ -187,14 +171,15 @@ func (p *Player) OnNav(ctx app.Context) {
 	p.keep() // "Do it again" from a session not saved yet
 	p.run.Reset()
 	webapi.ReleaseLive()
-	p.state, p.confirming, p.notice, p.loadErr, p.missing = stateReady, false, "", "", ""
+	p.to(phaseLoading)
+	p.notice, p.loadErr, p.missing = "", "", ""
 	p.day = data.TodayPlan{}
-	p.asking, p.offered, p.answered, p.starting = false, false, false, false
+	p.offered, p.answered = false, false
 	p.painBefore, p.rec, p.saveErr = nil, data.Record{}, ""
 	p.next = nextUp{}
 	st := webapi.AppStorage(ctx)
 	settings, err := store.LoadSettings(st)
-	p.settings, p.storeErr, p.loaded = settings, ui.ErrText(err), true
+	p.settings, p.storeErr = settings, ui.ErrText(err)
 	if id := ctx.Page().URL().Query().Get("resume"); id != "" && p.restore(ctx, id) {
 		return
 	}
@@ -206,121 +191,12 @@ func (p *Player) OnNav(ctx app.Context) {
 	r, ok := data.FindRoutineIn(data.DefaultCatalogue(), custom, id)
 	if !ok {
 		p.loadErr, p.missing = ui.Text.NotFoundRoutine, ctx.Page().URL().Path
+		p.to(phaseMissing)
 		return
 	}
 	p.plan = data.Plan{}
 	p.planDay(st, r)
-}
-
-// dosesHold reports whether the routine as the person set it is still
-// within what the authority allows now: another tab may have done bridges,
-// a waiting session may have been saved, or the clock may have moved on
-// since the screen was drawn. When it is not, the routine is planned again
-// and the screen says why: Start needs another tap.
-func (p *Player) dosesHold(st store.Storage) bool {
-	cat := data.DefaultCatalogue()
-	hist, _, _ := store.LoadHistory(st, p.clock())
-	waiting, _ := store.LoadCheckpoints(st)
-	history := data.WithWaiting(hist.Records, waiting, cat, p.settings.Timing())
-	fresh := data.PlanAt(p.routine, cat, history, webapi.LocalStamp(p.clock()))
-	if slices.EqualFunc(fresh.Routine.Items, p.routine.Items, func(a, b data.RoutineItem) bool { return a == b }) {
-		return true
-	}
-	p.history, p.day, p.routine, p.why = history, fresh, fresh.Routine, fresh.Why
-	p.twice = data.TwiceADayAt(history, fresh.Routine, webapi.LocalStamp(p.clock()))
-	p.notice = text.DosesChanged
-	if len(p.routine.Items) == 0 {
-		p.loadErr = text.NothingLeft
-		return false
-	}
-	p.compile()
-	return false
-}
-
-// planDay plans routine r as a session started now, every dose from the
-// authority (data.PlanAt), counting what the sessions waiting to be
-// resumed have done; and says which session of the day it would be.
-func (p *Player) planDay(st store.Storage, r data.Routine) {
-	cat := data.DefaultCatalogue()
-	hist, _, _ := store.LoadHistory(st, p.clock())
-	waiting, _ := store.LoadCheckpoints(st)
-	p.history = data.WithWaiting(hist.Records, waiting, cat, p.settings.Timing())
-	now := webapi.LocalStamp(p.clock())
-	p.day = data.PlanAt(r, cat, p.history, now)
-	p.twice = data.TwiceADayAt(p.history, p.day.Routine, now)
-	p.routine, p.why = p.day.Routine, p.day.Why
-	if len(p.routine.Items) == 0 {
-		p.loadErr = text.NothingLeft
-		return
-	}
-	p.compile()
-}
-
-// compile turns the routine into the plan to run.
-func (p *Player) compile() {
-	plan, err := data.Compile(p.routine, data.DefaultCatalogue(), p.settings.Timing())
-	if err != nil {
-		p.loadErr = fmt.Sprintf(text.LoadError, err)
-		return
-	}
-	p.plan = plan
-}
-
-// restore picks up the unfinished session whose record id is id from its
-// checkpoint, paused where it stopped. It reports false when there is none
-// to resume here.
-func (p *Player) restore(ctx app.Context, id string) bool {
-	st := webapi.AppStorage(ctx)
-	c, ok, err := waitingCheckpoint(st, id)
-	if err != nil || !ok {
-		p.notice = ui.ErrText(err)
-		return false
-	}
-	// The pacing it ran with, whatever the settings say now.
-	cat := data.DefaultCatalogue()
-	plan, err := data.Compile(c.Routine, cat, c.TimingOr(p.settings.Timing()))
-	if err != nil {
-		p.notice = ui.Text.CannotResume
-		return false
-	}
-	now := p.clock()
-	hist, _, _ := store.LoadHistory(st, now)
-	res := data.ResumeAt(c, plan, cat, hist.Records, webapi.LocalStamp(now))
-	if !res.InPlace {
-		return p.replan(st, c, res)
-	}
-	// The session's lock before it shows: no other tab may offer it from
-	// now on (an offer drawn before checks again as it is answered).
-	webapi.HoldLive(c.RecordID)
-	p.routine, p.plan, p.why = c.Routine, plan, nil
-	p.stamp, p.painBefore = c.Stamp(), c.PainBefore
-	p.rec = data.Record{ID: c.RecordID}
-	if p.rec.ID == "" {
-		p.rec.ID = data.NewRecordID()
-	}
-	p.run = p.newRunner()
-	p.run.Restore(data.RestoreSession(plan, c, now), now)
-	p.state, p.notice = stateRunning, text.ResumeHint
-	webapi.ScrollTop()
-	return true
-}
-
-// replan handles a session offered back that cannot carry on as it was
-// (data.ResumeAt): what it did is kept on the day it started, as a partial
-// session, and what is left of it is planned as a new session of today's,
-// within today's doses, on the ready screen.
-func (p *Player) replan(st store.Storage, c data.Checkpoint, res data.Resumption) bool {
-	if err := webapi.KeepRecord(st, res.Partial, false); err != nil {
-		p.notice = fmt.Sprintf(ui.Text.SaveFailed, err)
-		return false
-	}
-	webapi.RefreshBadge(p.mounted)
-	p.planDay(st, res.Today.Routine)
-	p.notice = res.Why
-	if len(res.Today.Routine.Items) == 0 {
-		p.loadErr, p.notice = text.ResumeNothingLeft, ""
-	}
-	return true
+	p.ready()
 }
 
 // checkpoint saves the running session at once, as pagehide does.
@@ -330,7 +206,7 @@ func (p *Player) checkpoint() { p.run.Keep() }
 // checkpoint of a running one, or a finished one not saved yet.
 func (p *Player) keep() {
 	p.run.Keep()
-	if p.run.Unsaved() || p.state == stateFinished && p.saveErr != "" {
+	if p.run.Unsaved() || p.phase == phaseFinished && p.saveErr != "" {
 		p.save()
 	}
 }
@@ -454,10 +330,11 @@ func (p *Player) fire(c data.Cue) {
 // onStart begins the session, unless sessions wait to be resumed: then it
 // asks first (askFirst). It runs inside the click, so audio may start.
 func (p *Player) onStart(ctx app.Context, e app.Event) {
-	if p.state != stateReady || p.starting {
+	// Only from the ready screen: a second tap, which can arrive before
+	// the button has gone, finds the player starting and starts nothing.
+	if !p.to(phaseStarting) {
 		return
 	}
-	p.starting = true
 	// The session starts at the tap, before audio is set up.
 	now := p.clock()
 	p.cues.Configure(p.settings)
@@ -465,7 +342,7 @@ func (p *Player) onStart(ctx app.Context, e app.Event) {
 	p.askFirst(ctx, func() {
 		// The authority has the last word at the moment of the start.
 		if !p.dosesHold(webapi.AppStorage(p.mounted)) {
-			p.starting = false
+			p.ready()
 			p.Update()
 			return
 		}
@@ -477,7 +354,10 @@ func (p *Player) onStart(ctx app.Context, e app.Event) {
 func (p *Player) begin(now time.Time) {
 	p.stamp = webapi.LocalStamp(now)
 	p.rec = data.Record{ID: data.NewRecordID()}
-	p.state, p.confirming, p.notice, p.starting = stateRunning, false, "", false
+	if !p.to(phaseRunning) {
+		return
+	}
+	p.notice = ""
 	p.run.Reset() // nothing runs; a runner left running would write over this session
 	p.run = p.newRunner()
 	p.run.Start(p.plan, now)
@@ -487,7 +367,7 @@ func (p *Player) begin(now time.Time) {
 
 // onPauseResume pauses a running session or resumes a paused one.
 func (p *Player) onPauseResume(ctx app.Context, e app.Event) {
-	if p.state != stateRunning {
+	if !p.session() {
 		return
 	}
 	if p.run.Session().Paused() {
@@ -500,13 +380,14 @@ func (p *Player) onPauseResume(ctx app.Context, e app.Event) {
 func (p *Player) resume(ctx app.Context) {
 	p.cues.Configure(p.settings)
 	p.cues.Unlock()
-	p.confirming, p.notice = false, ""
+	p.to(phaseRunning) // from asking to end, if it was
+	p.notice = ""
 	p.run.Resume()
 }
 
 // move applies back or skip and announces where it lands.
 func (p *Player) move(op func(data.Session, time.Time) data.Session) {
-	if p.state == stateRunning {
+	if p.session() {
 		p.run.Move(op)
 	}
 }
@@ -516,8 +397,10 @@ func (p *Player) onSkip(ctx app.Context, e app.Event) { p.move(data.Session.Skip
 
 // onEnd asks before ending, pausing meanwhile.
 func (p *Player) onEnd(ctx app.Context, e app.Event) {
+	if !p.to(phaseConfirming) {
+		return
+	}
 	p.run.Pause()
-	p.confirming = true
 	p.focusSoon("keep-going")
 }
 
@@ -531,7 +414,7 @@ func (p *Player) onKeepGoing(ctx app.Context, e app.Event) {
 // finished records the session that has just finished and shows what was
 // done; the runner saves it just after, or discards it.
 func (p *Player) finished() {
-	p.state, p.confirming = stateFinished, false
+	p.to(phaseFinished)
 	id := p.rec.ID
 	p.rec = data.NewRecord(p.run.Session(), p.stamp, p.run.End())
 	// The id chosen at Start, which the checkpoint carries: a copy saved
@@ -616,7 +499,7 @@ func (p *Player) onDose(i, delta int) app.EventHandler {
 
 // onKey maps Space to pause, the arrows to back and skip.
 func (p *Player) onKey(ctx app.Context, e app.Event) {
-	if p.state != stateRunning || e.Get("altKey").Bool() || e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() {
+	if !p.session() || e.Get("altKey").Bool() || e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() {
 		return
 	}
 	tag := strings.ToLower(e.Get("target").Get("tagName").String())
@@ -647,166 +530,16 @@ func (p *Player) onKey(ctx app.Context, e app.Event) {
 func (p *Player) onToggle(ctx app.Context, field func(*data.Settings) *bool) {
 	on := !*field(&p.settings)
 	*field(&p.settings) = on
-	if field(&p.settings) == &p.settings.Voice && p.state == stateReady {
+	if field(&p.settings) == &p.settings.Voice && p.showsReady() {
 		// The plan is paced for the voice, or for reading without it.
 		p.compile()
 	}
 	// Saved into the settings as stored: what another tab changed stays.
 	_, err := store.UpdateSettings(webapi.AppStorage(ctx), func(s *data.Settings) { *field(s) = on })
 	p.storeErr = ui.ErrText(err)
-	if field(&p.settings) == &p.settings.KeepAwake && p.state == stateRunning && !p.run.Session().Paused() {
+	if field(&p.settings) == &p.settings.KeepAwake && p.session() && !p.run.Session().Paused() {
 		p.cues.KeepAwake(p.settings.KeepAwake)
 	}
-}
-
-// Render shows the screen for the player's state.
-func (p *Player) Render() app.UI {
-	switch {
-	case p.missing != "":
-		return ui.NotFound("player", p.missing, p.loadErr)
-	case p.loadErr != "":
-		return ui.Page("player", ui.Elt("p#load-error.error", p.loadErr),
-			app.If(len(p.day.Notes) > 0, ui.Bullets("day-notes", p.day.Notes)),
-			ui.DailyDoses("daily", p.day.Daily), ui.HomeLink())
-	case p.state == stateFinished:
-		return &Finished{
-			Routine: p.plan.Routine.Name, Results: p.run.Results(), Took: p.run.Took(), Again: p.plan.Routine.ID,
-			Ended: !p.run.Pos().Done, At: p.run.Pos().Segment.Item + 1,
-			Record: p.rec, SaveErr: p.saveErr, Saving: p.run.Unsaved(), Persisted: p.persisted,
-			Finish:      data.FinishFor(p.rec, p.history),
-			OnPainAfter: p.onPainAfter, OnNote: p.onNote, OnNoteInput: p.onNoteInput, OnRetry: p.onRetry,
-			Next: p.next.href, NextLabel: p.next.label,
-		}
-	case p.state == stateRunning:
-		return p.renderRunning()
-	}
-	return p.renderReady()
-}
-
-// renderReady is the screen before Start: what the routine holds, the cue
-// switches and one big Start button.
-func (p *Player) renderReady() app.UI {
-	r := p.routine
-	return ui.Page("player",
-		ui.HomeLink(),
-		ui.Elt("h1", r.Name),
-		ui.Linked("p.lead", r.Summary),
-		app.If(p.notice != "", ui.Elt("p.notice", p.notice)),
-		p.renderDay(),
-		ui.Elt("p.meta", fmt.Sprintf(ui.Text.Minutes, data.DurationText(p.plan.Total))),
-		ui.El("ol.plan-list", app.Range(r.Items).Slice(func(i int) app.UI {
-			e, reps, hold, _ := r.Items[i].Resolve(data.DefaultCatalogue())
-			more, stopsID := p.day.AllowsIn(r, i, reps+1), fmt.Sprintf("stops-%d", i)
-			why := ""
-			if i < len(p.why) {
-				why = p.why[i]
-			}
-			return ui.El("li.dose",
-				ui.El("div.dose-text",
-					ui.Elt("strong", e.Name),
-					ui.Eltx("span.muted", " — "+ui.DoseText(e, reps, hold)).ID(fmt.Sprintf("dose-%d", i)),
-					app.If(why != "", ui.Linked("span.why.small", why)),
-				),
-				ui.El("div.stepper",
-					ui.Eltx("button.button.small-button", "−").Aria("label", text.Fewer+": "+e.Name).
-						Attr("disabled", !p.day.AllowsIn(r, i, reps-1)).OnClick(p.onDose(i, -1)),
-					ui.Eltx("button.button.small-button", "+").Aria("label", text.More+": "+e.Name).
-						Attr("disabled", !more).Aria("describedby", map[bool]string{false: stopsID}[more]).OnClick(p.onDose(i, 1)),
-				),
-				// Where + stops, the authority's reason, in one line.
-				app.If(!more, ui.Eltx("p.stops.small.muted", p.day.Limit(r, i).Stops()).ID(stopsID)),
-			)
-		})),
-		ui.Elt("p#dose-hint.muted.small", text.DoseHint),
-		ui.PainScale("pain-before", text.PainBefore, p.painBefore, p.onPainBefore),
-		p.renderToggles(),
-		// Before the very first session the safety advice must be read;
-		// the gate takes the Start button's place until it is.
-		app.If(p.offered, &ui.ResumeOffer{Asking: p.asking, OnSettled: p.onSettled}),
-		app.If(p.twice.Note != "", ui.Elt("p#twice-a-day.notice", p.twice.Note)),
-		app.If(!p.loaded, ui.El("div.start-slot[aria-hidden=true]")).
-			ElseIf(!p.settings.SafetyAccepted, &ui.SafetyGate{}).
-			ElseIf(p.asking, ui.El("div.start-slot")).
-			Else(ui.Eltx("button#start.button.primary.huge", ui.Text.Start).OnClick(p.onStart)),
-		ui.Elt("p#keys-hint.keys-hint.muted.small", text.KeysHint),
-		ui.Elt("p.muted.small", data.Disclaimer),
-	)
-}
-
-// renderToggles shows the cue switches.
-func (p *Player) renderToggles() app.UI {
-	s := &p.settings
-	return ui.El("fieldset.toggles",
-		ui.Elt("legend", text.CuesTitle),
-		ui.Toggle("cue-voice", text.Voice, s.Voice, func(ctx app.Context, e app.Event) { p.onToggle(ctx, ui.VoiceOn) }),
-		ui.Toggle("cue-beeps", text.Beeps, s.Beeps, func(ctx app.Context, e app.Event) { p.onToggle(ctx, ui.BeepsOn) }),
-		ui.Toggle("cue-vibration", text.Vibration, s.Vibration, func(ctx app.Context, e app.Event) { p.onToggle(ctx, ui.VibrationOn) }),
-		app.If(p.noVibrate, ui.Elt("p#cue-vibration-note.muted.small", ui.Text.NoVibration)),
-		ui.Toggle("cue-awake", text.KeepAwake, s.KeepAwake, func(ctx app.Context, e app.Event) { p.onToggle(ctx, ui.KeepAwakeOn) }),
-		app.If(p.noVoice, ui.Elt("p.notice", text.NoVoice)),
-		app.If(p.storeErr != "", ui.Elt("p.error", p.storeErr)),
-	)
-}
-
-// renderRunning is the screen during a session, readable from two metres.
-func (p *Player) renderRunning() app.UI {
-	paused := p.run.Session().Paused()
-	// The controls sit below the step, outside it, at the foot of a
-	// player one screen high: Pause stays in one place whatever the step
-	// says, and a long step scrolls inside its own box.
-	return ui.El("main#player.player.running",
-		&ui.Prefs{},
-		// The notices show above the step (the stylesheet puts them
-		// there), short, so the step stays whole: its Next line gives way
-		// first. They come after it here so that, as they come and go,
-		// the step keeps its elements and the texts written into them.
-		ui.El("div.player-body",
-			p.stepView,
-			app.If(p.notice != "", ui.Elt("p.notice.player-notice", p.notice)),
-			app.If(p.storeErr != "", ui.Elt("p.error.player-notice[role=alert]", p.storeErr)),
-			app.If(p.noVoice && p.settings.Voice, ui.Elt("p.notice.player-notice", text.NoVoiceShort)),
-		),
-		app.If(p.confirming, p.renderConfirm()).Else(p.renderControls(paused)),
-	)
-}
-
-func (p *Player) renderControls(paused bool) app.UI {
-	playLabel := text.Pause
-	if paused {
-		playLabel = text.Resume
-	}
-	return ui.El("nav.controls",
-		ui.Eltx("button#back.button", "← "+text.Back).Aria("label", text.Back).OnClick(p.onBack),
-		ui.Eltx("button#pause.button.primary", playLabel).OnClick(p.onPauseResume),
-		ui.Eltx("button#skip.button", text.Skip+" →").Aria("label", text.Skip).OnClick(p.onSkip),
-		ui.Eltx("button#skip-exercise.button", text.SkipExercise).Aria("keyshortcuts", "Shift+ArrowRight").OnClick(p.onSkipExercise),
-		ui.Eltx("button#end.button.quiet", text.Stop).OnClick(p.onEnd),
-		ui.Eltx("button#hurt.button", text.Hurt).Attr("aria-keyshortcuts", text.HurtKey).OnClick(p.onHurt),
-	)
-}
-
-func (p *Player) renderConfirm() app.UI {
-	return ui.El("div.confirm[role=alertdialog][aria-labelledby=confirm-end-text]",
-		ui.Elt("p#confirm-end-text", text.EndSession),
-		ui.El("div.controls",
-			ui.Eltx("button#keep-going.button.primary", text.KeepGoing).OnClick(p.onKeepGoing),
-			ui.Eltx("button#confirm-end.button", text.ConfirmEnd).OnClick(p.onConfirmEnd),
-		),
-	)
-}
-
-// announcement is what the live region says for a segment: once per
-// segment (and on pause), never per second; showStep leaves it out while
-// the app's voice says the step.
-func announcement(label string, s data.Segment, paused bool) string {
-	a := label + ". " + s.Text
-	if w := whereText(s); w != "" {
-		a += " " + w + "."
-	}
-	if paused {
-		a = text.Paused + ". " + a
-	}
-	return a
 }
 
 // focusSoon moves the keyboard focus to the element with the given id once
@@ -821,30 +554,4 @@ func (p *Player) focusSoon(id string) {
 			el.Call("focus")
 		}
 	})
-}
-
-// kindLabel names what the segment asks for, in a word or two.
-func kindLabel(s data.Segment) string {
-	switch {
-	case s.Breaths > 0 && s.Inhale:
-		return text.KindLabel["in"]
-	case s.Breaths > 0:
-		return text.KindLabel["out"]
-	}
-	return text.KindLabel[string(s.Kind)]
-}
-
-// whereText says the round, side and breath of a segment.
-func whereText(s data.Segment) string {
-	var parts []string
-	if s.Rep > 0 {
-		parts = append(parts, fmt.Sprintf(text.RoundOf, s.Rep, s.Reps))
-	}
-	if l, ok := sideLabel(s); ok {
-		parts = append(parts, l)
-	}
-	if s.Breaths > 0 {
-		parts = append(parts, fmt.Sprintf("Breath %d of %d", s.Breath, s.Breaths))
-	}
-	return strings.Join(parts, " · ")
 }

@@ -28,7 +28,21 @@ type playerRig struct {
 
 func newPlayerRig(tb testing.TB, routine string) *playerRig {
 	tb.Helper()
-	uitest.FreshStorage(tb)
+	return newPlayerRigWith(tb, routine, true)
+}
+
+// newPlayerRigWith mounts a player on routine in fresh storage, the safety
+// advice read already (accepted) or not: Start shows only once it is.
+func newPlayerRigWith(tb testing.TB, routine string, accepted bool) *playerRig {
+	tb.Helper()
+	st := uitest.FreshStorage(tb)
+	if accepted {
+		s := data.DefaultSettings()
+		s.SafetyAccepted = true
+		if err := store.SaveSettings(st, s); err != nil {
+			tb.Fatal(err)
+		}
+	}
 	clock := &uitest.FakeClock{T: time.Date(2026, 11, 25, 7, 30, 0, 0, time.UTC)}
 	cues := &uitest.RecordedCues{Clock: clock}
 	p := &Player{cues: cues, now: clock.Now, checkpointAfter: time.Millisecond, saveAfter: time.Millisecond}
@@ -63,8 +77,8 @@ func (r *playerRig) run(d time.Duration) {
 
 func TestSessionPlayerRunsRoutineToFinish(t *testing.T) {
 	r := newPlayerRig(t, data.Evening)
-	if r.p.state != stateReady {
-		t.Fatalf("state before Start = %v, want ready", r.p.state)
+	if r.p.phase != phaseReady {
+		t.Fatalf("state before Start = %v, want ready", r.p.phase)
 	}
 	r.click(r.p.onStart)
 	if !r.cues.Awake {
@@ -72,8 +86,8 @@ func TestSessionPlayerRunsRoutineToFinish(t *testing.T) {
 	}
 	r.run(r.p.plan.Total + time.Second)
 
-	if r.p.state != stateFinished {
-		t.Fatalf("state after the whole plan = %v, want finished", r.p.state)
+	if r.p.phase != phaseFinished {
+		t.Fatalf("state after the whole plan = %v, want finished", r.p.phase)
 	}
 	var want []string
 	for _, s := range r.p.plan.Segments {
@@ -154,12 +168,12 @@ func TestSessionPlayerSkipBackAndEnd(t *testing.T) {
 		t.Errorf("back right after a skip landed on %s, want the instruction", k)
 	}
 	r.click(r.p.onEnd)
-	if !r.p.confirming || !r.p.run.Session().Paused() {
+	if r.p.phase != phaseConfirming || !r.p.run.Session().Paused() {
 		t.Fatal("End did not ask for confirmation with the session paused")
 	}
 	r.click(r.p.onConfirmEnd)
-	if r.p.state != stateFinished {
-		t.Fatalf("state after confirming End = %v, want finished", r.p.state)
+	if r.p.phase != phaseFinished {
+		t.Fatalf("state after confirming End = %v, want finished", r.p.phase)
 	}
 	if r.p.run.Session().Complete(r.clock.Now()) {
 		t.Error("a session ended early reports complete")
@@ -326,8 +340,8 @@ func TestSessionPlayerResumesFromCheckpoint(t *testing.T) {
 	r.disp.Mount(p2)
 	r.disp.Nav(&url.URL{Path: "/session/" + data.Evening, RawQuery: "resume=1"})
 	r.disp.Consume()
-	if p2.state != stateRunning || !p2.run.Session().Paused() {
-		t.Fatalf("resumed player state %v paused %v (notice %q), want running and paused", p2.state, p2.run.Session().Paused(), p2.notice)
+	if p2.phase != phaseRunning || !p2.run.Session().Paused() {
+		t.Fatalf("resumed player state %v paused %v (notice %q), want running and paused", p2.phase, p2.run.Session().Paused(), p2.notice)
 	}
 	if got := p2.run.Session().Elapsed(r.clock.Now()); got != 50*time.Second {
 		t.Errorf("resumed at %v, want 50s", got)
@@ -366,7 +380,7 @@ func TestSessionPlayerDoseCanBeChanged(t *testing.T) {
 }
 
 func TestSessionPlayerAsksForSafetyFirst(t *testing.T) {
-	r := newPlayerRig(t, data.Evening)
+	r := newPlayerRigWith(t, data.Evening, false)
 	html := app.HTMLString(r.p)
 	uitest.MustContain(t, html, `id="safety-gate"`)
 	if strings.Contains(html, `id="start"`) {
@@ -540,8 +554,8 @@ func (r *playerRig) finishNow() {
 	r.disp.Dispatch(app.Dispatch{Mode: app.Next, Source: r.p, Function: r.p.tick})
 	r.disp.ConsumeNext() // the tick, which asks for a redraw
 	r.disp.ConsumeNext() // the redraw, queued before the save
-	if r.p.state != stateFinished {
-		r.tb.Fatalf("state after the last tick = %v, want finished", r.p.state)
+	if r.p.phase != phaseFinished {
+		r.tb.Fatalf("state after the last tick = %v, want finished", r.p.phase)
 	}
 }
 
@@ -621,10 +635,10 @@ func (r *playerRig) playToTheEnd() time.Duration {
 	r.tb.Helper()
 	start := r.clock.Now()
 	r.click(r.p.onStart)
-	for r.p.state == stateRunning && r.clock.Now().Sub(start) < 2*r.p.plan.Total {
+	for r.p.phase == phaseRunning && r.clock.Now().Sub(start) < 2*r.p.plan.Total {
 		r.run(time.Second)
 	}
-	if r.p.state != stateFinished {
+	if r.p.phase != phaseFinished {
 		r.tb.Fatalf("the session did not finish in twice its length")
 	}
 	return r.clock.Now().Sub(start)
@@ -822,7 +836,17 @@ func TestSessionPlayerStartsOnceOnADoubleTap(t *testing.T) {
 	if all[0].RecordID != r.p.rec.ID {
 		t.Errorf("the checkpoint is session %s, the player runs %s", all[0].RecordID, r.p.rec.ID)
 	}
-	if r.p.state != stateRunning || r.p.asking {
-		t.Errorf("after a double tap on Start the player is in state %v, asking %v; want the session running and no question", r.p.state, r.p.asking)
+	if r.p.phase != phaseRunning {
+		t.Errorf("after a double tap on Start the player is %v; want the session running and no question", r.p.phase)
+	}
+}
+
+// A tap on Start while the safety advice stands in its place starts
+// nothing: the phase allows no start from there.
+func TestSessionPlayerStartsNothingBeforeTheSafetyAdvice(t *testing.T) {
+	r := newPlayerRigWith(t, data.Evening, false)
+	r.click(r.p.onStart)
+	if r.p.phase != phaseGate || r.cues.Count("unlock") != 0 {
+		t.Errorf("Start under the safety advice: phase %v, audio unlocked %d times; want the gate and nothing started", r.p.phase, r.cues.Count("unlock"))
 	}
 }

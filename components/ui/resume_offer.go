@@ -39,12 +39,19 @@ type ResumeOffer struct {
 	asked bool
 }
 
-// offered is one waiting session and the plan it ran on.
+// offered is one waiting session, the plan it ran on, and what resuming it
+// would do now (data.ResumeAt).
 type offered struct {
 	c        data.Checkpoint
 	plan     data.Plan
-	fits     bool
 	compiles bool
+	resume   data.Resumption
+}
+
+// resumable reports whether the session can be resumed: in place, or what
+// is left of it planned as today's.
+func (it offered) resumable() bool {
+	return it.compiles && (it.resume.InPlace || len(it.resume.Today.Routine.Items) > 0)
 }
 
 // OnMount looks for waiting sessions.
@@ -72,10 +79,13 @@ func (o *ResumeOffer) load(ctx app.Context) {
 	if err != nil {
 		o.message = err.Error()
 	}
-	settings, _ := store.LoadSettings(webapi.AppStorage(ctx))
+	st := webapi.AppStorage(ctx)
+	settings, _ := store.LoadSettings(st)
+	now := time.Now()
+	hist, _, _ := store.LoadHistory(st, now)
 	o.items = o.items[:0]
 	for _, c := range all {
-		o.items = append(o.items, offer(c, settings))
+		o.items = append(o.items, offer(c, settings, hist.Records, webapi.LocalStamp(now)))
 	}
 	if len(o.items) == 0 {
 		o.settled(ctx)
@@ -98,11 +108,15 @@ func (o *ResumeOffer) load(ctx app.Context) {
 	})
 }
 
-// offer compiles the plan of c again, with the pacing it ran with.
-func offer(c data.Checkpoint, settings data.Settings) offered {
-	plan, err := data.Compile(c.Routine, data.DefaultCatalogue(), c.TimingOr(settings.Timing()))
+// offer compiles the plan of c again, with the pacing it ran with, and asks
+// the dose authority what resuming it would do now.
+func offer(c data.Checkpoint, settings data.Settings, history []data.Record, now data.Stamp) offered {
 	// Offered even when it no longer compiles, so it can be discarded.
-	return offered{c: c, plan: plan, compiles: err == nil, fits: err == nil && c.Fits(plan)}
+	it := offered{c: c}
+	if it.plan, it.compiles = compileAt(c, settings); it.compiles {
+		it.resume = data.ResumeAt(c, it.plan, data.DefaultCatalogue(), history, now)
+	}
+	return it
 }
 
 // settled tells the parent when nothing waits any more.
@@ -129,8 +143,19 @@ func (o *ResumeOffer) current(ctx app.Context, i int) (offered, bool) {
 		o.drop(ctx, id)
 		return offered{}, false
 	}
+	// Saving it as partial takes it as it stands: no need of today's
+	// doses, only of its plan.
 	settings, _ := store.LoadSettings(webapi.AppStorage(ctx))
-	return offer(c, settings), true
+	it := o.items[i]
+	it.c = c
+	it.plan, it.compiles = compileAt(c, settings)
+	return it, true
+}
+
+// compileAt compiles the plan c ran on again, with the pacing it ran with.
+func compileAt(c data.Checkpoint, settings data.Settings) (data.Plan, bool) {
+	plan, err := data.Compile(c.Routine, data.DefaultCatalogue(), c.TimingOr(settings.Timing()))
+	return plan, err == nil
 }
 
 // drop takes the session id off the offer.
@@ -166,36 +191,55 @@ func (o *ResumeOffer) onSave(i int) app.EventHandler {
 	}
 }
 
+// onDiscard discards waiting session i, once the browser has said that no
+// tab runs it: the offer may have been drawn before another tab resumed it
+// and took its lock (the player takes it before the session shows).
 func (o *ResumeOffer) onDiscard(i int) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		it, ok := o.current(ctx, i)
 		if !ok {
 			return
 		}
-		d, ok := store.TakeCheckpoint(webapi.AppStorage(ctx), it.c.RecordID)
-		if !ok {
-			o.message = Text.Gone
-			o.drop(ctx, it.c.RecordID)
-			return
-		}
-		o.undos++
-		o.undo, o.message = &d, fmt.Sprintf(Text.Discarded, it.c.Routine.Name, int(undoFor/time.Second))
-		o.drop(ctx, it.c.RecordID)
-		mine := o.undos
-		// A plain goroutine, not ctx.Async, which tests wait for.
-		go func() {
-			select {
-			case <-ctx.Done():
-			case <-time.After(undoFor):
-				ctx.Dispatch(func(ctx app.Context) {
-					if o.undos == mine {
-						o.undo, o.message = nil, ""
-					}
-				})
-			}
-		}()
-		o.focusSoon(ctx, "resume-undo")
+		id := it.c.RecordID
+		webapi.RunningElsewhere(func(ids map[string]bool, known bool) {
+			ctx.Dispatch(func(ctx app.Context) {
+				if ids[id] {
+					o.message = Text.RunningElsewhere
+					o.drop(ctx, id)
+					return
+				}
+				o.discard(ctx, it)
+			})
+		})
 	}
+}
+
+// discard takes the checkpoint of waiting session it out of storage and
+// offers to put it back for undoFor.
+func (o *ResumeOffer) discard(ctx app.Context, it offered) {
+	d, ok := store.TakeCheckpoint(webapi.AppStorage(ctx), it.c.RecordID)
+	if !ok {
+		o.message = Text.Gone
+		o.drop(ctx, it.c.RecordID)
+		return
+	}
+	o.undos++
+	o.undo, o.message = &d, fmt.Sprintf(Text.Discarded, it.c.Routine.Name, int(undoFor/time.Second))
+	o.drop(ctx, it.c.RecordID)
+	mine := o.undos
+	// A plain goroutine, not ctx.Async, which tests wait for.
+	go func() {
+		select {
+		case <-ctx.Done():
+		case <-time.After(undoFor):
+			ctx.Dispatch(func(ctx app.Context) {
+				if o.undos == mine {
+					o.undo, o.message = nil, ""
+				}
+			})
+		}
+	}()
+	o.focusSoon(ctx, "resume-undo")
 }
 
 func (o *ResumeOffer) onUndo(ctx app.Context, e app.Event) {
@@ -265,9 +309,10 @@ func (o *ResumeOffer) renderItem(i int) app.UI {
 	return El("div.resume-item",
 		Elt("p", fmt.Sprintf(Text.UnfinishedText, c.Routine.Name, HistoryDate(c.LocalDate), c.LocalTime,
 			data.DurationText(c.Elapsed()), data.DurationText(it.plan.Total))),
-		app.If(!it.fits, Elt("p.muted", Text.CannotResume)),
+		app.If(!it.compiles, Elt("p.muted", Text.CannotResume)).
+			ElseIf(!it.resume.InPlace, Eltx("p.muted.resume-why", it.resume.Why).ID(itemID("resume-why", i))),
 		El("div.controls",
-			app.If(it.fits, Eltx("a.button.primary", Text.ResumeIt).ID(itemID("resume-go", i)).Aria("label", Text.ResumeIt+": "+c.Routine.Name).
+			app.If(it.resumable(), Eltx("a.button.primary", Text.ResumeIt).ID(itemID("resume-go", i)).Aria("label", Text.ResumeIt+": "+c.Routine.Name).
 				Attr("href", SessionPath+c.Routine.ID+"?resume="+c.RecordID)),
 			app.If(it.compiles, Eltx("button.button", Text.SaveAsPartial).ID(itemID("resume-save", i)).Aria("label", Text.SaveAsPartial+": "+c.Routine.Name).OnClick(o.onSave(i))),
 			Eltx("button.button.quiet", Text.Discard).ID(itemID("resume-discard", i)).Aria("label", Text.Discard+": "+c.Routine.Name).OnClick(o.onDiscard(i))),

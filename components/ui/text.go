@@ -7,6 +7,7 @@ import "unknot/data"
 // own words in its own table, named text. Exercise texts live in package
 // data.
 var Text = struct {
+	RunningElsewhere                                               string
 	ProfessionalTitle                                              string
 	Professional                                                   []string
 	Persisted                                                      string
@@ -73,6 +74,7 @@ var Text = struct {
 	GateOK                                                         string
 	GateSaveFailed                                                 string
 }{
+	RunningElsewhere:  "That session is running in another tab or window of Unknot, so it was not opened here too. Carry on there, or start this routine afresh here.",
 	ProfessionalTitle: "When to see a healthcare professional",
 	Professional: []string{
 		"The pain has not started to ease after a few weeks of staying active.",

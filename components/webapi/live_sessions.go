@@ -71,6 +71,74 @@ func HoldLive(id string) {
 	l.Call("request", liveLockPrefix+id, start)
 }
 
+// TryHoldLive takes the lock of the session id only if no other tab holds
+// it, letting go of any other this tab holds, and calls done with whether
+// it did: later, outside the UI goroutine, once the browser has answered;
+// at once without Web Locks, where every session may be taken. A session
+// offered back takes its lock this way before it shows, so that it never
+// runs in two tabs.
+func TryHoldLive(id string, done func(got bool)) {
+	live.Lock()
+	if live.id == id {
+		live.Unlock()
+		done(true)
+		return
+	}
+	releaseLocked()
+	l := locks()
+	if !l.Truthy() || id == "" {
+		live.Unlock()
+		done(true)
+		return
+	}
+	live.id = id
+	live.Unlock()
+	answered := false
+	answer := func(got bool) {
+		if !answered {
+			answered = true
+			done(got)
+		}
+	}
+	var hold, start app.Func
+	hold = app.FuncOf(func(this app.Value, args []app.Value) any {
+		live.Lock()
+		live.release = args[0]
+		live.Unlock()
+		return nil
+	})
+	// With ifAvailable the browser calls start at once, with null when
+	// another tab holds the lock; the lock is held for as long as the
+	// promise start returns is pending.
+	start = app.FuncOf(func(this app.Value, args []app.Value) any {
+		defer start.Release()
+		if len(args) == 0 || args[0].IsNull() || args[0].IsUndefined() {
+			hold.Release()
+			live.Lock()
+			if live.id == id && live.release == nil {
+				live.id = ""
+			}
+			live.Unlock()
+			answer(false)
+			return nil
+		}
+		p := app.Window().Get("Promise").New(hold)
+		hold.Release()
+		answer(true)
+		return JSResult(p)
+	})
+	func() {
+		defer func() {
+			if recover() != nil {
+				answer(true) // the browser could not say: as without Web Locks
+			}
+		}()
+		opts := app.Window().Get("Object").New()
+		opts.Set("ifAvailable", true)
+		l.Call("request", liveLockPrefix+id, opts, start)
+	}()
+}
+
 // ReleaseLive lets go of the lock this tab holds, if any.
 func ReleaseLive() {
 	live.Lock()

@@ -1,0 +1,167 @@
+package player
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"unknot/components/ui"
+	"unknot/components/webapi"
+	"unknot/data"
+	"unknot/data/store"
+)
+
+// dosesHold reports whether the routine as the person set it is still
+// within what the authority allows now: another tab may have done bridges,
+// a waiting session may have been saved, or the clock may have moved on
+// since the screen was drawn. When it is not, the routine is planned again
+// and the screen says why: Start needs another tap.
+func (p *Player) dosesHold(st store.Storage) bool {
+	cat := data.DefaultCatalogue()
+	hist, _, _ := store.LoadHistory(st, p.clock())
+	waiting, _ := store.LoadCheckpoints(st)
+	history := data.WithWaiting(hist.Records, waiting, cat, p.settings.Timing())
+	fresh := data.PlanAt(p.routine, cat, history, webapi.LocalStamp(p.clock()))
+	if slices.EqualFunc(fresh.Routine.Items, p.routine.Items, func(a, b data.RoutineItem) bool { return a == b }) {
+		return true
+	}
+	p.history, p.day, p.routine, p.why = history, fresh, fresh.Routine, fresh.Why
+	p.twice = data.TwiceADayAt(history, fresh.Routine, webapi.LocalStamp(p.clock()))
+	p.notice = text.DosesChanged
+	if len(p.routine.Items) == 0 {
+		p.loadErr = text.NothingLeft
+		return false
+	}
+	p.compile()
+	return false
+}
+
+// planDay plans routine r as a session started now, every dose from the
+// authority (data.PlanAt), counting what the sessions waiting to be
+// resumed have done; and says which session of the day it would be.
+func (p *Player) planDay(st store.Storage, r data.Routine) {
+	cat := data.DefaultCatalogue()
+	hist, _, _ := store.LoadHistory(st, p.clock())
+	waiting, _ := store.LoadCheckpoints(st)
+	p.history = data.WithWaiting(hist.Records, waiting, cat, p.settings.Timing())
+	now := webapi.LocalStamp(p.clock())
+	p.day = data.PlanAt(r, cat, p.history, now)
+	p.twice = data.TwiceADayAt(p.history, p.day.Routine, now)
+	p.routine, p.why = p.day.Routine, p.day.Why
+	if len(p.routine.Items) == 0 {
+		p.loadErr = text.NothingLeft
+		return
+	}
+	p.compile()
+}
+
+// compile turns the routine into the plan to run.
+func (p *Player) compile() {
+	plan, err := data.Compile(p.routine, data.DefaultCatalogue(), p.settings.Timing())
+	if err != nil {
+		p.loadErr = fmt.Sprintf(text.LoadError, err)
+		return
+	}
+	p.plan = plan
+}
+
+// restore picks up the unfinished session whose record id is id from its
+// checkpoint, paused where it stopped. It reports false when there is none
+// to resume here.
+func (p *Player) restore(ctx app.Context, id string) bool {
+	st := webapi.AppStorage(ctx)
+	c, ok, err := waitingCheckpoint(st, id)
+	if err != nil || !ok {
+		p.notice = ui.ErrText(err)
+		return false
+	}
+	// The pacing it ran with, whatever the settings say now.
+	cat := data.DefaultCatalogue()
+	plan, err := data.Compile(c.Routine, cat, c.TimingOr(p.settings.Timing()))
+	if err != nil {
+		p.notice = ui.Text.CannotResume
+		return false
+	}
+	now := p.clock()
+	hist, _, _ := store.LoadHistory(st, now)
+	res := data.ResumeAt(c, plan, cat, hist.Records, webapi.LocalStamp(now))
+	if !res.InPlace {
+		return p.replan(st, c, res)
+	}
+	// The session's lock before it shows: no other tab may offer it from
+	// now on (an offer drawn before checks again as it is answered), and a
+	// session another tab took meanwhile is not run twice.
+	p.to(phaseLocking)
+	take := func(ctx app.Context, got bool) {
+		if p.phase != phaseLocking {
+			return // the player went elsewhere meanwhile
+		}
+		if got {
+			p.resumeInPlace(c, plan)
+		} else {
+			p.elsewhere(ctx, c)
+		}
+	}
+	webapi.TryHoldLive(c.RecordID, func(got bool) {
+		if p.mounted == nil { // not in a page: the answer came at once
+			take(ctx, got)
+			return
+		}
+		p.quietly(p.mounted, func(ctx app.Context) {
+			take(ctx, got)
+			p.Update()
+		})
+	})
+	return true
+}
+
+// resumeInPlace runs the session of checkpoint c again, on plan, paused
+// where it stopped.
+func (p *Player) resumeInPlace(c data.Checkpoint, plan data.Plan) {
+	now := p.clock()
+	p.routine, p.plan, p.why = c.Routine, plan, nil
+	p.stamp, p.painBefore = c.Stamp(), c.PainBefore
+	p.rec = data.Record{ID: c.RecordID}
+	if p.rec.ID == "" {
+		p.rec.ID = data.NewRecordID()
+	}
+	p.run = p.newRunner()
+	p.run.Restore(data.RestoreSession(plan, c, now), now)
+	p.to(phaseRunning)
+	p.notice = text.ResumeHint
+	webapi.ScrollTop()
+}
+
+// elsewhere shows the routine's ready screen in place of a session that
+// another tab took since it was offered here.
+func (p *Player) elsewhere(ctx app.Context, c data.Checkpoint) {
+	st := webapi.AppStorage(ctx)
+	custom, _ := store.LoadCustomRoutines(st)
+	r, ok := data.FindRoutineIn(data.DefaultCatalogue(), custom, c.Routine.ID)
+	if !ok {
+		r = c.Routine
+	}
+	p.planDay(st, r)
+	p.ready()
+	p.notice = ui.Text.RunningElsewhere
+}
+
+// replan handles a session offered back that cannot carry on as it was
+// (data.ResumeAt): what it did is kept on the day it started, as a partial
+// session, and what is left of it is planned as a new session of today's,
+// within today's doses, on the ready screen.
+func (p *Player) replan(st store.Storage, c data.Checkpoint, res data.Resumption) bool {
+	if err := webapi.KeepRecord(st, res.Partial, false); err != nil {
+		p.notice = fmt.Sprintf(ui.Text.SaveFailed, err)
+		return false
+	}
+	webapi.RefreshBadge(p.mounted)
+	p.planDay(st, res.Today.Routine)
+	p.notice = res.Why
+	if len(res.Today.Routine.Items) == 0 {
+		p.loadErr, p.notice = text.ResumeNothingLeft, ""
+	}
+	p.ready()
+	return true
+}
