@@ -73,13 +73,14 @@ func TestSecondMorningOffersWhatIsLeft(t *testing.T) {
 	}
 	fullShot(t, tb, "dose-start-second-morning-375x667")
 
-	// The button for more goes up to 30 a day in all, no further.
+	// More stops at what is left of today's dose (5 a day to start, 3
+	// done) and says why.
 	for range 30 {
 		click(t, tb, `button[aria-label="More: Bridge"]`)
 	}
-	waitFor(t, tb, `document.querySelector('button[aria-label="More: Bridge"]').disabled`, "More stops at the day's 30")
-	if got := text(t, tb, ".plan-list"); !strings.Contains(got, "Bridge — 27 × 3 deep breaths") {
-		t.Errorf("raised by hand past 30 a day: %q", got)
+	waitFor(t, tb, `document.querySelector('button[aria-label="More: Bridge"]').disabled`, "More stops at what is left of today's")
+	if got := text(t, tb, ".plan-list"); !strings.Contains(got, "Bridge — 2 × 3 deep breaths") || !strings.Contains(got, "+ stops at 2") {
+		t.Errorf("raised by hand past what is left of today's 5: %q", got)
 	}
 
 	tb.open(t, h.base, "/")
@@ -171,7 +172,21 @@ func TestThisHurtsStopsAndAdvises(t *testing.T) {
 	fullShot(t, tb, "dose-hurt-advice-375x667")
 	screenshot(t, tb, "dose-hurt-advice-top-375x667")
 
-	act(t, tb, "doing it again", chromedp.Click(chromedp.CSS("#again")))
+	// No other go after This hurts; the next plan is a level lower.
+	if eval[bool](t, tb, `!!document.getElementById("again")`) {
+		t.Error("the finished screen offers to do it again after This hurts")
+	}
+	if got := text(t, tb, "#hurt-advice"); !strings.Contains(got, "When to see a healthcare professional") {
+		t.Errorf("no word on when to see a professional after This hurts: %q", got)
+	}
+	next := tb.sibling(t)
+	recordCues(t, next)
+	next.do(t, "emulating a small phone", chromedp.EmulateViewport(375, 667, chromedp.EmulateMobile, chromedp.EmulateTouch))
+	next.open(t, h.base, "/session/"+data.Evening)
+	if plan := planList(t, next); !strings.Contains(plan, "Knee-to-chest stretch — 1 ×") {
+		t.Errorf("the plan after This hurts keeps the level (2 rounds of knee-to-chest on a first day, a level lower is 1): %q", plan)
+	}
+	tb = next
 	pressStart(t, tb)
 	advance(t, tb, 10*time.Second)
 	untilShown(t, tb, `document.getElementById("hurt")`, "no This hurts button during the session")
@@ -222,4 +237,27 @@ func TestSafetyPageHasEveryWarningSign(t *testing.T) {
 		}
 	}
 	fullShot(t, tb, "dose-safety-375x667")
+}
+
+// TestFirstDayMoreStopsAtFive: on a fresh profile the ready screen's +
+// cannot take the bridge or the flexibility exercise past the article's 5
+// a day, and says why.
+func TestFirstDayMoreStopsAtFive(t *testing.T) {
+	h := setup(t)
+	tb := doseTab(t)
+	tb.open(t, h.base, "/session/"+data.Evening)
+	planList(t, tb)
+	for _, name := range []string{"Bridge", "Lower-back flexibility exercise"} {
+		sel := `button[aria-label="More: ` + name + `"]`
+		for range 25 {
+			click(t, tb, sel)
+		}
+		waitFor(t, tb, `document.querySelector('`+sel+`').disabled`, "More stops for "+name)
+	}
+	plan := text(t, tb, ".plan-list")
+	for _, want := range []string{"Bridge — 5 × 3 deep breaths", "Lower-back flexibility exercise — 5 ×", "+ stops at 5: 5 a day to start; it rises as your pain allows."} {
+		if !strings.Contains(plan, want) {
+			t.Errorf("the first day's plan after 25 taps on + lacks %q: %q", want, plan)
+		}
+	}
 }

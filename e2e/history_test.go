@@ -565,7 +565,7 @@ func TestBackupImportRejectsBadFilesAndMergesGoodOnes(t *testing.T) {
 	file := writeFile(t, "good.json", encodeBackup(t, incoming...))
 	tb.do(t, "choosing good.json", chromedp.SetUploadFiles(chromedp.CSS("#backup-file"), []string{file}))
 	waitFor(t, tb, `document.querySelector("#import-preview") !== null`, "the preview shows")
-	if got := text(t, tb, "#import-counts"); !strings.HasPrefix(got, "Sessions: 2 new, 1 already here, 0 that differ") {
+	if got := text(t, tb, "#import-counts"); !strings.HasPrefix(got, "What importing it does: 2 new sessions and 1 already here.") {
 		t.Errorf("preview counts %q", got)
 	}
 	wantRange := fmt.Sprintf("From %s to %s.", today.AddDate(0, 0, -40).Format("Mon 2 Jan 2006"), today.AddDate(0, 0, -1).Format("Mon 2 Jan 2006"))
@@ -578,7 +578,7 @@ func TestBackupImportRejectsBadFilesAndMergesGoodOnes(t *testing.T) {
 	eval[bool](t, tb, `(document.querySelector("#import-title").scrollIntoView(), true)`)
 	screenshot(t, tb, "history-import-preview-390x844")
 	tb.do(t, "importing", chromedp.Click(chromedp.CSS("#import-confirm")))
-	waitText(t, tb, "#import-done", "Imported: 2 new sessions, 1 already here, 0 kept as they are here.")
+	waitText(t, tb, "#import-done", "Imported: 2 new sessions and 1 already here.")
 	waitText(t, tb, "#total-sessions", "4 (3 complete)")
 	if n := len(storedRecords(t, tb)); n != 4 {
 		t.Errorf("stored %d sessions after the import, want 4", n)
