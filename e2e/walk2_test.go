@@ -226,7 +226,7 @@ func TestDesktopUsesTheWidth(t *testing.T) {
 		{"/safety", ".red-flags > .flag-box", ""},
 	} {
 		tb.open(t, h.base, c.path)
-		waitFor(t, tb, `!!document.querySelector(`+quote(c.items)+`)`, c.path+" shows")
+		waitFor(t, tb, `!!document.querySelector(`+jsString(c.items)+`)`, c.path+" shows")
 		if w := width("main.page"); w < 1000 {
 			t.Errorf("%s: the page is %v px wide on a 1280 px screen, want 1000 or more", c.path, w)
 		}

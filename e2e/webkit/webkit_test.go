@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"unknot/data"
+	"unknot/internal/browsertest"
 )
 
 // What a new user of an iPhone would meet, checked in WebKit. Every test
@@ -264,7 +265,7 @@ func TestMissingFeaturesAreExplained(t *testing.T) {
 	p.waitFor(`document.getElementById("count")`, "the countdown")
 	const noVoice = "This device has no voice for speech, so Unknot will guide you with beeps."
 	if engine.Usable == 0 {
-		p.waitFor(`[...document.querySelectorAll("#player .notice")].some(n => n.textContent.trim() === `+quote(noVoice)+`)`,
+		p.waitFor(`[...document.querySelectorAll("#player .notice")].some(n => n.textContent.trim() === `+browsertest.JSString(noVoice)+`)`,
 			"the player to say it has no voice")
 	}
 
@@ -286,3 +287,4 @@ const (
 	noVibration  = "This browser cannot vibrate: each change still shows on the screen, and sounds when beeps are on."
 	notPersisted = "Your browser may clear this data if space runs low: back up from the History page now and then."
 )
+
