@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"os"
@@ -17,10 +18,8 @@ import (
 
 	"unknot/data"
 	"unknot/data/store"
+	"unknot/internal/browsertest"
 )
-
-// frame is one frame at 60 Hz.
-const frame = 1000.0 / 60 // ms
 
 // link is an emulated network link.
 type link struct {
@@ -204,23 +203,25 @@ func openPlayer(t *tab, s *site, id string, storage map[string]*string) error {
 	if _, err := t.open(s.Base+"/session/"+id, actionTimeout); err != nil {
 		return err
 	}
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		// An error on the page (an unknown routine) is final.
+	err := browsertest.Poll(30*time.Second, 50*time.Millisecond, func() (bool, error) {
 		state, err := eval[string](t, `document.getElementById("start") ? "start" :
 			document.querySelector("main .error") ? "error" : ""`)
-		if err != nil {
-			return err
+		switch {
+		case err != nil:
+			return false, browsertest.Final(err)
+		case state == "error": // an unknown routine
+			return false, browsertest.Final(errNoPlayer)
 		}
-		if state == "start" {
-			return nil
-		}
-		if state == "error" || time.Now().After(deadline) {
-			shown, _ := eval[string](t, `(document.querySelector("main") || document.body).innerText.slice(0, 300)`)
-			return fmt.Errorf("%w: %q", errNoPlayer, shown)
-		}
-		time.Sleep(50 * time.Millisecond)
+		return state == "start", nil
+	})
+	if err == nil {
+		return nil
 	}
+	if errors.Is(err, errNoPlayer) || errors.Is(err, browsertest.ErrTimeout) {
+		shown, _ := eval[string](t, `(document.querySelector("main") || document.body).innerText.slice(0, 300)`)
+		return fmt.Errorf("%w: %q", errNoPlayer, shown)
+	}
+	return err
 }
 
 var errNoPlayer = fmt.Errorf("the player shows no Start button")
@@ -587,7 +588,7 @@ func measureTimer(c *chrome, s *site, tp timerPlan, hideAt, hide, stopAt time.Du
 	}
 	if toEnd {
 		sleepUntil(tp.plan.Total + 2*time.Second)
-		if _, err := t.waitTimesFinished(); err != nil {
+		if err := t.waitFinished(); err != nil {
 			return r, err
 		}
 	} else {
@@ -702,19 +703,15 @@ func measureTimer(c *chrome, s *site, tp timerPlan, hideAt, hide, stopAt time.Du
 	return r, nil
 }
 
-// waitTimesFinished waits for the finished screen.
-func (t *tab) waitTimesFinished() (bool, error) {
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		ok, err := eval[bool](t, `window.__bench.finishedAt !== null`)
-		if err == nil && ok {
-			return true, nil
-		}
-		if time.Now().After(deadline) {
-			return false, fmt.Errorf("the finished screen did not show (%v)", err)
-		}
-		time.Sleep(200 * time.Millisecond)
+// waitFinished waits for the finished screen.
+func (t *tab) waitFinished() error {
+	err := browsertest.Poll(30*time.Second, 200*time.Millisecond, func() (bool, error) {
+		return eval[bool](t, `window.__bench.finishedAt !== null`)
+	})
+	if err != nil {
+		return fmt.Errorf("the finished screen did not show (%w)", err)
 	}
+	return nil
 }
 
 // change is an instant at which the countdown should show a new number.
