@@ -98,7 +98,7 @@ func TestHomeLoads(t *testing.T) {
 }
 
 // appManifest returns the manifest Chromium read for the tab's page, with
-// what Chromium made of it.
+// what Chromium made of it. Every error Chromium found in it fails the test.
 func appManifest(t *testing.T, tb *tab) page.GetAppManifestResult {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(tb.ctx, actionTimeout)
@@ -106,6 +106,9 @@ func appManifest(t *testing.T, tb *tab) page.GetAppManifestResult {
 	m, err := chromedp.Call(ctx, page.GetAppManifest, page.GetAppManifestParams{})
 	if err != nil {
 		t.Fatalf("Page.getAppManifest: %v", err)
+	}
+	for _, e := range m.Errors {
+		t.Errorf("manifest error: %s (critical %d)", e.Message, e.Critical)
 	}
 	return m
 }
@@ -117,9 +120,6 @@ func TestManifestAndIcons(t *testing.T) {
 	m := appManifest(t, tb)
 	if !strings.HasSuffix(m.URL, "/manifest.webmanifest") {
 		t.Errorf("manifest URL %q", m.URL)
-	}
-	for _, e := range m.Errors {
-		t.Errorf("manifest error: %s (critical %d)", e.Message, e.Critical)
 	}
 	var manifest struct {
 		StartURL string `json:"start_url"`
