@@ -3,92 +3,58 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"unknot/internal/browsertest"
 )
 
+// actionTimeout bounds one action in a tab. It is longer than the browser
+// suites' (browsertest.ActionTimeout): a benchmark that dies on a busy
+// machine measures nothing, and a slow action shows in its figures anyway.
 const actionTimeout = 2 * time.Minute
 
 // chrome is one running Chromium.
 type chrome struct {
-	ctx         context.Context
-	cancel      context.CancelFunc
-	cancelAlloc context.CancelFunc
+	ctx  context.Context
+	stop context.CancelFunc
 }
 
 // startChrome starts headless Chromium with a fresh profile under tmp, with
-// the e2e harness's flags. throttled drops chromedp's default flags that
-// keep hidden pages at full speed, so a hidden page's timers are throttled
-// as on a phone. voice lets pages speak through speech-dispatcher
-// (espeak-ng), which needs a running sound server (docs/voice notes);
-// without it the browser has no voice at all.
+// the browser suites' flags (browsertest.Chrome): throttled to throttle a
+// hidden page's timers as on a phone, voice to let pages speak.
 func startChrome(path, tmp, name string, throttled, voice bool) (*chrome, error) {
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(filepath.Join(tmp, "profile-"+name)),
-		chromedp.Env("TMPDIR="+tmp),
-		chromedp.WindowSize(390, 844),
-	)
-	if throttled {
-		opts = append(opts,
-			chromedp.Flag("disable-background-timer-throttling", false),
-			chromedp.Flag("disable-renderer-backgrounding", false),
-			chromedp.Flag("disable-backgrounding-occluded-windows", false),
-		)
+	ctx, stop, err := browsertest.Chrome{Path: path, Tmp: tmp, Profile: "profile-" + name, Throttled: throttled, Voice: voice}.Start()
+	if err != nil {
+		return nil, err
 	}
-	if voice {
-		opts = append(opts, chromedp.Flag("enable-speech-dispatcher", true))
-	}
-	c := &chrome{}
-	var alloc context.Context
-	alloc, c.cancelAlloc = chromedp.NewExecAllocator(context.Background(), opts...)
-	c.ctx, c.cancel = chromedp.NewContext(alloc)
-	if err := chromedp.Do(c.ctx); err != nil {
-		c.close()
-		return nil, fmt.Errorf("starting %s: %w", path, err)
-	}
-	return c, nil
+	return &chrome{ctx: ctx, stop: stop}, nil
 }
 
-func (c *chrome) close() {
-	c.cancel()
-	c.cancelAlloc()
-}
+func (c *chrome) close() { c.stop() }
 
 // tab is one browser tab.
 type tab struct {
-	ctx    context.Context
-	cancel context.CancelFunc
-
-	mu     sync.Mutex
-	errors []string // console errors and uncaught exceptions
+	ctx     context.Context
+	cancel  context.CancelFunc
+	console *browsertest.Console
 }
 
-// consoleErrors returns the page's console errors and uncaught exceptions so
-// far, for the message of a measurement that failed.
+// consoleErrors returns the page's first console errors, uncaught
+// exceptions and Go crashes so far, for the message of a measurement that
+// failed.
 func (t *tab) consoleErrors() string {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if len(t.errors) == 0 {
+	errs := t.console.Errors()
+	if len(errs) == 0 {
 		return "no console errors"
 	}
-	return "console: " + strings.Join(t.errors, " | ")
+	return "console: " + strings.Join(errs[:min(len(errs), 5)], " | ")
 }
 
 // newTab opens a tab in a new browser context: no service worker, cache or
@@ -134,24 +100,7 @@ func openTab(ctx context.Context, cancel context.CancelFunc) (*tab, error) {
 		cancel()
 		return nil, fmt.Errorf("opening a tab: %w", err)
 	}
-	t := &tab{ctx: ctx, cancel: cancel}
-	messages := chromedp.Console(ctx)
-	go func() {
-		for m, err := range messages {
-			if err != nil {
-				return
-			}
-			// A Go panic in wasm is logged line by line: keep the first.
-			if m.Type == chromedp.ConsoleError || m.IsException() || strings.HasPrefix(m.Text, "panic:") {
-				t.mu.Lock()
-				if len(t.errors) < 5 {
-					t.errors = append(t.errors, m.String())
-				}
-				t.mu.Unlock()
-			}
-		}
-	}()
-	return t, nil
+	return &tab{ctx: ctx, cancel: cancel, console: browsertest.RecordConsole(ctx)}, nil
 }
 
 func (t *tab) close() { t.cancel() }
@@ -168,9 +117,7 @@ func (t *tab) do(what string, actions ...chromedp.Action[chromedp.Void]) error {
 
 // eval evaluates a JavaScript expression, awaiting a promise.
 func eval[T any](t *tab, js string) (T, error) {
-	ctx, cancel := context.WithTimeout(t.ctx, actionTimeout)
-	defer cancel()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
+	v, err := browsertest.Eval[T](t.ctx, actionTimeout, js)
 	if err != nil {
 		return v, fmt.Errorf("evaluating %.80s: %w", js, err)
 	}
@@ -314,7 +261,7 @@ const readTimes = `JSON.stringify({
 	watchAt: window.__bench ? window.__bench.watchAt : null,
 	preRendered: window.__bench ? window.__bench.preRendered : null,
 	fcp: ((performance.getEntriesByName("first-contentful-paint")[0]) || {}).startTime ?? null,
-	label: (document.getElementById("app-wasm-loader-label") || {}).innerText || "",
+	label: ` + browsertest.LoaderLabel + `,
 	instStart: window.__bench ? window.__bench.instStart ?? null : null,
 	instEnd: window.__bench ? window.__bench.instEnd ?? null : null,
 	runStart: window.__bench ? window.__bench.runStart ?? null : null,
@@ -334,20 +281,16 @@ func (t *tab) times() (pageTimes, error) {
 // waitTimes polls until done says the recorded times are complete, or
 // timeout passes.
 func (t *tab) waitTimes(timeout time.Duration, done func(pageTimes) bool) (pageTimes, error) {
-	deadline := time.Now().Add(timeout)
-	for {
-		pt, err := t.times()
-		if err == nil && done(pt) {
-			return pt, nil
-		}
-		if time.Now().After(deadline) {
-			if err == nil {
-				err = fmt.Errorf("timed out after %v (loader label %q)", timeout, pt.Label)
-			}
-			return pt, err
-		}
-		time.Sleep(50 * time.Millisecond)
+	var pt pageTimes
+	err := browsertest.Poll(timeout, 50*time.Millisecond, func() (bool, error) {
+		var err error
+		pt, err = t.times()
+		return err == nil && done(pt), err
+	})
+	if err != nil {
+		return pt, fmt.Errorf("%w (loader label %q)", err, pt.Label)
 	}
+	return pt, nil
 }
 
 // open navigates to url and waits until the app is interactive.
@@ -362,58 +305,23 @@ func (t *tab) open(url string, timeout time.Duration) (pageTimes, error) {
 	return pt, nil
 }
 
-// swState reports the page's service worker: "controlled" once an active
-// worker controls the page.
-const swState = `(async () => {
-	const c = navigator.serviceWorker.controller;
-	if (c && c.state === "activated") return "controlled";
-	const r = await navigator.serviceWorker.getRegistration();
-	if (!r) return "none";
-	return r.installing ? "installing" : r.waiting ? "waiting" : r.active ? "active" : "empty";
-})()`
-
 // waitControlled waits until an active service worker controls the page,
-// which means it has installed and cached the app. go-app's own worker does
-// not claim open pages, so the page is reloaded once it is active.
+// which means it has installed and cached the app (browsertest.WaitControlled).
+// go-app's own worker, the baseline's, does not claim open pages, so the
+// page is reloaded once its worker is active.
 func (t *tab) waitControlled() error {
-	deadline := time.Now().Add(actionTimeout)
-	reloaded := false
-	for {
-		state, err := eval[string](t, swState)
-		if err != nil {
-			return err
-		}
-		switch {
-		case state == "controlled":
-			return nil
-		case state == "active" && !reloaded:
-			reloaded = true
-			if err := t.do("reloading", chromedp.Reload()); err != nil {
-				return err
-			}
-		case time.Now().After(deadline):
-			return fmt.Errorf("no service worker controls the page (last state %q)", state)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+	_, err := browsertest.WaitControlled(browsertest.ControlWait{
+		State:   func() (string, error) { return eval[string](t, browsertest.SWState) },
+		Reload:  func() error { return t.do("reloading", chromedp.Reload()) },
+		Timeout: actionTimeout,
+	})
+	return err
 }
 
 // setStorage sets (value != nil) or removes localStorage keys of the page's
 // origin. A full store fails with the browser's error.
 func (t *tab) setStorage(kv map[string]*string) error {
-	var js strings.Builder
-	js.WriteString("(() => {")
-	for k, v := range kv {
-		kq, _ := json.Marshal(k)
-		if v == nil {
-			fmt.Fprintf(&js, "localStorage.removeItem(%s);", kq)
-			continue
-		}
-		vq, _ := json.Marshal(*v)
-		fmt.Fprintf(&js, "localStorage.setItem(%s, %s);", kq, vq)
-	}
-	js.WriteString("return true; })()")
-	_, err := eval[bool](t, js.String())
+	_, err := eval[bool](t, browsertest.SetItems(kv))
 	return err
 }
 
@@ -422,17 +330,7 @@ func (t *tab) setStorage(kv map[string]*string) error {
 func (t *tab) advance(d time.Duration) error {
 	ctx, cancel := context.WithTimeout(t.ctx, 5*time.Minute)
 	defer cancel()
-	expired := chromedp.Events(ctx, emulation.VirtualTimeBudgetExpired)
-	budget := float64(d.Milliseconds())
-	if _, err := chromedp.Call(ctx, emulation.SetVirtualTimePolicy, emulation.SetVirtualTimePolicyParams{
-		Policy: emulation.VirtualTimePolicyAdvance, Budget: &budget,
-	}); err != nil {
-		return fmt.Errorf("starting virtual time: %w", err)
-	}
-	for _, err := range expired {
-		return err
-	}
-	return errors.New("virtual time: no budget expiry")
+	return browsertest.Advance(ctx, d)
 }
 
 // setWindowState minimizes or restores the tab's window. In headless

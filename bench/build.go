@@ -72,3 +72,22 @@ func (s *site) status(path string) (int, error) {
 	res.Body.Close()
 	return res.StatusCode, nil
 }
+
+// sizes is app.wasm as served: raw, gzip and brotli bytes, the compressed
+// copies as the server's own compress command writes them.
+type sizes struct{ raw, gzip, brotli int64 }
+
+func measureSizes(s *site) (sizes, error) {
+	var z sizes
+	for _, f := range []struct {
+		ext string
+		n   *int64
+	}{{"", &z.raw}, {".gz", &z.gzip}, {".br", &z.brotli}} {
+		fi, err := os.Stat(s.WasmPath() + f.ext)
+		if err != nil {
+			return z, err
+		}
+		*f.n = fi.Size()
+	}
+	return z, nil
+}

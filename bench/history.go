@@ -84,3 +84,70 @@ func makeHistory(now time.Time) (longHistory, error) {
 	h.native = time.Since(t0)
 	return h, nil
 }
+
+// historyResult is the long history in storage and on screen.
+type historyResult struct {
+	records    int
+	bytes      int
+	path, note string
+	native     time.Duration
+	empty      []float64 // navigation to drawn, ms, with no history
+	full       []float64 // the same with the long history
+	// emptyRuns and fullRuns are the launches, for their phases.
+	emptyRuns, fullRuns []pageTimes
+}
+
+// measureHistory stores the long history and times the history screen
+// against an empty history: navigation start to the app interactive and
+// the screen's content drawn (#stats with records, #history-empty without),
+// in a new tab of an installed app each time, alternating.
+func measureHistory(c *chrome, s *site, h longHistory, runs int) (historyResult, error) {
+	r := historyResult{records: h.records, bytes: len(h.raw), native: h.native, path: "/history"}
+	fullSel, emptySel := "#stats", "#history-empty"
+	if code, err := s.status("/history"); err != nil || code != 200 {
+		r.path, r.note = "/", "/history is missing (status "+fmt.Sprint(code)+"): measured / instead"
+		fullSel, emptySel = "main", "main"
+	}
+	t, err := c.instrumentedTab()
+	if err != nil {
+		return r, err
+	}
+	defer t.close()
+	if err := t.install(s); err != nil {
+		return r, err
+	}
+	settings, err := settingsJSON(nil)
+	if err != nil {
+		return r, err
+	}
+	if err := t.setStorage(map[string]*string{store.SettingsKey: &settings}); err != nil {
+		return r, err
+	}
+	url := s.Base + r.path
+	// One launch of each first, not counted: it warms the browser's
+	// caches for app.wasm.
+	for i := -1; i < runs; i++ {
+		for _, full := range []bool{false, true} {
+			val, sel := (*string)(nil), emptySel
+			if full {
+				val, sel = &h.raw, fullSel
+			}
+			if err := t.setStorage(map[string]*string{store.HistoryKey: val}); err != nil {
+				return r, fmt.Errorf("storing %d records (%d bytes): %w", h.records, len(h.raw), err)
+			}
+			pt, err := launch(t, url, sel)
+			if err != nil {
+				return r, fmt.Errorf("%s with %s history: %w", r.path, map[bool]string{true: "the long", false: "an empty"}[full], err)
+			}
+			if i < 0 {
+				continue
+			}
+			if full {
+				r.full, r.fullRuns = append(r.full, *pt.WatchAt), append(r.fullRuns, pt)
+			} else {
+				r.empty, r.emptyRuns = append(r.empty, *pt.WatchAt), append(r.emptyRuns, pt)
+			}
+		}
+	}
+	return r, nil
+}

@@ -35,9 +35,9 @@ const (
 // The exercises the article counts per day (flexibility and bridge) are in
 // the morning one, and PlanToday puts them in the evening one on a day
 // that has not had them yet, so whichever comes first carries them. The
-// short routine is the evening's three stretches at the
-// lowest dose the article allows, for a day when little time or a sore back
-// allows no more; it stands in for a session, it is not a third one.
+// short routine is two of the evening's stretches at today's doses, for a
+// day when little time or a sore back allows no more; it stands in for a
+// session, it is not a third one.
 func BuiltinRoutines() []Routine {
 	return []Routine{
 		{

@@ -20,6 +20,7 @@ import (
 
 	"unknot/components"
 	"unknot/data"
+	"unknot/internal/browsertest"
 )
 
 // securityHeaders must match app/server/server.go (reliability notes).
@@ -58,10 +59,7 @@ func screenshot(t *testing.T, tb *tab, name string) {
 	if err != nil {
 		t.Fatalf("screenshot: %v", err)
 	}
-	if err := os.MkdirAll("screenshots", 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join("screenshots", name+".png"), img, 0o644); err != nil {
+	if err := browsertest.SaveScreenshot("screenshots", name, img); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -99,22 +97,29 @@ func TestHomeLoads(t *testing.T) {
 	}
 }
 
-func TestManifestAndIcons(t *testing.T) {
-	h := setup(t)
-	tb := newTab(t)
-	tb.open(t, h.base, "/")
-
+// appManifest returns the manifest Chromium read for the tab's page, with
+// what Chromium made of it. Every error Chromium found in it fails the test.
+func appManifest(t *testing.T, tb *tab) page.GetAppManifestResult {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(tb.ctx, actionTimeout)
 	defer cancel()
 	m, err := chromedp.Call(ctx, page.GetAppManifest, page.GetAppManifestParams{})
 	if err != nil {
 		t.Fatalf("Page.getAppManifest: %v", err)
 	}
-	if !strings.HasSuffix(m.URL, "/manifest.webmanifest") {
-		t.Errorf("manifest URL %q", m.URL)
-	}
 	for _, e := range m.Errors {
 		t.Errorf("manifest error: %s (critical %d)", e.Message, e.Critical)
+	}
+	return m
+}
+
+func TestManifestAndIcons(t *testing.T) {
+	h := setup(t)
+	tb := newTab(t)
+	tb.open(t, h.base, "/")
+	m := appManifest(t, tb)
+	if !strings.HasSuffix(m.URL, "/manifest.webmanifest") {
+		t.Errorf("manifest URL %q", m.URL)
 	}
 	var manifest struct {
 		StartURL string `json:"start_url"`
@@ -162,8 +167,16 @@ func TestManifestAndIcons(t *testing.T) {
 		}
 	}
 
-	// Chrome's own verdict. A tab in a fresh browser context counts as
-	// incognito, which only an installed profile is not.
+	checkInstallable(t, tb)
+}
+
+// checkInstallable asks Chromium whether the tab's app can be installed. A
+// tab in a fresh browser context counts as incognito, which only an
+// installed profile is not.
+func checkInstallable(t *testing.T, tb *tab) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(tb.ctx, actionTimeout)
+	defer cancel()
 	inst, err := chromedp.Call(ctx, page.GetInstallabilityErrors, cdp.Empty{})
 	if err != nil {
 		t.Fatalf("Page.getInstallabilityErrors: %v", err)

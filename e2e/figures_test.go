@@ -45,7 +45,7 @@ func TestEveryPositionHasAPicture(t *testing.T) {
 			for step := 0; step < plan.Steps-1; step++ {
 				seg := plan.At(plan.StepStart(step)).Segment
 				sel := fmt.Sprintf(`#player .figure--large.figure--%s[role=img][aria-label] svg`, seg.Pose)
-				if !eval[bool](t, tb, `document.querySelector(`+quote(sel)+`) !== null`) {
+				if !eval[bool](t, tb, `document.querySelector(`+jsString(sel)+`) !== null`) {
 					t.Errorf("step %d (%s %q) does not show the %s picture", step, seg.Kind, seg.Text, seg.Pose)
 				}
 				seen++
@@ -59,4 +59,3 @@ func TestEveryPositionHasAPicture(t *testing.T) {
 }
 
 // quote makes a JavaScript string literal of s.
-func quote(s string) string { return fmt.Sprintf("%q", s) }

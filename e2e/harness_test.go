@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/url"
 	"os"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -14,16 +13,11 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"unknot/internal/appserver"
+	"unknot/internal/browsertest"
 )
 
-// Timeouts. A cold page load with app.wasm takes about 2 s here; these leave
-// room for a slow CI machine without letting a stuck test hang the run.
-const (
-	actionTimeout = 45 * time.Second
-	// The worker registers as app.js starts and installs in about a
-	// second here (app.wasm comes from a local server).
-	noWorkerTimeout = 10 * time.Second
-)
+// actionTimeout bounds one action in a tab (browsertest.ActionTimeout).
+const actionTimeout = browsertest.ActionTimeout
 
 // env is the running harness, or nil when the browser tests are off.
 var env *harness
@@ -37,13 +31,12 @@ type harness struct {
 	addr string // the server's host:port, the same across restarts
 	base string // "http://" + addr
 
-	browser       context.Context // a chromedp context whose browser is started
-	cancelBrowser context.CancelFunc
-	cancelAlloc   context.CancelFunc
+	browser     context.Context // a chromedp context whose browser is started
+	stopBrowser context.CancelFunc
 }
 
 func TestMain(m *testing.M) {
-	if os.Getenv("UNKNOT_E2E") != "1" {
+	if !browsertest.Enabled() {
 		os.Exit(m.Run()) // each test skips itself
 	}
 	os.Exit(runSuite(m))
@@ -90,11 +83,8 @@ func startHarness() (*harness, error) {
 
 // close stops the browser and the server and removes every file of the run.
 func (h *harness) close() {
-	if h.cancelBrowser != nil {
-		h.cancelBrowser()
-	}
-	if h.cancelAlloc != nil {
-		h.cancelAlloc()
+	if h.stopBrowser != nil {
+		h.stopBrowser()
 	}
 	h.app.Close()
 }
@@ -111,45 +101,19 @@ func (h *harness) startServer() error { return h.app.Start() }
 // stopServer stops the server, if it runs, and waits until it has ended.
 func (h *harness) stopServer() error { return h.app.Stop() }
 
-// chromiumPath is Debian's Chromium unless UNKNOT_CHROMIUM names another.
-func chromiumPath() string {
-	if p := os.Getenv("UNKNOT_CHROMIUM"); p != "" {
-		return p
-	}
-	return "/usr/bin/chromium"
-}
-
 // startBrowser starts headless Chromium with a profile inside h.tmp.
 func (h *harness) startBrowser() error {
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromiumPath()),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(filepath.Join(h.tmp, "profile")),
-		chromedp.Env("TMPDIR="+h.tmp),
-		chromedp.WindowSize(390, 844),
-	)
-	var allocCtx context.Context
-	allocCtx, h.cancelAlloc = chromedp.NewExecAllocator(context.Background(), opts...)
-	h.browser, h.cancelBrowser = chromedp.NewContext(allocCtx)
-	// The first Do starts the browser and ties it to h.browser, which has
-	// no deadline; a slow start fails through the allocator's own timeout.
-	if err := chromedp.Do(h.browser); err != nil {
-		return fmt.Errorf("starting %s: %w", chromiumPath(), err)
-	}
-	return nil
+	var err error
+	h.browser, h.stopBrowser, err = browsertest.Chrome{Tmp: h.tmp, Profile: "profile"}.Start()
+	return err
 }
 
 // tab is one browser tab with what it logged and requested.
 type tab struct {
-	ctx context.Context
+	ctx     context.Context
+	console *browsertest.Console
 
 	mu       sync.Mutex
-	console  []chromedp.ConsoleMessage
 	requests []string
 }
 
@@ -180,18 +144,7 @@ func watch(t *testing.T, ctx context.Context) *tab {
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("opening a tab: %v", err)
 	}
-	tb := &tab{ctx: ctx}
-	messages := chromedp.Console(ctx)
-	go func() {
-		for m, err := range messages {
-			if err != nil {
-				return
-			}
-			tb.mu.Lock()
-			tb.console = append(tb.console, m)
-			tb.mu.Unlock()
-		}
-	}()
+	tb := &tab{ctx: ctx, console: browsertest.RecordConsole(ctx)}
 	err := chromedp.Listen(ctx, func(ev any) {
 		if e, ok := ev.(*network.EventRequestWillBeSent); ok {
 			tb.mu.Lock()
@@ -218,9 +171,7 @@ func (tb *tab) do(t *testing.T, what string, actions ...chromedp.Action[chromedp
 // eval evaluates a JavaScript expression in the tab, awaiting a promise.
 func eval[T any](t *testing.T, tb *tab, js string) T {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(tb.ctx, actionTimeout)
-	defer cancel()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
+	v, err := browsertest.Eval[T](tb.ctx, actionTimeout, js)
 	if err != nil {
 		t.Fatalf("evaluating %s: %v", js, err)
 	}
@@ -238,90 +189,40 @@ func (tb *tab) open(t *testing.T, base, path string) {
 	}
 }
 
-// waitReady waits until go-app has removed its loader, which it does once
-// app.wasm runs. Before that the page is only the server's pre-rendering.
+// waitReady waits until the app has started (browsertest.AppStarted).
 func waitReady(ctx context.Context) error {
-	_, err := chromedp.Run(ctx, chromedp.Poll[bool](
-		`document.readyState !== "loading" && document.getElementById("app-wasm-loader") === null`,
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](browsertest.AppStarted,
 		chromedp.WithPollingInterval(20*time.Millisecond),
 		chromedp.WithPollingTimeout(0), // ctx bounds the wait
 	))
 	if err != nil {
-		label, _ := chromedp.Run(context.WithoutCancel(ctx), chromedp.Evaluate[string](
-			`(document.getElementById("app-wasm-loader-label") || {}).innerText || ""`))
+		label, _ := chromedp.Run(context.WithoutCancel(ctx), chromedp.Evaluate[string](browsertest.LoaderLabel))
 		return fmt.Errorf("the app did not start (loader label %q): %w", label, err)
 	}
 	return nil
 }
 
-// swState reports the page's service worker: "controlled" once an active
-// worker controls the page, else the state of its registration.
-const swState = `(async () => {
-	const c = navigator.serviceWorker.controller;
-	if (c && c.state === "activated") return "controlled";
-	const r = await navigator.serviceWorker.getRegistration();
-	if (!r) return "none";
-	return r.installing ? "installing" : r.waiting ? "waiting" : r.active ? "active" : "empty";
-})()`
-
-// waitControlled waits until an active service worker controls the page,
-// which means its install, and so its precache, succeeded. A failed first
-// install drops the registration, so a page that stays without one for
-// noWorkerTimeout fails early.
+// waitControlled waits until an active service worker controls the page
+// (browsertest.WaitControlled).
 func (tb *tab) waitControlled(t *testing.T) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(tb.ctx, actionTimeout)
-	defer cancel()
-	var seen []string
-	lastRegistered := time.Now()
-	for {
-		state, err := chromedp.Run(ctx, chromedp.Evaluate[string](swState, chromedp.EvalAwaitPromise))
-		if err != nil {
-			t.Fatalf("no active service worker controls the page (states %v): %v; console: %v", seen, err, tb.errors())
-		}
-		if state == "controlled" {
-			return
-		}
-		if len(seen) == 0 || seen[len(seen)-1] != state {
-			seen = append(seen, state)
-		}
-		if state != "none" {
-			lastRegistered = time.Now()
-		} else if time.Since(lastRegistered) > noWorkerTimeout {
-			t.Fatalf("no service worker registration for %v: its install failed? (states %v); console: %v", noWorkerTimeout, seen, tb.errors())
-		}
-		time.Sleep(100 * time.Millisecond)
+	_, err := browsertest.WaitControlled(browsertest.ControlWait{State: func() (string, error) {
+		return browsertest.Eval[string](tb.ctx, actionTimeout, browsertest.SWState)
+	}})
+	if err != nil {
+		t.Fatalf("%v; console: %v", err, tb.errors())
 	}
 }
 
 // messages returns everything the tab logged so far.
-func (tb *tab) messages() []chromedp.ConsoleMessage {
-	tb.mu.Lock()
-	defer tb.mu.Unlock()
-	return append([]chromedp.ConsoleMessage(nil), tb.console...)
-}
+func (tb *tab) messages() []chromedp.ConsoleMessage { return tb.console.Messages() }
 
-// errors returns the console errors and uncaught exceptions so far.
-func (tb *tab) errors() []string {
-	var errs []string
-	for _, m := range tb.messages() {
-		if m.Type == chromedp.ConsoleError || m.IsException() {
-			errs = append(errs, fmt.Sprintf("%s (%s:%d)", m, m.URL, m.Line+1))
-		}
-	}
-	return errs
-}
+// errors returns the console errors, uncaught exceptions and Go crashes so
+// far.
+func (tb *tab) errors() []string { return tb.console.Errors() }
 
 // exceptions returns the uncaught exceptions so far.
-func (tb *tab) exceptions() []string {
-	var errs []string
-	for _, m := range tb.messages() {
-		if m.IsException() {
-			errs = append(errs, m.String())
-		}
-	}
-	return errs
-}
+func (tb *tab) exceptions() []string { return tb.console.Exceptions() }
 
 // foreignRequests returns the requested URLs that leave base's origin.
 // data: and blob: URLs never leave the page.
@@ -345,3 +246,6 @@ func (tb *tab) requestCount() int {
 	defer tb.mu.Unlock()
 	return len(tb.requests)
 }
+
+// jsString is s as a JavaScript string literal.
+func jsString(s string) string { return browsertest.JSString(s) }

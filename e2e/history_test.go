@@ -18,6 +18,7 @@ import (
 
 	"unknot/data"
 	"unknot/data/store"
+	"unknot/internal/browsertest"
 )
 
 // historyZone is the time zone the history tests run in, so that the dates
@@ -151,8 +152,9 @@ func waitFor(t *testing.T, tb *tab, cond, what string) {
 	}
 }
 
-// fullShot saves a screenshot of the whole page, beyond the viewport.
-func fullShot(t *testing.T, tb *tab, name string) {
+// fullShot saves a screenshot of the whole page, beyond the viewport, as
+// screenshots/<name>.png and returns it.
+func fullShot(t *testing.T, tb *tab, name string) []byte {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(tb.ctx, actionTimeout)
 	defer cancel()
@@ -160,12 +162,10 @@ func fullShot(t *testing.T, tb *tab, name string) {
 	if err != nil {
 		t.Fatalf("screenshot: %v", err)
 	}
-	if err := os.MkdirAll("screenshots", 0o755); err != nil {
+	if err := browsertest.SaveScreenshot("screenshots", name, img); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join("screenshots", name+".png"), img, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	return img
 }
 
 // colourScheme emulates a light or dark system theme.
@@ -542,7 +542,7 @@ func TestBackupImportRejectsBadFilesAndMergesGoodOnes(t *testing.T) {
 		}
 		file := writeFile(t, b.name, b.content)
 		tb.do(t, "choosing "+b.name, chromedp.SetUploadFiles(chromedp.CSS("#backup-file"), []string{file}))
-		waitFor(t, tb, `(document.querySelector("#import-rejected") || {}).textContent === `+quote(b.name+" was not imported, and nothing changed:"), b.name+" is rejected")
+		waitFor(t, tb, `(document.querySelector("#import-rejected") || {}).textContent === `+jsString(b.name+" was not imported, and nothing changed:"), b.name+" is rejected")
 		if got := text(t, tb, "#import-error"); got != want {
 			t.Errorf("%s: rejected with %q, want the decoder's %q", b.name, got, want)
 		}

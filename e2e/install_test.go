@@ -15,9 +15,7 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"unknot/components/ui"
@@ -256,15 +254,7 @@ func TestRicherInstallSheet(t *testing.T) {
 	h := setup(t)
 	tb := newTab(t)
 	tb.open(t, h.base, "/")
-	ctx, cancel := context.WithTimeout(tb.ctx, actionTimeout)
-	defer cancel()
-	res, err := chromedp.Call(ctx, page.GetAppManifest, page.GetAppManifestParams{})
-	if err != nil {
-		t.Fatalf("Page.getAppManifest: %v", err)
-	}
-	for _, e := range res.Errors {
-		t.Errorf("manifest error: %s (critical %d)", e.Message, e.Critical)
-	}
+	res := appManifest(t, tb)
 	sent := fetchManifest(t, h)
 	m := res.Manifest
 	if m == nil {
@@ -316,15 +306,7 @@ func TestRicherInstallSheet(t *testing.T) {
 	if _, ok := ratio["wide"]; !ok {
 		t.Error("no wide screenshot: computers show the plain install dialog")
 	}
-	inst, err := chromedp.Call(ctx, page.GetInstallabilityErrors, cdp.Empty{})
-	if err != nil {
-		t.Fatalf("Page.getInstallabilityErrors: %v", err)
-	}
-	for _, e := range inst.InstallabilityErrors {
-		if e.ErrorID != "in-incognito" {
-			t.Errorf("not installable: %s", e.ErrorID)
-		}
-	}
+	checkInstallable(t, tb)
 }
 
 // cdpEnum turns Chromium's name of a manifest value ("kFocusExisting") into

@@ -15,6 +15,7 @@ import (
 
 	"unknot/data"
 	"unknot/data/store"
+	"unknot/internal/browsertest"
 )
 
 // speechWatch leaves the browser's speech as it is and writes down every
@@ -45,20 +46,11 @@ const speechWatch = `(() => {
 func TestRealVoiceSaysEveryLineToItsEnd(t *testing.T) {
 	h := setup(t)
 	startSoundServer(t)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromiumPath()),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("enable-speech-dispatcher", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.UserDataDir(filepath.Join(t.TempDir(), "profile")),
-		chromedp.WindowSize(390, 844),
-	)
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
-	browser, cancelBrowser := chromedp.NewContext(alloc)
-	defer cancelBrowser()
+	browser, stop, err := browsertest.Chrome{Tmp: h.tmp, Profile: "profile-voice", Voice: true}.Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stop()
 	tb := watch(t, browser)
 	ctx, cancel := context.WithTimeout(tb.ctx, actionTimeout)
 	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument,

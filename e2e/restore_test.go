@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -43,4 +44,34 @@ func TestRestoreBringsTheSettingsBack(t *testing.T) {
 	}
 	tb.open(t, h.base, "/session/"+data.Morning)
 	waitFor(t, tb, `!!document.getElementById("start")`, "Start without the safety advice again")
+}
+
+// A file chosen for import stays named in the picker while its preview
+// shows, instead of "No file chosen"; Cancel clears it, and choosing the
+// same file again reads it again.
+func TestChosenFileStaysNamed(t *testing.T) {
+	h := setup(t)
+	today := historyToday(t)
+	tb := historyTab(t)
+	seedHistory(t, tb, h.base, []data.Record{e2eRecord(t, today, "07:30", true, nil, nil, "")})
+	file := writeFile(t, "old-phone.json", encodeBackup(t, e2eRecord(t, today.AddDate(0, 0, -3), "07:30", true, nil, nil, "")))
+	chosen := `((f) => f.files.length === 1 ? f.files[0].name : "")(document.getElementById("backup-file"))`
+	for round := 1; round <= 2; round++ {
+		// A person's click on the picker first.
+		eval[bool](t, tb, `(document.getElementById("backup-file").dispatchEvent(new MouseEvent("click")), true)`)
+		tb.do(t, "choosing the file", chromedp.SetUploadFiles(chromedp.CSS("#backup-file"), []string{file}))
+		waitFor(t, tb, `document.querySelector("#import-preview") !== null`, fmt.Sprintf("the preview shows (choice %d)", round))
+		if got := eval[string](t, tb, chosen); got != "old-phone.json" {
+			t.Errorf("choice %d: with the preview up the picker names %q, want old-phone.json", round, got)
+		}
+		if round == 1 {
+			eval[bool](t, tb, `(document.querySelector("#import-title").scrollIntoView(), true)`)
+			screenshot(t, tb, "import-chosen-390x844")
+			click(t, tb, "#import-cancel")
+			waitFor(t, tb, `document.querySelector("#import-preview") === null`, "Cancel closes the preview")
+			if got := eval[string](t, tb, chosen); got != "" {
+				t.Errorf("after Cancel the picker still names %q", got)
+			}
+		}
+	}
 }

@@ -9,11 +9,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"unknot/data"
+	"unknot/internal/browsertest"
 )
 
 // cueRecorder replaces the browser's speech, vibration, wake lock and audio
@@ -124,18 +124,8 @@ func advance(t *testing.T, tb *tab, d time.Duration) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(tb.ctx, 2*time.Minute)
 	defer cancel()
-	expired := chromedp.Events(ctx, emulation.VirtualTimeBudgetExpired)
-	budget := float64(d.Milliseconds())
-	if _, err := chromedp.Call(ctx, emulation.SetVirtualTimePolicy, emulation.SetVirtualTimePolicyParams{
-		Policy: emulation.VirtualTimePolicyAdvance, Budget: &budget,
-	}); err != nil {
-		t.Fatalf("starting virtual time: %v", err)
-	}
-	for _, err := range expired {
-		if err != nil {
-			t.Fatalf("waiting for %v of virtual time: %v", d, err)
-		}
-		return
+	if err := browsertest.Advance(ctx, d); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -143,17 +133,12 @@ func advance(t *testing.T, tb *tab, d time.Duration) {
 // want, and fails with what it shows instead.
 func waitText(t *testing.T, tb *tab, selector, want string) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		got := text(t, tb, selector)
-		if got == want {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Errorf("%s shows %q, want %q", selector, got, want)
-			return
-		}
-		time.Sleep(25 * time.Millisecond)
+	var got string
+	if browsertest.Poll(browsertest.TextTimeout, 25*time.Millisecond, func() (bool, error) {
+		got = text(t, tb, selector)
+		return got == want, nil
+	}) != nil {
+		t.Errorf("%s shows %q, want %q", selector, got, want)
 	}
 }
 
@@ -170,8 +155,7 @@ func act(t *testing.T, tb *tab, what string, a chromedp.Action[chromedp.Void]) {
 // selector, or "" when there is none.
 func text(t *testing.T, tb *tab, selector string) string {
 	t.Helper()
-	js, _ := json.Marshal(selector)
-	return eval[string](t, tb, `((e) => e ? e.textContent.trim() : "")(document.querySelector(`+string(js)+`))`)
+	return eval[string](t, tb, browsertest.Text(selector))
 }
 
 func TestRoutineRunsToTheEndOnVirtualTime(t *testing.T) {
@@ -284,13 +268,7 @@ func TestScreens(t *testing.T) {
 					opts = append(opts, chromedp.EmulateMobile, chromedp.EmulateTouch)
 				}
 				tb.do(t, "emulating the screen", chromedp.EmulateViewport(size.width, size.height, opts...))
-				ctx, cancel := context.WithTimeout(tb.ctx, actionTimeout)
-				defer cancel()
-				if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-					Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: theme}},
-				}); err != nil {
-					t.Fatal(err)
-				}
+				colourScheme(t, tb, theme)
 				recordCues(t, tb)
 				shot := func(screen string) { screenshot(t, tb, screen+"-"+theme+"-"+size.name) }
 

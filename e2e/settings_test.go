@@ -57,12 +57,6 @@ func click(t *testing.T, tb *tab, selector string) {
 	}
 }
 
-// jsString quotes s for JavaScript.
-func jsString(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
-}
-
 // savedSettings reads the settings the tab saved.
 func savedSettings(t *testing.T, tb *tab) data.Settings {
 	t.Helper()

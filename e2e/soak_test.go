@@ -14,13 +14,13 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/inspector"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"unknot/data"
 	"unknot/data/store"
+	"unknot/internal/browsertest"
 )
 
 // The crash soak kills the page at random moments, the way a phone kills a
@@ -172,7 +172,7 @@ func runSoak(t *testing.T, h *harness, seed uint64, kills int) {
 // the page again.
 func (s *soaker) goTo(tb *tab, path string) {
 	eval[bool](s.t, tb, `((p) => { const a = document.createElement("a"); a.href = p;
-		document.body.appendChild(a); a.click(); a.remove(); return true; })(`+quote(path)+`)`)
+		document.body.appendChild(a); a.click(); a.remove(); return true; })(`+jsString(path)+`)`)
 }
 
 // until waits for the expression to find an element, letting the page's
@@ -194,7 +194,7 @@ func (s *soaker) until(tb *tab, expr, what string) {
 // click at its place. It fails when the element is not there.
 func (s *soaker) tap(tb *tab, selector string) {
 	s.t.Helper()
-	if !eval[bool](s.t, tb, `((q) => { const e = document.querySelector(q); if (!e) return false; e.click(); return true; })(`+quote(selector)+`)`) {
+	if !eval[bool](s.t, tb, `((q) => { const e = document.querySelector(q); if (!e) return false; e.click(); return true; })(`+jsString(selector)+`)`) {
 		s.fail("no %s to tap: %.300q", selector, text(s.t, tb, "main"))
 	}
 }
@@ -247,16 +247,7 @@ func (s *soaker) wait(tb *tab, max time.Duration) {
 	}
 	ctx, cancel := context.WithTimeout(tb.ctx, 20*time.Second)
 	defer cancel()
-	expired := chromedp.Events(ctx, emulation.VirtualTimeBudgetExpired)
-	budget := float64(d) / float64(time.Millisecond)
-	if _, err := chromedp.Call(ctx, emulation.SetVirtualTimePolicy, emulation.SetVirtualTimePolicyParams{
-		Policy: emulation.VirtualTimePolicyAdvance, Budget: &budget,
-	}); err != nil {
-		return
-	}
-	for range expired {
-		return
-	}
+	browsertest.Advance(ctx, d)
 }
 
 // killSomewhere kills tb now, while virtual time stands still, or during a
@@ -324,7 +315,7 @@ func (s *soaker) killAtPainOrNote(tb *tab) snapshot {
 		note := fmt.Sprintf("soak note %d", s.rng.IntN(1000))
 		eval[bool](s.t, tb, `((v) => { const n = document.getElementById("note"); n.focus(); n.value = v;
 			n.dispatchEvent(new Event("input", {bubbles: true}));
-			n.dispatchEvent(new Event("change", {bubbles: true})); return true; })(`+quote(note)+`)`)
+			n.dispatchEvent(new Event("change", {bubbles: true})); return true; })(`+jsString(note)+`)`)
 		s.wait(tb, 200*time.Millisecond)
 	}
 	return s.killSomewhere(tb)
@@ -351,7 +342,7 @@ func (s *soaker) answerOffer(tb *tab) snapshot {
 	if answer == "undo" {
 		click = "#resume-discard"
 	}
-	if !eval[bool](s.t, tb, `document.querySelector(`+quote(click)+`) !== null`) {
+	if !eval[bool](s.t, tb, `document.querySelector(`+jsString(click)+`) !== null`) {
 		answer, click = "#resume-save", "#resume-save"
 	}
 	s.trail[len(s.trail)-1] += " " + answer
@@ -747,8 +738,5 @@ func (s *soaker) checkpoints(st *store.MemoryStorage) []data.Checkpoint {
 // runVirtualTime lets ctx's tab run on virtual time for d, without waiting
 // and without failing: the tab may be killed meanwhile.
 func runVirtualTime(ctx context.Context, d time.Duration) {
-	budget := float64(d.Milliseconds())
-	chromedp.Call(ctx, emulation.SetVirtualTimePolicy, emulation.SetVirtualTimePolicyParams{
-		Policy: emulation.VirtualTimePolicyAdvance, Budget: &budget,
-	})
+	browsertest.StartVirtualTime(ctx, d)
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"unknot/internal/appserver"
+	"unknot/internal/browsertest"
 )
 
 // buildSection names the custom section that marks each test build's
@@ -289,7 +290,7 @@ func checkOldBuildScripts(t *testing.T, tb *tab, old, cur staticBuild) {
 	}
 	for {
 		state, err := chromedp.Run(ctx, chromedp.Evaluate[string](`window.__before === undefined ?
-			(document.readyState !== "loading" && document.getElementById("app-wasm-loader") === null ? "loaded again" : "loading") : String(window.__oldWasm)`))
+			((`+browsertest.AppStarted+`) ? "loaded again" : "loading") : String(window.__oldWasm)`))
 		if err == nil && state == "served" {
 			t.Fatalf("app.wasm of build %s, whose cache is gone, was served to a page", old.name)
 		}
@@ -377,8 +378,7 @@ func reload(t *testing.T, tb *tab, base string) {
 		t.Fatalf("reloading: %v", err)
 	}
 	for {
-		ready, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.__beforeReload === undefined &&
-			document.readyState !== "loading" && document.getElementById("app-wasm-loader") === null`))
+		ready, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.__beforeReload === undefined && `+browsertest.AppStarted))
 		if err == nil && ready {
 			return
 		}

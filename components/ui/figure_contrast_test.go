@@ -11,7 +11,7 @@ import (
 
 // Every drawn part of a figure stands out from whatever it is drawn on by
 // 3:1 or more (WCAG's minimum for graphics a person needs to understand),
-// in the light theme and both dark ones. A figure sits on the page, on a
+// in the light theme and the dark one. A figure sits on the page, on a
 // card, or (lying down) on the mat; the L and R letters sit on an accent
 // disc, and being text they need 4.5:1.
 func TestFigureContrast(t *testing.T) {

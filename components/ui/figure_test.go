@@ -187,8 +187,8 @@ func TestFigureCSSCoversEveryPose(t *testing.T) {
 	}
 }
 
-// Every colour the figures use has a light value and a dark one, both for
-// the system's dark mode and for the dark theme chosen in the app.
+// Every colour the figures use has a light value and a dark one (the
+// system's dark mode and the dark theme chosen in the app share it).
 func TestFigureColoursInBothThemes(t *testing.T) {
 	themes := themeBlocks(t)
 	used := regexp.MustCompile(`var\((--fig-[\w-]+)\)`).FindAllStringSubmatch(readFigureCSS(t), -1)
@@ -204,24 +204,37 @@ func TestFigureColoursInBothThemes(t *testing.T) {
 	}
 }
 
-// themeBlocks returns the custom-property blocks of web/app.css by theme:
-// the light one, the system's dark mode and the dark theme chosen in the app.
+// themeBlocks returns the colours of web/app.css by theme, as
+// "--name: #value;" lines. Its :root block gives each colour as a pair,
+// var(--light, <light>) var(--dark, <dark>); the dark theme (the system's,
+// unless the person chose light, and the one the person chose) only
+// switches which of each pair shows, in two rules this checks are there.
 func themeBlocks(tb testing.TB) map[string]string {
 	tb.Helper()
 	all := uitest.ReadWeb(tb, "app.css")
-	block := func(selector string) string {
-		_, rest, ok := strings.Cut(all, selector+" {")
-		body, _, _ := strings.Cut(rest, "}")
-		if !ok {
-			tb.Fatalf("web/app.css has no %s block", selector)
+	for _, sw := range []string{
+		`@media \(prefers-color-scheme: dark\) \{\s*:root:not\(\[data-theme="light"\]\) \{ --light: ; --dark: initial; \}`,
+		`:root\[data-theme="dark"\] \{ --light: ; --dark: initial; \}`,
+	} {
+		if !regexp.MustCompile(sw).MatchString(all) {
+			tb.Fatalf("web/app.css does not switch to the dark colours with %s", sw)
 		}
-		return body
 	}
-	return map[string]string{
-		"light":            block(":root"),
-		"system dark mode": block(`:root:not([data-theme="light"])`),
-		"dark theme":       block(`:root[data-theme="dark"]`),
+	_, rest, ok := strings.Cut(all, ":root {")
+	root, _, _ := strings.Cut(rest, "}")
+	if !ok {
+		tb.Fatal("web/app.css has no :root block")
 	}
+	pairs := regexp.MustCompile(`(--[\w-]+): var\(--light, (#[0-9a-fA-F]{3,6})\) var\(--dark, (#[0-9a-fA-F]{3,6})\);`).FindAllStringSubmatch(root, -1)
+	if len(pairs) == 0 {
+		tb.Fatal("web/app.css's :root block pairs no light colour with a dark one")
+	}
+	var light, dark strings.Builder
+	for _, p := range pairs {
+		fmt.Fprintf(&light, "%s: %s;\n", p[1], p[2])
+		fmt.Fprintf(&dark, "%s: %s;\n", p[1], p[3])
+	}
+	return map[string]string{"light": light.String(), "dark": dark.String()}
 }
 
 // Every part, view and mark in the markup is styled, and every one the

@@ -19,7 +19,7 @@ import (
 // Unknot, or restored by hand) is never summed up wrongly: the summary no
 // longer matches, and the history is read in full.
 //
-// It is a JSON array of strings: "3", the checksum, the first and the last
+// It is a JSON array of strings: the version (recentVersion, "3"), the checksum, the first and the last
 // local date it covers, then one "date time 0|1 m|e" per session from the
 // first date on (the last date the history has and the day before it),
 // a whole routine done or not (Record.DidRoutine), morning or evening

@@ -16,13 +16,14 @@ import (
 	"time"
 
 	"unknot/internal/appserver"
+	"unknot/internal/browsertest"
 )
 
-// Timeouts. MiniBrowser starts in about a second and a cold page load with
-// app.wasm takes a few; these leave room for a slow CI machine without
-// letting a stuck test hang the run.
+// Timeouts: an action in a page as in the Chromium suite
+// (browsertest.ActionTimeout); MiniBrowser starts in about a second, and
+// its first start of a run loads WebKit from disk.
 const (
-	actionTimeout = 45 * time.Second
+	actionTimeout = browsertest.ActionTimeout
 	startTimeout  = 90 * time.Second
 	stopTimeout   = 10 * time.Second
 )
@@ -44,7 +45,7 @@ type harness struct {
 }
 
 func TestMain(m *testing.M) {
-	if os.Getenv("UNKNOT_E2E") != "1" {
+	if !browsertest.Enabled() {
 		os.Exit(m.Run()) // each test skips itself
 	}
 	os.Exit(runSuite(m))

@@ -3,12 +3,12 @@ package webkit
 import (
 	"context"
 	"encoding/json"
-	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"unknot/internal/browsertest"
 )
 
 // page is one MiniBrowser, started for one test, with a phone-sized window.
@@ -61,7 +61,7 @@ func newPage(t *testing.T) *page {
 		}
 	})
 	// A phone's width; the window's own toolbar takes some of the height.
-	if err := s.setWindowSize(ctx, 390, 844); err != nil {
+	if err := s.setWindowSize(ctx, browsertest.PhoneWidth, browsertest.PhoneHeight); err != nil {
 		t.Fatalf("sizing the window: %v", err)
 	}
 	return p
@@ -107,7 +107,7 @@ console.error = function (...args) {
 const log = console.log;
 console.log = function (...args) {
 	const line = args.map(String).join(" ");
-	if (/^(panic: |fatal error: )/.test(line)) keep("go", line);
+	if (/` + browsertest.GoCrashJS + `/.test(line)) keep("go", line);
 	return log.apply(this, args);
 };`
 
@@ -159,8 +159,7 @@ func (p *page) reload() {
 func (p *page) afterLoad(what string) {
 	p.t.Helper()
 	p.run(errorCollector, nil)
-	p.waitFor(`document.readyState !== "loading" && document.getElementById("app-wasm-loader") === null`,
-		what+": the app started")
+	p.waitFor(browsertest.AppStarted, what+": the app started")
 }
 
 // run runs script (a function body) in the page and decodes what it
@@ -186,14 +185,10 @@ func (p *page) is(expr string) bool {
 // otherwise.
 func (p *page) waitFor(expr, what string) {
 	p.t.Helper()
-	deadline := time.Now().Add(actionTimeout)
-	for !p.is(expr) {
-		if time.Now().After(deadline) {
-			var label string
-			p.run(`return ((document.getElementById("app-wasm-loader-label") || {}).innerText || "")`, &label)
-			p.t.Fatalf("waited %v for %s; loader label %q; page shows %.300q", actionTimeout, what, label, p.text("body"))
-		}
-		time.Sleep(100 * time.Millisecond)
+	if browsertest.Poll(actionTimeout, browsertest.PollInterval, func() (bool, error) { return p.is(expr), nil }) != nil {
+		var label string
+		p.run(browsertest.Return(browsertest.LoaderLabel), &label)
+		p.t.Fatalf("waited %v for %s; loader label %q; page shows %.300q", actionTimeout, what, label, p.text("body"))
 	}
 }
 
@@ -202,19 +197,19 @@ func (p *page) waitFor(expr, what string) {
 func (p *page) text(selector string) string {
 	p.t.Helper()
 	var s string
-	p.run(`const e = document.querySelector(arguments[0]); return e ? e.textContent.trim() : ""`, &s, selector)
+	p.run(browsertest.Return(browsertest.Text(selector)), &s)
 	return s
 }
 
 // waitText waits until the first element matching selector shows want.
 func (p *page) waitText(selector, want string) {
 	p.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for got := p.text(selector); got != want; got = p.text(selector) {
-		if time.Now().After(deadline) {
-			p.t.Fatalf("%s shows %q, want %q", selector, got, want)
-		}
-		time.Sleep(100 * time.Millisecond)
+	var got string
+	if browsertest.Poll(browsertest.TextTimeout, browsertest.PollInterval, func() (bool, error) {
+		got = p.text(selector)
+		return got == want, nil
+	}) != nil {
+		p.t.Fatalf("%s shows %q, want %q", selector, got, want)
 	}
 }
 
@@ -261,7 +256,7 @@ func (p *page) screenshot(name string) {
 	// WebKit shoots the last frame it drew, which on a busy machine can
 	// be older than the page: let it draw twice, then give the drawing a
 	// moment to reach the window.
-	p.run(`return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))`, nil)
+	p.run(browsertest.Return(browsertest.NextFrames), nil)
 	time.Sleep(300 * time.Millisecond)
 	ctx, cancel := p.ctx()
 	defer cancel()
@@ -269,53 +264,27 @@ func (p *page) screenshot(name string) {
 	if err != nil {
 		p.t.Fatalf("screenshot: %v", err)
 	}
-	dir := filepath.Join("..", "screenshots")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		p.t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "webkit-"+name+".png"), png, 0o644); err != nil {
+	if err := browsertest.SaveScreenshot(filepath.Join("..", "screenshots"), "webkit-"+name, png); err != nil {
 		p.t.Fatal(err)
 	}
 }
 
-// swState reports the page's service worker: "controlled" once an active
-// worker controls the page, else the state of its registration.
-const swState = `return (async () => {
-	const c = navigator.serviceWorker.controller;
-	if (c && c.state === "activated") return "controlled";
-	const r = await navigator.serviceWorker.getRegistration();
-	if (!r) return "none";
-	return r.installing ? "installing" : r.waiting ? "waiting" : r.active ? "active" : "empty";
-})()`
-
-// serviceWorker returns swState's answer.
+// serviceWorker returns browsertest.SWState's answer.
 func (p *page) serviceWorker() string {
 	p.t.Helper()
 	var s string
-	p.run(swState, &s)
+	p.run(browsertest.Return(browsertest.SWState), &s)
 	return s
 }
 
-// waitControlled waits until an active service worker controls the page,
-// which means its install, and so its precache, succeeded.
+// waitControlled waits until an active service worker controls the page
+// (browsertest.WaitControlled).
 func (p *page) waitControlled() {
 	p.t.Helper()
-	deadline := time.Now().Add(actionTimeout)
-	var seen []string
-	for {
-		state := p.serviceWorker()
-		if state == "controlled" {
-			return
-		}
-		if len(seen) == 0 || seen[len(seen)-1] != state {
-			seen = append(seen, state)
-		}
-		if time.Now().After(deadline) {
-			p.t.Fatalf("no service worker controls the page after %v (states %v)", actionTimeout, seen)
-		}
-		time.Sleep(200 * time.Millisecond)
+	_, err := browsertest.WaitControlled(browsertest.ControlWait{State: func() (string, error) {
+		return p.serviceWorker(), nil
+	}})
+	if err != nil {
+		p.t.Fatal(err)
 	}
 }
-
-// quote makes a JavaScript string literal of s.
-func quote(s string) string { return fmt.Sprintf("%q", s) }

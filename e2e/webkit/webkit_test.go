@@ -1,6 +1,8 @@
 package webkit
 
 import (
+	"fmt"
+	"math"
 	"net/http"
 	"strconv"
 	"strings"
@@ -8,6 +10,8 @@ import (
 	"time"
 
 	"unknot/data"
+	"unknot/data/store"
+	"unknot/internal/browsertest"
 )
 
 // What a new user of an iPhone would meet, checked in WebKit. Every test
@@ -264,7 +268,7 @@ func TestMissingFeaturesAreExplained(t *testing.T) {
 	p.waitFor(`document.getElementById("count")`, "the countdown")
 	const noVoice = "This device has no voice for speech, so Unknot will guide you with beeps."
 	if engine.Usable == 0 {
-		p.waitFor(`[...document.querySelectorAll("#player .notice")].some(n => n.textContent.trim() === `+quote(noVoice)+`)`,
+		p.waitFor(`[...document.querySelectorAll("#player .notice")].some(n => n.textContent.trim() === `+browsertest.JSString(noVoice)+`)`,
 			"the player to say it has no voice")
 	}
 
@@ -286,3 +290,54 @@ const (
 	noVibration  = "This browser cannot vibrate: each change still shows on the screen, and sounds when beeps are on."
 	notPersisted = "Your browser may clear this data if space runs low: back up from the History page now and then."
 )
+
+// TestChosenThemesColourThePage: the theme chosen in Settings colours the
+// page, dark then light again: a dark page with light text, then the
+// reverse. Its colours come from one stylesheet block in which every colour
+// pairs its light value with its dark one (web/app.css), which WebKit must
+// resolve as Chromium does.
+func TestChosenThemesColourThePage(t *testing.T) {
+	p := newPage(t)
+	p.open("/")
+	for _, c := range []struct {
+		theme string
+		shows func(background, text float64) bool // by their luminance
+	}{
+		{data.ThemeDark, func(bg, text float64) bool { return bg < 0.05 && text > 0.6 }},
+		{data.ThemeLight, func(bg, text float64) bool { return bg > 0.8 && text < 0.05 }},
+	} {
+		s := data.DefaultSettings()
+		s.Theme = c.theme
+		st := &store.MemoryStorage{}
+		if err := store.SaveSettings(st, s); err != nil {
+			t.Fatal(err)
+		}
+		raw, _ := st.GetRaw(store.SettingsKey)
+		p.run(browsertest.Return(browsertest.SetItems(map[string]*string{store.SettingsKey: &raw})), nil)
+		p.reload()
+		var got struct{ Background, Text string }
+		p.run(`const b = getComputedStyle(document.body); return {Background: b.backgroundColor, Text: b.color}`, &got)
+		if bg, text := luminance(t, got.Background), luminance(t, got.Text); !c.shows(bg, text) {
+			t.Errorf("with the %s theme chosen the page is %s with text %s (luminance %.2f on %.2f)", c.theme, got.Background, got.Text, text, bg)
+		}
+		p.screenshot("home-" + c.theme)
+	}
+}
+
+// luminance is WCAG 2's relative luminance of a computed "rgb(r, g, b)".
+func luminance(t *testing.T, rgb string) float64 {
+	t.Helper()
+	var c [3]float64
+	if _, err := fmt.Sscanf(rgb, "rgb(%g, %g, %g)", &c[0], &c[1], &c[2]); err != nil {
+		t.Fatalf("%q is not an rgb() colour: %v", rgb, err)
+	}
+	for i, v := range c {
+		v /= 255
+		if v <= 0.03928 {
+			c[i] = v / 12.92
+		} else {
+			c[i] = math.Pow((v+0.055)/1.055, 2.4)
+		}
+	}
+	return 0.2126*c[0] + 0.7152*c[1] + 0.0722*c[2]
+}
