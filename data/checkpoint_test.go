@@ -28,16 +28,17 @@ func TestRestoreSessionClamps(t *testing.T) {
 
 func TestCheckpointFits(t *testing.T) {
 	_, c := datatest.CheckpointTaken(t)
-	slow := data.DefaultTiming()
+	slow := datatest.FullTiming()
 	slow.Rest = 30 * time.Second
 	cases := []struct {
 		scenario string
 		plan     data.Plan
 		want     bool
 	}{
-		{"the same plan", datatest.CheckpointPlan(t, data.Morning, data.DefaultTiming()), true},
+		{"the same plan", datatest.CheckpointPlan(t, data.Morning, datatest.FullTiming()), true},
 		{"another pacing", datatest.CheckpointPlan(t, data.Morning, slow), false},
-		{"another routine", datatest.CheckpointPlan(t, data.Evening, data.DefaultTiming()), false},
+		{"short cues on later rounds", datatest.CheckpointPlan(t, data.Morning, data.DefaultTiming()), false},
+		{"another routine", datatest.CheckpointPlan(t, data.Evening, datatest.FullTiming()), false},
 	}
 	for _, ch := range cases {
 		if got := c.Fits(ch.plan); got != ch.want {

@@ -48,7 +48,9 @@ type op struct {
 // run starts a morning session at t0 and applies ops in order.
 func run(tb testing.TB, ops ...op) data.Session {
 	tb.Helper()
-	s := data.NewSession(compile(tb, data.Morning, data.DefaultTiming()), t0)
+	// The session's clock over a plan whose every step is known: the one
+	// that says the whole instruction every round.
+	s := data.NewSession(compile(tb, data.Morning, fullEveryRound()), t0)
 	for _, o := range ops {
 		now := t0.Add(o.at)
 		switch o.do {
@@ -69,7 +71,7 @@ func run(tb testing.TB, ops ...op) data.Session {
 
 func TestSessionPlanLayout(t *testing.T) {
 	// Guards the constants above, which the other tests rely on.
-	p := compile(t, data.Morning, data.DefaultTiming())
+	p := compile(t, data.Morning, fullEveryRound())
 	checks := []struct {
 		name      string
 		got, want time.Duration

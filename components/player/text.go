@@ -79,7 +79,7 @@ var text = struct {
 	Vibration:         "Vibration",
 	KeepAwake:         "Keep screen on",
 	CuesTitle:         "Guidance",
-	NoVoice:           "This device has no voice for speech, so Unknot will guide you with beeps.",
+	NoVoice:           "This device has no voice for speech, so Unknot will guide you with beeps, and each step lasts as long as its words take to read.",
 	NoVoiceShort:      "No voice on this device: follow the beeps.",
 	Paused:            "Paused",
 	RoundOf:           "Round %d of %d",

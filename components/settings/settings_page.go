@@ -231,6 +231,8 @@ func (p *Page) renderGuidance() app.UI {
 		p.rangeField("voice-rate", text.VoiceSpeed, data.MinVoiceRate, data.MaxVoiceRate, 0.05, s.VoiceRate,
 			fmt.Sprintf("%.2f×", s.VoiceRate), p.onRate),
 		ui.Eltx("button#test-voice.button", text.TestVoice).OnClick(p.onTestVoice),
+		ui.Toggle("set-full", text.FullOn, s.FullInstructions, p.flip("set-full", ui.FullInstructionsOn)),
+		ui.Elt("p#set-full-hint.muted.small.hint", text.FullHint),
 		app.If(p.noVoice, ui.Elt("p#no-voice.notice[role=status]", text.NoVoiceToTest)),
 		ui.Toggle("set-beeps", text.BeepsOn, s.Beeps, p.flip("set-beeps", ui.BeepsOn)),
 		p.rangeField("beep-volume", text.BeepVolume, data.MinBeepVolume, data.MaxBeepVolume, 10, float64(s.BeepVolume),
