@@ -119,7 +119,7 @@ func (p *Player) renderRunning() app.UI {
 			p.stepView,
 			app.If(p.notice != "", ui.Elt("p.notice.player-notice", p.notice)),
 			app.If(p.storeErr != "", ui.Elt("p.error.player-notice[role=alert]", p.storeErr)),
-			app.If(p.noVoice && p.settings.Voice, ui.Elt("p.notice.player-notice", text.NoVoiceShort)),
+			app.If(p.noVoice && p.settings.Voice, ui.Elt("p.notice.player-notice.no-voice", text.NoVoiceShort)),
 		),
 		app.If(p.phase == phaseConfirming, p.renderConfirm()).Else(p.renderControls(paused)),
 	)
