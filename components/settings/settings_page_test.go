@@ -251,3 +251,16 @@ func TestSettingsChangesKeepAnotherTabsChange(t *testing.T) {
 		t.Errorf("the page shows beeps %v, theme %q", p.settings.Beeps, p.settings.Theme)
 	}
 }
+
+// The closed voice menu shows as much of a name as its width allows: the
+// line under it says the whole of it, and the automatic choice says what
+// it picks.
+func TestSettingsPageSaysTheWholeVoiceName(t *testing.T) {
+	r, p, _ := settingsRig(t, &store.MemoryStorage{})
+	uitest.MustContain(t, r.HTML(), `id="voice-chosen"`, "Automatic: an English voice on this device speaks.", `>Automatic</option>`)
+	r.Do(func(ctx app.Context) {
+		p.voices = []webapi.VoiceOption{{URI: "urn:long", Label: "Microsoft Libby Online (Natural) - English (United Kingdom) (en-GB)"}}
+		p.setVoice(ctx, "urn:long")
+	})
+	uitest.MustContain(t, r.HTML(), "Speaking with Microsoft Libby Online (Natural) - English (United Kingdom) (en-GB).")
+}

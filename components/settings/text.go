@@ -13,6 +13,8 @@ var text = struct {
 	FullHint        string
 	WhichVoice      string
 	AutoVoice       string
+	AutoVoiceHint   string
+	ChosenVoice     string
 	NoVoices        string
 	VoiceSpeed      string
 	TestVoice       string
@@ -51,7 +53,9 @@ var text = struct {
 	FullOn:          "Say the whole instruction every round",
 	FullHint:        "Off: from the second round of an exercise on, the voice says a short cue that keeps the side (\"Round 2 of 3. Your left knee to your chest.\"), and the hold comes sooner. The screen shows the whole instruction either way.",
 	WhichVoice:      "Voice",
-	AutoVoice:       "Automatic (an English voice on this device)",
+	AutoVoice:       "Automatic",
+	AutoVoiceHint:   "Automatic: an English voice on this device speaks.",
+	ChosenVoice:     "Speaking with %s.",
 	NoVoices:        "This device offers no voices for speech yet. Sessions will guide you with beeps.",
 	VoiceSpeed:      "Speaking speed",
 	TestVoice:       "Test voice",
