@@ -34,6 +34,10 @@ const (
 	// cuesScript runs the session player's cues and step view
 	// (components/webapi/cues.go, components/player/step_view.go).
 	cuesScript = "/web/cues.js"
+	// loadingScript answers taps while app.wasm loads and tells the
+	// installing service worker when the page has app.wasm, so a first
+	// visit downloads it once (web/loading.js, app-worker.js).
+	loadingScript = "/web/loading.js"
 )
 
 // styles are the app's stylesheets, in the order they apply.
@@ -70,7 +74,7 @@ func newSite(root string) (server.Site, error) {
 		Manifest:      manifestJSON(h),
 		IsPage:        components.IsPage,
 		Pages:         components.Pages(),
-		Scripts:       []string{cuesScript},
+		Scripts:       []string{cuesScript, loadingScript},
 		InlineScripts: []string{prefsJS},
 	}, nil
 }
@@ -143,6 +147,7 @@ func handlerFor(web server.Web, sw string) *app.Handler {
 		Styles: slices.Clone(styles),
 		RawHeaders: []string{
 			prefsScript,
+			`<script src="` + loadingScript + `" defer></script>`,
 			`<link rel="icon" type="image/png" sizes="32x32" href="` + iconFavicon + `">`,
 			`<meta name="mobile-web-app-capable" content="yes">`,
 			`<meta name="apple-mobile-web-app-capable" content="yes">`,
