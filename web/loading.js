@@ -122,7 +122,7 @@
     answer.dataset.name = name(control) || "it";
     Object.assign(answer.style, {
       display: "block", boxSizing: "border-box", width: "100%", flexBasis: "100%", gridColumn: "1 / -1",
-      margin: ".5rem 0", padding: ".5rem .8rem", borderRadius: "12px",
+      margin: ".5rem 0", padding: ".5rem .8rem", borderRadius: "12px", scrollMarginBottom: "1rem",
       background: "var(--accent-soft)", color: "var(--text)", fontWeight: "600", textAlign: "start",
     });
     let at = control;
