@@ -54,14 +54,17 @@ self.addEventListener("install", (event) => {
 // half done, a proxy's old copy) fails the install; the installed version
 // stays, and the browser tries again at its next update check. The one
 // exception is app.wasm when shared is set (a page of this build has just
-// downloaded it, see pageHas): it is taken from the HTTP cache, and only
-// if it passes the same check; otherwise it is downloaded as the rest.
+// downloaded it, see pageHas): it is taken from the page's copy or the
+// HTTP cache, and only if it passes the same check; otherwise it is
+// downloaded as the rest.
 async function precache(cache, shared) {
   const responses = await Promise.all(
     resourcesToCache.map(async (url) => {
       if (shared && url === wasmURL) {
         try {
-          return await checked(url, await fetch(new Request(url, { cache: "force-cache" })));
+          // The page's copy (app/wasmshare.js), else the HTTP cache's.
+          const copy = await caches.open(handoffCache).then((c) => c.match(url));
+          return await checked(url, copy || (await fetch(new Request(url, { cache: "force-cache" }))));
         } catch (err) {
           console.warn(`app worker ${build}: the page's ${url} will not do, downloading it:`, err);
         }
@@ -92,6 +95,10 @@ async function checked(url, res) {
   }
   return res;
 }
+
+// handoffCache holds the copy of app.wasm a page downloading it keeps for
+// the worker (app/wasmshare.js); activate deletes it with the old caches.
+const handoffCache = "unknot-handoff";
 
 // wasmURL is this build's app.wasm, as its pages ask for it.
 const wasmURL = resourcesToCache.find((url) => new URL(url, self.location).pathname.endsWith("/app.wasm"));

@@ -59,8 +59,20 @@ var prefsFile string
 // hashes) the text of a script element whatever the file holds.
 var prefsJS = strings.ReplaceAll(prefsFile, "\r\n", "\n")
 
-// prefsScript is prefsJS as the page head carries it.
-var prefsScript = "<script>" + prefsJS + "</script>"
+// wasmShareJS keeps a copy of a first visit's app.wasm for the installing
+// service worker, so app.wasm comes over the network once. It wraps fetch
+// before go-app's app.js runs, so it is in the page head too.
+//
+//go:embed wasmshare.js
+var wasmShareFile string
+
+// headJS is the one script the page head carries inline: the saved look,
+// then the copy of app.wasm. The Content-Security-Policy names it by its
+// hash.
+var headJS = prefsJS + strings.ReplaceAll(wasmShareFile, "\r\n", "\n")
+
+// prefsScript is headJS as the page head carries it.
+var prefsScript = "<script>" + headJS + "</script>"
 
 // newSite returns Unknot as the server and the static build send it, from
 // the web/ folder in root.
@@ -75,7 +87,7 @@ func newSite(root string) (server.Site, error) {
 		IsPage:        components.IsPage,
 		Pages:         components.Pages(),
 		Scripts:       []string{cuesScript, loadingScript},
-		InlineScripts: []string{prefsJS},
+		InlineScripts: []string{headJS},
 	}, nil
 }
 

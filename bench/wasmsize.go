@@ -272,9 +272,10 @@ func packageGroup(pkg string) string {
 }
 
 // printPackages writes the code of both apps by package: the groups, then
-// every package of at least minBytes in either, largest growth first.
+// every package that grew or shrank by at least minGrowth, largest growth
+// first.
 func printPackages(w io.Writer, app, base packageSizes) {
-	const minBytes = 8 << 10
+	const minGrowth = 2000
 	kb := func(n int64) string {
 		if n == 0 {
 			return "–"
@@ -305,14 +306,15 @@ func printPackages(w io.Writer, app, base packageSizes) {
 		fmt.Fprintf(w, "| **%s** | %s | %s | %s |\n", g, kb(n[0]), kb(n[1]), kb(n[0]-n[1]))
 	}
 	fmt.Fprintf(w, "| **all code** | %s | %s | %s |\n", kb(total[0]), kb(total[1]), kb(total[0]-total[1]))
-	pkgs := []string{}
-	for p := range app {
-		if app[p] >= minBytes || base[p] >= minBytes {
-			pkgs = append(pkgs, p)
+	all := map[string]bool{}
+	for _, s := range []packageSizes{app, base} {
+		for p := range s {
+			all[p] = true
 		}
 	}
-	for p := range base {
-		if _, ok := app[p]; !ok && base[p] >= minBytes {
+	pkgs := []string{}
+	for p := range all {
+		if d := app[p] - base[p]; d >= minGrowth || d <= -minGrowth {
 			pkgs = append(pkgs, p)
 		}
 	}
@@ -325,11 +327,5 @@ func printPackages(w io.Writer, app, base packageSizes) {
 	for _, p := range pkgs {
 		fmt.Fprintf(w, "| %s | %s | %s | %s |\n", p, kb(app[p]), kb(base[p]), kb(app[p]-base[p]))
 	}
-	all := map[string]bool{}
-	for _, s := range []packageSizes{app, base} {
-		for p := range s {
-			all[p] = true
-		}
-	}
-	fmt.Fprintf(w, "\n(%d more packages, each under %.0f KB in both)\n", len(all)-len(pkgs), float64(minBytes)/1e3)
+	fmt.Fprintf(w, "\n(%d more packages, each within %.0f KB of the baseline's)\n", len(all)-len(pkgs), float64(minGrowth)/1e3)
 }

@@ -50,6 +50,12 @@
   // comes once the last byte has arrived.
   const done = new Set();
   const has = (url) => done.has(url) || performance.getEntriesByName(url).some((e) => e.responseEnd > 0);
+  // The copy app/wasmshare.js keeps for the worker, once it is whole
+  // ("have" waits for it: the worker takes it from there first).
+  let copied = null;
+  const copying = window.unknotWasmCopy;
+  if (copying) copying.then((url) => { copied = url || ""; });
+  const handedOver = (url) => copying ? copied !== null && (copied === url || (copied === "" && has(url))) : has(url);
   if (window.PerformanceObserver) {
     try {
       new PerformanceObserver((list) => list.getEntries().forEach((e) => done.add(e.name)))
@@ -70,7 +76,7 @@
       const url = new URL(q.url, location.href);
       const ours = build !== null && url.searchParams.get("v") === build;
       const answer = () => {
-        if (ours && has(url.href)) return "have";
+        if (ours && handedOver(url.href)) return "have";
         if (ours && loading()) return "loading";
         return "no";
       };
@@ -86,7 +92,9 @@
 
   // ---- Every tap answered ---------------------------------------------------
 
-  const controls = 'a[href], button, summary, input, select, textarea, label, [role="button"], [tabindex]';
+  // What a tap acts on; not the page's own focus targets (<main
+  // tabindex="-1">), which a tap on any text would find.
+  const controls = 'a[href], button, summary, input, select, textarea, label, [role="button"], [tabindex]:not([tabindex="-1"])';
   let answer = null; // the answer shown, a <p> in the page
   let asked = null; // the address the last tapped link asked for
 
