@@ -124,8 +124,12 @@ async function pageHas(url) {
   return new Promise((resolve) => {
     let unanswered = pages.length;
     let timer = 0;
+    // The ports stay referenced until the end: WebKit stopped delivering
+    // a page's later answers on a port nothing else held.
+    const ports = [];
     const end = (has) => {
       clearTimeout(timer);
+      ports.forEach((port) => port.close());
       resolve(has);
     };
     const wait = (ms) => {
@@ -135,6 +139,7 @@ async function pageHas(url) {
     wait(askTimeout);
     for (const page of pages) {
       const channel = new MessageChannel();
+      ports.push(channel.port1);
       channel.port1.onmessage = (event) => {
         const state = event.data && event.data.state;
         if (state === "have") {
