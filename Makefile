@@ -2,7 +2,7 @@
 ADDR ?= localhost:8000
 WASM_FLAGS = -trimpath -ldflags='-s -w'
 
-.PHONY: build wasm server run static test check e2e webkit soak bench chromium webkit-deps espeak-ng speech clean gen
+.PHONY: build wasm server run static test check e2e webkit soak bench lighthouse chromium webkit-deps espeak-ng speech clean gen
 
 build: wasm server ## the app (web/app.wasm, precompressed) and the server (bin/unknot)
 	bin/unknot compress
@@ -37,8 +37,15 @@ e2e: chromium ## the browser tests in Chromium
 webkit: webkit-deps ## the browser tests in WebKit, the engine of every iPhone browser (~3 min after the build)
 	UNKNOT_E2E=1 go test ./e2e/webkit/ -count=1 -v -timeout 15m
 
-bench: chromium ## sizes, launch times, update cost, memory, history and timer against the budgets (~30 min)
+bench: chromium lighthouse ## sizes, launch times, update cost, memory, history, Lighthouse and timer against the budgets (~35 min)
 	go run ./bench -strict
+
+# Lighthouse, pinned in bench/lighthouse/package-lock.json, for make bench
+# (which would install it too): Node.js from Debian when it is missing.
+lighthouse:
+	@command -v npm >/dev/null || { if [ "$$(id -u)" = 0 ]; then S=; else S=sudo; fi; \
+		$$S apt-get update && $$S env DEBIAN_FRONTEND=noninteractive apt-get install -y nodejs npm; }
+	@test -f bench/lighthouse/node_modules/lighthouse/package.json || (cd bench/lighthouse && npm ci --no-audit --no-fund --ignore-scripts)
 
 chromium:
 	@test -x /usr/bin/chromium || { if [ "$$(id -u)" = 0 ]; then S=; else S=sudo; fi; \
