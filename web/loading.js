@@ -36,13 +36,9 @@
   };
   const loading = () => loader.isConnected && !failed();
 
-  // Out of sight, not out of the accessibility tree: the label is the
-  // loader's only words.
-  Object.assign(label.style, {
-    position: "absolute", width: "1px", height: "1px", margin: "0", padding: "0",
-    overflow: "hidden", clipPath: "inset(50%)", whiteSpace: "nowrap", border: "0",
-  });
-  if (icon) icon.style.display = "none";
+  // The label and the icon are out of sight from the first paint
+  // (web/app.css, #app-wasm-loader): not out of the accessibility tree,
+  // the label is the loader's only words.
 
   // ---- One download of app.wasm -------------------------------------------
 
@@ -128,11 +124,7 @@
     answer.id = "loading-answer";
     answer.setAttribute("role", "status");
     answer.dataset.name = name(control) || "it";
-    Object.assign(answer.style, {
-      display: "block", boxSizing: "border-box", width: "100%", flexBasis: "100%", gridColumn: "1 / -1",
-      margin: ".5rem 0", padding: ".5rem .8rem", borderRadius: "12px", scrollMarginBottom: "1rem",
-      background: "var(--accent-soft)", color: "var(--text)", fontWeight: "600", textAlign: "start",
-    });
+    // Its look is web/app.css's #loading-answer.
     let at = control;
     while (at.parentElement && at.parentElement !== document.body &&
       (/^inline/.test(getComputedStyle(at.parentElement).display) || /^(P|H[1-6]|LABEL)$/.test(at.parentElement.tagName))) {
