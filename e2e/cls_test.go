@@ -36,7 +36,7 @@ const layoutShifts = `(() => {
 // draws its first frame over it, as on a slow first visit.
 func delayAppWasm(t *testing.T, tb *tab, d time.Duration) {
 	t.Helper()
-	chromedp.ListenTarget(tb.ctx, func(ev any) {
+	err := chromedp.Listen(tb.ctx, func(ev any) {
 		e, ok := ev.(*fetch.EventRequestPaused)
 		if !ok {
 			return
@@ -48,6 +48,9 @@ func delayAppWasm(t *testing.T, tb *tab, d time.Duration) {
 			_, _ = chromedp.Call(ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: e.RequestID})
 		}()
 	})
+	if err != nil {
+		t.Fatalf("listening to the tab: %v", err)
+	}
 	ctx, cancel := context.WithTimeout(tb.ctx, actionTimeout)
 	defer cancel()
 	if _, err := chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{
