@@ -44,11 +44,11 @@ type Home struct {
 	read bool
 }
 
-// OnInit reads the person's routines and today's sessions, before Home is
-// first drawn: what OnMount changes go-app draws a second time, which took
-// a cold launch about 30 ms. Today's sessions come from the summary kept
-// beside the history (store.SessionsOn), not from years of sessions. The
-// server's pre-rendered page has neither, as it cannot know them.
+// OnInit reads the person's routines, before Home is first drawn: their
+// cards take room, and what OnMount changes go-app draws a second time.
+// Everything else that depends on what is stored is read after the first
+// frame (OnMount), which draws what a first visit shows, as the server's
+// page does: nothing moves as the app arrives.
 func (h *Home) OnInit() {
 	if h.now == nil {
 		h.now = time.Now
@@ -61,20 +61,6 @@ func (h *Home) OnInit() {
 		h.st = webapi.AppStorage(nil)
 	}
 	h.custom, _ = store.LoadCustomRoutines(h.st)
-	// A session that could not be saved before (full storage) is saved
-	// now if there is room, and one a stale tab lost is written back,
-	// before Home says what today holds.
-	webapi.Repair(h.st)
-	now := h.now()
-	today := webapi.LocalDate(now)
-	marks, err := store.SessionsOn(h.st, today, now)
-	if err == nil {
-		h.today = todayText(marks, today)
-	}
-	// A damaged history fails the summary's check, so SessionsOn has read
-	// it in full and says so: a healthy launch still reads only the
-	// summary. The other parts are small.
-	h.unreadable = store.Unreadable(h.st, err)
 }
 
 // firstVisit fills Home with what a first visit shows: both of today's
@@ -104,10 +90,13 @@ func (h *Home) storedProblem() app.UI {
 	)
 }
 
-// OnMount reads the whole history once the screen is up, which OnInit
-// avoids so the first frame does not wait for it (a ten-year history
-// takes a noticeable moment): where today's per-day exercises stand, the
-// pause advice, and each routine's length as it will be played today.
+// OnMount reads what is stored once the screen is up, in a turn of its own
+// after the first frame: it saves what waits to be saved and writes back a
+// session a stale tab lost (webapi.Repair), then says which of today's
+// sessions are done (from the summary kept beside the history,
+// store.SessionsOn, not from years of sessions), what could not be read,
+// where today's per-day exercises stand, the pause advice, and each
+// routine's length as it will be played now.
 func (h *Home) OnMount(ctx app.Context) {
 	if h.st == nil || h.read {
 		return
@@ -115,10 +104,21 @@ func (h *Home) OnMount(ctx app.Context) {
 	st, now := h.st, h.now()
 	ctx.Async(func() {
 		time.Sleep(time.Millisecond) // lets the browser draw Home first
+		webapi.Repair(st)
+		day := webapi.LocalDate(now)
+		marks, err := store.SessionsOn(st, day, now)
+		// A damaged history fails the summary's check, so SessionsOn has
+		// read it in full and says so: a healthy launch reads only the
+		// summary. The other parts are small.
+		unreadable := store.Unreadable(st, err)
 		d := ui.LoadDosing(st, now)
 		daily := d.Daily()
 		pause := data.PainAdviceFor(d.History) == data.PainPause
 		ctx.Dispatch(func(ctx app.Context) {
+			if err == nil {
+				h.today = todayText(marks, day)
+			}
+			h.unreadable = unreadable
 			h.dosing, h.dosed, h.daily, h.pause, h.read = d, true, daily, pause, true
 		})
 	})
