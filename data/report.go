@@ -53,7 +53,7 @@ type ReportLimits struct {
 // DefaultReportLimits fit one A4 or Letter page with the rest of the
 // report, in the worst case the browser tests print: a year of two sessions
 // a day, each with a note of MaxNoteRunes characters, and a stop a week.
-var DefaultReportLimits = ReportLimits{Stops: 6, NoteLines: 9, LineRunes: 90}
+var DefaultReportLimits = ReportLimits{Stops: 6, NoteLines: 12, LineRunes: 90}
 
 // ReportRequest is what the person chose.
 type ReportRequest struct {
@@ -137,7 +137,8 @@ type PainValue struct {
 type ReportEntry struct {
 	// Date and Time are when it started on the person's calendar.
 	Date, Time string
-	// Routine is the routine's name at the time.
+	// Routine is the routine's name at the time, clipped to 40
+	// characters (Clip).
 	Routine string
 	// Note is the person's note (for a note entry).
 	Note string
@@ -341,9 +342,10 @@ func weeklyPain(records []Record, from, to int) []PainValue {
 	return out
 }
 
-// entryOf lists r by its date.
+// entryOf lists r by its date. A long routine name is clipped (Clip), so
+// that a stop keeps to a line.
 func entryOf(r Record) ReportEntry {
-	return ReportEntry{Date: r.LocalDate, Time: r.LocalTime, Routine: r.RoutineName, Note: r.Note}
+	return ReportEntry{Date: r.LocalDate, Time: r.LocalTime, Routine: Clip(r.RoutineName), Note: r.Note}
 }
 
 // score is an optional score as a number, 0 when missing; count is 1 when

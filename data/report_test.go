@@ -249,6 +249,13 @@ func TestReportStopsAndNotes(t *testing.T) {
 	if got := strings.Join(notes, "|"); got != want || rep.MoreNotes != 0 || !rep.NotesAsked {
 		t.Errorf("notes, newest first:\n got %s (%d more, asked %v)\nwant %s", got, rep.MoreNotes, rep.NotesAsked, want)
 	}
+	// A long routine name keeps a stop to a line.
+	long := stoppedHurt(session(t, newYork, "2026-04-19 19:00", -1, -1, "", knee(2)))
+	long.RoutineName = strings.Repeat("My own long evening routine ", 4)[:100]
+	withLong := data.MakeReport(data.DefaultCatalogue(), append(travelHistory(t), long), now, data.ReportRequest{Period: data.PeriodTwoWeeks})
+	if got := withLong.Stops[0].Routine; got != data.Clip(long.RoutineName) || len([]rune(got)) != 41 {
+		t.Errorf("a stop of a routine named in 100 characters lists it as %q, want the first 40 and …", got)
+	}
 	// The notes of the period only.
 	two := data.MakeReport(data.DefaultCatalogue(), hist, now, data.ReportRequest{Period: data.PeriodTwoWeeks, Notes: true})
 	if len(two.Notes) != 1 || two.Notes[0].Note != "Much easier today." {

@@ -88,39 +88,36 @@ func painChart(r data.Report) app.UI {
 	)
 }
 
-// series draws pain before (or after): a line through each run of points
-// that have the score, and a marker on each.
+// series draws pain before (or after): a line through the points that have
+// the score, passing over those without (a morning's score before and an
+// evening's after are one line each), and a marker on each.
 func series(points []data.PainValue, x func(data.PainValue) float64, y func(float64) float64, before bool, size float64) []app.UI {
 	c := "after"
 	if before {
 		c = "before"
 	}
-	var lines, marks []app.UI
+	var marks []app.UI
 	var run []string
-	flush := func() {
-		if len(run) > 1 {
-			l := svg.El("polyline").DataSet("c", c).Attr("points", strings.Join(run, " ")).Attr("fill", "none").Attr("stroke-width", "2")
-			if before {
-				l = l.Attr("stroke-dasharray", "5 4")
-			}
-			lines = append(lines, l)
-		}
-		run = run[:0]
-	}
 	for _, p := range points {
 		v, n := p.After, p.NAfter
 		if before {
 			v, n = p.Before, p.NBefore
 		}
 		if n == 0 {
-			flush()
 			continue
 		}
 		px, py := x(p), y(v)
 		run = append(run, svg.Num(px)+","+svg.Num(py))
 		marks = append(marks, marker(px, py, size, before))
 	}
-	flush()
+	var lines []app.UI
+	if len(run) > 1 {
+		l := svg.El("polyline").DataSet("c", c).Attr("points", strings.Join(run, " ")).Attr("fill", "none").Attr("stroke-width", "2")
+		if before {
+			l = l.Attr("stroke-dasharray", "5 4")
+		}
+		lines = append(lines, l)
+	}
 	return append(lines, marks...)
 }
 
@@ -143,7 +140,8 @@ func legendKey(before bool) app.UI {
 	if before {
 		l = l.Attr("stroke-dasharray", "5 4")
 	}
-	return svg.El("svg").Class("report-key").Attr("viewBox", "0 0 28 12").Attr("focusable", "false").Aria("hidden", "true").
+	// go-app cannot set a class on SVG: data-c names it, as in the chart.
+	return svg.El("svg").DataSet("c", "key").Attr("viewBox", "0 0 28 12").Attr("focusable", "false").Aria("hidden", "true").
 		Body(l, marker(14, 6, 3.2, before))
 }
 

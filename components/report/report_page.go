@@ -122,7 +122,7 @@ func (p *Page) onPrint(ctx app.Context, e app.Event) { p.printFailed = !p.print(
 func (p *Page) Render() app.UI {
 	body := []app.UI{
 		ui.Elt("a.home-link.no-print[href=/history]", text.Back),
-		ui.Elt("h1.no-print", text.Title),
+		ui.Elt("h1.no-print.report-title", text.Title),
 		ui.Elt("p.lead.no-print", text.Lead),
 	}
 	switch {

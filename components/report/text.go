@@ -36,7 +36,7 @@ var text = struct {
 	Source, NotADiagnosis               string
 }{
 	Back:           "← History",
-	Title:          "A report for your physiotherapist or GP",
+	Title:          "A report for your GP or physio",
 	Lead:           "One page that shows what you did and how your pain went. It is made here, from the history on this device, and nothing is sent anywhere.",
 	Loading:        "Reading your history…",
 	Unreadable:     "Your saved history could not be read, so there is nothing to report yet.",
