@@ -74,10 +74,7 @@ func reportTab(t *testing.T, w, h int64, mobile bool) *tab {
 	if _, err := chromedp.Call(ctx, emulation.SetTimezoneOverride, emulation.SetTimezoneOverrideParams{TimezoneID: historyZone}); err != nil {
 		t.Fatalf("setting the time zone: %v", err)
 	}
-	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument,
-		page.AddScriptToEvaluateOnNewDocumentParams{Source: printRecorder}); err != nil {
-		t.Fatalf("installing the print recorder: %v", err)
-	}
+	inject(t, tb, printRecorder)
 	return tb
 }
 
