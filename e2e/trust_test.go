@@ -43,10 +43,10 @@ func TestResumedOnALaterDayIsPlannedAgain(t *testing.T) {
 
 	tb.open(t, h.base, "/")
 	waitText(t, tb, "#resume-title", "An unfinished session")
-	if why := text(t, tb, "#resume-why-0"); !strings.Contains(why, "stays on that day") || !strings.Contains(why, "planned as today's session") {
+	if why := text(t, tb, "#resume-why"); !strings.Contains(why, "stays on that day") || !strings.Contains(why, "planned as today's session") {
 		t.Errorf("the offer says %q of resuming yesterday's session, want that it is planned as today's", why)
 	}
-	click(t, tb, "#resume-go-0")
+	click(t, tb, "#resume-go")
 	untilShown(t, tb, `document.getElementById("start")`, "no ready screen for what is left")
 	if eval[bool](t, tb, `!!document.getElementById("pause")`) {
 		t.Error("yesterday's session runs on as it was, not planned again")
