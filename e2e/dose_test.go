@@ -162,7 +162,9 @@ func TestThisHurtsStopsAndAdvises(t *testing.T) {
 	today := historyToday(t)
 	var week []data.Record
 	for d := -7; d < 0; d++ {
-		week = append(week, withDone(t, e2eRecord(t, today.AddDate(0, 0, d), "19:30", true, data.PainScore(3), data.PainScore(2), ""), map[string]int{data.Bridge: 5}))
+		// In the morning: a day's dose opens 6 h after the last one, and the
+		// test may run just after midnight.
+		week = append(week, withDone(t, e2eRecord(t, today.AddDate(0, 0, d), "07:30", true, data.PainScore(3), data.PainScore(2), ""), map[string]int{data.Bridge: 5}))
 	}
 	tb.open(t, h.base, "/")
 	setItem(t, tb, store.HistoryKey, storedHistory(t, week))
