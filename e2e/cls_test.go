@@ -15,10 +15,20 @@ import (
 
 // layoutShifts sums, from the page's first paint, the layout shifts not
 // caused by the person (the Layout Instability API's CLS), into
-// window.__cls, with what moved in window.__moved.
+// window.__cls, with what moved in window.__moved. A screen swapped whole
+// for another (an exercise's page drawn as "There is no such page" until
+// the app has read its address) moves nothing, so it also lists in
+// window.__h1 each heading the page showed long enough for the browser to
+// run its observers, which it does before it paints.
 const layoutShifts = `(() => {
 	window.__cls = 0;
 	window.__moved = [];
+	window.__h1 = [];
+	new MutationObserver(() => {
+		const h = document.querySelector("h1");
+		const s = h ? h.textContent.replace(/\s+/g, " ").trim() : "";
+		if (s !== "" && window.__h1[window.__h1.length - 1] !== s) window.__h1.push(s);
+	}).observe(document, {childList: true, subtree: true, characterData: true});
 	new PerformanceObserver((list) => {
 		for (const e of list.getEntries()) {
 			if (e.hadRecentInput) continue;
@@ -67,8 +77,8 @@ var clsRoutes = []string{"/", "/session/" + data.Morning, "/history", "/exercise
 // maxCLS is the most the page may move when the app arrives (issue 24).
 const maxCLS = 0.02
 
-// settleAndReadCLS waits until the app has drawn and settled, and returns
-// the page's layout shifts so far.
+// settleAndReadCLS waits until the app has drawn and settled, checks that
+// the page kept its heading, and returns the page's layout shifts so far.
 func settleAndReadCLS(t *testing.T, tb *tab) (float64, []string) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(tb.ctx, actionTimeout)
@@ -77,6 +87,9 @@ func settleAndReadCLS(t *testing.T, tb *tab) (float64, []string) {
 		t.Fatal(err)
 	}
 	time.Sleep(1500 * time.Millisecond) // reading the history after the first frame, and drawing it
+	if h1 := eval[[]string](t, tb, `window.__h1`); len(h1) != 1 {
+		t.Errorf("%s: the page's heading went %q as the app arrived, want one heading throughout", eval[string](t, tb, `location.pathname`), h1)
+	}
 	return eval[float64](t, tb, `window.__cls`), eval[[]string](t, tb, `window.__moved`)
 }
 

@@ -2,6 +2,7 @@ package guide
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -23,16 +24,23 @@ type ExercisePage struct {
 // is what shows before the app starts (and offline, from the cache).
 func (p *ExercisePage) OnPreRender(ctx app.Context) { p.OnNav(ctx) }
 
+// OnInit reads the exercise before the app's first frame (ui.Address).
+func (p *ExercisePage) OnInit() { p.load(ui.Address()) }
+
 // OnNav reads the exercise id from the address.
 func (p *ExercisePage) OnNav(ctx app.Context) {
-	id := ui.RouteID(ctx, ui.ExercisePath)
-	p.ex, p.found = data.DefaultCatalogue().Exercise(id)
-	p.path = ctx.Page().URL().Path
+	p.load(ctx.Page().URL().Path)
 	if p.found {
 		ctx.Page().SetTitle(p.ex.Name + " · " + text.AppName)
 	} else {
 		ctx.Page().SetTitle(ui.NotFoundTitle(text.AppName))
 	}
+}
+
+// load finds the exercise of the address path.
+func (p *ExercisePage) load(path string) {
+	p.path = path
+	p.ex, p.found = data.DefaultCatalogue().Exercise(strings.TrimPrefix(path, ui.ExercisePath))
 }
 
 // Render shows the exercise.

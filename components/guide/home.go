@@ -136,7 +136,6 @@ func (h *Home) Render() app.UI {
 		app.If(len(h.unreadable) > 0, h.storedProblem()),
 		&ui.ResumeOffer{},
 		app.If(h.today != "", ui.Elt("p#today.today", h.today)),
-		ui.DailyDoses("home-daily", h.daily),
 		app.If(h.pause, ui.PainAdvice(data.PainPause, false)),
 		ui.El("section[aria-labelledby=routines-title]",
 			ui.Elt("h2#routines-title", text.Routines),
@@ -145,6 +144,9 @@ func (h *Home) Render() app.UI {
 			})),
 			ui.El("p", ui.Elt("a#to-routines.text-link[href=/routines]", text.ManageRoutines)),
 		),
+		// What is left of today's once-a-day doses, after the routines: at
+		// 320×568 above them it put the first Start below the fold.
+		ui.DailyDoses("home-daily", h.daily),
 		// Below the routines: the offer to install comes with the browser's
 		// say-so, after the first frame, and must not push Start down.
 		&ui.InstallPrompt{},

@@ -17,6 +17,9 @@ type NotFoundPage struct {
 // OnPreRender reads the address for the server's page.
 func (p *NotFoundPage) OnPreRender(ctx app.Context) { p.OnNav(ctx) }
 
+// OnInit reads the address before the app's first frame (ui.Address).
+func (p *NotFoundPage) OnInit() { p.path = ui.Address() }
+
 // OnNav reads the address.
 func (p *NotFoundPage) OnNav(ctx app.Context) {
 	p.path = ctx.Page().URL().Path

@@ -16,3 +16,16 @@ const (
 func RouteID(ctx app.Context, prefix string) string {
 	return strings.TrimPrefix(ctx.Page().URL().Path, prefix)
 }
+
+// Address is the page's path for a screen's OnInit, which comes before the
+// app's first frame and has no Context: a screen that reads its address
+// there draws in that frame what the server's page shows, where OnNav, after
+// the frame, would leave it drawn empty for a moment ("There is no such
+// page" for an exercise that is there). Empty on the server, whose
+// OnPreRender reads the address.
+func Address() string {
+	if app.IsServer {
+		return ""
+	}
+	return app.Window().URL().Path
+}
