@@ -552,7 +552,11 @@ func (s *soaker) killWhileSavingWhatWaits(tb *tab) snapshot {
 		setItem(s.t, tb, k, v)
 	}
 	s.promised[rec.ID] = promise{complete: rec.Complete, painAfter: rec.PainAfter, note: rec.Note}
-	// A start of the app: the page loaded again.
+	// A start of the app, in a tab of its own: this one's time stands
+	// still since its last budget of virtual time, and a page loaded in it
+	// would wait for its load event for ever.
+	chromedp.Cancel(tb.ctx)
+	tb = s.tab()
 	tb.do(s.t, "starting the app again", chromedp.Navigate(s.h.base+"/"))
 	ctx, cancel := context.WithTimeout(tb.ctx, actionTimeout)
 	defer cancel()
