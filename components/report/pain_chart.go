@@ -196,8 +196,10 @@ func axisDate(date string, span float64) string {
 
 // clockFraction is the part of the day a local time (ClockLayout) is at.
 func clockFraction(clock string) float64 {
-	var h, m int
-	if _, err := fmt.Sscanf(clock, "%d:%d", &h, &m); err != nil {
+	hh, mm, ok := strings.Cut(clock, ":")
+	h, herr := strconv.Atoi(hh)
+	m, merr := strconv.Atoi(mm)
+	if !ok || herr != nil || merr != nil {
 		return 0.5
 	}
 	return float64(h*60+m) / (24 * 60)

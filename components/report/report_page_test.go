@@ -263,3 +263,16 @@ func storedText(st *store.MemoryStorage) string {
 	}
 	return b.String()
 }
+
+// A session's dot sits at its time of day in the chart's day; a clock the
+// history could not hold (damaged) sits at midday.
+func TestClockFraction(t *testing.T) {
+	for clock, want := range map[string]float64{
+		"00:00": 0, "06:00": 0.25, "12:30": 12.5 / 24, "23:59": (23*60 + 59) / 1440.0,
+		"": 0.5, "7": 0.5, "ab:cd": 0.5, "07:xx": 0.5,
+	} {
+		if got := clockFraction(clock); got != want {
+			t.Errorf("clockFraction(%q) = %v, want %v", clock, got, want)
+		}
+	}
+}
