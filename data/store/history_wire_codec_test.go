@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"unknot/data"
+	"unknot/data/store/internal/jsonwire"
 )
 
 // The records of a stored history decoded by encoding/json into tuples,
@@ -101,7 +102,7 @@ func tenYearsWire(tb testing.TB) (map[string]json.RawMessage, *wireDecoder) {
 	}
 	env := p.envelope()
 	var d wireDecoder
-	if err := d.lists(env); err != nil {
+	if err := d.lists(env, jsonwire.Count(env["records"])); err != nil {
 		tb.Fatal(err)
 	}
 	return env, &d
@@ -109,7 +110,7 @@ func tenYearsWire(tb testing.TB) (map[string]json.RawMessage, *wireDecoder) {
 
 func TestJSONTupleDecoderReadsTheSameRecords(t *testing.T) {
 	env, d := tenYearsWire(t)
-	want, err := d.records(env["records"])
+	want, err := d.records(env["records"], jsonwire.Count(env["records"]))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,7 +132,7 @@ func BenchmarkRecordsHandWritten(b *testing.B) {
 	env, d := tenYearsWire(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := d.records(env["records"]); err != nil {
+		if _, err := d.records(env["records"], jsonwire.Count(env["records"])); err != nil {
 			b.Fatal(err)
 		}
 	}
