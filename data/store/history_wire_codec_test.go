@@ -2,148 +2,180 @@ package store
 
 import (
 	"encoding/json"
-	"fmt"
-	"strconv"
+	"os"
+	"reflect"
+	"strings"
 	"testing"
 	"time"
 
 	"unknot/data"
+	"unknot/data/internal/datatest"
 	"unknot/data/store/internal/jsonwire"
 )
 
-// The records of a stored history decoded by encoding/json into tuples,
-// each field then read by type, against the hand-written decoder
-// (wireDecoder.records), on the same ten years of sessions. It is the
-// measurement behind keeping the hand-written decoder: see
-// docs/performance.md.
+// The decoders of a compact history weighed against each other in
+// docs/performance.md ("The history's decoder"), run on the same stored
+// text in the same run: the hand-written one the app uses (decodeWire,
+// with jsonwire's Reader), encoding/json decoding each list in one call and
+// each record through its own UnmarshalJSON (decodeWireJSON), and, in a
+// build with GOEXPERIMENT=jsonv2 or the tag unknot_xjsontext, jsontext's
+// Decoder (decodeWireText, added by history_wire_codec_text_test.go).
+//
+//	go test -run '^$' -bench Codecs -benchmem -count 10 ./data/store
+//	GOEXPERIMENT=jsonv2 go test -run '^$' -bench Codecs -benchmem -count 10 ./data/store
+//	GOOS=js GOARCH=wasm PATH=$PATH:$(go env GOROOT)/lib/wasm go test -run '^$' -bench Codecs -benchmem ./data/store
 
-// jsonTupleRecords decodes the records list raw with encoding/json.
-func jsonTupleRecords(d *wireDecoder, raw []byte) ([]data.Record, error) {
-	var rows [][]json.RawMessage
-	if err := json.Unmarshal(raw, &rows); err != nil {
-		return nil, err
-	}
-	out := make([]data.Record, 0, len(rows))
-	for i, row := range rows {
-		if len(row) < wireRequired || len(row) > wireFields {
-			return nil, fmt.Errorf("record %d: %d fields", i+1, len(row))
-		}
-		var rec data.Record
-		var hex string
-		var routine, zone, complete int
-		var start, end, active, local int64
-		var logs []int
-		for f, dst := range []any{&hex, &routine, &start, &end, &active, &local, &zone, &complete, &logs} {
-			if err := json.Unmarshal(row[f], dst); err != nil {
-				return nil, fmt.Errorf("record %d field %d: %w", i+1, f, err)
-			}
-		}
-		if len(hex) != 32 || routine < 0 || routine >= len(d.routines) || zone < 0 || zone >= len(d.zones) {
-			return nil, fmt.Errorf("record %d: bad id or index", i+1)
-		}
-		rec.ID = hex[:8] + "-" + hex[8:12] + "-" + hex[12:16] + "-" + hex[16:20] + "-" + hex[20:]
-		rec.Routine, rec.RoutineName = d.routines[routine].id, d.routines[routine].name
-		rec.Start = time.UnixMilli(start).UTC()
-		rec.End = rec.Start.Add(time.Duration(end) * time.Millisecond)
-		rec.ActiveMS = active
-		l := rec.Start.Truncate(time.Minute).Add(time.Duration(local) * time.Minute)
-		rec.LocalDate, rec.LocalTime = l.Format(data.DateLayout), l.Format(data.ClockLayout)
-		rec.Zone = d.zones[zone]
-		rec.Complete = complete == 1
-		for _, n := range logs {
-			if n < 0 || n >= len(d.logs) {
-				return nil, fmt.Errorf("record %d: log %d", i+1, n)
-			}
-			rec.Exercises = append(rec.Exercises, d.logs[n])
-		}
-		for f, dst := range []**int{&rec.PainBefore, &rec.PainAfter} {
-			if len(row) > 9+f && string(row[9+f]) != "null" {
-				if err := json.Unmarshal(row[9+f], dst); err != nil {
-					return nil, err
-				}
-			}
-		}
-		if len(row) > 11 {
-			if err := json.Unmarshal(row[11], &rec.Note); err != nil {
-				return nil, err
-			}
-		}
-		if err := rec.Validate(); err != nil {
-			return nil, fmt.Errorf("record %d: %w", i+1, err)
-		}
-		out = append(out, rec)
-	}
-	return out, nil
+// codec is a decoder of a compact history's envelope.
+type codec struct {
+	name   string
+	decode func(env map[string]json.RawMessage, schema int) ([]data.Record, []Tombstone, error)
 }
 
-// tenYearsWire is the envelope of ten years of twice-daily sessions, as
-// stored, and the decoder with its lists read.
-func tenYearsWire(tb testing.TB) (map[string]json.RawMessage, *wireDecoder) {
+// codecs are the decoders weighed, the app's first.
+var codecs = []codec{{"handwritten", decodeWire}, {"encodingjson", decodeWireJSON}}
+
+// storedEnvelope returns the stored text of recs as the app writes it,
+// split into its fields.
+func storedEnvelope(tb testing.TB, recs []data.Record) (map[string]json.RawMessage, []byte) {
 	tb.Helper()
-	recs := make([]data.Record, 0, 7300)
-	start := time.Date(2015, 4, 24, 7, 30, 0, 0, time.UTC)
-	for i := range 7300 {
-		s := start.Add(time.Duration(i/2)*24*time.Hour + time.Duration(i%2)*12*time.Hour)
-		r := data.Record{ID: fmt.Sprintf("6f1c2a9e-3b4d-4e5f-8a7b-%012d", i), Routine: data.Morning, RoutineName: "Morning routine",
-			Start: s, End: s.Add(8 * time.Minute), ActiveMS: 480000, LocalDate: s.Format(data.DateLayout), LocalTime: s.Format(data.ClockLayout),
-			Zone: "Europe/London", Complete: i%7 != 0,
-			Exercises: []data.ExerciseLog{{Exercise: data.Bridge, Name: "Bridge", Reps: 5, RepsDone: 5, Holds: 5, HoldsDone: 5, HoldMS: 18000}}}
-		if i%3 == 0 {
-			r.PainBefore, r.PainAfter = data.PainScore(4), data.PainScore(3)
-		}
-		if i%11 == 0 {
-			r.Note = "felt stiff, " + strconv.Itoa(i)
-		}
-		recs = append(recs, r)
-	}
 	p, err := encodeWire(recs)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	env := p.envelope()
-	var d wireDecoder
-	if err := d.lists(env, jsonwire.Count(env["records"])); err != nil {
+	text := p.text()
+	env, err := jsonwire.Object(text, maxEnvelopeFields)
+	if err != nil {
 		tb.Fatal(err)
 	}
-	return env, &d
+	return env, text
 }
 
-func TestJSONTupleDecoderReadsTheSameRecords(t *testing.T) {
-	env, d := tenYearsWire(t)
-	want, err := d.records(env["records"], jsonwire.Count(env["records"]))
+// codecInputs are the histories the decoders are weighed on: ten years of
+// twice-daily sessions, as people keep them (notes, two zones, partial
+// sessions, growing doses) and all alike.
+func codecInputs(tb testing.TB) []struct {
+	name string
+	env  map[string]json.RawMessage
+} {
+	tb.Helper()
+	out := []struct {
+		name string
+		env  map[string]json.RawMessage
+	}{}
+	for _, in := range []struct {
+		name string
+		recs []data.Record
+	}{
+		{"realistic", datatest.RealisticYears(tb, 7300)},
+		{"alike", datatest.TenYears(tb, 7300)},
+	} {
+		env, _ := storedEnvelope(tb, in.recs)
+		out = append(out, struct {
+			name string
+			env  map[string]json.RawMessage
+		}{in.name, env})
+	}
+	return out
+}
+
+func TestCodecsReadTheSame(t *testing.T) {
+	// Every decoder reads the samples of every compact schema and ten
+	// years of sessions into the same records and deletions, and refuses
+	// what the app's decoder refuses.
+	envs := map[string]map[string]json.RawMessage{}
+	for _, in := range codecInputs(t) {
+		envs[in.name] = in.env
+	}
+	for _, name := range []string{"history-v2.json", "history-v3.json"} {
+		raw, err := os.ReadFile("testdata/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if envs[name], err = jsonwire.Object(raw, maxEnvelopeFields); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, env := range envs {
+		schema := compactSchemaOf(env["schema"])
+		want, wantDeleted, err := decodeWire(env, schema)
+		if err != nil || len(want) == 0 {
+			t.Fatalf("%s: the app's decoder read %d records, %v", name, len(want), err)
+		}
+		for _, c := range codecs[1:] {
+			got, deleted, err := c.decode(env, schema)
+			if err != nil || !reflect.DeepEqual(got, want) || !reflect.DeepEqual(deleted, wantDeleted) {
+				t.Errorf("%s, %s: got %d records, %v, want the %d the app's decoder reads", name, c.name, len(got), err, len(want))
+			}
+		}
+	}
+	v3, err := os.ReadFile("testdata/history-v3.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := jsonTupleRecords(d, env["records"])
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(got) != len(want) {
-		t.Fatalf("got %d records, want %d", len(got), len(want))
-	}
-	for i := range got {
-		if !got[i].Equal(want[i]) {
-			t.Fatalf("record %d: got %+v, want %+v", i+1, got[i], want[i])
+	for _, damage := range []struct{ old, new string }{
+		{`"Europe/London"`, `7`},
+		{`1743233400000`, `"Sunday"`},
+		{`1743233400000`, `1743233400000.5`},
+		{`1743233400000`, `true`},
+		{`"6f1c2a9e3b4d4e5f8a7b1c2d3e4f5a6b"`, `"6F1C2A9E3B4D4E5F8A7B1C2D3E4F5A6B"`},
+		{`[0,1,2,3,4]`, `[0,1,2,3,9]`},
+		{`[0,1,2,3,4]`, `[]`},
+		{`[0,1,2,3,4]`, `null`},
+		{`,5,3,`, `,5,11,`},
+		{`,5,3,`, `,5,"3",`},
+		{`"deleted":[`, `"deleted":[["9e8d7c6b5a4f4e3d8c2b1a0f9e8d7c6b",1],`},
+	} {
+		raw := strings.Replace(string(v3), damage.old, damage.new, 1)
+		if raw == string(v3) {
+			t.Fatalf("%s is not in the sample", damage.old)
+		}
+		env, err := jsonwire.Object([]byte(raw), maxEnvelopeFields)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range codecs {
+			if _, _, err := c.decode(env, 3); err == nil {
+				t.Errorf("%s with %s: %s read it, want it refused", damage.old, damage.new, c.name)
+			}
 		}
 	}
 }
 
-func BenchmarkRecordsHandWritten(b *testing.B) {
-	env, d := tenYearsWire(b)
+// BenchmarkCodecs decodes ten years of stored history with each decoder,
+// from the same fields of the same text. Besides the time it reports the
+// process's processor time per decoding (cpu-ns/op), which another
+// program on the machine slows less than the time.
+func BenchmarkCodecs(b *testing.B) {
+	for _, in := range codecInputs(b) {
+		for _, c := range codecs {
+			b.Run(in.name+"/"+c.name, func(b *testing.B) {
+				b.ReportAllocs()
+				cpu := cpuTime()
+				for b.Loop() {
+					if recs, _, err := c.decode(in.env, 3); err != nil || len(recs) != 7300 {
+						b.Fatalf("%d records, %v", len(recs), err)
+					}
+				}
+				if used := cpuTime() - cpu; used > 0 {
+					b.ReportMetric(float64(used)/float64(b.N), "cpu-ns/op")
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkCodecsSplit splits the same stored text into its fields, as
+// every decoder's input is, for comparison.
+func BenchmarkCodecsSplit(b *testing.B) {
+	_, text := storedEnvelope(b, datatest.RealisticYears(b, 7300))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := d.records(env["records"], jsonwire.Count(env["records"])); err != nil {
+		if _, err := jsonwire.Object(text, maxEnvelopeFields); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
-func BenchmarkRecordsEncodingJSON(b *testing.B) {
-	env, d := tenYearsWire(b)
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := jsonTupleRecords(d, env["records"]); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
+// cpuTime is the processor time the process has used, 0 where it cannot
+// be read.
+var cpuTime = func() time.Duration { return 0 }

@@ -37,18 +37,11 @@ type wireDecoder struct {
 // strictly: exactly its fields, every list well formed, every record and
 // deletion valid.
 func decodeWire(env map[string]json.RawMessage, schema int) ([]data.Record, []Tombstone, error) {
-	keys, d := wireKeys, wireDecoder{fields: wireFields}
-	if schema == 2 {
-		keys, d.fields = wireKeys2, wireFields-1
-	}
-	if err := unknownField(env, keys...); err != nil {
+	fields, err := checkEnvelope(env, schema)
+	if err != nil {
 		return nil, nil, err
 	}
-	for _, k := range keys[1:] {
-		if _, ok := env[k]; !ok {
-			return nil, nil, fmt.Errorf("it has no %s", k)
-		}
-	}
+	d := wireDecoder{fields: fields}
 	n := jsonwire.Count(env["records"])
 	if err := d.lists(env, n); err != nil {
 		return nil, nil, err
@@ -59,6 +52,24 @@ func decodeWire(env map[string]json.RawMessage, schema int) ([]data.Record, []To
 	}
 	deleted, err := readDeleted(env["deleted"], records)
 	return records, deleted, err
+}
+
+// checkEnvelope checks that env has exactly the fields of a compact history
+// of schema 2 or 3, and returns the most fields a record of it may have.
+func checkEnvelope(env map[string]json.RawMessage, schema int) (int, error) {
+	keys, fields := wireKeys, wireFields
+	if schema == 2 {
+		keys, fields = wireKeys2, wireFields-1
+	}
+	if err := unknownField(env, keys...); err != nil {
+		return 0, err
+	}
+	for _, k := range keys[1:] {
+		if _, ok := env[k]; !ok {
+			return 0, fmt.Errorf("it has no %s", k)
+		}
+	}
+	return fields, nil
 }
 
 // lists reads the lists the records point into; n is the number of
