@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -50,21 +51,28 @@ func decodeWireJSON(env map[string]json.RawMessage, schema int) ([]data.Record, 
 func (l *wireLists) readJSON(env map[string]json.RawMessage, lenient bool) error {
 	n := max(jsonwire.Count(env["records"]), 0)
 	var logs []jsonLog
+	var zone string
 	for _, list := range []struct {
 		what string
 		most int
 		v    any
+		one  json.Unmarshaler // an entry, to say which is wrong
 	}{
-		{"routines", n, &l.routines},
-		{"exercises", n * data.MaxLogs, &l.exercises},
-		{"logs", n * data.MaxLogs, &logs},
-		{"zones", n, &l.zones},
+		{"routines", n, &l.routines, new(jsonIDName)},
+		{"exercises", n * data.MaxLogs, &l.exercises, new(jsonIDName)},
+		{"logs", n * data.MaxLogs, &logs, new(jsonLog)},
+		{"zones", n, &l.zones, jsonZone{&zone}},
 	} {
-		err := fits(env[list.what], list.what, list.most)
-		if err == nil {
-			if err = json.Unmarshal(env[list.what], list.v); err != nil {
-				err = fmt.Errorf("its %s: %s", list.what, describeJSONError(err))
-			}
+		raw := env[list.what]
+		err := fits(raw, list.what, list.most)
+		if err == nil && json.Unmarshal(raw, list.v) != nil {
+			err = jsonwire.Items(raw, "its "+list.what+" are", func(i int, item []byte) error {
+				if err := list.one.UnmarshalJSON(item); err != nil {
+					return fmt.Errorf("its %s, entry %d: %w", list.what, i+1, err)
+				}
+				return nil
+			})
+			err = cmp.Or(err, jsonwire.ErrSyntax)
 		}
 		if err != nil && !lenient {
 			return err
@@ -83,6 +91,15 @@ func (l *wireLists) readJSON(env map[string]json.RawMessage, lenient bool) error
 		l.logs = append(l.logs, data.ExerciseLog{Exercise: e.id, Name: e.name, Reps: int(g[1]), RepsDone: int(g[2]), Holds: int(g[3]), HoldsDone: int(g[4]), HoldMS: g[5]})
 	}
 	return nil
+}
+
+// jsonZone is an entry of the zones list, to say what is wrong with it.
+type jsonZone struct{ z *string }
+
+// UnmarshalJSON decodes a zone.
+func (z jsonZone) UnmarshalJSON(b []byte) error {
+	_, err := decodeTuple(b, nil, 1, 1, 0, func() []any { return []any{z.z} })
+	return err
 }
 
 // readNewerJSON reads what it can of the records of a history of a newer
@@ -122,7 +139,7 @@ func recordError(raw []byte, err error) error {
 	found := jsonwire.Items(raw, "its records are", func(i int, item []byte) error {
 		var w jsonRecord
 		if err := w.UnmarshalJSON(item); err != nil {
-			return fmt.Errorf("record %d: %s", i+1, describeJSONError(err))
+			return fmt.Errorf("record %d: %w", i+1, err)
 		}
 		return nil
 	})
@@ -138,11 +155,7 @@ type jsonIDName idName
 
 // UnmarshalJSON decodes an [id, name] pair.
 func (e *jsonIDName) UnmarshalJSON(b []byte) error {
-	pair := []any{&e.id, &e.name}
-	if err := json.Unmarshal(b, &pair); err != nil {
-		return err
-	}
-	if err := jsonwire.CheckFields(len(pair), 2, 2, false); err != nil {
+	if _, err := decodeTuple(b, []string{"its id", "its name"}, 2, 2, 0, func() []any { return []any{&e.id, &e.name} }); err != nil {
 		return err
 	}
 	if e.id == "" {
@@ -154,6 +167,73 @@ func (e *jsonIDName) UnmarshalJSON(b []byte) error {
 // jsonLog is an entry of the logs list: [exercise, reps, repsDone, holds,
 // holdsDone, holdMs].
 type jsonLog [6]int64
+
+// UnmarshalJSON decodes the six numbers of a log.
+func (g *jsonLog) UnmarshalJSON(b []byte) error {
+	_, err := decodeTuple(b, logFields[:], len(g), len(g), 0, func() []any { return []any{&g[0], &g[1], &g[2], &g[3], &g[4], &g[5]} })
+	return err
+}
+
+// decodeTuple decodes the list b, of least to most values (most < 0: any
+// number), into the values dst gives in one call, and returns how many
+// values it had; nullable has bit i set when value i may be null. When it
+// fails, it reads each value on its own to say which one is wrong, as the
+// hand-written decoder does: names name them ("start"), nil for a single
+// value (a zone) that is not in a list.
+func decodeTuple(b []byte, names []string, least, most int, nullable uint64, dst func() []any) (int, error) {
+	fields := dst()
+	var target any = &fields
+	if names == nil {
+		target = fields[0]
+	}
+	err := json.Unmarshal(b, target)
+	for i, f := range fields {
+		// encoding/json sets an element to nil for a null.
+		if f == nil && nullable&(1<<i) == 0 {
+			err = cmp.Or(err, errors.New("null"))
+		}
+	}
+	if most < 0 {
+		most = len(fields)
+	}
+	if err == nil {
+		return len(fields), jsonwire.CheckFields(len(fields), least, most, false)
+	}
+	r := jsonwire.NewReader(b)
+	fields = dst()
+	if names == nil {
+		return 0, r.Wrong("it is", wants(fields[0]))
+	}
+	n, err := r.List("it is", func(f int) error {
+		start := r.Pos()
+		if err := r.Skip(); err != nil || f >= len(fields) {
+			return err
+		}
+		if v := r.Since(start); (nullable&(1<<f) != 0 || !bytes.HasSuffix(v, []byte("null"))) && json.Unmarshal(v, fields[f]) == nil {
+			return nil
+		}
+		r.Seek(start)
+		return r.Wrong(names[f]+" is", wants(fields[f]))
+	})
+	if err != nil {
+		return 0, err
+	}
+	if most < 0 {
+		most = n
+	}
+	return n, jsonwire.CheckFields(n, least, most, false)
+}
+
+// wants says what a value decoded into v must be.
+func wants(v any) string {
+	switch v.(type) {
+	case *string:
+		return "text"
+	case *[]int64:
+		return "a list"
+	}
+	return "a whole number"
+}
 
 // wireLists are the lists of a compact history, read, that its records
 // point into, and the memory the records' exercises are cut from.
@@ -204,20 +284,13 @@ type jsonRecord struct{ wireRecord }
 // UnmarshalJSON decodes a record's fields in one call.
 func (r *jsonRecord) UnmarshalJSON(b []byte) error {
 	w := &r.wireRecord
-	fields := []any{&w.id, &w.routine, &w.start, &w.end, &w.activeMS, &w.local, &w.zone, &w.complete, &w.logs,
-		&w.painBefore, &w.painAfter, &w.note, &w.stopped, &w.edited}
-	if err := json.Unmarshal(b, &fields); err != nil {
-		return err
-	}
-	for i, f := range fields {
-		// encoding/json sets an element to nil for a null: only the pain
-		// scores may be null.
-		if f == nil && i < len(wireFieldNames) && i != 9 && i != 10 {
-			return fmt.Errorf("%s is null", wireFieldNames[i])
-		}
-	}
-	w.n = len(fields)
-	return nil
+	var err error
+	// The number of fields is checked with the schema's (wireLists.record).
+	w.n, err = decodeTuple(b, wireFieldNames[:], 0, -1, 1<<9|1<<10, func() []any {
+		return []any{&w.id, &w.routine, &w.start, &w.end, &w.activeMS, &w.local, &w.zone, &w.complete, &w.logs,
+			&w.painBefore, &w.painAfter, &w.note, &w.stopped, &w.edited}
+	})
+	return err
 }
 
 // wireFieldNames name the fields of a stored record, in order.

@@ -64,7 +64,7 @@ func (r *Reader) Peek() byte {
 // End checks that nothing but white space follows the value read; what
 // names the value.
 func (r *Reader) End(what string) error {
-	if r.Peek() != 0 {
+	if r.Peek(); r.i < len(r.b) { // a NUL byte peeks as the end does
 		return fmt.Errorf("%s: %w", what, ErrSyntax)
 	}
 	return nil
