@@ -1,14 +1,22 @@
 // Command buildsize builds Unknot's app.wasm and the baseline's as `make
 // wasm` does (GOOS=js GOARCH=wasm, -trimpath -ldflags='-s -w'), with
 // whatever GOEXPERIMENT the environment sets, and prints their bytes raw and
-// as brotli at the quality and window the server precompresses with. With
-// -packages it builds Unknot again without -s (which drops the name section)
-// and prints the code bytes of the packages matching the pattern, so that a
-// change to one package can be weighed on its own; -funcs does the same for
-// functions.
+// as brotli at the quality and window the server precompresses with.
 //
-//	go run ./bench/buildsize
-//	GOEXPERIMENT=jsonv2 go run ./bench/buildsize -packages 'unknot/data/store|encoding/json'
+// Brotli at its best quality is chaotic at this size: a build 16 bytes
+// longer came out 3.9 KB smaller. With -runs n each app is built n times,
+// each with another tag that changes nothing but the build settings
+// recorded in the file (and so where everything after them lies), and the
+// median is the figure to compare; the spread says how far apart two
+// figures must be to mean anything.
+//
+// With -packages it builds Unknot again without -s (which drops the name
+// section) and prints the code bytes of the packages matching the pattern,
+// so that a change to one package can be weighed on its own; -funcs does
+// the same for functions.
+//
+//	go run ./bench/buildsize -runs 5
+//	GOEXPERIMENT=jsonv2 go run ./bench/buildsize -packages 'unknot_data_store|encoding_json'
 package main
 
 import (
@@ -21,6 +29,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -28,24 +37,45 @@ import (
 )
 
 func main() {
+	tags := flag.String("tags", "", "build tags, comma-separated")
+	runs := flag.Int("runs", 1, "builds of each app, each with a tag of its own that changes nothing else")
+	baseline := flag.Bool("baseline", true, "build the baseline too")
 	pkgs := flag.String("packages", "", "also print the code bytes of packages matching this regular expression")
 	funcs := flag.String("funcs", "", "also print the code bytes of the functions matching this regular expression, and their sum")
 	flag.Parse()
 	tmp, err := os.MkdirTemp("", "buildsize")
 	check(err)
 	defer os.RemoveAll(tmp)
-	fmt.Printf("GOEXPERIMENT=%q\n", os.Getenv("GOEXPERIMENT"))
-	var br [2]int
-	for i, pkg := range []string{"./app", "./bench/baseline"} {
-		raw := build(tmp, pkg, "-ldflags=-s -w")
-		br[i] = brotliLen(raw)
-		fmt.Printf("%-18s raw %9d  brotli %9d\n", pkg, len(raw), br[i])
+	fmt.Printf("GOEXPERIMENT=%q tags=%q\n", os.Getenv("GOEXPERIMENT"), *tags)
+	apps := []string{"./app"}
+	if *baseline {
+		apps = append(apps, "./bench/baseline")
 	}
-	fmt.Printf("ratio %.4f\n", float64(br[0])/float64(br[1]))
+	medians := map[string]int{}
+	for _, pkg := range apps {
+		var br []int
+		for i := range *runs {
+			t := *tags
+			if *runs > 1 {
+				t = strings.Trim(t+",buildsize_run_"+strings.Repeat("x", i), ",")
+			}
+			raw := build(tmp, pkg, t, "-ldflags=-s -w")
+			br = append(br, brotliLen(raw))
+			fmt.Printf("%-18s raw %9d  brotli %9d\n", pkg, len(raw), br[len(br)-1])
+		}
+		slices.Sort(br)
+		medians[pkg] = br[len(br)/2]
+		if *runs > 1 {
+			fmt.Printf("%-18s brotli median %d, from %d to %d\n", pkg, medians[pkg], br[0], br[len(br)-1])
+		}
+	}
+	if *baseline {
+		fmt.Printf("ratio %.4f\n", float64(medians["./app"])/float64(medians["./bench/baseline"]))
+	}
 	if *pkgs == "" && *funcs == "" {
 		return
 	}
-	byFunc, err := codeBytes(build(tmp, "./app", "-ldflags=-w"))
+	byFunc, err := codeBytes(build(tmp, "./app", *tags, "-ldflags=-w"))
 	check(err)
 	byPkg := map[string]int{}
 	for f, n := range byFunc {
@@ -75,10 +105,11 @@ func main() {
 	}
 }
 
-// build builds pkg for js/wasm with -trimpath and ldflags and returns the file.
-func build(tmp, pkg, ldflags string) []byte {
+// build builds pkg for js/wasm with -trimpath, the tags and ldflags, and
+// returns the file.
+func build(tmp, pkg, tags, ldflags string) []byte {
 	out := filepath.Join(tmp, "app.wasm")
-	cmd := exec.Command("go", "build", "-trimpath", ldflags, "-o", out, pkg)
+	cmd := exec.Command("go", "build", "-trimpath", "-tags="+tags, ldflags, "-o", out, pkg)
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	cmd.Stderr = os.Stderr
 	check(cmd.Run())
@@ -123,14 +154,12 @@ func codeBytes(b []byte) (map[string]int, error) {
 				}
 				kind := s[0]
 				s = s[1:]
-				switch kind {
-				case 0:
-					imports++
-					_, k := binary.Uvarint(s)
-					s = s[k:]
-				default:
+				if kind != 0 {
 					return nil, fmt.Errorf("import of kind %d", kind)
 				}
+				imports++
+				_, k := binary.Uvarint(s)
+				s = s[k:]
 			}
 		case 10:
 			count, k := binary.Uvarint(sec)
@@ -175,7 +204,7 @@ func codeBytes(b []byte) (map[string]int, error) {
 	return out, nil
 }
 
-// pkgOf is the package of a Go function's symbol name, such as
+// pkgOf is the package of a function's name in the name section, such as
 // "unknot_data_store.(*wireDecoder).record" or "encoding_json.Unmarshal"
 // (the name section writes a package's slashes as underscores).
 func pkgOf(sym string) string {

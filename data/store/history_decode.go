@@ -66,7 +66,7 @@ func decodeHistory(raw []byte) loaded {
 	// decodeWire reads every field strictly, so both ways agree.
 	env, err := jsonwire.Object(raw, maxEnvelopeFields)
 	if schema := compactSchemaOf(env["schema"]); err == nil && schema > 0 {
-		records, deleted, err := decodeCompact(env, schema)
+		records, deleted, err := decodeWire(env, schema)
 		if err == nil {
 			return okHistory(schema, records, deleted)
 		}
@@ -113,7 +113,7 @@ func decodeHistoryJSON(raw []byte) loaded {
 		return corrupt("its schema %s is not a whole number", data.Clip(string(s)))
 	}
 	if schema > HistorySchema {
-		return loaded{status: StatusNewer, schema: schema, records: readNewerCompact(env)}
+		return loaded{status: StatusNewer, schema: schema, records: readNewer(env)}
 	}
 	for from := schema; from < compactSchema; from++ {
 		m, ok := historyMigrations[from]
@@ -126,7 +126,7 @@ func decodeHistoryJSON(raw []byte) loaded {
 		}
 		env = next
 	}
-	records, deleted, err := decodeCompact(env, max(schema, compactSchema))
+	records, deleted, err := decodeWire(env, max(schema, compactSchema))
 	if err != nil {
 		return corrupt("%v", err)
 	}

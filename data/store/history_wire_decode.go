@@ -79,19 +79,24 @@ func (d *wireDecoder) lists(env map[string]json.RawMessage, n int) error {
 	// Every entry of a list is there for a record that points to it, so
 	// the number of records bounds each list before it is allocated.
 	n = max(n, 0)
-	for _, l := range []struct {
-		what string
-		most int
-		read func(raw []byte) error
-	}{
-		{"routines", n, func(raw []byte) (err error) { d.routines, err = d.readIDNames(raw, "routines"); return err }},
-		{"exercises", n * data.MaxLogs, func(raw []byte) (err error) { d.exercises, err = d.readIDNames(raw, "exercises"); return err }},
-		{"logs", n * data.MaxLogs, func(raw []byte) (err error) { d.logs, err = d.readLogs(raw); return err }},
-		{"zones", n, func(raw []byte) (err error) { d.zones, err = readZones(raw); return err }},
-	} {
-		err := fits(env[l.what], l.what, l.most)
+	for _, what := range [...]string{"routines", "exercises", "logs", "zones"} {
+		most := n
+		if what == "exercises" || what == "logs" {
+			most = n * data.MaxLogs
+		}
+		raw := env[what]
+		err := fits(raw, what, most)
 		if err == nil {
-			err = l.read(env[l.what])
+			switch what {
+			case "routines":
+				d.routines, err = d.readIDNames(raw, what)
+			case "exercises":
+				d.exercises, err = d.readIDNames(raw, what)
+			case "logs":
+				d.logs, err = d.readLogs(raw)
+			default:
+				d.zones, err = readZones(raw)
+			}
 		}
 		if err != nil && !d.lenient {
 			return err

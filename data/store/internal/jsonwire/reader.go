@@ -83,19 +83,21 @@ func (r *Reader) List(subject string, item func(i int) error) (int, error) {
 	}
 	r.i++
 	r.depth++
-	defer func() { r.depth-- }()
 	for i := 0; ; i++ {
 		switch c := r.Peek(); {
 		case c == ']':
 			r.i++
+			r.depth--
 			return i, nil
 		case i == 0:
 		case c == ',':
 			r.i++
 		default:
+			r.depth--
 			return i, ErrSyntax
 		}
 		if err := item(i); err != nil {
+			r.depth-- // a lenient caller goes back and reads on
 			return i, err
 		}
 	}

@@ -17,15 +17,17 @@ import (
 // decodeWireJSON reads a compact history as decodeWire does, but with
 // encoding/json: each list is decoded by one call, and a record through
 // its own UnmarshalJSON, which decodes its positional array in one call
-// into its fields. It is one of the decoders weighed against each other
-// in docs/performance.md.
+// into its fields. It words its errors as decodeWire does but for one (a
+// number too large is "the number …, must be a whole number"). It is one
+// of the decoders weighed in docs/performance.md; commit 35d0107 built the
+// app with it (go build -tags unknot_codecjson) to weigh app.wasm.
 func decodeWireJSON(env map[string]json.RawMessage, schema int) ([]data.Record, []Tombstone, error) {
 	fields, err := checkEnvelope(env, schema)
 	if err != nil {
 		return nil, nil, err
 	}
 	var l wireLists
-	if err := l.readJSON(env, false); err != nil {
+	if err := l.readJSON(env); err != nil {
 		return nil, nil, err
 	}
 	var wires []jsonRecord
@@ -34,7 +36,7 @@ func decodeWireJSON(env map[string]json.RawMessage, schema int) ([]data.Record, 
 	}
 	records := make([]data.Record, len(wires))
 	for i := range wires {
-		if err := l.record(&wires[i].wireRecord, fields, false, &records[i]); err != nil {
+		if err := l.record(&wires[i].wireRecord, fields, &records[i]); err != nil {
 			return nil, nil, fmt.Errorf("record %d: %w", i+1, err)
 		}
 	}
@@ -45,10 +47,8 @@ func decodeWireJSON(env map[string]json.RawMessage, schema int) ([]data.Record, 
 	return records, deleted, err
 }
 
-// readJSON reads the lists of env with encoding/json. Lenient, a list
-// that cannot be read is taken as empty, and the records that point into
-// it are left out.
-func (l *wireLists) readJSON(env map[string]json.RawMessage, lenient bool) error {
+// readJSON reads the lists of env with encoding/json.
+func (l *wireLists) readJSON(env map[string]json.RawMessage) error {
 	n := max(jsonwire.Count(env["records"]), 0)
 	var logs []jsonLog
 	var zone string
@@ -74,17 +74,13 @@ func (l *wireLists) readJSON(env map[string]json.RawMessage, lenient bool) error
 			})
 			err = cmp.Or(err, jsonwire.ErrSyntax)
 		}
-		if err != nil && !lenient {
+		if err != nil {
 			return err
 		}
 	}
 	l.logs = make([]data.ExerciseLog, 0, len(logs))
 	for i, g := range logs {
 		if g[0] < 0 || g[0] >= int64(len(l.exercises)) {
-			if lenient {
-				l.logs = nil
-				break
-			}
 			return fmt.Errorf("its logs, entry %d: exercise %d is not one of its %d exercises", i+1, g[0], len(l.exercises))
 		}
 		e := l.exercises[g[0]]
@@ -100,37 +96,6 @@ type jsonZone struct{ z *string }
 func (z jsonZone) UnmarshalJSON(b []byte) error {
 	_, err := decodeTuple(b, nil, 1, 1, 0, func() []any { return []any{z.z} })
 	return err
-}
-
-// readNewerJSON reads what it can of the records of a history of a newer
-// schema, as readNewer does, with encoding/json.
-func readNewerJSON(env map[string]json.RawMessage) []data.Record {
-	var l wireLists
-	_ = l.readJSON(env, true)
-	var out []data.Record
-	_ = jsonwire.Items(env["records"], "", func(_ int, item []byte) error {
-		item = bytes.TrimSpace(item)
-		if len(item) < minRecordBytes {
-			return nil
-		}
-		var rec data.Record
-		var err error
-		if item[0] == '{' {
-			if err = json.Unmarshal(item, &rec); err == nil {
-				err = rec.Validate()
-			}
-		} else {
-			var w jsonRecord
-			if err = w.UnmarshalJSON(item); err == nil {
-				err = l.record(&w.wireRecord, wireFields, true, &rec)
-			}
-		}
-		if err == nil {
-			out = append(out, rec)
-		}
-		return nil
-	})
-	return unionByID(out, nil)
 }
 
 // recordError says which record of the list raw encoding/json failed on,
@@ -297,10 +262,10 @@ func (r *jsonRecord) UnmarshalJSON(b []byte) error {
 var wireFieldNames = [wireFields]string{"id", "routine", "start", "end", "exercise time", "local time", "zone", "complete",
 	"its exercises", "pain before", "pain after", "note", "reason it stopped", "edit time"}
 
-// record looks up the indexes of w and checks it, most fields at most
-// unless lenient, into rec.
-func (l *wireLists) record(w *wireRecord, most int, lenient bool, rec *data.Record) error {
-	if err := jsonwire.CheckFields(w.n, wireRequired, most, lenient); err != nil {
+// record looks up the indexes of w and checks it, most fields at most,
+// into rec.
+func (l *wireLists) record(w *wireRecord, most int, rec *data.Record) error {
+	if err := jsonwire.CheckFields(w.n, wireRequired, most, false); err != nil {
 		return err
 	}
 	if len(w.id) != 32 {

@@ -19,7 +19,7 @@ import (
 // with jsonwire's Reader), encoding/json decoding each list in one call and
 // each record through its own UnmarshalJSON (decodeWireJSON), and, in a
 // build with GOEXPERIMENT=jsonv2 or the tag unknot_xjsontext, jsontext's
-// Decoder (decodeWireText, added by history_wire_codec_text_test.go).
+// Decoder (decodeWireText, codecs_jsontext_test.go).
 //
 //	go test -run '^$' -bench Codecs -benchmem -count 10 ./data/store
 //	GOEXPERIMENT=jsonv2 go test -run '^$' -bench Codecs -benchmem -count 10 ./data/store

@@ -7,7 +7,7 @@ import (
 	"encoding/json/jsontext"
 )
 
-// The decoder of history_wire_jsontext.go reads with the standard library's
+// The decoder of codecs_jsontext_test.go reads with the standard library's
 // jsontext, which a build with GOEXPERIMENT=jsonv2 has.
 
 type (

@@ -8,7 +8,7 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 )
 
-// Without GOEXPERIMENT=jsonv2, the decoder of history_wire_jsontext.go
+// Without GOEXPERIMENT=jsonv2, the decoder of codecs_jsontext_test.go
 // reads with go-json-experiment's jsontext, the same package outside the
 // standard library, when built with the tag unknot_xjsontext.
 

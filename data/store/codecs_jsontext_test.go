@@ -12,11 +12,15 @@ import (
 	"unknot/data/store/internal/jsonwire"
 )
 
+func init() { codecs = append(codecs, codec{"jsontext", decodeWireText}) }
+
 // decodeWireText reads a compact history as decodeWire does, but with
 // jsontext's Decoder (encoding/json/jsontext with GOEXPERIMENT=jsonv2, or
 // go-json-experiment's) instead of jsonwire's Reader, token by token, into
-// the same fields as decodeWireJSON. It is one of the decoders weighed
-// against each other in docs/performance.md.
+// the same fields as decodeWireJSON, and words its errors as decodeWire
+// does. It is one of the decoders weighed in docs/performance.md; commit
+// 35d0107 built the app with it (go build -tags unknot_codectext, with
+// GOEXPERIMENT=jsonv2 or the tag unknot_xjsontext) to weigh app.wasm.
 func decodeWireText(env map[string]json.RawMessage, schema int) ([]data.Record, []Tombstone, error) {
 	fields, err := checkEnvelope(env, schema)
 	if err != nil {
@@ -61,7 +65,7 @@ func decodeWireText(env map[string]json.RawMessage, schema int) ([]data.Record, 
 		records = append(records, data.Record{})
 		err := t.record(&w)
 		if err == nil {
-			err = l.record(&w, fields, false, &records[i])
+			err = l.record(&w, fields, &records[i])
 		}
 		if err != nil {
 			return fmt.Errorf("record %d: %w", i+1, err)
@@ -153,30 +157,9 @@ func (t tokens) int(what string) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	neg := v[0] == '-'
-	var n int64
-	for _, c := range v[btoi(neg):] {
-		if c < '0' || c > '9' {
-			return 0, fmt.Errorf("%s is the number %s, must be a whole number", what, data.Clip(string(v)))
-		}
-		d := int64(c - '0')
-		if n > (1<<63-1-d)/10 {
-			return 0, fmt.Errorf("%s is a number too large", what)
-		}
-		n = n*10 + d
-	}
-	if neg {
-		n = -n
-	}
-	return n, nil
-}
-
-// btoi is 1 for true and 0 for false.
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
+	// The number's text, read as the hand-written decoder reads it.
+	r := jsonwire.NewReader(v)
+	return r.Int(what)
 }
 
 // str reads a string.
