@@ -2,7 +2,7 @@
 ADDR ?= localhost:8000
 WASM_FLAGS = -trimpath -ldflags='-s -w'
 
-.PHONY: build wasm server run static test check e2e webkit soak bench chromium webkit-deps espeak-ng speech clean gen
+.PHONY: build wasm server run static test check e2e webkit soak bench lighthouse chromium webkit-deps espeak-ng speech poppler clean gen
 
 build: wasm server ## the app (web/app.wasm, precompressed) and the server (bin/unknot)
 	bin/unknot compress
@@ -20,25 +20,32 @@ static: build ## write a static site into dist/
 	rm -rf dist && bin/unknot static -out dist
 
 check: ## vet and native tests
-	go vet ./... && GOOS=js GOARCH=wasm go vet ./app ./components
+	go vet ./... && GOOS=js GOARCH=wasm go vet ./app ./components/...
 	go test ./...
 
-test: espeak-ng speech ## everything: vet, race tests (with real speech), the wasm build and the browser tests
-	go vet ./... && GOOS=js GOARCH=wasm go vet ./app ./components
+test: espeak-ng speech poppler ## everything: vet, race tests (with real speech), the wasm build and the browser tests
+	go vet ./... && GOOS=js GOARCH=wasm go vet ./app ./components/...
 	go test -race ./...
 	$(MAKE) wasm
 	$(MAKE) e2e
 	$(MAKE) webkit
 	go run ./bench -quick -smoke
 
-e2e: chromium ## the browser tests in Chromium
+e2e: chromium poppler ## the browser tests in Chromium
 	UNKNOT_E2E=1 go test ./e2e/ -count=1 -v -timeout 45m
 
 webkit: webkit-deps ## the browser tests in WebKit, the engine of every iPhone browser (~3 min after the build)
 	UNKNOT_E2E=1 go test ./e2e/webkit/ -count=1 -v -timeout 15m
 
-bench: chromium ## sizes, launch times, update cost, memory, history and timer against the budgets (~30 min)
+bench: chromium lighthouse ## sizes, launch times, update cost, memory, history, Lighthouse and timer against the budgets (~35 min)
 	go run ./bench -strict
+
+# Lighthouse, pinned in bench/lighthouse/package-lock.json, for make bench
+# (which would install it too): Node.js from Debian when it is missing.
+lighthouse:
+	@command -v npm >/dev/null || { if [ "$$(id -u)" = 0 ]; then S=; else S=sudo; fi; \
+		$$S apt-get update && $$S env DEBIAN_FRONTEND=noninteractive apt-get install -y nodejs npm; }
+	@test -f bench/lighthouse/node_modules/lighthouse/package.json || (cd bench/lighthouse && npm ci --no-audit --no-fund --ignore-scripts)
 
 chromium:
 	@test -x /usr/bin/chromium || { if [ "$$(id -u)" = 0 ]; then S=; else S=sudo; fi; \
@@ -59,6 +66,12 @@ espeak-ng:
 speech:
 	@test -x /usr/bin/speech-dispatcher -a -x /usr/bin/pulseaudio -a -x /usr/lib/speech-dispatcher-modules/sd_espeak-ng || { if [ "$$(id -u)" = 0 ]; then S=; else S=sudo; fi; \
 		$$S apt-get update && $$S env DEBIAN_FRONTEND=noninteractive apt-get install -y speech-dispatcher speech-dispatcher-espeak-ng pulseaudio; }
+
+# poppler-utils reads the report's PDF in the browser tests: pdfinfo counts
+# its pages, pdftotext takes its text out (e2e/report_test.go).
+poppler:
+	@test -x /usr/bin/pdftotext -a -x /usr/bin/pdfinfo || { if [ "$$(id -u)" = 0 ]; then S=; else S=sudo; fi; \
+		$$S apt-get update && $$S env DEBIAN_FRONTEND=noninteractive apt-get install -y poppler-utils; }
 
 clean:
 	rm -rf bin dist e2e/screenshots web/app.wasm web/app.wasm.br web/app.wasm.gz

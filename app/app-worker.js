@@ -15,7 +15,11 @@
 //   cache and checked against this build's digests (a page: that it names
 //   this build; any other file without a digest fails the install), and a
 //   page's scripts, which name their build (?v=), come from that build or
-//   not at all.
+//   not at all;
+// - app.wasm comes over the network once on a first visit: while an open
+//   page of this build is downloading it, the install waits until the page
+//   has it, then takes it from the browser's HTTP cache, checked against
+//   its digest like any file (web/loading.js answers for the page).
 const build = "{{.Version}}";
 const cacheName = "app-" + "{{.Version}}";
 const resourcesToCache = {{.ResourcesToCache}};
@@ -29,7 +33,11 @@ self.addEventListener("install", (event) => {
   event.waitUntil(
     caches
       .open(cacheName)
-      .then((cache) => precache(cache).then(() => cachePages(cache)))
+      .then(async (cache) => {
+        const shared = await pageHas(wasmURL);
+        await precache(cache, shared);
+        await cachePages(cache);
+      })
       .catch(async (err) => {
         // Nothing of a failed install may linger under this build's name.
         await caches.delete(cacheName);
@@ -44,30 +52,107 @@ self.addEventListener("install", (event) => {
 // max-age would otherwise fill this build's cache with the files of the
 // build before. A file whose digest does not match this build's (a deploy
 // half done, a proxy's old copy) fails the install; the installed version
-// stays, and the browser tries again at its next update check.
-async function precache(cache) {
+// stays, and the browser tries again at its next update check. The one
+// exception is app.wasm when shared is set (a page of this build has just
+// downloaded it, see pageHas): it is taken from the page's copy or the
+// HTTP cache, and only if it passes the same check; otherwise it is
+// downloaded as the rest.
+async function precache(cache, shared) {
   const responses = await Promise.all(
     resourcesToCache.map(async (url) => {
-      const res = await fetch(new Request(url, { cache: "reload" }));
-      if (!res.ok) {
-        throw new Error(`app worker ${build}: ${url} answered ${res.status}`);
+      if (shared && url === wasmURL) {
+        try {
+          // The page's copy (app/wasmshare.js), else the HTTP cache's.
+          const copy = await caches.open(handoffCache).then((c) => c.match(url));
+          return await checked(url, copy || (await fetch(new Request(url, { cache: "force-cache" }))));
+        } catch (err) {
+          console.warn(`app worker ${build}: the page's ${url} will not do, downloading it:`, err);
+        }
       }
-      const want = digests[url];
-      if (want === undefined && !isPage(res)) {
-        // Every file but a page has one (server.Digests): a file that
-        // has none cannot be checked, so it is not cached either.
-        throw new Error(`app worker ${build}: ${url} has no digest of this build`);
-      }
-      if (
-        (want !== undefined && (await sha256(res.clone())) !== want) ||
-        (want === undefined && !(await pageOfThisBuild(res)))
-      ) {
-        throw new Error(`app worker ${build}: ${url} is from another build`);
-      }
-      return res;
+      return checked(url, await fetch(new Request(url, { cache: "reload" })));
     })
   );
   await Promise.all(responses.map((res, i) => cache.put(resourcesToCache[i], res)));
+}
+
+// checked returns res, the answer for url, if it is a file of this build,
+// and throws otherwise.
+async function checked(url, res) {
+  if (!res.ok) {
+    throw new Error(`app worker ${build}: ${url} answered ${res.status}`);
+  }
+  const want = digests[url];
+  if (want === undefined && !isPage(res)) {
+    // Every file but a page has one (server.Digests): a file that has
+    // none cannot be checked, so it is not cached either.
+    throw new Error(`app worker ${build}: ${url} has no digest of this build`);
+  }
+  if (
+    (want !== undefined && (await sha256(res.clone())) !== want) ||
+    (want === undefined && !(await pageOfThisBuild(res)))
+  ) {
+    throw new Error(`app worker ${build}: ${url} is from another build`);
+  }
+  return res;
+}
+
+// handoffCache holds the copy of app.wasm a page downloading it keeps for
+// the worker (app/wasmshare.js); activate deletes it with the old caches.
+const handoffCache = "unknot-handoff";
+
+// wasmURL is this build's app.wasm, as its pages ask for it.
+const wasmURL = resourcesToCache.find((url) => new URL(url, self.location).pathname.endsWith("/app.wasm"));
+
+// How long the install waits for the open pages to answer at all, and
+// then for a page that is downloading app.wasm to say how far it got
+// (web/loading.js says so at least every second).
+const askTimeout = 3000;
+const quietTimeout = 15000;
+
+// pageHas asks every open page whether it is downloading url. It resolves
+// true once one of them has it whole (in the browser's HTTP cache, where
+// the worker then takes it from), and false when none is downloading it, or
+// when the one that is stops saying how far it got.
+async function pageHas(url) {
+  if (url === undefined) {
+    return false;
+  }
+  const pages = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  if (pages.length === 0) {
+    return false;
+  }
+  return new Promise((resolve) => {
+    let unanswered = pages.length;
+    let timer = 0;
+    // The ports stay referenced until the end: WebKit stopped delivering
+    // a page's later answers on a port nothing else held.
+    const ports = [];
+    const end = (has) => {
+      clearTimeout(timer);
+      ports.forEach((port) => port.close());
+      resolve(has);
+    };
+    const wait = (ms) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => end(false), ms);
+    };
+    wait(askTimeout);
+    for (const page of pages) {
+      const channel = new MessageChannel();
+      ports.push(channel.port1);
+      channel.port1.onmessage = (event) => {
+        const state = event.data && event.data.state;
+        if (state === "have") {
+          end(true);
+        } else if (state === "loading") {
+          wait(quietTimeout);
+        } else if (--unanswered === 0) {
+          end(false);
+        }
+      };
+      page.postMessage({ unknot: "has", url: url }, [channel.port2]);
+    }
+  });
 }
 
 // Pages are made per request, so they have no digest: a page of this build

@@ -34,6 +34,10 @@ const (
 	// cuesScript runs the session player's cues and step view
 	// (components/webapi/cues.go, components/player/step_view.go).
 	cuesScript = "/web/cues.js"
+	// loadingScript answers taps while app.wasm loads and tells the
+	// installing service worker when the page has app.wasm, so a first
+	// visit downloads it once (web/loading.js, app-worker.js).
+	loadingScript = "/web/loading.js"
 )
 
 // styles are the app's stylesheets, in the order they apply.
@@ -55,8 +59,20 @@ var prefsFile string
 // hashes) the text of a script element whatever the file holds.
 var prefsJS = strings.ReplaceAll(prefsFile, "\r\n", "\n")
 
-// prefsScript is prefsJS as the page head carries it.
-var prefsScript = "<script>" + prefsJS + "</script>"
+// wasmShareJS keeps a copy of a first visit's app.wasm for the installing
+// service worker, so app.wasm comes over the network once. It wraps fetch
+// before go-app's app.js runs, so it is in the page head too.
+//
+//go:embed wasmshare.js
+var wasmShareFile string
+
+// headJS is the one script the page head carries inline: the saved look,
+// then the copy of app.wasm. The Content-Security-Policy names it by its
+// hash.
+var headJS = prefsJS + strings.ReplaceAll(wasmShareFile, "\r\n", "\n")
+
+// prefsScript is headJS as the page head carries it.
+var prefsScript = "<script>" + headJS + "</script>"
 
 // newSite returns Unknot as the server and the static build send it, from
 // the web/ folder in root.
@@ -70,8 +86,8 @@ func newSite(root string) (server.Site, error) {
 		Manifest:      manifestJSON(h),
 		IsPage:        components.IsPage,
 		Pages:         components.Pages(),
-		Scripts:       []string{cuesScript},
-		InlineScripts: []string{prefsJS},
+		Scripts:       []string{cuesScript, loadingScript},
+		InlineScripts: []string{headJS},
 	}, nil
 }
 
@@ -143,6 +159,7 @@ func handlerFor(web server.Web, sw string) *app.Handler {
 		Styles: slices.Clone(styles),
 		RawHeaders: []string{
 			prefsScript,
+			`<script src="` + loadingScript + `" defer></script>`,
 			`<link rel="icon" type="image/png" sizes="32x32" href="` + iconFavicon + `">`,
 			`<meta name="mobile-web-app-capable" content="yes">`,
 			`<meta name="apple-mobile-web-app-capable" content="yes">`,

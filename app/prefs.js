@@ -9,6 +9,11 @@
     if (s.theme === "light" || s.theme === "dark") root.setAttribute("data-theme", s.theme);
     if (s.largeText === true) root.setAttribute("data-text", "large");
     if (s.reduceMotion === true) root.setAttribute("data-motion", "reduce");
+    // The server's page holds both what a first visit shows (the safety
+    // advice before the first session) and what later ones do (Start in
+    // reach): the stylesheet shows the one that this person's app will
+    // draw, so nothing moves when it arrives.
+    if (s.safetyAccepted === true) root.setAttribute("data-safety", "accepted");
   } catch (e) {
     // Damaged settings: the app reports them once it runs.
   }

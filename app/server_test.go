@@ -301,9 +301,11 @@ func TestViewportAllowsZoom(t *testing.T) {
 }
 
 // TestPreRenderedPlayerWaitsForSettings checks that the player's page as
-// the server draws it (shown while app.wasm loads) names the routine but
-// offers neither Start nor the safety gate: the server cannot know which
-// of the two this person should see.
+// the server draws it (shown while app.wasm loads) names the routine and
+// offers no Start: the server cannot know whether this person has read the
+// safety advice. It holds the advice for a first visit and Start's place
+// for a later one, each marked so that the page's head script and the
+// stylesheet show only the one this person's app will draw (app/prefs.js).
 func TestPreRenderedPlayerWaitsForSettings(t *testing.T) {
 	s := newTestServer(t, newTestRoot(t))
 	res, body := get(t, s, http.MethodGet, "/session/evening", "")
@@ -311,12 +313,15 @@ func TestPreRenderedPlayerWaitsForSettings(t *testing.T) {
 	if !strings.Contains(page, "Evening") {
 		t.Errorf("the pre-rendered player does not name the routine")
 	}
-	for _, id := range []string{`id="start"`, `id="safety-gate"`} {
-		if strings.Contains(page, id) {
-			t.Errorf("the pre-rendered player shows %s before the settings are read", id)
-		}
+	if strings.Contains(page, `id="start"`) {
+		t.Error("the pre-rendered player offers Start before the settings are read")
 	}
-	if !strings.Contains(page, "start-slot") {
-		t.Errorf("the pre-rendered player keeps no room for Start")
+	gate := regexp.MustCompile(`<div class="first-visit-only">\s*<section[^>]* id="safety-gate"|<div class="first-visit-only"><section[^>]*id="safety-gate"`)
+	if !gate.MatchString(page) || strings.Count(page, `id="safety-gate"`) != 1 {
+		t.Error("the pre-rendered player holds the safety advice other than once, inside first-visit-only")
+	}
+	if !regexp.MustCompile(`class="start-bar returning-only"[^>]*>\s*<div[^>]*class="start-slot"`).MatchString(page) &&
+		!regexp.MustCompile(`id="start-bar"[^>]*class="start-bar returning-only"`).MatchString(page) {
+		t.Error("the pre-rendered player keeps no room for Start, or not only for a later visit")
 	}
 }

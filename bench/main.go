@@ -8,7 +8,9 @@
 // It builds both apps into a temporary folder with the Makefile's flags,
 // serves each with Unknot's own server code, drives headless Chromium
 // (/usr/bin/chromium, or $UNKNOT_CHROMIUM) and prints a Markdown table with
-// PASS or FAIL for every budget. README.md's "Performance" section explains
+// PASS or FAIL for every budget, then Lighthouse's figures for a first visit
+// of each page (Lighthouse pinned in bench/lighthouse, installed there with
+// npm ci when missing) and app.wasm's code by Go package. README.md's "Performance" section explains
 // the figures.
 package main
 
@@ -47,7 +49,7 @@ type config struct {
 }
 
 // measurements names what -only can pick.
-var measurements = []string{"size", "first", "warm", "updates", "memory", "history", "timer"}
+var measurements = []string{"size", "first", "warm", "updates", "memory", "history", "lighthouse", "timer"}
 
 // wants reports whether the measurement name is to be taken.
 func (c config) wants(name string) bool { return c.only == nil || c.only[name] }
@@ -136,6 +138,8 @@ type bench struct {
 
 	app, base           *site
 	appSize, baseSize   sizes
+	appPkgs, basePkgs   packageSizes
+	appLH, baseLH       []lighthouseReport
 	appFirst, baseFirst *firstVisit
 	appWarm, baseWarm   []pageTimes
 	updates             *updateCost
@@ -180,6 +184,12 @@ func (b *bench) measure(root, tmp string) int {
 		}
 		if b.baseSize, err = measureSizes(b.base); err != nil {
 			b.fail("sizes", err)
+		}
+		if b.appPkgs, err = measurePackages(root, tmp, "app", "./app"); err != nil {
+			b.fail("code by package, Unknot", err)
+		}
+		if b.basePkgs, err = measurePackages(root, tmp, "baseline", "./bench/baseline"); err != nil {
+			b.fail("code by package, baseline", err)
 		}
 	}
 
@@ -251,6 +261,17 @@ func (b *bench) measure(root, tmp string) int {
 		return err
 	})
 	c.close()
+
+	step("lighthouse", "Lighthouse", func() error {
+		// A quick run proves the runner: Home and the baseline once.
+		routes, twice := lighthouseRoutes, true
+		if b.cfg.quick {
+			routes, twice = routes[:1], false
+		}
+		var err error
+		b.appLH, b.baseLH, err = measureLighthouse(root, b.cfg.chromium, tmp, b.app, b.base, routes, twice)
+		return err
+	})
 
 	if b.cfg.wants("timer") {
 		tc, err := startChrome(b.cfg.chromium, tmp, "throttled", true, b.cfg.voice)
@@ -379,6 +400,10 @@ func (b *bench) print(w io.Writer, took time.Duration) {
 		if t.note != "" {
 			row("timer: "+t.note, "", "", "", "", "")
 		}
+	}
+	printLighthouse(w, b.appLH, b.baseLH, check)
+	if b.appPkgs != nil && b.basePkgs != nil {
+		printPackages(w, b.appPkgs, b.basePkgs)
 	}
 	for _, e := range b.errs {
 		fmt.Fprintf(w, "\nERROR: %s\n", strings.TrimSpace(e))

@@ -8,6 +8,7 @@ import (
 	"unknot/components/guide"
 	"unknot/components/history"
 	"unknot/components/player"
+	"unknot/components/report"
 	"unknot/components/routines"
 	"unknot/components/settings"
 	"unknot/components/ui"
@@ -38,6 +39,7 @@ var Routes = []Route{
 	{Path: "/", New: func() app.Composer { return &guide.Home{} }, Nav: "Home", NavID: "home"},
 	{Path: "/routines", New: func() app.Composer { return &routines.Page{} }, Nav: "Routines", NavID: "routines"},
 	{Path: "/history", New: func() app.Composer { return &history.Page{} }, Nav: "History", NavID: "history"},
+	{Path: report.Path, New: func() app.Composer { return &report.Page{} }},
 	{Path: "/settings", New: func() app.Composer { return &settings.Page{} }, Nav: "Settings", NavID: "settings"},
 	{Path: "/safety", New: func() app.Composer { return &guide.SafetyPage{} }, Nav: "Safety", NavID: "safety"},
 	{Path: "/symptoms", New: func() app.Composer { return &guide.SymptomsPage{} }},

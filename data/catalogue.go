@@ -85,6 +85,10 @@ type Phase struct {
 	// Do is the instruction to show and speak as the hold starts; "{side}"
 	// is replaced by "left", "right" or "both".
 	Do string
+	// Cue is what is said, in a few words, in the place of Do on the
+	// rounds after the first, when the person knows the move ("{side}" as
+	// in Do); BothCue replaces it when both sides work together.
+	Cue, BothCue string
 	// BothPose, Both and BothRelease replace Pose, Do and Release when both
 	// sides work together.
 	BothPose, Both, BothRelease string
@@ -102,6 +106,14 @@ func (p Phase) ReleaseFor(s Side) string {
 		return p.BothRelease
 	}
 	return p.Release
+}
+
+// CueFor returns the short cue of p on the given side.
+func (p Phase) CueFor(s Side) string {
+	if s == SideBoth && p.BothCue != "" {
+		return p.BothCue
+	}
+	return strings.ReplaceAll(p.Cue, "{side}", string(s))
 }
 
 // For returns the pose and instruction of p on the given side.

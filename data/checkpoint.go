@@ -30,6 +30,9 @@ type Checkpoint struct {
 	Timing *Timing `json:"timing,omitempty"`
 	// ElapsedMS is the plan time reached, in milliseconds.
 	ElapsedMS int64 `json:"elapsedMs"`
+	// JumpedMS is the plan time Skip and Back moved over, forward less
+	// back, in milliseconds (Session.Active); 0 in checkpoints from before.
+	JumpedMS int64 `json:"jumpedMs,omitempty"`
 	// Skipped lists the steps skipped, by index.
 	Skipped []int `json:"skipped,omitempty"`
 	// Started is the instant the session started, in UTC; LocalDate,
@@ -58,6 +61,7 @@ func (s Session) Checkpoint(start Stamp, painBefore *int, now time.Time) Checkpo
 		PlanSteps:   s.Plan.Steps,
 		Timing:      &s.Plan.Timing,
 		ElapsedMS:   s.Elapsed(now).Milliseconds(),
+		JumpedMS:    s.jumped.Milliseconds(),
 		Started:     start.At.Round(0).UTC().Truncate(time.Millisecond),
 		LocalDate:   start.LocalDate,
 		LocalTime:   start.LocalTime,
@@ -87,6 +91,12 @@ func (c Checkpoint) TimingOr(t Timing) Timing {
 // Elapsed is the plan time c reached.
 func (c Checkpoint) Elapsed() time.Duration { return time.Duration(c.ElapsedMS) * time.Millisecond }
 
+// Active is the time the person had spent in the session when c was saved
+// (Session.Active): what its record's ActiveMS says once saved.
+func (c Checkpoint) Active() time.Duration {
+	return max(time.Duration(c.ElapsedMS-c.JumpedMS)*time.Millisecond, 0)
+}
+
 // Stamp is when and where the session of c started.
 func (c Checkpoint) Stamp() Stamp {
 	return Stamp{At: c.Started, LocalDate: c.LocalDate, LocalTime: c.LocalTime, Zone: c.Zone}
@@ -107,6 +117,7 @@ func (c Checkpoint) Fits(p Plan) bool {
 func RestoreSession(p Plan, c Checkpoint, now time.Time) Session {
 	s := Session{Plan: p, since: now, skipped: make([]bool, p.Steps)}
 	s.base = min(max(c.Elapsed(), 0), p.Total)
+	s.jumped = time.Duration(c.JumpedMS) * time.Millisecond
 	for _, i := range c.Skipped {
 		if i >= 0 && i < p.Steps {
 			s.skipped[i] = true
@@ -143,6 +154,8 @@ func (c Checkpoint) Validate() error {
 		return fmt.Errorf("plan steps are %d, must be 1 to %d", c.PlanSteps, MaxCount*MaxLogs)
 	case c.ElapsedMS < 0 || c.ElapsedMS > c.PlanTotalMS:
 		return fmt.Errorf("time reached is %d ms, must be 0 to the plan's %d", c.ElapsedMS, c.PlanTotalMS)
+	case c.JumpedMS < -c.PlanTotalMS || c.JumpedMS > c.ElapsedMS:
+		return fmt.Errorf("time skipped is %d ms, must be no more than the %d reached, nor below minus the plan's %d", c.JumpedMS, c.ElapsedMS, c.PlanTotalMS)
 	case len(c.Skipped) > c.PlanSteps:
 		return fmt.Errorf("%d steps skipped of %d", len(c.Skipped), c.PlanSteps)
 	}

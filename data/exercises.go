@@ -45,6 +45,8 @@ func DefaultCatalogue() Catalogue {
 			Phases: []Phase{{
 				Pose:     "knee-{side}",
 				Do:       "Gently pull your {side} knee to your chest. Tighten your stomach and press your back down.",
+				Cue:      "Your {side} knee to your chest.",
+				BothCue:  "Both knees to your chest.",
 				BothPose: "knees-both",
 				Both:     "Gently pull both knees to your chest. Tighten your stomach and press your back down.",
 				// The knee stays bent: the foot goes back down.
@@ -80,6 +82,7 @@ func DefaultCatalogue() Catalogue {
 			Phases: []Phase{{
 				Pose:    "rotate-{side}",
 				Do:      "Slowly roll your knees to the {side}, as far as is comfortable. Keep your shoulders down.",
+				Cue:     "Knees to the {side}.",
 				Release: "Slowly bring your knees back to the middle.",
 				Into:    3 * time.Second,
 				Out:     3 * time.Second,
@@ -109,9 +112,9 @@ func DefaultCatalogue() Catalogue {
 			RepsText:    "rounds a day",
 			Sides:       SidesNone,
 			Phases: []Phase{
-				{Pose: "back-arch", Do: "Tighten your stomach and let your lower back lift slightly.",
+				{Pose: "back-arch", Do: "Tighten your stomach and let your lower back lift slightly.", Cue: "Lower back up, a little.",
 					Release: "Let your back settle.", Into: 2 * time.Second, Out: time.Second},
-				{Pose: "back-flat", Do: "Gently press your lower back flat, belly button toward the floor.",
+				{Pose: "back-flat", Do: "Gently press your lower back flat, belly button toward the floor.", Cue: "Back flat to the floor.",
 					Release: "Let your stomach go.", Into: 2 * time.Second, Out: time.Second},
 			},
 			Frequency:   Frequency{TimesPerDay: 1, Text: "Counted per day, across all your sessions that day: in whichever routine you do first."},
@@ -142,6 +145,7 @@ func DefaultCatalogue() Catalogue {
 			Phases: []Phase{{
 				Pose:    "bridge",
 				Do:      "Tighten your stomach and buttocks, and lift your hips into a straight line.",
+				Cue:     "Hips up.",
 				Release: "Slowly lower your hips to the floor.",
 				Into:    3 * time.Second,
 				Out:     3 * time.Second,
@@ -172,9 +176,9 @@ func DefaultCatalogue() Catalogue {
 			RepsText:    "times",
 			Sides:       SidesNone,
 			Phases: []Phase{
-				{Pose: "cat-arch", Do: "Slowly arch your back up toward the ceiling.", Release: "Come back to a flat back.",
+				{Pose: "cat-arch", Do: "Slowly arch your back up toward the ceiling.", Cue: "Back up.", Release: "Come back to a flat back.",
 					Into: 2 * time.Second, Out: 2 * time.Second},
-				{Pose: "cat-sag", Do: "Slowly let your belly sink and lift your head.", Release: "Come back to a flat back.",
+				{Pose: "cat-sag", Do: "Slowly let your belly sink and lift your head.", Cue: "Belly down, head up.", Release: "Come back to a flat back.",
 					Into: 2 * time.Second, Out: 2 * time.Second},
 			},
 			Frequency: twiceDaily,

@@ -17,7 +17,8 @@ import (
 // syscall/js in.
 //
 // The screens sit above, under components/, grouped by feature: guide (home
-// and the reading pages), player, history, routines and settings. A feature
+// and the reading pages), player, history, report (History's printable
+// page), routines and settings. A feature
 // may use ui (the shell, the elements and the widgets two features show),
 // webapi (the browser's APIs), svg, the runner, data and store, never
 // another feature: what two features share moves down into ui. ui may use
@@ -36,7 +37,7 @@ func TestLayers(t *testing.T) {
 		uuid    = "github.com/google/uuid"
 	)
 	const components = "unknot/components"
-	features := []string{"guide", "history", "player", "routines", "settings"}
+	features := []string{"guide", "history", "player", "report", "routines", "settings"}
 	isFeature := func(path string) bool {
 		for _, f := range features {
 			if path == components+"/"+f {

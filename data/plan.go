@@ -220,8 +220,14 @@ func (b *builder) exercise(item int, e Exercise, reps int, hold time.Duration, m
 				s.Pose, s.Text = ph.For(side)
 				in := s
 				in.Kind, in.Say = KindInstruct, s.Text
+				if (rep > 1 || si > 0) && t.ShortCues {
+					// The move is known once said for the first side
+					// of the first round: a short cue that keeps the
+					// side, the whole instruction on screen.
+					in.Say = ph.CueFor(side)
+				}
 				if si == 0 && pi == 0 {
-					in.Say = fmt.Sprintf(words.SayRep, rep, reps) + " " + s.Text
+					in.Say = fmt.Sprintf(words.SayRep, rep, reps) + " " + in.Say
 				}
 				b.told(&in, 0, ph.Into)
 				b.hold(s, e.Hold.Breaths, hold)
@@ -230,6 +236,11 @@ func (b *builder) exercise(item int, e Exercise, reps int, hold time.Duration, m
 				tr.Kind, tr.Text = KindRelease, ph.ReleaseFor(side)
 				atLeast := t.Release
 				tr.Say = words.Relax + " " + ph.ReleaseFor(side)
+				if (rep > 1 || si > 0) && t.ShortCues {
+					// As with the instruction: once said in full, the
+					// release is "Relax.", the whole of it on screen.
+					tr.Say = words.Relax
+				}
 				if switchesSide(sides, si, pi, len(e.Phases)) {
 					tr.Kind, atLeast = KindSwitch, t.Switch
 					tr.Text += " " + fmt.Sprintf(words.SwitchTo, sides[si+1])

@@ -173,7 +173,7 @@ func NewRecord(s Session, start Stamp, end time.Time) Record {
 		RoutineName: s.Plan.Routine.Name,
 		Start:       from,
 		End:         from.Add(d).Truncate(time.Millisecond),
-		ActiveMS:    s.Elapsed(end).Milliseconds(),
+		ActiveMS:    s.Active(end).Milliseconds(),
 		LocalDate:   start.LocalDate,
 		LocalTime:   start.LocalTime,
 		Zone:        start.Zone,

@@ -151,6 +151,13 @@ type Timing struct {
 	// lead-in last as long as their words take at this speed (see
 	// SpeakingTime); the times above are then the least they last.
 	Voice float64 `json:"voice,omitempty"`
+	// ShortCues says, once an exercise's move has been said in full (its
+	// first side in its first round), a short cue that keeps the side
+	// ("Round 2 of 3. Your left knee to your chest.") in the place of the
+	// whole instruction, which the screen still shows: the person knows
+	// the move by then, and the hold comes sooner. Without it every hold
+	// is told in full.
+	ShortCues bool `json:"shortCues,omitempty"`
 }
 
 // DefaultTiming returns Unknot's default pacing, for the voice at its
@@ -165,6 +172,7 @@ func DefaultTiming() Timing {
 		BreathIn:  3 * time.Second,
 		BreathOut: 3 * time.Second,
 		Voice:     defaultVoiceRate,
+		ShortCues: true,
 	}
 }
 

@@ -23,6 +23,9 @@ type Session struct {
 	// skipped marks the steps the person skipped, so they are not counted
 	// as done.
 	skipped []bool
+	// jumped is the plan time Skip and Back moved over, forward less back:
+	// time the person did not spend (see Active).
+	jumped time.Duration
 }
 
 // NewSession starts p at the instant now.
@@ -37,6 +40,13 @@ func (s Session) Elapsed(now time.Time) time.Duration {
 		e += now.Sub(s.since)
 	}
 	return min(max(e, 0), s.Plan.Total)
+}
+
+// Active is the time the person has spent in the session at now, pauses
+// and what Skip jumped over left out, what Back went over again counted
+// again: the session's length as lived, not the plan time reached.
+func (s Session) Active(now time.Time) time.Duration {
+	return max(s.Elapsed(now)-s.jumped, 0)
 }
 
 // At is the position at now.
@@ -101,7 +111,9 @@ func (s Session) Resume(now time.Time) Session {
 // seek moves to the given plan time, keeping the paused or running state;
 // a wait for the voice ends, as the person moved on.
 func (s Session) seek(to time.Duration, now time.Time) Session {
-	s.base, s.since = min(max(to, 0), s.Plan.Total), now
+	to = min(max(to, 0), s.Plan.Total)
+	s.jumped += to - s.Elapsed(now)
+	s.base, s.since = to, now
 	if s.waiting {
 		s.running, s.waiting = true, false
 	}

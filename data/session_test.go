@@ -48,7 +48,9 @@ type op struct {
 // run starts a morning session at t0 and applies ops in order.
 func run(tb testing.TB, ops ...op) data.Session {
 	tb.Helper()
-	s := data.NewSession(compile(tb, data.Morning, data.DefaultTiming()), t0)
+	// The session's clock over a plan whose every step is known: the one
+	// that says the whole instruction every round.
+	s := data.NewSession(compile(tb, data.Morning, fullEveryRound()), t0)
 	for _, o := range ops {
 		now := t0.Add(o.at)
 		switch o.do {
@@ -69,7 +71,7 @@ func run(tb testing.TB, ops ...op) data.Session {
 
 func TestSessionPlanLayout(t *testing.T) {
 	// Guards the constants above, which the other tests rely on.
-	p := compile(t, data.Morning, data.DefaultTiming())
+	p := compile(t, data.Morning, fullEveryRound())
 	checks := []struct {
 		name      string
 		got, want time.Duration
@@ -403,5 +405,31 @@ func TestSessionWaitsForTheVoice(t *testing.T) {
 	}
 	if s := data.NewSession(p, t0).Wait(end, t0.Add(end-sec)); func() bool { w, _ := s.Waiting(); return w }() {
 		t.Errorf("a wait for a step's end not reached yet: got waiting")
+	}
+}
+
+// Active is the time spent: pauses and what Skip jumped over left out, and
+// what Back went over again counted again.
+func TestSessionActive(t *testing.T) {
+	p := compile(t, data.Morning, fullEveryRound())
+	at := func(d time.Duration) time.Time { return t0.Add(d) }
+	s := data.NewSession(p, t0)
+	check := func(what string, now, want time.Duration) {
+		t.Helper()
+		if got := s.Active(at(now)); got != want {
+			t.Errorf("%s, at %v: active %v, want %v", what, now, got, want)
+		}
+	}
+	check("running", 3*time.Second, 3*time.Second)
+	s = s.Skip(at(3 * time.Second)) // the lead-in skipped 3 s in
+	check("after a skip", 10*time.Second, 10*time.Second)
+	s = s.Pause(at(10 * time.Second))
+	check("paused a minute", 70*time.Second, 10*time.Second)
+	s = s.Resume(at(70 * time.Second))
+	s = s.Back(at(71 * time.Second)) // 8 s into the step: back to its start
+	check("back over 8 s", 71*time.Second, 11*time.Second)
+	check("running again", 80*time.Second, 20*time.Second)
+	if e := s.Elapsed(at(80 * time.Second)); e != 21*time.Second {
+		t.Errorf("the plan time reached is %v, want 21 s (not the 20 s spent)", e)
 	}
 }

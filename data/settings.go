@@ -7,9 +7,9 @@ import (
 
 // SettingsSchema is the version of the stored settings' shape. Schema 1 had
 // only the four cue switches; schema 2 added everything else but the badge,
-// which schema 3 added. An older value loads with the fields it lacks at
-// their defaults.
-const SettingsSchema = 3
+// which schema 3 added; schema 4 added FullInstructions. An older value
+// loads with the fields it lacks at their defaults.
+const SettingsSchema = 4
 
 // Themes the person can choose.
 const (
@@ -37,6 +37,10 @@ type Settings struct {
 	VoiceRate float64 `json:"voiceRate"`
 	// BeepVolume is the loudness of the tones, in percent.
 	BeepVolume int `json:"beepVolume"`
+	// FullInstructions has the voice say the whole instruction on every
+	// round; without it, rounds after the first say a short cue
+	// (Timing.ShortCues).
+	FullInstructions bool `json:"fullInstructions"`
 	// GetReadySeconds is the lead-in before the first exercise; RestSeconds
 	// the pause between exercises.
 	GetReadySeconds int `json:"getReadySeconds"`
@@ -108,6 +112,7 @@ func (s Settings) Timing() Timing {
 	if s.Voice {
 		t.Voice = s.VoiceRate
 	}
+	t.ShortCues = !s.FullInstructions
 	return t
 }
 

@@ -9,7 +9,7 @@ import (
 )
 
 func TestDefaultSettings(t *testing.T) {
-	want := data.Settings{Schema: 3, Voice: true, Beeps: true, Vibration: true, KeepAwake: true, Badge: true,
+	want := data.Settings{Schema: 4, Voice: true, Beeps: true, Vibration: true, KeepAwake: true, Badge: true,
 		VoiceRate: 0.95, BeepVolume: 70, GetReadySeconds: 10, RestSeconds: 15, Theme: data.ThemeSystem,
 		MorningReminder: "07:30", EveningReminder: "19:30"}
 	if got := data.DefaultSettings(); got != want {
@@ -25,6 +25,12 @@ func TestSettingsTiming(t *testing.T) {
 	}
 	if err := tm.Validate(); err != nil {
 		t.Errorf("got %v, want nil", err)
+	}
+	if !tm.ShortCues {
+		t.Error("later rounds say the whole instruction by default, want a short cue")
+	}
+	if full := datatest.SettingsWith(func(s *data.Settings) { s.FullInstructions = true }).Timing(); full.ShortCues {
+		t.Error("with full instructions asked for, later rounds still say a short cue")
 	}
 }
 

@@ -279,7 +279,7 @@ func TestSafetyPageListsRedFlags(t *testing.T) {
 	}
 	page := text(t, tb, "main")
 	for _, want := range []string{"999", "112", "911", "emergency department", "both legs", "bladder or bowels",
-		"worse at night", "not medical advice", "sharply worse", "hurt does not always mean harm"} {
+		"worse at night", "not medical advice", "sharply worse", "unlikely to make back pain worse"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the safety page lacks %q", want)
 		}

@@ -138,6 +138,8 @@ func runSoak(t *testing.T, h *harness, seed uint64, kills int) {
 		{"resume offer", s.killAtResumeOffer},
 		{"two tabs", s.killWithTwoTabs},
 		{"import", s.killDuringImport},
+		{"after a save", s.killJustAfterSave},
+		{"waiting save", s.killWhileSavingWhatWaits},
 	}
 	tb := s.tab()
 	tb.open(t, h.base, "/")
@@ -514,6 +516,50 @@ func (s *soaker) killDuringImport(tb *tab) snapshot {
 		}
 		s.trail[len(s.trail)-1] += " done"
 	}
+	return s.killSomewhere(tb)
+}
+
+// killJustAfterSave plays a short routine to its end and kills the page as
+// soon as the finished screen says the session is saved: its checkpoint is
+// still there (a later start lets go of it), and the next start must find
+// the session in the history and not offer it to resume.
+func (s *soaker) killJustAfterSave(tb *tab) snapshot {
+	s.toTheEnd(tb)
+	for try := 0; try < 40; try++ {
+		if got := text(s.t, tb, "#saved"); got != "" && !strings.Contains(got, "Saving") {
+			break
+		}
+		advance(s.t, tb, 20*time.Millisecond)
+	}
+	return s.killSomewhere(tb)
+}
+
+// killWhileSavingWhatWaits leaves a session waiting to be saved, as a full
+// storage leaves one (store.KeepPending; the person was told it is kept),
+// then opens the app, whose start saves it into the history and lets its
+// waiting copy go, and kills the page in the middle of that: between the
+// history's write and the waiting copy's removal among others.
+func (s *soaker) killWhileSavingWhatWaits(tb *tab) snapshot {
+	day := time.Now().AddDate(0, 0, -1-s.rng.IntN(30))
+	rec := e2eRecord(s.t, day, fmt.Sprintf("%02d:%02d", 6+s.rng.IntN(15), s.rng.IntN(60)), s.rng.IntN(2) == 0,
+		nil, data.PainScore(s.rng.IntN(11)), fmt.Sprintf("kept while storage was full %d", s.rng.IntN(1000)))
+	st := &store.MemoryStorage{}
+	if err := store.KeepPending(st, rec); err != nil {
+		s.fail("keeping a session to save later: %v", err)
+	}
+	for _, k := range st.Keys() {
+		v, _ := st.GetRaw(k)
+		setItem(s.t, tb, k, v)
+	}
+	s.promised[rec.ID] = promise{complete: rec.Complete, painAfter: rec.PainAfter, note: rec.Note}
+	// A start of the app: the page loaded again.
+	tb.do(s.t, "starting the app again", chromedp.Navigate(s.h.base+"/"))
+	ctx, cancel := context.WithTimeout(tb.ctx, actionTimeout)
+	defer cancel()
+	if err := waitReady(ctx); err != nil {
+		s.fail("the app did not start again: %v", err)
+	}
+	s.wait(tb, 60*time.Millisecond)
 	return s.killSomewhere(tb)
 }
 

@@ -64,6 +64,11 @@ window.unknotCues = {
       voices.find((v) => v.localService && v.lang.toLowerCase().startsWith("en")) || null;
   },
 
+  // hasVoice reports whether the device has a voice say would speak with.
+  hasVoice(chosen) {
+    return !!(window.speechSynthesis && window.SpeechSynthesisUtterance && this.voice(chosen));
+  },
+
   // say queues text to be spoken at rate once what is being said has been
   // said, and reports whether there was a voice to speak with. Nothing is
   // cancelled here: only hush cuts speech off (skip, back, pause, end), so

@@ -66,8 +66,13 @@
     settle(y, 5000);
   });
   // A reload opens where it was left, once the app runs (seconds on a
-  // slow phone).
-  window.addEventListener("pagehide", remember);
+  // slow phone). A page kept in the back/forward cache keeps its place by
+  // itself, and must not write its history entry then: Chrome may already
+  // have frozen it (after a move to another site), and takes the write for
+  // a reason to drop the page from the cache ("IgnoreEventAndEvict").
+  window.addEventListener("pagehide", (e) => {
+    if (!e.persisted) remember();
+  });
   if (h.state && typeof h.state.unknotY === "number") {
     settle(h.state.unknotY, 10000);
   }

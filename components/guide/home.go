@@ -37,38 +37,43 @@ type Home struct {
 	pause  bool
 	dosing ui.Dosing
 	dosed  bool
+	// read is set once the whole history has been read (OnMount). Until
+	// then Home shows what a first visit shows: the server's page and the
+	// app's first frame lay out alike, and the history's own numbers then
+	// change words, not the layout.
+	read bool
 }
 
-// OnInit reads the person's routines and today's sessions, before Home is
-// first drawn: what OnMount changes go-app draws a second time, which took
-// a cold launch about 30 ms. Today's sessions come from the summary kept
-// beside the history (store.SessionsOn), not from years of sessions. The
-// server's pre-rendered page has neither, as it cannot know them.
+// OnInit reads the person's routines, before Home is first drawn: their
+// cards take room, and what OnMount changes go-app draws a second time.
+// Everything else that depends on what is stored is read after the first
+// frame (OnMount), which draws what a first visit shows, as the server's
+// page does: nothing moves as the app arrives.
 func (h *Home) OnInit() {
+	if h.now == nil {
+		h.now = time.Now
+	}
+	h.firstVisit()
 	if h.st == nil {
 		if app.IsServer {
 			return
 		}
 		h.st = webapi.AppStorage(nil)
 	}
-	if h.now == nil {
-		h.now = time.Now
-	}
 	h.custom, _ = store.LoadCustomRoutines(h.st)
-	// A session that could not be saved before (full storage) is saved
-	// now if there is room, and one a stale tab lost is written back,
-	// before Home says what today holds.
-	webapi.Repair(h.st)
+}
+
+// firstVisit fills Home with what a first visit shows: both of today's
+// sessions to do, the article's start for the per-day exercises, and each
+// routine's length on a first day. The server pre-renders it, the app's
+// first frame draws it the same way, and the person's own numbers replace
+// it in place once read.
+func (h *Home) firstVisit() {
 	now := h.now()
-	today := webapi.LocalDate(now)
-	marks, err := store.SessionsOn(h.st, today, now)
-	if err == nil {
-		h.today = todayText(marks, today)
-	}
-	// A damaged history fails the summary's check, so SessionsOn has read
-	// it in full and says so: a healthy launch still reads only the
-	// summary. The other parts are small.
-	h.unreadable = store.Unreadable(h.st, err)
+	today := now.Format(data.DateLayout)
+	h.today = todayText(nil, today)
+	h.dosing, h.dosed = ui.LoadDosing(nil, now), true
+	h.daily = h.dosing.Daily()
 }
 
 // storedProblem says in one line that something stored could not be read,
@@ -85,22 +90,36 @@ func (h *Home) storedProblem() app.UI {
 	)
 }
 
-// OnMount reads the whole history once the screen is up, which OnInit
-// avoids so the first frame does not wait for it (a ten-year history
-// takes a noticeable moment): where today's per-day exercises stand, the
-// pause advice, and each routine's length as it will be played today.
+// OnMount reads what is stored once the screen is up, in a turn of its own
+// after the first frame: it saves what waits to be saved and writes back a
+// session a stale tab lost (webapi.Repair), then says which of today's
+// sessions are done (from the summary kept beside the history,
+// store.SessionsOn, not from years of sessions), what could not be read,
+// where today's per-day exercises stand, the pause advice, and each
+// routine's length as it will be played now.
 func (h *Home) OnMount(ctx app.Context) {
-	if h.st == nil || h.dosed {
+	if h.st == nil || h.read {
 		return
 	}
 	st, now := h.st, h.now()
 	ctx.Async(func() {
 		time.Sleep(time.Millisecond) // lets the browser draw Home first
+		webapi.Repair(st)
+		day := webapi.LocalDate(now)
+		marks, err := store.SessionsOn(st, day, now)
+		// A damaged history fails the summary's check, so SessionsOn has
+		// read it in full and says so: a healthy launch reads only the
+		// summary. The other parts are small.
+		unreadable := store.Unreadable(st, err)
 		d := ui.LoadDosing(st, now)
 		daily := d.Daily()
 		pause := data.PainAdviceFor(d.History) == data.PainPause
 		ctx.Dispatch(func(ctx app.Context) {
-			h.dosing, h.dosed, h.daily, h.pause = d, true, daily, pause
+			if err == nil {
+				h.today = todayText(marks, day)
+			}
+			h.unreadable = unreadable
+			h.dosing, h.dosed, h.daily, h.pause, h.read = d, true, daily, pause, true
 		})
 	})
 }
@@ -115,7 +134,6 @@ func (h *Home) Render() app.UI {
 			ui.Elt("p.lead", text.Tagline),
 		),
 		app.If(len(h.unreadable) > 0, h.storedProblem()),
-		&ui.InstallPrompt{},
 		&ui.ResumeOffer{},
 		app.If(h.today != "", ui.Elt("p#today.today", h.today)),
 		ui.DailyDoses("home-daily", h.daily),
@@ -127,6 +145,9 @@ func (h *Home) Render() app.UI {
 			})),
 			ui.El("p", ui.Elt("a#to-routines.text-link[href=/routines]", text.ManageRoutines)),
 		),
+		// Below the routines: the offer to install comes with the browser's
+		// say-so, after the first frame, and must not push Start down.
+		&ui.InstallPrompt{},
 		ui.El("section[aria-labelledby=exercises-title]",
 			ui.Elt("h2#exercises-title", text.Exercises),
 			ui.El("ul#exercise-list.exercise-list", app.Range(cat).Slice(func(i int) app.UI {

@@ -281,6 +281,7 @@ func (p *Page) Render() app.UI {
 	if len(p.hist.Records) > 0 {
 		body = append(body,
 			p.renderStats(),
+			ui.El("p.report-link", ui.Elt("a#report-link.text-link[href=/history/report]", text.ReportLink)),
 			&MonthCalendar{
 				Month: p.month, Days: p.monthDays, Today: p.today,
 				CanPrev: p.month.After(p.first), CanNext: p.month.Before(p.thisMonth()),

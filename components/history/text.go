@@ -106,6 +106,7 @@ var text = struct {
 	PainAfter           string
 	Note                string
 	DayTitle            string
+	ReportLink          string
 }{
 	Title:         "Your history",
 	Empty:         "No sessions yet. Sessions you finish, or end early, are kept here on this device.",
@@ -211,4 +212,5 @@ var text = struct {
 	PainAfter:           "Pain after the session (0–10)",
 	Note:                "Note",
 	DayTitle:            "Sessions on %s",
+	ReportLink:          "A one-page report for your physiotherapist or GP",
 }

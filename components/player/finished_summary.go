@@ -11,7 +11,9 @@ import (
 // finishedWords says how a session went, in a heading and a line that
 // agree: every hold done; the end reached with some holds skipped; ended
 // with the End button at exercise `at` (1-based) of the routine; ended
-// before any hold was done; or stopped because it hurt.
+// before any hold was done, or gone through without one (every step
+// skipped); or stopped because it hurt. took is the time the person spent,
+// skips left out (data.Session.Active).
 func finishedWords(routine string, results []data.Result, took time.Duration, ended, hurt bool, at int) (title, lead string) {
 	length := data.DurationText(took)
 	var skipped []string
@@ -25,8 +27,10 @@ func finishedWords(routine string, results []data.Result, took time.Duration, en
 	switch {
 	case hurt:
 		return text.Ended, fmt.Sprintf(text.HurtLead, routine, length)
-	case holds == 0:
+	case holds == 0 && ended:
 		return text.Nothing, fmt.Sprintf(text.NothingLead, routine, length)
+	case holds == 0:
+		return text.NothingDone, fmt.Sprintf(text.NothingSkippedLead, routine, length)
 	case ended && len(skipped) > 0:
 		at = max(1, min(at, len(results)))
 		return text.Ended, fmt.Sprintf(text.EndedLead, routine, at, len(results), length)

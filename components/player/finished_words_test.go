@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
 	"unknot/components/internal/uitest"
 	"unknot/components/ui"
 	"unknot/data"
@@ -69,6 +71,13 @@ func TestFinishedSaysWhatWasDone(t *testing.T) {
 			lead:     "You ended Evening routine after 4 min, before any hold was done. It is not kept in your history.",
 			counts:   []string{"0 of 5 rounds"},
 		},
+		{
+			scenario: "skipped through to the end",
+			results:  []data.Result{{Name: "Bridge", Reps: 5, Holds: 5}},
+			title:    "Nothing done",
+			lead:     "You went through Evening routine in 4 min without doing a hold: every step was skipped. It is not kept in your history.",
+			counts:   []string{"0 of 5 rounds"},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.scenario, func(t *testing.T) {
@@ -77,7 +86,7 @@ func TestFinishedSaysWhatWasDone(t *testing.T) {
 			html := uitest.RenderAt(t, f, "/session/evening")
 			uitest.MustContain(t, html, ">"+c.title+"<", ">"+c.lead+"<", `href="/session/evening"`)
 			uitest.MustContain(t, html, c.counts...)
-			if kept := c.title != "Session ended"; strings.Contains(html, `id="note"`) != kept {
+			if kept := c.title != "Session ended" && c.title != "Nothing done"; strings.Contains(html, `id="note"`) != kept {
 				t.Errorf("note box shown: %v, want %v", !kept, kept)
 			}
 		})
@@ -94,4 +103,26 @@ func TestFinishedAfterThisHurtsOffersNoAgain(t *testing.T) {
 	html := uitest.RenderAt(t, f, "/session/evening")
 	uitest.MustLack(t, html, `id="again"`)
 	uitest.MustContain(t, html, `id="hurt-advice"`, ui.Text.HurtTitle, `id="hurt-professional"`, ui.Text.ProfessionalTitle, `id="hurt-emergency-list"`)
+}
+
+// Skipping through the short routine in half a minute says so: the time
+// spent, not the plan time skipped over, and no "ended", as End was never
+// pressed.
+func TestSkippingThroughSaysWhatHappened(t *testing.T) {
+	r := newPlayerRig(t, data.Short)
+	r.click(r.p.onStart)
+	for i := 0; i < 200 && r.p.phase == phaseRunning; i++ {
+		r.run(100 * time.Millisecond)
+		r.click(r.p.onSkip)
+	}
+	if r.p.phase != phaseFinished {
+		t.Fatalf("after skipping every step the player is %v, want finished", r.p.phase)
+	}
+	html := app.HTMLString(r.p)
+	took := r.p.run.Took()
+	if took > 30*time.Second {
+		t.Errorf("skipping through took %v by the player's count, want the 20-odd seconds spent", took)
+	}
+	uitest.MustContain(t, html, ">Nothing done<", "You went through Short routine in "+data.DurationText(took)+" without doing a hold")
+	uitest.MustLack(t, html, "You ended")
 }

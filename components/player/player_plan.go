@@ -58,7 +58,7 @@ func (p *Player) planDay(st store.Storage, r data.Routine) {
 
 // compile turns the routine into the plan to run.
 func (p *Player) compile() {
-	plan, err := data.Compile(p.routine, data.DefaultCatalogue(), p.settings.Timing())
+	plan, err := data.Compile(p.routine, data.DefaultCatalogue(), p.timing())
 	if err != nil {
 		p.loadErr = fmt.Sprintf(text.LoadError, err)
 		return
@@ -164,4 +164,23 @@ func (p *Player) replan(st store.Storage, c data.Checkpoint, res data.Resumption
 	}
 	p.ready()
 	return true
+}
+
+// timing is the pacing of a session started now: the person's, except that
+// with Voice on and no voice on the device, steps last as long as their
+// words take to read, as with Voice off (the ready screen says so).
+func (p *Player) timing() data.Timing {
+	t := p.settings.Timing()
+	if p.noVoice {
+		t.Voice = 0
+	}
+	return t
+}
+
+// checkVoice notes whether the device has a voice to speak with, when
+// Voice is on. It reports whether that changed.
+func (p *Player) checkVoice() bool {
+	was := p.noVoice
+	p.noVoice = p.settings.Voice && p.cues != nil && !p.cues.HasVoice()
+	return p.noVoice != was
 }

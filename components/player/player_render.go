@@ -41,6 +41,11 @@ func (p *Player) renderReady() app.UI {
 	return ui.Page("player",
 		ui.HomeLink(),
 		ui.Elt("h1", r.Name),
+		// Before the very first session the safety advice comes first, at
+		// the top, read before anything else: Start waits for it.
+		p.renderGate(),
+		// The sessions waiting to be resumed, asked about at Start.
+		app.If(p.offered, &ui.ResumeOffer{Asking: p.phase == phaseAsking, OnSettled: p.onSettled}),
 		ui.Linked("p.lead", r.Summary),
 		app.If(p.notice != "", ui.Elt("p.notice", p.notice)),
 		p.renderDay(),
@@ -51,6 +56,12 @@ func (p *Player) renderReady() app.UI {
 			why := ""
 			if i < len(p.why) {
 				why = p.why[i]
+			}
+			// Where + stops says its reason; the dose's own line goes
+			// when it would say the same.
+			stops := p.day.Limit(r, i)
+			if !more && sameWords(stops.Why, why) {
+				why = ""
 			}
 			return ui.El("li.dose",
 				ui.El("div.dose-text",
@@ -65,19 +76,15 @@ func (p *Player) renderReady() app.UI {
 						Attr("disabled", !more).Aria("describedby", map[bool]string{false: stopsID}[more]).OnClick(p.onDose(i, 1)),
 				),
 				// Where + stops, the authority's reason, in one line.
-				app.If(!more, ui.Eltx("p.stops.small.muted", p.day.Limit(r, i).Stops()).ID(stopsID)),
+				app.If(!more, ui.Eltx("p.stops.small.muted", stops.Stops()).ID(stopsID)),
 			)
 		})),
 		ui.Elt("p#dose-hint.muted.small", text.DoseHint),
 		ui.PainScale("pain-before", text.PainBefore, p.painBefore, p.onPainBefore),
 		p.renderToggles(),
-		// Before the very first session the safety advice must be read;
-		// the gate takes the Start button's place until it is.
-		app.If(p.offered, &ui.ResumeOffer{Asking: p.phase == phaseAsking, OnSettled: p.onSettled}),
-		app.If(p.twice.Note != "", ui.Elt("p#twice-a-day.notice", p.twice.Note)),
-		p.renderStart(),
 		ui.Elt("p#keys-hint.keys-hint.muted.small", text.KeysHint),
 		ui.Elt("p.muted.small", data.Disclaimer),
+		p.renderStartBar(),
 	)
 }
 
@@ -112,7 +119,7 @@ func (p *Player) renderRunning() app.UI {
 			p.stepView,
 			app.If(p.notice != "", ui.Elt("p.notice.player-notice", p.notice)),
 			app.If(p.storeErr != "", ui.Elt("p.error.player-notice[role=alert]", p.storeErr)),
-			app.If(p.noVoice && p.settings.Voice, ui.Elt("p.notice.player-notice", text.NoVoiceShort)),
+			app.If(p.noVoice && p.settings.Voice, ui.Elt("p.notice.player-notice.no-voice", text.NoVoiceShort)),
 		),
 		app.If(p.phase == phaseConfirming, p.renderConfirm()).Else(p.renderControls(paused)),
 	)
@@ -183,18 +190,48 @@ func whereText(s data.Segment) string {
 	return strings.Join(parts, " · ")
 }
 
-// renderStart is what stands where Start goes: nothing while the person's
-// settings are read or a session waits for its lock, the safety advice
-// until it is read, nothing while the waiting sessions are offered, else
-// Start.
-func (p *Player) renderStart() app.UI {
+// renderGate is the safety advice at the top of the ready screen before
+// the first session. The server's page, which cannot know, holds it for a
+// first visit; the page's head script and the stylesheet hide it at once
+// for a person who has read it (app/prefs.js), as the app then draws.
+func (p *Player) renderGate() app.UI {
 	switch p.phase {
-	case phaseLoading, phaseLocking:
-		return ui.El("div.start-slot[aria-hidden=true]")
 	case phaseGate:
 		return &ui.SafetyGate{}
-	case phaseAsking:
-		return ui.El("div.start-slot")
+	case phaseLoading:
+		return ui.El("div.first-visit-only", &ui.SafetyGate{})
 	}
-	return ui.Eltx("button#start.button.primary.huge", ui.Text.Start).OnClick(p.onStart)
+	return nil
+}
+
+// renderStartBar keeps Start in reach, in a bar at the foot of the screen
+// however long the plan above it: the twice-a-day note, then Start, or
+// its place while the person's settings are read or a session offered back
+// waits for its lock. There is none while the safety advice or the waiting
+// sessions are asked about at the top.
+func (p *Player) renderStartBar() app.UI {
+	var start app.UI
+	switch p.phase {
+	case phaseLoading, phaseLocking:
+		start = ui.El("div.start-slot[aria-hidden=true]")
+	case phaseReady, phaseStarting:
+		start = ui.Eltx("button#start.button.primary.huge", ui.Text.Start).OnClick(p.onStart)
+	default:
+		return nil
+	}
+	bar := ui.Elx("div#start-bar.start-bar",
+		app.If(p.twice.Note != "", ui.Elt("p#twice-a-day.notice.small", p.twice.Note)),
+		start,
+	)
+	if p.phase == phaseLoading {
+		bar = bar.Class("returning-only")
+	}
+	return bar
+}
+
+// sameWords reports whether two lines say the same, whatever their case
+// and final full stop.
+func sameWords(a, b string) bool {
+	trim := func(s string) string { return strings.ToLower(strings.TrimSuffix(strings.TrimSpace(s), ".")) }
+	return trim(a) == trim(b)
 }

@@ -118,6 +118,14 @@ func (p *Player) OnMount(ctx app.Context) {
 		p.Update()
 	})
 	p.unlisten = append(p.unlisten,
+		// Voices can arrive after the page (Chrome loads them late): the
+		// ready screen's plan is paced for the voice once there is one.
+		webapi.WatchVoices(ctx, func(ctx app.Context) {
+			if p.showsReady() && p.checkVoice() {
+				p.compile()
+				p.Update()
+			}
+		}),
 		app.Window().AddEventListener("keydown", p.onKey),
 		app.Window().AddEventListener("visibilitychange", p.onVisibility),
 		app.Window().AddEventListener("pagehide", func(ctx app.Context, e app.Event) { p.keep() }),
@@ -180,6 +188,7 @@ func (p *Player) OnNav(ctx app.Context) {
 	st := webapi.AppStorage(ctx)
 	settings, err := store.LoadSettings(st)
 	p.settings, p.storeErr = settings, ui.ErrText(err)
+	p.checkVoice()
 	if id := ctx.Page().URL().Query().Get("resume"); id != "" && p.restore(ctx, id) {
 		return
 	}
@@ -233,8 +242,10 @@ func (p *Player) OnDismount() {
 func (p *Player) setPos(cur data.Position) {
 	if p.counter != nil {
 		n := cur.SecondsLeft()
-		if cur.Segment.Kind == data.KindInstruct {
-			// The hold's time starts at its go-cue, not before.
+		if seg := cur.Segment; seg.Kind == data.KindInstruct && cur.Elapsed-seg.Start < seg.Speech {
+			// While the instruction is said, no number; then the time
+			// left to move into position. The hold's own count starts
+			// at its go-cue.
 			n = Blank
 		}
 		p.counter.Show(n)
@@ -532,6 +543,7 @@ func (p *Player) onToggle(ctx app.Context, field func(*data.Settings) *bool) {
 	*field(&p.settings) = on
 	if field(&p.settings) == &p.settings.Voice && p.showsReady() {
 		// The plan is paced for the voice, or for reading without it.
+		p.checkVoice()
 		p.compile()
 	}
 	// Saved into the settings as stored: what another tab changed stays.

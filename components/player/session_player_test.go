@@ -850,3 +850,51 @@ func TestSessionPlayerStartsNothingBeforeTheSafetyAdvice(t *testing.T) {
 		t.Errorf("Start under the safety advice: phase %v, audio unlocked %d times; want the gate and nothing started", r.p.phase, r.cues.Count("unlock"))
 	}
 }
+
+// An instruction shows no number while it is said, then counts the time
+// left to move into position; the hold's count starts at its go-cue.
+func TestInstructionCountsTheMoveOnceSaid(t *testing.T) {
+	r := newPlayerRig(t, data.KneeToChest)
+	r.click(r.p.onStart)
+	var in data.Segment
+	for _, s := range r.p.plan.Segments {
+		if s.Kind == data.KindInstruct {
+			in = s
+			break
+		}
+	}
+	if in.Speech <= 0 || in.Duration-in.Speech < time.Second {
+		t.Fatalf("the first instruction is said in %v of its %v: no time to count", in.Speech, in.Duration)
+	}
+	r.run(in.Start + in.Speech/2 - r.p.run.Pos().Elapsed)
+	if got := r.p.counter.Seconds; got != Blank {
+		t.Errorf("while the instruction is said the count shows %d, want none", got)
+	}
+	r.run(in.Speech/2 + 500*time.Millisecond)
+	pos := r.p.run.Pos()
+	if pos.Segment.Kind != data.KindInstruct {
+		t.Fatalf("at %v the session is at %v, want the instruction", pos.Elapsed, pos.Segment.Kind)
+	}
+	if got, want := r.p.counter.Seconds, pos.SecondsLeft(); got != want || got <= 0 {
+		t.Errorf("once the instruction is said the count shows %d, want the %d s left to move", got, want)
+	}
+}
+
+// With Voice on and no voice on the device, the session is paced for
+// reading, as with Voice off, and the ready screen says so.
+func TestNoVoicePlansForReading(t *testing.T) {
+	r := newPlayerRig(t, data.Evening)
+	voiced := r.p.plan.Total
+	r.cues.NoVoice = true
+	r.reload(data.Evening)
+	read := data.DefaultSettings()
+	read.Voice = false
+	want, err := data.Compile(r.p.routine, data.DefaultCatalogue(), read.Timing())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.p.plan.Total != want.Total || r.p.plan.Total == voiced {
+		t.Errorf("with no voice the plan takes %v, want %v as with Voice off (with a voice: %v)", r.p.plan.Total, want.Total, voiced)
+	}
+	uitest.MustContain(t, app.HTMLString(r.p), text.NoVoice)
+}

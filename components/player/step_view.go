@@ -72,7 +72,10 @@ func (v *StepView) Render() app.UI {
 			ui.El("div#step-of.muted"),
 			ui.El("progress#step-progress.progress"),
 		),
-		ui.El("div#step-figure[role=img]", app.If(!app.IsServer, app.Raw(ui.FigureSVG("")))),
+		// The figure is drawn as lying until the first step names its
+		// pose: without a figure class every view would show at once, a
+		// jumble, for the moment before it.
+		ui.El("div#step-figure.figure.figure--supine.figure--large[role=img]", app.If(!app.IsServer, app.Raw(ui.FigureSVG("")))),
 		// Paused comes last, so the count and the phase keep their
 		// elements (and the texts written into them) as it comes and
 		// goes; the stylesheet shows it where the count was.

@@ -82,3 +82,11 @@ func TestWhereAtASwitch(t *testing.T) {
 		t.Fatal("no routine switches sides")
 	}
 }
+
+// The step's figure is a figure from its first frame, drawn lying, before
+// the first step names its pose: without the class every view of the
+// drawing shows at once.
+func TestStepFigureIsAFigureFromTheFirstFrame(t *testing.T) {
+	html := app.HTMLString(&StepView{Counter: &Countdown{}})
+	uitest.MustContain(t, html, `id="step-figure"`, `class="figure figure--supine figure--large"`)
+}

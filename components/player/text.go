@@ -3,63 +3,65 @@ package player
 // text holds this package's words, in one place so the app can be
 // translated. Words two packages show are ui.Text.
 var text = struct {
-	NothingLeft       string
-	DosesChanged      string
-	ResumeNothingLeft string
-	Hurt              string
-	HurtKey           string
-	Pause             string
-	Resume            string
-	Back              string
-	Skip              string
-	Stop              string
-	EndSession        string
-	KeepGoing         string
-	ConfirmEnd        string
-	Voice             string
-	Beeps             string
-	Vibration         string
-	KeepAwake         string
-	CuesTitle         string
-	NoVoice           string
-	NoVoiceShort      string
-	Paused            string
-	RoundOf           string
-	ExerciseOf        string
-	Next              string
-	Remaining         string
-	DoneOf            string
-	Again             string
-	LoadError         string
-	PainBefore        string
-	PainAfter         string
-	Note              string
-	NoteHint          string
-	Saving            string
-	FullKept          string
-	FullNotKept       string
-	Retry             string
-	ResumeHint        string
-	Fewer             string
-	More              string
-	SideLabel         map[string]string
-	SideDone          map[string]string
-	KindLabel         map[string]string
-	NextAfter         string
-	OpenHistory       string
-	OpenScreen        string
-	Complete          string
-	CompleteLead      string
-	Skipped           string
-	SkippedLead       string
-	Ended             string
-	EndedLead         string
-	Nothing           string
-	NothingLead       string
-	HurtLead          string
-	SkipExercise      string
-	KeysHint          string
-	DoseHint          string
+	NothingLeft        string
+	DosesChanged       string
+	ResumeNothingLeft  string
+	Hurt               string
+	HurtKey            string
+	Pause              string
+	Resume             string
+	Back               string
+	Skip               string
+	Stop               string
+	EndSession         string
+	KeepGoing          string
+	ConfirmEnd         string
+	Voice              string
+	Beeps              string
+	Vibration          string
+	KeepAwake          string
+	CuesTitle          string
+	NoVoice            string
+	NoVoiceShort       string
+	Paused             string
+	RoundOf            string
+	ExerciseOf         string
+	Next               string
+	Remaining          string
+	DoneOf             string
+	Again              string
+	LoadError          string
+	PainBefore         string
+	PainAfter          string
+	Note               string
+	NoteHint           string
+	Saving             string
+	FullKept           string
+	FullNotKept        string
+	Retry              string
+	ResumeHint         string
+	Fewer              string
+	More               string
+	SideLabel          map[string]string
+	SideDone           map[string]string
+	KindLabel          map[string]string
+	NextAfter          string
+	OpenHistory        string
+	OpenScreen         string
+	Complete           string
+	CompleteLead       string
+	Skipped            string
+	SkippedLead        string
+	Ended              string
+	EndedLead          string
+	Nothing            string
+	NothingLead        string
+	NothingDone        string
+	NothingSkippedLead string
+	HurtLead           string
+	SkipExercise       string
+	KeysHint           string
+	DoseHint           string
 }{
 	ResumeNothingLeft: "What you did in that session is kept in your history, as a partial session on the day it started. Nothing of it is left for now: today's doses of its exercises are done.",
 	DosesChanged:      "Today's doses changed since this screen was drawn (a session was saved, or the day moved on), so the routine was planned again: check it, then press Start.",
@@ -79,7 +81,7 @@ var text = struct {
 	Vibration:         "Vibration",
 	KeepAwake:         "Keep screen on",
 	CuesTitle:         "Guidance",
-	NoVoice:           "This device has no voice for speech, so Unknot will guide you with beeps.",
+	NoVoice:           "This device has no voice for speech, so Unknot will guide you with beeps, and each step lasts as long as its words take to read.",
 	NoVoiceShort:      "No voice on this device: follow the beeps.",
 	Paused:            "Paused",
 	RoundOf:           "Round %d of %d",
@@ -110,19 +112,21 @@ var text = struct {
 		"in": "Breathe in", "out": "Breathe out",
 	},
 	// NextAfter: what comes next, as the button will say it.
-	NextAfter:    "This session keeps going. When it ends: %s.",
-	OpenHistory:  "Open your history",
-	OpenScreen:   "Open the screen you chose",
-	Complete:     "Well done",
-	CompleteLead: "You finished %s in %s.",
-	Skipped:      "Done, with some skipped",
-	SkippedLead:  "You went through %s in %s and skipped part of %s.",
-	Ended:        "Session ended early",
-	EndedLead:    "You ended %s at exercise %d of %d, after %s.",
-	Nothing:      "Session ended",
-	NothingLead:  "You ended %s after %s, before any hold was done. It is not kept in your history.",
-	HurtLead:     "You stopped %s after %s because it hurt. It is kept in your history as stopped early, with that reason.",
-	SkipExercise: "Skip exercise",
-	KeysHint:     "Keys: Space pauses, ← goes back, → skips a step, Shift+→ skips the exercise, H stops because it hurts.",
-	DoseHint:     "These rounds are a suggestion. On a bad day do fewer, down to one: use −.",
+	NextAfter:          "This session keeps going. When it ends: %s.",
+	OpenHistory:        "Open your history",
+	OpenScreen:         "Open the screen you chose",
+	Complete:           "Well done",
+	CompleteLead:       "You finished %s in %s.",
+	Skipped:            "Done, with some skipped",
+	SkippedLead:        "You went through %s in %s and skipped part of %s.",
+	Ended:              "Session ended early",
+	EndedLead:          "You ended %s at exercise %d of %d, after %s.",
+	Nothing:            "Session ended",
+	NothingLead:        "You ended %s after %s, before any hold was done. It is not kept in your history.",
+	NothingDone:        "Nothing done",
+	NothingSkippedLead: "You went through %s in %s without doing a hold: every step was skipped. It is not kept in your history.",
+	HurtLead:           "You stopped %s after %s because it hurt. It is kept in your history as stopped early, with that reason.",
+	SkipExercise:       "Skip exercise",
+	KeysHint:           "Keys: Space pauses, ← goes back, → skips a step, Shift+→ skips the exercise, H stops because it hurts.",
+	DoseHint:           "These rounds are a suggestion. On a bad day do fewer, down to one: use −.",
 }

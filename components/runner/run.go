@@ -269,7 +269,7 @@ func (r *Runner) Finish(reason string) {
 	r.halt()
 	r.session = r.session.Pause(now)
 	r.cfg.Cues.KeepAwake(false)
-	r.results, r.took, r.end = r.session.Results(now), r.session.Elapsed(now), now
+	r.results, r.took, r.end = r.session.Results(now), r.session.Active(now), now
 	r.on, r.finished, r.stopped = false, true, reason
 	keep := data.HoldsDone(r.results) || reason != ""
 	r.unsaved = keep

@@ -231,6 +231,8 @@ func (p *Page) renderGuidance() app.UI {
 		p.rangeField("voice-rate", text.VoiceSpeed, data.MinVoiceRate, data.MaxVoiceRate, 0.05, s.VoiceRate,
 			fmt.Sprintf("%.2f×", s.VoiceRate), p.onRate),
 		ui.Eltx("button#test-voice.button", text.TestVoice).OnClick(p.onTestVoice),
+		ui.Toggle("set-full", text.FullOn, s.FullInstructions, p.flip("set-full", ui.FullInstructionsOn)),
+		ui.Elt("p#set-full-hint.muted.small.hint", text.FullHint),
 		app.If(p.noVoice, ui.Elt("p#no-voice.notice[role=status]", text.NoVoiceToTest)),
 		ui.Toggle("set-beeps", text.BeepsOn, s.Beeps, p.flip("set-beeps", ui.BeepsOn)),
 		p.rangeField("beep-volume", text.BeepVolume, data.MinBeepVolume, data.MaxBeepVolume, 10, float64(s.BeepVolume),
@@ -262,9 +264,26 @@ func (p *Page) renderVoiceChoice() app.UI {
 				v := p.voices[i]
 				return ui.Eltx("option", v.Label).Attr("value", v.URI).Attr("selected", v.URI == chosen)
 			}),
-		).Attr("disabled", !p.settings.Voice).OnChange(p.onVoice),
+		).Attr("disabled", !p.settings.Voice).Aria("describedby", "voice-chosen").OnChange(p.onVoice),
+		// A closed menu shows as much of the name as its width allows:
+		// the whole of it is said here, where it wraps.
+		ui.Elt("p#voice-chosen.muted.small", p.chosenVoice()),
 		app.If(len(p.voices) == 0, ui.Elt("p#no-voices.muted.small", text.NoVoices)),
 	)
+}
+
+// chosenVoice says which voice speaks, in full.
+func (p *Page) chosenVoice() string {
+	chosen := p.settings.VoiceName
+	if chosen == "" {
+		return text.AutoVoiceHint
+	}
+	for _, v := range p.voices {
+		if v.URI == chosen {
+			return fmt.Sprintf(text.ChosenVoice, v.Label)
+		}
+	}
+	return fmt.Sprintf(text.ChosenVoice, chosen)
 }
 
 func (p *Page) renderPacing() app.UI {

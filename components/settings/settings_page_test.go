@@ -27,7 +27,7 @@ func TestSettingsPageLabelsEveryControl(t *testing.T) {
 	r, _, _ := settingsRig(t, &store.MemoryStorage{})
 	html := r.HTML()
 	for _, id := range []string{
-		"set-voice", "voice-name", "voice-rate", "set-beeps", "beep-volume", "set-vibration", "set-awake",
+		"set-voice", "voice-name", "voice-rate", "set-full", "set-beeps", "beep-volume", "set-vibration", "set-awake",
 		"get-ready", "rest", "theme-system", "theme-light", "theme-dark", "set-large-text", "set-reduce-motion",
 		"morning-reminder", "evening-reminder",
 	} {
@@ -53,6 +53,9 @@ func TestSettingsPageSavesEveryChangeAtOnce(t *testing.T) {
 			func(s *data.Settings) { s.VoiceName = "test-voice" }},
 		{"speed", func(p *Page, ctx app.Context) { p.setRate(ctx, "1.2500001") },
 			func(s *data.Settings) { s.VoiceRate = 1.25 }},
+		{"whole instruction every round", func(p *Page, ctx app.Context) {
+			p.flip("set-full", ui.FullInstructionsOn)(ctx, app.Event{})
+		}, func(s *data.Settings) { s.FullInstructions = true }},
 		{"beeps off", func(p *Page, ctx app.Context) {
 			p.flip("set-beeps", func(s *data.Settings) *bool { return &s.Beeps })(ctx, app.Event{})
 		}, func(s *data.Settings) { s.Beeps = false }},
@@ -247,4 +250,17 @@ func TestSettingsChangesKeepAnotherTabsChange(t *testing.T) {
 	if p.settings.Beeps || p.settings.Theme != data.ThemeDark {
 		t.Errorf("the page shows beeps %v, theme %q", p.settings.Beeps, p.settings.Theme)
 	}
+}
+
+// The closed voice menu shows as much of a name as its width allows: the
+// line under it says the whole of it, and the automatic choice says what
+// it picks.
+func TestSettingsPageSaysTheWholeVoiceName(t *testing.T) {
+	r, p, _ := settingsRig(t, &store.MemoryStorage{})
+	uitest.MustContain(t, r.HTML(), `id="voice-chosen"`, "Automatic: an English voice on this device speaks.", `>Automatic</option>`)
+	r.Do(func(ctx app.Context) {
+		p.voices = []webapi.VoiceOption{{URI: "urn:long", Label: "Microsoft Libby Online (Natural) - English (United Kingdom) (en-GB)"}}
+		p.setVoice(ctx, "urn:long")
+	})
+	uitest.MustContain(t, r.HTML(), "Speaking with Microsoft Libby Online (Natural) - English (United Kingdom) (en-GB).")
 }

@@ -9,8 +9,12 @@ var text = struct {
 	Saved           string
 	GuidanceTitle   string
 	VoiceOn         string
+	FullOn          string
+	FullHint        string
 	WhichVoice      string
 	AutoVoice       string
+	AutoVoiceHint   string
+	ChosenVoice     string
 	NoVoices        string
 	VoiceSpeed      string
 	TestVoice       string
@@ -46,8 +50,12 @@ var text = struct {
 	Saved:           "Saved.",
 	GuidanceTitle:   "Voice, sounds and screen",
 	VoiceOn:         "Speak the instructions",
+	FullOn:          "Say the whole instruction every round",
+	FullHint:        "Off: from the second round of an exercise on, the voice says a short cue that keeps the side (\"Round 2 of 3. Your left knee to your chest.\"), and the hold comes sooner. The screen shows the whole instruction either way.",
 	WhichVoice:      "Voice",
-	AutoVoice:       "Automatic (an English voice on this device)",
+	AutoVoice:       "Automatic",
+	AutoVoiceHint:   "Automatic: an English voice on this device speaks.",
+	ChosenVoice:     "Speaking with %s.",
 	NoVoices:        "This device offers no voices for speech yet. Sessions will guide you with beeps.",
 	VoiceSpeed:      "Speaking speed",
 	TestVoice:       "Test voice",

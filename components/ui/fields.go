@@ -13,6 +13,10 @@ func VoiceOn(s *data.Settings) *bool { return &s.Voice }
 
 func BeepsOn(s *data.Settings) *bool { return &s.Beeps }
 
+// FullInstructionsOn is the switch that has every round say the whole
+// instruction.
+func FullInstructionsOn(s *data.Settings) *bool { return &s.FullInstructions }
+
 func VibrationOn(s *data.Settings) *bool { return &s.Vibration }
 
 func KeepAwakeOn(s *data.Settings) *bool { return &s.KeepAwake }

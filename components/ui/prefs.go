@@ -41,7 +41,8 @@ func (p *Prefs) OnMount(ctx app.Context) {
 				webapi.Repair(st)
 				s, _ := store.LoadSettings(st)
 				ApplyPrefs(s)
-				webapi.UpdateBadge(st, s, time.Now())
+				// The badge in a turn of its own: a short task each.
+				ctx.Dispatch(func(ctx app.Context) { webapi.UpdateBadge(st, s, time.Now()) })
 			})
 		})
 		// A look chosen in another tab applies here too, for as long as

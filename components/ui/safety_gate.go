@@ -76,9 +76,9 @@ func (g *SafetyGate) Render() app.UI {
 			Linked("p", Text.EmergencyLead),
 			Bullets("gate-emergency-list", Text.Emergency),
 		),
-		El("p", Elt("a.text-link[href=/safety]", Text.GateMore)),
 		app.If(g.err != "", Elt("p.error[role=alert]", g.err)),
 		Eltx("button#safety-accept.button.primary", Text.GateOK).OnClick(g.onAccept),
+		El("p.gate-more", Elt("a.text-link[href=/safety]", Text.GateMore)),
 	)
 }
 

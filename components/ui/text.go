@@ -149,7 +149,7 @@ var Text = struct {
 	UndoFailed:     "The session could not be put back: %v",
 	SettingsTitle:  "Settings",
 	EmergencyTitle: "Get help now",
-	EmergencyLead:  "Call 999 (UK), 112 (Europe) or 911 (US and Canada), or go to an emergency department, if you have back pain together with any of these:",
+	EmergencyLead:  "Call 999 (UK), 112 (Europe) or 911 (US and Canada), or go to an emergency department, if back pain comes with any of these:",
 	// The signs themselves, and what each calls for, are kept in data,
 	// where a test holds the list.
 	Emergency:      data.Signs(data.Emergency),
@@ -157,7 +157,7 @@ var Text = struct {
 	UrgentLead:     "Ask for an urgent appointment with a doctor, today or tomorrow (in the UK, your GP or NHS 111), if you have back pain and:",
 	Urgent:         data.Signs(data.DoctorSoon),
 	GateTitle:      "Before your first session",
-	GateLead:       "These exercises are general advice, not medical advice. Stop if the pain becomes sharply worse.",
+	GateLead:       "General advice, not medical advice. Stop if the pain gets sharply worse.",
 	GateMore:       "All the warning signs, and when to see a doctor",
 	GateOK:         "I understand",
 	GateSaveFailed: "Your answer could not be saved (%v); you will be asked again next time.",

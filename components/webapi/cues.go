@@ -25,6 +25,9 @@ type Cues interface {
 	// is cut off but by Hush. It returns false when the device has no
 	// voice to speak with.
 	Say(text string) bool
+	// HasVoice reports whether the device has a voice Say would speak
+	// with (voices may arrive late: see WatchVoices).
+	HasVoice() bool
 	// Hush cuts off everything being said or waiting to be said: the
 	// person skipped, went back, paused or ended.
 	Hush()
@@ -211,6 +214,12 @@ func (c *webCues) Say(text string) (spoken bool) {
 		return false
 	}
 	return Helpers().Call("say", text, c.voice, c.rate).Bool()
+}
+
+func (c *webCues) HasVoice() (has bool) {
+	defer Guard()
+	js := Helpers()
+	return js.Truthy() && js.Get("hasVoice").Truthy() && js.Call("hasVoice", c.voice).Bool()
 }
 
 func (c *webCues) Hush() {

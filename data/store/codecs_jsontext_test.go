@@ -1,4 +1,4 @@
-//go:build goexperiment.jsonv2 || unknot_xjsontext
+//go:build goexperiment.jsonv2
 
 package store
 
@@ -15,12 +15,12 @@ import (
 func init() { codecs = append(codecs, codec{"jsontext", decodeWireText}) }
 
 // decodeWireText reads a compact history as decodeWire does, but with
-// jsontext's Decoder (encoding/json/jsontext with GOEXPERIMENT=jsonv2, or
-// go-json-experiment's) instead of jsonwire's Reader, token by token, into
+// jsontext's Decoder (encoding/json/jsontext, in a build with
+// GOEXPERIMENT=jsonv2) instead of jsonwire's Reader, token by token, into
 // the same fields as decodeWireJSON, and words its errors as decodeWire
 // does. It is one of the decoders weighed in docs/performance.md; commit
 // 35d0107 built the app with it (go build -tags unknot_codectext, with
-// GOEXPERIMENT=jsonv2 or the tag unknot_xjsontext) to weigh app.wasm.
+// GOEXPERIMENT=jsonv2) to weigh app.wasm.
 func decodeWireText(env map[string]json.RawMessage, schema int) ([]data.Record, []Tombstone, error) {
 	fields, err := checkEnvelope(env, schema)
 	if err != nil {

@@ -18,7 +18,7 @@ import (
 // text in the same run: the hand-written one the app uses (decodeWire,
 // with jsonwire's Reader), encoding/json decoding each list in one call and
 // each record through its own UnmarshalJSON (decodeWireJSON), and, in a
-// build with GOEXPERIMENT=jsonv2 or the tag unknot_xjsontext, jsontext's
+// build with GOEXPERIMENT=jsonv2, jsontext's
 // Decoder (decodeWireText, codecs_jsontext_test.go).
 //
 //	go test -run '^$' -bench Codecs -benchmem -count 10 ./data/store

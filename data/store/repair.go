@@ -122,7 +122,7 @@ func clearSavedCheckpoints(st Storage, m *merger, now time.Time) int {
 		if err != nil || !ok || now.Sub(c.SavedAt) < settle {
 			continue
 		}
-		if held && m.out[i].ActiveMS < c.ElapsedMS || deleted && c.SavedAt.After(t.At) {
+		if held && m.out[i].ActiveMS < c.Active().Milliseconds() || deleted && c.SavedAt.After(t.At) {
 			continue // further along than the history's copy, or resumed since
 		}
 		ClearCheckpoint(st, id)

@@ -90,8 +90,8 @@ func TestLoadSettingsStoredShapes(t *testing.T) {
 		{"a string where settings belong", `"voice off"`, data.DefaultSettings(), []string{"could not be read", "defaults are in use"}},
 		{"a field of the wrong type", `{"schema":1,"voice":"no","beeps":false}`, data.DefaultSettings(), []string{"could not be read"}},
 		{"a list where settings belong", `[true,false]`, data.DefaultSettings(), []string{"could not be read"}},
-		{"newer schema", `{"schema":4,"voice":false,"beeps":true,"vibration":true,"keepAwake":true}`,
-			data.DefaultSettings(), []string{"newer version", "schema 4", "left as they are"}},
+		{"newer schema", `{"schema":5,"voice":false,"beeps":true,"vibration":true,"keepAwake":true}`,
+			data.DefaultSettings(), []string{"newer version", "schema 5", "left as they are"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.scenario, func(t *testing.T) {
@@ -147,6 +147,11 @@ func TestSettingsSamples(t *testing.T) {
 		// Schema 3 added the badge, which schema 2 loads switched on.
 		3: datatest.SettingsWith(func(s *data.Settings) {
 			s.Beeps, s.Badge, s.VoiceRate, s.Theme, s.SafetyAccepted = false, false, 1.1, data.ThemeLight, true
+		}),
+		// Schema 4 added the whole instruction every round, which schema
+		// 3 loads switched off (short cues on later rounds).
+		4: datatest.SettingsWith(func(s *data.Settings) {
+			s.FullInstructions, s.VoiceRate, s.Theme, s.SafetyAccepted = true, 1.1, data.ThemeDark, true
 		}),
 	}
 	current := data.DefaultSettings().Schema

@@ -260,17 +260,19 @@ func TestMissingFeaturesAreExplained(t *testing.T) {
 	if got := p.text("#cue-vibration-note"); !engine.Vibrate && got != noVibration {
 		t.Errorf("without navigator.vibrate the player says %q under its vibration switch, want %q", got, noVibration)
 	}
+	// Without a voice the ready screen says so, before Start: the session
+	// is paced for reading.
+	const noVoice = "This device has no voice for speech, so Unknot will guide you with beeps, and each step lasts as long as its words take to read."
+	if engine.Usable == 0 {
+		p.waitFor(`[...document.querySelectorAll("#player .notice")].some(n => n.textContent.trim() === `+browsertest.JSString(noVoice)+`)`,
+			"the ready screen to say there is no voice")
+	}
 	if p.is(`document.getElementById("safety-accept")`) {
 		p.click("#safety-accept")
 		p.waitFor(`document.getElementById("start")`, "Start after the safety advice")
 	}
 	p.click("#start")
 	p.waitFor(`document.getElementById("count")`, "the countdown")
-	const noVoice = "This device has no voice for speech, so Unknot will guide you with beeps."
-	if engine.Usable == 0 {
-		p.waitFor(`[...document.querySelectorAll("#player .notice")].some(n => n.textContent.trim() === `+browsertest.JSString(noVoice)+`)`,
-			"the player to say it has no voice")
-	}
 
 	// Finish at once, to reach the persistence note: "This hurts" ends the
 	// session and keeps it (a session ended before any hold otherwise is
@@ -288,7 +290,7 @@ func TestMissingFeaturesAreExplained(t *testing.T) {
 // What the app says where a feature is missing.
 const (
 	noVibration  = "This browser cannot vibrate: each change still shows on the screen, and sounds when beeps are on."
-	notPersisted = "Your browser may clear this data if space runs low: back up from the History page now and then."
+	notPersisted = "Your browser may clear Unknot's data if space runs low: back up from History now and then."
 )
 
 // TestChosenThemesColourThePage: the theme chosen in Settings colours the

@@ -94,6 +94,7 @@ func (r *RecordedCues) Hush() {
 	r.log("hush")
 }
 
+func (r *RecordedCues) HasVoice() bool { return !r.NoVoice }
 func (r *RecordedCues) Speaking() bool {
 	return r.Clock != nil && r.Clock.Now().Before(r.quietTill)
 }

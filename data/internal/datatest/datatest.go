@@ -203,10 +203,11 @@ var CheckpointStart = time.Date(2025, 4, 24, 7, 30, 0, 0, time.UTC)
 
 // CheckpointTaken runs a morning session with a skip 42 s in, during the first
 // hold (41–46 s), and returns it with its checkpoint 100 s in, when the plan
-// has reached CheckpointElapsed.
+// has reached CheckpointElapsed. The plan tells every hold in full
+// (FullTiming), so its timeline is the one these numbers describe.
 func CheckpointTaken(tb testing.TB) (data.Session, data.Checkpoint) {
 	tb.Helper()
-	p := CheckpointPlan(tb, data.Morning, data.DefaultTiming())
+	p := CheckpointPlan(tb, data.Morning, FullTiming())
 	s := data.NewSession(p, CheckpointStart).Skip(CheckpointStart.Add(42 * time.Second))
 	stamp := data.NewStamp(CheckpointStart.In(Loc(tb, London)), London)
 	c := s.Checkpoint(stamp, data.PainScore(4), CheckpointStart.Add(100*time.Second))
@@ -219,3 +220,12 @@ const CheckpointRecordID = "5d0f3c2a-1b4e-4c6d-8e9f-0a1b2c3d4e5f"
 
 // ProgDate is the local date of day n.
 func ProgDate(n int) string { return ProgDay0.AddDate(0, 0, n).Format(data.DateLayout) }
+
+// FullTiming is the default pacing with every hold told in full, rounds
+// after the first included (data.Settings.FullInstructions): a plan whose
+// timeline fixtures can name.
+func FullTiming() data.Timing {
+	t := data.DefaultTiming()
+	t.ShortCues = false
+	return t
+}
