@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"unknot/data"
+	"unknot/data/store/internal/jsonwire"
 )
 
 // The identity of a backup file. Version 2 added the sessions deleted
@@ -201,20 +202,9 @@ func EncodeBackup(b Backup) ([]byte, error) {
 // read, before reading it (a browser File knows its size).
 func CheckBackupSize(n int64) error {
 	if n > MaxBackupBytes {
-		return fmt.Errorf("this file is %s, larger than the %s a backup can be", byteText(n), byteText(MaxBackupBytes))
+		return fmt.Errorf("this file is %s, larger than the %s a backup can be", jsonwire.ByteText(n), jsonwire.ByteText(MaxBackupBytes))
 	}
 	return nil
-}
-
-// byteText says a number of bytes for people.
-func byteText(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d bytes", n)
 }
 
 // DecodeBackup reads and checks a backup file. It reads at most
@@ -237,7 +227,7 @@ func DecodeBackup(r io.Reader) (Backup, error) {
 		return Backup{}, fmt.Errorf("the file could not be read: %v", err)
 	}
 	if len(raw) > MaxBackupBytes {
-		return Backup{}, fmt.Errorf("this file is more than %s, larger than a backup can be", byteText(MaxBackupBytes))
+		return Backup{}, fmt.Errorf("this file is more than %s, larger than a backup can be", jsonwire.ByteText(MaxBackupBytes))
 	}
 	b, err := decodeBackup(raw)
 	if err != nil {
@@ -264,8 +254,8 @@ func decodeBackup(raw []byte) (Backup, error) {
 		}
 		return Backup{}, fmt.Errorf("this file is not an Unknot backup: %s", err)
 	}
-	top, err := splitObject(raw, len(backupFields), backupFields...)
-	var unknown *fieldError
+	top, err := jsonwire.Object(raw, len(backupFields), backupFields...)
+	var unknown *jsonwire.FieldError
 	if errors.As(err, &unknown) {
 		// The type first: a file of another kind is named as such.
 		err = nil
@@ -304,7 +294,7 @@ func decodeBackup(raw []byte) (Backup, error) {
 	if b.Settings, err = decodeSettings(top["settings"]); err != nil {
 		return Backup{}, fmt.Errorf("settings: %v", err)
 	}
-	routines, err := splitList(top["routines"], "routines", MaxRoutines, maxItemBytes)
+	routines, err := jsonwire.Split(top["routines"], "routines", MaxRoutines, maxItemBytes)
 	if err != nil {
 		return Backup{}, err
 	}
@@ -320,7 +310,7 @@ func decodeBackup(raw []byte) (Backup, error) {
 		}
 		b.Routines = append(b.Routines, r)
 	}
-	n, err := measureList(top["records"], "records", MaxRecords, maxItemBytes)
+	n, err := jsonwire.Measure(top["records"], "records", MaxRecords, maxItemBytes)
 	if err != nil {
 		return Backup{}, err
 	}
@@ -339,7 +329,7 @@ func decodeBackup(raw []byte) (Backup, error) {
 // fields they lack; a newer schema is refused.
 func decodeSettings(raw json.RawMessage) (data.Settings, error) {
 	if len(raw) > maxSettingsBytes {
-		return data.Settings{}, fmt.Errorf("they are %s, larger than settings can be", byteText(int64(len(raw))))
+		return data.Settings{}, fmt.Errorf("they are %s, larger than settings can be", jsonwire.ByteText(int64(len(raw))))
 	}
 	// The schema first, so that newer settings are named as such rather
 	// than by the first field this version does not know.

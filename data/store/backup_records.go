@@ -7,10 +7,11 @@ import (
 	"time"
 
 	"unknot/data"
+	"unknot/data/store/internal/jsonwire"
 )
 
 // decodeRecordList decodes and validates the n records of a backup's
-// records list, already measured (measureList), refusing two with the same
+// records list, already measured (jsonwire.Measure), refusing two with the same
 // id. One decoder reads the whole list, and the records' exercises are cut
 // from shared blocks: a decoder for each record, and each record's slice
 // grown one exercise at a time, made reading a valid 16 MiB backup take
@@ -69,7 +70,7 @@ func deletedWire(deleted []Tombstone) []Tombstone {
 // decodeDeleted reads the deletions of a backup strictly, and checks them
 // against its records (see checkDeleted). A file of version 1 has none.
 func decodeDeleted(raw []byte, records []data.Record) ([]Tombstone, error) {
-	items, err := splitList(raw, "deletions", MaxTombstones, maxItemBytes)
+	items, err := jsonwire.Split(raw, "deletions", MaxTombstones, maxItemBytes)
 	if err != nil {
 		return nil, err
 	}

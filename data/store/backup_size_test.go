@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"unknot/data"
+	"unknot/data/internal/datatest"
 	"unknot/data/store"
 )
 
@@ -14,7 +15,7 @@ import (
 // more than a hostile file of its size may (maxAllocFactor times it,
 // garbage included): a phone that can hold the file can read it.
 func TestDecodeBackupValidIsBounded(t *testing.T) {
-	recs := realisticYears(t, 40_000)
+	recs := datatest.RealisticYears(t, 40_000)
 	var file []byte
 	for {
 		b := store.NewBackup(recs, data.DefaultSettings(), nil, time.Date(2025, 4, 24, 7, 30, 0, 0, time.UTC))

@@ -157,36 +157,6 @@ func TestMigrate1(t *testing.T) {
 // sameRaw compares two raw messages byte for byte.
 func sameRaw(a, b json.RawMessage) bool { return bytes.Equal(a, b) }
 
-func TestSplitEnvelopeAgreesWithJSON(t *testing.T) {
-	// The quick way into a stored history splits it as encoding/json
-	// would, or declines.
-	cases := []string{
-		`{"schema":2,"records":[]}`,
-		" {\n \"schema\" : 2 ,\t\"records\":[ [1, \"a]\"] ] }\r\n",
-		`{}`,
-		`{"a":{"b":[1,{"c":"}"}]},"d":"\\\""}`,
-		`{"schema":2,"schema":3}`,
-		`{"sch\u0065ma":2}`,
-		`{"schema":2,}`,
-		`{"schema":2}x`,
-		`{"schema" 2}`,
-		`[1]`,
-		`{"schema":`,
-		``,
-	}
-	for _, c := range cases {
-		got, ok := splitEnvelope([]byte(c))
-		var want map[string]json.RawMessage
-		err := json.Unmarshal([]byte(c), &want)
-		if ok && (err != nil || !maps.EqualFunc(got, want, func(a, b json.RawMessage) bool {
-			var x, y any
-			return json.Unmarshal(a, &x) == nil && json.Unmarshal(b, &y) == nil && reflect.DeepEqual(x, y)
-		})) {
-			t.Errorf("%q: got %s, want %s (%v)", c, got, want, err)
-		}
-	}
-}
-
 func TestStoredTextIsStable(t *testing.T) {
 	// writeHistory hands a RawStorage the text as it is, and other stores
 	// encode it again as JSON: both must store the same bytes.

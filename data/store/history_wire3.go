@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"unknot/data"
+	"unknot/data/store/internal/jsonwire"
 )
 
 // Schema 3 of the stored history is schema 2 (history_wire.go) with two
@@ -56,27 +57,16 @@ func readDeleted(raw []byte, records []data.Record) ([]Tombstone, error) {
 	for _, r := range records {
 		held[r.ID] = true
 	}
-	r := wireReader{b: raw}
-	if err := r.open("its deleted sessions are"); err != nil {
-		return nil, err
-	}
-	out := make([]Tombstone, 0, max(countList(raw), 0))
+	out := make([]Tombstone, 0, max(jsonwire.Count(raw), 0))
 	seen := make(map[string]int, cap(out))
-	for i := 0; ; i++ {
-		more, err := r.item(i)
-		if err != nil {
-			return nil, err
-		}
-		if !more {
-			return out, r.end("its deleted sessions")
-		}
+	err := readList(raw, "deleted sessions", func(r *jsonwire.Reader, i int) error {
 		var t Tombstone
-		err = r.tuple(2, 2, false, func(f int) (err error) {
+		err := r.Tuple(2, 2, false, func(f int) (err error) {
 			if f == 0 {
-				t.ID, err = r.uuid("its id")
+				t.ID, err = readUUID(r, "its id")
 				return err
 			}
-			ms, err := r.int("its time")
+			ms, err := r.Int("its time")
 			if err == nil {
 				t.At = time.UnixMilli(ms).UTC()
 				err = data.CheckInstant("its time", t.At)
@@ -85,15 +75,18 @@ func readDeleted(raw []byte, records []data.Record) ([]Tombstone, error) {
 		})
 		switch j, twice := seen[t.ID]; {
 		case err != nil:
+			return err
 		case twice:
-			err = fmt.Errorf("session %s is deleted twice, also at entry %d", t.ID, j+1)
+			return fmt.Errorf("session %s is deleted twice, also at entry %d", t.ID, j+1)
 		case held[t.ID]:
-			err = fmt.Errorf("session %s is both kept and deleted", t.ID)
-		}
-		if err != nil {
-			return nil, fmt.Errorf("its deleted sessions, entry %d: %w", i+1, err)
+			return fmt.Errorf("session %s is both kept and deleted", t.ID)
 		}
 		seen[t.ID] = i
 		out = append(out, t)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
+	return out, nil
 }
