@@ -1,6 +1,6 @@
 # Unknot: the targets are the project's vocabulary (see README.md).
 ADDR ?= localhost:8000
-WASM_FLAGS = -trimpath -ldflags='-s -w'
+WASM_FLAGS = -trimpath -ldflags='-s -w' -gcflags=unknot/data/store=-l
 
 .PHONY: build wasm server run static test check e2e webkit soak bench lighthouse chromium webkit-deps espeak-ng speech poppler clean gen
 

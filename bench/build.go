@@ -11,12 +11,11 @@ import (
 	"unknot/internal/appserver"
 )
 
-// wasmFlags are the Makefile's WASM_FLAGS as go build arguments. The
-// benchmark builds both apps with them and warns when the Makefile's differ.
-var wasmFlags = []string{"-trimpath", "-ldflags=-s -w"}
+// The benchmark builds both apps with appserver.WasmFlags and warns when
+// the Makefile's differ.
+var wasmFlags = appserver.WasmFlags
 
-// makefileWasmFlags is what the Makefile's WASM_FLAGS line should say.
-const makefileWasmFlags = `-trimpath -ldflags='-s -w'`
+const makefileWasmFlags = appserver.MakefileWasmFlags
 
 // site is one app as the benchmark builds and serves it.
 type site struct {
@@ -33,7 +32,7 @@ func checkMakefile(root string) {
 	}
 	m := regexp.MustCompile(`(?m)^WASM_FLAGS\s*=\s*(.*)$`).FindSubmatch(b)
 	if m == nil || strings.TrimSpace(string(m[1])) != makefileWasmFlags {
-		logf("warning: the Makefile's WASM_FLAGS are not %s: update wasmFlags in bench/build.go", makefileWasmFlags)
+		logf("warning: the Makefile's WASM_FLAGS are not %s: update appserver.WasmFlags", makefileWasmFlags)
 	}
 }
 

@@ -8,7 +8,8 @@ import (
 )
 
 // The domain (package data) is the bottom layer: it may use the standard
-// library and uuid only, so it never reaches storage, the browser or the UI.
+// library, uuid and its one helper, data/internal/sorted (itself standard
+// library only), so it never reaches storage, the browser or the UI.
 // Storage (package data/store, with its own internal packages such as its
 // JSON reader, store/internal/jsonwire) sits on it and may add package data,
 // never go-app or syscall/js, so both run and are tested natively; so may
@@ -35,6 +36,7 @@ func TestLayers(t *testing.T) {
 		domain  = "unknot/data"
 		storage = "unknot/data/store"
 		uuid    = "github.com/google/uuid"
+		sorted  = "unknot/data/internal/sorted"
 	)
 	const components = "unknot/components"
 	features := []string{"guide", "history", "player", "report", "routines", "settings"}
@@ -63,11 +65,15 @@ func TestLayers(t *testing.T) {
 		allowed func(dep) bool
 		rule    string
 	}{
-		{[]string{domain}, func(d dep) bool { return plain(d) && (d.standard || d.path == uuid || d.path == domain) },
-			"package data may import only the standard library and " + uuid},
+		{[]string{domain}, func(d dep) bool {
+			return plain(d) && (d.standard || d.path == uuid || d.path == domain || d.path == sorted)
+		},
+			"package data may import only the standard library, " + uuid + " and " + sorted},
+		{[]string{sorted}, func(d dep) bool { return plain(d) && (d.standard || d.path == sorted) },
+			sorted + " imports only the standard library"},
 		{[]string{storage + "/..."}, func(d dep) bool {
-			return plain(d) && (d.standard || d.path == uuid || d.path == domain || d.path == storage || strings.HasPrefix(d.path, storage+"/internal/"))
-		}, "package store and its internal packages may import only the standard library, " + uuid + ", " + domain + " and store's internal packages"},
+			return plain(d) && (d.standard || d.path == uuid || d.path == domain || d.path == sorted || d.path == storage || strings.HasPrefix(d.path, storage+"/internal/"))
+		}, "package store and its internal packages may import only the standard library, " + uuid + ", " + domain + ", " + sorted + " and store's internal packages"},
 		{[]string{"unknot/data/..."}, plain, "nothing under data/ may need the browser or the UI"},
 		// The domain's tests, with the helpers they share with store's
 		// (data/internal/datatest), leave storage out as well: a domain
@@ -83,7 +89,7 @@ func TestLayers(t *testing.T) {
 		{[]string{components + "/svg"}, func(d dep) bool { return d.path == components+"/svg" || !strings.HasPrefix(d.path, "unknot/") },
 			"package svg imports nothing of Unknot"},
 		{[]string{components + "/runner"}, func(d dep) bool {
-			return plain(d) && (d.standard || d.path == uuid || d.path == domain || d.path == components+"/runner")
+			return plain(d) && (d.standard || d.path == uuid || d.path == domain || d.path == sorted || d.path == components+"/runner")
 		}, "the runner runs a session without go-app: the standard library, uuid and " + domain + " only"},
 		{[]string{"unknot/app"}, func(d dep) bool {
 			return d.path != components+"/skeleton" && !strings.HasPrefix(d.path, components+"/internal/")

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unknot/data/internal/sorted"
 )
 
 // This file reads a history into the level of each exercise: one step of
@@ -110,7 +111,7 @@ func newLedger(history []Record) ledger {
 		}
 		lg.days[i].recs = append(lg.days[i].recs, r)
 	}
-	slices.SortFunc(lg.days, func(a, b dayOf) int { return a.n - b.n })
+	sorted.Func(lg.days, func(a, b *dayOf) int { return a.n - b.n })
 	for i := range lg.days {
 		d := &lg.days[i]
 		slices.SortFunc(d.recs, func(a, b *Record) int {

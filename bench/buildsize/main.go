@@ -1,5 +1,5 @@
 // Command buildsize builds Unknot's app.wasm and the baseline's as `make
-// wasm` does (GOOS=js GOARCH=wasm, -trimpath -ldflags='-s -w'), with
+// wasm` does (GOOS=js GOARCH=wasm, appserver.WasmFlags), with
 // whatever GOEXPERIMENT the environment sets, and prints their bytes raw and
 // as brotli at the quality and window the server precompresses with.
 //
@@ -32,6 +32,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unknot/internal/appserver"
 
 	"github.com/andybalholm/brotli"
 )
@@ -105,11 +106,17 @@ func main() {
 	}
 }
 
-// build builds pkg for js/wasm with -trimpath, the tags and ldflags, and
-// returns the file.
+// build builds pkg for js/wasm with appserver.WasmFlags, but the tags and
+// ldflags given, and returns the file.
 func build(tmp, pkg, tags, ldflags string) []byte {
 	out := filepath.Join(tmp, "app.wasm")
-	cmd := exec.Command("go", "build", "-trimpath", "-tags="+tags, ldflags, "-o", out, pkg)
+	args := []string{"build", "-tags=" + tags, ldflags, "-o", out}
+	for _, f := range appserver.WasmFlags {
+		if !strings.HasPrefix(f, "-ldflags") {
+			args = append(args, f)
+		}
+	}
+	cmd := exec.Command("go", append(args, pkg)...)
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	cmd.Stderr = os.Stderr
 	check(cmd.Run())

@@ -1,7 +1,6 @@
 package webapi
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -29,8 +28,16 @@ func SortVoices(vs []VoiceOption) []VoiceOption {
 			out = append(out, v)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].English && !out[j].English })
-	return out
+	// English first: a stable split, with no sort brought into app.wasm.
+	sorted := make([]VoiceOption, 0, len(out))
+	for _, english := range []bool{true, false} {
+		for _, v := range out {
+			if v.English == english {
+				sorted = append(sorted, v)
+			}
+		}
+	}
+	return sorted
 }
 
 // DeviceVoices lists the voices of speechSynthesis.getVoices(), English

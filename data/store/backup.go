@@ -255,8 +255,8 @@ func decodeBackup(raw []byte) (Backup, error) {
 		return Backup{}, fmt.Errorf("this file is not an Unknot backup: %s", err)
 	}
 	top, err := jsonwire.Object(raw, len(backupFields), backupFields...)
-	var unknown *jsonwire.FieldError
-	if errors.As(err, &unknown) {
+	unknown, _ := errorAs[*jsonwire.FieldError](err)
+	if unknown != nil {
 		// The type first: a file of another kind is named as such.
 		err = nil
 		if _, ok := top["type"]; ok {

@@ -3,8 +3,8 @@ package store
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
+	"unknot/data/internal/sorted"
 
 	"github.com/google/uuid"
 
@@ -53,7 +53,8 @@ func LoadCheckpoints(st Storage) ([]data.Checkpoint, error) {
 			out = append(out, c)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b data.Checkpoint) int {
+	// Each id is one key, so the order is total.
+	sorted.Func(out, func(a, b *data.Checkpoint) int {
 		if c := b.SavedAt.Compare(a.SavedAt); c != 0 {
 			return c
 		}

@@ -53,15 +53,15 @@ func newerError(schema int, then string) error {
 
 // describeJSONError turns an error of encoding/json into words.
 func describeJSONError(err error) string {
-	var syn *json.SyntaxError
-	var typ *json.UnmarshalTypeError
+	syn, isSyntax := errorAs[*json.SyntaxError](err)
+	typ, isType := errorAs[*json.UnmarshalTypeError](err)
 	switch {
-	case errors.As(err, &syn):
+	case isSyntax:
 		if strings.Contains(syn.Error(), "unexpected end") {
 			return "it is cut short"
 		}
 		return fmt.Sprintf("it is not valid JSON (at byte %d)", syn.Offset)
-	case errors.As(err, &typ):
+	case isType:
 		field := humanField(typ.Field)
 		if field == "" {
 			field = "the value"
@@ -144,4 +144,18 @@ func goKind(t reflect.Type) string {
 		return goKind(t.Elem())
 	}
 	return "an object"
+}
+
+// errorAs finds an error of type T in err's chain, as errors.As does for
+// the chains this package meets (no errors.Join): errors.As alone brought
+// internal/reflectlite into app.wasm.
+func errorAs[T error](err error) (T, bool) {
+	for err != nil {
+		if e, ok := err.(T); ok {
+			return e, true
+		}
+		err = errors.Unwrap(err)
+	}
+	var zero T
+	return zero, false
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"sort"
 	"strconv"
 
 	"unknot/data"
@@ -278,23 +277,5 @@ func unionByID(base, add []data.Record) []data.Record {
 			out = append(out, r)
 		}
 	}
-	sortRecords(out)
-	return out
-}
-
-// sortRecords sorts by Start, then ID. Records come from storage in order,
-// so it first checks whether there is anything to do.
-func sortRecords(rs []data.Record) {
-	less := func(i, j int) bool {
-		if !rs[i].Start.Equal(rs[j].Start) {
-			return rs[i].Start.Before(rs[j].Start)
-		}
-		return rs[i].ID < rs[j].ID
-	}
-	for i := 1; i < len(rs); i++ {
-		if less(i, i-1) {
-			sort.SliceStable(rs, less)
-			return
-		}
-	}
+	return data.InOrder(out)
 }

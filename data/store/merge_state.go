@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unknot/data/internal/sorted"
 
 	"unknot/data"
 )
@@ -152,7 +153,7 @@ func (m *merger) result() state {
 			s.records = append(s.records, r)
 		}
 	}
-	sortRecords(s.records)
+	s.records = data.InOrder(s.records)
 	for _, t := range m.deleted {
 		s.deleted = append(s.deleted, t)
 	}
@@ -163,7 +164,7 @@ func (m *merger) result() state {
 // latestDeleted sorts deletions oldest first and keeps the latest
 // MaxTombstones.
 func latestDeleted(deleted []Tombstone) []Tombstone {
-	slices.SortFunc(deleted, func(a, b Tombstone) int {
+	sorted.Func(deleted, func(a, b *Tombstone) int {
 		return cmp.Or(a.At.Compare(b.At), strings.Compare(a.ID, b.ID))
 	})
 	if n := len(deleted); n > MaxTombstones {

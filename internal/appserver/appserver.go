@@ -29,6 +29,17 @@ const (
 	ServerTimeout = 15 * time.Second
 )
 
+// WasmFlags are the go build arguments of app.wasm, the Makefile's
+// WASM_FLAGS (bench warns when the two differ): no file paths, no symbol
+// table, and no inlining in data/store, whose code inlined into its many
+// callers made app.wasm 49 KB larger after brotli for no speed its work
+// needs (its history decoder's JSON reader, data/store/internal/jsonwire,
+// is inlined still; BenchmarkCodecs measures it either way).
+var WasmFlags = []string{"-trimpath", "-ldflags=-s -w", "-gcflags=unknot/data/store=-l"}
+
+// MakefileWasmFlags is WasmFlags as the Makefile's WASM_FLAGS line says them.
+const MakefileWasmFlags = `-trimpath -ldflags='-s -w' -gcflags=unknot/data/store=-l`
+
 // Server is an app's server binary and the working folder it serves from.
 type Server struct {
 	Bin  string // the server binary
@@ -89,7 +100,7 @@ func Build() (*App, error) {
 	}
 	// The unknot_e2e tag adds a test hook that saves sessions through the
 	// app's own save code (components/e2e_hook.go).
-	if err := a.Build(root, "./app", "-trimpath", "-tags=unknot_e2e", "-ldflags=-s -w"); err != nil {
+	if err := a.Build(root, "./app", append(WasmFlags, "-tags=unknot_e2e")...); err != nil {
 		return a, err
 	}
 	fmt.Fprintf(os.Stderr, "e2e: built in %v\n", time.Since(start).Round(time.Millisecond))
