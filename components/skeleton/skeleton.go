@@ -6,7 +6,7 @@
 //
 // The angles come from where each pose puts the pelvis, the spine, the
 // hands and the feet (two-bone inverse kinematics), so that feet and hands
-// that should stay planted do. components/ui/figure_test.go checks the result
+// that should stay planted do. components/ui/figure_pose_test.go checks the result
 // against the article by forward kinematics.
 //
 // Frames: SVG user units, y down, angles in degrees, positive = clockwise.
