@@ -31,7 +31,7 @@ func (b *bench) measureTimer(c *chrome) (timerResult, error) {
 		if err != nil {
 			return timerResult{}, err
 		}
-		p, err := compile(data.Evening, nil)
+		p, err := compile(data.Evening, b.paced(nil))
 		if err != nil {
 			return timerResult{}, err
 		}
@@ -39,7 +39,7 @@ func (b *bench) measureTimer(c *chrome) (timerResult, error) {
 			note: "quick: 3 s hidden, no routine end"}
 		return measureTimer(c, b.app, tp, 2*time.Second, 3*time.Second, 8*time.Second, false)
 	}
-	tp, err := customTimerPlan()
+	tp, err := customTimerPlan(b.paced(nil))
 	if err == nil {
 		r, err := measureTimer(c, b.app, tp, tp.plan.Total-2*fullHidden, fullHidden, 0, true)
 		if !errors.Is(err, errNoPlayer) {
@@ -54,7 +54,7 @@ func (b *bench) measureTimer(c *chrome) (timerResult, error) {
 	if err != nil {
 		return timerResult{}, err
 	}
-	p, err := compile(data.Morning, stretch)
+	p, err := compile(data.Morning, b.paced(stretch))
 	if err != nil {
 		return timerResult{}, err
 	}
@@ -64,9 +64,26 @@ func (b *bench) measureTimer(c *chrome) (timerResult, error) {
 	return measureTimer(c, b.app, tp, p.Total-2*fullHidden, fullHidden, 0, true)
 }
 
+// paced is change, then the pace the page plays at: in a browser with no
+// voice (no -voice) the player paces every step for reading, as with Voice
+// off, whatever the settings say, and the expected instants must follow.
+func (b *bench) paced(change func(*data.Settings)) func(*data.Settings) {
+	return func(s *data.Settings) {
+		if change != nil {
+			change(s)
+		}
+		if !b.cfg.voice {
+			s.Voice = false
+		}
+	}
+}
+
 // customTimerPlan is a routine of the person's own at least 20 minutes
-// long: the morning routine's exercises over and over.
-func customTimerPlan() (timerPlan, error) {
+// long: the morning routine's exercises over and over, compiled with the
+// default settings changed by pace.
+func customTimerPlan(pace func(*data.Settings)) (timerPlan, error) {
+	timing := data.DefaultSettings()
+	pace(&timing)
 	cat := data.DefaultCatalogue()
 	morning, _ := data.FindRoutine(cat, data.Morning)
 	r := data.NewCustomRoutine("Benchmark")
@@ -81,7 +98,7 @@ func customTimerPlan() (timerPlan, error) {
 		// only once.
 		today := data.PlanToday(r, cat, nil, time.Now().Format(data.DateLayout)).Routine
 		var err error
-		if p, err = data.Compile(today, cat, data.DefaultSettings().Timing()); err != nil {
+		if p, err = data.Compile(today, cat, timing.Timing()); err != nil {
 			return timerPlan{}, err
 		}
 	}
