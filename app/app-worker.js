@@ -105,8 +105,11 @@ const wasmURL = resourcesToCache.find((url) => new URL(url, self.location).pathn
 
 // How long the install waits for the open pages to answer at all, and
 // then for a page that is downloading app.wasm to say how far it got
-// (web/loading.js says so at least every second).
-const askTimeout = 3000;
+// (web/loading.js says so at least every second). A page busy starting
+// (WebKit on a loaded two-core machine) took over 3 s to answer, and the
+// worker downloaded app.wasm a second time; a page that never answers only
+// delays the install, which then downloads its own.
+const askTimeout = 10000;
 const quietTimeout = 15000;
 
 // pageHas asks every open page whether it is downloading url. It resolves

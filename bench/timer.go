@@ -343,19 +343,24 @@ type change struct {
 // countChanges lists when the player's countdown should change and to what:
 // at the start of every segment it shows the segment's whole seconds, then
 // one less at every whole second before its end (data.Position.SecondsLeft).
-// An instruction shows no number (its hold's time starts at the go-cue), so
-// it has none here, and the count read empty is not compared.
+// An instruction shows no number while it is said (the count read empty is
+// not compared), then the time left to move into position, as the player's
+// setPos does.
 func countChanges(p data.Plan) []change {
 	var out []change
 	for _, s := range p.Segments {
-		if s.Duration <= 0 || s.Kind == data.KindInstruct {
+		from := s.Start
+		if s.Kind == data.KindInstruct {
+			from += s.Speech
+		}
+		if s.Duration <= 0 || from >= s.End() {
 			continue
 		}
-		n := int((s.Duration + time.Second - 1) / time.Second)
-		out = append(out, change{float64(s.Start.Milliseconds()), n})
+		n := int((s.End() - from + time.Second - 1) / time.Second)
+		out = append(out, change{float64(from.Milliseconds()), n})
 		for k := n - 1; k >= 1; k-- {
 			at := s.End() - time.Duration(k)*time.Second
-			if at > s.Start {
+			if at > from {
 				out = append(out, change{float64(at.Milliseconds()), k})
 			}
 		}

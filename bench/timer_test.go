@@ -9,8 +9,9 @@ import (
 
 func ms(d time.Duration) float64 { return float64(d.Milliseconds()) }
 
-// The countdown is empty during an instruction: no number is expected
-// then, and every timed part starts at its whole seconds.
+// The countdown is empty while an instruction is said: no number is
+// expected then; after it, the time left to move into position, as the
+// player shows it; every timed part starts at its whole seconds.
 func TestCountChangesFollowThePhases(t *testing.T) {
 	p, err := compile(data.Evening, nil)
 	if err != nil {
@@ -23,10 +24,16 @@ func TestCountChangesFollowThePhases(t *testing.T) {
 		switch s.Kind {
 		case data.KindInstruct:
 			instructs++
+			said := ms(s.Start + s.Speech)
+			moving := false
 			for _, c := range changes {
-				if c.at >= from && c.at < to {
-					t.Errorf("instruction at %v (%q) expects the count to show %d at %.0f ms", s.Start, s.Title, c.value, c.at)
+				if c.at >= from && c.at < min(said, to) {
+					t.Errorf("instruction at %v (%q) expects the count to show %d at %.0f ms, while it is said", s.Start, s.Title, c.value, c.at)
 				}
+				moving = moving || c.at == said && c.value == int((s.End()-s.Start-s.Speech+time.Second-1)/time.Second)
+			}
+			if said < to && !moving {
+				t.Errorf("instruction at %v (%q): no count of the time to move from %.0f ms, once it is said", s.Start, s.Title, said)
 			}
 		case data.KindHold:
 			holds++
