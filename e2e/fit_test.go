@@ -9,7 +9,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"unknot/data"
-	"unknot/data/store"
 )
 
 // box is where an element of the running player is, and whether its text
@@ -120,21 +119,7 @@ func TestPlayerFitsEverySize(t *testing.T) {
 	for _, sz := range sizes {
 		for _, theme := range []string{"light", "dark"} {
 			t.Run(sz.name+"-"+theme, func(t *testing.T) {
-				tb := newTab(t)
-				if sz.mobile {
-					tb.do(t, "emulating a phone", chromedp.EmulateViewport(sz.w, sz.h, chromedp.EmulateMobile, chromedp.EmulateTouch))
-				} else {
-					tb.do(t, "sizing the window", chromedp.EmulateViewport(sz.w, sz.h))
-				}
-				colourScheme(t, tb, theme)
-				recordCues(t, tb)
-				tb.open(t, h.base, "/")
-				s := data.DefaultSettings()
-				s.LargeText, s.SafetyAccepted = sz.large, true
-				setItem(t, tb, store.SettingsKey, storedSettings(t, s))
-				tb.open(t, h.base, "/session/"+data.Morning)
-				pressStart(t, tb)
-				waitFor(t, tb, `!!document.getElementById("pause")`, "the session runs")
+				tb := startMorningAt(t, h, sz.w, sz.h, sz.mobile, sz.large, theme)
 				var done time.Duration
 				for _, m := range moments {
 					advance(t, tb, m.at-done)

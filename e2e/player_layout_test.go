@@ -57,20 +57,7 @@ func TestPlayerControlsStayPut(t *testing.T) {
 	}
 	for _, sz := range sizes {
 		t.Run(sz.name, func(t *testing.T) {
-			tb := newTab(t)
-			if sz.mobile {
-				tb.do(t, "emulating a phone", chromedp.EmulateViewport(sz.w, sz.h, chromedp.EmulateMobile, chromedp.EmulateTouch))
-			} else {
-				tb.do(t, "sizing the window", chromedp.EmulateViewport(sz.w, sz.h))
-			}
-			recordCues(t, tb)
-			tb.open(t, h.base, "/")
-			s := data.DefaultSettings()
-			s.LargeText, s.SafetyAccepted = sz.large, true
-			setItem(t, tb, store.SettingsKey, storedSettings(t, s))
-			tb.open(t, h.base, "/session/"+data.Morning)
-			pressStart(t, tb)
-			waitFor(t, tb, `!!document.getElementById("pause")`, "the session runs")
+			tb := startMorningAt(t, h, sz.w, sz.h, sz.mobile, sz.large, "")
 			if sz.large && !eval[bool](t, tb, `document.documentElement.dataset.text === "large"`) {
 				t.Fatal("larger text is not on")
 			}
@@ -104,4 +91,29 @@ func TestPlayerControlsStayPut(t *testing.T) {
 			}
 		})
 	}
+}
+
+// startMorningAt opens a tab w×h (a phone's, with touch, when mobile),
+// with larger text or not and in the theme given (empty: the system's),
+// and starts the morning routine, the safety advice accepted.
+func startMorningAt(t *testing.T, h *harness, w, ht int64, mobile, large bool, theme string) *tab {
+	t.Helper()
+	tb := newTab(t)
+	if mobile {
+		tb.do(t, "emulating a phone", chromedp.EmulateViewport(w, ht, chromedp.EmulateMobile, chromedp.EmulateTouch))
+	} else {
+		tb.do(t, "sizing the window", chromedp.EmulateViewport(w, ht))
+	}
+	if theme != "" {
+		colourScheme(t, tb, theme)
+	}
+	recordCues(t, tb)
+	tb.open(t, h.base, "/")
+	s := data.DefaultSettings()
+	s.LargeText, s.SafetyAccepted = large, true
+	setItem(t, tb, store.SettingsKey, storedSettings(t, s))
+	tb.open(t, h.base, "/session/"+data.Morning)
+	pressStart(t, tb)
+	waitFor(t, tb, `!!document.getElementById("pause")`, "the session runs")
+	return tb
 }

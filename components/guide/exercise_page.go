@@ -2,7 +2,6 @@ package guide
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -40,7 +39,7 @@ func (p *ExercisePage) OnNav(ctx app.Context) {
 // load finds the exercise of the address path.
 func (p *ExercisePage) load(path string) {
 	p.path = path
-	p.ex, p.found = data.DefaultCatalogue().Exercise(strings.TrimPrefix(path, ui.ExercisePath))
+	p.ex, p.found = data.DefaultCatalogue().Exercise(ui.PathID(path, ui.ExercisePath))
 }
 
 // Render shows the exercise.

@@ -14,8 +14,11 @@ const (
 
 // RouteID is the id in the address of a screen of many, under prefix.
 func RouteID(ctx app.Context, prefix string) string {
-	return strings.TrimPrefix(ctx.Page().URL().Path, prefix)
+	return PathID(ctx.Page().URL().Path, prefix)
 }
+
+// PathID is the id in path after prefix, as RouteID reads it.
+func PathID(path, prefix string) string { return strings.TrimPrefix(path, prefix) }
 
 // Address is the page's path for a screen's OnInit, which comes before the
 // app's first frame and has no Context: a screen that reads its address
