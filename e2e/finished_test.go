@@ -65,7 +65,7 @@ func TestFinishedScreenAgrees(t *testing.T) {
 		// Home does not count it either (in another tab: this one's
 		// clock stands still).
 		home := tb.sibling(t)
-		home.open(t, h.base, "/")
+		openHome(t, home, h.base)
 		if got := text(t, home, "#today"); strings.Contains(got, "✓") || strings.Contains(got, "partly") {
 			t.Errorf("Home counts the empty session: %q", got)
 		}

@@ -23,7 +23,7 @@ func TestHomeSaysHistoryIsDamaged(t *testing.T) {
 	h := setup(t)
 	tb := historyTab(t)
 	dir := allowDownloads(t, tb)
-	tb.open(t, h.base, "/")
+	openHome(t, tb, h.base)
 	if eval[bool](t, tb, `document.querySelector("#stored-problem") !== null`) {
 		t.Fatal("Home warns about stored data before anything is damaged")
 	}

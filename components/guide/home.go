@@ -139,9 +139,11 @@ func (h *Home) Render() app.UI {
 		app.If(h.pause, ui.PainAdvice(data.PainPause, false)),
 		ui.El("section[aria-labelledby=routines-title]",
 			ui.Elt("h2#routines-title", text.Routines),
-			ui.El("div#home-routines.cards", app.Range(routines).Slice(func(i int) app.UI {
+			// Busy until the person's own numbers replace a first day's:
+			// screen readers wait for them rather than read both.
+			ui.Elx("div#home-routines.cards", app.Range(routines).Slice(func(i int) app.UI {
 				return routineCard(routines[i], cat, h.dosing, h.dosed)
-			})),
+			})).Aria("busy", h.st != nil && !h.read),
 			ui.El("p", ui.Elt("a#to-routines.text-link[href=/routines]", text.ManageRoutines)),
 		),
 		// What is left of today's once-a-day doses, after the routines: at
