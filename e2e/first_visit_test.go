@@ -175,3 +175,39 @@ func TestFirstVisitDownloadsAppWasmOnce(t *testing.T) {
 		}
 	}
 }
+
+// slowCopy holds back the page's copy of app.wasm for the worker
+// (app/wasmshare.js) until two seconds after the app has started: a copy
+// written slowly, as WebKit's was on a loaded machine.
+const slowCopy = `(() => {
+	const put = Cache.prototype.put;
+	Cache.prototype.put = function (req, res) {
+		const url = typeof req === "string" ? req : req.url;
+		if (!/\/app\.wasm/.test(url)) return put.call(this, req, res);
+		return new Promise((done) => {
+			const started = () => document.readyState !== "loading" && !document.getElementById("app-wasm-loader");
+			const check = () => started() ? setTimeout(done, 2000) : setTimeout(check, 50);
+			check();
+		}).then(() => put.call(this, req, res));
+	};
+})();`
+
+// TestFirstVisitWaitsForASlowCopy starts the app before its copy of
+// app.wasm is written for the installing worker: the page still has the
+// download to hand over, so the worker waits for it rather than download
+// app.wasm again.
+func TestFirstVisitWaitsForASlowCopy(t *testing.T) {
+	h := setup(t)
+	proxy, err := browsertest.NewCountingProxy(h.base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer proxy.Close()
+	tb := newTab(t)
+	inject(t, tb, slowCopy)
+	tb.open(t, proxy.URL, "/")
+	tb.waitControlled(t)
+	if n := proxy.Bodies("/web/app.wasm"); n != 1 {
+		t.Errorf("the server sent app.wasm %d times, want once: %+v", n, proxy.Sent("/web/app.wasm"))
+	}
+}

@@ -71,9 +71,11 @@
       if (!q || q.unknot !== "has" || typeof q.url !== "string" || !port) return;
       const url = new URL(q.url, location.href);
       const ours = build !== null && url.searchParams.get("v") === build;
+      // The app may start while its copy is still being written: that
+      // is "loading" too, or the worker would download its own.
       const answer = () => {
         if (ours && handedOver(url.href)) return "have";
-        if (ours && loading()) return "loading";
+        if (ours && (loading() || (copying && copied === null))) return "loading";
         return "no";
       };
       const tell = () => {

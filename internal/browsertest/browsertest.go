@@ -98,7 +98,7 @@ type ControlWait struct {
 	// Reload, if set, reloads the page once when an active worker does
 	// not control it yet. go-app's own worker (the benchmark's baseline
 	// has it) does not claim the pages open when it activates; Unknot's
-	// does.
+	// does, but WebKit may leave the claimed page seeing it "activating".
 	Reload func() error
 	// Timeout bounds the whole wait; ActionTimeout when zero.
 	Timeout time.Duration
