@@ -126,19 +126,8 @@ func watchWasm(t *testing.T, tb *tab, link network.Conditions) *wasmWatch {
 // offline.
 func TestFirstVisitDownloadsAppWasmOnce(t *testing.T) {
 	h := setup(t)
-	proxy, err := browsertest.NewCountingProxy(h.base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer proxy.Close()
-	tb := newTab(t)
-	w := watchWasm(t, tb, firstVisitLink)
-	tb.open(t, proxy.URL, "/")
-	tb.waitControlled(t)
-
-	if n := proxy.Bodies("/web/app.wasm"); n != 1 {
-		t.Errorf("the server sent app.wasm %d times on a first visit, want once: %+v", n, proxy.Sent("/web/app.wasm"))
-	}
+	var w *wasmWatch
+	tb, proxy := firstVisit(t, h, func(tb *tab) { w = watchWasm(t, tb, firstVisitLink) })
 	if got := w.fromNetwork("page"); len(got) != 1 {
 		t.Errorf("the page had app.wasm from the network %d times, want once (%v)", len(got), w)
 	}
@@ -197,17 +186,26 @@ const slowCopy = `(() => {
 // download to hand over, so the worker waits for it rather than download
 // app.wasm again.
 func TestFirstVisitWaitsForASlowCopy(t *testing.T) {
-	h := setup(t)
+	firstVisit(t, setup(t), func(tb *tab) { inject(t, tb, slowCopy) })
+}
+
+// firstVisit opens "/" in a new tab, made ready by prepare, through a
+// proxy that counts what the server sends, and waits until the service
+// worker controls the page: its install is done. The server must have
+// sent app.wasm once. The proxy closes when the test ends.
+func firstVisit(t *testing.T, h *harness, prepare func(*tab)) (*tab, *browsertest.CountingProxy) {
+	t.Helper()
 	proxy, err := browsertest.NewCountingProxy(h.base)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer proxy.Close()
+	t.Cleanup(func() { proxy.Close() })
 	tb := newTab(t)
-	inject(t, tb, slowCopy)
+	prepare(tb)
 	tb.open(t, proxy.URL, "/")
 	tb.waitControlled(t)
 	if n := proxy.Bodies("/web/app.wasm"); n != 1 {
-		t.Errorf("the server sent app.wasm %d times, want once: %+v", n, proxy.Sent("/web/app.wasm"))
+		t.Errorf("the server sent app.wasm %d times on a first visit, want once: %+v", n, proxy.Sent("/web/app.wasm"))
 	}
+	return tb, proxy
 }
