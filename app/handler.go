@@ -57,7 +57,7 @@ var prefsFile string
 
 // prefsJS is the script with LF line ends, as the browser reads (and
 // hashes) the text of a script element whatever the file holds.
-var prefsJS = strings.ReplaceAll(prefsFile, "\r\n", "\n")
+var prefsJS = lf(prefsFile)
 
 // wasmShareJS keeps a copy of a first visit's app.wasm for the installing
 // service worker, so app.wasm comes over the network once. It wraps fetch
@@ -66,10 +66,20 @@ var prefsJS = strings.ReplaceAll(prefsFile, "\r\n", "\n")
 //go:embed wasmshare.js
 var wasmShareFile string
 
+// wasmPaintJS holds app.wasm back from go-app's app.js until the page has
+// painted once, so Go's start never delays the first paint. It wraps fetch
+// before app.js runs, after wasmShareJS, whose copy starts at once.
+//
+//go:embed wasmpaint.js
+var wasmPaintFile string
+
 // headJS is the one script the page head carries inline: the saved look,
-// then the copy of app.wasm. The Content-Security-Policy names it by its
-// hash.
-var headJS = prefsJS + strings.ReplaceAll(wasmShareFile, "\r\n", "\n")
+// the copy of app.wasm, then its wait for the first paint. The
+// Content-Security-Policy names it by its hash.
+var headJS = prefsJS + lf(wasmShareFile) + lf(wasmPaintFile)
+
+// lf is a script with LF line ends.
+func lf(script string) string { return strings.ReplaceAll(script, "\r\n", "\n") }
 
 // prefsScript is headJS as the page head carries it.
 var prefsScript = "<script>" + headJS + "</script>"
