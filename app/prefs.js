@@ -3,9 +3,12 @@
 // settings it reads again once running (components/ui/prefs.go).
 (function () {
   try {
+    // Whether a history is kept: /history shows "Reading your history…"
+    // until it is read, a first visit the empty history at once.
+    var root = document.documentElement;
+    if (localStorage.getItem("unknot.history") !== null) root.setAttribute("data-history", "kept");
     var s = JSON.parse(localStorage.getItem("unknot.settings") || "null");
     if (!s || typeof s !== "object") return;
-    var root = document.documentElement;
     if (s.theme === "light" || s.theme === "dark") root.setAttribute("data-theme", s.theme);
     if (s.largeText === true) root.setAttribute("data-text", "large");
     if (s.reduceMotion === true) root.setAttribute("data-motion", "reduce");

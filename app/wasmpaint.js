@@ -4,18 +4,29 @@
 // fast link) that task could run before the browser's first paint, so the
 // page, readable as the server sent it, stayed blank until the app had
 // started. The download goes on meanwhile; only its handing over waits, at
-// most half a second, and not at all in a hidden page, which paints
-// nothing.
+// most a second, and not at all in a hidden page, which paints nothing.
 (function () {
   if (!window.fetch || !window.requestAnimationFrame || !window.Promise) return;
-  // A frame's callbacks run before its paint, a task queued in them after
-  // it. Asked for when app.js asks for app.wasm, once the page's content is
-  // parsed: a frame before that may paint nothing of it.
+  // The browser's own word that the page's content was painted (its
+  // first-contentful-paint entry, which comes once the frame is on the
+  // screen) where it gives one; else a frame's callbacks, which run before
+  // its paint, and a task queued in them, after it. Asked for when app.js
+  // asks for app.wasm, once the page's content is parsed.
   var painted = function () {
     return new Promise(function (done) {
       if (document.visibilityState === "hidden") return done();
-      requestAnimationFrame(function () { setTimeout(done, 0); });
-      setTimeout(done, 500);
+      setTimeout(done, 1000);
+      var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+      if (types.indexOf("paint") < 0) {
+        requestAnimationFrame(function () { setTimeout(done, 0); });
+        return;
+      }
+      new PerformanceObserver(function (list, observer) {
+        if (list.getEntriesByName("first-contentful-paint").length > 0) {
+          observer.disconnect();
+          done();
+        }
+      }).observe({ type: "paint", buffered: true });
     });
   };
   var fetch0 = window.fetch;

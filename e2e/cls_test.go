@@ -140,3 +140,44 @@ func tenYears(t *testing.T) []data.Record {
 	}
 	return recs
 }
+
+// beforeTheApp records, as the server's page is parsed and before Go can
+// run, which of the elements by these ids take up room on the page.
+const beforeTheApp = `document.addEventListener("DOMContentLoaded", () => {
+	window.__before = {};
+	for (const id of ["history-loading", "history-empty", "backup", "export-all"]) {
+		const e = document.getElementById(id);
+		window.__before[id] = !!e && e.getClientRects().length > 0;
+	}
+	window.__beforeLoader = !!document.getElementById("app-wasm-loader");
+});`
+
+// TestHistoryIsWholeBeforeTheApp opens /history and reads the server's
+// page before the app runs: on a first visit it already shows the empty
+// history and the backup panel, as the app will draw them; with sessions
+// kept it shows "Reading your history…" alone, so nothing of a first
+// visit's page stands where the person's sessions will be drawn.
+func TestHistoryIsWholeBeforeTheApp(t *testing.T) {
+	h := setup(t)
+	check := func(tb *tab, what string, want map[string]bool) {
+		tb.open(t, h.base, "/history")
+		if !eval[bool](t, tb, `window.__beforeLoader === true`) {
+			t.Fatalf("%s: the page was not read before the app ran", what)
+		}
+		got := eval[map[string]bool](t, tb, `window.__before`)
+		for id, on := range want {
+			if got[id] != on {
+				t.Errorf("%s, before the app: #%s shown %v, want %v", what, id, got[id], on)
+			}
+		}
+	}
+	first := newTab(t)
+	inject(t, first, beforeTheApp)
+	check(first, "a first visit", map[string]bool{"history-empty": true, "backup": true, "export-all": true, "history-loading": false})
+
+	kept := newTab(t)
+	inject(t, kept, beforeTheApp)
+	kept.open(t, h.base, "/")
+	setItem(t, kept, store.HistoryKey, storedHistory(t, tenYears(t)[:20]))
+	check(kept, "with sessions kept", map[string]bool{"history-loading": true, "history-empty": false, "backup": false})
+}

@@ -269,14 +269,17 @@ func (p *Page) onStartAfresh(ctx app.Context, e app.Event) {
 func (p *Page) Render() app.UI {
 	body := []app.UI{ui.Elt("h1", text.Title)}
 	if !p.loaded {
-		return ui.Page("history", append(body, ui.Elt("p.muted", text.Loading))...)
+		// Before the history is read (the server's page, the app's first
+		// frame): both what a first visit will show, an empty history,
+		// and what a person with sessions sees while they are read. The
+		// stylesheet shows the one app/prefs.js found (data-history), so
+		// a first visit's page is whole from its first paint.
+		return ui.Page("history", append(body, ui.Elt("p#history-loading.muted", text.Loading), emptyHistory(),
+			&ui.KeptCopies{}, p.backupPanel())...)
 	}
 	body = append(body, p.renderBanners()...)
 	if len(p.hist.Records) == 0 && p.status != store.StatusCorrupt {
-		body = append(body, ui.El("p#history-empty.lead",
-			app.Text(text.Empty+" "),
-			ui.Elt("a[href=/]", text.EmptyLink),
-		))
+		body = append(body, emptyHistory())
 	}
 	if len(p.hist.Records) > 0 {
 		body = append(body,
@@ -297,6 +300,14 @@ func (p *Page) Render() app.UI {
 		)
 	}
 	return ui.Page("history", append(body, &ui.KeptCopies{Unreadable: p.unreadable, Kept: p.kept}, p.backupPanel())...)
+}
+
+// emptyHistory says that no session is kept yet, and where to start one.
+func emptyHistory() app.UI {
+	return ui.El("p#history-empty.lead",
+		app.Text(text.Empty+" "),
+		ui.Elt("a[href=/]", text.EmptyLink),
+	)
 }
 
 // backupPanel is the backup panel for what was read: it imports only into a
