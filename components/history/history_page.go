@@ -269,13 +269,18 @@ func (p *Page) onStartAfresh(ctx app.Context, e app.Event) {
 func (p *Page) Render() app.UI {
 	body := []app.UI{ui.Elt("h1", text.Title)}
 	if !p.loaded {
-		// Before the history is read (the server's page, the app's first
-		// frame): both what a first visit will show, an empty history,
-		// and what a person with sessions sees while they are read. The
-		// stylesheet shows the one app/prefs.js found (data-history), so
-		// a first visit's page is whole from its first paint.
-		return ui.Page("history", append(body, ui.Elt("p#history-loading.muted", text.Loading), emptyHistory(),
-			&ui.KeptCopies{}, p.backupPanel())...)
+		body = append(body, ui.Elt("p#history-loading.muted", text.Loading))
+		if app.IsServer || launching() {
+			// The server's page and the app's first frame over it hold
+			// both what a first visit will show, an empty history, and
+			// what a person with sessions sees while they are read. The
+			// stylesheet shows the one app/prefs.js found (data-history),
+			// so a first visit's page is whole from its first paint.
+			// Reached from another screen, "Reading…" stands alone: a
+			// first session may have been saved since the page loaded.
+			body = append(body, emptyHistory(), &ui.KeptCopies{}, p.backupPanel())
+		}
+		return ui.Page("history", body...)
 	}
 	body = append(body, p.renderBanners()...)
 	if len(p.hist.Records) == 0 && p.status != store.StatusCorrupt {
@@ -301,6 +306,10 @@ func (p *Page) Render() app.UI {
 	}
 	return ui.Page("history", append(body, &ui.KeptCopies{Unreadable: p.unreadable, Kept: p.kept}, p.backupPanel())...)
 }
+
+// launching says whether the app is drawing its first frame over the
+// server's page: go-app removes its loader once that frame is drawn.
+func launching() bool { return app.Window().GetElementByID("app-wasm-loader").Truthy() }
 
 // emptyHistory says that no session is kept yet, and where to start one.
 func emptyHistory() app.UI {
