@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/chromedp"
 
 	"unknot/data"
 	"unknot/data/store"
@@ -98,12 +97,7 @@ func TestPlayerControlsStayPut(t *testing.T) {
 // and starts the morning routine, the safety advice accepted.
 func startMorningAt(t *testing.T, h *harness, w, ht int64, mobile, large bool, theme string) *tab {
 	t.Helper()
-	tb := newTab(t)
-	if mobile {
-		tb.do(t, "emulating a phone", chromedp.EmulateViewport(w, ht, chromedp.EmulateMobile, chromedp.EmulateTouch))
-	} else {
-		tb.do(t, "sizing the window", chromedp.EmulateViewport(w, ht))
-	}
+	tb := sizedTab(t, w, ht, mobile)
 	if theme != "" {
 		colourScheme(t, tb, theme)
 	}
