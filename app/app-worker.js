@@ -25,7 +25,10 @@ const cacheName = "app-" + "{{.Version}}";
 const resourcesToCache = {{.ResourcesToCache}};
 const pagesToCache = PAGES_TO_CACHE;
 const digests = BUILD_DIGESTS;
-const matchOptions = { ignoreSearch: true, ignoreVary: true };
+// Lookups ignore Vary (the server varies on Accept-Encoding, which the
+// Cache API cannot see), never the query: a lookup that ignores it reads
+// every entry of the cache, milliseconds for each file of a launch.
+const matchOptions = { ignoreVary: true };
 
 self.addEventListener("install", (event) => {
   console.log("installing app worker {{.Version}}");
@@ -236,7 +239,10 @@ self.addEventListener("fetch", (event) => {
 // previous build's app.js. When that build's files are gone, the page is
 // loaded again, whole from this build.
 async function fromBuild(event, wanted) {
-  const res = await caches.match(event.request, { ...matchOptions, cacheName: "app-" + wanted });
+  // Cached under their path, but app.wasm, which is cached with its ?v=.
+  const options = { ...matchOptions, cacheName: "app-" + wanted };
+  const url = new URL(event.request.url);
+  const res = (await caches.match(url.origin + url.pathname, options)) || (await caches.match(event.request, options));
   if (res) {
     return res;
   }

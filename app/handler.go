@@ -66,9 +66,10 @@ var prefsJS = lf(prefsFile)
 //go:embed wasmshare.js
 var wasmShareFile string
 
-// wasmPaintJS holds app.wasm back from go-app's app.js until the page has
-// painted once, so Go's start never delays the first paint. It wraps fetch
-// before app.js runs, after wasmShareJS, whose copy starts at once.
+// wasmPaintJS holds the compiled app.wasm back from go-app's app.js until
+// the page has painted once, so Go's start never delays the first paint. It
+// wraps WebAssembly's instantiate before app.js reads it; the download and
+// the compiling do not wait.
 //
 //go:embed wasmpaint.js
 var wasmPaintFile string

@@ -1,12 +1,15 @@
-// Holds app.wasm's response back from go-app's app.js until the page has
-// drawn a frame of its content. Go's start and the app's first render are
-// one long task; when app.wasm came quickly (from the service worker, or a
-// fast link) that task could run before the browser's first paint, so the
-// page, readable as the server sent it, stayed blank until the app had
-// started. The download goes on meanwhile; only its handing over waits, at
-// most a second, and not at all in a hidden page, which paints nothing.
+// Holds Go's start back from go-app's app.js until the page has drawn a
+// frame of its content. Go's start and the app's first render are one long
+// task; when app.wasm came quickly (from the service worker, or a fast
+// link) that task could run before the browser's first paint, so the page,
+// readable as the server sent it, stayed blank until the app had started.
+// The download and the compiling go on meanwhile (the browser compiles
+// off the main thread); only the compiled module's handing over to app.js,
+// which starts Go at once, waits: at most a second, and not at all in a
+// hidden page, which paints nothing.
 (function () {
-  if (!window.fetch || !window.requestAnimationFrame || !window.Promise) return;
+  var wasm = window.WebAssembly;
+  if (!wasm || !window.requestAnimationFrame || !window.Promise) return;
   // The browser's own word that the page's content was painted (its
   // first-contentful-paint entry, which comes once the frame is on the
   // screen) where it gives one; else a frame's callbacks, which run before
@@ -29,11 +32,13 @@
       }).observe({ type: "paint", buffered: true });
     });
   };
-  var fetch0 = window.fetch;
-  window.fetch = function (input) {
-    var p = fetch0.apply(this, arguments);
-    var url = typeof input === "string" ? input : input && input.url;
-    if (!url || !/\/app\.wasm\?v=/.test(url)) return p;
-    return Promise.all([p, painted()]).then(function (both) { return both[0]; });
+  // app.js compiles app.wasm with instantiateStreaming where the browser
+  // has it, else with instantiate; it reads either as it starts, after
+  // this script.
+  var name = wasm.instantiateStreaming ? "instantiateStreaming" : "instantiate";
+  var instantiate = wasm[name];
+  wasm[name] = function () {
+    var compiled = instantiate.apply(this, arguments);
+    return Promise.all([compiled, painted()]).then(function (both) { return both[0]; });
   };
 })();

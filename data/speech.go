@@ -3,6 +3,7 @@ package data
 import (
 	"math"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -78,10 +79,30 @@ func SpeakingTime(text string, speed float64) time.Duration {
 // words as their parts, each word by its groups of vowels with a silent
 // final e left out.
 func Syllables(text string) int {
+	syllableCounts.Lock()
+	defer syllableCounts.Unlock()
+	if n, ok := syllableCounts.of[text]; ok {
+		return n
+	}
 	n := 0
 	eachWord(text, func(w string) { n += wordSyllables(w) })
+	if len(syllableCounts.of) >= maxSyllableCounts {
+		clear(syllableCounts.of)
+	}
+	syllableCounts.of[text] = n
 	return n
 }
+
+// syllableCounts remembers the count of every text Syllables counted: a
+// plan says the same few dozen lines hundreds of times (the first day's
+// routines, which Home's first frame shows the lengths of, 461 lines of 46
+// texts). It is emptied when it holds maxSyllableCounts texts.
+var syllableCounts = struct {
+	sync.Mutex
+	of map[string]int
+}{of: map[string]int{}}
+
+const maxSyllableCounts = 4096
 
 // eachWord calls fn with each word a voice says in text, in lower case,
 // numbers spelled out. It works through a small buffer of its own: the

@@ -31,12 +31,13 @@ type Home struct {
 	// (OnMount), where the today line needs only a summary: daily is
 	// where today's per-day exercises stand; pause is set when the pain
 	// has risen after too many of the latest sessions (data.PainPause);
-	// dosing gives each routine's length as it will be played, once
-	// dosed is set.
-	daily  []data.DailyDose
-	pause  bool
-	dosing ui.Dosing
-	dosed  bool
+	// metas says each routine's exercises and length as it will be
+	// played, by routine id, worked out once for the doses it was given
+	// (a first day's for the first frame, then the person's) rather than
+	// at every redraw.
+	daily []data.DailyDose
+	pause bool
+	metas map[string]string
 	// read is set once the whole history has been read (OnMount). Until
 	// then Home shows what a first visit shows: the server's page and the
 	// app's first frame lay out alike, and the history's own numbers then
@@ -53,14 +54,13 @@ func (h *Home) OnInit() {
 	if h.now == nil {
 		h.now = time.Now
 	}
-	h.firstVisit()
-	if h.st == nil {
-		if app.IsServer {
-			return
-		}
+	if h.st == nil && !app.IsServer {
 		h.st = webapi.AppStorage(nil)
 	}
-	h.custom, _ = store.LoadCustomRoutines(h.st)
+	if h.st != nil {
+		h.custom, _ = store.LoadCustomRoutines(h.st)
+	}
+	h.firstVisit()
 }
 
 // firstVisit fills Home with what a first visit shows: both of today's
@@ -72,8 +72,21 @@ func (h *Home) firstVisit() {
 	now := h.now()
 	today := now.Format(data.DateLayout)
 	h.today = todayText(nil, today)
-	h.dosing, h.dosed = ui.LoadDosing(nil, now), true
-	h.daily = h.dosing.Daily()
+	d := ui.LoadDosing(nil, now)
+	h.daily, h.metas = d.Daily(), routineMetas(h.routines(), d)
+}
+
+// routines are the built-in routines, then the person's own.
+func (h *Home) routines() []data.Routine { return append(data.BuiltinRoutines(), h.custom...) }
+
+// routineMetas says each routine's exercises and length as d plays it, by
+// routine id.
+func routineMetas(routines []data.Routine, d ui.Dosing) map[string]string {
+	metas := make(map[string]string, len(routines))
+	for _, r := range routines {
+		metas[r.ID] = ui.RoutineMeta(d.Play(r))
+	}
+	return metas
 }
 
 // storedProblem says in one line that something stored could not be read,
@@ -114,12 +127,13 @@ func (h *Home) OnMount(ctx app.Context) {
 		d := ui.LoadDosing(st, now)
 		daily := d.Daily()
 		pause := data.PainAdviceFor(d.History) == data.PainPause
+		metas := routineMetas(h.routines(), d)
 		ctx.Dispatch(func(ctx app.Context) {
 			if err == nil {
 				h.today = todayText(marks, day)
 			}
 			h.unreadable = unreadable
-			h.dosing, h.dosed, h.daily, h.pause, h.read = d, true, daily, pause, true
+			h.metas, h.daily, h.pause, h.read = metas, daily, pause, true
 		})
 	})
 }
@@ -127,7 +141,7 @@ func (h *Home) OnMount(ctx app.Context) {
 // Render shows the home screen.
 func (h *Home) Render() app.UI {
 	cat := data.DefaultCatalogue()
-	routines := append(data.BuiltinRoutines(), h.custom...)
+	routines := h.routines()
 	return ui.Page("home",
 		ui.El("header.brand",
 			ui.Elt("h1", text.AppName),
@@ -142,7 +156,7 @@ func (h *Home) Render() app.UI {
 			// Busy until the person's own numbers replace a first day's:
 			// screen readers wait for them rather than read both.
 			ui.Elx("div#home-routines.cards", app.Range(routines).Slice(func(i int) app.UI {
-				return routineCard(routines[i], cat, h.dosing, h.dosed)
+				return routineCard(routines[i], cat, h.metas[routines[i].ID])
 			})).Aria("busy", h.st != nil && !h.read),
 			ui.El("p", ui.Elt("a#to-routines.text-link[href=/routines]", text.ManageRoutines)),
 		),
@@ -204,17 +218,16 @@ func todayText(records []store.Mark, today string) string {
 
 // routineCard shows one routine with its length and a Start button. A
 // routine without a summary (the person's own) lists its exercises.
-func routineCard(r data.Routine, cat data.Catalogue, d ui.Dosing, dosed bool) app.UI {
+func routineCard(r data.Routine, cat data.Catalogue, meta string) app.UI {
 	// Until the length is known, the count alone: no length that may be
 	// wrong.
-	pl, err := data.Played{Routine: r}, ui.ErrNotYet
-	if dosed {
-		pl, err = d.Play(r)
+	if meta == "" {
+		meta = ui.RoutineMeta(data.Played{Routine: r}, ui.ErrNotYet)
 	}
 	return ui.Elx("article.card.routine",
 		ui.Elt("h3", r.Name),
 		app.If(r.Summary != "", ui.Linked("p", r.Summary)).Else(ui.Elt("p", exerciseNames(r, cat))),
-		ui.Elt("p.meta", ui.RoutineMeta(pl, err)),
+		ui.Elt("p.meta", meta),
 		ui.Eltx("a.button.primary", fmt.Sprintf(ui.Text.StartRoutine, r.Name)).Attr("href", ui.SessionPath+r.ID),
 	).ID("routine-" + r.ID)
 }

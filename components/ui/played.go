@@ -25,7 +25,7 @@ type Dosing struct {
 // LoadDosing reads the history and the pacing from st. Without storage
 // (the server's pre-rendering) it is a first visit at the default pacing.
 func LoadDosing(st store.Storage, now time.Time) Dosing {
-	stamp := webapi.LocalStamp(now)
+	stamp := webapi.LocalClock(now) // the doses read no zone
 	d := Dosing{Today: stamp.LocalDate, timing: data.DefaultTiming()}
 	if st != nil {
 		if s, err := store.LoadSettings(st); err == nil {

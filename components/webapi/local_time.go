@@ -15,6 +15,24 @@ import (
 // daylight-saving rules, so in the browser the date, time and zone come from
 // JavaScript's Date and Intl; elsewhere from Go's local time.
 func LocalStamp(now time.Time) (s data.Stamp) {
+	s = LocalClock(now)
+	if !app.IsClient {
+		return s
+	}
+	defer Guard()
+	if intl := app.Window().Get("Intl"); intl.Truthy() {
+		if zone := intl.Call("DateTimeFormat").Call("resolvedOptions").Get("timeZone"); zone.Truthy() {
+			s.Zone = zone.String()
+		}
+	}
+	return s
+}
+
+// LocalClock is LocalStamp without the zone's name: the instant, and the
+// date and time the person reads. Asking Intl for the zone the first time
+// takes a cold page tens of milliseconds, which what is drawn at launch
+// (the doses behind Home's routine lengths) does not need to spend.
+func LocalClock(now time.Time) (s data.Stamp) {
 	s = data.NewStamp(now, "")
 	if !app.IsClient {
 		return s
@@ -23,11 +41,6 @@ func LocalStamp(now time.Time) (s data.Stamp) {
 	d := jsDate(now)
 	s.LocalDate = dateOf(d)
 	s.LocalTime = fmt.Sprintf("%02d:%02d", d.Call("getHours").Int(), d.Call("getMinutes").Int())
-	if intl := app.Window().Get("Intl"); intl.Truthy() {
-		if zone := intl.Call("DateTimeFormat").Call("resolvedOptions").Get("timeZone"); zone.Truthy() {
-			s.Zone = zone.String()
-		}
-	}
 	return s
 }
 
