@@ -13,10 +13,12 @@
 // With -packages it builds Unknot again without -s (which drops the name
 // section) and prints the code bytes of the packages matching the pattern,
 // so that a change to one package can be weighed on its own; -funcs does
-// the same for functions.
+// the same for functions. -adds weighs packages as brotli sees them: what
+// each adds to the compressed code section.
 //
 //	go run ./bench/buildsize -runs 5
 //	GOEXPERIMENT=jsonv2 go run ./bench/buildsize -packages 'unknot_data_store|encoding_json'
+//	go run ./bench/buildsize -baseline=false -adds '^unknot'
 package main
 
 import (
@@ -25,6 +27,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -43,6 +46,7 @@ func main() {
 	baseline := flag.Bool("baseline", true, "build the baseline too")
 	pkgs := flag.String("packages", "", "also print the code bytes of packages matching this regular expression")
 	funcs := flag.String("funcs", "", "also print the code bytes of the functions matching this regular expression, and their sum")
+	adds := flag.String("adds", "", "also print the brotli that each package matching this regular expression adds to the code section, and all of them together (slow: a compression per package)")
 	flag.Parse()
 	tmp, err := os.MkdirTemp("", "buildsize")
 	check(err)
@@ -73,10 +77,14 @@ func main() {
 	if *baseline {
 		fmt.Printf("ratio %.4f\n", float64(medians["./app"])/float64(medians["./bench/baseline"]))
 	}
-	if *pkgs == "" && *funcs == "" {
+	if *pkgs == "" && *funcs == "" && *adds == "" {
 		return
 	}
-	byFunc, err := codeBytes(build(tmp, "./app", *tags, "-ldflags=-w"))
+	named := build(tmp, "./app", *tags, "-ldflags=-w")
+	if *adds != "" {
+		printAdds(named, *adds)
+	}
+	byFunc, err := codeBytes(named)
 	check(err)
 	byPkg := map[string]int{}
 	for f, n := range byFunc {
@@ -139,11 +147,31 @@ func brotliLen(b []byte) int {
 // codeBytes returns the size of each function's body in the code section,
 // by its name in the name section.
 func codeBytes(b []byte) (map[string]int, error) {
+	bodies, err := codeBodies(b)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]int{}
+	for _, f := range bodies {
+		out[f.name] += len(f.body)
+	}
+	return out, nil
+}
+
+// A function is one function's body in the code section (with its length
+// prefix), under its name in the name section.
+type function struct {
+	name string
+	body []byte
+}
+
+// codeBodies returns the code section's functions in their order.
+func codeBodies(b []byte) ([]function, error) {
 	if len(b) < 8 || string(b[:4]) != "\x00asm" {
 		return nil, errors.New("not a wasm file")
 	}
 	var imports int
-	var sizes []int
+	var bodies [][]byte
 	names := map[int]string{}
 	for r := b[8:]; len(r) > 0; {
 		id := r[0]
@@ -173,7 +201,7 @@ func codeBytes(b []byte) (map[string]int, error) {
 			s := sec[k:]
 			for range count {
 				l, k := binary.Uvarint(s)
-				sizes = append(sizes, k+int(l))
+				bodies = append(bodies, s[:k+int(l)])
 				s = s[k+int(l):]
 			}
 		case 0:
@@ -204,11 +232,45 @@ func codeBytes(b []byte) (map[string]int, error) {
 	if len(names) == 0 {
 		return nil, errors.New("no name section")
 	}
-	out := map[string]int{}
-	for i, n := range sizes {
-		out[names[imports+i]] += n
+	out := make([]function, len(bodies))
+	for i, body := range bodies {
+		out[i] = function{names[imports+i], body}
 	}
 	return out, nil
+}
+
+// printAdds prints what the packages matching pattern add to the code
+// section in brotli: the section's functions compressed whole, less the
+// same without the package's (one package at a time), then without all of
+// them. Brotli finds what a package repeats of the others, so the parts
+// add up to about the whole; its raw bytes tell little of this.
+func printAdds(b []byte, pattern string) {
+	fns, err := codeBodies(b)
+	check(err)
+	re := regexp.MustCompile(pattern)
+	without := func(skip func(pkg string) bool) (raw, br int) {
+		var code []byte
+		for _, f := range fns {
+			if !skip(pkgOf(f.name)) {
+				code = append(code, f.body...)
+			}
+		}
+		return len(code), brotliLen(code)
+	}
+	allRaw, all := without(func(string) bool { return false })
+	fmt.Printf("code section: raw %d, brotli %d\n", allRaw, all)
+	pkgs := map[string]bool{}
+	for _, f := range fns {
+		if p := pkgOf(f.name); re.MatchString(p) {
+			pkgs[p] = true
+		}
+	}
+	for _, p := range slices.Sorted(maps.Keys(pkgs)) {
+		raw, br := without(func(q string) bool { return q == p })
+		fmt.Printf("%-60s raw %8d  brotli %7d\n", p, allRaw-raw, all-br)
+	}
+	raw, br := without(re.MatchString)
+	fmt.Printf("%-60s raw %8d  brotli %7d\n", "all of "+pattern, allRaw-raw, all-br)
 }
 
 // pkgOf is the package of a function's name in the name section, such as
