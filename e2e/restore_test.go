@@ -77,3 +77,35 @@ func TestChosenFileStaysNamed(t *testing.T) {
 		}
 	}
 }
+
+// TestPickerNamesTheFileInFullOnASmallPhone: at 320×568 with larger text
+// the picker's button sits above the chosen file's name, which has the
+// card's width. Beside the button the name had about 50 px, and "No file
+// chosen" read "N…". The browser draws the name inside the input, so the
+// test measures the input: a button's height and a line more, as wide as
+// its label.
+func TestPickerNamesTheFileInFullOnASmallPhone(t *testing.T) {
+	h := setup(t)
+	tb := sizedTab(t, 320, 568, true)
+	s := data.DefaultSettings()
+	s.LargeText = true
+	keepSettings(t, tb, h.base, s)
+	tb.open(t, h.base, "/history")
+	waitFor(t, tb, `document.documentElement.dataset.text === "large" && !!document.getElementById("backup-file")`, "History with larger text")
+	file := writeFile(t, "backup-from-my-old-phone.json", encodeBackup(t, e2eRecord(t, historyToday(t).AddDate(0, 0, -3), "07:30", true, nil, nil, "")))
+	tb.do(t, "choosing the file", chromedp.SetUploadFiles(chromedp.CSS("#backup-file"), []string{file}))
+	waitFor(t, tb, `document.querySelector("#import-preview") !== null`, "the preview shows")
+	type box struct{ Height, Width, Label, Line float64 }
+	got := eval[box](t, tb, `(() => {
+		const i = document.getElementById("backup-file"), st = getComputedStyle(i);
+		const r = i.getBoundingClientRect();
+		return {Height: r.height, Width: r.width, Label: document.querySelector("label[for=backup-file]").getBoundingClientRect().width,
+			Line: parseFloat(st.fontSize)};
+	})()`)
+	if tap := 44.0; got.Height < tap+got.Line || got.Width < got.Label-1 {
+		t.Errorf("the picker is %.0f×%.0f px at 320 px with larger text: want the name on a line of its own below the button (at least %.0f px high) and as wide as its label (%.0f px)",
+			got.Width, got.Height, tap+got.Line, got.Label)
+	}
+	eval[bool](t, tb, `(document.getElementById("backup-file").scrollIntoView({block: "center"}), true)`)
+	screenshot(t, tb, "picker-larger-text-320x568")
+}
