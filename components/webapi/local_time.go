@@ -44,18 +44,9 @@ func LocalClock(now time.Time) (s data.Stamp) {
 	return s
 }
 
-// LocalDate is the person's calendar date at now, as 2026-11-25: localStamp
-// without the time and the zone. Asking Intl for the zone the first time
-// takes a cold page tens of milliseconds, which Home, drawn at every
-// launch, does not need to spend.
-func LocalDate(now time.Time) (date string) {
-	date = data.NewStamp(now, "").LocalDate
-	if !app.IsClient {
-		return date
-	}
-	defer Guard()
-	return dateOf(jsDate(now))
-}
+// LocalDate is the person's calendar date at now, as 2026-11-25: LocalClock's
+// date, with no zone asked for either.
+func LocalDate(now time.Time) string { return LocalClock(now).LocalDate }
 
 func jsDate(t time.Time) app.Value { return app.Window().Get("Date").New(float64(t.UnixMilli())) }
 
