@@ -2,10 +2,13 @@
 ADDR ?= localhost:8000
 WASM_FLAGS = -trimpath -ldflags='-s -w' -gcflags=unknot/data/store=-l
 
-.PHONY: build wasm server run static test check e2e webkit soak bench lighthouse chromium webkit-deps espeak-ng speech poppler clean gen
+.PHONY: build css wasm server run static test check e2e webkit soak bench lighthouse chromium webkit-deps espeak-ng speech poppler clean gen
 
-build: wasm server ## the app (web/app.wasm, precompressed) and the server (bin/unknot)
+build: css wasm server ## the app (web/app.wasm, precompressed, and web/app.css) and the server (bin/unknot)
 	bin/unknot compress
+
+css: ## join the stylesheet's parts (components/*/*.css) into web/app.css
+	cd components/ui && go run ../internal/cssgen
 
 wasm:
 	GOOS=js GOARCH=wasm go build $(WASM_FLAGS) -o web/app.wasm ./app
@@ -76,7 +79,7 @@ poppler:
 clean:
 	rm -rf bin dist e2e/screenshots web/app.wasm web/app.wasm.br web/app.wasm.gz
 
-gen: ## regenerate the figure's markup (components/ui/figure_svg.go) and its poses (web/app.css)
+gen: ## regenerate the figure's markup (components/ui/figure_svg.go), its poses (components/ui/figure.css) and the stylesheet joined from its parts (web/app.css)
 	go generate ./components/ui
 
 soak: chromium ## kill the page at KILLS random moments (default 1000) and check nothing is lost; SEED=n replays a run

@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-
 	"unknot/data"
 	"unknot/data/store"
 )

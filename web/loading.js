@@ -126,7 +126,7 @@
     answer.id = "loading-answer";
     answer.setAttribute("role", "status");
     answer.dataset.name = name(control) || "it";
-    // Its look is web/app.css's #loading-answer.
+    // Its look is web/app.css's #loading-answer (components/ui/screens.css).
     let at = control;
     while (at.parentElement && at.parentElement !== document.body &&
       (/^inline/.test(getComputedStyle(at.parentElement).display) || /^(P|H[1-6]|LABEL)$/.test(at.parentElement.tagName))) {

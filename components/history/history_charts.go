@@ -16,7 +16,7 @@ import (
 // The charts are inline SVG drawn by the app, in a viewBox of chartW by
 // chartH units that scales to the page's width. go-app cannot set classes
 // on SVG children, so each part carries a data-c attribute that
-// web/app.css colours from the theme. Neither chart relies on colour alone:
+// the stylesheet (components/ui/screens.css) colours from the theme. Neither chart relies on colour alone:
 // the partial part of a bar is hatched lighter, pain before is dashed and
 // hollow, pain after solid and filled. Each chart has a written summary and
 // its numbers as a table.

@@ -16,7 +16,7 @@ import (
 // The pain chart is inline SVG in a viewBox of chartW by chartH units, on a
 // time axis from the period's first day to the end of its last, so a gap in
 // the sessions shows as one. Its parts carry data-c attributes that
-// web/app.css colours from the theme (.chart, as History's charts), and in
+// the stylesheet (components/report/report.css) colours from the theme (.chart, as History's charts), and in
 // print black on white. It never relies on colour: before is a dashed line
 // with open circles, after a solid line with filled squares, in the legend
 // as in the chart.

@@ -1,7 +1,7 @@
 // Package report is the one-page report a person can print or save as a PDF
 // for a physiotherapist or a GP (/history/report, reached from History): a
 // period of the history summed up by data.MakeReport, with the browser's
-// own print and a print stylesheet (the end of web/app.css). It is made on
+// own print and a print stylesheet (components/report/report.css). It is made on
 // the device and sends nothing anywhere.
 package report
 

@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// The marks around the poses' rules in web/app.css: go generate writes what
+// The marks around the poses' rules in components/ui/figure.css: go generate writes what
 // is between them, and a test checks it is current.
 const (
 	cssStart = "/* poses: written by go generate ./components/ui (package skeleton); do not edit */\n"

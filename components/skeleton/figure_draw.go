@@ -60,7 +60,7 @@ func SortAttributes(html string) string {
 
 // Sizes of the side-view skeleton, in SVG user units, from package
 // skeleton, which also computes the joint angles of every pose for them
-// (go generate writes those into the figures section of web/app.css), and
+// (go generate writes those into the figures part of the stylesheet, components/ui/figure.css), and
 // figure_pose_test.go checks the poses they give against the article.
 const (
 	FigSpine1, FigSpine2, FigSpine3 = Spine1, Spine2, Spine3

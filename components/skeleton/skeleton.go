@@ -2,7 +2,7 @@
 // of its bones and the joint angles of every pose. It is the one source of
 // both: figure_draw.go draws bones of these sizes, and
 // go generate ./components/ui writes the poses into the figures section of
-// web/app.css and the drawing into components/ui/figure_svg.go.
+// components/ui/figure.css and the drawing into components/ui/figure_svg.go.
 //
 // The angles come from where each pose puts the pelvis, the spine, the
 // hands and the feet (two-bone inverse kinematics), so that feet and hands

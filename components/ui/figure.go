@@ -1,6 +1,7 @@
 package ui
 
 //go:generate go run ../internal/figuregen
+//go:generate go run ../internal/cssgen
 
 import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -10,7 +11,7 @@ import (
 //
 // The drawing is inline SVG whose shape is the same for every pose: the pose
 // only changes the class of the wrapper, and the figures section of
-// web/app.css moves the joints (CSS transforms driven by custom properties). Changing Pose on a mounted
+// components/ui/figure.css moves the joints (CSS transforms driven by custom properties). Changing Pose on a mounted
 // Figure therefore animates the person from one position to the next.
 //
 // The SVG goes into the page as markup (app.Raw), which the browser parses
