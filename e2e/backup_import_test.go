@@ -249,4 +249,13 @@ func TestHistoryFollowsImportInAnotherTab(t *testing.T) {
 		t.Errorf("tab B does not list the imported sessions: %q", got)
 	}
 	screenshot(t, b, "history-other-tab-390x844")
+
+	// A backup made in tab A is tab B's last backup too.
+	if got := text(t, b, "#backup"); strings.Contains(got, "Last backup:") {
+		t.Fatalf("tab B names a last backup before any: %q", got)
+	}
+	dir := allowDownloads(t, a)
+	a.do(t, "exporting everything in tab A", chromedp.Click(chromedp.CSS("#export-all")))
+	waitDownload(t, dir, store.BackupFileName(today.Format(data.DateLayout)))
+	waitText(t, b, "#last-backup", fmt.Sprintf("Last backup: %s, with 3 sessions.", today.Format("Mon 2 Jan 2006")))
 }

@@ -59,8 +59,8 @@ type BackupPanel struct {
 	persisted string
 	// mounted is the panel's own context: promises report through it,
 	// not through the context of the control that started them.
-	mounted  app.Context
-	unlisten func()
+	mounted   app.Context
+	otherTabs webapi.OtherTabs
 }
 
 // importPreview is what a chosen backup would change.
@@ -86,7 +86,7 @@ func (b *BackupPanel) OnMount(ctx app.Context) {
 	b.canShare.all = webapi.CanShareFiles(store.BackupFileName("2006-01-02"), backupType)
 	b.canShare.csv = webapi.CanShareFiles(store.HistoryCSVFileName("2006-01-02"), csvType)
 	b.loadLast()
-	b.unlisten = app.Window().AddEventListener("storage", b.onStorage)
+	b.otherTabs.Follow(b.onBackupElsewhere, store.LastBackupKey)
 	b.checkPersisted(ctx)
 }
 
@@ -95,10 +95,7 @@ func (b *BackupPanel) OnUpdate(ctx app.Context) { b.checkPersisted(ctx) }
 
 // OnDismount stops listening to other tabs.
 func (b *BackupPanel) OnDismount() {
-	if b.unlisten != nil {
-		b.unlisten()
-		b.unlisten = nil
-	}
+	b.otherTabs.Stop()
 }
 
 // loadLast reads the last backup's details.
@@ -107,12 +104,10 @@ func (b *BackupPanel) loadLast() {
 	b.last, b.lastErr = last, ui.ErrText(err)
 }
 
-// onStorage follows a backup made in another tab.
-func (b *BackupPanel) onStorage(ctx app.Context, e app.Event) {
-	if webapi.StorageChanged(e, store.LastBackupKey) {
-		b.loadLast()
-		b.Update()
-	}
+// onBackupElsewhere follows a backup made in another tab.
+func (b *BackupPanel) onBackupElsewhere(ctx app.Context) {
+	b.loadLast()
+	b.Update()
 }
 
 // checkPersisted asks the browser whether it keeps the data when space runs

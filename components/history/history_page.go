@@ -87,7 +87,7 @@ type Page struct {
 	// day is the calendar day whose sessions are shown (DateLayout).
 	day string
 
-	unlisten func()
+	otherTabs webapi.OtherTabs
 }
 
 // OnMount reads the history and starts listening to other tabs.
@@ -96,7 +96,7 @@ func (p *Page) OnMount(ctx app.Context) {
 		p.now = time.Now
 	}
 	p.st = webapi.AppStorage(ctx)
-	p.unlisten = app.Window().AddEventListener("storage", p.onStorage)
+	p.otherTabs.Follow(p.onHistoryChanged, store.HistoryKey)
 	if !p.loaded {
 		p.load()
 	}
@@ -122,10 +122,7 @@ func (p *Page) OnNav(ctx app.Context) {
 
 // OnDismount stops listening to other tabs.
 func (p *Page) OnDismount() {
-	if p.unlisten != nil {
-		p.unlisten()
-		p.unlisten = nil
-	}
+	p.otherTabs.Stop()
 }
 
 // load reads the history from storage and sums it up for the screen.
@@ -167,13 +164,10 @@ func (p *Page) load() {
 	p.monthDays = data.MonthCalendar(recs, p.month.Year(), p.month.Month())
 }
 
-// onStorage reloads the history when another tab changed it. The browser
+// onHistoryChanged reloads the history when another tab changed it. The browser
 // fires the storage event only in the other tabs of the origin; a null key
 // means that tab cleared the whole store.
-func (p *Page) onStorage(ctx app.Context, e app.Event) {
-	if !webapi.StorageChanged(e, store.HistoryKey) {
-		return
-	}
+func (p *Page) onHistoryChanged(ctx app.Context) {
 	p.load()
 	p.otherTab, p.confirming = true, false
 	p.Update()

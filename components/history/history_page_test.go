@@ -426,8 +426,8 @@ func TestHistoryPageReloadsWhenAnotherTabSaves(t *testing.T) {
 	if strings.Contains(r.html(), "Saved elsewhere") {
 		t.Fatal("the page read the history again without being told")
 	}
-	// Outside the browser every event value reads as null: a cleared store.
-	r.do(func(ctx app.Context) { r.p.onStorage(ctx, app.Event{Value: app.Null()}) })
+	// What the other tab's storage event calls (webapi.OtherTabs).
+	r.do(r.p.onHistoryChanged)
 	uitest.MustContain(t, r.html(), `id="other-tab"`, text.OtherTab, "Saved elsewhere", `id="streak-current">2 days<`)
 }
 

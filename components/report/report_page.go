@@ -46,7 +46,7 @@ type Page struct {
 	// printFailed is set when the browser has no print to open.
 	printFailed bool
 
-	unlisten func()
+	otherTabs webapi.OtherTabs
 }
 
 // OnMount reads the history and starts listening to other tabs.
@@ -61,16 +61,13 @@ func (p *Page) OnMount(ctx app.Context) {
 		p.period = data.DefaultReportPeriod
 	}
 	p.st = webapi.AppStorage(ctx)
-	p.unlisten = app.Window().AddEventListener("storage", p.onStorage)
+	p.otherTabs.Follow(p.onHistoryChanged, store.HistoryKey)
 	p.load()
 }
 
 // OnDismount stops listening to other tabs.
 func (p *Page) OnDismount() {
-	if p.unlisten != nil {
-		p.unlisten()
-		p.unlisten = nil
-	}
+	p.otherTabs.Stop()
 }
 
 // load reads the history and makes the report.
@@ -89,12 +86,11 @@ func (p *Page) make() {
 	p.rep = data.MakeReport(data.DefaultCatalogue(), p.records, p.stamp, data.ReportRequest{Period: p.period, Notes: p.notes})
 }
 
-// onStorage makes the report again when another tab changed the history.
-func (p *Page) onStorage(ctx app.Context, e app.Event) {
-	if webapi.StorageChanged(e, store.HistoryKey) {
-		p.load()
-		p.Update()
-	}
+// onHistoryChanged makes the report again when another tab changed the
+// history.
+func (p *Page) onHistoryChanged(ctx app.Context) {
+	p.load()
+	p.Update()
 }
 
 // onPeriod picks the period.

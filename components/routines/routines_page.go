@@ -57,7 +57,7 @@ type Page struct {
 	// dosing shows each routine's doses and length as it will be played.
 	dosing ui.Dosing
 
-	unlisten func()
+	otherTabs webapi.OtherTabs
 }
 
 // OnMount reads the routines and the rest setting, and starts following
@@ -70,24 +70,19 @@ func (p *Page) OnMount(ctx app.Context) {
 		p.now = time.Now
 	}
 	p.load()
-	p.unlisten = app.Window().AddEventListener("storage", p.onStorage)
+	p.otherTabs.Follow(p.onOtherTab, store.RoutinesKey, store.SettingsKey)
 }
 
 // OnDismount stops following other tabs.
 func (p *Page) OnDismount() {
-	if p.unlisten != nil {
-		p.unlisten()
-		p.unlisten = nil
-	}
+	p.otherTabs.Stop()
 }
 
-// onStorage shows the routines another tab has changed. A routine being
+// onOtherTab shows the routines another tab has changed. A routine being
 // edited here stays as it is until it is saved or cancelled.
-func (p *Page) onStorage(ctx app.Context, e app.Event) {
-	if webapi.StorageChanged(e, store.RoutinesKey) || webapi.StorageChanged(e, store.SettingsKey) {
-		p.load()
-		p.Update()
-	}
+func (p *Page) onOtherTab(ctx app.Context) {
+	p.load()
+	p.Update()
 }
 
 // load reads the person's routines.

@@ -272,7 +272,7 @@ func TestRoutinesPageKeepsWhatAnotherTabSaved(t *testing.T) {
 	if strings.Contains(r.HTML(), "Third") {
 		t.Fatal("shown before the storage event")
 	}
-	r.Do(func(ctx app.Context) { p.onStorage(ctx, app.Event{Value: app.Null()}) })
+	r.Do(p.onOtherTab) // what the other tab's storage event calls (webapi.OtherTabs)
 	uitest.MustContain(t, r.HTML(), "From the other tab", "Third")
 }
 

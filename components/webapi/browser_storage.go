@@ -139,6 +139,32 @@ func StorageChanged(e app.Event, key string) bool {
 	return k.IsNull() || k.IsUndefined() || k.String() == key
 }
 
+// OtherTabs follows what other tabs of the app change in storage while a
+// screen is mounted: Follow from OnMount, Stop from OnDismount.
+type OtherTabs struct{ stop func() }
+
+// Follow calls changed each time another tab has changed one of keys, or
+// cleared the storage, until Stop. A second Follow replaces the first.
+func (o *OtherTabs) Follow(changed func(ctx app.Context), keys ...string) {
+	o.Stop()
+	o.stop = app.Window().AddEventListener("storage", func(ctx app.Context, e app.Event) {
+		for _, k := range keys {
+			if StorageChanged(e, k) {
+				changed(ctx)
+				return
+			}
+		}
+	})
+}
+
+// Stop ends what Follow started; it does nothing when nothing is followed.
+func (o *OtherTabs) Stop() {
+	if o.stop != nil {
+		o.stop()
+		o.stop = nil
+	}
+}
+
 // CopyRaw implements store.RawCopier: the text goes from getItem to setItem
 // without leaving JavaScript. Read into Go it would become UTF-8, and a
 // lone surrogate in it U+FFFD: the copy would not be the text stored.
