@@ -151,7 +151,33 @@ window.unknotCues = {
       set(el, "textContent", texts[i]);
       set(el, "hidden", texts[i] === "");
     });
+    this.watchNext($("next"));
   },
+
+  // watchNext keeps the "Next" line whole or out of sight. It is the part
+  // of the step that gives way first when the screen is short (it shrinks
+  // before the step would scroll: components/player/player.css), and a
+  // line cut through its letters reads as a fault. Hiding it leaves its
+  // box as it was, so the check cannot undo itself; a resize or a new step
+  // checks again.
+  watchNext(el) {
+    if (!el) return;
+    const fit = (n) => {
+      const cut = n.scrollHeight > n.clientHeight + 1 || n.scrollWidth > n.clientWidth + 1;
+      if (n.hasAttribute("data-cut") !== cut) n.toggleAttribute("data-cut", cut);
+    };
+    if (this.nextShown !== el && window.ResizeObserver) {
+      this.nextWatch = this.nextWatch || new ResizeObserver((entries) => entries.forEach((e) => fit(e.target)));
+      if (this.nextShown) this.nextWatch.unobserve(this.nextShown);
+      this.nextWatch.observe(el);
+      this.nextShown = el;
+    }
+    fit(el);
+  },
+
+  // nextShown is the "Next" line being watched, nextWatch its observer.
+  nextShown: null,
+  nextWatch: null,
 
   // stepSlots are the ids of the step view's text elements, as in
   // components/player/step_view.go.
