@@ -157,13 +157,16 @@ window.unknotCues = {
   // watchNext keeps the "Next" line whole or out of sight. It is the part
   // of the step that gives way first when the screen is short (it shrinks
   // before the step would scroll: components/player/player.css), and a
-  // line cut through its letters reads as a fault. Hiding it leaves its
-  // box as it was, so the check cannot undo itself; a resize or a new step
-  // checks again.
+  // line cut through its letters reads as a fault. It is checked before
+  // the frame that shows a new step is drawn (measured there, the page is
+  // laid out once, as for the frame anyway; in the step's own turn it
+  // would be laid out twice), and whenever its box changes size (the
+  // screen, the step's other words). Hiding it leaves its box as it was,
+  // so the check cannot undo itself.
   watchNext(el) {
     if (!el) return;
     const fit = (n) => {
-      const cut = n.scrollHeight > n.clientHeight + 1 || n.scrollWidth > n.clientWidth + 1;
+      const cut = n.isConnected && (n.scrollHeight > n.clientHeight + 1 || n.scrollWidth > n.clientWidth + 1);
       if (n.hasAttribute("data-cut") !== cut) n.toggleAttribute("data-cut", cut);
     };
     if (this.nextShown !== el && window.ResizeObserver) {
@@ -172,7 +175,7 @@ window.unknotCues = {
       this.nextWatch.observe(el);
       this.nextShown = el;
     }
-    fit(el);
+    requestAnimationFrame(() => fit(el));
   },
 
   // nextShown is the "Next" line being watched, nextWatch its observer.
