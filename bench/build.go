@@ -41,7 +41,7 @@ func checkMakefile(root string) {
 // command, with the repository's web/ files beside them.
 func buildApp(root, tmp string) (*site, error) {
 	s := &site{name: "Unknot", Server: &appserver.Server{Work: filepath.Join(tmp, "app"), Bin: filepath.Join(tmp, "bin", "unknot")}}
-	if err := appserver.CopyWeb(filepath.Join(root, "web"), filepath.Join(s.Work, "web")); err != nil {
+	if err := appserver.CopyAppWeb(root, filepath.Join(s.Work, "web")); err != nil {
 		return nil, err
 	}
 	return s, s.Build(root, "./app", wasmFlags...)

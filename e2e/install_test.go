@@ -182,7 +182,7 @@ func TestInstallArt(t *testing.T) {
 		drawIcons(t, filepath.Join("..", "web", "icons"), 192)
 		shootScreens(t, h, filepath.Join("..", "web", "screenshots"))
 		// The harness serves a copy of web/ made at its start.
-		if err := appserver.CopyWeb(filepath.Join("..", "web"), filepath.Join(h.work, "web")); err != nil {
+		if err := appserver.CopyAppWeb("..", filepath.Join(h.work, "web")); err != nil {
 			t.Fatal(err)
 		}
 	}

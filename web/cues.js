@@ -157,16 +157,22 @@ window.unknotCues = {
   // watchNext keeps the "Next" line whole or out of sight. It is the part
   // of the step that gives way first when the screen is short (it shrinks
   // before the step would scroll: components/player/player.css), and a
-  // line cut through its letters reads as a fault. It is checked before
-  // the frame that shows a new step is drawn (measured there, the page is
-  // laid out once, as for the frame anyway; in the step's own turn it
-  // would be laid out twice), and whenever its box changes size (the
-  // screen, the step's other words). Hiding it leaves its box as it was,
-  // so the check cannot undo itself.
+  // line cut through its letters reads as a fault. It is checked once the
+  // turn that wrote a new step is over (a microtask: after everything Go
+  // writes in that turn, such as the count, and before the frame), which
+  // lays the page out then rather than at the frame, and whenever its box
+  // changes size (the screen, the step's other words). Marking it leaves
+  // its box as it was, so the check cannot undo itself. A line no longer
+  // in the page (the player left) is let go.
   watchNext(el) {
     if (!el) return;
     const fit = (n) => {
-      const cut = n.isConnected && (n.scrollHeight > n.clientHeight + 1 || n.scrollWidth > n.clientWidth + 1);
+      if (!n.isConnected) {
+        if (this.nextWatch) this.nextWatch.unobserve(n);
+        if (this.nextShown === n) this.nextShown = null;
+        return;
+      }
+      const cut = n.scrollHeight > n.clientHeight + 1 || n.scrollWidth > n.clientWidth + 1;
       if (n.hasAttribute("data-cut") !== cut) n.toggleAttribute("data-cut", cut);
     };
     if (this.nextShown !== el && window.ResizeObserver) {
@@ -175,12 +181,20 @@ window.unknotCues = {
       this.nextWatch.observe(el);
       this.nextShown = el;
     }
-    requestAnimationFrame(() => fit(el));
+    const first = this.nextCheck === null;
+    this.nextCheck = el;
+    if (first) queueMicrotask(() => {
+      const n = this.nextCheck;
+      this.nextCheck = null;
+      if (n) fit(n);
+    });
   },
 
-  // nextShown is the "Next" line being watched, nextWatch its observer.
+  // nextShown is the "Next" line being watched, nextWatch its observer,
+  // nextCheck the one to check at the end of this turn.
   nextShown: null,
   nextWatch: null,
+  nextCheck: null,
 
   // stepSlots are the ids of the step view's text elements, as in
   // components/player/step_view.go.

@@ -32,6 +32,6 @@ func TestPoseAnglesAreCurrent(t *testing.T) {
 	}
 	rules, _ := skeleton.Poses()
 	if want := skeleton.RulesText(rules); got != want {
-		t.Errorf("the poses in web/app.css are out of date: run make gen\n got:\n%s\nwant:\n%s", got, want)
+		t.Errorf("the poses in web/app.css (components/ui/figure.css) are out of date: run make gen\n got:\n%s\nwant:\n%s", got, want)
 	}
 }

@@ -144,7 +144,8 @@ func StorageChanged(e app.Event, key string) bool {
 type OtherTabs struct{ stop func() }
 
 // Follow calls changed each time another tab has changed one of keys, or
-// cleared the storage, until Stop. A second Follow replaces the first.
+// cleared the storage, until Stop; it needs at least one key. A second
+// Follow replaces the first.
 func (o *OtherTabs) Follow(changed func(ctx app.Context), keys ...string) {
 	o.Stop()
 	o.stop = app.Window().AddEventListener("storage", func(ctx app.Context, e app.Event) {

@@ -25,7 +25,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: go run docs/figures/preview.go light|dark WIDTH [POSE...]")
 		os.Exit(2)
 	}
-	css, err := os.ReadFile("web/app.css") // its figures section is at the end
+	css, err := os.ReadFile("web/app.css") // its figures section comes from components/ui/figure.css
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)

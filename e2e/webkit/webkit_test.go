@@ -244,6 +244,9 @@ func TestMissingFeaturesAreExplained(t *testing.T) {
 	if vib := p.text("#set-vibration-note"); engine.Vibrate && vib != "" {
 		t.Errorf("with navigator.vibrate Settings says %q", vib)
 	}
+	if engine.Listed == 0 { // drawn once Settings has asked for the voices
+		p.waitFor(`(document.querySelector("#no-voices") || {}).textContent`, "Settings' note that no voice is listed")
+	}
 	voices := p.text("#no-voices")
 	if (engine.Listed == 0) != (voices != "") {
 		t.Errorf("with %d voices listed Settings says %q about voices", engine.Listed, voices)

@@ -20,6 +20,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"unknot/internal/stylesheet"
 )
 
 // Timeouts. One build command took 5 minutes on a two-core machine shared by
@@ -95,7 +97,7 @@ func Build() (*App, error) {
 	a := &App{Tmp: tmp, Server: Server{Bin: filepath.Join(tmp, "unknot"), Work: filepath.Join(tmp, "work")}}
 
 	start := time.Now()
-	if err := CopyWeb(filepath.Join(root, "web"), filepath.Join(a.Work, "web")); err != nil {
+	if err := CopyAppWeb(root, filepath.Join(a.Work, "web")); err != nil {
 		return a, err
 	}
 	// The unknot_e2e tag adds a test hook that saves sessions through the
@@ -165,6 +167,17 @@ func Command(dir string, extraEnv []string, name string, args ...string) error {
 		return fmt.Errorf("%s %s: %w\n%s", name, strings.Join(args, " "), err, out)
 	}
 	return nil
+}
+
+// CopyAppWeb copies web/ of the repository at root into dst as make build
+// has it: the stylesheet joined from its parts as they stand
+// (internal/stylesheet), so a part edited without make gen is what the
+// browser tests and the benchmark see; no app.wasm, which they build.
+func CopyAppWeb(root, dst string) error {
+	if err := CopyWeb(filepath.Join(root, "web"), dst); err != nil {
+		return err
+	}
+	return stylesheet.Write(root, filepath.Join(dst, "app.css"))
 }
 
 // CopyWeb copies the repository's web/ into dst, without any app.wasm: the
