@@ -264,12 +264,12 @@ func (b *bench) measure(root, tmp string) int {
 
 	step("lighthouse", "Lighthouse", func() error {
 		// A quick run proves the runner: Home and the baseline once.
-		routes, twice := lighthouseRoutes, true
+		routes, passes := lighthouseRoutes, 3
 		if b.cfg.quick {
-			routes, twice = routes[:1], false
+			routes, passes = routes[:1], 1
 		}
 		var err error
-		b.appLH, b.baseLH, err = measureLighthouse(root, b.cfg.chromium, tmp, b.app, b.base, routes, twice)
+		b.appLH, b.baseLH, err = measureLighthouse(root, b.cfg.chromium, tmp, b.app, b.base, routes, passes)
 		return err
 	})
 
