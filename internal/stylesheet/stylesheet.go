@@ -2,9 +2,10 @@
 // sit beside the screens they style under components/, into the one file
 // the pages load, web/app.css: make gen and make build write it, and the
 // browser tests' and the benchmark's builds join it again from the parts
-// (internal/appserver), so they test the parts as they stand. One file, because each stylesheet more is one more the page
-// waits for before it starts app.wasm, on every launch; parts, because a
-// file kept by hand stays under 600 lines.
+// (internal/appserver), so they test the parts as they stand. One file,
+// because each stylesheet more is one more the page waits for before it
+// starts app.wasm, on every launch; parts, because a file kept by hand
+// stays under 600 lines.
 package stylesheet
 
 import (
