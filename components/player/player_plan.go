@@ -22,12 +22,12 @@ func (p *Player) dosesHold(st store.Storage) bool {
 	hist, _, _ := store.LoadHistory(st, p.clock())
 	waiting, _ := store.LoadCheckpoints(st)
 	history := data.WithWaiting(hist.Records, waiting, cat, p.settings.Timing())
-	fresh := data.PlanAt(p.routine, cat, history, webapi.LocalStamp(p.clock()))
+	fresh := data.PlanAt(p.routine, cat, history, webapi.LocalClock(p.clock()))
 	if slices.EqualFunc(fresh.Routine.Items, p.routine.Items, func(a, b data.RoutineItem) bool { return a == b }) {
 		return true
 	}
 	p.history, p.day, p.routine, p.why = history, fresh, fresh.Routine, fresh.Why
-	p.twice = data.TwiceADayAt(history, fresh.Routine, webapi.LocalStamp(p.clock()))
+	p.twice = data.TwiceADayAt(history, fresh.Routine, webapi.LocalClock(p.clock()))
 	p.notice = text.DosesChanged
 	if len(p.routine.Items) == 0 {
 		p.loadErr = text.NothingLeft
@@ -45,7 +45,7 @@ func (p *Player) planDay(st store.Storage, r data.Routine) {
 	hist, _, _ := store.LoadHistory(st, p.clock())
 	waiting, _ := store.LoadCheckpoints(st)
 	p.history = data.WithWaiting(hist.Records, waiting, cat, p.settings.Timing())
-	now := webapi.LocalStamp(p.clock())
+	now := webapi.LocalClock(p.clock())
 	p.day = data.PlanAt(r, cat, p.history, now)
 	p.twice = data.TwiceADayAt(p.history, p.day.Routine, now)
 	p.routine, p.why = p.day.Routine, p.day.Why
@@ -85,7 +85,7 @@ func (p *Player) restore(ctx app.Context, id string) bool {
 	}
 	now := p.clock()
 	hist, _, _ := store.LoadHistory(st, now)
-	res := data.ResumeAt(c, plan, cat, hist.Records, webapi.LocalStamp(now))
+	res := data.ResumeAt(c, plan, cat, hist.Records, webapi.LocalClock(now))
 	if !res.InPlace {
 		return p.replan(st, c, res)
 	}

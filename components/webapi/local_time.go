@@ -31,7 +31,9 @@ func LocalStamp(now time.Time) (s data.Stamp) {
 // LocalClock is LocalStamp without the zone's name: the instant, and the
 // date and time the person reads. Asking Intl for the zone the first time
 // takes a cold page tens of milliseconds, which what is drawn at launch
-// (the doses behind Home's routine lengths) does not need to spend.
+// does not need to spend: the doses (behind Home's routine lengths, and
+// the player's plan of the day) read no zone. A session's own stamp, taken
+// at the tap on Start, has it.
 func LocalClock(now time.Time) (s data.Stamp) {
 	s = data.NewStamp(now, "")
 	if !app.IsClient {
