@@ -2,6 +2,7 @@ package player
 
 import (
 	"fmt"
+	"net/url"
 	"slices"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -11,6 +12,73 @@ import (
 	"unknot/data"
 	"unknot/data/store"
 )
+
+// OnInit plans the address's routine before the app's first frame, as
+// OnNav does after it. go-app renders the player once before its first
+// OnNav: with nothing planned, that render built a screen of its own, which
+// the render after OnNav replaced, both in the launch's first task. An
+// address that asks to resume a session is left to OnNav, whose restore
+// needs the context.
+func (p *Player) OnInit() {
+	if app.IsServer {
+		return // the server's page is planned in OnPreRender
+	}
+	u := app.Window().URL()
+	if u.Query().Get("resume") != "" {
+		return
+	}
+	st := webapi.AppStorage(nil)
+	p.loadSettings(st)
+	p.load(st, u.Path)
+	p.initFor = u.String()
+}
+
+// plannedAtInit reports whether OnInit planned address u, which is then
+// the first OnNav's, with the settings stored now: nothing has run since,
+// so the plan stands. The settings can have changed meanwhile: the safety
+// advice saves its answer itself, and a tap on it before OnMount had set
+// the player listening for that answer is only seen here. The voice may
+// have come too (OnMount made the cues).
+func (p *Player) plannedAtInit(st store.Storage, u *url.URL) bool {
+	planned := p.initFor
+	p.initFor = ""
+	if planned == "" || planned != u.String() {
+		return false
+	}
+	if settings, err := store.LoadSettings(st); err != nil || settings != p.settings {
+		return false
+	}
+	if p.checkVoice() && p.showsReady() {
+		p.compile()
+	}
+	return true
+}
+
+// loadSettings reads the person's settings, and whether their voice is
+// there.
+func (p *Player) loadSettings(st store.Storage) {
+	settings, err := store.LoadSettings(st)
+	p.settings, p.storeErr = settings, ui.ErrText(err)
+	p.checkVoice()
+}
+
+// load plans the routine whose id the address path names, with today's
+// doses, or says there is none.
+func (p *Player) load(st store.Storage, path string) {
+	custom, err := store.LoadCustomRoutines(st)
+	if err != nil {
+		p.notice = err.Error()
+	}
+	r, ok := data.FindRoutineIn(data.DefaultCatalogue(), custom, ui.PathID(path, ui.SessionPath))
+	if !ok {
+		p.loadErr, p.missing = ui.Text.NotFoundRoutine, path
+		p.to(phaseMissing)
+		return
+	}
+	p.plan = data.Plan{}
+	p.planDay(st, r)
+	p.ready()
+}
 
 // dosesHold reports whether the routine as the person set it is still
 // within what the authority allows now: another tab may have done bridges,

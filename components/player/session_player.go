@@ -21,6 +21,9 @@ import (
 type Player struct {
 	app.Compo
 
+	// initFor is the address OnInit planned, until the first OnNav.
+	initFor string
+
 	// routine is the routine as it will run: the doses suggested from the
 	// history, or as the person changed them.
 	routine data.Routine
@@ -176,6 +179,10 @@ func (p *Player) OnNav(ctx app.Context) {
 	if p.run == nil {
 		p.run = p.newRunner() // the server's pre-rendering mounts nothing
 	}
+	u, st := ctx.Page().URL(), webapi.AppStorage(ctx)
+	if p.plannedAtInit(st, u) {
+		return
+	}
 	p.keep() // "Do it again" from a session not saved yet
 	p.run.Reset()
 	webapi.ReleaseLive()
@@ -185,27 +192,11 @@ func (p *Player) OnNav(ctx app.Context) {
 	p.offered, p.answered = false, false
 	p.painBefore, p.rec, p.saveErr = nil, data.Record{}, ""
 	p.next = nextUp{}
-	st := webapi.AppStorage(ctx)
-	settings, err := store.LoadSettings(st)
-	p.settings, p.storeErr = settings, ui.ErrText(err)
-	p.checkVoice()
-	if id := ctx.Page().URL().Query().Get("resume"); id != "" && p.restore(ctx, id) {
+	p.loadSettings(st)
+	if id := u.Query().Get("resume"); id != "" && p.restore(ctx, id) {
 		return
 	}
-	id := ui.RouteID(ctx, ui.SessionPath)
-	custom, err := store.LoadCustomRoutines(st)
-	if err != nil {
-		p.notice = err.Error()
-	}
-	r, ok := data.FindRoutineIn(data.DefaultCatalogue(), custom, id)
-	if !ok {
-		p.loadErr, p.missing = ui.Text.NotFoundRoutine, ctx.Page().URL().Path
-		p.to(phaseMissing)
-		return
-	}
-	p.plan = data.Plan{}
-	p.planDay(st, r)
-	p.ready()
+	p.load(st, u.Path)
 }
 
 // checkpoint saves the running session at once, as pagehide does.
