@@ -86,16 +86,12 @@ func (p *Player) load(st store.Storage, path string) {
 // since the screen was drawn. When it is not, the routine is planned again
 // and the screen says why: Start needs another tap.
 func (p *Player) dosesHold(st store.Storage) bool {
-	cat := data.DefaultCatalogue()
-	hist, _, _ := store.LoadHistory(st, p.clock())
-	waiting, _ := store.LoadCheckpoints(st)
-	history := data.WithWaiting(hist.Records, waiting, cat, p.settings.Timing())
-	fresh := data.PlanAt(p.routine, cat, history, webapi.LocalClock(p.clock()))
+	history, fresh, twice := p.dayOf(st, p.routine)
 	if slices.EqualFunc(fresh.Routine.Items, p.routine.Items, func(a, b data.RoutineItem) bool { return a == b }) {
 		return true
 	}
-	p.history, p.day, p.routine, p.why = history, fresh, fresh.Routine, fresh.Why
-	p.twice = data.TwiceADayAt(history, fresh.Routine, webapi.LocalClock(p.clock()))
+	p.history, p.day, p.twice = history, fresh, twice
+	p.routine, p.why = fresh.Routine, fresh.Why
 	p.notice = text.DosesChanged
 	if len(p.routine.Items) == 0 {
 		p.loadErr = text.NothingLeft
@@ -105,23 +101,29 @@ func (p *Player) dosesHold(st store.Storage) bool {
 	return false
 }
 
-// planDay plans routine r as a session started now, every dose from the
-// authority (data.PlanAt), counting what the sessions waiting to be
-// resumed have done; and says which session of the day it would be.
+// planDay plans routine r as a session started now (dayOf).
 func (p *Player) planDay(st store.Storage, r data.Routine) {
-	cat := data.DefaultCatalogue()
-	hist, _, _ := store.LoadHistory(st, p.clock())
-	waiting, _ := store.LoadCheckpoints(st)
-	p.history = data.WithWaiting(hist.Records, waiting, cat, p.settings.Timing())
-	now := webapi.LocalClock(p.clock())
-	p.day = data.PlanAt(r, cat, p.history, now)
-	p.twice = data.TwiceADayAt(p.history, p.day.Routine, now)
+	p.history, p.day, p.twice = p.dayOf(st, r)
 	p.routine, p.why = p.day.Routine, p.day.Why
 	if len(p.routine.Items) == 0 {
 		p.loadErr = text.NothingLeft
 		return
 	}
 	p.compile()
+}
+
+// dayOf plans routine r as a session started now, every dose from the
+// authority (data.PlanAt), counting what the sessions waiting to be
+// resumed have done: it returns that history, the day's plan, and which
+// session of the day it would be.
+func (p *Player) dayOf(st store.Storage, r data.Routine) ([]data.Record, data.TodayPlan, data.TwiceADay) {
+	cat, now := data.DefaultCatalogue(), p.clock()
+	hist, _, _ := store.LoadHistory(st, now)
+	waiting, _ := store.LoadCheckpoints(st)
+	history := data.WithWaiting(hist.Records, waiting, cat, p.settings.Timing())
+	local := webapi.LocalClock(now)
+	day := data.PlanAt(r, cat, history, local)
+	return history, day, data.TwiceADayAt(history, day.Routine, local)
 }
 
 // compile turns the routine into the plan to run.
