@@ -1,7 +1,9 @@
 package components
 
 import (
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -12,7 +14,9 @@ import (
 	"unknot/components/routines"
 	"unknot/components/settings"
 	"unknot/components/ui"
+	"unknot/components/webapi"
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // A Route is one screen of the app: the one table that registers it with
@@ -58,18 +62,91 @@ func init() {
 
 // RegisterRoutes tells go-app which screen each address mounts. It runs in
 // the browser and on the server, which pre-renders the same screens.
+//
+// Every address the app links to gets a route of its own (RegisterAddresses):
+// each screen's, each pre-rendered id's and each of the person's own
+// routines'. The patterns (RegisterPatterns) route the rest. go-app compiles
+// them into regular expressions as they are registered, which takes the
+// regexp package's code: the browser compiles that code the first time it
+// runs, a tenth of Go's start before the first frame (docs/performance.md).
+// So the browser registers them in a turn of its own just after the first
+// frame, unless the address it opens needs one. No link of that first frame
+// needs them: its own routines are routed by themselves.
 func RegisterRoutes() {
+	var own []string
+	if app.IsClient {
+		own = ownRoutineIDs(webapi.AppStorage(nil))
+	}
+	RegisterAddresses(own)
+	if !app.IsClient || !Routed(app.Window().URL().Path, own) {
+		RegisterPatterns()
+		return
+	}
+	go func() {
+		time.Sleep(time.Millisecond) // the first frame first
+		RegisterPatterns()
+	}()
+}
+
+// RegisterAddresses routes by itself every address Routed(path, own)
+// accepts: each screen's, each pre-rendered id's, and each id of own (the
+// person's routines) under the player's path.
+func RegisterAddresses(own []string) {
+	for _, r := range Routes {
+		if !r.ByID {
+			app.RouteFunc(r.Path, r.New)
+			continue
+		}
+		for _, id := range r.IDs() {
+			app.RouteFunc(r.Path+id, r.New)
+		}
+		if r.Path == ui.SessionPath {
+			for _, id := range own {
+				app.RouteFunc(r.Path+id, r.New)
+			}
+		}
+	}
+}
+
+// RegisterPatterns routes what RegisterAddresses leaves out: any id of a
+// screen of many (a routine made later, in this tab or another), then every
+// other address, which gets the app's own page with its navigation, online
+// and offline (the service worker answers an unknown address with the app,
+// which then routes it here).
+func RegisterPatterns() {
 	for _, r := range Routes {
 		if r.ByID {
 			app.RouteWithRegexpFunc("^"+r.Path+"[a-z0-9-]+$", r.New)
-		} else {
-			app.RouteFunc(r.Path, r.New)
 		}
 	}
-	// Last: every other address gets the app's own page, with its
-	// navigation, online and offline (the service worker answers an
-	// unknown address with the app, which then routes it here).
 	app.RouteWithRegexpFunc(".", func() app.Composer { return &guide.NotFoundPage{} })
+}
+
+// Routed reports whether RegisterAddresses(own) routes path by itself.
+func Routed(path string, own []string) bool {
+	for _, r := range Routes {
+		if !r.ByID && path == r.Path {
+			return true
+		}
+		if r.ByID && strings.HasPrefix(path, r.Path) {
+			id := path[len(r.Path):]
+			if slices.Contains(r.IDs(), id) || r.Path == ui.SessionPath && slices.Contains(own, id) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ownRoutineIDs are the ids of the person's routines as stored; none when
+// they cannot be read (their screen says why).
+func ownRoutineIDs(st store.Storage) []string {
+	routines, _ := store.LoadCustomRoutines(st)
+	ids := make([]string, len(routines))
+	for i, r := range routines {
+		ids[i] = r.ID
+	}
+	return ids
 }
 
 // IsPage reports whether path is the address of one of the routes'

@@ -109,3 +109,27 @@ func TestMissingPagesLookAlike(t *testing.T) {
 			`<code class="address">`+c.path+`</code>`, `href="/routines"`, `href="/history"`, `href="/safety"`)
 	}
 }
+
+// TestRoutedAddresses: the browser registers go-app's patterns after its
+// first frame, so Routed must accept every address that frame can link
+// to (each pre-rendered page and each of the person's routines, under the
+// player only) and nothing else, which then needs the patterns.
+func TestRoutedAddresses(t *testing.T) {
+	own := []string{data.CustomIDPrefix + "0f8fad5b-d9cb-469f-a165-70867728950e"}
+	for _, p := range append(Pages(), ui.SessionPath+own[0]) {
+		if !Routed(p, own) {
+			t.Errorf("%s is not routed by itself", p)
+		}
+	}
+	for _, p := range []string{
+		ui.SessionPath + own[0] + "0", ui.SessionPath + data.CustomIDPrefix + "other",
+		ui.ExercisePath + own[0], ui.SessionPath, "/history/", "/no/such/page", "",
+	} {
+		if Routed(p, own) {
+			t.Errorf("%s is routed by itself", p)
+		}
+	}
+	if Routed(ui.SessionPath+own[0], nil) {
+		t.Errorf("%s is routed without being the person's", ui.SessionPath+own[0])
+	}
+}
