@@ -2,6 +2,7 @@ package guide
 
 import (
 	"fmt"
+	"maps"
 	"strings"
 	"time"
 
@@ -34,7 +35,8 @@ type Home struct {
 	// metas says each routine's exercises and length as it will be
 	// played, by routine id, worked out once for the doses it was given
 	// (a first day's for the first frame, then the person's) rather than
-	// at every redraw.
+	// at every redraw. It is replaced, never written to: the first
+	// frame's is firstDayMetas.
 	daily []data.DailyDose
 	pause bool
 	metas map[string]string
@@ -65,15 +67,18 @@ func (h *Home) OnInit() {
 
 // firstVisit fills Home with what a first visit shows: both of today's
 // sessions to do, the article's start for the per-day exercises, and each
-// routine's length on a first day. The server pre-renders it, the app's
-// first frame draws it the same way, and the person's own numbers replace
-// it in place once read.
+// routine's length on a first day (for the built-in ones, firstDayMetas).
+// The server pre-renders it, the app's first frame draws it the same way,
+// and the person's own numbers replace it in place once read.
 func (h *Home) firstVisit() {
 	now := h.now()
-	today := now.Format(data.DateLayout)
-	h.today = todayText(nil, today)
+	h.today = todayText(nil, now.Format(data.DateLayout))
 	d := ui.LoadDosing(nil, now)
-	h.daily, h.metas = d.Daily(), routineMetas(h.routines(), d)
+	h.daily, h.metas = d.Daily(), firstDayMetas
+	if len(h.custom) > 0 {
+		h.metas = maps.Clone(firstDayMetas)
+		maps.Copy(h.metas, routineMetas(h.custom, d))
+	}
 }
 
 // routines are the built-in routines, then the person's own.

@@ -2,9 +2,12 @@ package guide
 
 import (
 	"fmt"
+	"maps"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"unknot/components/internal/uitest"
 	"unknot/components/ui"
@@ -97,4 +100,48 @@ func TestHomeShowsTheLengthAsPlayed(t *testing.T) {
 		t.Fatal(err)
 	}
 	uitest.MustContain(t, html, fmt.Sprintf(ui.Text.Minutes, data.DurationText(pl.Length)))
+}
+
+// TestFirstDayMetas holds Home's first-visit table of the built-in
+// routines' lengths to what the doses say of a first visit, at every hour
+// of three days: the pre-rendered page and the app's first frame show the
+// table, OnMount then the doses' answer.
+func TestFirstDayMetas(t *testing.T) {
+	for h := range 72 {
+		now := time.Date(2026, 3, 28, 0, 30, 0, 0, time.Local).Add(time.Duration(h) * time.Hour)
+		got := routineMetas(data.BuiltinRoutines(), ui.LoadDosing(nil, now))
+		if !maps.Equal(got, firstDayMetas) {
+			var b strings.Builder
+			for _, r := range data.BuiltinRoutines() {
+				fmt.Fprintf(&b, "\t%q: %q,\n", r.ID, got[r.ID])
+			}
+			t.Fatalf("at %s a first visit's routines are\n%swhere firstDayMetas (components/guide/first_day.go) says %q", now, b.String(), firstDayMetas)
+		}
+	}
+}
+
+// TestFirstFrameIsAFirstVisit: what Home draws before it has read what is
+// stored (the server's page and the app's first frame) gives each routine,
+// built-in or the person's own, its length on a first day.
+func TestFirstFrameIsAFirstVisit(t *testing.T) {
+	st := &store.MemoryStorage{}
+	mine := data.NewCustomRoutine("Desk break").AddItem(data.CatStretch).AddItem(data.Rotation)
+	if err := store.SaveCustomRoutines(st, []data.Routine{mine}); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 5, 4, 12, 0, 0, 0, time.Local)
+	h := &Home{st: st, now: func() time.Time { return now }}
+	h.OnInit()
+	html := app.HTMLString(h)
+	for _, r := range data.BuiltinRoutines() {
+		uitest.MustContain(t, html, firstDayMetas[r.ID])
+	}
+	pl, err := data.AsPlayed(mine, data.DefaultCatalogue(), nil, now.Format(data.DateLayout), data.DefaultTiming())
+	if err != nil {
+		t.Fatal(err)
+	}
+	uitest.MustContain(t, html, "2 exercises · "+fmt.Sprintf(ui.Text.Minutes, data.DurationText(pl.Length)))
+	if _, ok := firstDayMetas[mine.ID]; ok {
+		t.Error("the person's routine was written into firstDayMetas, which every Home shares")
+	}
 }
