@@ -3,7 +3,6 @@ package components
 import (
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -83,7 +82,7 @@ func RegisterRoutes() {
 		return
 	}
 	go func() {
-		time.Sleep(time.Millisecond) // the first frame first
+		webapi.Yield() // the first frame first
 		RegisterPatterns()
 	}()
 }

@@ -121,7 +121,7 @@ func (h *Home) OnMount(ctx app.Context) {
 	}
 	st, now := h.st, h.now()
 	ctx.Async(func() {
-		time.Sleep(time.Millisecond) // lets the browser draw Home first
+		webapi.Yield() // lets the browser draw Home first
 		webapi.Repair(st)
 		day := webapi.LocalDate(now)
 		marks, err := store.SessionsOn(st, day, now)
