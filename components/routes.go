@@ -3,6 +3,7 @@ package components
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -63,8 +64,8 @@ func init() {
 // the browser and on the server, which pre-renders the same screens.
 //
 // Every address the app links to gets a route of its own (RegisterAddresses):
-// each screen's, each pre-rendered id's and each of the person's own
-// routines'. The patterns (RegisterPatterns) route the rest. go-app compiles
+// each screen's, each pre-rendered id's, and each of the person's own
+// routines' and of the routines of sessions waiting to be resumed. The patterns (RegisterPatterns) route the rest. go-app compiles
 // them into regular expressions as they are registered, which takes the
 // regexp package's code: the browser compiles that code the first time it
 // runs, a tenth of Go's start before the first frame (docs/performance.md).
@@ -81,9 +82,14 @@ func RegisterRoutes() {
 		RegisterPatterns()
 		return
 	}
+	var once sync.Once
+	patterns := func() { once.Do(RegisterPatterns) }
+	// A launch the browser hands over as the app starts may ask for an
+	// address only the patterns route.
+	ui.BeforeLaunch = patterns
 	go func() {
 		webapi.Yield() // the first frame first
-		RegisterPatterns()
+		patterns()
 	}()
 }
 
@@ -137,13 +143,20 @@ func Routed(path string, own []string) bool {
 	return false
 }
 
-// ownRoutineIDs are the ids of the person's routines as stored; none when
-// they cannot be read (their screen says why).
+// ownRoutineIDs are the ids under the player's path that the first frame
+// may link to and no page is pre-rendered for: the person's routines, and
+// the routines of sessions waiting to be resumed (the offer links to the
+// session of a routine deleted since). None when they cannot be read
+// (their screens say why).
 func ownRoutineIDs(st store.Storage) []string {
 	routines, _ := store.LoadCustomRoutines(st)
-	ids := make([]string, len(routines))
-	for i, r := range routines {
-		ids[i] = r.ID
+	waiting, _ := store.LoadCheckpoints(st)
+	ids := make([]string, 0, len(routines)+len(waiting))
+	for _, r := range routines {
+		ids = append(ids, r.ID)
+	}
+	for _, c := range waiting {
+		ids = append(ids, c.Routine.ID)
 	}
 	return ids
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -15,6 +16,7 @@ import (
 	"unknot/components/settings"
 	"unknot/components/ui"
 	"unknot/data"
+	"unknot/data/store"
 )
 
 // TestEveryPageIsOneRoutesScreen holds the route table together: every
@@ -131,5 +133,33 @@ func TestRoutedAddresses(t *testing.T) {
 	}
 	if Routed(ui.SessionPath+own[0], nil) {
 		t.Errorf("%s is routed without being the person's", ui.SessionPath+own[0])
+	}
+}
+
+// TestOwnRoutinesAreRoutedByThemselves: the person's routines, and the
+// routine of a session waiting to be resumed even once the routine is
+// deleted (the resume offer links to it), are routed without the patterns.
+func TestOwnRoutinesAreRoutedByThemselves(t *testing.T) {
+	st := &store.MemoryStorage{}
+	kept := data.NewCustomRoutine("Desk break").AddItem(data.CatStretch)
+	gone := data.NewCustomRoutine("Lunch stretch").AddItem(data.Bridge)
+	if err := store.SaveCustomRoutines(st, []data.Routine{kept}); err != nil {
+		t.Fatal(err)
+	}
+	plan, err := data.Compile(gone, data.DefaultCatalogue(), data.DefaultTiming())
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Date(2026, 11, 24, 18, 0, 0, 0, time.UTC)
+	c := data.NewSession(plan, start).Checkpoint(data.NewStamp(start, "UTC"), nil, start.Add(40*time.Second))
+	c.RecordID = data.NewRecordID()
+	if err := store.SaveCheckpoint(st, c); err != nil {
+		t.Fatal(err)
+	}
+	own := ownRoutineIDs(st)
+	for _, r := range []data.Routine{kept, gone} {
+		if !Routed(ui.SessionPath+r.ID, own) {
+			t.Errorf("%s (%s) is left to the patterns; own ids %v", r.Name, r.ID, own)
+		}
 	}
 }

@@ -62,5 +62,13 @@ func takeLaunch(ctx app.Context, target string) {
 	if cur := ctx.Page().URL(); cur != nil && cur.RequestURI() == where {
 		return // the launch that opened this window
 	}
+	BeforeLaunch()
 	ctx.Navigate(where)
 }
+
+// BeforeLaunch runs before the app goes to an address a launch asked for.
+// components.RegisterRoutes sets it to register the route patterns, which
+// it otherwise leaves for a task after the first frame: a launch handed
+// over as the app starts may ask for an address only they route, such as
+// a routine made since.
+var BeforeLaunch = func() {}
