@@ -1,7 +1,6 @@
 package components
 
 import (
-	"slices"
 	"strings"
 	"sync"
 
@@ -93,24 +92,34 @@ func RegisterRoutes() {
 	}()
 }
 
-// RegisterAddresses routes by itself every address Routed(path, own)
-// accepts: each screen's, each pre-rendered id's, and each id of own (the
-// person's routines) under the player's path.
+// RegisterAddresses routes by itself every address of addresses(own).
 func RegisterAddresses(own []string) {
+	for path, screen := range addresses(own) {
+		app.RouteFunc(path, screen)
+	}
+}
+
+// addresses are the addresses routed by themselves, with the screen each
+// mounts: each screen's, each pre-rendered id's, and each id of own (the
+// person's routines, the waiting sessions' routines) under the player's
+// path.
+func addresses(own []string) map[string]func() app.Composer {
+	out := map[string]func() app.Composer{}
 	for _, r := range Routes {
 		if !r.ByID {
-			app.RouteFunc(r.Path, r.New)
+			out[r.Path] = r.New
 			continue
 		}
 		for _, id := range r.IDs() {
-			app.RouteFunc(r.Path+id, r.New)
+			out[r.Path+id] = r.New
 		}
 		if r.Path == ui.SessionPath {
 			for _, id := range own {
-				app.RouteFunc(r.Path+id, r.New)
+				out[r.Path+id] = r.New
 			}
 		}
 	}
+	return out
 }
 
 // RegisterPatterns routes what RegisterAddresses leaves out: any id of a
@@ -129,18 +138,8 @@ func RegisterPatterns() {
 
 // Routed reports whether RegisterAddresses(own) routes path by itself.
 func Routed(path string, own []string) bool {
-	for _, r := range Routes {
-		if !r.ByID && path == r.Path {
-			return true
-		}
-		if r.ByID && strings.HasPrefix(path, r.Path) {
-			id := path[len(r.Path):]
-			if slices.Contains(r.IDs(), id) || r.Path == ui.SessionPath && slices.Contains(own, id) {
-				return true
-			}
-		}
-	}
-	return false
+	_, ok := addresses(own)[path]
+	return ok
 }
 
 // ownRoutineIDs are the ids under the player's path that the first frame
