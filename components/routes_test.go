@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -146,16 +145,7 @@ func TestOwnRoutinesAreRoutedByThemselves(t *testing.T) {
 	if err := store.SaveCustomRoutines(st, []data.Routine{kept}); err != nil {
 		t.Fatal(err)
 	}
-	plan, err := data.Compile(gone, data.DefaultCatalogue(), data.DefaultTiming())
-	if err != nil {
-		t.Fatal(err)
-	}
-	start := time.Date(2026, 11, 24, 18, 0, 0, 0, time.UTC)
-	c := data.NewSession(plan, start).Checkpoint(data.NewStamp(start, "UTC"), nil, start.Add(40*time.Second))
-	c.RecordID = data.NewRecordID()
-	if err := store.SaveCheckpoint(st, c); err != nil {
-		t.Fatal(err)
-	}
+	uitest.WaitingSessionOf(t, st, gone)
 	own := ownRoutineIDs(st)
 	for _, r := range []data.Routine{kept, gone} {
 		if !Routed(ui.SessionPath+r.ID, own) {

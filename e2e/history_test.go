@@ -98,11 +98,24 @@ func e2eRecord(t *testing.T, day time.Time, clock string, complete bool, before,
 // storedHistory is the text the data layer stores for recs.
 func storedHistory(t *testing.T, recs []data.Record) string {
 	t.Helper()
+	return storedText(t, store.HistoryKey, func(st store.Storage) error {
+		_, err := store.SaveRecords(st, recs...)
+		return err
+	})
+}
+
+// storedText is what save stores under key, saved by the data layer
+// itself: the text a tab's localStorage holds after it.
+func storedText(t *testing.T, key string, save func(store.Storage) error) string {
+	t.Helper()
 	st := &store.MemoryStorage{}
-	if _, err := store.SaveRecords(st, recs...); err != nil {
+	if err := save(st); err != nil {
 		t.Fatal(err)
 	}
-	raw, _ := st.GetRaw(store.HistoryKey)
+	raw, ok := st.GetRaw(key)
+	if !ok {
+		t.Fatalf("nothing stored under %s", key)
+	}
 	return raw
 }
 

@@ -13,12 +13,7 @@ import (
 // storedSettings is the text the data layer stores for s.
 func storedSettings(t *testing.T, s data.Settings) string {
 	t.Helper()
-	st := &store.MemoryStorage{}
-	if err := store.SaveSettings(st, s); err != nil {
-		t.Fatal(err)
-	}
-	raw, _ := st.GetRaw(store.SettingsKey)
-	return raw
+	return storedText(t, store.SettingsKey, func(st store.Storage) error { return store.SaveSettings(st, s) })
 }
 
 // controlRects returns where the running player's controls are, by id.

@@ -14,12 +14,7 @@ import (
 // storedRoutines is routines as the app stores them.
 func storedRoutines(t *testing.T, routines ...data.Routine) string {
 	t.Helper()
-	st := &store.MemoryStorage{}
-	if err := store.SaveCustomRoutines(st, routines); err != nil {
-		t.Fatal(err)
-	}
-	raw, _ := st.GetRaw(store.RoutinesKey)
-	return raw
+	return storedText(t, store.RoutinesKey, func(st store.Storage) error { return store.SaveCustomRoutines(st, routines) })
 }
 
 // ownRoutine is a routine of the person's own named name.

@@ -34,12 +34,8 @@ func TestResumedOnALaterDayIsPlannedAgain(t *testing.T) {
 	}
 	c := data.NewSession(plan, start).Checkpoint(stamp, nil, start.Add(2*time.Minute))
 	c.RecordID = data.NewRecordID()
-	st := &store.MemoryStorage{}
-	if err := store.SaveCheckpoint(st, c); err != nil {
-		t.Fatal(err)
-	}
-	raw, _ := st.GetRaw(store.CheckpointPrefix + c.RecordID)
-	setItem(t, tb, store.CheckpointPrefix+c.RecordID, raw)
+	key := store.CheckpointPrefix + c.RecordID
+	setItem(t, tb, key, storedText(t, key, func(st store.Storage) error { return store.SaveCheckpoint(st, c) }))
 
 	tb.open(t, h.base, "/")
 	waitText(t, tb, "#resume-title", "An unfinished session")

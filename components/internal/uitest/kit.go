@@ -280,6 +280,13 @@ func OtherTabSetsDarkTheme(tb testing.TB, st store.Storage) {
 func WaitingSession(tb testing.TB, st store.Storage) data.Checkpoint {
 	tb.Helper()
 	r, _ := data.FindRoutine(data.DefaultCatalogue(), data.Evening)
+	return WaitingSessionOf(tb, st, r)
+}
+
+// WaitingSessionOf stores the checkpoint of a session of r interrupted
+// 40 s in and returns it.
+func WaitingSessionOf(tb testing.TB, st store.Storage, r data.Routine) data.Checkpoint {
+	tb.Helper()
 	plan, err := data.Compile(r, data.DefaultCatalogue(), data.DefaultTiming())
 	if err != nil {
 		tb.Fatal(err)
