@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -151,11 +152,27 @@ func CheckCustomRoutine(r Routine) error {
 	if err := checkRoutine(r); err != nil {
 		return err
 	}
-	if _, ok := FindRoutine(DefaultCatalogue(), r.ID); ok {
+	if builtinIDs()[r.ID] {
 		return fmt.Errorf("id %q is taken by a built-in routine or exercise", r.ID)
 	}
 	return nil
 }
+
+// builtinIDs holds the ids FindRoutine finds in the default catalogue (the
+// built-in routines' and the exercises'), built on first use: each stored
+// routine is checked against them whenever the routines are read. Building
+// the catalogue for each routine's checks, twice, took half of reading
+// them.
+var builtinIDs = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, r := range BuiltinRoutines() {
+		m[r.ID] = true
+	}
+	for _, e := range DefaultCatalogue() {
+		m[e.ID] = true
+	}
+	return m
+})
 
 // checkRoutine checks a routine kept in storage or a backup: its id, the
 // lengths of its texts and its doses.
@@ -177,5 +194,10 @@ func checkRoutine(r Routine) error {
 			return fmt.Errorf("routine exercise %d: %q is not an exercise Unknot knows", i+1, Clip(it.Exercise))
 		}
 	}
-	return r.Validate(DefaultCatalogue())
+	return r.Validate(checkedAgainst())
 }
+
+// checkedAgainst is the default catalogue that checkRoutine checks the
+// doses against, built once and only read: every stored routine is checked
+// whenever the routines are read.
+var checkedAgainst = sync.OnceValue(DefaultCatalogue)

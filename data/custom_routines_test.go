@@ -161,3 +161,30 @@ func TestShortRoutineTakesTodaysDosesAndIsShort(t *testing.T) {
 		t.Errorf("short routine lasts %v, evening %v: want it shorter", s.Total, e.Total)
 	}
 }
+
+// TestCheckCustomRoutineRefusesEveryBuiltInID: a routine of one's own may
+// take no id that FindRoutine finds among the built-ins (a routine's or an
+// exercise's), and may take one it does not.
+func TestCheckCustomRoutineRefusesEveryBuiltInID(t *testing.T) {
+	cat := data.DefaultCatalogue()
+	ids := []string{}
+	for _, r := range data.BuiltinRoutines() {
+		ids = append(ids, r.ID)
+	}
+	for _, e := range cat {
+		ids = append(ids, e.ID)
+	}
+	own := data.NewCustomRoutine("Desk break").AddItem(data.CatStretch)
+	for _, id := range append(ids, own.ID, "gentle-start") {
+		r := own
+		r.ID = id
+		_, builtIn := data.FindRoutine(cat, id)
+		err := data.CheckCustomRoutine(r)
+		if builtIn && (err == nil || !strings.Contains(err.Error(), "taken by a built-in")) {
+			t.Errorf("a routine of one's own takes the built-in id %q: %v", id, err)
+		}
+		if !builtIn && err != nil {
+			t.Errorf("id %q, no built-in's, is refused: %v", id, err)
+		}
+	}
+}
