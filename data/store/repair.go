@@ -56,6 +56,11 @@ func Repair(st Storage, now time.Time) (Repaired, error) {
 	if err != nil {
 		errs = append(errs, err)
 	}
+	if len(written) == 0 && !hasKeys(st, SavedPrefix) && !hasKeys(st, CheckpointPrefix) {
+		// Nothing kept to check against the history: reading ten years
+		// of it took a long task of its own just after every launch.
+		return rep, errors.Join(errs...)
+	}
 	l := readHistory(st)
 	if err := refuse(l, "what was kept to be saved waits until then."); err != nil {
 		return rep, errors.Join(append(errs, err)...)

@@ -222,3 +222,63 @@ func TestRepairClearsTheCheckpointOfASessionDeletedElsewhere(t *testing.T) {
 		}
 	}
 }
+
+// historyReads counts the reads of the stored history.
+type historyReads struct {
+	*store.MemoryStorage
+	n int
+}
+
+func (h *historyReads) GetRaw(k string) (string, bool) {
+	if k == store.HistoryKey {
+		h.n++
+	}
+	return h.MemoryStorage.GetRaw(k)
+}
+
+// TestRepairReadsTheHistoryOnlyWhenSomethingIsKept: Repair runs at every
+// launch; with no session kept to be saved or checked and no checkpoint,
+// it has nothing to hold against the history and leaves it unread (ten
+// years of it took a long task just after each launch). With a session
+// kept since its save, or a checkpoint, it reads it and settles them.
+func TestRepairReadsTheHistoryOnlyWhenSomethingIsKept(t *testing.T) {
+	st := &historyReads{MemoryStorage: &store.MemoryStorage{}}
+	rec, c := finishedSession(t)
+	if _, err := store.SaveRecord(st, rec); err != nil {
+		t.Fatal(err)
+	}
+	later := rec.End.Add(2 * time.Minute)
+	st.n = 0
+	if _, err := store.Repair(st, later); err != nil {
+		t.Fatal(err)
+	}
+	if st.n == 0 {
+		t.Fatal("Repair settled the copy kept since the save without reading the history")
+	}
+	if kept := store.KeysWithPrefix(st, store.SavedPrefix); len(kept) != 0 {
+		t.Fatalf("the copy kept since the save is still there: %v", kept)
+	}
+
+	st.n = 0
+	if _, err := store.Repair(st, later); err != nil {
+		t.Fatal(err)
+	}
+	if st.n != 0 {
+		t.Errorf("with nothing kept, Repair read the history %d times", st.n)
+	}
+	if h, _, err := store.LoadHistory(st, later); err != nil || len(h.Records) != 1 || h.Records[0].ID != rec.ID {
+		t.Fatalf("the history after Repair: %v, %+v", err, h.Records)
+	}
+
+	if err := store.SaveCheckpoint(st, c); err != nil {
+		t.Fatal(err)
+	}
+	st.n = 0
+	rep, err := store.Repair(st, later)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.n == 0 || rep.Checkpoints != 1 {
+		t.Errorf("a checkpoint of a saved session: %d reads of the history, %d checkpoints cleared; want some, 1", st.n, rep.Checkpoints)
+	}
+}

@@ -153,3 +153,6 @@ func keepAside(st Storage, src, base string) (string, error) {
 		}
 	}
 }
+
+// hasKeys reports whether st holds any key that starts with prefix.
+func hasKeys(st Storage, prefix string) bool { return len(KeysWithPrefix(st, prefix)) > 0 }
