@@ -108,6 +108,22 @@ func measureHistory(c *chrome, s *site, h longHistory, runs int) (historyResult,
 		r.path, r.note = "/", "/history is missing (status "+fmt.Sprint(code)+"): measured / instead"
 		fullSel, emptySel = "main", "main"
 	}
+	return launchesWithHistory(c, s, h, runs, r, fullSel, emptySel)
+}
+
+// measureHomeWithHistory times launches of Home with the long history
+// against an empty one, as measureHistory does the history screen's: Home
+// reads the history for today's doses, and the launch reads it for what it
+// keeps (docs/performance.md, "A launch with ten years of history").
+func measureHomeWithHistory(c *chrome, s *site, h longHistory, runs int) (historyResult, error) {
+	r := historyResult{records: h.records, bytes: len(h.raw), native: h.native, path: "/"}
+	return launchesWithHistory(c, s, h, runs, r, "main", "main")
+}
+
+// launchesWithHistory launches r.path in a new tab of an installed app,
+// alternately with the long history and with none, runs times each after
+// one of each not counted, and adds when fullSel and emptySel matched.
+func launchesWithHistory(c *chrome, s *site, h longHistory, runs int, r historyResult, fullSel, emptySel string) (historyResult, error) {
 	t, err := c.instrumentedTab()
 	if err != nil {
 		return r, err

@@ -144,7 +144,7 @@ type bench struct {
 	appWarm, baseWarm   []pageTimes
 	updates             *updateCost
 	appMem, baseMem     *memory
-	history             *historyResult
+	history, home       *historyResult
 	timer               *timerResult
 
 	errs   []string // measurements that could not be taken
@@ -258,6 +258,11 @@ func (b *bench) measure(root, tmp string) int {
 		}
 		h, err := measureHistory(c, b.app, hist, b.m.historyRuns)
 		b.history = &h
+		if err != nil {
+			return err
+		}
+		home, err := measureHomeWithHistory(c, b.app, hist, b.m.historyRuns)
+		b.home = &home
 		return err
 	})
 	c.close()
@@ -365,6 +370,11 @@ func (b *bench) print(w io.Writer, took time.Duration) {
 				fmt.Sprintf("≤ %.0f×", budgetHistoryRatio), check("history screen", f/e <= budgetHistoryRatio))
 			pf, pe := launchPhases(h.fullRuns), launchPhases(h.emptyRuns)
 			row("history screen: Go starts and draws it, long / empty history", secs(pf.start)+" / "+secs(pe.start), "–", ratio(pf.start, pe.start), "", "")
+		}
+		if hm := b.home; hm != nil && len(hm.fullRuns) > 0 && len(hm.emptyRuns) > 0 {
+			pf, pe := launchPhases(hm.fullRuns), launchPhases(hm.emptyRuns)
+			row(fmt.Sprintf("Home launched, long / empty history: interactive (median of %d)", len(hm.fullRuns)), secs(pf.total)+" / "+secs(pe.total), "–", ratio(pf.total, pe.total), "", "")
+			row("Home: Go starts and draws it, long / empty history", secs(pf.start)+" / "+secs(pe.start), "–", ratio(pf.start, pe.start), "", "")
 		}
 		row("history load and stats in Go, natively (for comparison)", fmt.Sprintf("%.0f ms", float64(h.native.Microseconds())/1000), "–", "", "", "")
 	}
