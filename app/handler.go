@@ -99,6 +99,10 @@ func newSite(root string) (server.Site, error) {
 		Pages:         components.Pages(),
 		Scripts:       []string{cuesScript, loadingScript},
 		InlineScripts: []string{headJS},
+		// A page that waits for its stylesheets draws later than one
+		// that carries them, and headless Chromium under Lighthouse then
+		// holds its first frame back a full second (docs/performance.md).
+		InlineStyles: true,
 	}, nil
 }
 

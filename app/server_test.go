@@ -202,7 +202,11 @@ func TestStaticSite(t *testing.T) {
 		t.Errorf("static manifest differs from the served one (err %v)", err)
 	}
 	headers, _ := os.ReadFile(filepath.Join(out, "_headers"))
-	if !strings.Contains(string(headers), "  Content-Security-Policy: "+newTestSite(t, root).Headers()["Content-Security-Policy"]+"\n") {
+	sent, err := newTestSite(t, root).Headers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(headers), "  Content-Security-Policy: "+sent["Content-Security-Policy"]+"\n") {
 		t.Errorf("_headers lacks the CSP:\n%s", headers)
 	}
 	sw, _ := os.ReadFile(filepath.Join(out, "app-worker.js"))

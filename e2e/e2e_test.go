@@ -25,9 +25,10 @@ import (
 
 // securityHeaders must match app/server/server.go (reliability notes).
 var securityHeaders = map[string]string{
-	// HASH stands for the theme script's hash, which
+	// HASH stands for the hashes of the head's script and of the two
+	// stylesheets the page carries (go-app's, then the app's), which
 	// TestSavedLookAppliesBeforeTheApp shows the browser accepts.
-	"Content-Security-Policy": "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' HASH; style-src 'self'; " +
+	"Content-Security-Policy": "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' HASH; style-src 'self' HASH HASH; " +
 		"img-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; " +
 		"base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
 	"X-Content-Type-Options": "nosniff",

@@ -323,7 +323,9 @@ func TestSettingsScreens(t *testing.T) {
 
 // The saved theme, text size and motion apply before app.wasm runs: the
 // page head applies them, under the Content-Security-Policy, so a person
-// who chose dark never sees a light page while the app starts.
+// who chose dark never sees a light page while the app starts. The
+// stylesheet the page carries applies too, under the same policy, with no
+// link to wait for.
 func TestSavedLookAppliesBeforeTheApp(t *testing.T) {
 	h := setup(t)
 	tb := newTab(t)
@@ -341,8 +343,14 @@ func TestSavedLookAppliesBeforeTheApp(t *testing.T) {
 	if got != "dark large reduce" {
 		t.Errorf("before the app runs the page has theme, text and motion %q, want \"dark large reduce\"", got)
 	}
+	if bg := eval[string](t, tb, `getComputedStyle(document.body).backgroundColor`); bg != "rgb(20, 22, 26)" {
+		t.Errorf("before the app runs the page's background is %s, want the dark theme's rgb(20, 22, 26)", bg)
+	}
+	if links := eval[int](t, tb, `document.querySelectorAll('link[rel~="stylesheet"], link[as="style"]').length`); links != 0 {
+		t.Errorf("the page links to %d stylesheets, want none: it carries them", links)
+	}
 	if errs := tb.errors(); len(errs) > 0 {
-		t.Errorf("console errors (a refused inline script?): %v", errs)
+		t.Errorf("console errors (a refused inline script or style?): %v", errs)
 	}
 }
 

@@ -215,7 +215,11 @@ func TestStaticSiteShipsOnlyServedFiles(t *testing.T) {
 }
 
 func TestHSTSOnlyForStaticHosts(t *testing.T) {
-	headers := string(headersFile(testSite(t, newTestRoot(t)).Headers()))
+	sent, err := testSite(t, newTestRoot(t)).Headers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	headers := string(headersFile(sent))
 	if !strings.Contains(headers, "\n  Strict-Transport-Security: max-age=31536000\n") {
 		t.Errorf("_headers lacks HSTS:\n%s", headers)
 	}

@@ -55,6 +55,11 @@ type Site struct {
 	// handler's RawHeaders), which the Content-Security-Policy allows by
 	// their hash.
 	InlineScripts []string
+	// InlineStyles has the pages carry their stylesheets (go-app's
+	// /app.css and the handler's Styles) in style elements instead of
+	// links, allowed by their hash too: a page then draws as soon as it is
+	// parsed, with no request before its first frame (see stylesheets).
+	InlineStyles bool
 }
 
 // web returns the Web the site's handler serves from.
@@ -68,7 +73,7 @@ func (s Site) web() (Web, error) {
 
 // buildScripts are the scripts a page runs, which must all come from one
 // build: go-app's two and the site's own. The pages name each with its build
-// (?v=, see fixPage), and so does app.js for app.wasm (Web.AppWASM). The
+// (?v=, see pageFix), and so does app.js for app.wasm (Web.AppWASM). The
 // service worker answers such a request from that build's cache only, and
 // the server only for its own build: a page never runs an app.js,
 // wasm_exec.js, script of the app's own and app.wasm of different builds,
@@ -80,13 +85,26 @@ func (s Site) buildScripts() []string {
 // Headers returns the security headers that go on every response. go-app v9
 // runs under this policy with no violation; 'wasm-unsafe-eval' lets the
 // browser compile app.wasm.
-func (s Site) Headers() map[string]string {
+func (s Site) Headers() (map[string]string, error) {
+	sheets, err := s.stylesheets()
+	if err != nil {
+		return nil, err
+	}
+	return s.headers(sheets), nil
+}
+
+// headers are the security headers for pages that carry sheets inline.
+func (s Site) headers(sheets []stylesheet) map[string]string {
 	scripts := "'self' 'wasm-unsafe-eval'"
 	for _, js := range s.InlineScripts {
-		scripts += " " + scriptHash(js)
+		scripts += " " + sourceHash(js)
+	}
+	styles := "'self'"
+	for _, sheet := range sheets {
+		styles += " " + sourceHash(sheet.text)
 	}
 	return map[string]string{
-		"Content-Security-Policy": "default-src 'self'; script-src " + scripts + "; style-src 'self'; " +
+		"Content-Security-Policy": "default-src 'self'; script-src " + scripts + "; style-src " + styles + "; " +
 			"img-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; " +
 			"base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
 		"X-Content-Type-Options": "nosniff",
@@ -95,10 +113,10 @@ func (s Site) Headers() map[string]string {
 	}
 }
 
-// scriptHash is the Content-Security-Policy source that allows the inline
-// script whose text is js.
-func scriptHash(js string) string {
-	sum := sha256.Sum256([]byte(js))
+// sourceHash is the Content-Security-Policy source that allows the inline
+// script or style element whose text is text.
+func sourceHash(text string) string {
+	sum := sha256.Sum256([]byte(text))
 	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 }
 
@@ -108,7 +126,7 @@ type Server struct {
 	site    Site
 	web     Web
 	headers map[string]string
-	scripts []string // buildScripts
+	page    pageFix
 
 	mu   sync.Mutex
 	wasm map[string]compressedWasm // by content coding
@@ -131,7 +149,12 @@ func New(site Site) (*Server, error) {
 	if site.Handler.Version == "" {
 		return nil, errors.New("the handler has no Version: app.wasm's ETag and the build checks need one")
 	}
-	return &Server{site: site, web: web, headers: site.Headers(), scripts: site.buildScripts(), wasm: map[string]compressedWasm{}}, nil
+	sheets, err := site.stylesheets()
+	if err != nil {
+		return nil, err
+	}
+	page := pageFix{version: web.version, scripts: site.buildScripts(), styles: sheets}
+	return &Server{site: site, web: web, headers: site.headers(sheets), page: page, wasm: map[string]compressedWasm{}}, nil
 }
 
 // Version is the build the server sends.
@@ -171,7 +194,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		cw := &compressWriter{ResponseWriter: w, enc: negotiate(r.Header.Get("Accept-Encoding")), head: r.Method == http.MethodHead}
 		defer cw.Close()
 		missing := s.site.IsPage != nil && !s.site.IsPage(r.URL.Path)
-		hw := &pageWriter{ResponseWriter: cw, version: s.web.version, scripts: s.scripts, missing: missing}
+		hw := &pageWriter{ResponseWriter: cw, fix: s.page, missing: missing}
 		defer hw.Close()
 		s.site.Handler.ServeHTTP(hw, r)
 	}
@@ -184,7 +207,7 @@ func (s *Server) ofThisBuild(r *http.Request) bool {
 		return true
 	}
 	switch p := r.URL.Path; {
-	case p == "/web/app.wasm" || p == "/app.wasm" || p == "/goapp.wasm" || slices.Contains(s.scripts, p):
+	case p == "/web/app.wasm" || p == "/app.wasm" || p == "/goapp.wasm" || slices.Contains(s.page.scripts, p):
 	default:
 		return true
 	}
@@ -215,23 +238,30 @@ func fixViewport(page []byte) []byte {
 	return append(out, page[loc[1]:]...)
 }
 
-// fixPage returns a page of build version as the server and the static
-// build send it: its viewport fixed, and its scripts (buildScripts) asked
-// for from that build.
-func fixPage(page []byte, version string, scripts []string) []byte {
-	page = fixViewport(page)
-	for _, src := range scripts {
-		page = bytes.Replace(page, []byte(`src="`+src+`"`), []byte(`src="`+versioned(src, version)+`"`), 1)
-	}
-	return page
+// pageFix is how the server and the static build fix the pages go-app
+// writes, for one build.
+type pageFix struct {
+	version string
+	scripts []string     // buildScripts
+	styles  []stylesheet // carried inline (Site.InlineStyles)
 }
 
-// pageWriter holds back an HTML response until Close, to fix it (fixPage);
+// apply returns page as the server and the static build send it: its
+// viewport fixed, its scripts asked for from its build, and its
+// stylesheets inline when the site has them so.
+func (f pageFix) apply(page []byte) []byte {
+	page = fixViewport(page)
+	for _, src := range f.scripts {
+		page = bytes.Replace(page, []byte(`src="`+src+`"`), []byte(`src="`+versioned(src, f.version)+`"`), 1)
+	}
+	return inlineStyles(page, f.styles)
+}
+
+// pageWriter holds back an HTML response until Close, to fix it (pageFix);
 // anything else passes straight through.
 type pageWriter struct {
 	http.ResponseWriter
-	version       string
-	scripts       []string // buildScripts
+	fix           pageFix
 	decided, html bool
 	// missing is set for an address that is no page of the app: its page
 	// (the app's own not-found page) goes with status 404.
@@ -274,7 +304,7 @@ func (p *pageWriter) Close() error {
 		return nil
 	}
 	p.html = false
-	page := fixPage(p.body.Bytes(), p.version, p.scripts)
+	page := p.fix.apply(p.body.Bytes())
 	if p.Header().Get("Content-Length") != "" {
 		p.Header().Set("Content-Length", strconv.Itoa(len(page)))
 	}

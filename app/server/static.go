@@ -36,7 +36,11 @@ func WriteStatic(site Site, out string) error {
 	if err := app.GenerateStaticWebsite(out, site.Handler, site.Pages...); err != nil {
 		return fmt.Errorf("generating pages: %w", err)
 	}
-	if err := fixPages(out, web.version, site.buildScripts()); err != nil {
+	sheets, err := site.stylesheets()
+	if err != nil {
+		return err
+	}
+	if err := fixPages(out, pageFix{version: web.version, scripts: site.buildScripts(), styles: sheets}); err != nil {
 		return fmt.Errorf("fixing the pages: %w", err)
 	}
 	if err := copyShipped(filepath.Dir(web.dir), filepath.Join(out, "web")); err != nil {
@@ -45,14 +49,14 @@ func WriteStatic(site Site, out string) error {
 	if err := os.WriteFile(filepath.Join(out, "manifest.webmanifest"), site.Manifest, 0o644); err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(out, "_headers"), headersFile(site.Headers()), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(out, "_headers"), headersFile(site.headers(sheets)), 0o644); err != nil {
 		return err
 	}
 	return copyFile(filepath.Join(out, "index.html"), filepath.Join(out, "404.html"))
 }
 
-// fixPages applies fixPage to every .html file go-app wrote under out.
-func fixPages(out, version string, scripts []string) error {
+// fixPages applies fix to every .html file go-app wrote under out.
+func fixPages(out string, fix pageFix) error {
 	return filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
 			return err
@@ -61,7 +65,7 @@ func fixPages(out, version string, scripts []string) error {
 		if err != nil {
 			return err
 		}
-		return os.WriteFile(p, fixPage(b, version, scripts), 0o644)
+		return os.WriteFile(p, fix.apply(b), 0o644)
 	})
 }
 
