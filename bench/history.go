@@ -25,6 +25,11 @@ type longHistory struct {
 	native time.Duration
 }
 
+// result is the start of a historyResult for launches of path with h.
+func (h longHistory) result(path string) historyResult {
+	return historyResult{records: h.records, bytes: len(h.raw), native: h.native, path: path}
+}
+
 // makeHistory builds ten years of twice-daily sessions up to yesterday:
 // the morning routine at 07:30 and the evening one at 19:30, each a whole
 // session recorded by data.NewRecord, every other one with pain scores as
@@ -102,7 +107,7 @@ type historyResult struct {
 // the screen's content drawn (#stats with records, #history-empty without),
 // in a new tab of an installed app each time, alternating.
 func measureHistory(c *chrome, s *site, h longHistory, runs int) (historyResult, error) {
-	r := historyResult{records: h.records, bytes: len(h.raw), native: h.native, path: "/history"}
+	r := h.result("/history")
 	fullSel, emptySel := "#stats", "#history-empty"
 	if code, err := s.status("/history"); err != nil || code != 200 {
 		r.path, r.note = "/", "/history is missing (status "+fmt.Sprint(code)+"): measured / instead"
@@ -116,8 +121,7 @@ func measureHistory(c *chrome, s *site, h longHistory, runs int) (historyResult,
 // reads the history for today's doses, and the launch reads it for what it
 // keeps (docs/performance.md, "A launch with ten years of history").
 func measureHomeWithHistory(c *chrome, s *site, h longHistory, runs int) (historyResult, error) {
-	r := historyResult{records: h.records, bytes: len(h.raw), native: h.native, path: "/"}
-	return launchesWithHistory(c, s, h, runs, r, "main", "main")
+	return launchesWithHistory(c, s, h, runs, h.result("/"), "main", "main")
 }
 
 // launchesWithHistory launches r.path in a new tab of an installed app,
