@@ -283,6 +283,8 @@ type rig struct {
 	store  *store
 	screen *screen
 	start  time.Time
+	// collects are when the runner had the garbage collected.
+	collects []time.Time
 }
 
 func newRig(tb testing.TB, routine string, slowness float64) *rig {
@@ -302,6 +304,7 @@ func newRig(tb testing.TB, routine string, slowness float64) *rig {
 		Clock: w, Cues: g.cues, Store: g.store, Screen: sc,
 		Do: func(fn func()) { fn() },
 		Go: w.Go, Later: w.Go,
+		Collect: func() { g.collects = append(g.collects, w.Now()) },
 	})
 	w.r = g.r
 	tb.Cleanup(func() {
@@ -549,5 +552,43 @@ func TestRunCheckpointsEachStep(t *testing.T) {
 	g.r.Pause()
 	if c := g.store.checkpoints[len(g.store.checkpoints)-1]; c.elapsed != 1500*time.Millisecond {
 		t.Errorf("pause checkpoint at %v, want 1.5s", c.elapsed)
+	}
+}
+
+// The garbage is collected once, CollectAfter into the last step, so that
+// the collector does not run in the turn that ends the session; a session
+// ended before its last step, or paused then, is not collected for.
+func TestRunCollectsBeforeTheEnd(t *testing.T) {
+	g := newRig(t, data.Evening, 1)
+	g.r.Start(g.p, g.w.Now())
+	g.w.advance(g.p.Total + time.Second)
+	if !g.r.Finished() || len(g.collects) != 1 {
+		t.Fatalf("finished %v with %d collections, want one", g.r.Finished(), len(g.collects))
+	}
+	last := g.p.Steps - 2
+	at := g.at(g.collects[0])
+	if want := g.p.StepStart(last) + runner.CollectAfter; at < want || at > want+lateLook {
+		t.Errorf("collected at %v, want %v: %v into the last step (which starts at %v)", at, want, runner.CollectAfter, g.p.StepStart(last))
+	}
+	if end := g.at(g.screen.finished); end-at < time.Second {
+		t.Errorf("collected at %v, %v before the end: want the middle of the step", at, end-at)
+	}
+
+	g = newRig(t, data.Evening, 1)
+	g.r.Start(g.p, g.w.Now())
+	g.w.advance(10 * time.Second)
+	g.r.Finish(data.StoppedHurt)
+	g.w.advance(g.p.Total)
+	if len(g.collects) != 0 {
+		t.Errorf("a session stopped at 10 s collected %d times", len(g.collects))
+	}
+
+	g = newRig(t, data.Evening, 1)
+	g.r.Start(g.p, g.w.Now())
+	g.w.advance(g.p.StepStart(g.p.Steps-2) + runner.CollectAfter/2)
+	g.r.Pause()
+	g.w.advance(time.Minute)
+	if len(g.collects) != 0 {
+		t.Errorf("a session paused in its last step collected %d times", len(g.collects))
 	}
 }
