@@ -82,11 +82,10 @@ const CheckpointAfter = 60 * time.Millisecond
 // CollectAfter is how long into the session's last step the runner has
 // the garbage collected. A session allocates little, so Go's first
 // collection came late, and in a 19-minute routine it fell in the turn
-// that ends the session: Go ran 43 to 50 ms between the planned end and
-// the finished screen, where a routine ended the same way after a short
-// run takes 7 ms (docs/performance.md). Collected in the middle of the
-// last step, away from any cue, it leaves the end its own few
-// milliseconds.
+// that ends the session, set off by the finished screen's render: the end
+// came 52 ms after the plan's in make bench. Collected in the middle of
+// the last step, away from any cue, it came 37 ms after
+// (docs/performance.md).
 const CollectAfter = 500 * time.Millisecond
 
 // SaveAfter is how long after the end a session is saved: once the
