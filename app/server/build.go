@@ -67,17 +67,27 @@ func Digests(web Web, h *app.Handler, manifest []byte) ([]byte, error) {
 		digests[p] = hex.EncodeToString(sum.Sum(nil))
 	}
 	for _, p := range []string{"/app.js", "/wasm_exec.js", "/app.css"} {
-		rec := &recorder{header: http.Header{}, code: http.StatusOK}
-		h.ServeHTTP(rec, &http.Request{Method: http.MethodGet, URL: &url.URL{Path: p}, Header: http.Header{}})
-		if rec.code != http.StatusOK {
-			return nil, fmt.Errorf("generating %s: status %d", p, rec.code)
+		b, err := generated(h, p)
+		if err != nil {
+			return nil, err
 		}
-		sum := sha256.Sum256(rec.body.Bytes())
+		sum := sha256.Sum256(b)
 		digests[p] = hex.EncodeToString(sum[:])
 	}
 	sum := sha256.Sum256(manifest)
 	digests["/manifest.webmanifest"] = hex.EncodeToString(sum[:])
 	return json.Marshal(digests)
+}
+
+// generated returns the file at p (app.js, wasm_exec.js, app.css) as the
+// handler h generates it.
+func generated(h *app.Handler, p string) ([]byte, error) {
+	rec := &recorder{header: http.Header{}, code: http.StatusOK}
+	h.ServeHTTP(rec, &http.Request{Method: http.MethodGet, URL: &url.URL{Path: p}, Header: http.Header{}})
+	if rec.code != http.StatusOK {
+		return nil, fmt.Errorf("generating %s: status %d", p, rec.code)
+	}
+	return rec.body.Bytes(), nil
 }
 
 // recorder keeps a response in memory.

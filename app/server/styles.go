@@ -3,8 +3,6 @@ package server
 import (
 	"fmt"
 	"io"
-	"net/http"
-	"net/url"
 	"regexp"
 	"strings"
 )
@@ -30,17 +28,16 @@ func (s Site) stylesheets() ([]stylesheet, error) {
 	if err != nil {
 		return nil, err
 	}
-	rec := &recorder{header: http.Header{}, code: http.StatusOK}
-	s.Handler.ServeHTTP(rec, &http.Request{Method: http.MethodGet, URL: &url.URL{Path: "/app.css"}, Header: http.Header{}})
-	if rec.code != http.StatusOK {
-		return nil, fmt.Errorf("generating /app.css: status %d", rec.code)
+	appCSS, err := generated(s.Handler, "/app.css")
+	if err != nil {
+		return nil, err
 	}
 	// Serving initialized the handler: its Styles are now every
 	// stylesheet its pages link to, in their order, /app.css first.
 	var sheets []stylesheet
 	for _, href := range s.Handler.Styles {
 		if href == "/app.css" {
-			sheets = append(sheets, stylesheet{href, rec.body.String()})
+			sheets = append(sheets, stylesheet{href, string(appCSS)})
 			continue
 		}
 		if !web.ships(href) {
