@@ -349,6 +349,8 @@ func (b *bench) print(w io.Writer, took time.Duration) {
 			fmt.Sprintf("≤ %.0f%%", budgetUpdateShare*100), check("countdown update", p95/frameMS <= budgetUpdateShare))
 		row(fmt.Sprintf("countdown: next second (median / p95 of %d)", len(u.seconds)), medP95(u.seconds), "–", "", "", "")
 		row(fmt.Sprintf("countdown: next segment, with its cues (median / p95 of %d)", len(u.segments)), medP95(u.segments), "–", "", "", "")
+		row("countdown update, in parts: its own entry into Go / the entries in the 50 ms before / those in the frame after (mean)",
+			fmt.Sprintf("%.2f / %.2f / %.2f ms", mean(u.own), mean(u.before), mean(u.after)), "–", "", "", "")
 		row("session: Go's share of the main thread", pct(u.busy), "–", "", "", "")
 		row("session: style and layout, per second (animations included)", fmt.Sprintf("%.1f ms", u.render), "–", "", "", "")
 	}

@@ -26,6 +26,11 @@ type updateCost struct {
 	// by one), segments those that start a new segment (cues, checkpoint,
 	// a new figure).
 	script, seconds, segments []float64
+	// own, before and after split script: the entry that changed #count,
+	// the entries in the 50 ms before it and those in the frame after it
+	// (go-app's engine wakes 17 ms after any dispatch to look for a frame
+	// to draw, whether or not the update asked for one).
+	own, before, after []float64
 	// render is the browser's style and layout time per second of session
 	// (ms), from Performance.getMetrics: it includes CSS animations, so it
 	// is not all the countdown's.
@@ -94,14 +99,16 @@ func measureUpdates(c *chrome, s *site, d time.Duration) (updateCost, error) {
 		if r[2] != 1 {
 			continue
 		}
-		cost := r[1]
+		ahead, behind := 0.0, 0.0
 		for j := i - 1; j >= 0 && resumes[j][0] >= r[0]-50; j-- {
-			cost += resumes[j][1]
+			ahead += resumes[j][1]
 		}
 		for j := i + 1; j < len(resumes) && resumes[j][0] <= r[0]+r[1]+frameMS; j++ {
-			cost += resumes[j][1]
+			behind += resumes[j][1]
 		}
+		cost := ahead + r[1] + behind
 		u.script = append(u.script, cost)
+		u.own, u.before, u.after = append(u.own, r[1]), append(u.before, ahead), append(u.after, behind)
 		// An instruction empties the count (its hold has not started):
 		// that is a new segment, like the hold's first number after it.
 		if last >= 1 && r[3] == last-1 {
